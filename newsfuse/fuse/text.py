@@ -1,0 +1,122 @@
+"""Small text helpers shared by fusion, summary and checks: normalising, tokens, numbers.
+
+Kept dependency-free so that ``checks`` can run on a brief loaded from JSON without the
+fusion machinery.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
+
+STOPWORDS = frozenset(
+    """a an the and or but if of to in on at by for with from as is are was were be been being
+    it its this that these those he she they them his her their we our you your i me my not no
+    has have had do does did will would can could should may might than then there here which
+    who whom whose what when where why how also after before over under into about up out said
+    says say more most some such only other any all each both very just so""".split()
+)
+
+
+def normalise(text: str) -> str:
+    """Fold case, Unicode form, quotes and whitespace so copies compare equal."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    text = re.sub(r"[^\w\s]", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-cased word tokens (letters and digits)."""
+    return [t.casefold().replace("’", "'") for t in _WORD.findall(text)]
+
+
+def content_tokens(text: str) -> set[str]:
+    """Tokens minus stopwords: the basis of cheap overlap comparisons."""
+    return {t for t in tokens(text) if t not in STOPWORDS}
+
+
+def overlap(a: str, b: str) -> float:
+    """Token overlap relative to the shorter text (1.0 when one is contained in the other)."""
+    ta, tb = content_tokens(a), content_tokens(b)
+    if not ta or not tb:
+        return 0.0
+    return len(ta & tb) / min(len(ta), len(tb))
+
+
+# --- numbers -------------------------------------------------------------------------------
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_NUMBER_WORDS = set(_UNITS) | set(_TENS) | set(_SCALES) | {"dozen"}
+
+_DIGITS = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?!\w)")
+_W = "(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")\b"
+_NUMWORD_RUN = re.compile(r"\b" + _W + r"(?:[\s-]+(?:and[\s-]+)?" + _W + r")*", re.IGNORECASE)
+
+
+def _words_value(words: list[str]) -> float | None:
+    """Value of a run like ['twenty', 'five', 'thousand']; None when it is not a number."""
+    total, current, seen = 0, 0, False
+    for w in words:
+        if w in _UNITS:
+            current += _UNITS[w]
+        elif w in _TENS:
+            current += _TENS[w]
+        elif w == "dozen":
+            current = (current or 1) * 12
+        elif w == "hundred":
+            current = (current or 1) * 100
+        elif w in _SCALES:
+            total += (current or 1) * _SCALES[w]
+            current = 0
+        else:
+            continue
+        seen = True
+    return float(total + current) if seen else None
+
+
+def numbers_in(text: str) -> set[float]:
+    """Every number a text states, digits and number words alike ("12", "twelve", "5,800").
+
+    Digits followed by a scale word ("1.5 million") yield both the bare and the scaled value,
+    so either spelling in a source matches the other.
+    """
+    found: set[float] = set()
+    for m in _DIGITS.finditer(text):
+        whole = m.group(1).replace(",", "")
+        value = float(whole + ("." + m.group(2) if m.group(2) else ""))
+        found.add(value)
+        rest = text[m.end(): m.end() + 12].lower().split()
+        if rest and rest[0].strip(".,;:") in _SCALES:
+            found.add(value * _SCALES[rest[0].strip(".,;:")])
+    for m in _NUMWORD_RUN.finditer(text):
+        words = [w for w in re.split(r"[\s-]+", m.group(0).lower()) if w and w != "and"]
+        # "a dozen" alone is a figure; a lone "hundred"/"thousand" (as in "hundreds") is not here
+        if words == ["dozen"] or all(w in _SCALES for w in words):
+            continue
+        value = _words_value(words)
+        if value is not None:
+            found.add(value)
+    return found
+
+
+def number_mentions(text: str) -> list[str]:
+    """The number expressions of a text as written, for messages."""
+    out = [m.group(0) for m in _DIGITS.finditer(text)]
+    for m in _NUMWORD_RUN.finditer(text):
+        w = m.group(0).strip()
+        if w.lower() not in ("dozen",) and not all(x in _SCALES for x in w.lower().split()):
+            out.append(w)
+    return out

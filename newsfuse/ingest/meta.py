@@ -1,0 +1,305 @@
+"""Metadata found in the text itself: dates, outlets, wire credits, language.
+
+Pages copied as plain text lose their markup, so the publish time, the outlet and the agency that
+wrote the copy survive only as furniture lines ("Updated: ...", "Nur-Sultan, Jan 6 (EFE).-",
+"AP Newsroom"). These helpers read that furniture; the cleaner decides what to drop.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta, timezone
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+__all__ = [
+    "WIRES",
+    "OUTLETS_BY_DOMAIN",
+    "parse_datetime",
+    "date_furniture",
+    "find_epoch",
+    "find_dateline",
+    "resolve_year",
+    "find_wires",
+    "outlet_for_domain",
+    "domain_of",
+    "detect_language",
+]
+
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+MONTH_RE = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+WEEKDAY_RE = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
+TIME_RE = r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,5}|[+-]\d{2}:?\d{2}))?"
+DATE_RE = (
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_RE},?\s+\d{{4}}"  # 6 January 2022
+    rf"|{MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"  # January 06, 2022
+    r"|\d{4}-\d{2}-\d{2})"  # 2022-01-06
+)
+# A line that is nothing but a (labelled) date and optional time: page furniture.
+_DATE_FURNITURE = re.compile(
+    rf"^\s*(?:(?:last\s+)?(?:updated|published|posted|first published|modified)"
+    rf"(?:\s+(?:on|at))?\s*:?\s*)?(?:{WEEKDAY_RE},?\s+)?(?P<date>{DATE_RE})"
+    rf"(?:\s*(?:,|at|-|\||•)?\s*(?P<time>{TIME_RE}))?\s*$",
+    re.IGNORECASE,
+)
+# "Nur-Sultan, Jan 6 (EFE).-" / "MOSCOW, Jan. 6 (Reuters) -" / "ALMATY (AP) —"
+_DATELINE = re.compile(
+    rf"^(?P<place>[A-Z][\w'’.\- ]{{1,40}}?),?\s+(?:(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}}),?\s+)?"
+    r"(?:(?P<year>\d{4})\s+)?\((?P<wire>[A-Za-z][\w/ -]{1,20}?)\)\s*\.?\s*[-–—:]+\s*"
+)
+_EPOCH = re.compile(r"(?<=[^\d\s])(1[0-9]{9})(?!\d)")
+
+DATEPARSER_SETTINGS = {"PREFER_DATES_FROM": "past"}
+
+
+def parse_datetime(value: str | None) -> datetime | None:
+    """Parse an ISO or free-form date string; never raises."""
+    if not value or not isinstance(value, str):
+        return None
+    value = value.strip()
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        pass
+    try:
+        import dateparser
+
+        return dateparser.parse(value, settings=DATEPARSER_SETTINGS)
+    except Exception:  # dateparser raises odd errors on odd input
+        return None
+
+
+def date_furniture(line: str) -> tuple[datetime, bool] | None:
+    """If ``line`` is only a date (and time), return (datetime, has_time)."""
+    if len(line) > 80:
+        return None
+    m = _DATE_FURNITURE.match(line)
+    if not m:
+        return None
+    text = m.group("date") + (" " + m.group("time") if m.group("time") else "")
+    dt = parse_datetime(re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text))
+    if dt is None:
+        return None
+    return dt, bool(m.group("time"))
+
+
+def find_epoch(text: str) -> tuple[str, datetime | None]:
+    """Strip Unix timestamps glued to words ("happened1641496820"); return text and the first."""
+    found: list[datetime] = []
+
+    def repl(m: re.Match) -> str:
+        found.append(datetime.fromtimestamp(int(m.group(1)), tz=timezone.utc))
+        return ""
+
+    text = _EPOCH.sub(repl, text)
+    return text, (found[0] if found else None)
+
+
+def find_dateline(paragraph: str) -> dict | None:
+    """An agency dateline at the start of a paragraph: place, month/day (maybe), wire."""
+    m = _DATELINE.match(paragraph)
+    if not m:
+        return None
+    wire = canonical_wire(m.group("wire"))
+    if wire is None:
+        return None
+    out = {"place": m.group("place").strip(), "wire": wire, "month": None, "day": None,
+           "year": int(m.group("year")) if m.group("year") else None}
+    if m.group("month"):
+        out["month"] = MONTHS[m.group("month")[:3].lower()]
+        out["day"] = int(m.group("day"))
+    return out
+
+
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+
+def resolve_year(month: int, day: int, text: str, context: list[date] | None = None,
+                 today: date | None = None) -> date | None:
+    """Pick the year for a month/day without one.
+
+    Prefer the year of nearby dates in the batch; else the most recent past year whose weekday
+    matches the weekday the text mentions most ("said Thursday"); else the most recent past one.
+    """
+    today = today or date.today()
+    if context:
+        best = None
+        for ref in context:
+            for y in (ref.year - 1, ref.year, ref.year + 1):
+                try:
+                    cand = date(y, month, day)
+                except ValueError:
+                    continue
+                gap = abs((cand - ref).days)
+                if best is None or gap < best[0]:
+                    best = (gap, cand)
+        if best and best[0] <= 200:
+            return best[1]
+    counts = {i: len(re.findall(rf"\b{w}\b", text, re.IGNORECASE)) for i, w in enumerate(_WEEKDAYS)}
+    wanted = max(counts, key=counts.get) if any(counts.values()) else None
+    for y in range(today.year, today.year - 40, -1):
+        try:
+            cand = date(y, month, day)
+        except ValueError:
+            continue
+        if cand > today:
+            continue
+        if wanted is None or cand.weekday() == wanted:
+            return cand
+    return None
+
+
+# --- wires and outlets ------------------------------------------------------------------------
+
+# canonical wire name -> spellings seen in credits
+WIRES: dict[str, tuple[str, ...]] = {
+    "AP": ("AP", "Associated Press", "The Associated Press", "AP Newsroom"),
+    "Reuters": ("Reuters", "REUTERS"),
+    "AFP": ("AFP", "Agence France-Presse", "Agence France Presse"),
+    "EFE": ("EFE", "Agencia EFE"),
+    "TASS": ("TASS", "Tass"),
+    "Interfax": ("Interfax", "Interfax-Kazakhstan", "Interfax-Ukraine"),
+    "Xinhua": ("Xinhua",),
+    "DPA": ("DPA", "dpa"),
+    "ANI": ("ANI",),
+    "PTI": ("PTI",),
+    "UPI": ("UPI",),
+    "IANS": ("IANS",),
+    "ANSA": ("ANSA",),
+    "Kyodo": ("Kyodo",),
+    "Yonhap": ("Yonhap",),
+    "Anadolu": ("Anadolu", "AA"),
+    "RIA Novosti": ("RIA", "RIA Novosti"),
+    "Sputnik": ("Sputnik",),
+    "Bloomberg": ("Bloomberg",),
+}
+_WIRE_LOOKUP = {s.lower(): k for k, v in WIRES.items() for s in v}
+WIRE_OUTLET_NAMES = {"AP": "Associated Press", "AFP": "Agence France-Presse"}
+
+OUTLETS_BY_DOMAIN: dict[str, str] = {
+    "apnews.com": "Associated Press", "reuters.com": "Reuters", "afp.com": "Agence France-Presse",
+    "efe.com": "EFE", "tass.com": "TASS", "tass.ru": "TASS", "interfax.com": "Interfax",
+    "interfax.ru": "Interfax", "interfax.kz": "Interfax-Kazakhstan", "xinhuanet.com": "Xinhua",
+    "news.cn": "Xinhua", "dpa.com": "DPA", "aninews.in": "ANI", "ptinews.com": "PTI",
+    "upi.com": "UPI", "bbc.co.uk": "BBC", "bbc.com": "BBC", "independent.co.uk": "The Independent",
+    "foxnews.com": "Fox News", "thenationalnews.com": "The National",
+    "theguardian.com": "The Guardian", "nytimes.com": "The New York Times",
+    "washingtonpost.com": "The Washington Post", "cnn.com": "CNN", "aljazeera.com": "Al Jazeera",
+    "sputniknews.com": "Sputnik", "ria.ru": "RIA Novosti", "rferl.org": "RFE/RL",
+    "euronews.com": "Euronews", "dw.com": "Deutsche Welle", "france24.com": "France 24",
+    "wsj.com": "The Wall Street Journal", "ft.com": "Financial Times", "npr.org": "NPR",
+    "nbcnews.com": "NBC News", "cbsnews.com": "CBS News", "abcnews.go.com": "ABC News",
+    "telegraph.co.uk": "The Telegraph", "dailymail.co.uk": "Daily Mail", "bloomberg.com": "Bloomberg",
+    "inform.kz": "Kazinform", "theconversation.com": "The Conversation", "news.sky.com": "Sky News",
+}
+
+
+def canonical_wire(name: str) -> str | None:
+    name = name.strip().strip(".")
+    if name.lower() in _WIRE_LOOKUP:
+        return _WIRE_LOOKUP[name.lower()]
+    # "AP Photo/...", "Reuters/..." are photo credits, not copy credits
+    return None
+
+
+def domain_of(url: str | None) -> str | None:
+    if not url:
+        return None
+    try:
+        host = urlsplit(url if "//" in url else "//" + url).hostname
+    except ValueError:
+        return None
+    if not host:
+        return None
+    return host[4:] if host.startswith("www.") else host
+
+
+def outlet_for_domain(domain: str | None) -> str | None:
+    """Known outlet name for a domain or any of its parent domains."""
+    if not domain:
+        return None
+    parts = domain.lower().split(".")
+    for i in range(len(parts) - 1):
+        hit = OUTLETS_BY_DOMAIN.get(".".join(parts[i:]))
+        if hit:
+            return hit
+    return None
+
+
+_WIRE_ALT = "|".join(sorted((re.escape(s) for v in WIRES.values() for s in v), key=len, reverse=True))
+_CREDIT_PATTERNS = [
+    re.compile(rf"\((?P<w>{_WIRE_ALT})\)"),  # "(AP)", "(EFE)"
+    re.compile(rf"(?:^|\s)[—–-]\s*(?P<w>{_WIRE_ALT})\s*$"),  # "... — Reuters"
+    re.compile(rf"(?:[.!?”\"]\s+|^)(?P<w>{_WIRE_ALT})\s*$"),  # "... vandalism. EFE" sign-off
+    re.compile(rf"\b(?:with|from|by|via)\s+(?P<w>{_WIRE_ALT})\s*$"),
+    re.compile(rf"(?P<w>{_WIRE_ALT})\s+(?:contributed to this report|Newsroom)\b"),
+    re.compile(rf"^(?:Additional\s+)?[Rr]eporting by .*?\b(?P<w>{_WIRE_ALT})\b"),
+    re.compile(rf"^(?:Source|Credit)s?:\s*(?P<w>{_WIRE_ALT})\s*$"),
+]
+
+
+def find_wires(paragraphs: list[str]) -> list[str]:
+    """Wire credits from datelines, sign-offs and credit lines (not from mere mentions)."""
+    found: list[str] = []
+
+    def add(name: str | None) -> None:
+        if name and name not in found:
+            found.append(name)
+
+    for i, para in enumerate(paragraphs):
+        dl = find_dateline(para) if i < 6 else None
+        if dl:
+            add(dl["wire"])
+        short = len(para) < 200
+        for j, pat in enumerate(_CREDIT_PATTERNS):
+            if j == 0 and not (i < 6 or short):
+                continue  # "(AP)" inside a long late paragraph is usually a photo or aside
+            for m in pat.finditer(para if j != 2 else para[-60:]):
+                if j == 0 and para[m.end():m.end() + 6].startswith(" Photo"):
+                    continue
+                add(canonical_wire(m.group("w")))
+    return found
+
+
+_LANG_CODES_OK = re.compile(r"^[a-z]{2}$")
+
+
+@lru_cache(maxsize=1)
+def _langid():
+    import py3langid
+
+    return py3langid
+
+
+def detect_language(text: str, hint: str | None = None) -> str | None:
+    """ISO 639-1 code: a declared language (html lang, metadata) wins, else py3langid."""
+    if hint:
+        code = hint.strip().lower().replace("_", "-").split("-")[0]
+        if _LANG_CODES_OK.match(code):
+            return code
+    sample = text[:3000]
+    if len(sample.strip()) < 20:
+        return None
+    try:
+        code, _ = _langid().classify(sample)
+    except Exception:
+        return None
+    return code
+
+
+def same_day_refine(day: date, candidates: list[datetime]) -> datetime:
+    """The date line gives the day; a same-day datetime from the text adds the time."""
+    for dt in candidates:
+        if dt.date() == day and (dt.hour or dt.minute or dt.tzinfo):
+            return dt
+    return datetime(day.year, day.month, day.day)
+
+
+def as_utc_if_naive_epoch(dt: datetime) -> datetime:
+    return dt if dt.tzinfo else dt.replace(tzinfo=timezone(timedelta(0)))

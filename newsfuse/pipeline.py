@@ -1,0 +1,223 @@
+"""Wires the stages together: read -> store -> dedup -> cluster -> extract -> fuse -> brief.
+
+Nothing here decides anything about articles; each step is a stage function from its own folder.
+The one-shot ``brief(paths)`` uses the same path as a workspace ingest, into a throw-away
+in-memory store, so there is one way through the system, not two.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+from newsfuse.records import Article, Brief, ReadProblem, Story
+from newsfuse.store import Store
+
+__all__ = ["IngestReport", "ingest", "ingest_articles", "ingest_records", "ingest_upload",
+           "refresh_briefs", "story_brief", "brief", "brief_run", "BriefRun", "watch_once", "pending_files"]
+
+CLUSTER_STATE_KEY = "clusterer"
+DEDUP_WINDOW = timedelta(days=14)  # an arrival is compared with stored articles this close in time
+
+ProgressFn = Callable[[int, int | None], None]
+
+
+@dataclass
+class IngestReport:
+    new: list[str] = field(default_factory=list)  # article ids stored by this run
+    existing: list[str] = field(default_factory=list)  # already stored: nothing changed
+    problems: list[ReadProblem] = field(default_factory=list)
+    stories_changed: list[str] = field(default_factory=list)
+
+    @property
+    def read_any(self) -> bool:
+        return bool(self.new or self.existing)
+
+
+def _file_key(article: Article) -> str:
+    return (article.path or "").split("#", 1)[0]
+
+
+def file_sha256(path: str | Path) -> str:
+    """Content hash of a file ("-" when it cannot be read): the files table keys on it."""
+    h = hashlib.sha256()
+    try:
+        with open(path, "rb") as f:
+            for chunk in iter(lambda: f.read(1 << 20), b""):
+                h.update(chunk)
+    except OSError:
+        return "-"
+    return h.hexdigest()
+
+
+def ingest_articles(
+    articles: Sequence[Article], store: Store, problems: Iterable[ReadProblem] = (),
+    refresh: bool = True, progress: ProgressFn | None = None,
+) -> IngestReport:
+    """Store articles (one transaction per origin file), then dedup, cluster and re-brief."""
+    report = IngestReport(problems=list(problems))
+    by_file: dict[str, list[Article]] = defaultdict(list)
+    for a in articles:
+        by_file[_file_key(a)].append(a)
+    done = 0
+    for path, group in by_file.items():
+        digest = file_sha256(path) if path else "-"
+        with store.transaction() as conn:
+            new, existing = store.add_articles(conn, group)
+            if path:
+                store.record_file(conn, path, digest, None, "ok", n_articles=len(group))
+        report.new += new
+        report.existing += existing
+        done += len(group)
+        if progress:
+            progress(done, len(articles))
+    for p in report.problems:
+        with store.transaction() as conn:
+            store.record_file(conn, p.path.split("#", 1)[0], file_sha256(p.path.split("#", 1)[0]), None,
+                              "problem", p.message)
+    if report.new:
+        report.stories_changed = _group_new(store, report.new)
+        if refresh:
+            refresh_briefs(store, report.stories_changed)
+    return report
+
+
+def _group_new(store: Store, new_ids: list[str]) -> list[str]:
+    """Find duplicates of the new articles and put them into stories; returns changed story ids."""
+    from newsfuse.stories.cluster import StoryClusterer
+    from newsfuse.stories.dedup import find_duplicates
+
+    new = store.get_articles(new_ids)
+    new_set = set(new_ids)
+    dates = [a.published for a in new if a.published]
+    since = (min(dates) - DEDUP_WINDOW) if dates else None
+    known = [a for a in store.all_articles(since=since) if a.id not in new_set]
+    dups = find_duplicates(new, known=known)
+    for a in new:
+        a.duplicate_of = dups.duplicate_of.get(a.id)
+
+    state = store.get_state(CLUSTER_STATE_KEY)
+    clusterer = StoryClusterer.from_state(state) if state else StoryClusterer()
+    changed = clusterer.add(new)
+    with store.transaction() as conn:
+        store.set_duplicates(conn, dups.duplicate_of, dups.kind, dups.sentence_copies)
+        store.save_stories(conn, changed)
+        store.set_state(conn, CLUSTER_STATE_KEY, clusterer.state())
+    return [s.id for s in changed]
+
+
+def story_brief(store: Store, story_id: str, words: int | None = None) -> Brief | None:
+    """Build the brief of one stored story from its articles (extract -> fuse)."""
+    from newsfuse.extract import extract
+    from newsfuse.fuse import build_brief
+    from newsfuse.stories.dedup import Duplicates
+
+    story = store.get_story(story_id)
+    if story is None:
+        return None
+    articles = store.get_articles(story.article_ids)
+    duplicate_of = {a.id: a.duplicate_of for a in articles if a.duplicate_of}
+    dups = Duplicates(duplicate_of=duplicate_of, sentence_copies=store.sentence_copies(story.article_ids), kind={})
+    return build_brief(story, articles, extract(articles), duplicates=dups, words=words)
+
+
+def refresh_briefs(store: Store, story_ids: Iterable[str], words: int | None = None) -> list[Brief]:
+    """Re-make and store the briefs of these stories (new articles update the brief)."""
+    from newsfuse.render import to_json
+
+    briefs = []
+    for sid in story_ids:
+        b = story_brief(store, sid, words=words)
+        if b is not None:
+            store.save_brief(b.story_id, to_json(b))
+            briefs.append(b)
+    return briefs
+
+
+def _read(paths: Iterable[str | Path]) -> tuple[list[Article], list[ReadProblem]]:
+    from newsfuse.ingest import read_paths
+
+    articles, problems = [], []
+    for item in read_paths([str(p) for p in paths]):
+        (problems if isinstance(item, ReadProblem) else articles).append(item)
+    return articles, problems
+
+
+def ingest(paths: Iterable[str | Path], store: Store, refresh: bool = True,
+           progress: ProgressFn | None = None) -> IngestReport:
+    """Read files and directories into the workspace store; briefs of touched stories update."""
+    articles, problems = _read(paths)
+    return ingest_articles(articles, store, problems, refresh=refresh, progress=progress)
+
+
+def pending_files(folder: str | Path, store: Store) -> list[Path]:
+    """Files under ``folder`` whose current content has not been read yet (for ``watch``)."""
+    out = []
+    for p in sorted(Path(folder).rglob("*")):
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts):
+            if not store.file_seen(str(p), file_sha256(p)):
+                out.append(p)
+    return out
+
+
+def watch_once(folder: str | Path, store: Store) -> IngestReport:
+    """One poll of a watched folder: ingest what is new or changed; bad files are noted once."""
+    files = pending_files(folder, store)
+    if not files:
+        return IngestReport()
+    report = ingest(files, store)
+    with store.transaction() as conn:  # a file that yielded nothing new is still "seen"
+        for f in files:
+            if not store.file_seen(str(f), file_sha256(f)):
+                store.record_file(conn, str(f), file_sha256(f), None, "ok", n_articles=0)
+    return report
+
+
+def ingest_records(records: list[dict], store: Store, origin: str = "api") -> IngestReport:
+    """Ingest JSON records (the HTTP API's POST body)."""
+    from newsfuse.ingest import read_records
+
+    items = list(read_records(records, origin))
+    return ingest_articles([i for i in items if isinstance(i, Article)], store,
+                           [i for i in items if isinstance(i, ReadProblem)])
+
+
+def ingest_upload(name: str, data: bytes, store: Store) -> IngestReport:
+    """Ingest one uploaded file (the web UI's upload form)."""
+    from newsfuse.ingest import read_bytes
+
+    items = list(read_bytes(name, data))
+    return ingest_articles([i for i in items if isinstance(i, Article)], store,
+                           [i for i in items if isinstance(i, ReadProblem)])
+
+
+@dataclass
+class BriefRun:
+    """What a one-shot run produced: the briefs plus what index.json needs."""
+
+    briefs: list[Brief]
+    stories: list[Story]
+    articles: list[Article]
+    problems: list[ReadProblem]
+
+
+def brief_run(paths: Iterable[str | Path], words: int | None = None, db: str | Path = ":memory:",
+              progress: ProgressFn | None = None) -> BriefRun:
+    """Read, group and brief every story in ``paths`` (a throw-away store unless ``db`` is given)."""
+    with Store(db) as store:
+        report = ingest(paths, store, refresh=False, progress=progress)
+        stories = [s for s in (store.get_story(i) for i in store.story_ids()) if s is not None]
+        briefs = [b for b in (story_brief(store, s.id, words=words) for s in stories) if b is not None]
+        articles = store.all_articles()
+    return BriefRun(briefs=briefs, stories=stories, articles=articles, problems=report.problems)
+
+
+def brief(paths: Iterable[str | Path] | str | Path, words: int | None = None) -> list[Brief]:
+    """``newsfuse.brief(["./articles"])``: one brief per story found in these files."""
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    return brief_run(paths, words=words).briefs

@@ -1,0 +1,281 @@
+"""The typed records every stage reads and writes: the spine of newsfuse.
+
+Stages are plain functions from one record to the next (readers -> Article, segment -> Sentence,
+extract -> Claim/Quote/Entity/Happening, fuse -> Brief). Records are small dataclasses with no
+behaviour beyond simple derived values, so they pickle cleanly (Dask) and map onto the SQLite
+schema in ``newsfuse.store`` one table each.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Literal
+
+__all__ = [
+    "Article",
+    "Entry",
+    "Sentence",
+    "Story",
+    "Claim",
+    "Quote",
+    "Entity",
+    "Happening",
+    "Extraction",
+    "Citation",
+    "SummaryItem",
+    "Report",
+    "Fact",
+    "BriefQuote",
+    "TimelineItem",
+    "UniqueItem",
+    "Source",
+    "Brief",
+    "ReadProblem",
+    "article_id_for",
+    "normalise_for_hash",
+]
+
+FactStatus = Literal["agree", "conflict", "evolving", "single"]
+EntityType = Literal["person", "organization", "place", "other"]
+
+
+def normalise_for_hash(text: str) -> str:
+    """Fold the body so that whitespace, case and Unicode form do not change an article's id."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def article_id_for(text: str) -> str:
+    """Stable article id: a short hash of the normalised cleaned body (exact copies share it)."""
+    return hashlib.sha256(normalise_for_hash(text).encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass
+class Entry:
+    """One timestamped entry of a live blog; ``start``/``end`` index into ``Article.text``."""
+
+    text: str
+    start: int
+    end: int
+    time: datetime | None = None
+    author: str | None = None
+    title: str | None = None
+
+
+@dataclass
+class Sentence:
+    """A sentence of an article's cleaned text, with the date relative phrases resolve against."""
+
+    article_id: str
+    index: int  # position in the article, 0-based; citations use it
+    text: str  # verbatim slice of Article.text[start:end]
+    start: int
+    end: int
+    ref_date: date | None = None  # publish date, or the live-blog entry's date
+    entry: int | None = None  # index into Article.entries, for live blogs
+
+
+@dataclass
+class Article:
+    """A cleaned article: the unit readers produce and the store keeps."""
+
+    id: str  # article_id_for(text)
+    text: str  # cleaned body, paragraphs separated by "\n\n"
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None  # human name, e.g. "The Daily Ledger"
+    domain: str | None = None  # e.g. "dailyledger.example"
+    authors: list[str] = field(default_factory=list)
+    published: datetime | None = None  # timezone-aware where the source says so
+    language: str | None = None  # ISO 639-1, e.g. "en"
+    path: str | None = None  # origin file (and "#record" for multi-record files)
+    format: str | None = None  # txt | html | json | warc
+    wires: list[str] = field(default_factory=list)  # wire credits: AP, Reuters, AFP, EFE, TASS...
+    is_liveblog: bool = False
+    entries: list[Entry] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    duplicate_of: str | None = None  # id of the article this one copies
+    story_id: str | None = None
+
+    @property
+    def published_date(self) -> date | None:
+        return self.published.date() if self.published else None
+
+
+@dataclass
+class Story:
+    """A group of articles about one event; the id never changes once given."""
+
+    id: str
+    article_ids: list[str] = field(default_factory=list)
+    title: str | None = None
+    first_seen: datetime | None = None
+    last_seen: datetime | None = None
+    storyline_id: str | None = None
+    aliases: list[str] = field(default_factory=list)  # ids of stories merged into this one
+
+
+@dataclass
+class Claim:
+    """A numeric claim: what is counted, how many, how sure, as of when, and who says so."""
+
+    article_id: str
+    sentence: int
+    quantity: str  # canonical key, e.g. "security forces killed"
+    value: str  # as written: "at least 8", "dozens", "5,800 to 6,000"
+    number: float | None = None  # point value (lower bound for "at least", None for vague)
+    low: float | None = None  # range low / lower bound
+    high: float | None = None  # range high / upper bound
+    vague: bool = False  # "dozens", "hundreds"
+    qualifier: str | None = None  # "at least", "about", "more than", "nearly", "up to"
+    subject: str | None = None  # the noun phrase as written: "police officers"
+    event: str | None = None  # "killed", "injured", "detained", ...
+    as_of: date | None = None
+    as_of_text: str | None = None  # the phrase it was resolved from, e.g. "on Wednesday"
+    attribution: str | None = None  # "police", "Interior Ministry", "TASS"
+    text: str = ""  # the source sentence, verbatim
+
+
+@dataclass
+class Quote:
+    """A quoted statement with its speaker."""
+
+    article_id: str
+    sentence: int
+    text: str  # the quoted words (direct) or the reported clause (indirect)
+    speaker: str | None = None
+    role: str | None = None  # "police spokeswoman", "President"
+    organization: str | None = None
+    direct: bool = True
+    sentence_text: str = ""
+
+
+@dataclass
+class Entity:
+    """A person, organisation or place with its merged variants."""
+
+    name: str  # canonical (longest) form
+    type: EntityType = "other"
+    mentions: int = 0
+    variants: list[str] = field(default_factory=list)
+    article_ids: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Happening:
+    """A sentence that reports something happening on a resolvable date."""
+
+    article_id: str
+    sentence: int
+    text: str  # the sentence, verbatim
+    date: date | None
+    date_text: str | None = None  # the phrase: "on Wednesday", "Jan 2"
+    precision: Literal["day", "month", "year", "vague"] = "day"
+
+
+@dataclass
+class Extraction:
+    """Everything the extractors found in a set of articles."""
+
+    claims: list[Claim] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    happenings: list[Happening] = field(default_factory=list)
+
+
+# --- the brief (contract v1 in DESIGN.md; to_json lives in newsfuse.render.json) ---
+
+
+@dataclass
+class Citation:
+    article_id: str
+    sentence: int
+    text: str  # the source sentence, verbatim
+
+
+@dataclass
+class SummaryItem:
+    text: str
+    citations: list[Citation] = field(default_factory=list)
+
+
+@dataclass
+class Report:
+    article_id: str
+    outlet: str | None
+    value: str
+    number: float | None
+    qualifier: str | None
+    as_of: date | None
+    attribution: str | None
+    citation: Citation
+
+
+@dataclass
+class Fact:
+    quantity: str
+    status: FactStatus
+    reports: list[Report] = field(default_factory=list)
+    note: str | None = None  # e.g. "The Daily Ledger reports 13; others 12"
+
+
+@dataclass
+class BriefQuote:
+    speaker: str | None
+    text: str
+    citations: list[Citation] = field(default_factory=list)
+
+
+@dataclass
+class TimelineItem:
+    date: date
+    text: str
+    citations: list[Citation] = field(default_factory=list)
+
+
+@dataclass
+class UniqueItem:
+    article_id: str
+    text: str
+    citation: Citation
+
+
+@dataclass
+class Source:
+    article_id: str
+    outlet: str | None
+    title: str | None
+    published: datetime | None
+    url: str | None
+    path: str | None
+    duplicate_of: str | None
+
+
+@dataclass
+class Brief:
+    story_id: str
+    headline: str
+    generated_at: datetime
+    summary: list[SummaryItem] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    quotes: list[BriefQuote] = field(default_factory=list)
+    timeline: list[TimelineItem] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    unique: list[UniqueItem] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    storyline_id: str | None = None
+
+
+@dataclass
+class ReadProblem:
+    """A file (or record) that could not be read; the run goes on and reports it."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"

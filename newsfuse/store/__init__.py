@@ -1,0 +1,391 @@
+"""The workspace store: one SQLite file (``newsfuse.db`` by default), no server to start.
+
+Everything a run learns lands here: articles with their sentences and live-blog entries, which
+files were read, duplicates, stories (with merge aliases), the clusterer's state and the latest
+brief of each story. Writes happen in short explicit transactions, so a crash mid-ingest leaves
+the file as it was after the last whole file, and a re-run continues where it stopped.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from newsfuse.records import Article, Entry, Sentence, Story
+from newsfuse.store.schema import SCHEMA_VERSION, migrate
+
+__all__ = ["Store", "StoryRow", "SCHEMA_VERSION"]
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _iso(value: datetime | date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _parse_dt(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+def _parse_date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+@dataclass
+class StoryRow:
+    """One line of the stories list: what a reader scans before opening a brief."""
+
+    id: str
+    title: str | None
+    n_articles: int
+    n_outlets: int
+    outlets: list[str]
+    first_seen: datetime | None
+    last_seen: datetime | None
+    updated_at: datetime | None
+    brief_at: datetime | None
+    storyline_id: str | None = None
+    is_updated: bool = False  # articles arrived after the stored brief was made
+    article_ids: list[str] = field(default_factory=list)
+
+
+class Store:
+    """A newsfuse workspace in one SQLite file. Safe to share between threads of one process."""
+
+    def __init__(self, path: str | Path = "newsfuse.db"):
+        self.path = str(path)
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.RLock()
+        self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        self.conn.row_factory = sqlite3.Row
+        self.conn.execute("PRAGMA foreign_keys = ON")
+        if self.path != ":memory:":
+            self.conn.execute("PRAGMA journal_mode = WAL")
+            self.conn.execute("PRAGMA synchronous = NORMAL")
+        self.conn.execute("PRAGMA busy_timeout = 10000")
+        with self._lock:
+            migrate(self.conn)
+
+    # -- plumbing -----------------------------------------------------------------------------
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        return self.conn.execute("PRAGMA user_version").fetchone()[0]
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """All-or-nothing: what runs inside lands together or not at all."""
+        with self._lock:
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.conn
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            self.conn.execute("COMMIT")
+
+    def _query(self, sql: str, params: Iterable = ()) -> list[sqlite3.Row]:
+        with self._lock:
+            return self.conn.execute(sql, tuple(params)).fetchall()
+
+    # -- files --------------------------------------------------------------------------------
+
+    def file_done(self, path: str, sha256: str) -> bool:
+        """Was this exact file content already read from this path (so a re-run can skip it)?"""
+        rows = self._query(
+            "SELECT 1 FROM files WHERE path = ? AND sha256 = ? AND status = 'ok'", (path, sha256)
+        )
+        return bool(rows)
+
+    def file_seen(self, path: str, sha256: str) -> bool:
+        """Was this exact content at this path already handled (read, or refused with a problem)?"""
+        return bool(self._query("SELECT 1 FROM files WHERE path = ? AND sha256 = ?", (path, sha256)))
+
+    def record_file(
+        self, conn: sqlite3.Connection, path: str, sha256: str, size: int | None,
+        status: str, message: str | None = None, n_articles: int = 0,
+    ) -> None:
+        conn.execute(
+            "INSERT OR REPLACE INTO files(path, sha256, size, status, message, n_articles, ingested_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (path, sha256, size, status, message, n_articles, _now()),
+        )
+
+    # -- articles -----------------------------------------------------------------------------
+
+    def has_article(self, article_id: str) -> bool:
+        return bool(self._query("SELECT 1 FROM articles WHERE id = ?", (article_id,)))
+
+    def add_articles(self, conn: sqlite3.Connection, articles: Iterable[Article]) -> tuple[list[str], list[str]]:
+        """Insert articles not stored yet (inside the caller's transaction).
+
+        Returns (new ids, ids already stored). The same article twice is one row: ingest is
+        idempotent by content.
+        """
+        new, existing = [], []
+        for a in articles:
+            if conn.execute("SELECT 1 FROM articles WHERE id = ?", (a.id,)).fetchone():
+                existing.append(a.id)
+                continue
+            conn.execute(
+                "INSERT INTO articles(id, url, outlet, domain, title, authors, published, language,"
+                " path, format, wires, is_liveblog, text, duplicate_of, story_id, ingested_at)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    a.id, a.url, a.outlet, a.domain, a.title, json.dumps(a.authors),
+                    _iso(a.published), a.language, a.path, a.format, json.dumps(a.wires),
+                    int(a.is_liveblog), a.text, a.duplicate_of, a.story_id, _now(),
+                ),
+            )
+            conn.executemany(
+                'INSERT INTO entries(article_id, idx, time, author, title, start, "end")'
+                " VALUES (?,?,?,?,?,?,?)",
+                [(a.id, i, _iso(e.time), e.author, e.title, e.start, e.end) for i, e in enumerate(a.entries)],
+            )
+            conn.executemany(
+                'INSERT INTO sentences(article_id, idx, start, "end", ref_date, entry) VALUES (?,?,?,?,?,?)',
+                [(a.id, s.index, s.start, s.end, _iso(s.ref_date), s.entry) for s in a.sentences],
+            )
+            new.append(a.id)
+        return new, existing
+
+    def _article_from_row(self, row: sqlite3.Row) -> Article:
+        text = row["text"]
+        a = Article(
+            id=row["id"], text=text, title=row["title"], url=row["url"], outlet=row["outlet"],
+            domain=row["domain"], authors=json.loads(row["authors"]), published=_parse_dt(row["published"]),
+            language=row["language"], path=row["path"], format=row["format"], wires=json.loads(row["wires"]),
+            is_liveblog=bool(row["is_liveblog"]), duplicate_of=row["duplicate_of"], story_id=row["story_id"],
+        )
+        a.entries = [
+            Entry(text=text[e["start"]:e["end"]], start=e["start"], end=e["end"], time=_parse_dt(e["time"]),
+                  author=e["author"], title=e["title"])
+            for e in self._query('SELECT * FROM entries WHERE article_id = ? ORDER BY idx', (a.id,))
+        ]
+        a.sentences = [
+            Sentence(article_id=a.id, index=s["idx"], text=text[s["start"]:s["end"]], start=s["start"],
+                     end=s["end"], ref_date=_parse_date(s["ref_date"]), entry=s["entry"])
+            for s in self._query('SELECT * FROM sentences WHERE article_id = ? ORDER BY idx', (a.id,))
+        ]
+        return a
+
+    def get_article(self, article_id: str) -> Article | None:
+        rows = self._query("SELECT * FROM articles WHERE id = ?", (article_id,))
+        return self._article_from_row(rows[0]) if rows else None
+
+    def get_articles(self, ids: Iterable[str]) -> list[Article]:
+        out = []
+        for i in ids:
+            a = self.get_article(i)
+            if a is not None:
+                out.append(a)
+        return out
+
+    def all_articles(self, since: datetime | None = None) -> list[Article]:
+        """Every stored article (optionally published since a time), oldest first."""
+        if since is not None:
+            rows = self._query(
+                "SELECT * FROM articles WHERE published >= ? ORDER BY published, rowid", (since.isoformat(),)
+            )
+        else:
+            rows = self._query("SELECT * FROM articles ORDER BY published, rowid")
+        return [self._article_from_row(r) for r in rows]
+
+    def count_articles(self) -> int:
+        return self._query("SELECT count(*) FROM articles")[0][0]
+
+    def article_paths(self) -> dict[str, str | None]:
+        return {r["id"]: r["path"] for r in self._query("SELECT id, path FROM articles")}
+
+    def set_duplicates(self, conn: sqlite3.Connection, duplicate_of: dict[str, str], kind: dict[str, str],
+                       sentence_copies: dict[tuple[str, int], list[tuple[str, int]]]) -> None:
+        for aid, original in duplicate_of.items():
+            conn.execute(
+                "UPDATE articles SET duplicate_of = ?, duplicate_kind = ? WHERE id = ?",
+                (original, kind.get(aid), aid),
+            )
+        conn.executemany(
+            "INSERT OR IGNORE INTO sentence_copies(article_id, idx, copy_article_id, copy_idx) VALUES (?,?,?,?)",
+            [(a, i, ca, ci) for (a, i), copies in sentence_copies.items() for ca, ci in copies],
+        )
+
+    def sentence_copies(self, article_ids: Iterable[str]) -> dict[tuple[str, int], list[tuple[str, int]]]:
+        ids = list(article_ids)
+        out: dict[tuple[str, int], list[tuple[str, int]]] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            marks = ",".join("?" * len(chunk))
+            for r in self._query(f"SELECT * FROM sentence_copies WHERE article_id IN ({marks})", chunk):
+                out.setdefault((r["article_id"], r["idx"]), []).append((r["copy_article_id"], r["copy_idx"]))
+        return out
+
+    def copies_of(self, article_id: str) -> list[dict]:
+        """Articles that duplicate this one, the one it duplicates, and articles sharing sentences."""
+        out: dict[str, dict] = {}
+        row = self._query("SELECT duplicate_of, duplicate_kind FROM articles WHERE id = ?", (article_id,))
+        if row and row[0]["duplicate_of"]:
+            out[row[0]["duplicate_of"]] = {"relation": "original", "kind": row[0]["duplicate_kind"]}
+        for r in self._query("SELECT id, duplicate_kind FROM articles WHERE duplicate_of = ?", (article_id,)):
+            out[r["id"]] = {"relation": "duplicate", "kind": r["duplicate_kind"]}
+        for r in self._query(
+            "SELECT copy_article_id, count(*) AS n FROM sentence_copies WHERE article_id = ?"
+            " AND copy_article_id != article_id GROUP BY copy_article_id", (article_id,)
+        ):
+            out.setdefault(r["copy_article_id"], {"relation": "shares sentences", "kind": None})["shared_sentences"] = r["n"]
+        result = []
+        for aid, info in out.items():
+            meta = self._query("SELECT title, outlet FROM articles WHERE id = ?", (aid,))
+            if meta:
+                result.append({"article_id": aid, "title": meta[0]["title"], "outlet": meta[0]["outlet"], **info})
+        return result
+
+    def search(self, q: str, limit: int = 20) -> list[dict]:
+        """Full-text search (FTS5) over titles and bodies; the query is taken as plain words."""
+        words = [w for w in "".join(c if c.isalnum() else " " for c in q).split() if w]
+        if not words:
+            return []
+        match = " ".join(f'"{w}"' for w in words)
+        rows = self._query(
+            "SELECT a.id, a.title, a.story_id, a.outlet,"
+            " snippet(articles_fts, 1, '[', ']', ' … ', 12) AS snippet"
+            " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
+            " WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
+            (match, limit),
+        )
+        return [
+            {"article_id": r["id"], "title": r["title"], "story_id": r["story_id"], "outlet": r["outlet"],
+             "snippet": r["snippet"]}
+            for r in rows
+        ]
+
+    def outlets(self) -> list[str]:
+        return [r[0] for r in self._query("SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL ORDER BY outlet")]
+
+    # -- stories ------------------------------------------------------------------------------
+
+    def save_stories(self, conn: sqlite3.Connection, stories: Iterable[Story]) -> None:
+        """Write stories and their membership; ids never change, merged ids become aliases."""
+        now = _now()
+        for s in stories:
+            conn.execute(
+                "INSERT INTO stories(id, title, first_seen, last_seen, storyline_id, updated_at)"
+                " VALUES (?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET title=excluded.title,"
+                " first_seen=excluded.first_seen, last_seen=excluded.last_seen,"
+                " storyline_id=excluded.storyline_id, updated_at=excluded.updated_at",
+                (s.id, s.title, _iso(s.first_seen), _iso(s.last_seen), s.storyline_id, now),
+            )
+            for aid in s.article_ids:
+                conn.execute("UPDATE articles SET story_id = ? WHERE id = ?", (s.id, aid))
+            for alias in s.aliases:
+                if alias == s.id:
+                    continue
+                conn.execute(
+                    "INSERT INTO story_aliases(alias, story_id) VALUES (?, ?)"
+                    " ON CONFLICT(alias) DO UPDATE SET story_id = excluded.story_id", (alias, s.id)
+                )
+                conn.execute("UPDATE story_aliases SET story_id = ? WHERE story_id = ?", (s.id, alias))
+                conn.execute("DELETE FROM stories WHERE id = ?", (alias,))
+
+    def resolve_story_id(self, story_id: str) -> str | None:
+        """The surviving id of a story (following merge aliases), or None if unknown."""
+        if self._query("SELECT 1 FROM stories WHERE id = ?", (story_id,)):
+            return story_id
+        rows = self._query("SELECT story_id FROM story_aliases WHERE alias = ?", (story_id,))
+        return rows[0][0] if rows else None
+
+    def get_story(self, story_id: str) -> Story | None:
+        sid = self.resolve_story_id(story_id)
+        if sid is None:
+            return None
+        r = self._query("SELECT * FROM stories WHERE id = ?", (sid,))[0]
+        ids = [x[0] for x in self._query("SELECT id FROM articles WHERE story_id = ? ORDER BY published, rowid", (sid,))]
+        aliases = [x[0] for x in self._query("SELECT alias FROM story_aliases WHERE story_id = ?", (sid,))]
+        return Story(id=sid, article_ids=ids, title=r["title"], first_seen=_parse_dt(r["first_seen"]),
+                     last_seen=_parse_dt(r["last_seen"]), storyline_id=r["storyline_id"], aliases=aliases)
+
+    def list_stories(
+        self, q: str | None = None, since: date | datetime | None = None, until: date | datetime | None = None,
+        outlet: str | None = None, limit: int = 50, offset: int = 0,
+    ) -> tuple[list[StoryRow], int]:
+        """Stories newest first, filtered by full-text query, date range and outlet."""
+        where, params = [], []
+        if q:
+            hits = self.search(q, limit=1000)
+            ids = sorted({h["story_id"] for h in hits if h["story_id"]})
+            if not ids:
+                return [], 0
+            where.append(f"s.id IN ({','.join('?' * len(ids))})")
+            params += ids
+        if since:
+            where.append("s.last_seen >= ?")
+            params.append(_iso(since))
+        if until:
+            where.append("s.first_seen <= ?")
+            params.append(_iso(until) + ("T23:59:59" if isinstance(until, date) and not isinstance(until, datetime) else ""))
+        if outlet:
+            where.append("EXISTS (SELECT 1 FROM articles a WHERE a.story_id = s.id AND a.outlet = ?)")
+            params.append(outlet)
+        clause = ("WHERE " + " AND ".join(where)) if where else ""
+        total = self._query(f"SELECT count(*) FROM stories s {clause}", params)[0][0]
+        rows = self._query(
+            f"SELECT s.* FROM stories s {clause} ORDER BY coalesce(s.last_seen, s.updated_at) DESC, s.id"
+            " LIMIT ? OFFSET ?", [*params, limit, offset],
+        )
+        out = []
+        for r in rows:
+            arts = self._query(
+                "SELECT id, outlet, ingested_at FROM articles WHERE story_id = ? ORDER BY published, rowid", (r["id"],)
+            )
+            outlets = sorted({a["outlet"] for a in arts if a["outlet"]})
+            brief_at = _parse_dt(r["brief_at"])
+            newest = max((a["ingested_at"] for a in arts), default=None)
+            out.append(StoryRow(
+                id=r["id"], title=r["title"], n_articles=len(arts), n_outlets=len(outlets), outlets=outlets,
+                first_seen=_parse_dt(r["first_seen"]), last_seen=_parse_dt(r["last_seen"]),
+                updated_at=_parse_dt(r["updated_at"]), brief_at=brief_at, storyline_id=r["storyline_id"],
+                is_updated=bool(brief_at is None or (newest and newest > r["brief_at"])),
+                article_ids=[a["id"] for a in arts],
+            ))
+        return out, total
+
+    def story_ids(self) -> list[str]:
+        return [r[0] for r in self._query("SELECT id FROM stories ORDER BY first_seen, id")]
+
+    def save_brief(self, story_id: str, brief: dict) -> None:
+        with self.transaction() as conn:
+            conn.execute("UPDATE stories SET brief = ?, brief_at = ? WHERE id = ?",
+                         (json.dumps(brief, ensure_ascii=False), _now(), story_id))
+
+    def get_brief(self, story_id: str) -> dict | None:
+        sid = self.resolve_story_id(story_id)
+        if sid is None:
+            return None
+        rows = self._query("SELECT brief FROM stories WHERE id = ?", (sid,))
+        return json.loads(rows[0][0]) if rows and rows[0][0] else None
+
+    # -- state (the clusterer's memory between runs) --------------------------------------------
+
+    def get_state(self, key: str) -> dict | None:
+        rows = self._query("SELECT value FROM state WHERE key = ?", (key,))
+        return json.loads(rows[0][0]) if rows else None
+
+    def set_state(self, conn: sqlite3.Connection, key: str, value: dict) -> None:
+        conn.execute("INSERT OR REPLACE INTO state(key, value) VALUES (?, ?)", (key, json.dumps(value)))

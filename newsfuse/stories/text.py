@@ -1,0 +1,114 @@
+"""Text folding and tokenising shared by dedup and clustering.
+
+Kept tiny and regex-based on purpose: dedup and clustering run over every article, so these
+functions sit on the hot path and must stay cheap (no NLP models here).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = [
+    "fold",
+    "words",
+    "shingles",
+    "simple_sentences",
+    "sentence_texts",
+    "capitalised_phrases",
+    "numbers",
+    "STOPWORDS",
+]
+
+_QUOTES = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
+        "\u2013": "-", "\u2014": "-", "\u2212": "-", "\u00a0": " ",
+    }
+)
+_WS = re.compile(r"\s+")
+_WORD = re.compile(r"[^\W_]+(?:['.][^\W_]+)*", re.UNICODE)
+
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each few for from
+    further had has have having he her here hers herself him himself his how i if in into is it its
+    itself just me more most my myself no nor not now of off on once only or other our ours
+    ourselves out over own said same says she should so some such than that the their theirs them
+    themselves then there these they this those through to too under until up very was we were
+    what when where which while who whom why will with would you your yours yourself yourselves
+    mr mrs ms one two told say also year years new last first week would could may might since
+    s t just like get got""".split()
+)
+
+
+def fold(text: str) -> str:
+    """Normalise Unicode form, quotes, dashes, case and whitespace so trivial edits compare equal."""
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
+    return _WS.sub(" ", text).strip()
+
+
+def words(text: str, folded: bool = False) -> list[str]:
+    """Word tokens of the folded text (punctuation dropped, inner apostrophes/dots kept)."""
+    return _WORD.findall(text if folded else fold(text))
+
+
+def shingles(tokens: list[str], k: int = 3) -> set[str]:
+    """Word k-shingles; short texts fall back to their whole token run so they still hash."""
+    if len(tokens) < k:
+        return {" ".join(tokens)} if tokens else set()
+    return {" ".join(tokens[i : i + k]) for i in range(len(tokens) - k + 1)}
+
+
+_SENT_END = re.compile(r"(?<=[.!?][\"'\u201d\u2019)]?)\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])|\n\s*\n|\n")
+
+
+def simple_sentences(text: str) -> list[str]:
+    """Fallback sentence split for articles that arrive without ``Sentence`` records."""
+    return [s.strip() for s in _SENT_END.split(text) if s and s.strip()]
+
+
+def sentence_texts(article) -> list[tuple[int, str]]:
+    """(index, text) of an article's sentences, from the ingest stage when present."""
+    if article.sentences:
+        return [(s.index, s.text) for s in article.sentences]
+    return list(enumerate(simple_sentences(article.text)))
+
+
+# Capitalised phrases: runs of capitalised words (with short joiners like "of", "al-"),
+# a cheap stand-in for named entities that needs no model.
+_CAP = re.compile(
+    r"\b(?:[A-Z][\w'\u2019.-]*[\w]|[A-Z])(?:\s+(?:(?:of|the|de|al|bin|van|von|du|la|el)\s+)?"
+    r"(?:[A-Z][\w'\u2019.-]*[\w]|[A-Z]))*"
+)
+_LEADING_FUNCTION = frozenset(
+    "the a an in on at but and as if it he she they we this that these those there when while "
+    "after before for by from with of to meanwhile however mr mrs ms dr".split()
+)
+
+
+def capitalised_phrases(text: str) -> list[str]:
+    """Capitalised word runs (people, places, organisations), lowercased, joined by '_'.
+
+    Sentence-initial function words ("The", "But") are trimmed so they do not count as entities.
+    """
+    out = []
+    for m in _CAP.finditer(text):
+        toks = m.group(0).replace("\u2019", "'").split()
+        while toks and toks[0].lower() in _LEADING_FUNCTION:
+            toks = toks[1:]
+        if not toks:
+            continue
+        phrase = "_".join(t.strip(".'-").lower() for t in toks if t.strip(".'-"))
+        if len(phrase) >= 2:
+            out.append(phrase)
+    return out
+
+
+_NUM = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\w])")
+
+
+def numbers(text: str) -> list[str]:
+    """Numbers as written (commas dropped); years and counts help tell same-place events apart."""
+    return [m.group(0).replace(",", "") for m in _NUM.finditer(text)]
