@@ -76,13 +76,20 @@ def brief(
     format: str = typer.Option("md,html,json", "--format", "-f", help="Comma list of md, html, json."),
     words: Optional[int] = typer.Option(None, "--words", help="Word budget for each summary."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only problems and the output folder."),
+    dask: bool = typer.Option(False, "--dask", help="Read and brief in parallel on Dask (needs the scale extra)."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (default: a local cluster)."),
 ) -> None:
     """Read, group and brief every story in PATHS; write one brief per story into OUTPUT."""
     from newsfuse import render
 
     fmts = _formats(format)
-    with _progress(quiet, "reading") as progress:
-        run = pipeline.brief_run(paths, words=words, progress=progress)
+    if dask or scheduler:
+        from newsfuse.scale import brief_dask
+
+        run = brief_dask(paths, scheduler=scheduler, words=words)
+    else:
+        with _progress(quiet, "reading") as progress:
+            run = pipeline.brief_run(paths, words=words, progress=progress)
     _report_problems(run.problems, quiet)
     if not run.articles:
         err.print("[red]No article could be read[/red] from " + ", ".join(map(str, paths)))

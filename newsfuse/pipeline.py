@@ -18,7 +18,7 @@ from newsfuse.records import Article, Brief, ReadProblem, Story
 from newsfuse.store import Store
 
 __all__ = ["IngestReport", "ingest", "ingest_articles", "ingest_records", "ingest_upload",
-           "refresh_briefs", "story_brief", "brief", "brief_run", "BriefRun", "watch_once", "pending_files"]
+           "refresh_briefs", "story_brief", "brief_for", "story_inputs", "brief", "brief_run", "BriefRun", "watch_once", "pending_files"]
 
 CLUSTER_STATE_KEY = "clusterer"
 DEDUP_WINDOW = timedelta(days=14)  # an arrival is compared with stored articles this close in time
@@ -110,19 +110,30 @@ def _group_new(store: Store, new_ids: list[str]) -> list[str]:
     return [s.id for s in changed]
 
 
-def story_brief(store: Store, story_id: str, words: int | None = None) -> Brief | None:
-    """Build the brief of one stored story from its articles (extract -> fuse)."""
+def brief_for(story: Story, articles: list[Article],
+              copies: dict[tuple[str, int], list[tuple[str, int]]], words: int | None = None) -> Brief:
+    """The brief of one story from its articles (extract -> fuse): a pure function, so Dask can map it."""
     from newsfuse.extract import extract
     from newsfuse.fuse import build_brief
     from newsfuse.stories.dedup import Duplicates
 
+    duplicate_of = {a.id: a.duplicate_of for a in articles if a.duplicate_of}
+    dups = Duplicates(duplicate_of=duplicate_of, sentence_copies=copies, kind={})
+    return build_brief(story, articles, extract(articles), duplicates=dups, words=words)
+
+
+def story_inputs(store: Store, story_id: str) -> tuple[Story, list[Article], dict] | None:
+    """What brief_for needs for one stored story."""
     story = store.get_story(story_id)
     if story is None:
         return None
-    articles = store.get_articles(story.article_ids)
-    duplicate_of = {a.id: a.duplicate_of for a in articles if a.duplicate_of}
-    dups = Duplicates(duplicate_of=duplicate_of, sentence_copies=store.sentence_copies(story.article_ids), kind={})
-    return build_brief(story, articles, extract(articles), duplicates=dups, words=words)
+    return story, store.get_articles(story.article_ids), store.sentence_copies(story.article_ids)
+
+
+def story_brief(store: Store, story_id: str, words: int | None = None) -> Brief | None:
+    """Build the brief of one stored story."""
+    inputs = story_inputs(store, story_id)
+    return brief_for(*inputs, words=words) if inputs else None
 
 
 def refresh_briefs(store: Store, story_ids: Iterable[str], words: int | None = None) -> list[Brief]:
@@ -206,14 +217,22 @@ class BriefRun:
 
 
 def brief_run(paths: Iterable[str | Path], words: int | None = None, db: str | Path = ":memory:",
-              progress: ProgressFn | None = None) -> BriefRun:
-    """Read, group and brief every story in ``paths`` (a throw-away store unless ``db`` is given)."""
+              progress: ProgressFn | None = None, read=None, map_briefs=None) -> BriefRun:
+    """Read, group and brief every story in ``paths`` (a throw-away store unless ``db`` is given).
+
+    ``read`` and ``map_briefs`` let newsfuse.scale swap in Dask for the two parallel steps
+    (reading files, briefing stories); grouping stays here, in one place.
+    """
+    articles, problems = (read or _read)(paths)
     with Store(db) as store:
-        report = ingest(paths, store, refresh=False, progress=progress)
-        stories = [s for s in (store.get_story(i) for i in store.story_ids()) if s is not None]
-        briefs = [b for b in (story_brief(store, s.id, words=words) for s in stories) if b is not None]
-        articles = store.all_articles()
-    return BriefRun(briefs=briefs, stories=stories, articles=articles, problems=report.problems)
+        report = ingest_articles(articles, store, problems, refresh=False, progress=progress)
+        inputs = [x for x in (story_inputs(store, i) for i in store.story_ids()) if x is not None]
+        if map_briefs is None:
+            briefs = [brief_for(*x, words=words) for x in inputs]
+        else:
+            briefs = map_briefs(inputs, words)
+        stored = store.all_articles()
+    return BriefRun(briefs=briefs, stories=[x[0] for x in inputs], articles=stored, problems=report.problems)
 
 
 def brief(paths: Iterable[str | Path] | str | Path, words: int | None = None) -> list[Brief]:

@@ -61,7 +61,9 @@ def shingles(tokens: list[str], k: int = 3) -> set[str]:
     return {" ".join(tokens[i : i + k]) for i in range(len(tokens) - k + 1)}
 
 
-_SENT_END = re.compile(r"(?<=[.!?][\"'\u201d\u2019)]?)\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])|\n\s*\n|\n")
+_SENT_END = re.compile(
+    r"(?<=[.!?])\s+(?=[\"'(\u201c\u2018]?[A-Z0-9])|(?<=[.!?][\"'\u201d\u2019)])\s+(?=[A-Z0-9])|\s*\n\s*"
+)
 
 
 def simple_sentences(text: str) -> list[str]:

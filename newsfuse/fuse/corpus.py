@@ -1,0 +1,181 @@
+"""The sentences of one story, with copy groups and cross-source similarity.
+
+Summary, unique items, quotes and the timeline fallback all need the same three things: which
+sentences are copies of each other (wire copy, near-identical paraphrase), how similar any two
+sentences are, and how strongly the *other* sources back a sentence. Computing them once here
+keeps a 25-article brief well under a second.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, datetime, timezone
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from newsfuse.fuse.text import normalise
+from newsfuse.records import Article, Citation, Sentence
+
+NEAR_IDENTICAL = 0.85  # cosine above which two sentences count as one (wire copy, light edit)
+_FAR = datetime.max.replace(tzinfo=timezone.utc)
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _aware(dt: datetime | None) -> datetime | None:
+    if dt is None:
+        return None
+    return dt if dt.tzinfo else dt.replace(tzinfo=timezone.utc)
+
+
+class StoryCorpus:
+    """All sentences of a story's articles, indexed 0..n-1 in article order."""
+
+    def __init__(self, articles: list[Article], duplicate_of: dict[str, str] | None = None,
+                 sentence_copies: dict | None = None) -> None:
+        self.articles = {a.id: a for a in articles}
+        self.duplicate_of = dict(duplicate_of or {})
+        for a in articles:
+            if a.duplicate_of and a.id not in self.duplicate_of:
+                self.duplicate_of[a.id] = a.duplicate_of
+        self.sents: list[tuple[Article, Sentence]] = [(a, s) for a in articles for s in a.sentences]
+        self.pos = {(a.id, s.index): i for i, (a, s) in enumerate(self.sents)}
+        self.outlet_of = [self._outlet_key(a) for a, _ in self.sents]
+        n = len(self.sents)
+        if n:
+            vec = TfidfVectorizer(sublinear_tf=True, stop_words="english", token_pattern=r"(?u)\b\w+\b")
+            try:
+                self.matrix = vec.fit_transform([normalise(s.text) for _, s in self.sents])
+            except ValueError:  # only stop words everywhere
+                self.matrix = None
+        else:
+            self.matrix = None
+        if self.matrix is not None:
+            self.sim = (self.matrix @ self.matrix.T).toarray()
+        else:
+            self.sim = np.eye(n)
+        self._group(sentence_copies or {})
+
+    # --- identity ---------------------------------------------------------------------------
+
+    def _outlet_key(self, a: Article) -> str:
+        """Independent-source key: the outlet, and a duplicate counts as what it copies."""
+        root = self.duplicate_of.get(a.id)
+        if root and root in self.articles:
+            a = self.articles[root]
+        return (a.outlet or a.domain or a.id).strip().lower()
+
+    def is_duplicate(self, article_id: str) -> bool:
+        return article_id in self.duplicate_of
+
+    def _group(self, sentence_copies: dict) -> None:
+        """Union sentences that are copies: given by dedup, equal when normalised, or near-identical."""
+        n = len(self.sents)
+        uf = _UnionFind(n)
+        for key, copies in sentence_copies.items():
+            i = self.pos.get(tuple(key))
+            if i is None:
+                continue
+            for other in copies:
+                j = self.pos.get(tuple(other))
+                if j is not None:
+                    uf.union(i, j)
+        seen: dict[str, int] = {}
+        for i, (_, s) in enumerate(self.sents):
+            k = normalise(s.text)
+            if not k:
+                continue
+            if k in seen:
+                uf.union(seen[k], i)
+            else:
+                seen[k] = i
+        if n > 1 and self.matrix is not None:
+            rows, cols = np.nonzero(np.triu(self.sim, 1) >= NEAR_IDENTICAL)
+            for i, j in zip(rows.tolist(), cols.tolist()):
+                uf.union(i, j)
+        self.group = [uf.find(i) for i in range(n)]
+        members: dict[int, list[int]] = defaultdict(list)
+        for i, g in enumerate(self.group):
+            members[g].append(i)
+        self.members = dict(members)
+
+    def copies(self, i: int) -> list[int]:
+        """Sentence i and every copy of it, in article order."""
+        return self.members.get(self.group[i], [i])
+
+    def citations(self, i: int) -> list[Citation]:
+        """Citations for every source sentence that states what sentence i states."""
+        out = []
+        for j in self.copies(i):
+            a, s = self.sents[j]
+            out.append(Citation(a.id, s.index, s.text))
+        return out
+
+    def copy_roots(self) -> dict[tuple[str, int], tuple[str, int]]:
+        """(article, sentence) -> group representative, for sentences that have copies in other articles."""
+        out = {}
+        for g, mem in self.members.items():
+            arts = {self.sents[j][0].id for j in mem}
+            if len(arts) < 2:
+                continue
+            a0, s0 = self.sents[g]
+            for j in mem:
+                a, s = self.sents[j]
+                out[(a.id, s.index)] = (a0.id, s0.index)
+        return out
+
+    def outlets_of_group(self, i: int) -> set[str]:
+        return {self.outlet_of[j] for j in self.copies(i)}
+
+    # --- salience ---------------------------------------------------------------------------
+
+    def support(self) -> np.ndarray:
+        """How strongly the other sources back each sentence (0..1).
+
+        For every other independent outlet take its best-matching sentence (copies of this very
+        sentence count at most 0.5: wire copy is reuse, not confirmation) and average over the
+        outlets. With one outlet only, fall back to the mean similarity inside it.
+        """
+        n = len(self.sents)
+        if n == 0:
+            return np.zeros(0)
+        outlet_arr = np.array(self.outlet_of)
+        outlets = sorted(set(self.outlet_of))
+        group = np.array(self.group)
+        if len(outlets) == 1:
+            return (self.sim.sum(axis=1) - 1.0) / max(1, n - 1)
+        total = np.zeros(n)
+        for o in outlets:
+            cols = np.nonzero(outlet_arr == o)[0]
+            block = self.sim[:, cols].copy()
+            same = group[:, None] == group[cols][None, :]
+            block[same] = 0.0
+            best = block.max(axis=1)
+            best = np.where(same.any(axis=1), np.maximum(best, 0.5), best)
+            total += np.where(outlet_arr == o, 0.0, best)
+        return total / (len(outlets) - 1)
+
+    def when(self, i: int) -> tuple:
+        """Chronological sort key of a sentence: reference day, entry/publish time, position."""
+        a, s = self.sents[i]
+        moment = None
+        if s.entry is not None and 0 <= s.entry < len(a.entries):
+            moment = _aware(a.entries[s.entry].time)
+        moment = moment or _aware(a.published)
+        day = s.ref_date or (moment.date() if moment else None)
+        return (day or date.max, moment or _FAR, s.index)

@@ -1,0 +1,178 @@
+"""Line-level cleaning of article bodies: page furniture out, content in.
+
+Rules are about the *shape* of furniture (UI phrases, share buttons, lone section labels, captions
+with photo credits, ALL-CAPS teasers of other stories, lines repeated inside one article or across
+one outlet's articles), never about the wording of particular stories. Everything here errs on the
+side of keeping a line: a long line that reads like prose is never dropped by a phrase rule.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+
+__all__ = [
+    "split_paragraphs",
+    "norm_line",
+    "is_boilerplate",
+    "is_caps_teaser",
+    "is_caption",
+    "drop_repeated",
+    "looks_like_heading",
+    "looks_like_title",
+    "cross_article_boilerplate",
+]
+
+_WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+
+
+def split_paragraphs(text: str) -> tuple[list[str], set[int]]:
+    """Non-empty lines become paragraphs; ``breaks`` holds indices preceded by 2+ blank lines.
+
+    Both plain-text styles occur: one paragraph per line, and blank-line separated paragraphs.
+    A wider gap marks a section change (e.g. where a live blog's posts begin).
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    paras: list[str] = []
+    breaks: set[int] = set()
+    blanks = 0
+    for raw in text.split("\n"):
+        line = _WS.sub(" ", raw).strip()
+        line = "".join(ch for ch in line if ch == "\t" or unicodedata.category(ch) != "Cc")
+        if not line:
+            blanks += 1
+            continue
+        if blanks >= 2 and paras:
+            breaks.add(len(paras))
+        blanks = 0
+        paras.append(line)
+    return paras, breaks
+
+
+def norm_line(line: str) -> str:
+    """Fold case, quotes and punctuation so that near-identical copies compare equal."""
+    line = unicodedata.normalize("NFKC", line).casefold()
+    line = re.sub(r"[‘’‚‛`´]", "'", line)
+    line = re.sub(r"[“”„‟]", '"', line)
+    line = re.sub(r"[^\w'\"%$€£]+", " ", line)
+    return line.strip()
+
+
+# Whole-line UI furniture (matched against norm_line output).
+_UI_LINES = [
+    r"expand collapse search", r"back to top( button)?", r"join (our|the) (commenting forum|conversation|discussion)",
+    r"powered by automated translation", r"(related|recommended|more|latest|top|trending) (articles?|stories|story|content|coverage|news|videos?|reads?)",
+    r"(most )?(read|popular|viewed|shared)( now| today)?", r"advertisement|advert|sponsored( content)?|ad",
+    r"published|updated|last updated|posted", r"share( this)?( article| story| page| on \w+| via \w+)?",
+    r"(share on |follow us on )?(facebook|twitter|x|whatsapp|linkedin|email|e mail|print|copy link|reddit|telegram|pinterest|messenger)",
+    r"(tweet|comments?|comment now|leave a comment|show comments|view comments|\d+ comments?)",
+    r"(sign|log) (in|up|out)( to (comment|continue|read more))?.*", r"register|subscribe( now| today)?|sign up",
+    r"thank you for (registering|subscribing|signing up).*", r"please (refresh|log in|sign in|login).{0,120}",
+    r"(you must be|you are now|you have been) (logged|signed) in.*", r"already (have an account|a subscriber).*",
+    r"create (a free )?(an )?account.*", r"(subscribe|sign up) (to|for) (our|the) .{0,60}newsletters?.*",
+    r"(get|receive) (our|the) .{0,40}newsletters?.*", r"skip to (main )?content|skip navigation|menu|search|close|open",
+    r"(we use )?cookies.{0,120}", r"click here.{0,80}", r"read (more|next|the full (piece|story|article)( here)?|full article)",
+    r"continue reading.*", r"(watch|listen)( now| live)?", r"(play|pause) (video|audio)|video|audio|gallery|photos?",
+    r"image (source|caption|credit).{0,80}", r"(photo|image|picture|video) ?(credit)?: .{0,80}",
+    r"(getty images|afp via getty images|shutterstock|ap photo|reuters|epa|ap)( ?/ ?.{0,40})?",
+    r"(this (article|story) (was|has been) (updated|amended|corrected).{0,80})",
+    r"(join|follow) .{0,40} on (twitter|facebook|telegram|instagram|whatsapp|google news).*",
+    r"(report an error|editorial standards|corrections?)", r"(previous|next)( article| story| post)?",
+    r"(loading|load more|show more|see more|view more)( \w+)?", r"(listen to (this )?article).*",
+    r"(breaking( news)?|live( updates)?|developing( story)?|exclusive|opinion|analysis|explainer)",
+    r"(the )?(latest|trending|in pictures|in brief)", r"(see|view) (all|also).{0,40}", r"tags?",
+    r"topics?", r"(filed|posted) (under|in) .{0,60}", r"\d+ min(ute)?s? read", r"copyright .{0,120}|all rights reserved.*",
+    r"as it happened(ended)?|(live )?(blog )?ended",
+]
+_UI_RE = re.compile(r"^(?:" + "|".join(_UI_LINES) + r")$")
+# Caption and credit shapes: "(AP Photo/Jane Doe)", "Photo: X/Reuters", "Credit: Getty Images".
+_CREDIT_TAIL = re.compile(
+    r"(\((?:AP|AFP|EPA|Reuters|Getty|Xinhua|TASS|Sputnik|EFE|PA)\s*(?:Photo|Images|via|/)[^)]{0,60}\)\s*)+$"
+    r"|\b(?:Photo|Image|Picture|Photograph|Credit|Foto)s?\s*(?:credit)?\s*[:/]\s*[^.]{2,60}$"
+    r"|(?:AFP|Reuters|EPA|AP|Getty Images|Shutterstock)\s*(?:via Getty Images)?\s*/\s*[\w .'-]{2,40}$",
+    re.IGNORECASE,
+)
+
+
+def is_boilerplate(line: str) -> bool:
+    """A whole line of UI text (short by construction: the patterns match whole lines)."""
+    n = norm_line(line)
+    if not n:
+        return True  # only punctuation/symbols: bullets, separators
+    if len(n) > 200:
+        return False
+    return bool(_UI_RE.match(n))
+
+
+def is_caps_teaser(line: str) -> bool:
+    """ALL-CAPS headline of another story ("LEADER'S HOME ABLAZE AS PROTESTS ESCALATE: REPORT")."""
+    letters = [c for c in line if c.isalpha()]
+    if len(letters) < 12 or len(line.split()) < 3:
+        return False
+    upper = sum(1 for c in letters if c.isupper())
+    return upper / len(letters) > 0.9
+
+
+def is_caption(line: str) -> bool:
+    """A photo caption: ends with an agency photo credit."""
+    return bool(_CREDIT_TAIL.search(line))
+
+
+def strip_credit(line: str) -> str:
+    return _CREDIT_TAIL.sub("", line).strip()
+
+
+_END_PUNCT = re.compile(r"[.!?…:;\"”’)\]]\s*$")
+
+
+def looks_like_heading(line: str) -> bool:
+    """Short line without closing punctuation: a title, sub-heading or link text."""
+    words = line.split()
+    return 1 <= len(words) <= 18 and not _END_PUNCT.search(line.rstrip("'’\"”")) and len(line) <= 140
+
+
+def looks_like_title(line: str) -> bool:
+    words = line.split()
+    if not (4 <= len(words) <= 30) or len(line) > 250:
+        return False
+    if is_boilerplate(line) or is_caps_teaser(line):
+        return False
+    return not line.rstrip().endswith((".", ",", ";"))  or len(words) <= 14
+
+
+def drop_repeated(paras: list[str]) -> list[bool]:
+    """Mark lines to keep. A line repeated inside one article is furniture when it is a caption
+    (credit stripped, so "caption" and "caption (AP Photo/X)" match) or short heading/link text:
+    all copies go. A repeated prose paragraph keeps its first copy only."""
+    keys = [norm_line(strip_credit(p)) for p in paras]
+    counts = Counter(k for k in keys if k)
+    keep = [True] * len(paras)
+    seen: set[str] = set()
+    for i, (p, k) in enumerate(zip(paras, keys)):
+        if not k:
+            continue
+        if counts[k] > 1:
+            if is_caption(p) or any(is_caption(q) for q, kk in zip(paras, keys) if kk == k) or looks_like_heading(p):
+                keep[i] = False
+            elif k in seen:
+                keep[i] = False
+        elif is_caption(p) and len(p.split()) < 80:
+            keep[i] = False  # a single caption with an agency photo credit
+        seen.add(k)
+    return keep
+
+
+def cross_article_boilerplate(docs_paras: list[list[str]], min_docs: int = 3) -> set[str]:
+    """Normalised lines that recur in several articles of one outlet: that outlet's furniture.
+
+    Only short lines count (prose shared by a live blog and its condensed copy is content), and a
+    line must appear in at least ``min_docs`` articles and half of the outlet's articles.
+    """
+    if len(docs_paras) < min_docs:
+        return set()
+    df: Counter[str] = Counter()
+    for paras in docs_paras:
+        df.update({norm_line(p) for p in paras if len(p.split()) <= 25})
+    need = max(min_docs, (len(docs_paras) + 1) // 2)
+    return {k for k, c in df.items() if k and c >= need}

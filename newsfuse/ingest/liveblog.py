@@ -1,0 +1,110 @@
+"""Live blogs: detect them and cut them into timestamped entries.
+
+A copied live blog carries each post's author and time as furniture, often glued to the text
+around it ("...last sentence.Jane Doe6 January 2022 13:30"). We find those markers, split them off,
+and take the text between markers as entries. Whether a marker opens or closes its post differs
+by site; we decide per article: if nothing substantial follows the last marker, markers close
+their posts (time printed under the post), otherwise they open them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from .clean import looks_like_heading
+from .meta import DATE_RE, MONTH_RE, TIME_RE, parse_datetime
+
+__all__ = ["Marker", "split_markers", "is_live_title", "plan_entries"]
+
+_NAME = r"(?:[A-Z][a-zA-Z'’\-]+\.?\s){0,3}[A-Z][a-zA-Z'’\-]+"
+_MARKER = re.compile(
+    rf"(?P<author>{_NAME})?\s?(?P<ts>(?:\d{{1,2}}\s+{MONTH_RE},?\s+\d{{4}}|{MONTH_RE}\s+\d{{1,2}},?\s+\d{{4}})"
+    rf"(?:,|\s+at|\s*[•|-])?\s*{TIME_RE})"
+)
+_TITLE_LIVE = re.compile(
+    r"(?:\blive\b\s*[:|–—-])|(?:[:|–—-]\s*live\b)|\blive\s*(?:updates?|blog|coverage|news|report)\b"
+    r"|\bas it happened\b|^live\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Marker:
+    time: datetime | None
+    author: str | None
+
+
+def is_live_title(title: str | None) -> bool:
+    return bool(title and _TITLE_LIVE.search(title))
+
+
+def split_markers(para: str) -> list[str | Marker] | None:
+    """Split a paragraph at author+timestamp markers; None when it has none.
+
+    A marker counts when it stands alone or is glued to text (no space before the author or the
+    timestamp), which is how the furniture looks after copy-paste; dates inside prose ("on 6
+    January 2022 at 13:30 the") are left alone because prose surrounds them with spaces.
+    """
+    pieces: list[str | Marker] = []
+    pos = 0
+    for m in _MARKER.finditer(para):
+        author = m.group("author")
+        if author and len(author.split()) < 2:
+            author = None  # one capitalised word (a weekday, a sentence end) is not a byline
+        start = m.start("author") if author else m.start("ts")
+        if start < pos:
+            continue
+        head = para[:start]
+        ok_before = start == 0 or not head[-1].isspace() or head.rstrip().endswith((".", "!", "?", "”", '"'))
+        tail = para[m.end():]
+        ok_after = not tail.strip() or not tail[0].isspace()
+        if not (ok_before and ok_after):
+            continue
+        before = para[pos:start].strip()
+        if before:
+            pieces.append(before)
+        ts = re.sub(r"\s*[•|]\s*", " ", m.group("ts"))
+        pieces.append(Marker(time=parse_datetime(ts), author=author.strip() if author else None))
+        pos = m.end()
+    if not pieces:
+        return None
+    rest = para[pos:].strip()
+    if rest:
+        pieces.append(rest)
+    return pieces
+
+
+def plan_entries(items: list[str | Marker], breaks: set[int]) -> list[tuple[int, int, Marker]]:
+    """Entries as (first paragraph, end paragraph, marker) over ``items`` (markers included).
+
+    ``breaks`` are item indices preceded by a wide gap; in closing-marker mode the first entry
+    starts at the last such gap before the first marker (the page's intro sits above it).
+    """
+    marks = [i for i, it in enumerate(items) if isinstance(it, Marker)]
+    if not marks:
+        return []
+    tail = sum(len(it) for it in items[marks[-1] + 1:] if isinstance(it, str))
+    closing = tail < 200
+    out: list[tuple[int, int, Marker]] = []
+    if closing:
+        first = max((b for b in breaks if 0 < b <= marks[0]), default=0)
+        prev = first
+        for m in marks:
+            out.append((prev, m, items[m]))
+            prev = m + 1
+    else:
+        for j, m in enumerate(marks):
+            end = marks[j + 1] if j + 1 < len(marks) else len(items)
+            out.append((m + 1, end, items[m]))
+    return [(a, b, mk) for a, b, mk in out if any(isinstance(x, str) for x in items[a:b])]
+
+
+def entry_title(paras: list[str]) -> str | None:
+    if len(paras) >= 2 and looks_like_heading(paras[0]):
+        return paras[0]
+    return None
+
+
+DATE_ONLY = re.compile(rf"^{DATE_RE}$")
