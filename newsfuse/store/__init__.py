@@ -203,7 +203,7 @@ class Store:
         """Every stored article (optionally published since a time), oldest first."""
         if since is not None:
             rows = self._query(
-                "SELECT * FROM articles WHERE published >= ? ORDER BY published, rowid", (since.isoformat(),)
+                "SELECT * FROM articles WHERE published >= ? OR published IS NULL ORDER BY published, rowid", (since.isoformat(),)
             )
         else:
             rows = self._query("SELECT * FROM articles ORDER BY published, rowid")

@@ -88,21 +88,32 @@ _LEADING_FUNCTION = frozenset(
     "the a an in on at but and as if it he she they we this that these those there when while "
     "after before for by from with of to meanwhile however mr mrs ms dr".split()
 )
+_NOT_ENTITY = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
+    "june july august september october november december today yesterday lrb rrb i".split()
+)
 
 
 def capitalised_phrases(text: str) -> list[str]:
     """Capitalised word runs (people, places, organisations), lowercased, joined by '_'.
 
-    Sentence-initial function words ("The", "But") are trimmed so they do not count as entities.
+    Sentence-initial function words ("The", "But") are trimmed, and a single capitalised word
+    at a sentence start ("Crude", "Initially") is skipped: it is capitalised by position only.
     """
     out = []
     for m in _CAP.finditer(text):
         toks = m.group(0).replace("\u2019", "'").split()
         while toks and toks[0].lower() in _LEADING_FUNCTION:
             toks = toks[1:]
+        toks = [t.strip(".'-").lower() for t in toks]
+        toks = [t for t in toks if t and t not in _NOT_ENTITY]
         if not toks:
             continue
-        phrase = "_".join(t.strip(".'-").lower() for t in toks if t.strip(".'-"))
+        if len(toks) == 1 and len(m.group(0).split()) == 1:
+            before = text[max(0, m.start() - 3) : m.start()].rstrip(" \t\"'\u201c(")
+            if not before or before[-1] in ".!?\n:":
+                continue
+        phrase = "_".join(toks)
         if len(phrase) >= 2:
             out.append(phrase)
     return out

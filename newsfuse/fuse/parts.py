@@ -1,0 +1,156 @@
+"""The smaller parts of a brief: merged quotes, entities, what only one source has, sources,
+and a stop-gap timeline used until ``newsfuse.fuse.timeline`` exists."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from datetime import date
+
+import numpy as np
+
+from newsfuse.fuse.corpus import StoryCorpus
+from newsfuse.fuse.summary import is_candidate
+from newsfuse.fuse.text import overlap
+from newsfuse.records import (
+    Article,
+    BriefQuote,
+    Citation,
+    Entity,
+    Fact,
+    Happening,
+    Quote,
+    Source,
+    TimelineItem,
+    UniqueItem,
+)
+
+UNIQUE_SIMILARITY = 0.35  # a sentence this close to another outlet's is not unique to one source
+
+
+def _same_quote_fn():
+    """The extractor's quote matcher when present; else token overlap >= 0.6."""
+    try:
+        from newsfuse.extract.quotes import same_quote  # type: ignore[attr-defined]
+
+        return same_quote
+    except ImportError:
+        return lambda a, b: overlap(a.text, b.text) >= 0.6
+
+
+def merge_quotes(quotes: list[Quote], corpus: StoryCorpus, limit: int = 8) -> list[BriefQuote]:
+    """One entry per statement, however many sources carry it (and in whichever wording)."""
+    same = _same_quote_fn()
+    usable = [q for q in quotes if q.article_id in corpus.articles and q.text.strip()]
+    usable.sort(key=lambda q: (not q.direct, corpus.is_duplicate(q.article_id),
+                               corpus.when(corpus.pos[(q.article_id, q.sentence)])
+                               if (q.article_id, q.sentence) in corpus.pos else (date.max,)))
+    groups: list[list[Quote]] = []
+    for q in usable:
+        for g in groups:
+            if same(g[0], q):
+                g.append(q)
+                break
+        else:
+            groups.append([q])
+    merged = []
+    for g in groups:
+        texts = Counter(q.text.strip() for q in g)
+        text = max(texts, key=lambda t: (texts[t], len(t)))
+        speakers = Counter(q.speaker or q.role or q.organization for q in g
+                           if q.speaker or q.role or q.organization)
+        speaker = speakers.most_common(1)[0][0] if speakers else None
+        cites: list[Citation] = []
+        seen: set[tuple[str, int]] = set()
+        for q in g:
+            i = corpus.pos.get((q.article_id, q.sentence))
+            found = corpus.citations(i) if i is not None else [
+                Citation(q.article_id, q.sentence, q.sentence_text or q.text)]
+            for c in found:
+                if (c.article_id, c.sentence) not in seen:
+                    seen.add((c.article_id, c.sentence))
+                    cites.append(c)
+        outlets = {corpus.outlet_of[corpus.pos[(c.article_id, c.sentence)]]
+                   for c in cites if (c.article_id, c.sentence) in corpus.pos}
+        merged.append((-(len(outlets)), not g[0].direct, len(merged), BriefQuote(speaker, text, cites)))
+    merged.sort(key=lambda t: t[:3])
+    return [m[3] for m in merged[:limit]]
+
+
+def top_entities(entities: list[Entity], article_ids: set[str], limit: int = 12) -> list[Entity]:
+    """The most mentioned people, organisations and places of this story."""
+    ok = [e for e in entities if not e.article_ids or set(e.article_ids) & article_ids]
+    ok.sort(key=lambda e: (-e.mentions, e.name))
+    return ok[:limit]
+
+
+def unique_items(corpus: StoryCorpus, facts: list[Fact], happenings: list[Happening],
+                 scores: np.ndarray, exclude: set[tuple[str, int]], per_article: int = 2,
+                 limit: int = 10) -> list[UniqueItem]:
+    """Claims and dated happenings that only one outlet reports (no copy, no close paraphrase)."""
+    single_claims = {(r.article_id, r.citation.sentence) for f in facts if f.status == "single"
+                     for r in f.reports}
+    wanted: dict[tuple[str, int], float] = {}
+    for key in single_claims:
+        wanted[key] = 0.2
+    for h in happenings:
+        if h.date is not None:
+            wanted.setdefault((h.article_id, h.sentence), 0.0)
+    picks: list[tuple[float, int]] = []
+    outlet_arr = np.array(corpus.outlet_of) if corpus.sents else np.array([])
+    for key, bonus in wanted.items():
+        i = corpus.pos.get(key)
+        if i is None or key in exclude or corpus.is_duplicate(key[0]):
+            continue
+        if not is_candidate(corpus.sents[i][1].text):
+            continue
+        if len(corpus.outlets_of_group(i)) > 1:
+            continue
+        others = outlet_arr != corpus.outlet_of[i]
+        if others.any() and float(corpus.sim[i, others].max()) >= UNIQUE_SIMILARITY:
+            continue
+        if not others.any():
+            continue  # with a single outlet everything is "unique"; say nothing
+        picks.append((float(scores[i]) + bonus, i))
+    picks.sort(key=lambda t: (-t[0], t[1]))
+    per: Counter = Counter()
+    out: list[UniqueItem] = []
+    seen_groups: set[int] = set()
+    for _, i in picks:
+        a, s = corpus.sents[i]
+        if per[a.id] >= per_article or corpus.group[i] in seen_groups:
+            continue
+        per[a.id] += 1
+        seen_groups.add(corpus.group[i])
+        out.append(UniqueItem(a.id, s.text, Citation(a.id, s.index, s.text)))
+        if len(out) >= limit:
+            break
+    return out
+
+
+def sources(articles: list[Article], duplicate_of: dict[str, str]) -> list[Source]:
+    """The source list, oldest first; duplicates say what they copy."""
+    def key(a: Article):
+        p = a.published
+        return (p is None, p.isoformat() if p else "", a.outlet or "", a.id)
+
+    return [
+        Source(a.id, a.outlet or a.domain, a.title, a.published, a.url, a.path,
+               duplicate_of.get(a.id) or a.duplicate_of)
+        for a in sorted(articles, key=key)
+    ]
+
+
+def fallback_timeline(corpus: StoryCorpus, happenings: list[Happening],
+                      scores: np.ndarray) -> list[TimelineItem]:
+    """Stop-gap until fuse/timeline.py lands: per day, the most salient dated happening."""
+    by_day: dict[date, list[int]] = defaultdict(list)
+    for h in happenings:
+        i = corpus.pos.get((h.article_id, h.sentence))
+        if h.date is None or h.precision != "day" or i is None or corpus.is_duplicate(h.article_id):
+            continue
+        by_day[h.date].append(i)
+    items = []
+    for day in sorted(by_day):
+        best = max(by_day[day], key=lambda i: (scores[i], -i))
+        items.append(TimelineItem(day, corpus.sents[best][1].text, corpus.citations(best)))
+    return items
