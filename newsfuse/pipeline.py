@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import timedelta, timezone
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
@@ -60,6 +60,9 @@ def ingest_articles(
 ) -> IngestReport:
     """Store articles (one transaction per origin file), then dedup, cluster and re-brief."""
     report = IngestReport(problems=list(problems))
+    for a in articles:  # one convention for times: a time without a zone is taken as UTC
+        if a.published is not None and a.published.tzinfo is None:
+            a.published = a.published.replace(tzinfo=timezone.utc)
     by_file: dict[str, list[Article]] = defaultdict(list)
     for a in articles:
         by_file[_file_key(a)].append(a)

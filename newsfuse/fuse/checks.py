@@ -4,7 +4,7 @@
 * every Citation is to a known article, its text appears verbatim in the article's cleaned text
   and equals the cited sentence (when the article carries sentences);
 * summary and timeline lines are contained in one of the sentences they cite (extractive);
-* every number in the headline, summary, timeline and fact notes appears in some source of the
+* every number in the headline, summary and timeline appears in some source of the
   story (digits and number words compared as values: "12" matches "twelve");
 * every key-fact report states an outlet or article and a figure found in its cited sentence.
 """
@@ -84,7 +84,6 @@ def check_brief(brief: Brief, articles: list[Article]) -> list[str]:
     shown = [("headline", brief.headline)]
     shown += [(f"summary {n}", s.text) for n, s in enumerate(brief.summary, 1)]
     shown += [(f"timeline {n}", t.text) for n, t in enumerate(brief.timeline, 1)]
-    shown += [(f"fact {f.quantity!r} note", f.note) for f in brief.facts if f.note]
     for where, text in shown:
         missing = numbers_in(text) - known
         if missing:

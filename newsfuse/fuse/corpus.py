@@ -171,11 +171,15 @@ class StoryCorpus:
         return total / (len(outlets) - 1)
 
     def when(self, i: int) -> tuple:
-        """Chronological sort key of a sentence: reference day, entry/publish time, position."""
+        """Chronological sort key of a sentence: reference day, position, entry/publish time.
+
+        Position before time within a day: leads (what happened) come before background, and
+        two articles of the same day interleave by where they say things.
+        """
         a, s = self.sents[i]
         moment = None
         if s.entry is not None and 0 <= s.entry < len(a.entries):
             moment = _aware(a.entries[s.entry].time)
         moment = moment or _aware(a.published)
         day = s.ref_date or (moment.date() if moment else None)
-        return (day or date.max, moment or _FAR, s.index)
+        return (day or date.max, s.index, moment or _FAR)

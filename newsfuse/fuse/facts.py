@@ -201,7 +201,10 @@ def _note(status: str, groups: list[list[_Item]]) -> str | None:
         steps = []
         for g in ordered:
             first = min(g, key=_time_key)
-            when = f" on {first.day.isoformat()}" if first.day else ""
+            if first.claim.as_of:
+                when = f" as of {first.claim.as_of.isoformat()}"
+            else:
+                when = f" reported {first.day.isoformat()}" if first.day else ""
             steps.append(f"{_describe(g)}{when} ({', '.join(_outlets(g))})")
         return "Changed over time: " + " → ".join(steps) + "."
     if status == "single":
@@ -209,7 +212,11 @@ def _note(status: str, groups: list[list[_Item]]) -> str | None:
         return f"One text, run by {', '.join(outs)}." if len(outs) > 1 else None
     if status == "agree":
         outs = _outlets([i for g in groups for i in g])
-        return f"{len(outs)} outlets agree." if len(outs) > 1 else None
+        if len(outs) <= 1:
+            return None
+        if len(outs) <= 3:
+            return f"{' and '.join(outs)} agree."
+        return f"{len(outs)} outlets agree."
     return None
 
 
@@ -287,7 +294,7 @@ def _report(it: _Item, articles: dict[str, Article]) -> Report:
         value=c.value,
         number=c.number,
         qualifier=c.qualifier,
-        as_of=c.as_of or it.day,
+        as_of=c.as_of,  # only what the source says; the inferred day stays internal
         attribution=c.attribution,
         citation=Citation(c.article_id, c.sentence, text),
     )

@@ -54,8 +54,8 @@ def merge_quotes(quotes: list[Quote], corpus: StoryCorpus, limit: int = 8) -> li
             groups.append([q])
     merged = []
     for g in groups:
-        texts = Counter(q.text.strip() for q in g)
-        text = max(texts, key=lambda t: (texts[t], len(t)))
+        texts = Counter(q.text.strip().rstrip(",;:").strip() for q in g)
+        text = max(texts, key=lambda t: (texts[t], t[-1:] in ".!?…", len(t)))
         speakers = Counter(q.speaker or q.role or q.organization for q in g
                            if q.speaker or q.role or q.organization)
         speaker = speakers.most_common(1)[0][0] if speakers else None

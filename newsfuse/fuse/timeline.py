@@ -65,6 +65,8 @@ _DATE_RE = re.compile(
     ]),
     re.IGNORECASE,
 )
+# Cheap gate: a day-level mention needs a digit, a "...day", "night" or "tomorrow".
+_GATE_RE = re.compile(r"\d|day\b|night\b|tomorrow", re.IGNORECASE)
 _FUTURE_RE = re.compile(r"\b(?:will|shall|'ll|is due|are due|is expected|plans? to|scheduled)\b",
                         re.IGNORECASE)
 
@@ -101,6 +103,8 @@ def find_date_mentions(text: str, ref_date: date | None) -> list[tuple[date, str
     night". Months or years alone are not day-level and are skipped.
     """
     out: list[tuple[date, str]] = []
+    if not _GATE_RE.search(text):
+        return out
     for m in _DATE_RE.finditer(text):
         g = m.groupdict()
         found: date | None = None
@@ -165,6 +169,10 @@ def happenings_for(article: Article) -> list[Happening]:
 # ---------------------------------------------------------------------------------------------
 
 
+# Weights of the date score (see DateStats.score).
+DATE_WEIGHTS = {"sents": 1.0, "docs": 0.0, "docs_after": 1.0, "published": 0.5}
+
+
 @dataclass
 class DateStats:
     """How much a collection points at one day (features of the Datewise date ranker)."""
@@ -180,7 +188,9 @@ class DateStats:
         Weights were set by hand on Timeline17 (see BENCHMARKS.md); the shape follows the
         features of Gholipour Ghalandari & Ifrim's supervised ranker.
         """
-        return self.sents + 1.0 * self.docs_after + 0.5 * self.published
+        w = DATE_WEIGHTS
+        return (w["sents"] * self.sents + w["docs"] * self.docs + w["docs_after"] * self.docs_after
+                + w["published"] * self.published)
 
 
 def rank_dates(
@@ -261,12 +271,13 @@ def build_timeline(
     pub_window: int = 2,
     min_words: int = 5,
     max_words: int = 60,
+    relevance: float = 0.0,
 ) -> list[TimelineItem]:
     """Dated entries, most salient happenings per day, each citing its sentence(s) verbatim.
 
     articles:   the story's articles (with sentences; split here if missing).
-    happenings: dated sentences from the extract stage (``newsfuse.extract.dates``); pass
-                ``[h for a in articles for h in happenings_for(a)]`` when there are none.
+    happenings: dated sentences from the extract stage (``newsfuse.extract.dates``); when
+                empty, dates are resolved here with ``happenings_for``.
     max_dates:  how many days to keep; None keeps days that at least two articles point at
                 (every dated day when the story has fewer than three articles), at most 20.
     per_date:   sentences per day (each becomes its own TimelineItem, same date).
@@ -281,6 +292,8 @@ def build_timeline(
         if not a.sentences and a.text:
             _split_fallback(a)
     by_id = {a.id: a for a in articles}
+    if not happenings:  # no extract stage output: resolve dates here
+        happenings = [h for a in articles for h in happenings_for(a)]
     happenings = [h for h in happenings if h.article_id in by_id and h.date is not None
                   and h.precision == "day"]
 
@@ -331,6 +344,7 @@ def build_timeline(
         return []
     n_words = np.array([len(_WORD_RE.findall(t)) for t in texts])
     allowed = (n_words >= min_words) & (n_words <= max_words)
+    g = _centroid(X, list(range(len(keys))))  # what the whole story is about
     used_rows: set[int] = set()
     items: list[TimelineItem] = []
     n_days = 0
@@ -342,7 +356,7 @@ def build_timeline(
         if not cand:
             continue
         chosen = _central_sentences(X, cand, ment.get(d, []), pubc.get(d, []), per_date,
-                                    sorted(used_rows))
+                                    sorted(used_rows), g if relevance else None, relevance)
         if not chosen:
             continue
         n_days += 1
@@ -364,7 +378,7 @@ def _centroid(X, rows: list[int]):
 
 
 def _central_sentences(X, cand: list[int], ment_rows: list[int], pub_rows: list[int], k: int,
-                       used_rows: list[int]) -> list[int]:
+                       used_rows: list[int], g=None, relevance: float = 0.0) -> list[int]:
     """Greedy centroid-optimal choice of ``k`` rows: each pick moves the summary closest to the
     day's centroid (mention and publication candidates weighted equally, as in PM-Mean).
 
@@ -381,6 +395,7 @@ def _central_sentences(X, cand: list[int], ment_rows: list[int], pub_rows: list[
     Xc = X[cand]
     sims = np.asarray(Xc @ c).ravel()  # rows are unit vectors
     S = (Xc @ Xc.T).toarray()
+    rel = np.asarray(Xc @ g).ravel() if g is not None else None
     blocked = np.zeros(len(cand), dtype=bool)
     if used_rows:
         prev = (Xc @ X[used_rows].T).toarray()
@@ -395,6 +410,8 @@ def _central_sentences(X, cand: list[int], ment_rows: list[int], pub_rows: list[
         if not ok.any():
             break
         vals = (s_dot_c + sims) / np.sqrt(s_norm2 + 2 * s_dot_x + 1.0)
+        if g is not None:
+            vals = vals + relevance * rel
         vals[~ok] = -np.inf
         j = int(np.argmax(vals))
         chosen.append(j)

@@ -67,13 +67,15 @@ _UI_LINES = [
     r"published|updated|last updated|posted", r"share( this)?( article| story| page| on \w+| via \w+)?",
     r"(share on |follow us on )?(facebook|twitter|x|whatsapp|linkedin|email|e mail|print|copy link|reddit|telegram|pinterest|messenger)",
     r"(tweet|comments?|comment now|leave a comment|show comments|view comments|\d+ comments?)",
-    r"(sign|log) (in|up|out)( to (comment|continue|read more))?.*", r"register|subscribe( now| today)?|sign up",
-    r"thank you for (registering|subscribing|signing up).*", r"please (refresh|log in|sign in|login).{0,120}",
+    r"(sign|log) (in|up|out)( to (comment|continue|read more|\w+))?( \w+){0,4}", r"register|subscribe( now| today)?|sign up",
+    r"thank you for (registering|subscribing|signing up).*", r"please (refresh|log in|sign in|login).{0,200}",
+    r"join .{0,40}conversations?.{0,120}", r".{0,80}\b(commenting forum|comments section|see their replies|community guidelines)\b.{0,80}",
+    r".{0,60}contributed to this (report|story|article)",
     r"(you must be|you are now|you have been) (logged|signed) in.*", r"already (have an account|a subscriber).*",
     r"create (a free )?(an )?account.*", r"(subscribe|sign up) (to|for) (our|the) .{0,60}newsletters?.*",
     r"(get|receive) (our|the) .{0,40}newsletters?.*", r"skip to (main )?content|skip navigation|menu|search|close|open",
     r"(we use )?cookies.{0,120}", r"click here.{0,80}", r"read (more|next|the full (piece|story|article)( here)?|full article)",
-    r"continue reading.*", r"(watch|listen)( now| live)?", r"(play|pause) (video|audio)|video|audio|gallery|photos?",
+    r"continue reading.*", r"(watch|listen)( now| live)?", r"(play|pause) (video|audio)|video|audio|gallery",
     r"image (source|caption|credit).{0,80}", r"(photo|image|picture|video) ?(credit)?: .{0,80}",
     r"(getty images|afp via getty images|shutterstock|ap photo|reuters|epa|ap)( ?/ ?.{0,40})?",
     r"(this (article|story) (was|has been) (updated|amended|corrected).{0,80})",
@@ -106,12 +108,21 @@ def is_boilerplate(line: str) -> bool:
 
 
 def is_caps_teaser(line: str) -> bool:
-    """ALL-CAPS headline of another story ("LEADER'S HOME ABLAZE AS PROTESTS ESCALATE: REPORT")."""
+    """ALL-CAPS headline of another story ("LEADER'S HOME ABLAZE AS PROTESTS ESCALATE: REPORT").
+
+    Short capitalised lines are often the article's own section headings, so only long ones
+    (8+ words) or ones with a call to action count as teasers.
+    """
+    if line.lstrip().startswith("|"):
+        return False  # a table row
     letters = [c for c in line if c.isalpha()]
-    if len(letters) < 12 or len(line.split()) < 3:
+    words = line.split()
+    if len(letters) < 12 or len(words) < 3:
         return False
     upper = sum(1 for c in letters if c.isupper())
-    return upper / len(letters) > 0.9
+    if upper / len(letters) <= 0.9:
+        return False
+    return len(words) >= 8 or bool(re.search(r"\b(CLICK|CLICKING|SUBSCRIBE|SIGN UP|DOWNLOAD|READ MORE|WATCH)\b", line))
 
 
 def is_caption(line: str) -> bool:
@@ -142,24 +153,27 @@ def looks_like_title(line: str) -> bool:
 
 
 def drop_repeated(paras: list[str]) -> list[bool]:
-    """Mark lines to keep. A line repeated inside one article is furniture when it is a caption
-    (credit stripped, so "caption" and "caption (AP Photo/X)" match) or short heading/link text:
-    all copies go. A repeated prose paragraph keeps its first copy only."""
-    keys = [norm_line(strip_credit(p)) for p in paras]
-    counts = Counter(k for k in keys if k)
+    """Mark lines to keep. A line that occurs exactly twice, close together, is a duplicated photo
+    caption or a link/video title (credit stripped, so "caption" and "caption (AP Photo/X)" match):
+    both copies go when it is short or a caption, else only the second copy. Lines repeated more
+    often are structure (recipe steps, table cells, interview prompts) and stay. A lone caption
+    ending in an agency photo credit goes too."""
+    keys = [norm_line(strip_credit(p)) if not p.startswith("|") else "" for p in paras]
+    where: dict[str, list[int]] = {}
+    for i, k in enumerate(keys):
+        if k:
+            where.setdefault(k, []).append(i)
     keep = [True] * len(paras)
-    seen: set[str] = set()
-    for i, (p, k) in enumerate(zip(paras, keys)):
-        if not k:
-            continue
-        if counts[k] > 1:
-            if is_caption(p) or any(is_caption(q) for q, kk in zip(paras, keys) if kk == k) or looks_like_heading(p):
-                keep[i] = False
-            elif k in seen:
-                keep[i] = False
-        elif is_caption(p) and len(p.split()) < 80:
-            keep[i] = False  # a single caption with an agency photo credit
-        seen.add(k)
+    for k, idx in where.items():
+        if len(idx) == 2 and idx[1] - idx[0] <= 3:
+            a, b = idx
+            short = len(paras[a].split()) < 12 and not re.search(r"[.!”\"]\s*$", paras[a])
+            if short or is_caption(paras[a]) or is_caption(paras[b]):
+                keep[a] = keep[b] = False
+            else:
+                keep[b] = False
+        elif len(idx) == 1 and is_caption(paras[idx[0]]) and len(paras[idx[0]].split()) < 80:
+            keep[idx[0]] = False
     return keep
 
 

@@ -102,7 +102,7 @@ def plan_entries(items: list[str | Marker], breaks: set[int]) -> list[tuple[int,
 
 
 def entry_title(paras: list[str]) -> str | None:
-    if len(paras) >= 2 and looks_like_heading(paras[0]):
+    if len(paras) >= 2 and (looks_like_heading(paras[0]) or (len(paras[0].split()) <= 18 and paras[0].endswith("?"))):
         return paras[0]
     return None
 

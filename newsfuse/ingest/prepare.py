@@ -1,0 +1,301 @@
+"""Raw documents -> finished Articles: clean, find metadata, split live blogs, segment.
+
+Two steps so that a batch can be cleaned together: ``preclean`` works on one document;
+``finish_batch`` removes lines that recur across one outlet's articles, fills in years that only
+the batch can give (an agency dateline "Jan 6" with no year), then assembles text, id and
+sentences. The id is computed last, from the cleaned text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from ..records import Article, Entry, ReadProblem, article_id_for
+from . import clean, meta
+from .liveblog import Marker, entry_title, is_live_title, plan_entries, split_markers
+from .readers import RawDoc
+from .segment import split_sentences
+
+__all__ = ["Work", "preclean", "finish_batch", "prepare_docs"]
+
+_DATE_LINE = re.compile(r"^\s?date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*(.*)$", re.IGNORECASE)
+_BYLINE = re.compile(r"^(?:by|written by|words by)\s+(.{3,120})$", re.IGNORECASE)
+_NAME_LINE = re.compile(r"^(?:[A-Z][\w'’\-]+\.?\s){1,3}[A-Z][\w'’\-]+$")
+_WELCOME = re.compile(r"\b(?:welcome to|this is)\s+((?:the\s+)?[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3})['’]s?\s+(?:live\s+)?(?:coverage|live blog|blog|rolling)", re.IGNORECASE)
+_CREDIT_LINE = re.compile(r"^([A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,2})\s+(?:Newsroom|news agency|News Agency|Wire)$")
+_LIVE_FURNITURE = re.compile(r"^\s*as it happened", re.IGNORECASE)
+
+
+def _is_prose(line: str) -> bool:
+    return len(line.split()) >= 12 and bool(re.search(r"[.!?”\"’)]\s*$", line))
+
+
+@dataclass
+class Work:
+    """A document between the per-article and the per-batch step."""
+
+    raw: RawDoc
+    items: list = field(default_factory=list)  # paragraphs (str) and live-blog Markers
+    breaks: set[int] = field(default_factory=set)
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    day: date | None = None  # from a " date YYYY-MM-DD" line
+    header_dates: list[tuple[datetime, bool]] = field(default_factory=list)
+    other_dates: list[tuple[datetime, bool]] = field(default_factory=list)
+    epoch: datetime | None = None
+    dateline: dict | None = None
+    wires: list[str] = field(default_factory=list)
+    outlet: str | None = None
+    domain: str | None = None
+    live_hint: bool = False
+    published: datetime | None = None
+
+    @property
+    def key(self) -> str | None:
+        """Grouping key for cross-article cleaning: the outlet's domain or name."""
+        return self.domain or (self.outlet.casefold() if self.outlet else None)
+
+
+def preclean(raw: RawDoc) -> Work:
+    w = Work(raw=raw, title=raw.title, authors=list(raw.authors))
+    body = raw.body
+    headline = None
+    first, _, rest = body.partition("\n")
+    m = _DATE_LINE.match(first)
+    if m:
+        try:
+            w.day = date.fromisoformat(m.group(1))
+        except ValueError:
+            w.day = None
+        headline = m.group(2).strip() or None
+        body = rest
+    body, w.epoch = meta.find_epoch(body)
+    paras, breaks = clean.split_paragraphs(body)
+
+    # credits and outlets, read before furniture is removed
+    w.wires = meta.find_wires(paras)
+    w.domain = meta.domain_of(raw.url)
+    w.outlet = meta.outlet_for_domain(w.domain) or (raw.outlet.strip() if raw.outlet else None)
+    text_outlet = None
+    for p in paras:
+        mm = _WELCOME.search(p)
+        if mm:
+            text_outlet = mm.group(1).strip()
+            break
+    for i, p in enumerate(paras[:8]):
+        dl = meta.find_dateline(p)
+        if dl:
+            w.dateline = dl
+            text_outlet = text_outlet or meta.WIRE_OUTLET_NAMES.get(dl["wire"], dl["wire"])
+            break
+    if text_outlet is None:
+        for p in paras:
+            mm = _CREDIT_LINE.match(p)
+            if mm and meta.canonical_wire(mm.group(1)):
+                wire = meta.canonical_wire(mm.group(1))
+                text_outlet = meta.WIRE_OUTLET_NAMES.get(wire, wire)
+                break
+    w.outlet = w.outlet or text_outlet
+
+    keep = [True] * len(paras)
+    first_prose = next((i for i, p in enumerate(paras) if _is_prose(p)), len(paras))
+    header_end = min(first_prose, 12)
+    # dates and bylines
+    body_dates: list[int] = []
+    for i, p in enumerate(paras):
+        got = meta.date_furniture(p)
+        if got:
+            keep[i] = False
+            if i < header_end:
+                w.header_dates.append(got)
+                if i > 0 and keep[i - 1] and _NAME_LINE.match(paras[i - 1]) and not clean.is_boilerplate(paras[i - 1]):
+                    w.authors.append(paras[i - 1])
+                    keep[i - 1] = False
+            else:
+                body_dates.append(i)
+                w.other_dates.append(got)
+            continue
+        if i < header_end + 2:
+            bm = _BYLINE.match(p)
+            if bm and len(p.split()) <= 12:
+                names = re.split(r",\s*|\s+and\s+|\s*&\s*", re.sub(r"\s*[|,]\s*(?:[A-Z][a-z]+ )?(?:Correspondent|Reporter|Editor).*$", "", bm.group(1)))
+                w.authors.extend(n.strip() for n in names if n.strip())
+                keep[i] = False
+        if _LIVE_FURNITURE.match(p) and len(p) < 40:
+            w.live_hint = True
+            keep[i] = False
+    # furniture
+    for i, p in enumerate(paras):
+        if keep[i] and (clean.is_boilerplate(p) or clean.is_caps_teaser(p)):
+            keep[i] = False
+        if keep[i] and _CREDIT_LINE.match(p) and meta.canonical_wire(_CREDIT_LINE.match(p).group(1)):
+            keep[i] = False
+    rep = clean.drop_repeated(paras)
+    keep = [k and r for k, r in zip(keep, rep)]
+
+    # title
+    title_idx = None
+    if not w.title:
+        if headline and not clean.is_boilerplate(headline) and len(headline.split()) >= 3:
+            w.title = headline
+        else:
+            for i in range(min(len(paras), 10)):
+                if keep[i] and clean.looks_like_title(paras[i]) and i < first_prose + 1:
+                    w.title, title_idx = paras[i], i
+                    break
+    if title_idx is None and w.title:
+        tnorm = clean.norm_line(w.title)
+        for i in range(min(len(paras), 5)):
+            if keep[i] and clean.norm_line(paras[i]) == tnorm:
+                title_idx = i
+                break
+    if title_idx is not None:
+        keep[title_idx] = False
+    # lone section labels above the title / first paragraph
+    top = title_idx if title_idx is not None else (first_prose if raw.format == "txt" else 0)
+    for i in range(min(top, len(paras))):
+        if keep[i] and len(paras[i].split()) <= 3 and clean.looks_like_heading(paras[i]):
+            keep[i] = False
+
+    # assemble items, splitting live-blog markers out of paragraphs
+    items: list = []
+    new_breaks: set[int] = set()
+    for i, p in enumerate(paras):
+        if i in breaks:
+            new_breaks.add(len(items))
+        if not keep[i]:
+            continue
+        pieces = split_markers(p)
+        if pieces is None:
+            items.append(p)
+        else:
+            items.extend(x for x in pieces if not isinstance(x, str) or not clean.is_boilerplate(x))
+    w.items = items
+    w.breaks = new_breaks
+    return w
+
+
+def _choose_published(w: Work) -> datetime | None:
+    raw_pub = w.raw.published
+    timed = [dt for dt, has_time in w.header_dates + w.other_dates if has_time]
+    if w.epoch:
+        timed.append(w.epoch)
+    if raw_pub is not None:
+        if raw_pub.hour or raw_pub.minute or raw_pub.tzinfo:
+            return raw_pub
+        return meta.same_day_refine(raw_pub.date(), timed)
+    if w.day:
+        return meta.same_day_refine(w.day, timed)
+    if w.header_dates:
+        best = max(w.header_dates, key=lambda x: (x[1], x[0].tzinfo is not None))
+        return best[0]
+    if w.epoch:
+        return w.epoch
+    if w.other_dates:
+        best = max(w.other_dates, key=lambda x: (x[1], x[0].tzinfo is not None))
+        return best[0]
+    return None
+
+
+def _assemble(w: Work) -> tuple[str, list[Entry]]:
+    items = w.items
+    markers = [it for it in items if isinstance(it, Marker)]
+    live = w.live_hint or is_live_title(w.title) or len(markers) >= 2
+    plan = plan_entries(items, w.breaks) if live and markers else []
+    offsets: dict[int, tuple[int, int]] = {}
+    parts: list[str] = []
+    pos = 0
+    for i, it in enumerate(items):
+        if not isinstance(it, str):
+            continue
+        if parts:
+            pos += 2
+        offsets[i] = (pos, pos + len(it))
+        parts.append(it)
+        pos += len(it)
+    text = "\n\n".join(parts)
+    tz = w.published.tzinfo if w.published and w.published.tzinfo else None
+    entries: list[Entry] = []
+    for a, b, mk in plan:
+        idx = [i for i in range(a, b) if i in offsets]
+        if not idx:
+            continue
+        start, end = offsets[idx[0]][0], offsets[idx[-1]][1]
+        t = mk.time
+        if t is not None and t.tzinfo is None and tz is not None:
+            t = t.replace(tzinfo=tz)
+        entries.append(Entry(text=text[start:end], start=start, end=end, time=t, author=mk.author,
+                             title=entry_title([items[i] for i in idx])))
+    w.live_hint = live
+    return text, entries
+
+
+def finish_batch(works: list[Work]) -> list[Article | ReadProblem]:
+    """Cross-article cleaning, batch date context, then the finished Articles."""
+    by_outlet: dict[str, list[Work]] = defaultdict(list)
+    for w in works:
+        if w.key:
+            by_outlet[w.key].append(w)
+    for group in by_outlet.values():
+        common = clean.cross_article_boilerplate([[x for x in g.items if isinstance(x, str)] for g in group])
+        if common:
+            for g in group:
+                g.items = [x for x in g.items if not isinstance(x, str) or clean.norm_line(x) not in common]
+    for w in works:
+        w.published = _choose_published(w)
+    context = [w.published.date() for w in works if w.published]
+    for w in works:
+        if w.published is None and w.dateline and w.dateline.get("month"):
+            dl = w.dateline
+            text = " ".join(x for x in w.items if isinstance(x, str))
+            if dl.get("year"):
+                try:
+                    d = date(dl["year"], dl["month"], dl["day"])
+                except ValueError:
+                    d = None
+            else:
+                d = meta.resolve_year(dl["month"], dl["day"], text, context)
+            if d:
+                w.published = datetime(d.year, d.month, d.day)
+    out: list[Article | ReadProblem] = []
+    for w in works:
+        text, entries = _assemble(w)
+        if not text.strip():
+            out.append(ReadProblem(w.raw.path, "no article text left after cleaning"))
+            continue
+        authors: list[str] = []
+        for a in w.authors:
+            if a and a not in authors:
+                authors.append(a)
+        wires = list(w.wires)
+        art = Article(
+            id=article_id_for(text), text=text, title=w.title, url=w.raw.url, outlet=w.outlet,
+            domain=w.domain, authors=authors, published=w.published,
+            language=meta.detect_language(text, w.raw.language), path=w.raw.path, format=w.raw.format,
+            wires=wires, is_liveblog=w.live_hint, entries=entries,
+        )
+        out.append(split_sentences(art))
+    return out
+
+
+def prepare_docs(raws: list[RawDoc]) -> list[Article | ReadProblem]:
+    """Clean and finish one batch of raw documents; a failure in one becomes a ReadProblem."""
+    works: list[Work] = []
+    out: list[Article | ReadProblem] = []
+    for r in raws:
+        try:
+            works.append(preclean(r))
+        except Exception as e:  # a cleaning bug must not stop the run
+            out.append(ReadProblem(r.path, f"could not clean article: {type(e).__name__}: {e}"[:200]))
+    try:
+        out.extend(finish_batch(works))
+    except Exception:
+        for w in works:
+            try:
+                out.extend(finish_batch([w]))
+            except Exception as e:
+                out.append(ReadProblem(w.raw.path, f"could not prepare article: {type(e).__name__}: {e}"[:200]))
+    return out

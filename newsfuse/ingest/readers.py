@@ -1,0 +1,380 @@
+"""Files and bytes -> raw documents (not yet cleaned), or ReadProblems.
+
+Every failure becomes a ``ReadProblem`` with a one-line message; nothing here raises for bad
+input. Size policy: a single text/HTML/JSON file (after gunzip) above ``MAX_BYTES`` is refused
+with a clear message rather than read into memory; WARC files are streamed record by record from
+disk, so they may be large, but each record is held to the same limit.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import os
+import stat
+import zlib
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Iterator
+
+from ..records import ReadProblem
+
+__all__ = ["RawDoc", "MAX_BYTES", "iter_files", "read_file", "read_bytes_raw", "records_to_raw", "decode_text"]
+
+MAX_BYTES = 20 * 1024 * 1024
+TEXT_EXT = {".txt", ".text", ".md"}
+HTML_EXT = {".html", ".htm", ".xhtml"}
+JSON_EXT = {".json"}
+JSONL_EXT = {".jsonl", ".ndjson"}
+WARC_EXT = {".warc"}
+KNOWN_EXT = TEXT_EXT | HTML_EXT | JSON_EXT | JSONL_EXT | WARC_EXT
+
+
+@dataclass
+class RawDoc:
+    """What a reader found before cleaning: body text plus whatever metadata the format gave."""
+
+    path: str
+    format: str
+    body: str
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published: datetime | None = None
+    language: str | None = None
+
+
+Result = RawDoc | ReadProblem
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1024 / 1024:.1f} MB"
+
+
+def iter_files(paths) -> Iterator[Path | ReadProblem]:
+    """Expand the inputs: directories recursively (sorted, hidden entries skipped)."""
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    for p in paths:
+        p = Path(p)
+        if p.is_dir():
+            for root, dirs, files in os.walk(p, onerror=None):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if not name.startswith("."):
+                        yield Path(root) / name
+        elif p.is_symlink() and not p.exists():
+            yield ReadProblem(str(p), "broken symbolic link: its target does not exist")
+        elif not p.exists():
+            yield ReadProblem(str(p), "no such file or directory")
+        else:
+            yield p
+
+
+def _ext_and_gz(name: str) -> tuple[str, bool]:
+    lower = name.lower()
+    gz = lower.endswith(".gz")
+    if gz:
+        lower = lower[:-3]
+    return os.path.splitext(lower)[1], gz
+
+
+def decode_text(data: bytes) -> str | None:
+    """Decode text: BOMs first, then UTF-8, then cp1252 (curly quotes), then latin-1.
+
+    Returns None for binary data (NUL bytes or many control characters in the first 8 kB).
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", "replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            return None
+    head = data[:8192]
+    if b"\x00" in head:
+        return None
+    ctrl = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    if head and ctrl / len(head) > 0.05:
+        return None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+def _gunzip(data: bytes) -> bytes | str:
+    """Decompress with a cap so that a zip bomb cannot fill memory; str means a problem."""
+    try:
+        d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        out = d.decompress(data, MAX_BYTES + 1)
+        if len(out) > MAX_BYTES:
+            return f"too large: more than {_mb(MAX_BYTES)} after decompression (limit {_mb(MAX_BYTES)})"
+        return out
+    except zlib.error as e:
+        return f"corrupt gzip data ({e})"
+
+
+def read_file(path: Path) -> list[Result]:
+    """Read one file from disk into raw documents."""
+    name = str(path)
+    ext, gz = _ext_and_gz(path.name)
+    if ext not in KNOWN_EXT:
+        return [ReadProblem(name, f"unknown file type '{path.suffix or path.name}' (expected .txt, .html, .json, .jsonl, .warc, or .gz of these)")]
+    try:
+        st = path.stat()
+    except OSError as e:
+        return [ReadProblem(name, f"cannot read file: {e.strerror or e}")]
+    if not stat.S_ISREG(st.st_mode):
+        kind = "a directory" if stat.S_ISDIR(st.st_mode) else "a FIFO" if stat.S_ISFIFO(st.st_mode) else "not a regular file"
+        return [ReadProblem(name, f"cannot read: {kind}, not a regular file")]
+    if ext in WARC_EXT:
+        return list(_read_warc_path(path))
+    if st.st_size > MAX_BYTES:
+        return [ReadProblem(name, f"file too large: {_mb(st.st_size)} exceeds the {_mb(MAX_BYTES)} limit")]
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_BYTES + 1)
+    except OSError as e:
+        return [ReadProblem(name, f"cannot read file: {e.strerror or e}")]
+    return read_bytes_raw(name, data)
+
+
+def read_bytes_raw(name: str, data: bytes) -> list[Result]:
+    """Dispatch bytes by file name (and by content when the name says nothing)."""
+    if not data or not data.strip():
+        return [ReadProblem(name, "empty file")]
+    ext, gz = _ext_and_gz(os.path.basename(name))
+    if gz or data[:2] == b"\x1f\x8b":
+        if ext in WARC_EXT:
+            return list(_read_warc_stream(io.BytesIO(data), name))
+        out = _gunzip(data)
+        if isinstance(out, str):
+            return [ReadProblem(name, out)]
+        data = out
+        if not data.strip():
+            return [ReadProblem(name, "empty file (after decompression)")]
+    if len(data) > MAX_BYTES:
+        return [ReadProblem(name, f"file too large: more than {_mb(MAX_BYTES)} (limit)")]
+    if ext not in KNOWN_EXT:
+        ext = _sniff(data)
+        if ext is None:
+            return [ReadProblem(name, "unknown file type: neither text, HTML, JSON nor WARC")]
+    if ext in WARC_EXT:
+        return list(_read_warc_stream(io.BytesIO(data), name))
+    text = decode_text(data)
+    if text is None:
+        return [ReadProblem(name, "binary file: not text (cannot decode)")]
+    if not text.strip():
+        return [ReadProblem(name, "empty file")]
+    if ext in HTML_EXT:
+        return [_html_doc(name, text)]
+    if ext in JSON_EXT:
+        return _read_json(name, text)
+    if ext in JSONL_EXT:
+        return _read_jsonl(name, text)
+    return [RawDoc(path=name, format="txt", body=text)]
+
+
+def _sniff(data: bytes) -> str | None:
+    head = data[:2048].lstrip().lower()
+    if head.startswith(b"warc/"):
+        return ".warc"
+    if head.startswith((b"<!doctype html", b"<html", b"<head", b"<body", b"<article", b"<?xml")) or b"<p>" in head:
+        return ".html"
+    if head.startswith((b"{", b"[")):
+        first = data.lstrip().split(b"\n", 1)[0].strip()
+        try:
+            json.loads(first)
+            if data.strip().count(b"\n") and first.startswith(b"{"):
+                return ".jsonl"
+        except ValueError:
+            pass
+        return ".json"
+    if decode_text(data) is not None:
+        return ".txt"
+    return None
+
+
+def _html_doc(name: str, html: str | bytes, url: str | None = None, fmt: str = "html") -> Result:
+    from .html import extract_html
+
+    try:
+        got = extract_html(html, url=url)
+    except Exception as e:  # lxml/trafilatura on very broken markup
+        return ReadProblem(name, f"malformed HTML: {type(e).__name__}: {e}"[:200])
+    if got is None:
+        return ReadProblem(name, "no article text found in HTML")
+    return RawDoc(path=name, format=fmt, body=got["text"], title=got["title"], url=got["url"],
+                  outlet=got["sitename"], authors=got["authors"], published=got["published"],
+                  language=got["language"])
+
+
+# --- JSON -------------------------------------------------------------------------------------
+
+_TEXT_KEYS = ("text", "content", "body", "articleBody", "article_body", "maintext", "full_text", "description")
+_HTML_KEYS = ("html", "raw_html", "content_html")
+_DATE_KEYS = ("published", "date", "published_at", "publishedAt", "datePublished", "pubDate", "date_publish", "time", "created_at")
+_OUTLET_KEYS = ("outlet", "source", "site_name", "sitename", "publisher", "domain")
+_AUTHOR_KEYS = ("authors", "author", "byline", "creator")
+
+
+def _first(rec: dict, keys) -> object:
+    for k in keys:
+        v = rec.get(k)
+        if v not in (None, "", []):
+            return v
+    return None
+
+
+def _as_name(v) -> str | None:
+    if isinstance(v, dict):
+        v = v.get("name") or v.get("title") or v.get("id")
+    return str(v).strip() if v not in (None, "") else None
+
+
+def records_to_raw(records, origin: str) -> list[Result]:
+    """JSON dicts -> raw documents; each bad record is a ReadProblem named ``origin#i``."""
+    from .meta import parse_datetime
+
+    out: list[Result] = []
+    if not isinstance(records, list):
+        return [ReadProblem(origin, "expected a list of JSON records")]
+    for i, rec in enumerate(records):
+        name = f"{origin}#{i}"
+        if not isinstance(rec, dict):
+            out.append(ReadProblem(name, f"record {i} is not a JSON object"))
+            continue
+        text = _first(rec, _TEXT_KEYS)
+        url = _as_name(_first(rec, ("url", "link", "canonical_url", "source_url")))
+        if not isinstance(text, str) or not text.strip():
+            html = _first(rec, _HTML_KEYS)
+            if isinstance(html, str) and html.strip():
+                doc = _html_doc(name, html, url=url, fmt="json")
+                if isinstance(doc, RawDoc):
+                    doc.title = rec.get("title") or doc.title
+                out.append(doc)
+            else:
+                out.append(ReadProblem(name, f"record {i} has no text (looked for {', '.join(_TEXT_KEYS[:3])})"))
+            continue
+        if "<p" in text[:2000] and "</p>" in text:
+            doc = _html_doc(name, text, url=url, fmt="json")
+            if isinstance(doc, RawDoc):
+                doc.title = rec.get("title") or doc.title
+                out.append(doc)
+                continue
+        authors = _first(rec, _AUTHOR_KEYS)
+        if isinstance(authors, str):
+            authors = [a.strip() for a in authors.replace(";", ",").split(",") if a.strip()]
+        elif isinstance(authors, list):
+            authors = [n for n in (_as_name(a) for a in authors) if n]
+        else:
+            authors = []
+        date_v = _first(rec, _DATE_KEYS)
+        published = None
+        if isinstance(date_v, (int, float)) and 1e8 < date_v < 4e9:
+            from datetime import timezone
+
+            published = datetime.fromtimestamp(date_v, tz=timezone.utc)
+        elif isinstance(date_v, str):
+            published = parse_datetime(date_v)
+        title = rec.get("title") or rec.get("headline")
+        out.append(RawDoc(path=name, format="json", body=text, title=str(title).strip() if title else None,
+                          url=url, outlet=_as_name(_first(rec, _OUTLET_KEYS)), authors=authors,
+                          published=published, language=_as_name(rec.get("language") or rec.get("lang"))))
+    return out
+
+
+def _read_json(name: str, text: str) -> list[Result]:
+    try:
+        data = json.loads(text)
+    except ValueError as e:
+        return [ReadProblem(name, f"malformed JSON: {e}")]
+    if isinstance(data, dict):
+        for key in ("articles", "items", "data", "records", "results", "documents"):
+            if isinstance(data.get(key), list):
+                data = data[key]
+                break
+        else:
+            data = [data]
+    if not isinstance(data, list):
+        return [ReadProblem(name, "JSON is neither an object nor a list of objects")]
+    if not data:
+        return [ReadProblem(name, "empty JSON list: no records")]
+    return records_to_raw(data, name)
+
+
+def _read_jsonl(name: str, text: str) -> list[Result]:
+    out: list[Result] = []
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except ValueError as e:
+            out.append(ReadProblem(f"{name}:{lineno}", f"malformed JSON on line {lineno}: {e.msg}"))
+            continue
+        for doc in records_to_raw([rec], name):
+            if isinstance(doc, ReadProblem):
+                doc.path = f"{name}:{lineno}"
+                doc.message = doc.message.replace("record 0", f"line {lineno}")
+            else:
+                doc.path = f"{name}#{lineno}"
+            out.append(doc)
+    if not out:
+        return [ReadProblem(name, "empty file: no JSON lines")]
+    return out
+
+
+# --- WARC -------------------------------------------------------------------------------------
+
+
+def _read_warc_path(path: Path) -> Iterator[Result]:
+    try:
+        fh = open(path, "rb")
+    except OSError as e:
+        yield ReadProblem(str(path), f"cannot read file: {e.strerror or e}")
+        return
+    with fh:
+        if not fh.read(1):
+            yield ReadProblem(str(path), "empty file")
+            return
+        fh.seek(0)
+        yield from _read_warc_stream(fh, str(path))
+
+
+def _read_warc_stream(fh, name: str) -> Iterator[Result]:
+    """HTML response records of a WARC (gzipped or not; warcio detects it)."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    n = found = 0
+    try:
+        for rec in ArchiveIterator(fh):
+            n += 1
+            if rec.rec_type != "response":
+                continue
+            ctype = (rec.http_headers.get_header("Content-Type") if rec.http_headers else "") or ""
+            if "html" not in ctype.lower():
+                continue
+            url = rec.rec_headers.get_header("WARC-Target-URI")
+            data = rec.content_stream().read(MAX_BYTES + 1)
+            rname = f"{name}#{url or n}"
+            if len(data) > MAX_BYTES:
+                yield ReadProblem(rname, f"WARC record too large (limit {_mb(MAX_BYTES)})")
+                continue
+            found += 1
+            yield _html_doc(rname, data, url=url, fmt="warc")
+    except Exception as e:  # warcio raises ArchiveLoadFailed and friends on junk
+        yield ReadProblem(name, f"malformed WARC: {type(e).__name__}: {e}"[:200])
+        return
+    if not found and n == 0:
+        yield ReadProblem(name, "malformed WARC: no records found")
+    elif not found:
+        yield ReadProblem(name, "WARC has no HTML response records")

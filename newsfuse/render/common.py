@@ -1,0 +1,68 @@
+"""Helpers shared by the renderers: source numbering, safe links, short dates."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from urllib.parse import urlsplit
+
+from newsfuse.records import Brief, Citation
+
+_UNSAFE = re.compile(r"[\s\x00-\x1f\x7f<>\"'`\\]")
+
+
+def safe_url(url: str | None) -> str | None:
+    """The URL if it is a plain http(s) link, else None: nothing else becomes clickable."""
+    if not url:
+        return None
+    url = url.strip()
+    if _UNSAFE.search(url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return url
+
+
+def source_numbers(brief: Brief) -> dict[str, int]:
+    """article_id -> footnote number (1-based, in the order of the source list)."""
+    numbers = {s.article_id: n for n, s in enumerate(brief.sources, 1)}
+    extra = len(numbers)
+    for c in all_citations(brief):
+        if c.article_id not in numbers:
+            extra += 1
+            numbers[c.article_id] = extra
+    return numbers
+
+
+def all_citations(brief: Brief) -> list[Citation]:
+    out = [c for s in brief.summary for c in s.citations]
+    out += [r.citation for f in brief.facts for r in f.reports]
+    out += [c for q in brief.quotes for c in q.citations]
+    out += [c for t in brief.timeline for c in t.citations]
+    out += [u.citation for u in brief.unique]
+    return out
+
+
+def cited_numbers(citations: list[Citation], numbers: dict[str, int]) -> list[tuple[int, Citation]]:
+    """One (number, first citation) per cited source, in number order."""
+    seen: dict[int, Citation] = {}
+    for c in citations:
+        n = numbers[c.article_id]
+        seen.setdefault(n, c)
+    return sorted(seen.items())
+
+
+def day(d: date | datetime | None) -> str | None:
+    if d is None:
+        return None
+    if isinstance(d, datetime):
+        return d.date().isoformat()
+    return d.isoformat()
+
+
+def stamp(d: datetime | None) -> str | None:
+    return d.isoformat() if d is not None else None

@@ -1,0 +1,73 @@
+"""Brief -> one standalone HTML page (inline CSS, no scripts, no external resources).
+
+Everything article-derived goes through Jinja2 autoescaping; only http(s) source URLs become
+links; a Content-Security-Policy meta tag forbids scripts and remote loads as a second line of
+defence.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from jinja2 import Environment, PackageLoader
+
+from newsfuse.records import Brief
+from newsfuse.render.common import cited_numbers, day, safe_url, source_numbers
+
+
+@lru_cache(maxsize=1)
+def _env() -> Environment:
+    return Environment(
+        loader=PackageLoader("newsfuse.render", "templates"),
+        autoescape=True,
+        trim_blocks=False,
+    )
+
+
+def _extras(r) -> str:
+    parts = [r.qualifier and r.qualifier.lower() not in (r.value or "").lower() and f"qualifier: {r.qualifier}", r.as_of and f"as of {day(r.as_of)}",
+             r.attribution and f"per {r.attribution}"]
+    return "; ".join(p for p in parts if p)
+
+
+def to_html(brief: Brief) -> str:
+    """The whole brief as a standalone page."""
+    numbers = source_numbers(brief)
+    outlet_of = {s.article_id: s.outlet or s.article_id for s in brief.sources}
+    ctx = {
+        "b": brief,
+        "generated": brief.generated_at.strftime("%Y-%m-%d %H:%M %Z").strip(),
+        "summary": [(s.text, cited_numbers(s.citations, numbers)) for s in brief.summary],
+        "facts": [
+            {
+                "quantity": f.quantity,
+                "status": f.status if f.status in ("agree", "conflict", "evolving", "single") else "single",
+                "note": f.note,
+                "reports": [
+                    {"outlet": r.outlet or r.article_id, "value": r.value, "extras": _extras(r),
+                     "cite": cited_numbers([r.citation], numbers)}
+                    for r in f.reports
+                ],
+            }
+            for f in brief.facts
+        ],
+        "timeline": [(day(t.date), t.text, cited_numbers(t.citations, numbers)) for t in brief.timeline],
+        "quotes": [(q.speaker, q.text, cited_numbers(q.citations, numbers)) for q in brief.quotes],
+        "unique": [(outlet_of.get(u.article_id, u.article_id), u.text, cited_numbers([u.citation], numbers))
+                   for u in brief.unique],
+        "sources": [
+            {
+                "n": n,
+                "outlet": s.outlet or "unknown outlet",
+                "title": s.title,
+                "url": safe_url(s.url),
+                "raw_url": s.url if s.url and not safe_url(s.url) else None,
+                "published": day(s.published),
+                "path": s.path,
+                "dup": s.duplicate_of,
+                "dup_n": numbers.get(s.duplicate_of) if s.duplicate_of else None,
+            }
+            for n, s in enumerate(brief.sources, 1)
+        ],
+    }
+    return _env().get_template("brief.html.j2").render(**ctx)

@@ -1,0 +1,117 @@
+"""Brief -> Markdown that reads well in a terminal and renders well in a repository.
+
+Citation markers are ``[n]`` footnotes numbered by the source list at the end. Sources with an
+http(s) URL also get a link reference definition, so ``[n]`` becomes a link when rendered; the
+markers are separated by a space (``[1] [3]``) because ``[1][3]`` is a single reference link in
+CommonMark. Article-derived text is escaped so that it cannot inject HTML or break tables.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsfuse.records import Brief, Citation
+from newsfuse.render.common import cited_numbers, day, safe_url, source_numbers
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
+
+STATUS_LABEL = {"agree": "agree", "conflict": "**CONFLICT**", "evolving": "*evolving*", "single": "single source"}
+
+
+def md_escape(text: str | None, table: bool = False) -> str:
+    """Escape Markdown/HTML specials in article text; in tables also pipes and newlines."""
+    text = _MD_SPECIAL.sub(r"\\\1", (text or "").strip())
+    text = re.sub(r"\s*\n\s*", " ", text)
+    if table:
+        text = text.replace("|", "\\|")
+    return text
+
+
+def _marks(citations: list[Citation], numbers: dict[str, int]) -> str:
+    return " ".join(f"[{n}]" for n, _ in cited_numbers(citations, numbers))
+
+
+def _report(r, numbers: dict[str, int]) -> str:
+    extras = [x for x in (r.qualifier and r.qualifier.lower() not in (r.value or "").lower() and f"qualifier: {r.qualifier}",
+                          r.as_of and f"as of {day(r.as_of)}",
+                          r.attribution and f"per {r.attribution}") if x]
+    tail = f" ({md_escape('; '.join(extras), True)})" if extras else ""
+    return f"{md_escape(r.outlet or r.article_id, True)}: **{md_escape(r.value, True)}**{tail} [{numbers[r.article_id]}]"
+
+
+def to_markdown(brief: Brief) -> str:
+    """The whole brief as one Markdown document."""
+    numbers = source_numbers(brief)
+    out: list[str] = [f"# {md_escape(brief.headline)}", ""]
+    n_src = len(brief.sources)
+    n_dup = sum(1 for s in brief.sources if s.duplicate_of)
+    meta = f"Story `{brief.story_id}` · {n_src} source{'s' if n_src != 1 else ''}"
+    if n_dup:
+        meta += f" ({n_dup} duplicate{'s' if n_dup != 1 else ''})"
+    meta += f" · generated {brief.generated_at.strftime('%Y-%m-%d %H:%M %Z').strip()}"
+    out += [f"_{meta}_", ""]
+
+    if brief.summary:
+        out += ["## Summary", ""]
+        for s in brief.summary:
+            out.append(f"- {md_escape(s.text)} {_marks(s.citations, numbers)}")
+        out.append("")
+
+    if brief.facts:
+        out += ["## Key facts", "", "| Quantity | Status | Reports | Note |", "|---|---|---|---|"]
+        for f in brief.facts:
+            reports = " · ".join(_report(r, numbers) for r in f.reports)
+            out.append(f"| {md_escape(f.quantity, True)} | {STATUS_LABEL.get(f.status, f.status)} | "
+                       f"{reports} | {md_escape(f.note, True)} |")
+        out.append("")
+
+    if brief.quotes:
+        out += ["## Quotes", ""]
+        for q in brief.quotes:
+            who = f" — {md_escape(q.speaker)}" if q.speaker else ""
+            out += [f"> “{md_escape(q.text)}”{who} {_marks(q.citations, numbers)}", ""]
+
+    if brief.timeline:
+        out += ["## Timeline", ""]
+        for t in brief.timeline:
+            out.append(f"- **{day(t.date)}** — {md_escape(t.text)} {_marks(t.citations, numbers)}")
+        out.append("")
+
+    if brief.entities:
+        out += ["## People, organisations, places", ""]
+        out.append(", ".join(f"{md_escape(e.name)} ({e.type}, {e.mentions})" for e in brief.entities))
+        out.append("")
+
+    if brief.unique:
+        out += ["## Only in one source", ""]
+        for u in brief.unique:
+            src = next((s for s in brief.sources if s.article_id == u.article_id), None)
+            who = md_escape((src.outlet if src else None) or u.article_id)
+            out.append(f"- **{who}**: {md_escape(u.text)} [{numbers[u.article_id]}]")
+        out.append("")
+
+    if brief.sources:
+        out += ["## Sources", ""]
+        refs = []
+        for n, s in enumerate(brief.sources, 1):
+            parts = [f"**{md_escape(s.outlet or 'unknown outlet')}**"]
+            if s.title:
+                parts.append(f"_{md_escape(s.title)}_")
+            if s.published:
+                parts.append(day(s.published))
+            url = safe_url(s.url)
+            if url:
+                parts.append(f"<{url}>")
+                refs.append(f"[{n}]: {url}")
+            elif s.url:
+                parts.append(f"`{s.url.replace('`', '')}` (not linked)")
+            if s.path:
+                parts.append(f"`{s.path.replace('`', '')}`")
+            if s.duplicate_of:
+                ref = numbers.get(s.duplicate_of)
+                parts.append(f"duplicate of [{ref}]" if ref else f"duplicate of `{s.duplicate_of}`")
+            out.append(f"{n}. " + " — ".join(parts))
+        if refs:
+            out += [""] + refs
+        out.append("")
+    return "\n".join(out)

@@ -1,0 +1,115 @@
+"""Claim fusion: statuses, notes, duplicates and wire copies."""
+
+from datetime import date, datetime, timezone
+
+from newsfuse.fuse import build_brief
+from newsfuse.fuse.facts import fuse_claims
+from newsfuse.records import Claim
+
+from .conftest import make_article
+
+
+def _facts(ev):
+    brief = build_brief(ev.story, ev.articles, ev.extraction, ev.duplicates)
+    return {f.quantity: f for f in brief.facts}
+
+
+def test_statuses_of_the_invented_event(event):
+    facts = _facts(event)
+    assert facts["people injured"].status == "conflict"
+    assert facts["people killed"].status == "evolving"
+    assert facts["cars on the bridge"].status == "agree"  # "at least 20" and "Twenty" state 20
+    assert facts["rescuers deployed"].status == "single"
+
+
+def test_conflict_note_names_the_outlet_that_disagrees(event):
+    note = _facts(event)["people injured"].note
+    assert note == "Harbour Post reports 45; the others 30."
+
+
+def test_evolving_note_orders_figures_by_time(event):
+    note = _facts(event)["people killed"].note
+    assert note.index("Eight") < note.index("12")
+    assert "2031-03-04" in note and "Daily Ledger" in note
+
+
+def test_duplicate_article_is_not_a_source_of_reports(event):
+    killed = _facts(event)["people killed"]
+    outlets = [r.outlet for r in killed.reports]
+    assert "Northern Times" not in outlets
+    assert sorted(outlets) == ["Coastal Wire", "Daily Ledger", "Meridian Herald"]
+
+
+def test_reports_carry_who_when_and_the_exact_sentence(event):
+    killed = _facts(event)["people killed"]
+    ledger = next(r for r in killed.reports if r.outlet == "Daily Ledger")
+    assert (ledger.value, ledger.number, ledger.as_of, ledger.attribution) == (
+        "12", 12, date(2031, 3, 5), "emergency service")
+    sent = event.ledger.sentences[ledger.citation.sentence]
+    assert ledger.citation.text == sent.text and ledger.article_id == event.ledger.id
+    herald = next(r for r in killed.reports if r.outlet == "Meridian Herald")
+    assert herald.qualifier == "at least"
+
+
+def _art(outlet, day, hour, sentence):
+    return make_article(outlet, f"{outlet} title", datetime(2031, 3, day, hour, tzinfo=timezone.utc),
+                        [[sentence]])
+
+
+def _claim(a, value, number, as_of=None, qualifier=None, attribution=None, vague=False, low=None, high=None):
+    return Claim(a.id, 0, "people missing", value, number=number, as_of=as_of, qualifier=qualifier,
+                 attribution=attribution, vague=vague, low=low, high=high, text=a.sentences[0].text)
+
+
+def test_same_time_different_authorities_is_conflict():
+    a = _art("Outlet A", 4, 9, "Police said 10 people were missing.")
+    b = _art("Outlet B", 4, 9, "The ministry said 16 people were missing.")
+    facts = fuse_claims([_claim(a, "10", 10, date(2031, 3, 4), attribution="police"),
+                         _claim(b, "16", 16, date(2031, 3, 4), attribution="ministry")],
+                        {a.id: a, b.id: b})
+    assert facts[0].status == "conflict"
+
+
+def test_publish_times_explain_a_rising_figure_without_as_of():
+    a = _art("Outlet A", 4, 9, "Ten people were missing.")
+    b = _art("Outlet B", 5, 9, "Sixteen people were missing.")
+    facts = fuse_claims([_claim(a, "Ten", 10), _claim(b, "Sixteen", 16)], {a.id: a, b.id: b})
+    assert facts[0].status == "evolving"
+    assert facts[0].reports[0].as_of is None  # the brief never invents an as-of date
+
+
+def test_a_figure_that_goes_back_and_forth_is_conflict():
+    a = _art("Outlet A", 4, 9, "Ten people were missing.")
+    b = _art("Outlet B", 5, 9, "Sixteen people were missing.")
+    c = _art("Outlet C", 6, 9, "Ten people were missing, officials said.")
+    facts = fuse_claims([_claim(a, "Ten", 10), _claim(b, "Sixteen", 16), _claim(c, "Ten", 10)],
+                        {x.id: x for x in (a, b, c)})
+    assert facts[0].status == "conflict"
+
+
+def test_vague_amount_agrees_with_a_figure_inside_its_span_only():
+    a = _art("Outlet A", 4, 9, "Dozens of people were missing.")
+    b = _art("Outlet B", 4, 9, "Thirty people were missing.")
+    c = _art("Outlet C", 4, 9, "Five people were missing.")
+    arts = {x.id: x for x in (a, b, c)}
+    d = date(2031, 3, 4)
+    agree = fuse_claims([_claim(a, "dozens", None, d, vague=True), _claim(b, "Thirty", 30, d)], arts)
+    assert agree[0].status == "agree"
+    clash = fuse_claims([_claim(a, "dozens", None, d, vague=True), _claim(c, "Five", 5, d)], arts)
+    assert clash[0].status == "conflict"
+
+
+def test_one_outlet_alone_is_single_and_a_shared_wire_sentence_counts_once():
+    text = "Rescuers said 7 people were missing after the flood."
+    a = _art("Outlet A", 4, 9, text)
+    b = _art("Outlet B", 4, 10, text)
+    arts = {a.id: a, b.id: b}
+    claims = [_claim(a, "7", 7), _claim(b, "7", 7)]
+    roots = {(a.id, 0): (a.id, 0), (b.id, 0): (a.id, 0)}
+    wire = fuse_claims(claims, arts, copy_root=roots)
+    assert wire[0].status == "single"
+    assert "Outlet A" in wire[0].note and "Outlet B" in wire[0].note
+    independent = fuse_claims(claims, arts)
+    assert independent[0].status == "agree"
+    alone = fuse_claims(claims[:1], arts)
+    assert alone[0].status == "single" and alone[0].note is None
