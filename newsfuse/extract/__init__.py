@@ -1,1 +1,41 @@
+"""The extract stage: numeric claims, quotes, entities and dated happenings per sentence.
 
+``extract(articles)`` runs all four extractors over every sentence of every article and merges
+entities across articles. Articles must carry sentences (ingest fills them); articles without
+any are segmented here so the stage also works on hand-built records. Non-English articles get
+only numbers-with-units and ISO dates: quotes and entities are not analysed for them.
+"""
+
+from __future__ import annotations
+
+from ..records import Article, Extraction
+from .claims import extract_claims
+from .dates import extract_happenings, resolve_date
+from .entities import extract_entities
+from .quotes import extract_quotes, same_quote
+from .speakers import ArticleContext
+
+__all__ = ["extract", "extract_claims", "extract_quotes", "extract_entities", "extract_happenings",
+           "resolve_date", "same_quote", "ensure_sentences"]
+
+
+def ensure_sentences(article: Article) -> Article:
+    """Fill ``article.sentences`` when a caller built the record by hand."""
+    if not article.sentences and article.text:
+        from ..ingest.segment import split_sentences
+
+        split_sentences(article)
+    return article
+
+
+def extract(articles: list[Article]) -> Extraction:
+    """Claims, quotes, entities and happenings over all sentences of all articles."""
+    out = Extraction()
+    for art in articles:
+        ensure_sentences(art)
+        ctx = ArticleContext()
+        out.claims.extend(extract_claims(art, ctx))
+        out.quotes.extend(extract_quotes(art, ArticleContext()))
+        out.happenings.extend(extract_happenings(art))
+    out.entities = extract_entities(articles)
+    return out

@@ -30,6 +30,17 @@ def _story_articles(story: Story, articles: list[Article]) -> list[Article]:
     return out
 
 
+def _ensure_sentences(articles: list[Article]) -> None:
+    """Articles loaded without sentences get them from ingest's splitter (citations need them)."""
+    missing = [a for a in articles if a.text and not a.sentences]
+    if not missing:
+        return
+    from newsfuse.ingest.segment import split_sentences
+
+    for a in missing:
+        split_sentences(a)
+
+
 def _timeline(articles, happenings, corpus, scores):
     """The timeline engineer's builder when it exists; our small fallback until then."""
     if importlib.util.find_spec("newsfuse.fuse.timeline") is not None:
@@ -49,6 +60,7 @@ def build_brief(
 ) -> Brief:
     """Fuse a story's articles into a Brief (see module docstring and newsfuse.fuse.facts)."""
     arts = _story_articles(story, articles)
+    _ensure_sentences(arts)
     ids = {a.id for a in arts}
     duplicate_of = {k: v for k, v in (getattr(duplicates, "duplicate_of", None) or {}).items() if k in ids}
     for a in arts:

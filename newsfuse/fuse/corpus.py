@@ -14,7 +14,7 @@ from datetime import date, datetime, timezone
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from newsfuse.fuse.text import normalise
+from newsfuse.fuse.text import index_form, normalise
 from newsfuse.records import Article, Citation, Sentence
 
 NEAR_IDENTICAL = 0.85  # cosine above which two sentences count as one (wire copy, light edit)
@@ -60,7 +60,7 @@ class StoryCorpus:
         if n:
             vec = TfidfVectorizer(sublinear_tf=True, stop_words="english", token_pattern=r"(?u)\b\w+\b")
             try:
-                self.matrix = vec.fit_transform([normalise(s.text) for _, s in self.sents])
+                self.matrix = vec.fit_transform([index_form(s.text) for _, s in self.sents])
             except ValueError:  # only stop words everywhere
                 self.matrix = None
         else:

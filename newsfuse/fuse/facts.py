@@ -27,13 +27,13 @@ from datetime import date, datetime, timezone
 
 from newsfuse.records import Article, Citation, Claim, Fact, Report
 
-# spans for vague amounts when the extractor gave no low/high
-_VAGUE_SPANS = {
-    "a few": (2, 5), "few": (2, 5), "several": (3, 9), "a dozen": (10, 14), "dozen": (10, 14),
-    "dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thousands": (2000, 9999),
-    "tens of thousands": (20_000, 99_999), "hundreds of thousands": (200_000, 999_999),
-    "millions": (2_000_000, 9_999_999),
-}
+# spans for vague amounts when the extractor gave no low/high; first match wins
+_VAGUE_SPANS = [
+    ("hundreds of thousands", (200_000, 999_999)), ("tens of thousands", (20_000, 99_999)),
+    ("millions", (2_000_000, 9_999_999)), ("thousands", (2000, 9999)), ("hundreds", (200, 999)),
+    ("scores", (40, 99)), ("dozens", (24, 99)), ("several dozen", (24, 99)), ("a dozen", (10, 14)),
+    ("dozen", (10, 14)), ("several", (3, 9)), ("a few", (2, 5)), ("few", (2, 5)),
+]
 _APPROX = {"about", "around", "approximately", "roughly", "some", "nearly", "almost", "close to",
            "an estimated", "estimated"}
 
@@ -54,10 +54,14 @@ class _Item:
 
 
 def outlet_name(article: Article | None, fallback: str) -> str:
-    """The outlet to show for an article: name, else domain, else the article id."""
+    """A label for an article's source: outlet, else domain, else its file name, else the id."""
     if article is None:
         return fallback
-    return article.outlet or article.domain or fallback
+    if article.outlet or article.domain:
+        return article.outlet or article.domain
+    if article.path:
+        return article.path.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+    return fallback
 
 
 def _span(c: Claim) -> tuple[float | None, float | None]:
@@ -75,16 +79,16 @@ def _span(c: Claim) -> tuple[float | None, float | None]:
         hi = c.high if c.high is not None else c.low
         return lo, hi
     key = re.sub(r"\s+", " ", (c.value or "").lower()).strip()
-    for phrase in sorted(_VAGUE_SPANS, key=len, reverse=True):
-        if phrase in key:
-            return _VAGUE_SPANS[phrase]
+    for phrase, span in _VAGUE_SPANS:
+        if re.search(r"\b" + phrase + r"\b", key):
+            return span
     return None, None
 
 
 def _same_figure(a: _Item, b: _Item) -> bool:
     if a.low is None or b.low is None:
-        # unbounded vague amounts compare by wording only
-        return (a.claim.value or "").strip().lower() == (b.claim.value or "").strip().lower()
+        # an unbounded vague amount ("many") is no evidence of disagreement
+        return True
     return a.low <= b.high + 1e-9 and b.low <= a.high + 1e-9
 
 
@@ -190,10 +194,12 @@ def _note(status: str, groups: list[list[_Item]]) -> str | None:
         groups = sorted(groups, key=lambda g: (-len({i.source_key for i in g}), _time_key(g[0])))
         major, rest = groups[0], groups[1:]
         parts = []
-        for g in rest:
+        for g in rest[:3]:
             who = ", ".join(_outlets(g))
             parts.append(f"{who} report{'s' if len(_outlets(g)) == 1 else ''} {_describe(g)}")
         maj_who = _outlets(major)
+        if len(rest) > 3:
+            parts.append(f"{len(rest) - 3} more figure{'s' if len(rest) > 4 else ''}")
         tail = "the others" if len(maj_who) > 1 and len(rest) == 1 else ", ".join(maj_who)
         return "; ".join(parts) + f"; {tail} {_describe(major)}."
     if status == "evolving":
@@ -241,6 +247,8 @@ def fuse_claims(
         art = articles[c.article_id]
         if art.duplicate_of:
             continue
+        if art.sentences and not 0 <= c.sentence < len(art.sentences):
+            continue  # cannot be cited faithfully
         outlet = outlet_name(art, c.article_id)
         root = copy_root.get((c.article_id, c.sentence))
         source_key = f"copy:{root[0]}:{root[1]}" if root else outlet
@@ -275,8 +283,8 @@ def _one_per_outlet_figure(items: list[_Item]) -> list[_Item]:
     """An outlet repeating the same figure for the same moment is one report, not several."""
     kept: list[_Item] = []
     for it in sorted(items, key=lambda i: (i.claim.article_id, i.claim.sentence)):
-        if any(k.outlet == it.outlet and _same_figure(k, it) and k.day == it.day
-               and (k.claim.value or "") == (it.claim.value or "") for k in kept):
+        if any(k.outlet == it.outlet and k.low == it.low and k.high == it.high and k.day == it.day
+               for k in kept):
             continue
         kept.append(it)
     return kept
@@ -290,7 +298,7 @@ def _report(it: _Item, articles: dict[str, Article]) -> Report:
         text = art.sentences[c.sentence].text
     return Report(
         article_id=c.article_id,
-        outlet=it.outlet,
+        outlet=(art.outlet or art.domain) if art is not None else None,
         value=c.value,
         number=c.number,
         qualifier=c.qualifier,

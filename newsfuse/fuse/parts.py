@@ -31,10 +31,16 @@ def _same_quote_fn():
     """The extractor's quote matcher when present; else token overlap >= 0.6."""
     try:
         from newsfuse.extract.quotes import same_quote  # type: ignore[attr-defined]
-
-        return same_quote
     except ImportError:
         return lambda a, b: overlap(a.text, b.text) >= 0.6
+
+    def same(a: Quote, b: Quote) -> bool:
+        try:
+            return bool(same_quote(a, b))
+        except (TypeError, AttributeError):  # a matcher of plain strings
+            return bool(same_quote(a.text, b.text))
+
+    return same
 
 
 def merge_quotes(quotes: list[Quote], corpus: StoryCorpus, limit: int = 8) -> list[BriefQuote]:

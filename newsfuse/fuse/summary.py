@@ -9,6 +9,7 @@ candidate that cites all five. Output order is chronological, then by position.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import numpy as np
 
@@ -17,8 +18,8 @@ from newsfuse.records import Article, Story, SummaryItem
 
 MIN_WORDS = 6
 MAX_WORDS = 55
-LAMBDA = 0.7  # MMR: weight of salience against redundancy
-PARAPHRASE = 0.55  # cosine above which a candidate repeats an already chosen sentence
+LAMBDA = 0.6  # MMR: weight of salience against redundancy
+PARAPHRASE = 0.5  # cosine above which a candidate repeats an already chosen sentence
 
 _BOILERPLATE = re.compile(
     r"(click|tap) here|sign up|subscribe|newsletter|cookie|read more|expand\s*/\s*collapse|"
@@ -38,6 +39,7 @@ _DANGLING = re.compile(
 )
 
 
+@lru_cache(maxsize=65536)
 def is_candidate(text: str) -> bool:
     """Whether a sentence can stand alone in a summary (not boilerplate, question, fragment)."""
     t = text.strip()

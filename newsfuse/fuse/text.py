@@ -112,6 +112,23 @@ def numbers_in(text: str) -> set[float]:
     return found
 
 
+_SIMPLE_NUMBERS = {**{k: str(v) for k, v in _UNITS.items()}, **{k: str(v) for k, v in _TENS.items()}}
+
+
+def index_form(text: str) -> str:
+    """Normalised text for similarity: number words as digits, crude plural folding.
+
+    "Twelve officers" and "12 officer" should look alike to TF-IDF; no stemmer dependency.
+    """
+    out = []
+    for t in normalise(text).split():
+        t = _SIMPLE_NUMBERS.get(t, t)
+        if len(t) > 4 and t.endswith("s") and not t.endswith(("ss", "us", "is")):
+            t = t[:-1]
+        out.append(t)
+    return " ".join(out)
+
+
 def number_mentions(text: str) -> list[str]:
     """The number expressions of a text as written, for messages."""
     out = [m.group(0) for m in _DIGITS.finditer(text)]

@@ -113,14 +113,13 @@ def is_caps_teaser(line: str) -> bool:
     Short capitalised lines are often the article's own section headings, so only long ones
     (8+ words) or ones with a call to action count as teasers.
     """
-    if line.lstrip().startswith("|"):
-        return False  # a table row
-    letters = [c for c in line if c.isalpha()]
+    if line.lstrip().startswith("|") or sum(map(str.isupper, line[:40])) < 10:
+        return False  # a table row, or not shouting
     words = line.split()
-    if len(letters) < 12 or len(words) < 3:
+    letters = sum(map(str.isalpha, line))
+    if letters < 12 or len(words) < 3:
         return False
-    upper = sum(1 for c in letters if c.isupper())
-    if upper / len(letters) <= 0.9:
+    if sum(map(str.isupper, line)) / letters <= 0.9:
         return False
     return len(words) >= 8 or bool(re.search(r"\b(CLICK|CLICKING|SUBSCRIBE|SIGN UP|DOWNLOAD|READ MORE|WATCH)\b", line))
 
@@ -149,7 +148,7 @@ def looks_like_title(line: str) -> bool:
         return False
     if is_boilerplate(line) or is_caps_teaser(line):
         return False
-    return not line.rstrip().endswith((".", ",", ";"))  or len(words) <= 14
+    return not line.rstrip().endswith((".", ",", ";"))
 
 
 def drop_repeated(paras: list[str]) -> list[bool]:
@@ -177,6 +176,12 @@ def drop_repeated(paras: list[str]) -> list[bool]:
     return keep
 
 
+def _furniture_shaped(line: str) -> bool:
+    """Short, or not closed like a sentence: prose that outlets reuse does not qualify."""
+    words = len(line.split())
+    return words <= 8 or (words <= 25 and not re.search(r"[.!?”\"’]\s*$", line))
+
+
 def cross_article_boilerplate(docs_paras: list[list[str]], min_docs: int = 3) -> set[str]:
     """Normalised lines that recur in several articles of one outlet: that outlet's furniture.
 
@@ -187,6 +192,6 @@ def cross_article_boilerplate(docs_paras: list[list[str]], min_docs: int = 3) ->
         return set()
     df: Counter[str] = Counter()
     for paras in docs_paras:
-        df.update({norm_line(p) for p in paras if len(p.split()) <= 25})
+        df.update({norm_line(p) for p in paras if _furniture_shaped(p)})
     need = max(min_docs, (len(docs_paras) + 1) // 2)
     return {k for k, c in df.items() if k and c >= need}

@@ -65,6 +65,23 @@ def published_from_html(tree) -> datetime | None:
     return None
 
 
+_SKIP = {"nav", "footer", "header", "aside", "script", "style", "noscript", "form", "button"}
+
+
+def _paragraph_fallback(tree) -> str:
+    """Short or odd pages that trafilatura declines: the text of <p>/<li> outside page chrome."""
+    out: list[str] = []
+    for el in tree.iter("p", "li", "h2", "h3", "blockquote"):
+        if any(getattr(a, "tag", None) in _SKIP for a in el.iterancestors()):
+            continue
+        if el.tag != "p" and any(a.tag in ("p", "li") for a in el.iterancestors()):
+            continue
+        t = " ".join(el.text_content().split())
+        if len(t.split()) >= 3 and t not in out:
+            out.append(t)
+    return "\n".join(out)
+
+
 def extract_html(html: str | bytes, url: str | None = None) -> dict | None:
     """Body and metadata of one page as a plain dict; None when no article body is found."""
     import trafilatura
@@ -82,12 +99,15 @@ def extract_html(html: str | bytes, url: str | None = None) -> dict | None:
         )
     except Exception:
         doc = None
-    if doc is None:
-        return None
-    d = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
+    d = (doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)) if doc is not None else {}
     text = d.get("text") or ""
     if not text.strip():
-        return None
+        text = _paragraph_fallback(tree) if tree is not None else ""
+        if not text.strip():
+            return None
+        if not d.get("title") and tree is not None:
+            t = tree.findtext(".//title") or tree.findtext(".//h1")
+            d["title"] = t.strip() if t and t.strip() else None
     if published is None and d.get("date"):
         published = parse_datetime(d["date"])
     authors = [a.strip() for a in re.split(r";|\band\b", d.get("author") or "") if a.strip()]

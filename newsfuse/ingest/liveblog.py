@@ -3,8 +3,9 @@
 A copied live blog carries each post's author and time as furniture, often glued to the text
 around it ("...last sentence.Jane Doe6 January 2022 13:30"). We find those markers, split them off,
 and take the text between markers as entries. Whether a marker opens or closes its post differs
-by site; we decide per article: if nothing substantial follows the last marker, markers close
-their posts (time printed under the post), otherwise they open them.
+by site; we decide per article: markers close their posts (time printed under the post) when text
+comes before the first marker and nothing substantial follows the last one; otherwise they open
+them.
 """
 
 from __future__ import annotations
@@ -86,10 +87,11 @@ def plan_entries(items: list[str | Marker], breaks: set[int]) -> list[tuple[int,
     if not marks:
         return []
     tail = sum(len(it) for it in items[marks[-1] + 1:] if isinstance(it, str))
-    closing = tail < 200
+    first = max((b for b in breaks if 0 < b <= marks[0]), default=0)
+    lead_in = any(isinstance(it, str) for it in items[first:marks[0]])
+    closing = lead_in and tail < 200
     out: list[tuple[int, int, Marker]] = []
     if closing:
-        first = max((b for b in breaks if 0 < b <= marks[0]), default=0)
         prev = first
         for m in marks:
             out.append((prev, m, items[m]))

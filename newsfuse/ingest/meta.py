@@ -284,8 +284,8 @@ def detect_language(text: str, hint: str | None = None) -> str | None:
         if _LANG_CODES_OK.match(code):
             return code
     sample = text[:3000]
-    if len(sample.strip()) < 20:
-        return None
+    if len(sample.strip()) < 50:
+        return None  # too short for a reliable guess
     try:
         code, _ = _langid().classify(sample)
     except Exception:

@@ -233,6 +233,16 @@ def _assemble(w: Work) -> tuple[str, list[Entry]]:
     return text, entries
 
 
+def _fallback_title(text: str) -> str:
+    """No headline anywhere: the first sentence (cut at a word) stands in; the body keeps it."""
+    first = text.split("\n\n", 1)[0]
+    m = re.match(r"(.{20,}?[.!?])(?:\s|$)", first)
+    first = m.group(1) if m else first
+    if len(first) > 120:
+        first = first[:120].rsplit(" ", 1)[0] + "…"
+    return first
+
+
 def finish_batch(works: list[Work]) -> list[Article | ReadProblem]:
     """Cross-article cleaning, batch date context, then the finished Articles."""
     by_outlet: dict[str, list[Work]] = defaultdict(list)
@@ -266,6 +276,8 @@ def finish_batch(works: list[Work]) -> list[Article | ReadProblem]:
         if not text.strip():
             out.append(ReadProblem(w.raw.path, "no article text left after cleaning"))
             continue
+        if not w.title:
+            w.title = _fallback_title(text)
         authors: list[str] = []
         for a in w.authors:
             if a and a not in authors:

@@ -66,3 +66,14 @@ def day(d: date | datetime | None) -> str | None:
 
 def stamp(d: datetime | None) -> str | None:
     return d.isoformat() if d is not None else None
+
+
+def source_labels(brief: Brief) -> dict[str, str]:
+    """article_id -> how to name its source: outlet, else file name, else the id."""
+    out = {}
+    for s in brief.sources:
+        label = s.outlet
+        if not label and s.path:
+            label = s.path.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+        out[s.article_id] = label or s.article_id
+    return out

@@ -12,7 +12,7 @@ from functools import lru_cache
 from jinja2 import Environment, PackageLoader
 
 from newsfuse.records import Brief
-from newsfuse.render.common import cited_numbers, day, safe_url, source_numbers
+from newsfuse.render.common import cited_numbers, day, safe_url, source_labels, source_numbers
 
 
 @lru_cache(maxsize=1)
@@ -33,7 +33,7 @@ def _extras(r) -> str:
 def to_html(brief: Brief) -> str:
     """The whole brief as a standalone page."""
     numbers = source_numbers(brief)
-    outlet_of = {s.article_id: s.outlet or s.article_id for s in brief.sources}
+    outlet_of = source_labels(brief)
     ctx = {
         "b": brief,
         "generated": brief.generated_at.strftime("%Y-%m-%d %H:%M %Z").strip(),
@@ -44,7 +44,7 @@ def to_html(brief: Brief) -> str:
                 "status": f.status if f.status in ("agree", "conflict", "evolving", "single") else "single",
                 "note": f.note,
                 "reports": [
-                    {"outlet": r.outlet or r.article_id, "value": r.value, "extras": _extras(r),
+                    {"outlet": r.outlet or outlet_of.get(r.article_id, r.article_id), "value": r.value, "extras": _extras(r),
                      "cite": cited_numbers([r.citation], numbers)}
                     for r in f.reports
                 ],
@@ -58,7 +58,7 @@ def to_html(brief: Brief) -> str:
         "sources": [
             {
                 "n": n,
-                "outlet": s.outlet or "unknown outlet",
+                "outlet": outlet_of.get(s.article_id) or "unknown outlet",
                 "title": s.title,
                 "url": safe_url(s.url),
                 "raw_url": s.url if s.url and not safe_url(s.url) else None,

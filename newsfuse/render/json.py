@@ -1,6 +1,7 @@
 """Brief <-> JSON (contract v1 in DESIGN.md) and the index.json of a run.
 
-Fields may be added to the contract, never renamed. Added here: ``facts[].note`` and the
+Fields may be added to the contract, never renamed. Added here: ``facts[].note`` (who
+disagrees, how a figure moved), ``entities[].variants`` and ``entities[].article_ids``, and the
 top-level ``storyline_id``. Dates are YYYY-MM-DD, datetimes ISO-8601.
 """
 
@@ -65,7 +66,9 @@ def to_json(brief: Brief) -> dict[str, Any]:
                    for q in brief.quotes],
         "timeline": [{"date": day(t.date), "text": t.text, "citations": [_cite(c) for c in t.citations]}
                      for t in brief.timeline],
-        "entities": [{"name": e.name, "type": e.type, "mentions": int(e.mentions)} for e in brief.entities],
+        "entities": [{"name": e.name, "type": e.type, "mentions": int(e.mentions),
+                      "variants": list(e.variants), "article_ids": list(e.article_ids)}
+                     for e in brief.entities],
         "unique": [{"article_id": u.article_id, "text": u.text, "citation": _cite(u.citation)}
                    for u in brief.unique],
         "sources": [
@@ -133,7 +136,8 @@ def from_json(d: dict[str, Any]) -> Brief:
                 for q in d.get("quotes", [])],
         timeline=[TimelineItem(_date(t["date"]), t["text"], [_uncite(c) for c in t.get("citations", [])])
                   for t in d.get("timeline", [])],
-        entities=[Entity(e["name"], e.get("type", "other"), int(e.get("mentions", 0)))
+        entities=[Entity(e["name"], e.get("type", "other"), int(e.get("mentions", 0)),
+                         list(e.get("variants") or []), list(e.get("article_ids") or []))
                   for e in d.get("entities", [])],
         unique=[UniqueItem(u["article_id"], u["text"], _uncite(u["citation"])) for u in d.get("unique", [])],
         sources=[

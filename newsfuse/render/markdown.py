@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 
 from newsfuse.records import Brief, Citation
-from newsfuse.render.common import cited_numbers, day, safe_url, source_numbers
+from newsfuse.render.common import cited_numbers, day, safe_url, source_labels, source_numbers
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
+_MD_SPECIAL = re.compile(r"([\\`*\[\]<>]|(?<!\w)_|_(?!\w))")  # intraword _ is harmless
 
 STATUS_LABEL = {"agree": "agree", "conflict": "**CONFLICT**", "evolving": "*evolving*", "single": "single source"}
 
@@ -31,17 +31,19 @@ def _marks(citations: list[Citation], numbers: dict[str, int]) -> str:
     return " ".join(f"[{n}]" for n, _ in cited_numbers(citations, numbers))
 
 
-def _report(r, numbers: dict[str, int]) -> str:
+def _report(r, numbers: dict[str, int], labels: dict[str, str]) -> str:
     extras = [x for x in (r.qualifier and r.qualifier.lower() not in (r.value or "").lower() and f"qualifier: {r.qualifier}",
                           r.as_of and f"as of {day(r.as_of)}",
                           r.attribution and f"per {r.attribution}") if x]
     tail = f" ({md_escape('; '.join(extras), True)})" if extras else ""
-    return f"{md_escape(r.outlet or r.article_id, True)}: **{md_escape(r.value, True)}**{tail} [{numbers[r.article_id]}]"
+    who = r.outlet or labels.get(r.article_id, r.article_id)
+    return f"{md_escape(who, True)}: **{md_escape(r.value, True)}**{tail} [{numbers[r.article_id]}]"
 
 
 def to_markdown(brief: Brief) -> str:
     """The whole brief as one Markdown document."""
     numbers = source_numbers(brief)
+    labels = source_labels(brief)
     out: list[str] = [f"# {md_escape(brief.headline)}", ""]
     n_src = len(brief.sources)
     n_dup = sum(1 for s in brief.sources if s.duplicate_of)
@@ -60,7 +62,7 @@ def to_markdown(brief: Brief) -> str:
     if brief.facts:
         out += ["## Key facts", "", "| Quantity | Status | Reports | Note |", "|---|---|---|---|"]
         for f in brief.facts:
-            reports = " · ".join(_report(r, numbers) for r in f.reports)
+            reports = " · ".join(_report(r, numbers, labels) for r in f.reports)
             out.append(f"| {md_escape(f.quantity, True)} | {STATUS_LABEL.get(f.status, f.status)} | "
                        f"{reports} | {md_escape(f.note, True)} |")
         out.append("")
@@ -85,8 +87,7 @@ def to_markdown(brief: Brief) -> str:
     if brief.unique:
         out += ["## Only in one source", ""]
         for u in brief.unique:
-            src = next((s for s in brief.sources if s.article_id == u.article_id), None)
-            who = md_escape((src.outlet if src else None) or u.article_id)
+            who = md_escape(labels.get(u.article_id, u.article_id))
             out.append(f"- **{who}**: {md_escape(u.text)} [{numbers[u.article_id]}]")
         out.append("")
 

@@ -45,6 +45,7 @@ class ClusterConfig:
     entity_weight: float = 0.45  # share of the cosine that comes from the entity/number block
     number_weight: float = 0.3  # weight of a number feature relative to an entity phrase
     title_repeat: int = 2  # the headline counts this many times
+    entity_tf: str = "sqrt"  # "log" | "sqrt" | "linear": the main actors/places should dominate
     # story level: one event
     story_threshold: float = 0.30
     story_window_days: float = 4.0  # an article may join a story active within this gap
@@ -108,29 +109,29 @@ class _Centroid:
         return cls(np.zeros(0, np.int32), np.zeros(0, np.float32), 0.0, t, t, 0)
 
     def add_rows(self, rows: sp.csr_matrix, dim: int, keep: int) -> None:
-        summed = np.asarray(rows.sum(axis=0)).ravel() if rows.shape[0] else np.zeros(dim)
-        vec = np.zeros(dim, np.float64)
-        vec[self.idx] = self.val
-        vec += summed
-        self.set_dense(vec, keep)
+        self._combine(rows.indices, rows.data, keep)
 
     def add(self, other: "_Centroid", dim: int, keep: int) -> None:
-        vec = np.zeros(dim, np.float64)
-        vec[self.idx] = self.val
-        np.add.at(vec, other.idx, other.val)
-        self.set_dense(vec, keep)
+        self._combine(other.idx, other.val, keep)
         self.first = min(self.first, other.first)
         self.last = max(self.last, other.last)
         self.n += other.n
 
-    def set_dense(self, vec: np.ndarray, keep: int) -> None:
-        nz = np.flatnonzero(vec)
-        if len(nz) > keep:
-            nz = nz[np.argpartition(vec[nz], -keep)[-keep:]]
-        nz.sort()
-        self.idx = nz.astype(np.int32)
-        self.val = vec[nz].astype(np.float32)
-        self.norm2 = float(np.dot(self.val.astype(np.float64), self.val))
+    def _combine(self, idx: np.ndarray, val: np.ndarray, keep: int) -> None:
+        """Sparse add then keep the ``keep`` largest terms (no dense vector of the hash space)."""
+        if len(idx) == 0:
+            return
+        all_idx = np.concatenate([self.idx, idx.astype(np.int32)])
+        all_val = np.concatenate([self.val.astype(np.float64), val.astype(np.float64)])
+        uniq, inv = np.unique(all_idx, return_inverse=True)
+        sums = np.bincount(inv, weights=all_val, minlength=len(uniq))
+        if len(uniq) > keep:
+            top = np.argpartition(sums, -keep)[-keep:]
+            top.sort()
+            uniq, sums = uniq[top], sums[top]
+        self.idx = uniq.astype(np.int32)
+        self.val = sums.astype(np.float32)
+        self.norm2 = float(np.dot(sums, sums))
 
     def to_json(self) -> dict:
         return {"idx": _pack(self.idx), "val": _pack(self.val), "first": self.first,
@@ -206,21 +207,26 @@ class StoryClusterer:
         xn.data *= cfg.number_weight
         xe = (xe + xn).tocsr()
         x = sp.hstack([xw, xe], format="csr")
+        x.sum_duplicates()
         # document frequency counted as we go: hashing keeps it a fixed-size array
-        present = x.copy()
-        present.data[:] = 1.0
-        self._df += np.asarray(present.sum(axis=0)).ravel().astype(np.float32)
+        self._df += np.bincount(x.indices, minlength=self.dim).astype(np.float32)
         self._ndocs += len(arts)
-        idf = np.log((self._ndocs + 1.0) / (self._df + 1.0)) + 1.0
-        x.data = (1.0 + np.log(np.maximum(x.data, 1e-9))) * idf[x.indices]
+        idf = np.log((self._ndocs + 1.0) / (self._df[x.indices] + 1.0)) + 1.0
+        ent_cols = x.indices >= self._wdim
+        tf = 1.0 + np.log(np.maximum(x.data, 1e-9))
+        if cfg.entity_tf == "sqrt":
+            tf[ent_cols] = np.sqrt(x.data[ent_cols])
+        elif cfg.entity_tf == "linear":
+            tf[ent_cols] = x.data[ent_cols]
+        x.data = tf * idf
         x.data[x.data < 0] = 0.0
         # per-block normalisation then weighting, so entity mass does not depend on article length
-        cols = x.indices
-        ent_mask = cols >= self._wdim
-        sq = x.multiply(x)
-        wn = np.sqrt(np.asarray(sq[:, : self._wdim].sum(axis=1)).ravel())
-        en = np.sqrt(np.asarray(sq[:, self._wdim :].sum(axis=1)).ravel())
-        row_of = np.repeat(np.arange(x.shape[0]), np.diff(x.indptr))
+        nrows = x.shape[0]
+        row_of = np.repeat(np.arange(nrows), np.diff(x.indptr))
+        ent_mask = x.indices >= self._wdim
+        sq = x.data * x.data
+        wn = np.sqrt(np.bincount(row_of[~ent_mask], weights=sq[~ent_mask], minlength=nrows))
+        en = np.sqrt(np.bincount(row_of[ent_mask], weights=sq[ent_mask], minlength=nrows))
         w_ent = math.sqrt(cfg.entity_weight)
         w_word = math.sqrt(1.0 - cfg.entity_weight)
         # rows without entities put all weight on words (and vice versa)
@@ -409,26 +415,30 @@ class StoryClusterer:
             sid = a.story_id
             if sid is not None and i not in copies:
                 rows_of_story.setdefault(sid, []).append(i)
-        created: list[tuple[str, sp.csr_matrix]] = []
+        created: list[tuple[str, _Centroid]] = []
         for sid in new_story_ids:
             story = self.stories[sid]
             rows = rows_of_story.get(sid, [])
-            v = sp.csr_matrix(X[rows].sum(axis=0)) if rows else sp.csr_matrix((1, self.dim))
-            nv = math.sqrt(v.multiply(v).sum()) or 1.0
-            v = v / nv
             t = self._hot[sid].first
+            v = _Centroid.empty(t)
+            if rows:
+                sub = X[rows]
+                v.add_rows(sub, self.dim, 1 << 30)
+            vrow = _matrix([v], self.dim, normalise=True)
             best, best_sim = None, cfg.storyline_threshold
             if line_ids:
-                sims = (L @ v.T).toarray().ravel()
+                sims = (L @ vrow.T).toarray().ravel()
                 gap = np.maximum(np.maximum(line_first - t, t - line_last), 0.0)
                 sims[gap > cfg.storyline_window_days] = -1.0
                 j = int(np.argmax(sims))
                 if sims[j] >= best_sim:
                     best, best_sim = line_ids[j], sims[j]
-            for lid, lv in created:
-                s = float((lv @ v.T).toarray()[0, 0])
-                if s >= best_sim:
-                    best, best_sim = lid, s
+            if created:
+                C = _matrix([c for _, c in created], self.dim, normalise=True)
+                csims = (C @ vrow.T).toarray().ravel()
+                j = int(np.argmax(csims))
+                if csims[j] >= best_sim:
+                    best, best_sim = created[j][0], csims[j]
             if best is None:
                 best = storyline_id_for(sid)
                 while best in self._line_stories or best in self._line_alias:
@@ -437,10 +447,9 @@ class StoryClusterer:
                 self._line_stories[best] = []
                 created.append((best, v))
             else:
-                for k, (lid, lv) in enumerate(created):
+                for lid, c in created:
                     if lid == best:
-                        s = lv + v
-                        created[k] = (lid, s / (math.sqrt(s.multiply(s).sum()) or 1.0))
+                        c.add(v, self.dim, cfg.storyline_terms)
             story.storyline_id = best
             self._line_stories[best].append(sid)
         # every storyline absorbs its new articles' vectors

@@ -262,6 +262,8 @@ def create_app(
     Writes need ``token`` (default: env ``NEWSFUSE_TOKEN``). With neither, a random token is made
     and logged once, so a fresh ``newsfuse serve`` is never writable by anyone who can reach it.
     """
+    if str(db_path) == ":memory:":
+        raise ValueError("the web app needs a database file: each connection of ':memory:' is empty")
     token = token or os.environ.get("NEWSFUSE_TOKEN") or None
     generated = token is None
     if generated:
@@ -370,7 +372,7 @@ def create_app(
         with stores.write_lock:
             if records:
                 reports.append(report_json(pipeline.ingest_records(records, stores.writer, origin="api")))
-            for i, (name, data) in enumerate(files):
+            for name, data in files:
                 reports.append(report_json(pipeline.ingest_upload(name, data, stores.writer)))
         return merge_reports(reports)
 
@@ -435,8 +437,8 @@ def create_app(
         with stores.read() as store:
             rows, total = store.list_stories(q=q or None, since=s, until=u, outlet=outlet or None,
                                              limit=limit, offset=offset)
-        return {"stories": [story_row_json(r) for r in rows], "total": total, "limit": limit,
-                "offset": offset}
+        return JSONResponse({"stories": [story_row_json(r) for r in rows], "total": total,
+                             "limit": limit, "offset": offset})
 
     @app.get("/api/stories/{story_id}", tags=["api"], summary="The brief of one story (contract v1)")
     def api_story(story_id: str):
@@ -450,7 +452,7 @@ def create_app(
             brief = store.get_brief(sid)
         if brief is None:
             raise ApiError(404, "brief_not_ready", f"story {sid!r} has no brief yet")
-        return brief
+        return JSONResponse(brief)  # stored as contract-v1 JSON already: no re-validation
 
     @app.get("/api/articles/{article_id}", tags=["api"], summary="One cleaned article with sentences")
     def api_article(article_id: str):
@@ -460,12 +462,12 @@ def create_app(
             if article is None:
                 raise ApiError(404, "not_found", f"no article with id {article_id!r}")
             copies = store.copies_of(article_id)
-        return article_json(article, copies)
+        return JSONResponse(article_json(article, copies))
 
     @app.get("/api/search", tags=["api"], summary="Full-text search over articles")
     def api_search(q: str = Query(..., min_length=1), limit: int = Query(20, ge=1, le=MAX_API_LIMIT)):
         with stores.read() as store:
-            return {"results": store.search(q, limit=limit)}
+            return JSONResponse({"results": store.search(q, limit=limit)})
 
     @app.get("/api/version", tags=["api"], summary="Changes whenever the store changes (for polling)")
     def api_version():

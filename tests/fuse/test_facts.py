@@ -113,3 +113,59 @@ def test_one_outlet_alone_is_single_and_a_shared_wire_sentence_counts_once():
     assert independent[0].status == "agree"
     alone = fuse_claims(claims[:1], arts)
     assert alone[0].status == "single" and alone[0].note is None
+
+
+def test_unbounded_vague_amount_is_no_disagreement():
+    a = _art("Outlet A", 4, 9, "Many people were missing.")
+    b = _art("Outlet B", 4, 9, "Thirty people were missing.")
+    facts = fuse_claims([_claim(a, "many", None, vague=True), _claim(b, "Thirty", 30)], {a.id: a, b.id: b})
+    assert facts[0].status == "agree"
+
+
+def test_live_blog_entries_explain_a_toll_rising_within_one_day():
+    from newsfuse.records import Entry
+
+    blog = make_article("Live Desk", "Live", datetime(2031, 3, 4, 8, tzinfo=timezone.utc),
+                        [["Police said 8 people were missing."], ["Police now say 12 people are missing."]])
+    first, second = blog.sentences
+    blog.entries = [Entry(first.text, first.start, first.end, time=datetime(2031, 3, 4, 10, tzinfo=timezone.utc)),
+                    Entry(second.text, second.start, second.end, time=datetime(2031, 3, 4, 18, tzinfo=timezone.utc))]
+    first.entry, second.entry = 0, 1
+    claims = [Claim(blog.id, 0, "people missing", "8", number=8, text=first.text),
+              Claim(blog.id, 1, "people missing", "12", number=12, text=second.text)]
+    facts = fuse_claims(claims, {blog.id: blog})
+    assert facts[0].status == "evolving"
+    assert [r.value for r in facts[0].reports] == ["8", "12"]
+    blog.entries[1].time = blog.entries[0].time  # same moment, two figures: a conflict
+    assert fuse_claims(claims, {blog.id: blog})[0].status == "conflict"
+
+
+def test_several_dozen_and_dozens_agree():
+    a = _art("Outlet A", 4, 9, "Several dozen people were missing.")
+    b = _art("Outlet B", 4, 9, "Dozens of people were missing.")
+    d = date(2031, 3, 4)
+    facts = fuse_claims([_claim(a, "Several dozen", None, d, vague=True),
+                         _claim(b, "Dozens", None, d, vague=True)], {a.id: a, b.id: b})
+    assert facts[0].status == "agree"
+
+
+def test_one_outlet_stating_a_figure_twice_is_one_report():
+    art = make_article("Outlet A", "t", datetime(2031, 3, 4, 9, tzinfo=timezone.utc),
+                       [["Twelve people were missing on Tuesday.", "Police confirmed that 12 people were missing."]])
+    d = date(2031, 3, 4)
+    claims = [Claim(art.id, 0, "people missing", "Twelve", number=12, as_of=d, text=art.sentences[0].text),
+              Claim(art.id, 1, "people missing", "12", number=12, as_of=d, text=art.sentences[1].text)]
+    facts = fuse_claims(claims, {art.id: art})
+    assert len(facts[0].reports) == 1 and facts[0].status == "single"
+
+
+def test_unknown_outlet_is_named_by_its_file_not_invented():
+    a = _art("Outlet A", 4, 9, "Ten people were missing.")
+    b = _art("Outlet B", 4, 9, "Sixteen people were missing.")
+    b.outlet = None
+    b.path = "/in/feed/story_b.txt"
+    d = date(2031, 3, 4)
+    facts = fuse_claims([_claim(a, "Ten", 10, d), _claim(b, "Sixteen", 16, d)], {a.id: a, b.id: b})
+    assert facts[0].status == "conflict"
+    assert [r.outlet for r in facts[0].reports if r.article_id == b.id] == [None]
+    assert "story_b.txt" in facts[0].note

@@ -98,3 +98,23 @@ def test_stories_list_refreshes_when_the_store_changes(live_server, page):
     expect(rows).to_have_count(3, timeout=15000)
     expect(page.locator("a.story-link").first).to_have_text("Power cut halts harbour cranes")
     expect(page.locator("#live-note")).to_be_visible()
+
+
+def test_upload_page_adds_articles_and_links_the_story(live_server, page):
+    """The JS upload path: token header, progress bar, result with links to the changed story."""
+    from playwright.sync_api import expect
+
+    base, _, _ = live_server
+    page.goto(base + "/add")
+    page.fill("#token", "wrong")
+    page.set_input_files("#files", str(Path(__file__).parent / "fixtures" / "upload.jsonl"))
+    page.click("#add-submit")
+    expect(page.locator("#add-result .problems")).to_contain_text("wrong token")
+
+    page.fill("#token", "test-token-123")
+    page.click("#add-submit")
+    expect(page.locator("#add-result .ok")).to_have_text("2 new, 0 already stored.", timeout=60000)
+    expect(page.locator("#progress-text")).to_have_text("Done.")
+    page.locator("#add-result a").first.click()
+    page.wait_for_url("**/stories/*")
+    expect(page.locator("h1")).to_contain_text("Ostra")

@@ -1,0 +1,51 @@
+"""Seconds per story brief (5, 25, 100, 400 articles), peak RSS, vs sumy LexRank on the same stories.
+
+    nice .venv/bin/python benchmarks/bench_brief.py [--limit 100] [--repeats 3] [--json out.json]
+
+Same as `newsfuse eval speed`; see newsfuse/eval/speed.py for the set-up.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from newsfuse.eval.speed import format_report, run  # noqa: E402
+
+
+def machine() -> dict:
+    """Cores and CPU model, to print beside every number."""
+    model = "unknown"
+    try:
+        for line in open("/proc/cpuinfo", encoding="utf-8"):
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return {"cpus": os.cpu_count(), "cpu_model": model, "python": platform.python_version()}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--limit", type=int, default=None, help="largest story size to run")
+    ap.add_argument("--repeats", type=int, default=3)
+    ap.add_argument("--topics", default="bpoil")
+    ap.add_argument("--json", dest="json_path", default=None)
+    args = ap.parse_args()
+    res = run(topics=args.topics.split(","), limit=args.limit, repeats=args.repeats)
+    res["machine"] = machine()
+    print(format_report(res))
+    print(f"machine: {res['machine']}")
+    if args.json_path:
+        Path(args.json_path).write_text(json.dumps(res, indent=2, default=str))
+
+
+if __name__ == "__main__":
+    main()

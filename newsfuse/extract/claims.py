@@ -1,0 +1,305 @@
+"""Numeric claims: a number bound to what it counts and what happened to it.
+
+For each amount found by ``numbers.find_numbers`` we read the noun phrase after it ("police
+officers", "of protesters"), then look for the event: first directly before the number
+("killing at least 42", "the deaths of 10", "the death toll stood at 13"), then forward in
+the same clause ("... were killed", "... and dozens of protesters died"). A number with
+neither an event nor a duration unit is not a claim, which is what drops years, ages,
+populations and other furniture. Bare counts ("150 were injured", "the toll rose to 16")
+take the category of the previous claim in the sentence, else of the article's last claim
+about the same event, else "people".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..records import Article, Claim
+from .dates import find_date_phrases, happening_phrase
+from .lexicon import EVENT_NOUNS, EVENT_RE, category_of, event_of, quantity_key
+from .numbers import NumberMention, find_numbers
+from .speakers import ArticleContext, find_attribution
+
+__all__ = ["extract_claims", "claims_in_sentence"]
+
+_TOKEN = re.compile(r"[A-Za-zÀ-ÿ][\w'’-]*|\d+(?:[.,]\d+)*|--|[^\w\s]")
+_STOP_NP = {
+    "the", "a", "an", "and", "or", "of", "in", "on", "at", "to", "from", "for", "with", "by", "as",
+    "were", "was", "is", "are", "be", "been", "being", "have", "has", "had", "will", "would", "could",
+    "who", "that", "which", "while", "when", "after", "during", "since", "among", "including",
+    "still", "also", "reportedly", "allegedly", "all", "more", "other", "others", "so", "far", "had",
+    "remain", "remained", "remains", "than", "into", "near", "over", "under", "feared", "believed",
+    "said", "says", "told", "officially", "now", "already", "there", "their", "its", "his", "her",
+    "them", "whom", "these", "those", "then", "further", "another", "out", "up", "alive", "ashore",
+    "about", "around", "nearly", "some", "suffered", "sustained", "received", "went", "got",
+}
+_HARD_STOP = {";", ":", "(", ")", "“", "”", '"', "—", "–", "--", "but", "while", "when", "after",
+              "because", "said", "says", "told", "that", "which", "although", "though", "since",
+              "according", "if", "whereas", "before", "as", "until"}
+_BRIDGE_BACK = {"the", "a", "had", "has", "have", "was", "is", "are", "were", "be", "been", "now",
+                "to", "at", "of", "there", "officially", "already", "only", "further", "another",
+                "all", "official", "among", "total", "some", "reported", "confirmed", "risen",
+                "rose", "climbed", "reached", "hit", "jumped", "increased", "stood", "stands",
+                "rising", "climbing", "reaching"}
+_TOLL_VERBS = {"risen", "rose", "climbed", "reached", "hit", "jumped", "increased", "stood", "stands",
+               "rising", "climbing", "reaching"}
+_CHAIN = {"and", "or", "plus", ","}
+_OTHERS = {"others", "more", "other"}
+_HOURS_WINDOW = re.compile(r"\b(?:next|past|last|coming|within|every|first)\s+$", re.I)
+
+
+@dataclass
+class _Tok:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+
+def _tokens(text: str) -> list[_Tok]:
+    return [_Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def _np_after(toks: list[_Tok], i: int, vague: bool, ev_starts: frozenset = frozenset()) -> tuple[list[_Tok], int, bool]:
+    """Noun phrase starting at token i; returns (words, next index, is_subset 'of them')."""
+    j = i
+    if j < len(toks) and toks[j].low in ("“", "”", '"'):
+        j += 1
+    if j < len(toks) and toks[j].low == "of":
+        nxt = toks[j + 1].low if j + 1 < len(toks) else ""
+        if nxt in ("them", "whom", "those", "these", "which"):
+            return [], j + 2, True
+        j += 1
+        if j < len(toks) and toks[j].low in ("the", "its", "their", "his", "her", "our"):
+            j += 1
+    words: list[_Tok] = []
+    while j < len(toks) and len(words) < 4:
+        t = toks[j]
+        if (not t.text[0].isalpha() or t.low in _STOP_NP or event_of(t.low) or t.low in EVENT_NOUNS
+                or t.start in ev_starts):
+            if t.low in EVENT_NOUNS and not words:
+                words.append(t)
+                j += 1
+            break
+        if t.low.endswith("ed") and len(t.low) > 4:
+            nxt = toks[j + 1] if j + 1 < len(toks) else None
+            if not (nxt and nxt.text[0].isalpha() and nxt.low not in _STOP_NP and not event_of(nxt.low)
+                    and not nxt.low.endswith("ed")):
+                break
+        words.append(t)
+        j += 1
+    if words and words[0].low in _OTHERS:
+        return words[:1], j, False
+    return words, j, False
+
+
+def _forward_reach(toks: list[_Tok], j: int, numbers_at: set[int], limit: int = 8) -> int:
+    """Char offset up to which an event after the noun phrase still belongs to this number."""
+    count = 0
+    end = toks[j - 1].end if j > 0 else 0
+    while j < len(toks) and count < limit:
+        t = toks[j]
+        if t.low in _HARD_STOP:
+            break
+        if t.low == ",":
+            # skip a short aside: "Two suspects, aged 19 and 23, were arrested"
+            k = j + 1
+            while k < len(toks) and k - j <= 6 and toks[k].low != ",":
+                k += 1
+            if k < len(toks) and toks[k].low == "," and k + 1 < len(toks) and toks[k + 1].low in (
+                    "were", "was", "have", "had", "has", "are"):
+                j = k + 1
+                continue
+            break
+        if j in numbers_at and toks[j - 1].low not in ("and", "or", "among", "“", '"'):
+            break
+        end = t.end
+        count += 1
+        j += 1
+    return end
+
+
+def _event_back(text: str, toks: list[_Tok], i: int) -> tuple[str | None, str | None]:
+    """Event directly governing the number from the left; also a category named there."""
+    k = i - 1
+    steps = 0
+    toll = False
+    while k >= 0 and steps < 6:
+        t = toks[k]
+        ev = event_of(t.low)
+        if ev and not (t.low in ("held",)):
+            if t.low == "toll" or (k > 0 and toks[k - 1].low == "death"):
+                ev = "killed"
+            return ev, None
+        if t.low in EVENT_NOUNS:
+            return EVENT_NOUNS[t.low], None
+        if t.low == "crowd":
+            return "crowd", None
+        if t.low in _TOLL_VERBS:
+            toll = True
+        if t.low not in _BRIDGE_BACK:
+            break
+        k -= 1
+        steps += 1
+    if toll:
+        # "The number of people killed in the floods has risen to 27"
+        clause_start = max(text.rfind(",", 0, toks[i].start), text.rfind(";", 0, toks[i].start), -1) + 1
+        span = text[clause_start:toks[i].start]
+        evm = EVENT_RE.search(span)
+        if evm:
+            ev = event_of(evm.group(1))
+            if evm.group(1).lower() == "toll":
+                ev = "killed"
+            cat, _ = category_of(re.findall(r"[\w-]+", span[:evm.start()])[-3:])
+            return ev, cat
+    return None, None
+
+
+def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: ArticleContext | None = None,
+                       history: list[Claim] | None = None) -> list[Claim]:
+    """All numeric claims in one sentence."""
+    nums = find_numbers(text)
+    if not nums:
+        return []
+    dates = find_date_phrases(text, ref_date)
+    nums = [n for n in nums if not any(d.start <= n.num_start < d.end for d in dates)]
+    if not nums:
+        return []
+    toks = _tokens(text)
+    starts = {t.start: k for k, t in enumerate(toks)}
+    ends = {t.end: k for k, t in enumerate(toks)}
+
+    def tok_at(pos: int, table: dict[int, int], fwd: bool) -> int | None:
+        for d in range(0, 4):
+            p = pos + d if fwd else pos - d
+            if p in table:
+                return table[p]
+        return None
+
+    spans = []
+    for n in nums:
+        a = tok_at(n.start, starts, True)
+        b = tok_at(n.end, ends, False)
+        if a is None or b is None:
+            continue
+        spans.append((n, a, b))
+    numbers_at = {a for _, a, _ in spans} | {
+        k for _, a, _ in spans for k in range(a, a + 1)}
+    # the number token itself (after a qualifier) also counts as "a number here"
+    for n, a, b in spans:
+        q = tok_at(n.num_start, starts, True)
+        if q is not None:
+            numbers_at.add(q)
+
+    ev_starts = frozenset(m.start() for m in EVENT_RE.finditer(text))
+    hp = happening_phrase(text, ref_date)
+    as_of, as_of_text = (hp.date, hp.text) if hp and hp.date else (ref_date, None)
+    attribution = find_attribution(text, ctx)
+    out: list[Claim] = []
+    for n, a, b in spans:
+        if n.unit_hour:
+            if _HOURS_WINDOW.search(text[max(0, n.start - 12):n.start]):
+                continue
+            out.append(_claim(article_id, index, text, n, "duration hours", None, "hours", as_of, as_of_text,
+                              attribution))
+            continue
+        np_words, j, subset = _np_after(toks, b + 1, n.vague, ev_starts)
+        if subset:
+            continue
+        qtok = tok_at(n.num_start, starts, True)
+        ev, toll_cat = _event_back(text, toks, min(a, qtok if qtok is not None else a))
+        head = np_words[-1].low if np_words else None
+        if not ev and head in EVENT_NOUNS:
+            ev = EVENT_NOUNS[head]
+            np_words = []
+        if not ev:
+            reach = _forward_reach(toks, j, numbers_at)
+            for m in EVENT_RE.finditer(text, toks[j - 1].end if j > 0 else 0):
+                if m.start() >= reach:
+                    break
+                ev = event_of(m.group(1))
+                break
+        if not ev and head == "bodies":
+            ev = "killed"
+        if not ev and out:
+            prev_tok = toks[a - 1].low if a > 0 else ""
+            if prev_tok in ("“", '"') and a > 1:
+                prev_tok = toks[a - 2].low
+            if prev_tok in _CHAIN or (a > 1 and f"{toks[a - 2].low} {prev_tok}" == "as well"):
+                ev = out[-1].event
+        if not ev:
+            continue
+        cat = None
+        subject = " ".join(t.text for t in np_words) or None
+        if np_words and np_words[0].low in _OTHERS:
+            np_words = []
+        if head == "bodies":
+            cat = "people"
+        elif np_words:
+            cat, k = category_of([t.text for t in np_words])
+            if cat is None:
+                cat = " ".join(t.low for t in np_words[-2:])
+        if cat is None:
+            cat = toll_cat
+        if cat is None and out:
+            cat = out[-1].quantity.rsplit(" ", 1)[0] if out[-1].event != "hours" else None
+            if out[-1].quantity == "crowd size":
+                cat = "people"
+        if cat is None and history:
+            for c in reversed(history):
+                if c.event == ev and c.quantity != "crowd size":
+                    cat = c.quantity[: -len(ev) - 1] if c.quantity.endswith(" " + ev) else None
+                    break
+        if cat is None:
+            cat = "people"
+        out.append(_claim(article_id, index, text, n, quantity_key(cat, ev), subject, ev, as_of, as_of_text,
+                          attribution))
+    return out
+
+
+def _claim(article_id, index, text, n: NumberMention, quantity, subject, event, as_of, as_of_text,
+           attribution) -> Claim:
+    return Claim(
+        article_id=article_id, sentence=index, quantity=quantity, value=n.text.strip("“”\" "),
+        number=n.number, low=n.low, high=n.high, vague=n.vague, qualifier=n.qualifier, subject=subject,
+        event=event, as_of=as_of, as_of_text=as_of_text, attribution=attribution, text=text,
+    )
+
+
+_UNIT_NUM = re.compile(r"(?<![\w.,-])(\d{1,3}(?:[.,\s]\d{3})+|\d+)(?:[.,]\d+)?\s+([^\W\d_]{3,})", re.U)
+
+
+def _claims_foreign(article: Article) -> list[Claim]:
+    """Non-English text: digits followed by a word ("12 policías"), keyed by language and word."""
+    lang = (article.language or "xx").lower()
+    out = []
+    for s in article.sentences:
+        for m in _UNIT_NUM.finditer(s.text):
+            raw = m.group(1)
+            digits = re.sub(r"[.,\s]", "", raw)
+            if len(digits) == 4 and digits[:2] in ("19", "20") and raw.isdigit():
+                continue  # a year
+            try:
+                val = float(digits)
+            except ValueError:
+                continue
+            out.append(Claim(article.id, s.index, f"{lang}: {m.group(2).lower()}", raw, val, text=s.text,
+                             as_of=s.ref_date, subject=m.group(2)))
+    return out
+
+
+def extract_claims(article: Article, ctx: ArticleContext | None = None) -> list[Claim]:
+    """Numeric claims of every sentence of ``article`` (sentences must be filled)."""
+    if article.language and not article.language.lower().startswith("en"):
+        return _claims_foreign(article)
+    ctx = ctx if ctx is not None else ArticleContext()
+    out: list[Claim] = []
+    for s in article.sentences:
+        claims = claims_in_sentence(s.text, article.id, s.index, s.ref_date, ctx, out)
+        out.extend(claims)
+        ctx.see(s.text)
+    return out

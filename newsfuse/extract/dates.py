@@ -1,0 +1,267 @@
+"""Date phrases in news sentences, resolved against the sentence's reference date.
+
+News writes "on Wednesday", "overnight", "Jan. 5" and "last year" and means a day relative to
+when the piece (or the live-blog entry) was published. Rules here are plain regexes: faster
+than dateparser and easier to make past-preferring ("Wednesday" in a Thursday story is the day
+before; a weekday equal to the publish day's weekday is the publish day itself).
+
+Decision on undated sentences: ``extract_happenings`` reports only sentences that carry a date
+phrase. An undated past-tense sentence may be background ("The mine has operated since...") or
+yesterday's news, so giving it the publish date would invent precision; callers that want that
+behaviour pass ``assume_ref_date=True`` (past-tense sentences then get ``ref_date``).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+
+from ..records import Article, Happening
+
+__all__ = ["DatePhrase", "find_date_phrases", "resolve_date", "extract_happenings", "Precision"]
+
+Precision = Literal["day", "month", "year", "vague"]
+
+_MONTH_NAMES = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
+    "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}
+_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+_MON = (r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+        r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_WD = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_PART = r"(?:\s+(?:morning|afternoon|evening|night))"
+_PREP = r"(?:(?P<prep>on|by|until|till|since|from|in|before|after|as of|through|throughout)\s+)?"
+
+_PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
+    # Wednesday, Jan. 5, 2022 / Sunday, February 23 / Jan 6 / January 06, 2022
+    ("mdy", re.compile(rf"\b{_PREP}(?:(?:early|late)\s+(?:on\s+)?)?(?:{_WD},?\s+)?{_MON}\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
+                       rf"(?:,?\s+(?P<y>(?:19|20)\d\d))?\b(?!:)", re.I)),
+    # 2 January 2022 / Thursday 06 January 2022
+    ("dmy", re.compile(rf"\b{_PREP}(?:{_WD},?\s+)?(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}\b\.?"
+                       rf"(?:,?\s+(?P<y>(?:19|20)\d\d))?", re.I)),
+    ("my", re.compile(rf"\b{_PREP}{_MON}\s+(?P<y>(?:19|20)\d\d)\b", re.I)),
+    ("holiday", re.compile(rf"\b{_PREP}(?:(?:the\s+)?(?P<hol>new\s+year'?s\s+(?:day|eve)|christmas\s+(?:day|eve)))", re.I)),
+    ("weekday", re.compile(rf"\b{_PREP}(?P<mod>(?:early|late|last|next|this|(?:by\s+)?the\s+(?:morning|afternoon|evening|night)\s+(?:on|of))\s+)?(?:(?:on|of)\s+)?{_WD}{_PART}?\b", re.I)),
+    ("yesterday", re.compile(r"\b(?:(?P<dby>the\s+day\s+before\s+)?yesterday|last\s+night)(?:\s+(?:morning|afternoon|evening))?\b", re.I)),
+    ("today", re.compile(r"\b(?:(?:earlier|later)\s+)?(?:today|tonight|this\s+(?:morning|afternoon|evening))\b", re.I)),
+    ("tomorrow", re.compile(r"\btomorrow\b", re.I)),
+    ("overnight", re.compile(r"\bovernight\b(?!\s+(?!(?:when|as|on|in|to|and|but|while|into|after|before|at|from|the|a|an)\b)[a-z])", re.I)),
+    ("ago", re.compile(r"\b(?P<n>\d+|a|one|two|three|four|five|six|seven|ten)\s+(?P<u>days?|weeks?)\s+ago\b", re.I)),
+    ("relperiod", re.compile(r"\b(?P<rel>last|this|next|earlier\s+this|later\s+this|past)\s+(?P<u>week|weekend|month|year)\b", re.I)),
+    ("vague", re.compile(r"\b(?:(?:on|at|over)\s+the\s+weekend|recently|in\s+recent\s+(?:days|weeks)|decades?\s+ago|years\s+ago)\b", re.I)),
+    ("inmonth", re.compile(rf"\b(?P<prep>in|since|until|by|early|late|mid|last)[\s-]+{_MON}\b(?!\s+\d)", re.I)),
+    ("year", re.compile(r"(?<![\d,.$€£-])\b(?:(?P<prep>in|since|until|by|from|before|after)\s+)?(?P<y>(?:19|20)\d\d)\b(?![,.]?\d|\s*(?:people|persons|residents|troops|soldiers|officers|workers|protesters|km|%))", re.I)),
+]
+_FUTURE = re.compile(r"\b(?:will|would|shall|'ll|is\s+due|are\s+due|expected\s+to|scheduled|plans?\s+to|going\s+to)\b", re.I)
+_SPEECH_BEFORE = re.compile(r"\b(?:said|says|told|announced|reported|confirmed|added|stated)\s+(?:\w+\s+){0,2}$", re.I)
+_DATELINE = re.compile(r"^[A-Z][\w .'’-]{1,30},\s*$")
+_FURNITURE = re.compile(r"^\s*(?:updated|last\s+updated|published|posted|first\s+published|modified)\b", re.I)
+_PAST = re.compile(
+    r"\b(?:was|were|had|said|told|died|killed|began|broke|took|fled|fell|struck|left|met|made|went|came|"
+    r"gave|found|held|sent|saw|spoke|led|won|lost|ran|rose|set|shot|hit|cut|put|\w{3,}ed)\b", re.I)
+
+
+@dataclass
+class DatePhrase:
+    """A date expression found in text and what it resolves to."""
+
+    start: int
+    end: int
+    text: str
+    date: date | None
+    precision: Precision
+    prep: str | None = None  # "on", "until", "since", ...
+
+
+def _nearest_year(month: int, day: int, ref: date) -> date | None:
+    """Month/day without a year: the candidate closest to ref (a story rarely spans > 6 months)."""
+    best = None
+    for y in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            cand = date(y, month, day)
+        except ValueError:
+            continue
+        if best is None or abs((cand - ref).days) < abs((best - ref).days):
+            best = cand
+    return best
+
+
+def _weekday(wd: int, ref: date, mode: str) -> date:
+    """Past-preferring weekday: same weekday means ref itself; 'last' is strictly before;
+    'future' is the next such day (ref itself when it matches), 'next' strictly after."""
+    if mode in ("future", "next"):
+        delta = (wd - ref.weekday()) % 7
+        if mode == "next" and delta == 0:
+            delta = 7
+        return ref + timedelta(days=delta)
+    back = (ref.weekday() - wd) % 7
+    if mode == "last" and back == 0:
+        back = 7
+    return ref - timedelta(days=back)
+
+
+def _resolve(kind: str, m: re.Match, ref: date, future: bool) -> tuple[date | None, Precision]:
+    g = m.groupdict()
+    if kind == "iso":
+        try:
+            return date(int(g["y"]), int(g["m"]), int(g["d"])), "day"
+        except ValueError:
+            return None, "vague"
+    if kind in ("mdy", "dmy"):
+        mon = _MONTH_NAMES[g["mon"].lower()[:3] if g["mon"].lower()[:4] != "sept" else "sep"]
+        day = int(g["d"])
+        if g.get("y"):
+            try:
+                return date(int(g["y"]), mon, day), "day"
+            except ValueError:
+                return None, "vague"
+        if not 1 <= day <= 31:
+            return None, "vague"
+        return _nearest_year(mon, day, ref), "day"
+    if kind == "my":
+        return date(int(g["y"]), _MONTH_NAMES[g["mon"].lower()[:3]], 1), "month"
+    if kind == "inmonth":
+        mon = _MONTH_NAMES[g["mon"].lower()[:3]]
+        y = ref.year if mon <= ref.month or future else ref.year - 1
+        if g["prep"].lower() == "last":
+            y = ref.year - 1 if mon >= ref.month else ref.year
+        return date(y, mon, 1), "month"
+    if kind == "holiday":
+        hol = g["hol"].lower()
+        md = (1, 1) if hol.startswith("new") and hol.endswith("day") else (12, 31) if hol.startswith("new") else (
+            (12, 25) if hol.endswith("day") else (12, 24))
+        return _nearest_year(md[0], md[1], ref), "day"
+    if kind == "weekday":
+        mod = (g.get("mod") or "").strip().lower()
+        wd = _WEEKDAYS[g["wd"].lower()]
+        if mod == "last":
+            return _weekday(wd, ref, "last"), "day"
+        if mod == "next":
+            return _weekday(wd, ref, "next"), "day"
+        if future and mod != "this":
+            return _weekday(wd, ref, "future"), "day"
+        return _weekday(wd, ref, "past"), "day"
+    if kind == "yesterday":
+        return ref - timedelta(days=2 if g.get("dby") else 1), "day"
+    if kind in ("today", "overnight"):
+        return ref, "day"
+    if kind == "tomorrow":
+        return ref + timedelta(days=1), "day"
+    if kind == "ago":
+        n = g["n"].lower()
+        n = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}.get(n) or int(n)
+        return ref - timedelta(days=n * (7 if g["u"].lower().startswith("week") else 1)), "day"
+    if kind == "relperiod":
+        rel, unit = g["rel"].lower(), g["u"].lower()
+        if unit == "year":
+            off = {"last": -1, "past": -1, "next": 1}.get(rel, 0)
+            if rel == "past":
+                return None, "vague"
+            return date(ref.year + off, 1, 1), "year"
+        if unit == "month":
+            if rel == "past":
+                return None, "vague"
+            off = {"last": -1, "next": 1}.get(rel, 0)
+            y, mo = divmod(ref.year * 12 + ref.month - 1 + off, 12)
+            return date(y, mo + 1, 1), "month"
+        return None, "vague"
+    if kind == "year":
+        return date(int(g["y"]), 1, 1), "year"
+    return None, "vague"
+
+
+def find_date_phrases(text: str, ref: date | None) -> list[DatePhrase]:
+    """Every date phrase in ``text``, longest match first where they overlap, left to right.
+
+    Without a ``ref`` only absolute dates (with a year) resolve; the rest come back vague.
+    """
+    taken: list[tuple[int, int]] = []
+    found: list[DatePhrase] = []
+    fut_all = _FUTURE.search(text)
+    for kind, pat in _PATTERNS:
+        for m in pat.finditer(text):
+            s, e = m.span()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            if kind == "year" and re.match(r"\s*(?:hours?|days?|people|years?)", text[e:e + 8], re.I):
+                continue
+            future = bool(fut_all and fut_all.start() < s and not _SPEECH_BEFORE.search(text[max(0, s - 40):s]))
+            prep = (m.groupdict().get("prep") or "").lower() or None
+            if ref is None:
+                if kind in ("iso",) or (kind in ("mdy", "dmy") and m.groupdict().get("y")) or kind in ("my", "year"):
+                    d, p = _resolve(kind, m, date(2000, 1, 1), False)
+                else:
+                    d, p = None, "vague"
+            else:
+                d, p = _resolve(kind, m, ref, future)
+            taken.append((s, e))
+            found.append(DatePhrase(s, e, m.group(), d, p, prep))
+    found.sort(key=lambda x: x.start)
+    return found
+
+
+def resolve_date(phrase: str, ref: date) -> tuple[date | None, Precision]:
+    """Resolve one phrase ("on Wednesday", "Jan. 2", "last year") against ``ref``."""
+    for dp in find_date_phrases(phrase, ref):
+        return dp.date, dp.precision
+    return None, "vague"
+
+
+def happening_phrase(text: str, ref: date | None) -> DatePhrase | None:
+    """The date phrase a sentence's happening is dated by: the first that is not 'until'/'since'."""
+    if _FURNITURE.match(text):
+        return None
+    vague = None
+    phrases = find_date_phrases(text, ref)
+    if len(phrases) > 1 and _DATELINE.match(text[:phrases[0].start]) and phrases[0].start < 40:
+        phrases = phrases[1:]  # "DARVAN, November 5. /Agency/." is when it was filed, not what happened
+    for dp in phrases:
+        if dp.prep in ("until", "till", "since", "through", "before"):
+            continue
+        if dp.date is None:
+            vague = vague or dp
+            continue
+        return dp
+    return vague
+
+
+def extract_happenings(article: Article, assume_ref_date: bool = False) -> list[Happening]:
+    """Sentences reporting something on a resolvable date (see module note on undated ones)."""
+    if article.language and not article.language.lower().startswith("en"):
+        return _iso_only(article)
+    out: list[Happening] = []
+    for s in article.sentences:
+        dp = happening_phrase(s.text, s.ref_date)
+        if dp is not None:
+            out.append(Happening(article.id, s.index, s.text, dp.date, dp.text, dp.precision))
+        elif assume_ref_date and s.ref_date and _PAST.search(s.text) and len(s.text.split()) > 5:
+            out.append(Happening(article.id, s.index, s.text, s.ref_date, None, "day"))
+    return out
+
+
+_ISO = _PATTERNS[0][1]
+
+
+def _iso_only(article: Article) -> list[Happening]:
+    """Non-English text: only ISO dates are trusted."""
+    out = []
+    for s in article.sentences:
+        m = _ISO.search(s.text)
+        if m:
+            try:
+                d = date(int(m["y"]), int(m["m"]), int(m["d"]))
+            except ValueError:
+                continue
+            out.append(Happening(article.id, s.index, s.text, d, m.group(), "day"))
+    return out
+
+
+def month_days(year: int, month: int) -> int:
+    """Days in a month (kept for callers that widen month-precision dates)."""
+    return calendar.monthrange(year, month)[1]

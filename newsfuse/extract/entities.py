@@ -1,0 +1,216 @@
+"""People, organisations and places, merged across articles.
+
+Rule based: capitalised runs (allowing "of"/"for"/"the" inside organisation names), typed by
+a gazetteer of countries (pycountry when installed, else a short list) and cities, organisation
+keywords (Ministry, Police, Agency...), acronyms, and person cues (titles, two or three name
+tokens). Variants merge by surname ("Mr Tokayev", "Tokayev" -> "Kassym-Jomart Tokayev"), by
+acronym ("CSTO" -> "Collective Security Treaty Organization") and by spelling
+("Organisation"/"Organization"). spaCy is deliberately not used: it is optional and slow.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from ..records import Article, Entity
+from .speakers import ORG_WORDS, TITLES, person_names
+
+__all__ = ["extract_entities", "entity_mentions", "PLACES"]
+
+_CITIES = {
+    "almaty", "nur-sultan", "astana", "moscow", "beijing", "london", "paris", "berlin", "new york",
+    "washington", "tokyo", "delhi", "new delhi", "mumbai", "istanbul", "ankara", "tehran", "kyiv",
+    "kiev", "tashkent", "bishkek", "minsk", "yerevan", "tbilisi", "baku", "cairo", "lagos", "nairobi",
+    "johannesburg", "sydney", "melbourne", "toronto", "ottawa", "mexico city", "rome", "madrid",
+    "lisbon", "brussels", "geneva", "vienna", "warsaw", "prague", "budapest", "athens", "dubai",
+    "riyadh", "doha", "jerusalem", "gaza", "beirut", "damascus", "baghdad", "kabul", "islamabad",
+    "karachi", "lahore", "dhaka", "bangkok", "jakarta", "manila", "seoul", "hong kong", "shanghai",
+    "tripoli", "tunis", "algiers", "rabat", "khartoum", "addis ababa", "lampedusa", "zuwara",
+    "los angeles", "chicago", "san francisco", "rio de janeiro", "sao paulo", "buenos aires", "lima",
+    "bogota", "caracas", "santiago", "havana", "kazan", "st petersburg", "mangystau", "zhanaozen",
+    "aktau", "kent", "ashford",
+}
+_REGIONS = {"central asia", "europe", "asia", "africa", "middle east", "latin america", "the west",
+            "mediterranean", "north america", "south america", "the balkans", "caucasus", "siberia"}
+
+
+def _load_countries() -> set[str]:
+    names = {"russia", "china", "iran", "syria", "turkey", "kazakhstan", "uzbekistan", "kyrgyzstan",
+             "belarus", "armenia", "ukraine", "britain", "uk", "us", "usa", "united states", "united kingdom",
+             "south korea", "north korea", "vietnam", "bolivia", "venezuela", "tanzania", "moldova",
+             "laos", "libya", "sudan", "eritrea", "italy", "germany", "france", "spain", "kuwait"}
+    try:  # pycountry ships its data in the wheel; nothing downloads
+        import pycountry
+
+        for c in pycountry.countries:
+            names.add(c.name.lower())
+            for attr in ("common_name", "official_name"):
+                v = getattr(c, attr, None)
+                if v:
+                    names.add(v.lower())
+    except Exception:
+        pass
+    return names
+
+
+PLACES = _load_countries() | _CITIES | _REGIONS
+_DEMONYMS = re.compile(r"^(?:[A-Z][a-z]+(?:ian|ese|ish|i|ic|an|ch))$")
+_RUN = re.compile(
+    r"(?<![\w’'])(?:[A-Z](?:[\w&.-]|['’](?=[A-Z]))*|\d+[A-Za-z]+)"
+    r"(?:\s+(?:(?:of|for|the|de|du|al)\s+)?(?:[A-Z](?:[\w&.-]|['’](?=[A-Z]))*))*"
+)
+_SENT_START_COMMON = {
+    "the", "a", "an", "but", "and", "in", "on", "at", "of", "for", "to", "by", "as", "after", "before",
+    "when", "while", "earlier", "later", "meanwhile", "however", "one", "this", "that", "it", "he",
+    "she", "they", "we", "if", "so", "yet", "among", "according", "with", "from", "there", "his", "her",
+    "their", "our", "its", "some", "many", "several", "dozens", "hundreds", "thousands", "police",
+    "government", "protests", "protesters", "explosions", "soldiers", "troops", "kazakh", "russian",
+    "last", "no", "all", "both", "several", "we", "i", "you", "what", "who", "why", "how", "asked",
+    "read", "join", "thank", "please", "share", "related", "advertisement", "updated", "photo",
+    "published", "reporting", "translated", "agencies", "overnight", "yesterday", "today", "tonight",
+    "more", "most", "other", "another", "such", "these", "those", "each", "every", "not",
+}
+_SKIP = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "mr", "mrs", "ms", "dr", "gmt", "utc", "am", "pm", "new year", "christmas", "expand", "collapse",
+}
+_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Sir|Dame|Mx)\.?\s+")
+
+
+def _norm_key(name: str) -> str:
+    k = name.lower().replace("’", "'")
+    k = re.sub(r"\borganisation\b", "organization", k)
+    k = re.sub(r"^(?:the)\s+", "", k)
+    k = re.sub(r"'s$", "", k)
+    return k
+
+
+def _type_of(name: str, prev: str) -> str:
+    low = _norm_key(name)
+    toks = low.split()
+    if low in PLACES:
+        return "place"
+    if re.fullmatch(r"[A-Z]{2,6}(?:-\d+)?", name):
+        return "organization"
+    if any(t.strip(".") in ORG_WORDS for t in toks):
+        return "organization"
+    if toks and toks[-1] in ("city", "province", "region", "square", "street", "airport", "island", "river",
+                             "valley", "county", "district", "bay", "point", "junction", "coast", "mountains"):
+        return "place"
+    if re.search(r"\b(?:Mr|Mrs|Ms|Dr|President|Minister|Mayor|Colonel|General|Governor|Senator)\.?\s*$", prev):
+        return "person"
+    if re.search(r"\b(?:spokes(?:man|woman|person)|leader|chairman|witness|resident|survivor|passenger|"
+                 r"official|secretary|representative|head|minister|president|eyewitness|inspector|chief)\s*,?\s*$",
+                 prev, re.I):
+        return "person"
+    if person_names(name) and person_names(name)[0][2] == name:
+        return "person"
+    return "other"
+
+
+def entity_mentions(text: str) -> list[tuple[str, str]]:
+    """(surface, type) of each capitalised run in a sentence worth counting."""
+    out = []
+    for m in _RUN.finditer(text):
+        surf = m.group().rstrip(".’'")
+        surf = re.sub(r"[’']s$", "", surf)
+        toks = surf.split()
+        # peel leading sentence-start words, honorifics and titles
+        is_org = any(t.lower().strip(".") in ORG_WORDS for t in toks[1:])
+        while toks and (toks[0].lower() in _SENT_START_COMMON or toks[0].lower().strip(".") in TITLES
+                        and len(toks) > 1 and not is_org):
+            toks = toks[1:]
+        while toks and toks[-1].lower() in ("of", "for", "the", "and", "de", "du", "al", "on"):
+            toks = toks[:-1]
+        if not toks:
+            continue
+        surf = " ".join(toks)
+        low = surf.lower()
+        if low in _SKIP or any(t.lower() in _SKIP for t in toks if len(toks) == 1):
+            continue
+        if len(surf) < 2 or (surf.isupper() and len(surf) > 6 and low not in PLACES):
+            continue  # tabloid shouting: "HORROR AT SEA"
+        if _DEMONYMS.match(surf) and low not in PLACES and len(toks) == 1 and m.start() == 0:
+            continue
+        prev = text[max(0, m.start() - 40):m.start() + (len(m.group()) - len(m.group().lstrip()))]
+        # include a stripped title in the "prev" context so "President X" types as person
+        lead = m.group()[: m.group().find(toks[0])] if toks[0] in m.group() else ""
+        etype = _type_of(surf, prev + lead)
+        if etype == "other" and m.start() == 0 and len(toks) == 1:
+            etype = "start-other"  # kept only if it merges into a known name (see extract_entities)
+        out.append((surf, etype))
+    return out
+
+
+def extract_entities(articles: list[Article]) -> list[Entity]:
+    """Entities over all sentences of all (English) articles, variants merged, most mentioned first."""
+    counts: dict[str, dict] = {}
+    for art in articles:
+        if art.language and not art.language.lower().startswith("en"):
+            continue
+        for s in art.sentences:
+            for surf, etype in entity_mentions(s.text):
+                key = _norm_key(_HONORIFIC.sub("", surf))
+                rec = counts.setdefault(key, {"variants": defaultdict(int), "types": defaultdict(int),
+                                              "articles": []})
+                rec["variants"][surf] += 1
+                rec["types"][etype] += 1
+                if art.id not in rec["articles"]:
+                    rec["articles"].append(art.id)
+    # merge: surname / single token into the longest person containing it; acronyms into long forms
+    keys = sorted(counts, key=lambda k: -len(k.split()))
+    parent: dict[str, str] = {}
+    persons = [k for k in keys if _best_type(counts[k]) == "person" and len(k.split()) >= 2]
+    longs = [k for k in keys if len(k.split()) >= 2]
+    for k in keys:
+        toks = k.split()
+        if len(toks) == 1:
+            for p in persons:
+                if p.split()[-1] == k:
+                    parent[k] = p
+                    break
+            else:
+                if k.isalpha() and 2 <= len(k) <= 6:
+                    for lf in longs:
+                        initials = "".join(w[0] for w in lf.split() if w not in ("of", "for", "the", "and", "on"))
+                        if initials == k:
+                            parent[k] = lf
+                            break
+        elif len(toks) == 2 and _best_type(counts[k]) == "person":
+            for p in persons:
+                if p != k and p.endswith(" " + toks[-1]) and len(p.split()) > 2 and p.split()[-2] == toks[-2]:
+                    parent[k] = p
+                    break
+    merged: dict[str, dict] = {}
+    for k, rec in counts.items():
+        if k not in parent and set(rec["types"]) == {"start-other"}:
+            continue  # a capitalised first word we cannot type: most often an ordinary word
+        root = k
+        while root in parent:
+            root = parent[root]
+        m = merged.setdefault(root, {"variants": defaultdict(int), "types": defaultdict(int), "articles": []})
+        for v, n in rec["variants"].items():
+            m["variants"][v] += n
+        for t, n in rec["types"].items():
+            m["types"][t] += n
+        for a in rec["articles"]:
+            if a not in m["articles"]:
+                m["articles"].append(a)
+    out = []
+    for root, rec in merged.items():
+        variants = sorted(rec["variants"], key=lambda v: (-len(v), -rec["variants"][v]))
+        name = _HONORIFIC.sub("", variants[0])
+        out.append(Entity(name=name, type=_best_type(rec), mentions=sum(rec["variants"].values()),
+                          variants=variants, article_ids=rec["articles"]))
+    out.sort(key=lambda e: (-e.mentions, e.name))
+    return out
+
+
+def _best_type(rec: dict) -> str:
+    types = rec["types"]
+    for t in ("place", "organization", "person"):
+        if types.get(t, 0) and types[t] >= sum(v for k, v in types.items() if k not in ("other", "start-other", t)):
+            return t
+    return "other"

@@ -1,0 +1,173 @@
+"""Quotes with their speakers: direct (curly or straight marks), partial and indirect speech.
+
+Direct: a quoted span plus a speech verb next to it ("..." police spokeswoman X told Y;
+X said: "..."; "...," he said). Pronouns and bare surnames resolve to the nearest preceding
+full name in the article. Short quoted phrases without any speech verb are scare quotes and
+are skipped. Indirect: a sentence that opens with a speaker and a reporting verb followed by a
+clause ("Police said Thursday that 12 officers..."); trailing attributions ("..., police said.")
+are claim attributions, not quotes.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ..records import Article, Quote
+from .speakers import SPEECH_VERBS, ArticleContext, person_names, split_speaker
+
+__all__ = ["extract_quotes", "quotes_in_sentence", "same_quote", "quote_similarity"]
+
+_QUOTE_SPANS = [
+    re.compile(r"“([^“”]{2,}?)(?:”|$)"),
+    re.compile(r"(?:^|(?<=[\s(:,—-]))\"([^\"]{2,}?)\""),
+    re.compile(r"‘([^‘’]{2,}?)’(?!\w)"),
+    re.compile(r"(?:^|(?<=[\s(:]))'([A-Z][^']{2,}?[.,!?])'(?!\w)"),
+]
+_SPEECH = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.I)
+_AFTER_SPK_VERB = re.compile(rf"^\s*[,.!?]?\s*([^,.;:“”\"]{{1,60}}?)\s+(?:{SPEECH_VERBS})\b", re.I)
+_AFTER_VERB_SPK = re.compile(rf"^\s*[,.!?]?\s*(?:{SPEECH_VERBS})\s+(.{{2,90}}?)(?=\s+(?:in|on|at|during|after|to|from)\s|[.;]|$)", re.I)
+_BEFORE = re.compile(rf"(?:^|[.;]\s)?(.{{1,120}}?)\s+(?:{SPEECH_VERBS})(?:\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*|\s+(?:reporters|us|me|him|her|them|journalists))?\s*[:,]?\s*$", re.I)
+_INDIRECT = re.compile(
+    rf"^(?:(?i:earlier|later|meanwhile|separately|on \w+|in a statement|however)\s*,\s*)?"
+    rf"(?P<spk>(?:[A-Z]|the\s)[^;:“”\"]{{0,110}}?)\s+(?P<verb>said|says|told|added|stated|announced|confirmed|"
+    rf"estimated|denounced|warned|insisted|explained|claimed|denied|reported|noted|stressed)\b"
+    rf"(?P<rest>.*)$")
+_ROLE_WORDS = re.compile(r"\b(?:spokes(?:man|woman|person)|minister|president|chief|official|head|leader|"
+                         r"chairman|director|mayor|witness|resident|survivor|passenger|colonel)\b", re.I)
+
+
+def _norm(s: str) -> str:
+    s = unicodedata.normalize("NFKC", s).casefold()
+    s = s.replace("’", "'").replace("‘", "'")
+    return re.sub(r"[^\w\s']", " ", s)
+
+
+def quote_similarity(a: str, b: str) -> float:
+    """0..1: how likely two quote texts are the same statement (e.g. two translations).
+
+    Mix of word overlap coefficient (containment handles partial quotes) and character
+    trigram Dice (handles inflection and small wording changes).
+    """
+    wa, wb = set(_norm(a).split()), set(_norm(b).split())
+    if not wa or not wb:
+        return 0.0
+    overlap = len(wa & wb) / min(len(wa), len(wb))
+    ga = {x for w in _norm(a).split() for x in _grams(w)}
+    gb = {x for w in _norm(b).split() for x in _grams(w)}
+    dice = 2 * len(ga & gb) / (len(ga) + len(gb)) if ga and gb else 0.0
+    return 0.5 * overlap + 0.5 * dice
+
+
+def _grams(w: str, n: int = 3) -> list[str]:
+    w = f" {w} "
+    return [w[i:i + n] for i in range(max(1, len(w) - n + 1))]
+
+
+def same_quote(a: str, b: str, threshold: float = 0.5) -> bool:
+    """True when two quote texts are the same statement, allowing for translation drift."""
+    return quote_similarity(a, b) >= threshold
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int, str]]:
+    spans: list[tuple[int, int, str]] = []
+    for pat in _QUOTE_SPANS:
+        for m in pat.finditer(text):
+            s, e = m.span()
+            if any(s < pe and ps < e for ps, pe, _ in spans):
+                continue
+            spans.append((s, e, m.group(1).strip()))
+    spans.sort()
+    return spans
+
+
+def _speaker_for(text: str, s: int, e: int, spans) -> str | None:
+    after = text[e:]
+    nxt = next((ps for ps, _, _ in spans if ps >= e), len(text))
+    after = after[: nxt - e]
+    m = _AFTER_SPK_VERB.match(after)
+    if m and len(m.group(1).split()) <= 8:
+        return m.group(1)
+    m = _AFTER_VERB_SPK.match(after)
+    if m:
+        return m.group(1)
+    prev = max((pe for _, pe, _ in spans if pe <= s), default=0)
+    before = text[prev:s]
+    m = _BEFORE.search(before)
+    if m:
+        chunk = m.group(1)
+        return chunk.split(",")[-1] if not person_names(chunk) else chunk
+    return None
+
+
+def quotes_in_sentence(text: str, article_id: str, index: int, ctx: ArticleContext) -> list[Quote]:
+    """Direct and partial quotes in one sentence, or one indirect quote when there are none."""
+    spans = _quoted_spans(text)
+    has_verb = bool(_SPEECH.search(text))
+    out: list[Quote] = []
+    for s, e, inner in spans:
+        words = len(inner.split())
+        if words < 4 and not has_verb:
+            continue  # scare quotes: the 'dozens' of a headline
+        raw = _speaker_for(text, s, e, spans)
+        if raw is None and has_verb:
+            # "X praised the officers and said that the negotiators had 'saved lives'"
+            names = person_names(text)
+            raw = names[0][2] if names else None
+            if raw is None:
+                m = _INDIRECT.match(text)
+                raw = m.group("spk") if m else None
+        if raw is None and out:
+            raw = out[-1].speaker
+        out.append(_make(article_id, index, text, inner, raw, ctx, direct=True))
+    if out:
+        return out
+    m = _INDIRECT.match(text)
+    if m and len(m.group("rest").split()) >= 3 and not re.match(r"\s*[,.]", m.group("rest")):
+        spk = m.group("spk").strip()
+        if _ok_indirect_subject(spk):
+            clause = re.sub(r"^\s*(?:on\s+)?(?:\w+day)?\s*(?:that\s+)?", "", m.group("rest")).strip()
+            out.append(_make(article_id, index, text, clause, spk, ctx, direct=False))
+    return out
+
+
+def _ok_indirect_subject(spk: str) -> bool:
+    if re.search(r"\d|\b(?:were|was|is|are|have|has|had|been|will|would|could|it|its)\b", spk, re.I):
+        return False
+    if spk.lower() in ("it", "this", "that", "there", "the", "a", "an", "these", "those"):
+        return False
+    if "," in spk:
+        # only appositions: "The head of the department, Colonel Viktor Asanov,"
+        parts = [p.strip() for p in spk.split(",") if p.strip()]
+        return any(person_names(p) for p in parts[1:])
+    return len(spk.split()) <= 9
+
+
+def _make(article_id, index, text, inner, raw, ctx: ArticleContext, direct: bool) -> Quote:
+    name = role = org = None
+    if raw:
+        name, role, org = split_speaker(raw)
+        if name:
+            name = ctx.resolve(name)
+            if name and name.lower() in ("he", "she", "they", "it", "we", "i"):
+                name = None
+    if role is None and name and _ROLE_WORDS.search(text):
+        pass
+    return Quote(article_id=article_id, sentence=index, text=inner, speaker=name, role=role,
+                 organization=org, direct=direct, sentence_text=text)
+
+
+def extract_quotes(article: Article, ctx: ArticleContext | None = None) -> list[Quote]:
+    """Quotes of every sentence; English only (other languages: none, not analysed)."""
+    if article.language and not article.language.lower().startswith("en"):
+        return []
+    ctx = ctx if ctx is not None else ArticleContext()
+    out: list[Quote] = []
+    for s in article.sentences:
+        qs = quotes_in_sentence(s.text, article.id, s.index, ctx)
+        ctx.see(s.text)
+        for q in qs:
+            if q.speaker and len(q.speaker.split()) >= 2 and person_names(q.speaker):
+                ctx.note(q.speaker)
+        out.extend(qs)
+    return out

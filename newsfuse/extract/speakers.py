@@ -1,0 +1,212 @@
+"""Who is speaking: names in a speaker phrase, pronoun resolution and claim attribution.
+
+Shared by quotes (speaker of a quote) and claims (who a figure is attributed to). An
+``ArticleContext`` remembers the people named so far in an article so that "he said" and
+"Kowal said" resolve to the nearest preceding full name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+__all__ = ["ArticleContext", "split_speaker", "find_attribution", "SPEECH_VERBS", "person_names"]
+
+SPEECH_VERBS = (
+    "said|says|say|told|tells|added|adding|stated|declared|affirmed|emphasized|emphasised|warned|"
+    "sobbed|insisted|explained|noted|wrote|tweeted|replied|continued|stressed|admitted|claimed|"
+    "announced|confirmed|denied|urged|recalled|cried|shouted|posted|remarked|reported|reports|"
+    "informed|specified|estimated|denounced|assured|acknowledged|argued|pointed out|concluded"
+)
+_SPEECH_RE = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.I)
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "his", "her"}
+
+# words that precede a name but are not part of it
+TITLES = {
+    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "president", "minister", "prime", "mayor",
+    "colonel", "col", "general", "gen", "chief", "detective", "inspector", "sergeant", "sgt",
+    "secretary", "governor", "gov", "senator", "sen", "judge", "king", "queen", "prince", "princess",
+    "pope", "chancellor", "commissioner", "director", "chairman", "chairwoman", "spokesman",
+    "spokeswoman", "spokesperson", "captain", "capt", "lieutenant", "major", "commander", "officer",
+    "ambassador", "deputy", "foreign", "interior", "defence", "defense", "transport", "health",
+    "finance", "eyewitness", "witness", "professor", "prof", "rev", "father", "bishop", "sheikh",
+    "leader", "head", "union", "opposition", "police", "state", "vice", "acting", "former", "kazakh",
+    "russian", "british", "american", "chinese", "french", "german", "un", "economy", "justice",
+    "emergency", "emergencies", "labour", "labor", "education",
+}
+ORG_WORDS = {
+    "ministry", "police", "agency", "council", "organization", "organisation", "office", "department",
+    "service", "services", "commission", "party", "army", "forces", "force", "bank", "company", "corp",
+    "inc", "ltd", "group", "university", "court", "parliament", "government", "union", "alliance",
+    "treaty", "committee", "association", "news", "times", "post", "tv", "radio", "television",
+    "airways", "airlines", "guard", "institute", "authority", "authorities", "federation", "fund",
+    "church", "embassy", "gazette", "herald", "heraldo", "press", "channel", "network", "assembly",
+    "senate", "congress", "board", "bureau", "center", "centre", "foundation", "programme", "program",
+    "nations", "states", "republic", "kingdom", "club", "team", "ministries", "cabinet", "presidency",
+    "palace", "kremlin", "sun", "mail", "telegraph", "guardian", "independent", "express", "reuters",
+    "tass", "interfax", "sputnik", "ria", "efe", "afp", "ap", "bbc", "cnn", "iom", "unhcr", "un", "eu",
+    "nato", "csto", "who", "unicef", "kazinform", "khabar-24", "lufthansa",
+}
+_NAME_TOKEN = r"(?:[A-Z][a-zà-öø-ÿ'’]+(?:-[A-Z]?[a-zà-öø-ÿ]+)*|[A-Z]\.)"
+_NAME_RUN = re.compile(rf"{_NAME_TOKEN}(?:\s+(?:(?:de|da|di|van|von|al|el|bin|le|la|du)\s+)?{_NAME_TOKEN})*")
+
+
+def person_names(text: str) -> list[tuple[int, int, str]]:
+    """Spans of likely person names: two or three capitalised tokens after any titles."""
+    out = []
+    for m in _NAME_RUN.finditer(text):
+        toks = m.group().split()
+        # drop leading titles ("Transport Minister", "Detective Inspector")
+        i = 0
+        while i < len(toks) and toks[i].lower().strip(".") in TITLES:
+            i += 1
+        # drop leading sentence words ("The", "But") that are capitalised only by position
+        while i < len(toks) and toks[i].lower() in _FUNCTION_WORDS:
+            i += 1
+        name = toks[i:]
+        if not (2 <= len(name) <= 4):
+            continue
+        if any(t.lower().strip(".") in ORG_WORDS or t.lower() in _NOT_NAME for t in name):
+            continue
+        start = m.start() + len(" ".join(toks[:i])) + (1 if i else 0)
+        out.append((start, m.end(), " ".join(name)))
+    return out
+
+
+_FUNCTION_WORDS = {
+    "the", "a", "an", "but", "and", "in", "on", "at", "of", "for", "to", "by", "as", "after", "before",
+    "when", "while", "earlier", "later", "meanwhile", "however", "one", "this", "that", "it", "he",
+    "she", "they", "we", "if", "so", "yet", "among", "according", "with", "from", "asked", "with",
+}
+_NOT_NAME = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "new", "year", "day", "eve", "christmas", "live", "updated", "photo", "read", "more",
+    "central", "asia", "soviet", "north", "south", "east", "west", "western", "eastern", "northern",
+    "southern", "city", "square", "street", "province", "region", "airport", "hospital",
+}
+
+
+@dataclass
+class ArticleContext:
+    """People named so far in one article, most recent last."""
+
+    people: list[str] = field(default_factory=list)
+
+    def see(self, text: str) -> None:
+        for _, _, name in person_names(text):
+            self.note(name)
+
+    def note(self, name: str) -> None:
+        if name in self.people:
+            self.people.remove(name)
+        self.people.append(name)
+
+    def resolve(self, speaker: str | None) -> str | None:
+        """'he' -> last named person; 'Kowal' -> 'Ines Kowal' when that name was seen."""
+        if not speaker:
+            return speaker
+        low = speaker.lower()
+        if low in PRONOUNS:
+            return self.people[-1] if self.people else None
+        toks = speaker.split()
+        if len(toks) == 1 or (len(toks) == 2 and toks[0].lower().strip(".") in TITLES):
+            last = toks[-1]
+            for full in reversed(self.people):
+                if full.split()[-1] == last and full != last:
+                    return full
+        return speaker
+
+
+_WDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)"
+_LEAD_ADV = re.compile(
+    rf"^(?:(?:and|but|while|so)\s+|(?:on\s+)?{_WDAY}(?:\s+(?:morning|afternoon|evening|night))?(?:\s+in\s+[A-Z][\w ]+?)?\s*,?\s+"
+    rf"|(?:overnight|earlier|later|meanwhile|separately|however|asked about [^,]+)\s*,\s*)+", re.I)
+_TAIL_ADV = re.compile(rf"(?:\s+(?:also|early|late|on|again|later|previously|then|(?:on\s+)?{_WDAY}))+\s*$", re.I)
+
+
+def split_speaker(phrase: str) -> tuple[str | None, str | None, str | None]:
+    """'police spokeswoman Saltanat Azirbek' -> (name, role, organisation).
+
+    Without a person name the whole trimmed phrase is the speaker ("the Interior Ministry").
+    """
+    phrase = phrase.strip(" ,.;:“”\"'‘’")
+    phrase = _LEAD_ADV.sub("", phrase)
+    phrase = _TAIL_ADV.sub("", phrase).strip(" ,")
+    if not phrase:
+        return None, None, None
+    names = person_names(phrase)
+    if phrase.lower() in PRONOUNS:
+        return phrase, None, None
+    if names:
+        s, e, name = names[-1] if len(names) > 1 and names[-1][0] < 3 else names[0]
+        rest = (phrase[:s] + " " + phrase[e:]).strip(" ,")
+        rest = re.sub(r"\s+", " ", rest)
+        rest = re.sub(r",?\s*\d{1,3}\s*,?$", "", rest).strip(" ,")
+        role = rest or None
+        org = None
+        if role:
+            mo = re.search(r"\b(?:for|of|at)\s+(?:the\s+)?(.+)$", role)
+            if mo:
+                org = mo.group(1)
+            else:
+                caps = re.findall(r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*", role)
+                org = caps[0] if caps and caps[0].lower() not in TITLES else None
+        return name, role, org
+    single = re.fullmatch(r"(?:(?:Mr|Mrs|Ms|Dr|President|Minister|Mayor)\.?\s+)?([A-Z][\w'’-]+)", phrase)
+    if single:
+        return single.group(1), None, None
+    phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)
+    return phrase, None, None
+
+
+_ACCORDING = re.compile(r"\baccording to\s+(?:the\s+)?(?:data\s+of\s+(?:the\s+)?)?([^,;.“”\"]+)", re.I)
+_QUOTED_AS = re.compile(r"\b(?:quoted|cited)\s+(?:the\s+)?(.{3,80}?)\s+as\s+saying\b", re.I)
+_VERB_AFTER = re.compile(rf"(?:^|[,;:“”\"]\s*|\bthat\s+)([^,;:“”\"]{{2,90}}?)\s+(?:{SPEECH_VERBS})\b", re.I)
+_INVERTED = re.compile(r",\s*(?:said|reported|told|informed|announced)\s+(?:the\s+)?([^,;.]{3,80})[.]?\s*$", re.I)
+_TRIM_TAIL = re.compile(
+    r"\s+(?:on|early|late|in|at)?\s*(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\b.*$"
+    r"|\s+in\s+a\s+statement.*$|\s+figures$|\s+data$", re.I)
+_BAD_SUBJ = re.compile(r"\d|\b(?:were|was|is|are|have|has|had|been|will|would)\b", re.I)
+
+
+def _clean(src: str) -> str:
+    src = _TRIM_TAIL.sub("", src.strip())
+    src = re.sub(r"^(?:and|but|while|earlier|later|so far|meanwhile)\s*,?\s+", "", src, flags=re.I)
+    return src.strip(" ,.")
+
+
+def find_attribution(text: str, ctx: ArticleContext | None = None) -> str | None:
+    """Who a sentence's figures come from: 'according to X', 'X quoted Y as saying', 'X said'."""
+    m = _QUOTED_AS.search(text)
+    if m:
+        return _resolve_src(_clean(m.group(1)), ctx)
+    m = _ACCORDING.search(text)
+    if m:
+        return _resolve_src(_clean(m.group(1)), ctx)
+    m = _INVERTED.search(text)
+    if m and not _BAD_SUBJ.search(m.group(1)):
+        return _resolve_src(_clean(m.group(1)), ctx)
+    for m in _VERB_AFTER.finditer(text):
+        subj = m.group(1).strip()
+        # keep the last clause-like chunk: "... city police department" not "At least 300 people ..."
+        subj = re.split(r"\b(?:that|when|as|after|while|and)\s+", subj)[-1]
+        if _BAD_SUBJ.search(subj) or len(subj.split()) > 9:
+            continue
+        return _resolve_src(_clean(subj), ctx)
+    return None
+
+
+def _resolve_src(src: str, ctx: ArticleContext | None) -> str | None:
+    if not src:
+        return None
+    name, role, _org = split_speaker(src)
+    if ctx is not None and name and (name.lower() in PRONOUNS or len(name.split()) == 1):
+        resolved = ctx.resolve(name)
+        if resolved and resolved.lower() not in PRONOUNS:
+            return resolved
+        if name.lower() in PRONOUNS:
+            return None
+    if name and role and len(name.split()) >= 2:
+        return name
+    return src

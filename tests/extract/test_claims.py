@@ -1,0 +1,75 @@
+from datetime import date
+
+from newsfuse.extract.claims import claims_in_sentence, extract_claims
+
+from helpers import make_article
+
+THU = date(2022, 1, 6)
+
+
+def _c(text, ref=THU):
+    return claims_in_sentence(text, "a", 0, ref)
+
+
+def test_security_forces_variants_share_one_key():
+    texts = [
+        "Police said 12 police officers were killed.",
+        "At least eight law enforcement officers have been killed.",
+        "By the afternoon on Thursday, the official death toll stood at 13 security officers.",
+        "On Wednesday authorities reported the deaths of at least 10 uniformed personnel.",
+    ]
+    keys = [[c.quantity for c in _c(t)] for t in texts]
+    assert keys == [["security forces killed"]] * 4
+    c = _c(texts[1])[0]
+    assert (c.value, c.number, c.qualifier) == ("At least eight", 8, "at least")
+    assert _c(texts[3])[0].as_of == date(2022, 1, 5)
+
+
+def test_protesters_and_injured_are_separate_groups():
+    both = _c("Twelve police officers and dozens of protesters have been killed in Kazakhstan.")
+    assert sorted((c.quantity, c.number, c.vague) for c in both) == [
+        ("protesters killed", None, True), ("security forces killed", 12, False)]
+    inj = _c("State TV cited the city office as saying that another 353 law-enforcement officers were injured.")
+    assert [(c.quantity, c.number) for c in inj] == [("security forces injured", 353)]
+
+
+def test_attribution_and_as_of():
+    c = _c("About 2,000 people were detained in Almaty, Tass news agency quoted the Interior Ministry as "
+           "saying on Thursday.")[0]
+    assert (c.quantity, c.number, c.qualifier) == ("people detained", 2000, "about")
+    assert c.attribution == "Interior Ministry"
+    assert c.as_of == THU
+    c = _c("Demonstrators were arrested, with 300 held overnight, according to TASS.")
+    assert c and c[0].attribution == "TASS"
+
+
+def test_ranges_durations_and_backward_events():
+    c = _c("Officials estimated that 5,800 to 6,000 commuters were stranded.")[0]
+    assert (c.quantity, c.low, c.high) == ("passengers stranded", 5800, 6000)
+    c = _c("The siege lasted nearly 11 hours.")[0]
+    assert (c.quantity, c.number, c.qualifier) == ("duration hours", 11, "nearly")
+    got = sorted((c.quantity, c.number) for c in _c(
+        "The quake struck on Sunday, killing at least 42 people and injuring more than 300."))
+    assert got == [("people injured", 300), ("people killed", 42)]
+
+
+def test_non_claims_are_ignored():
+    for text in ["The country gained independence three decades ago.",
+                 "A nation of 19 million people watched in 2019.",
+                 "Saule, a 58-year-old construction worker, joined at 10:20 PM.",
+                 "The next 24 hours are critical, he said.",
+                 "Call 0800 555 0199 for help."]:
+        assert _c(text) == [], text
+
+
+def test_bare_toll_inherits_article_category():
+    art = make_article("At least 14 miners were killed on Wednesday. The death toll rose to 16 by Thursday.",
+                       "2023-03-16")
+    claims = extract_claims(art)
+    assert [(c.quantity, c.number) for c in claims] == [("workers killed", 14), ("workers killed", 16)]
+
+
+def test_non_english_gets_numbers_only():
+    art = make_article("La policía detuvo a 2000 personas el 2022-01-06. Murieron 12 policías.", language="es")
+    claims = extract_claims(art)
+    assert any(c.number == 12 and c.quantity == "es: policías" for c in claims)

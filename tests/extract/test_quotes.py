@@ -1,0 +1,54 @@
+from newsfuse.extract.quotes import extract_quotes, quote_similarity, same_quote
+
+from helpers import make_article
+
+
+def _speakers(text):
+    return [(q.speaker, q.direct) for q in extract_quotes(make_article(text))]
+
+
+def test_direct_quote_after_speaker_with_role():
+    qs = extract_quotes(make_article("“Dozens of attackers were liquidated,” police spokeswoman Saltanat "
+                                     "Azirbek told state news channel Khabar-24."))
+    assert len(qs) == 1
+    q = qs[0]
+    assert (q.speaker, q.role, q.direct) == ("Saltanat Azirbek", "police spokeswoman", True)
+    assert q.text.startswith("Dozens of attackers")
+
+
+def test_colon_quote_and_pronoun_across_sentences():
+    text = ("Union leader Kofi Mensah accused the port authority of lying. "
+            "“They want to break us,” he said. "
+            "Port chairman Richard Hale said: \"No one has been hired to replace anyone.\" "
+            "\"We will reopen soon,\" he added.")
+    assert _speakers(text) == [("Kofi Mensah", True), ("Richard Hale", True), ("Richard Hale", True)]
+
+
+def test_surname_resolves_to_full_name_and_inverted_translation():
+    text = ("Interior Minister Paul Sadek visited the scene. “It was a textbook operation,” Sadek said. "
+            "“We will not allow chaos,” declared the Minister of the Interior, Rafael Ortuño, in statements.")
+    assert _speakers(text) == [("Paul Sadek", True), ("Rafael Ortuño", True)]
+
+
+def test_indirect_and_scare_quotes():
+    assert _speakers("Police said Thursday that 12 officers have been killed in clashes.") == [("Police", False)]
+    assert _speakers("'Dozens' of Kazakhstan protesters killed by police in Almaty") == []
+    assert _speakers("Dozens died, authorities said.") == []  # trailing attribution, not a quote
+
+
+def test_same_quote_across_translations():
+    a = "Dozens of attackers were liquidated."
+    b = "Dozens of assailants were eliminated."
+    c = "We call for calm and we condemn acts of violence and the destruction of property."
+    assert same_quote(a, b)
+    assert not same_quote(a, c)
+    assert quote_similarity(a, a) == 1.0
+    long = ("Last night, extremist forces tried to assault administrative buildings, the Almaty city police "
+            "department, as well as local police commissariats.")
+    other = ("extremist forces attempted to seize several administrative headquarters, the Almaty police "
+             "department, as well as several regional police units.")
+    assert same_quote(long, other)
+
+
+def test_non_english_has_no_quotes():
+    assert extract_quotes(make_article("«Hemos perdido todo», dijo la alcaldesa María Ruiz.", language="es")) == []

@@ -1,0 +1,84 @@
+"""Cleaning: furniture out, content in; titles found when the headline line is junk."""
+
+from pathlib import Path
+
+from newsfuse.ingest import read_paths, read_records
+from newsfuse.ingest.clean import drop_repeated, is_boilerplate, is_caps_teaser, split_paragraphs
+from newsfuse.records import Article
+
+FIX = Path(__file__).parent / "fixtures"
+
+
+def one(path):
+    (a,) = [r for r in read_paths([path]) if isinstance(r, Article)]
+    return a
+
+
+def test_wire_story_furniture_removed_content_kept():
+    a = one(FIX / "wire_story.txt")
+    assert a.title == "Floodwaters cut off northern valley towns as river bursts its banks"
+    for junk in ("World News", "MAYOR WARNS", "Volunteers fill sandbags", "Sign up", "Share", "Related Articles", "Back to top"):
+        assert junk not in a.text, junk
+    for kept in ("At least 14 people have died", "never seen the water rise", "send 200 soldiers"):
+        assert kept in a.text
+    assert a.text.startswith("Port Elvan, Mar 14 (Reuters)")
+    assert a.wires == ["Reuters"]  # the AP photo credit is not a copy credit
+    assert a.published.date().isoformat() == "2023-03-14"  # year from the weekday ("Tuesday")
+
+
+def test_junk_headline_replaced_by_heuristic_title():
+    a = one(FIX / "junk_headline.txt")
+    assert a.title == "Dam operators release water as valley flooding spreads"
+    assert a.title not in a.text
+    for junk in ("Expand / Collapse search", "Europe", "Published", "Join our commenting forum",
+                 "Powered by automated translation", "Updated:"):
+        assert junk not in a.text, junk
+    assert "move cars and livestock" in a.text
+    # the date line gives the day, the "Updated:" line the time of that same day
+    assert a.published.isoformat() == "2023-03-14T18:45:00"
+
+
+def test_boilerplate_shapes():
+    for line in ("Expand / Collapse search", "Back to top button", "Join our commenting forum", "Share on Facebook",
+                 "Powered by automated translation", "Related Articles", "Published", "Sign in to comment", "•"):
+        assert is_boilerplate(line), line
+    for line in ("Share prices fell sharply on Monday after the flood warning was issued.",
+                 "Published figures show the river rose by two metres.", "Photos"):
+        assert not is_boilerplate(line), line
+
+
+def test_caps_teaser_only_long_or_calls_to_action():
+    assert is_caps_teaser("GOVERNOR'S OFFICE FLOODED AS RIVER REACHES RECORD HEIGHT: REPORT")
+    assert is_caps_teaser("CLICK HERE FOR MORE FLOOD NEWS")
+    assert not is_caps_teaser("WHAT TO PACK FOR AN EVACUATION")  # a section heading of this article
+    assert not is_caps_teaser("| GAUGE | LEVEL | CHANGE | NOTE | STATION | AREA | FLOW | RISK |")
+
+
+def test_repeated_caption_and_video_title_removed_but_repeated_structure_kept():
+    paras = ["Flood barriers go up", "Flood barriers go up", "The council built barriers along the quay on Monday.",
+             "Step one", "Fill the bag halfway.", "Step one", "Tie the top.", "Step one", "Stack them flat."]
+    keep = drop_repeated(paras)
+    assert keep[:3] == [False, False, True]
+    assert all(keep[3:])  # a line repeated three times is structure, not a duplicated caption
+
+
+def test_split_paragraphs_marks_wide_gaps():
+    paras, breaks = split_paragraphs("One line.\nTwo line.\n\nThree.\n\n\nFour.\r\n")
+    assert paras == ["One line.", "Two line.", "Three.", "Four."] and breaks == {3}
+
+
+def test_lines_repeated_across_one_outlets_articles_are_removed():
+    promo = "Listen to the Harbour Ledger podcast every weekday morning"
+    shared_prose = ("The regional emergency service said at least 14 people had died and 30 were missing "
+                    "after the river burst its banks.")
+    recs = [{"url": f"https://www.harbourledger.example/{i}", "title": f"Flood update {i}",
+             "text": f"Update {i}: crews cleared road number {i} on the valley floor today.\n\n{shared_prose}\n\n{promo}\n"}
+            for i in range(3)]
+    recs.append({"url": "https://other.example/1", "title": "Elsewhere",
+                 "text": f"Another outlet wrote about the floods.\n\n{promo}\n"})
+    arts = [a for a in read_records(recs, "feed.json") if isinstance(a, Article)]
+    ledger = [a for a in arts if a.domain == "harbourledger.example"]
+    assert len(ledger) == 3
+    assert all(promo not in a.text and shared_prose in a.text for a in ledger)
+    other = [a for a in arts if a.domain == "other.example"][0]
+    assert promo in other.text  # one article of another outlet: nothing to compare with

@@ -1,0 +1,24 @@
+"""Sentences are verbatim slices and never cross paragraph breaks."""
+
+from datetime import datetime
+
+from newsfuse.ingest.segment import split_sentences
+from newsfuse.records import Article, article_id_for
+
+
+def test_sentences_are_slices_within_paragraphs():
+    text = ("Dr. Lind said the U.S. team arrived on Tuesday. It brought 12 boats.\n\n"
+            "A heading without a full stop\n\n\u201cWe are safe now,\u201d she said. Then she left.")
+    a = Article(id=article_id_for(text), text=text, published=datetime(2023, 3, 14, 9, 0))
+    split_sentences(a)
+    assert [s.text for s in a.sentences] == [
+        "Dr. Lind said the U.S. team arrived on Tuesday.", "It brought 12 boats.",
+        "A heading without a full stop", "\u201cWe are safe now,\u201d she said.", "Then she left."]
+    for i, s in enumerate(a.sentences):
+        assert s.text == text[s.start:s.end] and "\n\n" not in s.text
+        assert s.index == i and s.article_id == a.id and s.ref_date.isoformat() == "2023-03-14" and s.entry is None
+
+
+def test_no_publish_date_no_ref_date():
+    a = split_sentences(Article(id="x", text="One. Two."))
+    assert [s.ref_date for s in a.sentences] == [None, None]
