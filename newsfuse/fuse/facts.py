@@ -188,10 +188,16 @@ def _outlets(g: list[_Item]) -> list[str]:
     return seen
 
 
+def _majority_key(g: list[_Item]) -> tuple:
+    latest = max((i.day for i in g if i.day), default=date.min)
+    return (-len({i.source_key for i in g}), -len(_outlets(g)), -latest.toordinal())
+
+
 def _note(status: str, groups: list[list[_Item]]) -> str | None:
     """A sentence for readers: who disagrees with whom, or how the figure moved."""
     if status == "conflict":
-        groups = sorted(groups, key=lambda g: (-len({i.source_key for i in g}), _time_key(g[0])))
+        # the majority: most independent sources, then most outlets, then the latest figure
+        groups = sorted(groups, key=_majority_key)
         major, rest = groups[0], groups[1:]
         parts = []
         for g in rest[:3]:

@@ -52,8 +52,10 @@ def is_candidate(text: str) -> bool:
         return False
     if _BOILERPLATE.search(t):
         return False
-    if t[0].islower():
-        return False
+    if t[0].islower() or not (t[0].isalnum() or t[0] in "\"“‘'("):
+        return False  # continuation, list item, table row, heading
+    if t.count('"') % 2 or t.count("“") != t.count("”"):
+        return False  # part of a quotation that runs over several sentences
     quoted = sum(len(m.group(0)) for m in _QUOTED.finditer(t))
     if quoted > 0.7 * len(t):  # a bare quote with no one saying it
         return False

@@ -53,7 +53,7 @@ _DATELINE = re.compile(
     rf"^(?P<place>[A-Z][\w'’.\- ]{{1,40}}?),?\s+(?:(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}}),?\s+)?"
     r"(?:(?P<year>\d{4})\s+)?\((?P<wire>[A-Za-z][\w/ -]{1,20}?)\)\s*\.?\s*[-–—:]+\s*"
 )
-_EPOCH = re.compile(r"(?<=[^\d\s])(1[0-9]{9})(?!\d)")
+_EPOCH = re.compile(r"(?<=[A-Za-z])(1[0-9]{9})(?!\d)")
 
 DATEPARSER_SETTINGS = {"PREFER_DATES_FROM": "past"}
 
@@ -299,7 +299,3 @@ def same_day_refine(day: date, candidates: list[datetime]) -> datetime:
         if dt.date() == day and (dt.hour or dt.minute or dt.tzinfo):
             return dt
     return datetime(day.year, day.month, day.day)
-
-
-def as_utc_if_naive_epoch(dt: datetime) -> datetime:
-    return dt if dt.tzinfo else dt.replace(tzinfo=timezone(timedelta(0)))

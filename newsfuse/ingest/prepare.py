@@ -233,6 +233,28 @@ def _assemble(w: Work) -> tuple[str, list[Entry]]:
     return text, entries
 
 
+_ROLE = re.compile(r"\b(?:writer|correspondent|editor|reporter|staff|bureau chief)\b", re.IGNORECASE)
+
+
+def _split_authors(names: list[str], wires: list[str]) -> tuple[list[str], list[str]]:
+    """People stay authors; a wire as author ("Associated Press") becomes a wire credit and
+    job titles picked up as names ("AP Auto Writer") are dropped."""
+    authors: list[str] = []
+    for a in names:
+        a = (a or "").strip()
+        if not a:
+            continue
+        wire = meta.canonical_wire(a)
+        if wire:
+            if wire not in wires:
+                wires.append(wire)
+            continue
+        if _ROLE.search(a) or a in authors:
+            continue
+        authors.append(a)
+    return authors, wires
+
+
 def _fallback_title(text: str) -> str:
     """No headline anywhere: the first sentence (cut at a word) stands in; the body keeps it."""
     first = text.split("\n\n", 1)[0]
@@ -278,11 +300,7 @@ def finish_batch(works: list[Work]) -> list[Article | ReadProblem]:
             continue
         if not w.title:
             w.title = _fallback_title(text)
-        authors: list[str] = []
-        for a in w.authors:
-            if a and a not in authors:
-                authors.append(a)
-        wires = list(w.wires)
+        authors, wires = _split_authors(w.authors, list(w.wires))
         art = Article(
             id=article_id_for(text), text=text, title=w.title, url=w.raw.url, outlet=w.outlet,
             domain=w.domain, authors=authors, published=w.published,

@@ -8,7 +8,6 @@ disk, so they may be large, but each record is held to the same limit.
 
 from __future__ import annotations
 
-import gzip
 import io
 import json
 import os
@@ -61,11 +60,17 @@ def iter_files(paths) -> Iterator[Path | ReadProblem]:
     for p in paths:
         p = Path(p)
         if p.is_dir():
-            for root, dirs, files in os.walk(p, onerror=None):
+            errors: list[OSError] = []
+            for root, dirs, files in os.walk(p, onerror=errors.append):
+                while errors:
+                    e = errors.pop(0)
+                    yield ReadProblem(str(e.filename or root), f"cannot list directory: {e.strerror or e}")
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
                     if not name.startswith("."):
                         yield Path(root) / name
+            for e in errors:
+                yield ReadProblem(str(e.filename or p), f"cannot list directory: {e.strerror or e}")
         elif p.is_symlink() and not p.exists():
             yield ReadProblem(str(p), "broken symbolic link: its target does not exist")
         elif not p.exists():

@@ -53,9 +53,12 @@ class ClusterConfig:
     story_merge_threshold: float = 0.55
     story_terms: int = 400  # centroid kept as its top terms (bounded memory)
     # storyline level: a long-running topic
-    storyline_threshold: float = 0.22
+    storyline_threshold: float = 0.10
+    storyline_entity_threshold: float = 0.10  # the entity block alone must agree too
+    storyline_anchor_top: int = 30  # a story's main entity must be among the line's top entities
+    storyline_young: int = 3  # a storyline this small is re-linked to a bigger one if similar
     storyline_window_days: float = 120.0
-    storyline_merge_threshold: float = 0.40
+    storyline_merge_threshold: float = 0.45
     storyline_terms: int = 1200
     # memory bounds
     cold_after_days: float = 8.0  # a story idle this long (behind the newest article) goes cold
@@ -144,6 +147,15 @@ class _Centroid:
         return c
 
 
+def _top_entities(c: _Centroid, wdim: int, k: int) -> set[int]:
+    keep = c.idx >= wdim
+    idx, val = c.idx[keep], c.val[keep]
+    if len(idx) > k:
+        sel = np.argpartition(val, -k)[-k:]
+        idx = idx[sel]
+    return set(idx.tolist())
+
+
 def _matrix(cents: list[_Centroid], dim: int, normalise: bool) -> sp.csr_matrix:
     if not cents:
         return sp.csr_matrix((0, dim))
@@ -154,6 +166,13 @@ def _matrix(cents: list[_Centroid], dim: int, normalise: bool) -> sp.csr_matrix:
         [c.val / math.sqrt(c.norm2) if (normalise and c.norm2 > 0) else c.val for c in cents]
     ) if indptr[-1] else np.zeros(0, np.float32)
     return sp.csr_matrix((val.astype(np.float64), idx, indptr), shape=(len(cents), dim))
+
+
+def _entity_part(c: _Centroid, wdim: int) -> _Centroid:
+    keep = c.idx >= wdim
+    e = _Centroid(c.idx[keep], c.val[keep], 0.0, c.first, c.last, c.n)
+    e.norm2 = float(np.dot(e.val.astype(np.float64), e.val))
+    return e
 
 
 class StoryClusterer:
@@ -407,7 +426,11 @@ class StoryClusterer:
         the vectors of all their stories' new articles."""
         cfg = self.config
         line_ids = list(self._lines)
-        L = _matrix([self._lines[l] for l in line_ids], self.dim, normalise=True)
+        Lf = _matrix([self._lines[l] for l in line_ids], self.dim, True)
+        le = [_entity_part(self._lines[l], self._wdim) for l in line_ids]
+        Le = _matrix(le, self.dim, True)
+        line_no_ent = np.array([c.norm2 == 0 for c in le], bool)
+        line_top = [_top_entities(c, self._wdim, cfg.storyline_anchor_top) for c in le]
         line_last = np.array([self._lines[l].last for l in line_ids]) if line_ids else np.zeros(0)
         line_first = np.array([self._lines[l].first for l in line_ids]) if line_ids else np.zeros(0)
         rows_of_story: dict[str, list[int]] = {}
@@ -424,21 +447,33 @@ class StoryClusterer:
             if rows:
                 sub = X[rows]
                 v.add_rows(sub, self.dim, 1 << 30)
-            vrow = _matrix([v], self.dim, normalise=True)
             best, best_sim = None, cfg.storyline_threshold
             if line_ids:
-                sims = (L @ vrow.T).toarray().ravel()
+                ve = _entity_part(v, self._wdim)
+                sims = (Lf @ _matrix([v], self.dim, True).T).toarray().ravel()
+                if ve.norm2 > 0:
+                    ents = (Le @ _matrix([ve], self.dim, True).T).toarray().ravel()
+                    sims[(ents < cfg.storyline_entity_threshold) & ~line_no_ent] = -1.0
                 gap = np.maximum(np.maximum(line_first - t, t - line_last), 0.0)
                 sims[gap > cfg.storyline_window_days] = -1.0
+                anchor = _top_entities(v, self._wdim, 1)
+                if anchor:
+                    for j in np.flatnonzero(sims >= best_sim):
+                        if not anchor & line_top[j]:
+                            sims[j] = -1.0
                 j = int(np.argmax(sims))
                 if sims[j] >= best_sim:
                     best, best_sim = line_ids[j], sims[j]
             if created:
-                C = _matrix([c for _, c in created], self.dim, normalise=True)
-                csims = (C @ vrow.T).toarray().ravel()
-                j = int(np.argmax(csims))
-                if csims[j] >= best_sim:
-                    best, best_sim = created[j][0], csims[j]
+                sims, ents = self._line_sims([v], [c for _, c in created])
+                sims = np.where(ents[0] >= cfg.storyline_entity_threshold, sims[0], -1.0)
+                anchor = _top_entities(v, self._wdim, 1)
+                for j, (_, c) in enumerate(created):
+                    if anchor and not anchor & _top_entities(c, self._wdim, cfg.storyline_anchor_top):
+                        sims[j] = -1.0
+                j = int(np.argmax(sims))
+                if sims[j] >= best_sim:
+                    best, best_sim = created[j][0], sims[j]
             if best is None:
                 best = storyline_id_for(sid)
                 while best in self._line_stories or best in self._line_alias:
@@ -518,21 +553,48 @@ class StoryClusterer:
         if ds.storyline_id and ks.storyline_id and ds.storyline_id != ks.storyline_id:
             self._merge_lines(ks.storyline_id, ds.storyline_id)
 
+    def _line_sims(self, rows: list[_Centroid], cols: list[_Centroid]) -> tuple[np.ndarray, np.ndarray]:
+        """Cosine of whole vectors and of the entity block alone (rows x cols); an empty entity
+        block on either side does not veto (entity sim reported as 1)."""
+        full = (_matrix(rows, self.dim, True) @ _matrix(cols, self.dim, True).T).toarray()
+        er = [_entity_part(c, self._wdim) for c in rows]
+        ec = [_entity_part(c, self._wdim) for c in cols]
+        ent = (_matrix(er, self.dim, True) @ _matrix(ec, self.dim, True).T).toarray()
+        no_r = np.array([c.norm2 == 0 for c in er])
+        no_c = np.array([c.norm2 == 0 for c in ec])
+        ent[no_r, :] = 1.0
+        ent[:, no_c] = 1.0
+        return full, ent
+
     def _merge_storylines(self, touched: set) -> None:
         cfg = self.config
         touched = [l for l in touched if l in self._lines]
         if not touched or len(self._lines) < 2:
             return
         line_ids = list(self._lines)
-        A = _matrix([self._lines[l] for l in line_ids], self.dim, normalise=True)
-        T = _matrix([self._lines[l] for l in touched], self.dim, normalise=True)
-        sims = (T @ A.T).toarray()
+        sims, ents = self._line_sims([self._lines[l] for l in touched], [self._lines[l] for l in line_ids])
         pos = {l: k for k, l in enumerate(line_ids)}
         pairs = []
         for a_i, lid in enumerate(touched):
             sims[a_i, pos[lid]] = -1.0
-            for j in np.flatnonzero(sims[a_i] >= cfg.storyline_merge_threshold):
+            c = self._lines[lid]
+            ok = (sims[a_i] >= cfg.storyline_merge_threshold) & (ents[a_i] >= cfg.storyline_entity_threshold)
+            for j in np.flatnonzero(ok):
                 pairs.append((float(sims[a_i, j]), lid, line_ids[j]))
+            if c.n <= cfg.storyline_young:
+                # a young storyline joins its best, bigger neighbour at the linking threshold
+                cand = np.where(ents[a_i] >= cfg.storyline_entity_threshold, sims[a_i], -1.0)
+                anchor = _top_entities(c, self._wdim, 1)
+                for j in np.flatnonzero(cand >= cfg.storyline_threshold):
+                    o = self._lines[line_ids[j]]
+                    gap = max(c.first - o.last, o.first - c.last, 0.0)
+                    if o.n < c.n or gap > cfg.storyline_window_days or (
+                        anchor and not anchor & _top_entities(o, self._wdim, cfg.storyline_anchor_top)
+                    ):
+                        cand[j] = -1.0
+                j = int(np.argmax(cand))
+                if cand[j] >= cfg.storyline_threshold:
+                    pairs.append((float(cand[j]), lid, line_ids[j]))
         for _, l1, l2 in sorted(pairs, reverse=True):
             self._merge_lines(l1, l2)
 

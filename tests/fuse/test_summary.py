@@ -1,5 +1,7 @@
 """Summary, headline, quotes, unique items, entities, timeline and sources of a brief."""
 
+import pytest
+
 from newsfuse.fuse import build_brief
 from newsfuse.fuse.checks import check_brief
 from newsfuse.fuse.summary import is_candidate
@@ -158,11 +160,14 @@ def test_candidate_filter():
     assert not is_candidate("Explosions and gunfire heard in Almaty as military vehicles move in")
     assert not is_candidate("“We will rebuild the bridge stronger than before and better.”")
     assert not is_candidate("Too short.")
+    assert not is_candidate('"I thought it was an earthquake, the whole house was shaking.')
+    assert not is_candidate("| `a.txt` | The Daily Beacon | 2025-03-12 | first report, tabloid style.")
+    assert not is_candidate("- Ilona Marek, fire service spokeswoman, said so on Monday.")
+    assert is_candidate('"Dozens of attackers were liquidated," police spokeswoman Saltanat Azirbek said.')
     assert not is_candidate(" ".join(["word"] * 80) + ".")
 
 
 def test_articles_without_sentences_are_segmented(event):
-    pytest = __import__("pytest")
     pytest.importorskip("newsfuse.ingest.segment")
     for a in event.articles:
         a.sentences = []

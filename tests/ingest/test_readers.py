@@ -200,3 +200,9 @@ def test_malformed_warc(tmp_path):
     (tmp_path / "bad.warc").write_bytes(b"this is not a warc file at all\n" * 10)
     arts, probs = split(read_paths([tmp_path / "bad.warc"]))
     assert not arts and "WARC" in probs[0].message
+
+
+def test_wire_as_author_becomes_wire_credit():
+    recs = [{"title": "Bridge reopens", "text": BODY, "authors": ["Associated Press", "Kim Lee", "AP Auto Writer"]}]
+    (a,) = list(read_records(recs, "feed.json"))
+    assert a.authors == ["Kim Lee"] and a.wires == ["AP"]
