@@ -98,7 +98,7 @@ def brief(
     for b in run.briefs:
         for fmt in fmts:
             (output / f"{b.story_id}.{fmt}").write_text(_render(b, fmt), encoding="utf-8")
-    index = render.index_json(run.stories, run.articles)
+    index = render.index_json(run.stories, run.articles, briefs=run.briefs)
     (output / "index.json").write_text(json.dumps(index, ensure_ascii=False, indent=2), encoding="utf-8")
     if "md" in fmts:
         from newsfuse.render.index import index_markdown

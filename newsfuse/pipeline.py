@@ -170,12 +170,10 @@ def ingest(paths: Iterable[str | Path], store: Store, refresh: bool = True,
 
 def pending_files(folder: str | Path, store: Store) -> list[Path]:
     """Files under ``folder`` whose current content has not been read yet (for ``watch``)."""
-    out = []
-    for p in sorted(Path(folder).rglob("*")):
-        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts):
-            if not store.file_seen(str(p), file_sha256(p)):
-                out.append(p)
-    return out
+    from newsfuse.ingest.readers import iter_files
+
+    return [p for p in iter_files([folder])
+            if isinstance(p, Path) and p.is_file() and not store.file_seen(str(p), file_sha256(p))]
 
 
 def watch_once(folder: str | Path, store: Store) -> IngestReport:

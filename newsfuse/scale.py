@@ -19,15 +19,10 @@ __all__ = ["brief_dask", "list_files"]
 
 
 def list_files(paths: Iterable[str | Path]) -> list[str]:
-    """Expand folders into their files (sorted; hidden ones skipped) so they can be partitioned."""
-    files: list[str] = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            files += [str(f) for f in sorted(p.rglob("*"))
-                      if f.is_file() and not any(x.startswith(".") for x in f.relative_to(p).parts)]
-        else:
-            files.append(str(p))
-    return files
+    """Expand folders into their files, as the readers would, so they can be partitioned."""
+    from newsfuse.ingest.readers import iter_files
+
+    return [str(f) if isinstance(f, Path) else f.path for f in iter_files(list(paths))]
 
 
 def _read_partition(files: list[str]) -> list[Article | ReadProblem]:

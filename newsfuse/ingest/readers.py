@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import stat
 import zlib
 from dataclasses import dataclass, field
@@ -53,8 +54,15 @@ def _mb(n: int) -> str:
     return f"{n / 1024 / 1024:.1f} MB"
 
 
+FOLDER_DOCS = re.compile(r"^(readme|license|licence|changelog|contributing)(\.[a-z]+)?$", re.I)
+
+
 def iter_files(paths) -> Iterator[Path | ReadProblem]:
-    """Expand the inputs: directories recursively (sorted, hidden entries skipped)."""
+    """Expand the inputs: directories recursively (sorted, hidden entries skipped).
+
+    Inside a directory, a README/LICENSE file describes the folder rather than reporting news,
+    so it is passed over; named explicitly, it is read like any other file.
+    """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     for p in paths:
@@ -67,7 +75,7 @@ def iter_files(paths) -> Iterator[Path | ReadProblem]:
                     yield ReadProblem(str(e.filename or root), f"cannot list directory: {e.strerror or e}")
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
-                    if not name.startswith("."):
+                    if not name.startswith(".") and not FOLDER_DOCS.match(name):
                         yield Path(root) / name
             for e in errors:
                 yield ReadProblem(str(e.filename or p), f"cannot list directory: {e.strerror or e}")
