@@ -192,8 +192,11 @@ def serve(
 
     from newsfuse.web.app import create_app
 
+    web = create_app(str(db))
     out.print(f"Serving {db} on http://{host}:{port}", highlight=False)
-    uvicorn.run(create_app(str(db)), host=host, port=port, log_level="info")
+    if getattr(web.state, "token_generated", False):
+        out.print(f"Write token for this run (set NEWSFUSE_TOKEN to choose one): {web.state.token}", highlight=False)
+    uvicorn.run(web, host=host, port=port, log_level="info")
 
 
 @app.command()

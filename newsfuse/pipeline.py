@@ -45,6 +45,8 @@ def _file_key(article: Article) -> str:
 def file_sha256(path: str | Path) -> str:
     """Content hash of a file ("-" when it cannot be read): the files table keys on it."""
     h = hashlib.sha256()
+    if not Path(path).is_file():  # e.g. "upload:name" or "api": not a file on disk
+        return "-"
     try:
         with open(path, "rb") as f:
             for chunk in iter(lambda: f.read(1 << 20), b""):
