@@ -6,8 +6,9 @@ officers", "of protesters"), then look for the event: first directly before the 
 the same clause ("... were killed", "... and dozens of protesters died"). A number with
 neither an event nor a duration unit is not a claim, which is what drops years, ages,
 populations and other furniture. Bare counts ("150 were injured", "the toll rose to 16")
-take the category of the previous claim in the sentence, else of the article's last claim
-about the same event, else "people".
+take the category of the previous claim in the sentence, else (exact figures only) of the
+article's last claim about the same event, else "people". The group comes from the counted noun,
+never from who is quoted or credited with the figure.
 """
 
 from __future__ import annotations
@@ -95,6 +96,17 @@ def _np_after(toks: list[_Tok], i: int, vague: bool, ev_starts: frozenset = froz
     if words and words[0].low in _OTHERS:
         return words[:1], j, False
     return words, j, False
+
+
+def _mixed_group(toks: list[_Tok], j: int, cat: str, numbers_at: set[int]) -> bool:
+    """'Dozens of police and civilians died': one figure for two groups counts people, not police."""
+    if j >= len(toks) or toks[j].low != "and" or j + 1 in numbers_at:
+        return False
+    other, _, _ = _np_after(toks, j + 1, False)
+    if not other:
+        return False
+    ocat, _ = category_of([t.text for t in other])
+    return ocat is not None and ocat != cat
 
 
 def _forward_reach(toks: list[_Tok], j: int, numbers_at: set[int], limit: int = 8) -> int:
@@ -243,13 +255,17 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             cat, k = category_of([t.text for t in np_words])
             if cat is None:
                 cat = " ".join(t.low for t in np_words[-2:])
+            elif _mixed_group(toks, j, cat, numbers_at):
+                cat = "people"
         if cat is None:
             cat = toll_cat
         if cat is None and out:
             cat = out[-1].quantity.rsplit(" ", 1)[0] if out[-1].event != "hours" else None
             if out[-1].quantity == "crowd size":
                 cat = "people"
-        if cat is None and history:
+        if cat is None and history and not n.vague:
+            # a vague bare count ("Dozens killed in the unrest, police say") names no group: it
+            # stays "people" rather than borrowing the last group the article counted
             for c in reversed(history):
                 if c.event == ev and c.quantity != "crowd size":
                     cat = c.quantity[: -len(ev) - 1] if c.quantity.endswith(" " + ev) else None

@@ -56,10 +56,32 @@ def _load_countries() -> set[str]:
 
 PLACES = _load_countries() | _CITIES | _REGIONS
 _DEMONYMS = re.compile(r"^(?:[A-Z][a-z]+(?:ian|ese|ish|i|ic|an|ch))$")
+_CAP = r"[A-Z](?:[\w&.-]|['’](?=[A-Z])|(?<=s)['’](?=\s+[A-Z]))*"  # "Workers' Federation" keeps its apostrophe
 _RUN = re.compile(
-    r"(?<![\w’'])(?:[A-Z](?:[\w&.-]|['’](?=[A-Z]))*|\d+[A-Za-z]+)"
-    r"(?:\s+(?:(?:of|for|the|de|du|al)\s+)?(?:[A-Z](?:[\w&.-]|['’](?=[A-Z]))*))*"
+    rf"(?<![\w’'])(?:{_CAP}|\d+[A-Za-z]+)"
+    rf"(?:\s+(?:(?:of|for|the|de|du|al|and)\s+)?(?:{_CAP}))*"
 )
+# a run is an organisation when a word of it says so: publications, companies, bodies
+_ORG_EXTRA = {
+    "courier", "sentinel", "beacon", "ledger", "daily", "chronicle", "tribune", "journal", "observer",
+    "vjesnik", "newsdesk", "gazeta", "zeitung", "rail", "railways", "airport authority", "works",
+    "holdings", "industries", "motors", "group", "plc", "llc", "gmbh", "ag", "sa", "co", "corporation",
+    "federation", "union", "hospital", "staff", "wire",
+}
+_ORG_SUFFIX = re.compile(r"(?:chem|tech|pharma|soft|corp|com|gaz|prom|neft|trans)$")
+_ORG_BEFORE = re.compile(
+    r"\b(?:company|firm|operator|owner|manufacturer|maker|producer|insurer|carrier|broadcaster|newspaper|"
+    r"operated\s+by|run\s+by|owned\s+by|managed\s+by|subsidiary\s+of|shares\s+in)\s*,?\s*$|\d\s*\(\s*$", re.I)
+_PLACE_BEFORE = re.compile(
+    r"(?:\b(?:in|near|outside|across|around|from|to)|\b(?:town|city|village|port|region|province|district|"
+    r"outskirts|edge|centre|center|suburb|streets|capital)\s+of(?:\s+the)?)\s*$", re.I)
+_MONTH_ABBR = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+# adjectives of nationality and the like: "Central Asian nation", "former Soviet republics"
+_ADJECTIVES = {"soviet", "kazakh", "uzbek", "tajik", "kyrgyz", "turkmen", "arab", "thai", "swiss", "dutch",
+               "greek", "french", "british", "english", "irish", "welsh", "scottish", "slav", "latin", "nordic"}
+_ADJ_ENDING = re.compile(r"(?:ian|ese|ish|ean|ic|an|i)$")
+_COMPASS = {"central", "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+            "pan", "sub-saharan", "former"}
 _SENT_START_COMMON = {
     "the", "a", "an", "but", "and", "in", "on", "at", "of", "for", "to", "by", "as", "after", "before",
     "when", "while", "earlier", "later", "meanwhile", "however", "one", "this", "that", "it", "he",
@@ -69,7 +91,7 @@ _SENT_START_COMMON = {
     "last", "no", "all", "both", "several", "we", "i", "you", "what", "who", "why", "how", "asked",
     "read", "join", "thank", "please", "share", "related", "advertisement", "updated", "photo",
     "published", "reporting", "translated", "agencies", "overnight", "yesterday", "today", "tonight",
-    "more", "most", "other", "another", "such", "these", "those", "each", "every", "not",
+    "more", "most", "other", "another", "such", "these", "those", "each", "every", "not", "nobody",
 }
 _SKIP = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
@@ -87,14 +109,31 @@ def _norm_key(name: str) -> str:
     return k
 
 
-def _type_of(name: str, prev: str) -> str:
+def _is_adjective(toks: list[str]) -> bool:
+    """'Soviet', 'Central Asian', 'English': adjectives of place or nationality, not entities."""
+    low = [t.lower() for t in toks]
+    if " ".join(low) in PLACES or len(low) > 2:
+        return False
+    if len(low) == 2 and low[0] not in _COMPASS:
+        return False
+    last = low[-1]
+    return last in _ADJECTIVES or (bool(_ADJ_ENDING.search(last)) and len(last) > 4 and last not in PLACES
+                                   and len(low) == 2)
+
+
+def _type_of(name: str, prev: str, dateline: bool = False) -> str:
+    """Type by the name itself (gazetteer, org words), then by the words just before it."""
     low = _norm_key(name)
     toks = low.split()
     if low in PLACES:
         return "place"
+    if dateline:
+        return "place"  # "LISK, March 14 (Meridian Press) —": a dateline names a place
     if re.fullmatch(r"[A-Z]{2,6}(?:-\d+)?", name):
         return "organization"
-    if any(t.strip(".") in ORG_WORDS for t in toks):
+    if any(t.strip(".'’") in ORG_WORDS or t.strip(".'’") in _ORG_EXTRA for t in toks):
+        return "organization"
+    if any(_ORG_SUFFIX.search(t) for t in toks[1:]) or _ORG_BEFORE.search(prev):
         return "organization"
     if toks and toks[-1] in ("city", "province", "region", "square", "street", "airport", "island", "river",
                              "valley", "county", "district", "bay", "point", "junction", "coast", "mountains"):
@@ -105,6 +144,8 @@ def _type_of(name: str, prev: str) -> str:
                  r"official|secretary|representative|head|minister|president|eyewitness|inspector|chief)\s*,?\s*$",
                  prev, re.I):
         return "person"
+    if _PLACE_BEFORE.search(prev) and not person_names(name):
+        return "place"
     if person_names(name) and person_names(name)[0][2] == name:
         return "person"
     return "other"
@@ -126,7 +167,21 @@ def entity_mentions(text: str) -> list[tuple[str, str]]:
             toks = toks[:-1]
         if not toks:
             continue
+        if "and" in toks and not any(t.lower().strip("'’") in ORG_WORDS or t.lower().strip("'’") in _ORG_EXTRA
+                                     for t in toks):
+            # "Dolna, Ciglana and Rudnicka": a list, not one name; keep its first item here
+            toks = toks[: toks.index("and")]
+            if not toks:
+                continue
+            rest = m.group()[m.group().rfind(" and ") + 5:]
+            if rest and rest != m.group():
+                out.extend((sf, "other" if t == "start-other" else t) for sf, t in entity_mentions(rest))
+        toks[-1] = toks[-1].rstrip("'’")
         surf = " ".join(toks)
+        if (len(toks) == 1 and toks[0].lower().strip(".") in _MONTH_ABBR) or re.fullmatch(r"\d+[A-Za-z]+", surf):
+            continue  # "Jan 6", "10.40pm"
+        if _is_adjective(toks):
+            continue
         low = surf.lower()
         if low in _SKIP or any(t.lower() in _SKIP for t in toks if len(toks) == 1):
             continue
@@ -137,7 +192,9 @@ def entity_mentions(text: str) -> list[tuple[str, str]]:
         prev = text[max(0, m.start() - 40):m.start() + (len(m.group()) - len(m.group().lstrip()))]
         # include a stripped title in the "prev" context so "President X" types as person
         lead = m.group()[: m.group().find(toks[0])] if toks[0] in m.group() else ""
-        etype = _type_of(surf, prev + lead)
+        dateline = m.start() == 0 and bool(re.match(r"\s*,\s*(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]{2,}\.?\s+\d{1,2})\b",
+                                                     text[m.end():]))
+        etype = _type_of(surf, prev + lead, dateline)
         if etype == "other" and m.start() == 0 and len(toks) == 1:
             etype = "start-other"  # kept only if it merges into a known name (see extract_entities)
         out.append((surf, etype))
@@ -200,7 +257,7 @@ def extract_entities(articles: list[Article]) -> list[Entity]:
                 m["articles"].append(a)
     out = []
     for root, rec in merged.items():
-        variants = sorted(rec["variants"], key=lambda v: (-len(v), -rec["variants"][v]))
+        variants = sorted(rec["variants"], key=lambda v: (-len(v), v.isupper(), -rec["variants"][v]))
         name = _HONORIFIC.sub("", variants[0])
         out.append(Entity(name=name, type=_best_type(rec), mentions=sum(rec["variants"].values()),
                           variants=variants, article_ids=rec["articles"]))

@@ -69,6 +69,14 @@ def same_quote(a: str, b: str, threshold: float = 0.5) -> bool:
     return quote_similarity(a, b) >= threshold
 
 
+def _tidy(inner: str) -> str:
+    """Quoted words without stray marks from mixed quote styles: 'interference".' -> 'interference'."""
+    inner = inner.strip()
+    inner = re.sub(r"[\"'”’]+[.,;:]*$", "", inner)
+    inner = re.sub(r"^[\"'“‘]+", "", inner)
+    return inner.strip()
+
+
 def _quoted_spans(text: str) -> list[tuple[int, int, str]]:
     spans: list[tuple[int, int, str]] = []
     for pat in _QUOTE_SPANS:
@@ -76,7 +84,7 @@ def _quoted_spans(text: str) -> list[tuple[int, int, str]]:
             s, e = m.span()
             if any(s < pe and ps < e for ps, pe, _ in spans):
                 continue
-            spans.append((s, e, m.group(1).strip()))
+            spans.append((s, e, _tidy(m.group(1))))
     spans.sort()
     return spans
 
@@ -125,10 +133,44 @@ def quotes_in_sentence(text: str, article_id: str, index: int, ctx: ArticleConte
     m = _INDIRECT.match(text)
     if m and len(m.group("rest").split()) >= 3 and not re.match(r"\s*[,.]", m.group("rest")):
         spk = m.group("spk").strip()
-        if _ok_indirect_subject(spk):
-            clause = re.sub(r"^\s*(?:on\s+)?(?:\w+day)?\s*(?:that\s+)?", "", m.group("rest")).strip()
+        clause = _reported_clause(m.group("verb"), m.group("rest"))
+        if clause and _ok_indirect_subject(spk):
             out.append(_make(article_id, index, text, clause, spk, ctx, direct=False))
     return out
+
+
+_WHEN = (r"(?:(?:early|late|earlier|later)\s+)?(?:on\s+)?(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|"
+         r"sunday|yesterday|today|tonight|overnight)(?:\s+(?:morning|afternoon|evening|night))?|"
+         r"(?:earlier|later|last|this)\s+(?:this\s+)?(?:week|month|year|morning|afternoon|evening)|"
+         r"in\s+a\s+statement|in\s+statements|on\s+\w+\s+\d{1,2})")
+_LEAD_WHEN = re.compile(rf"^\s*,?\s*(?:{_WHEN}\s*,?\s*)+", re.I)
+# verbs whose object is often a thing, not speech ("denied a media report", "announced a day of mourning")
+_THAT_ONLY = {"denied", "confirmed", "announced", "reported", "noted", "estimated", "denounced", "claimed"}
+_NEXT_SENTENCE = re.compile(r"(?<=[a-z0-9%)])[.!?]\s+(?=[A-Z“\"])")
+
+
+def _reported_clause(verb: str, rest: str) -> str | None:
+    """The reported clause after 'X said ...', or None when there is no reported speech.
+
+    Time adverbials before the clause ("said earlier this week that") are dropped; verbs that
+    usually take a noun object ("denied a media report on Thursday that ...") count only when
+    "that" follows them directly; the clause never runs past its own sentence (segmentation
+    sometimes joins two).
+    """
+    rest = _LEAD_WHEN.sub("", rest)
+    lead_that = re.match(r"\s*that\s+", rest)
+    if verb.lower() in _THAT_ONLY and not lead_that:
+        return None
+    if verb.lower() == "told":
+        m = re.match(r"\s*(?:the\s+)?(?:[A-Z][\w-]*\s*|reporters\s+|journalists\s+|us\s+|me\s+)+(?:that\s+)?", rest)
+        if not lead_that and m:
+            rest = _LEAD_WHEN.sub("", rest[m.end():])
+    rest = re.sub(r"^\s*(?:that\s+)?", "", rest)
+    cut = _NEXT_SENTENCE.search(rest)
+    if cut:
+        rest = rest[: cut.start() + 1]
+    rest = rest.strip()
+    return rest if len(rest.split()) >= 3 else None
 
 
 def _ok_indirect_subject(spk: str) -> bool:

@@ -63,6 +63,11 @@ def person_names(text: str) -> list[tuple[int, int, str]]:
         # drop leading sentence words ("The", "But") that are capitalised only by position
         while i < len(toks) and toks[i].lower() in _FUNCTION_WORDS:
             i += 1
+        # a role word further in ends the role: "Emergency Situations Minister Tomas Vreeland"
+        for k in range(len(toks) - 2, i, -1):
+            if toks[k].lower().strip(".") in _ROLE_HEADS:
+                i = k + 1
+                break
         name = toks[i:]
         if not (2 <= len(name) <= 4):
             continue
@@ -73,6 +78,12 @@ def person_names(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+# heads of role phrases: whatever capitalised words come before them belong to the role
+_ROLE_HEADS = {
+    "minister", "president", "spokesman", "spokeswoman", "spokesperson", "secretary", "mayor", "governor",
+    "chairman", "chairwoman", "director", "commissioner", "ambassador", "chancellor", "chief", "general",
+    "colonel", "inspector", "commander", "senator", "judge", "leader", "head", "officer", "captain",
+}
 _FUNCTION_WORDS = {
     "the", "a", "an", "but", "and", "in", "on", "at", "of", "for", "to", "by", "as", "after", "before",
     "when", "while", "earlier", "later", "meanwhile", "however", "one", "this", "that", "it", "he",
@@ -170,10 +181,35 @@ _TRIM_TAIL = re.compile(
 _BAD_SUBJ = re.compile(r"\d|\b(?:were|was|is|are|have|has|had|been|will|would)\b", re.I)
 
 
+_MONTHS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+           r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
+# a date phrase opening the subject chunk: "On Wednesday authorities reported ..."
+_LEAD_DATE = re.compile(
+    rf"^(?:(?:on|early|late|by|in|since|until|overnight|earlier|later)\s+)*"
+    rf"(?:(?:{_WDAY}|last\s+night|overnight|tonight|this\s+(?:morning|afternoon|evening))"
+    rf"(?:\s+(?:morning|afternoon|evening|night))?|(?:{_MONTHS})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+\d{{4}})?)"
+    rf"\s*,?\s+", re.I)
+# words that are capitalised only because they open a sentence, and date words: never a source
+_NOT_SOURCE = {
+    "on", "in", "at", "by", "the", "a", "an", "and", "but", "so", "then", "there", "this", "that", "it",
+    "earlier", "later", "meanwhile", "however", "also", "yesterday", "today", "tonight", "overnight",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "you", "who", "which", "what",
+}
+
+
 def _clean(src: str) -> str:
-    src = _TRIM_TAIL.sub("", src.strip())
+    src = src.strip()
+    for _ in range(2):  # "Early on Wednesday, ..." peels in two steps
+        src = _LEAD_DATE.sub("", src)
+    src = _TRIM_TAIL.sub("", src)
     src = re.sub(r"^(?:and|but|while|earlier|later|so far|meanwhile)\s*,?\s+", "", src, flags=re.I)
-    return src.strip(" ,.")
+    src = src.strip(" ,.")
+    if src.lower() in _NOT_SOURCE:
+        return ""  # a sentence opener or a date word is nobody's attribution
+    return src
 
 
 def find_attribution(text: str, ctx: ArticleContext | None = None) -> str | None:
@@ -190,10 +226,10 @@ def find_attribution(text: str, ctx: ArticleContext | None = None) -> str | None
     for m in _VERB_AFTER.finditer(text):
         subj = m.group(1).strip()
         # keep the last clause-like chunk: "... city police department" not "At least 300 people ..."
-        subj = re.split(r"\b(?:that|when|as|after|while|and)\s+", subj)[-1]
-        if _BAD_SUBJ.search(subj) or len(subj.split()) > 9:
+        subj = _clean(re.split(r"\b(?:that|when|as|after|while|and)\s+", subj)[-1])
+        if not subj or _BAD_SUBJ.search(subj) or len(subj.split()) > 9:
             continue
-        return _resolve_src(_clean(subj), ctx)
+        return _resolve_src(subj, ctx)
     return None
 
 

@@ -12,6 +12,8 @@ Decisions (documented here because readers of a brief rely on them):
   entry or article it came from.
 * Otherwise they are ``conflict``: different figures for the same moment (or a toll that goes
   back and forth), typically from different authorities.
+* Background figures are left out: a claim whose as-of date lies more than 30 days before the
+  sentence's own date (an earlier disaster quoted for comparison) is not part of this story.
 * ``single``: one outlet only, all its figures alike. A duplicate article (``duplicate_of``)
   is not an independent source: its claims are dropped. Claims in sentences copied from
   another article (wire copy) still show the outlet that ran them, but count once when
@@ -36,6 +38,8 @@ _VAGUE_SPANS = [
 ]
 _APPROX = {"about", "around", "approximately", "roughly", "some", "nearly", "almost", "close to",
            "an estimated", "estimated"}
+
+BACKGROUND_DAYS = 30  # a claim as of more than this before its sentence's date is background
 
 STATUS_ORDER = {"conflict": 0, "evolving": 1, "agree": 2, "single": 3}
 
@@ -255,6 +259,8 @@ def fuse_claims(
             continue
         if art.sentences and not 0 <= c.sentence < len(art.sentences):
             continue  # cannot be cited faithfully
+        if _is_background(c, art):
+            continue
         outlet = outlet_name(art, c.article_id)
         root = copy_root.get((c.article_id, c.sentence))
         source_key = f"copy:{root[0]}:{root[1]}" if root else outlet
@@ -283,6 +289,22 @@ def fuse_claims(
         facts.append(fact)
     facts.sort(key=lambda f: (-len({r.outlet for r in f.reports}), STATUS_ORDER[f.status], f.quantity))
     return facts
+
+
+def _is_background(claim: Claim, article: Article) -> bool:
+    """A figure about an earlier, different event ("a 2011 mine collapse killed 22").
+
+    Its as-of lies more than ``BACKGROUND_DAYS`` before the date the sentence was written (the
+    sentence's ref_date, else the publish date): such history must not sit next to this week's
+    toll in the story's key facts. Kept out here, in one place; extraction keeps the claim.
+    """
+    if claim.as_of is None:
+        return False
+    ref = None
+    if 0 <= claim.sentence < len(article.sentences):
+        ref = article.sentences[claim.sentence].ref_date
+    ref = ref or article.published_date
+    return ref is not None and (ref - claim.as_of).days > BACKGROUND_DAYS
 
 
 def _one_per_outlet_figure(items: list[_Item]) -> list[_Item]:

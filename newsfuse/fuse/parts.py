@@ -44,7 +44,12 @@ def _same_quote_fn():
 
 
 def merge_quotes(quotes: list[Quote], corpus: StoryCorpus, limit: int = 8) -> list[BriefQuote]:
-    """One entry per statement, however many sources carry it (and in whichever wording)."""
+    """One entry per statement, however many sources carry it (and in whichever wording).
+
+    Only substantial statements (>= MIN_QUOTE_WORDS words) are shown: direct quotes with a
+    speaker first, then direct quotes without one, then reported (indirect) speech; within
+    each, statements carried by more outlets first.
+    """
     same = _same_quote_fn()
     usable = [q for q in quotes if q.article_id in corpus.articles and q.text.strip()]
     usable.sort(key=lambda q: (not q.direct, corpus.is_duplicate(q.article_id),
@@ -77,9 +82,20 @@ def merge_quotes(quotes: list[Quote], corpus: StoryCorpus, limit: int = 8) -> li
                     cites.append(c)
         outlets = {corpus.outlet_of[corpus.pos[(c.article_id, c.sentence)]]
                    for c in cites if (c.article_id, c.sentence) in corpus.pos}
-        merged.append((-(len(outlets)), not g[0].direct, len(merged), BriefQuote(speaker, text, cites)))
+        direct = any(q.direct for q in g)
+        if _words(text) < MIN_QUOTE_WORDS:
+            continue  # "dozens", "terrorist groups": fragments, not statements
+        tier = 0 if direct and speaker else 1 if direct else 2
+        merged.append((tier, -(len(outlets)), len(merged), BriefQuote(speaker, text, cites)))
     merged.sort(key=lambda t: t[:3])
     return [m[3] for m in merged[:limit]]
+
+
+MIN_QUOTE_WORDS = 6  # shorter quoted spans are partial quotes: kept in extraction, not shown
+
+
+def _words(text: str) -> int:
+    return sum(1 for w in text.split() if any(ch.isalnum() for ch in w))
 
 
 def top_entities(entities: list[Entity], article_ids: set[str], limit: int = 12) -> list[Entity]:
