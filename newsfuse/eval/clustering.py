@@ -64,14 +64,14 @@ def pairwise(pred: dict[Hashable, Hashable], gold: dict[Hashable, Hashable]) -> 
 _DETOK = [
     (re.compile(r"-LRB-|-LSB-|-LCB-"), "("),
     (re.compile(r"-RRB-|-RSB-|-RCB-"), ")"),
-    (re.compile(r"``\s*|''"), '"'),
+    (re.compile(r"``\s*"), '"'),
+    (re.compile(r"\s*''"), '"'),
     (re.compile(r"\( "), "("),
     (re.compile(r" ([.,;:!?%)])"), r"\1"),
     (re.compile(r" (n't|'s|'re|'ve|'ll|'d|'m)\b", re.I), r"\1"),
     (re.compile(r"\$ (?=\d)"), "$"),
     (re.compile(r"# (?=\d)"), "\u00a3"),
     (re.compile(r"` ([^`']*) '"), r"'\1'"),
-    (re.compile(r" \" "), ' "'),
     (re.compile(r"[ \t]+"), " "),
 ]
 

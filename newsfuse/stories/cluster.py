@@ -47,15 +47,17 @@ class ClusterConfig:
     title_repeat: int = 2  # the headline counts this many times
     entity_tf: str = "sqrt"  # "log" | "sqrt" | "linear": the main actors/places should dominate
     # story level: one event
-    story_threshold: float = 0.30
-    story_window_days: float = 4.0  # an article may join a story active within this gap
+    story_threshold: float = 0.20
+    story_window_days: float = 2.5  # an article may join a story active within this gap
     story_decay_days: float = 6.0  # similarity *= exp(-gap / decay)
     story_merge_threshold: float = 0.55
     story_terms: int = 400  # centroid kept as its top terms (bounded memory)
     # storyline level: a long-running topic
     storyline_threshold: float = 0.10
     storyline_entity_threshold: float = 0.10  # the entity block alone must agree too
-    storyline_anchor_top: int = 30  # a story's main entity must be among the line's top entities
+    storyline_anchor_top: int = 50  # one of a story's top entities must be among the line's top ones
+    storyline_anchor_k: int = 3
+    anchor_idf_power: float = 1.0  # 0.5 separates Egypt/Libya in T17 but fragments more
     storyline_young: int = 3  # a storyline this small is re-linked to a bigger one if similar
     storyline_window_days: float = 120.0
     storyline_merge_threshold: float = 0.45
@@ -147,9 +149,13 @@ class _Centroid:
         return c
 
 
-def _top_entities(c: _Centroid, wdim: int, k: int) -> set[int]:
+def _top_entities(c: _Centroid, wdim: int, k: int, idf: np.ndarray | None = None, power: float = 1.0) -> set[int]:
+    """The k heaviest entity features; with ``idf`` the weight is divided by idf**power so that
+    frequently named actors/places count, not the rarest names."""
     keep = c.idx >= wdim
     idx, val = c.idx[keep], c.val[keep]
+    if idf is not None and len(idx):
+        val = val / idf[idx] ** power
     if len(idx) > k:
         sel = np.argpartition(val, -k)[-k:]
         idx = idx[sel]
@@ -255,6 +261,9 @@ class StoryClusterer:
         x.data *= np.where(ent_mask, scale_e[row_of], scale_w[row_of])
         x.eliminate_zeros()
         return x
+
+    def _idf(self) -> np.ndarray:
+        return np.log((self._ndocs + 1.0) / (self._df + 1.0)) + 1.0
 
     # ------------------------------------------------------------------ public API
     def resolve(self, story_id: str) -> str:
@@ -430,7 +439,8 @@ class StoryClusterer:
         le = [_entity_part(self._lines[l], self._wdim) for l in line_ids]
         Le = _matrix(le, self.dim, True)
         line_no_ent = np.array([c.norm2 == 0 for c in le], bool)
-        line_top = [_top_entities(c, self._wdim, cfg.storyline_anchor_top) for c in le]
+        idf = self._idf()
+        line_top = [_top_entities(c, self._wdim, cfg.storyline_anchor_top, idf, cfg.anchor_idf_power) for c in le]
         line_last = np.array([self._lines[l].last for l in line_ids]) if line_ids else np.zeros(0)
         line_first = np.array([self._lines[l].first for l in line_ids]) if line_ids else np.zeros(0)
         rows_of_story: dict[str, list[int]] = {}
@@ -456,7 +466,7 @@ class StoryClusterer:
                     sims[(ents < cfg.storyline_entity_threshold) & ~line_no_ent] = -1.0
                 gap = np.maximum(np.maximum(line_first - t, t - line_last), 0.0)
                 sims[gap > cfg.storyline_window_days] = -1.0
-                anchor = _top_entities(v, self._wdim, 1)
+                anchor = _top_entities(v, self._wdim, cfg.storyline_anchor_k, idf, cfg.anchor_idf_power)
                 if anchor:
                     for j in np.flatnonzero(sims >= best_sim):
                         if not anchor & line_top[j]:
@@ -467,9 +477,9 @@ class StoryClusterer:
             if created:
                 sims, ents = self._line_sims([v], [c for _, c in created])
                 sims = np.where(ents[0] >= cfg.storyline_entity_threshold, sims[0], -1.0)
-                anchor = _top_entities(v, self._wdim, 1)
+                anchor = _top_entities(v, self._wdim, cfg.storyline_anchor_k, idf, cfg.anchor_idf_power)
                 for j, (_, c) in enumerate(created):
-                    if anchor and not anchor & _top_entities(c, self._wdim, cfg.storyline_anchor_top):
+                    if anchor and not anchor & _top_entities(c, self._wdim, cfg.storyline_anchor_top, idf, cfg.anchor_idf_power):
                         sims[j] = -1.0
                 j = int(np.argmax(sims))
                 if sims[j] >= best_sim:
@@ -582,14 +592,15 @@ class StoryClusterer:
             for j in np.flatnonzero(ok):
                 pairs.append((float(sims[a_i, j]), lid, line_ids[j]))
             if c.n <= cfg.storyline_young:
+                idf = self._idf()
                 # a young storyline joins its best, bigger neighbour at the linking threshold
                 cand = np.where(ents[a_i] >= cfg.storyline_entity_threshold, sims[a_i], -1.0)
-                anchor = _top_entities(c, self._wdim, 1)
+                anchor = _top_entities(c, self._wdim, cfg.storyline_anchor_k, idf, cfg.anchor_idf_power)
                 for j in np.flatnonzero(cand >= cfg.storyline_threshold):
                     o = self._lines[line_ids[j]]
                     gap = max(c.first - o.last, o.first - c.last, 0.0)
                     if o.n < c.n or gap > cfg.storyline_window_days or (
-                        anchor and not anchor & _top_entities(o, self._wdim, cfg.storyline_anchor_top)
+                        anchor and not anchor & _top_entities(o, self._wdim, cfg.storyline_anchor_top, idf, cfg.anchor_idf_power)
                     ):
                         cand[j] = -1.0
                 j = int(np.argmax(cand))

@@ -20,7 +20,7 @@ the longer article.
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Iterable
@@ -112,6 +112,24 @@ def token_jaccard(a: set, b: set) -> float:
     return inter / (len(a) + len(b) - inter)
 
 
+_CACHE: "OrderedDict[tuple, tuple]" = OrderedDict()
+_CACHE_MAX = 20000  # articles; dedup is called per batch with a recent window as `known`
+
+
+def _features(a: Article, cfg: DedupConfig) -> tuple[set, list[tuple[int, list[str]]]]:
+    """Shingle set and tokenised sentences of an article, cached (known articles recur per batch)."""
+    key = (a.id, len(a.text), len(a.sentences), cfg.shingle)
+    hit = _CACHE.get(key)
+    if hit is not None:
+        _CACHE.move_to_end(key)
+        return hit
+    feats = (shingles(words(a.text), cfg.shingle), [(i, words(t)) for i, t in sentence_texts(a)])
+    _CACHE[key] = feats
+    if len(_CACHE) > _CACHE_MAX:
+        _CACHE.popitem(last=False)
+    return feats
+
+
 def find_duplicates(
     articles: list[Article], known: Iterable[Article] = (), config: DedupConfig | None = None
 ) -> Duplicates:
@@ -150,7 +168,7 @@ def find_duplicates(
 
     # Near copies: MinHash LSH candidates, confirmed with the exact shingle Jaccard.
     reps = [by_id[i] for i in first_by_hash.values()]
-    shingle_sets = [shingles(words(a.text), cfg.shingle) for a in reps]
+    shingle_sets = [_features(a, cfg)[0] for a in reps]
     has_new = [a.id not in known_ids for a in reps]
     if len(reps) > 1:
         hashes = RMinHash.from_token_sets([sorted(s) for s in shingle_sets], cfg.num_perm, cfg.seed)
@@ -182,8 +200,7 @@ def _sentence_level(pool, new_ids, cfg: DedupConfig, result: Duplicates) -> None
     """Group sentences that are the same after folding, or nearly the same (token Jaccard)."""
     places_by_key: dict[str, list[tuple[str, int]]] = defaultdict(list)
     for a in pool:
-        for idx, text in sentence_texts(a):
-            toks = words(text)
+        for idx, toks in _features(a, cfg)[1]:
             if len(toks) < cfg.sentence_min_tokens:
                 continue
             places_by_key[" ".join(toks)].append((a.id, idx))
@@ -206,11 +223,10 @@ def _sentence_level(pool, new_ids, cfg: DedupConfig, result: Duplicates) -> None
                 bh = np.bitwise_xor.reduce(band * mult, axis=1)
             order = np.argsort(bh, kind="stable")
             sorted_h = bh[order]
-            bounds = np.flatnonzero(np.diff(sorted_h)) + 1
-            for run in np.split(order, bounds):
-                if len(run) < 2 or len(run) > 200:  # huge runs are hash junk or boilerplate
-                    continue
-                run = run.tolist()
+            starts = np.concatenate([[0], np.flatnonzero(np.diff(sorted_h)) + 1, [len(order)]])
+            lens = np.diff(starts)
+            for r in np.flatnonzero((lens >= 2) & (lens <= 200)):  # huge runs: boilerplate/junk
+                run = order[starts[r] : starts[r + 1]].tolist()
                 for x in range(len(run)):
                     i = run[x]
                     for j in run[x + 1 :]:
@@ -251,7 +267,7 @@ def _containment(pool, by_id, new_ids, known_ids, cfg: DedupConfig, result: Dupl
                 (a.outlet and a.outlet == o.outlet) or (a.domain and a.domain == o.domain)
             ):
                 continue
-        eligible = sum(1 for _, t in sentence_texts(a) if len(words(t)) >= cfg.sentence_min_tokens)
+        eligible = sum(1 for _, t in _features(a, cfg)[1] if len(t) >= cfg.sentence_min_tokens)
         if len(idxs) < cfg.containment_min_sentences or eligible == 0:
             continue
         share = len(idxs) / eligible

@@ -45,7 +45,9 @@ STOPWORDS = frozenset(
 
 def fold(text: str) -> str:
     """Normalise Unicode form, quotes, dashes, case and whitespace so trivial edits compare equal."""
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
+    if not text.isascii():  # NFKC is the slow part and a no-op on ASCII
+        text = unicodedata.normalize("NFKC", text)
+    text = text.translate(_QUOTES).casefold()
     return _WS.sub(" ", text).strip()
 
 

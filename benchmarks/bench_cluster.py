@@ -1,0 +1,193 @@
+"""Throughput and memory of ingest -> dedup -> cluster on all of Timeline17, plus a long stream.
+
+Why: the stories stage sees every article, so it must keep up with a feed (target >= 300
+articles/s on 2 cores without embeddings) and its memory must not grow with history. A peer is
+timed in the same run (datasketch MinHashLSH for the near-duplicate pass) to give a ratio that
+does not depend on the machine.
+
+Run: ``python benchmarks/bench_cluster.py [--t17 DIR] [--synthetic 100000]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import sys
+import time
+from collections import defaultdict
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from newsfuse.eval.clustering import detokenise, load_t17, t17_article  # noqa: E402
+from newsfuse.records import Article, article_id_for  # noqa: E402
+from newsfuse.stories.cluster import ClusterConfig, StoryClusterer  # noqa: E402
+from newsfuse.stories.dedup import find_duplicates  # noqa: E402
+from newsfuse.stories.text import shingles, words  # noqa: E402
+
+
+def rss_mb() -> float:
+    try:
+        import psutil
+
+        return psutil.Process().memory_info().rss / 2**20
+    except ImportError:  # pragma: no cover
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
+
+
+def ingest(records: list[dict]) -> tuple[list[Article], str]:
+    """The ingest stage from preloaded records when it exists, else detokenise + segment."""
+    try:
+        from newsfuse.ingest import read_records
+
+        recs = [{"id": r["id"], "text": detokenise(r["text"]), "published": r["time"], "url": None}
+                for r in records]
+        arts = [a for a in read_records(recs, "t17") if isinstance(a, Article)]
+        if len(arts) >= 0.9 * len(records):
+            return arts, "newsfuse.ingest.read_records"
+    except Exception as e:  # the ingest stage is written in parallel; fall back
+        print(f"  (ingest.read_records unavailable: {type(e).__name__}: {e})")
+    arts = [t17_article(r) for r in records]
+    try:
+        from newsfuse.ingest.segment import split_sentences
+
+        for a in arts:
+            split_sentences(a)
+        how = "t17_article + ingest.segment.split_sentences"
+    except Exception:
+        how = "t17_article (no segmentation)"
+    return arts, how
+
+
+def run_pipeline(articles: list[Article], batch_days: int = 1) -> dict:
+    """Dedup each day against the previous 3 days, then cluster that day."""
+    by_day: dict = defaultdict(list)
+    for a in articles:
+        by_day[a.published_date].append(a)
+    sc = StoryClusterer()
+    recent: list[tuple] = []
+    t_dedup = t_cluster = 0.0
+    n_dups = 0
+    for day in sorted(by_day, key=lambda d: (d is None, d)):
+        batch = by_day[day]
+        known = [a for d, a in recent if day is None or d is None or (day - d).days <= 3]
+        t0 = time.perf_counter()
+        dups = find_duplicates(batch, known=known)
+        for a in batch:
+            a.duplicate_of = dups.duplicate_of.get(a.id)
+        n_dups += len(dups.duplicate_of)
+        t1 = time.perf_counter()
+        sc.add(batch)
+        t2 = time.perf_counter()
+        t_dedup += t1 - t0
+        t_cluster += t2 - t1
+        recent = [(d, a) for d, a in recent if day is None or d is None or (day - d).days <= 3]
+        recent += [(day, a) for a in batch]
+    return {"dedup_s": t_dedup, "cluster_s": t_cluster, "duplicates": n_dups, "stories": len(sc.stories),
+            "storylines": len(sc.storylines())}
+
+
+def peer_datasketch(articles: list[Article]) -> tuple[float, float]:
+    """Near-duplicate candidates with datasketch vs rensa on the same shingles (seconds each)."""
+    from datasketch import MinHash, MinHashLSH
+    from rensa import RMinHash, RMinHashLSH
+
+    sets = [sorted(shingles(words(a.text))) for a in articles]
+    t0 = time.perf_counter()
+    lsh = MinHashLSH(threshold=0.5, num_perm=192)
+    hs = []
+    for i, s in enumerate(sets):
+        m = MinHash(num_perm=192)
+        m.update_batch([x.encode("utf-8") for x in s])
+        lsh.insert(str(i), m)
+        hs.append(m)
+    for m in hs:
+        lsh.query(m)
+    t_ds = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    rh = RMinHash.from_token_sets(sets, 192, 1)
+    rl = RMinHashLSH(0.5, 192, 64)
+    rl.insert_pairs(list(enumerate(rh)))
+    rl.query_all(rh)
+    t_rs = time.perf_counter() - t0
+    return t_ds, t_rs
+
+
+def synthetic_stream(n: int, seed: int = 0):
+    """n short articles: ~40 live topics at a time, each lasting a few days, 500 articles/day."""
+    rng = random.Random(seed)
+    vocab = [f"w{i}" for i in range(30000)]
+    names = [f"Name{i}" for i in range(20000)]
+    t0 = datetime(2020, 1, 1, tzinfo=timezone.utc)
+    topics: list[tuple[list[str], list[str], int]] = []
+    next_topic = 0
+    for i in range(n):
+        day = i // 500
+        topics = [t for t in topics if t[2] >= day]
+        while len(topics) < 40:
+            topics.append((rng.sample(vocab, 60), rng.sample(names, 5), day + rng.randint(1, 6)))
+            next_topic += 1
+        tw, tn, _ = rng.choice(topics)
+        body = " ".join(rng.choice(tw) if rng.random() < 0.6 else rng.choice(vocab) for _ in range(120))
+        body += ". " + " ".join(rng.choice(tn) for _ in range(6)) + " said."
+        yield Article(id=article_id_for(body + str(i)), text=body,
+                      published=t0 + timedelta(days=day, seconds=i % 500 * 60))
+
+
+def bench_synthetic(n: int) -> None:
+    sc = StoryClusterer(ClusterConfig(keep_cold_stories=False))
+    batch: list[Article] = []
+    t0 = time.perf_counter()
+    marks = {n // 4, n // 2, 3 * n // 4, n}
+    for i, a in enumerate(synthetic_stream(n), 1):
+        batch.append(a)
+        if len(batch) == 250:
+            sc.add(batch)
+            batch = []
+        if i in marks:
+            if batch:
+                sc.add(batch)
+                batch = []
+            el = time.perf_counter() - t0
+            print(f"  {i:>7} articles  {i / el:6.0f}/s  RSS {rss_mb():6.0f} MB  hot stories {len(sc._hot):5d}  "
+                  f"hot storylines {len(sc._lines):4d}  stories kept {len(sc.stories):6d}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--t17", default=str(ROOT.parent / "shared" / "data" / "t17"))
+    ap.add_argument("--synthetic", type=int, default=100_000)
+    args = ap.parse_args()
+
+    records, _ = load_t17(args.t17)
+    records.sort(key=lambda r: r["time"])
+    n = len(records)
+    print(f"T17: {n} articles (preloaded)")
+    t0 = time.perf_counter()
+    articles, how = ingest(records)
+    t_ingest = time.perf_counter() - t0
+    res = run_pipeline(articles)
+    total = t_ingest + res["dedup_s"] + res["cluster_s"]
+    print(f"  ingest ({how}): {t_ingest:.1f}s")
+    print(f"  dedup: {res['dedup_s']:.1f}s ({res['duplicates']} duplicates)  cluster: {res['cluster_s']:.1f}s "
+          f"({res['stories']} stories, {res['storylines']} storylines)")
+    print(f"  ingest->dedup->cluster: {n / total:.0f} articles/s; without ingest {n / (total - t_ingest):.0f}/s; "
+          f"peak RSS {peak_mb():.0f} MB")
+    t_ds, t_rs = peer_datasketch(articles)
+    print(f"  peer, near-dup LSH over all articles: datasketch {t_ds:.2f}s vs rensa {t_rs:.2f}s "
+          f"(x{t_ds / t_rs:.1f})")
+    if args.synthetic:
+        print(f"synthetic stream of {args.synthetic} articles (keep_cold_stories=False):")
+        bench_synthetic(args.synthetic)
+        print(f"  peak RSS {peak_mb():.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
