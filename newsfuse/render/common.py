@@ -11,12 +11,16 @@ from newsfuse.records import Brief, Citation
 _UNSAFE = re.compile(r"[\s\x00-\x1f\x7f<>\"'`\\]")
 
 
-def safe_url(url: str | None) -> str | None:
-    """The URL if it is a plain http(s) link, else None: nothing else becomes clickable."""
-    if not url:
+def safe_url(url: object) -> str | None:
+    """The URL if it is a plain http(s) link, else None: nothing else becomes clickable.
+
+    Shared by the renderers and the web pages. Control characters are refused before parsing,
+    so ``java\tscript:`` cannot slip past the scheme check.
+    """
+    if not isinstance(url, str):
         return None
     url = url.strip()
-    if _UNSAFE.search(url):
+    if not url or len(url) > 4096 or _UNSAFE.search(url):
         return None
     try:
         parts = urlsplit(url)

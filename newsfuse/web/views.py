@@ -12,30 +12,9 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Iterable
-from urllib.parse import urlsplit
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+from newsfuse.render.common import safe_url  # noqa: F401  (one link check for every page)
 
-
-def safe_url(url: Any) -> str | None:
-    """Return ``url`` only if it is an absolute http(s) URL with a host; anything else is text.
-
-    Article metadata is untrusted: ``javascript:``, ``data:`` and scheme-relative tricks must never
-    reach an ``href``. Control characters are refused outright because browsers strip them before
-    parsing the scheme (``java\\tscript:``).
-    """
-    if not isinstance(url, str):
-        return None
-    url = url.strip()
-    if not url or _CONTROL.search(url) or len(url) > 4096:
-        return None
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        return None
-    return url
 
 
 def as_datetime(value: Any) -> datetime | date | None:
