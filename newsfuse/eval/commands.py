@@ -18,7 +18,7 @@ app = typer.Typer(
     no_args_is_help=True,
 )
 
-LimitOpt = typer.Option(None, "--limit", help="At most this many articles (or items) per unit.")
+LimitOpt = typer.Option(None, "--limit", help="At most this many articles per timeline.")
 TopicsOpt = typer.Option(
     None, "--topics", help="Comma-separated topic/folder names or prefixes (default: all)."
 )
@@ -37,27 +37,9 @@ def _emit(result, as_json: bool, fmt=None) -> None:
         typer.echo(fmt(result))
 
 
-def _call_other(module: str, limit, topics, data, as_json: bool) -> None:
-    """Run another engineer's evaluation module: its ``run(...)`` and optional ``format_report``."""
-    import importlib
-    import inspect
-
-    try:
-        mod = importlib.import_module(module)
-    except ImportError as exc:
-        typer.echo(f"{module} is not available: {exc}", err=True)
-        raise typer.Exit(2)
-    fn = getattr(mod, "run", None) or getattr(mod, "main", None)
-    if fn is None:
-        typer.echo(f"{module} has no run() function", err=True)
-        raise typer.Exit(2)
-    params = inspect.signature(fn).parameters
-    kwargs = {}
-    for name, val in (("limit", limit), ("topics", topics), ("data_dir", data)):
-        if name in params and val is not None:
-            kwargs[name] = val
-    result = fn(**kwargs)
-    _emit(result, as_json, getattr(mod, "format_report", None))
+def _missing(module: str, exc: Exception) -> None:
+    typer.echo(f"{module} is not available: {exc}", err=True)
+    raise typer.Exit(2)
 
 
 @app.command()
@@ -67,18 +49,23 @@ def timelines(
     as_json: bool = JsonOpt,
     data: Optional[Path] = DataOpt,
     dates: str = typer.Option("fast", help="Date mentions: fast (regex) | extract (extract stage)."),
-    jobs: int = typer.Option(1, help="Processes over topics (2 cores are shared: keep 1)."),
+    jobs: int = typer.Option(1, help="Scoring processes (2 cores are shared: keep 1)."),
+    date_ranker: str = typer.Option(
+        "hand", help="hand (build_timeline's weights) | learned (leave-one-topic-out model)."
+    ),
 ) -> None:
     """Timeline17: Date-F1 and alignment ROUGE-1/2 of newsfuse timelines vs a baseline."""
     from newsfuse.eval import timelines as tl
 
-    res = tl.run(data_dir=data, topics=_topics(topics), limit=limit, dates=dates, jobs=jobs)
+    res = tl.run(data_dir=data, topics=_topics(topics), limit=limit, dates=dates, jobs=jobs,
+                 date_ranker=date_ranker)
     _emit(res, as_json, tl.format_report)
 
 
 @app.command()
 def summaries(
-    limit: Optional[int] = typer.Option(None, "--limit", help="At most this many stories per topic."),
+    limit: int = typer.Option(5, "--limit", help="Stories per topic (LexRank is slow: keep small)."),
+    max_articles: int = typer.Option(10, help="Articles per story (the closest to its date)."),
     topics: Optional[str] = TopicsOpt,
     as_json: bool = JsonOpt,
     data: Optional[Path] = DataOpt,
@@ -86,7 +73,7 @@ def summaries(
     """ROUGE of story summaries vs sumy LexRank and a lead baseline on T17 day stories."""
     from newsfuse.eval import summaries as sm
 
-    res = sm.run(data_dir=data, topics=_topics(topics), limit=limit)
+    res = sm.run(data_dir=data, topics=_topics(topics), limit=limit, max_articles=max_articles)
     _emit(res, as_json, sm.format_report)
 
 
@@ -109,35 +96,67 @@ def speed(
 
 @app.command()
 def extraction(
-    limit: Optional[int] = LimitOpt,
-    topics: Optional[str] = TopicsOpt,
+    limit: Optional[int] = typer.Option(None, "--limit", help="Score only the first N pages."),
+    topics: Optional[str] = typer.Option(None, "--topics", help="(unused: one benchmark)"),
     as_json: bool = JsonOpt,
-    data: Optional[Path] = DataOpt,
+    data: Optional[Path] = typer.Option(None, "--data", help="Benchmark folder (html/, ground-truth.json)."),
 ) -> None:
-    """Article body extraction benchmark (newsfuse.eval.extraction)."""
-    _call_other("newsfuse.eval.extraction", limit, _topics(topics), data, as_json)
+    """Article body extraction benchmark: shingle F1 vs trafilatura (newsfuse.eval.extraction)."""
+    try:
+        from newsfuse.eval import extraction as ex
+    except ImportError as exc:
+        _missing("newsfuse.eval.extraction", exc)
+    if as_json:
+        kwargs = {"limit": limit}
+        if data:
+            kwargs["bench_dir"] = data
+        _emit(ex.evaluate_extraction(**kwargs), True)
+        return
+    argv = (["--limit", str(limit)] if limit else []) + (["--bench", str(data)] if data else [])
+    raise typer.Exit(ex.main(argv) or 0)
 
 
 @app.command()
 def clustering(
-    limit: Optional[int] = LimitOpt,
-    topics: Optional[str] = TopicsOpt,
+    limit: Optional[int] = typer.Option(None, "--limit", help="Articles per topic (sampled)."),
+    topics: Optional[str] = typer.Option(None, "--topics", help="(unused: all topics are mixed)"),
     as_json: bool = JsonOpt,
-    data: Optional[Path] = DataOpt,
+    data: Optional[Path] = typer.Option(None, "--data", help="T17 folder."),
 ) -> None:
-    """Story clustering quality and speed (newsfuse.eval.clustering)."""
-    _call_other("newsfuse.eval.clustering", limit, _topics(topics), data, as_json)
+    """Story clustering of a mixed T17 stream: B-cubed, speed (newsfuse.eval.clustering)."""
+    try:
+        from newsfuse.eval import clustering as cl
+    except ImportError as exc:
+        _missing("newsfuse.eval.clustering", exc)
+    if as_json:
+        from newsfuse.eval.t17 import default_t17_dir
+
+        _emit(cl.evaluate_t17_clustering(data or default_t17_dir(), limit), True)
+        return
+    cl.main(([str(data)] if data else []) + (["--limit", str(limit)] if limit else []))
 
 
 @app.command()
 def extract(
-    limit: Optional[int] = LimitOpt,
-    topics: Optional[str] = TopicsOpt,
+    limit: Optional[int] = typer.Option(None, "--limit", help="(unused: small labelled set)"),
+    topics: Optional[str] = typer.Option(None, "--topics", help="(unused)"),
     as_json: bool = JsonOpt,
-    data: Optional[Path] = DataOpt,
+    data: Optional[Path] = typer.Option(None, "--data", help="Labelled sentences (jsonl)."),
 ) -> None:
-    """Claim/quote/date extraction checks (newsfuse.eval.extract_eval)."""
-    _call_other("newsfuse.eval.extract_eval", limit, _topics(topics), data, as_json)
+    """Claims, quotes and dates vs hand-labelled sentences (newsfuse.eval.extract_eval)."""
+    try:
+        from newsfuse.eval import extract_eval as ee
+    except ImportError as exc:
+        _missing("newsfuse.eval.extract_eval", exc)
+    res = ee.evaluate(data)
+    if as_json:
+        _emit(res, True)
+        return
+    typer.echo(f"labelled sentences: {res['sentences']}")
+    for name in ("claims", "quotes", "dates"):
+        m = res.get(name) or {}
+        typer.echo(f"{name:7s} P={m.get('precision', 0):.3f} R={m.get('recall', 0):.3f} "
+                   f"F1={m.get('f1', 0):.3f}")
 
 
 if __name__ == "__main__":  # python -m newsfuse.eval.commands

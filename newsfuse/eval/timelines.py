@@ -29,6 +29,8 @@ __all__ = [
     "newsfuse_timeline",
     "run",
     "format_report",
+    "train_date_model",
+    "date_examples",
     "PUBLISHED",
 ]
 
@@ -96,13 +98,14 @@ class Task:
     per_date: int
 
 
-def newsfuse_timeline(topic: Topic, task: Task) -> dict[date, list[str]]:
+def newsfuse_timeline(topic: Topic, task: Task, date_model: dict | None = None) -> dict[date, list[str]]:
     """newsfuse.fuse.timeline.build_timeline, mapped back to T17's tokenised sentences."""
     from newsfuse.fuse.timeline import build_timeline
 
+    kwargs = {"date_model": date_model} if date_model is not None else {}
     items = build_timeline(
         task.articles, task.happenings, max_dates=task.n_dates, per_date=task.per_date,
-        span=(task.start, task.end),
+        span=(task.start, task.end), **kwargs,
     )
     out: dict[date, list[str]] = defaultdict(list)
     for it in items:
@@ -159,7 +162,8 @@ def _sample(articles: list[Article], limit: int | None) -> list[Article]:
     return [articles[int(i * step)] for i in range(limit)]
 
 
-def _score_topic(folder: Path, limit: int | None, dates: str, systems: list[str]) -> list[dict]:
+def _prepare(folder: Path, limit: int | None, dates: str) -> tuple[Topic, list[tuple[Task, dict]], dict]:
+    """Load a topic, resolve its dates once, and build one Task per reference timeline."""
     t0 = time.perf_counter()
     topic = load_topic(folder)
     load_s = time.perf_counter() - t0
@@ -169,33 +173,70 @@ def _score_topic(folder: Path, limit: int | None, dates: str, systems: list[str]
     by_article: dict[str, list[Happening]] = defaultdict(list)
     for h in happenings:
         by_article[h.article_id].append(h)
-    rows = []
-    for j, ref in enumerate(topic.timelines):
+    tasks = []
+    for ref in topic.timelines:
         ref_dates = sorted(ref)
         start, end = ref_dates[0], ref_dates[-1]
         arts = [a for a in topic.articles if start <= a.published_date <= end]
         arts = _sample(arts, limit)
         hs = [h for a in arts for h in by_article.get(a.id, [])]
         per_date = max(1, round(sum(len(v) for v in ref.values()) / len(ref)))
-        task = Task(arts, hs, start, end, len(ref), per_date)
-        ref_tok = {d: [s for s in v] for d, v in ref.items()}
-        row = {
-            "topic": topic.name, "timeline": j, "articles": len(arts),
-            "ref_dates": len(ref), "per_date": per_date,
-            "span": [start.isoformat(), end.isoformat()],
-            "load_seconds": round(load_s, 3), "dates_seconds": round(dates_s, 3),
-            "systems": {},
-        }
-        for name in systems:
-            t0 = time.perf_counter()
+        tasks.append((Task(arts, hs, start, end, len(ref), per_date), ref))
+    return topic, tasks, {"load_seconds": round(load_s, 3), "dates_seconds": round(dates_s, 3)}
+
+
+def date_examples(task: Task, ref: dict[date, list[str]]):
+    """(features, labels) of every candidate day in the task's span: is the day in the reference?"""
+    from newsfuse.fuse.timeline import date_stats, feature_matrix
+
+    stats = date_stats(task.articles, task.happenings)
+    days = [d for d in sorted(stats) if task.start <= d <= task.end]
+    X = feature_matrix([stats[d] for d in days])
+    y = [1 if d in ref else 0 for d in days]
+    return X, y
+
+
+def train_date_model(examples: list) -> dict[str, float]:
+    """Logistic regression over the scaled date features (Datewise's supervised date ranker)."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    from newsfuse.fuse.timeline import FEATURES
+
+    X = np.vstack([x for x, _ in examples if len(x)])
+    y = np.concatenate([np.array(lab) for x, lab in examples if len(x)])
+    clf = LogisticRegression(C=1.0, max_iter=2000)
+    clf.fit(X, y)
+    model = {f: float(w) for f, w in zip(FEATURES, clf.coef_[0])}
+    model["bias"] = float(clf.intercept_[0])
+    return model
+
+
+# Filled before scoring so forked workers see the prepared topics without pickling them.
+_STATE: dict = {}
+
+
+def _score_one(i: int) -> dict:
+    topic, task, ref, model, info, j = _STATE["jobs"][i]
+    row = {
+        "topic": topic.name, "timeline": j, "articles": len(task.articles),
+        "ref_dates": len(ref), "per_date": task.per_date,
+        "span": [task.start.isoformat(), task.end.isoformat()], **info, "systems": {},
+    }
+    for name in _STATE["systems"]:
+        t0 = time.perf_counter()
+        if name == "newsfuse":
+            pred = newsfuse_timeline(topic, task, model)
+        else:
             pred = SYSTEMS[name](topic, task)
-            secs = time.perf_counter() - t0
-            scores = evaluate_timeline(pred, ref_tok)
-            scores["seconds"] = round(secs, 3)
-            scores["pred_dates"] = len(pred)
-            row["systems"][name] = scores
-        rows.append(row)
-    return rows
+        secs = time.perf_counter() - t0
+        scores = evaluate_timeline(pred, ref)
+        scores["seconds"] = round(secs, 3)
+        scores["pred_dates"] = len(pred)
+        row["systems"][name] = scores
+    if model is not None:
+        row["date_model"] = {k: round(v, 4) for k, v in model.items()}
+    return row
 
 
 def _average(rows: list[dict], system: str) -> dict[str, float]:
@@ -219,28 +260,53 @@ def run(
     dates: str = "fast",
     jobs: int = 1,
     systems: list[str] | None = None,
+    date_ranker: str = "hand",
 ) -> dict:
     """Evaluate every reference timeline of the chosen topics; returns rows and averages.
 
     limit: at most this many articles per reference timeline (evenly spaced in time).
     dates: "fast" (fuse.timeline resolver) or "extract" (newsfuse.extract.dates).
-    jobs:  processes over topics (the machine has 2 cores shared with others: default 1).
+    jobs:  worker processes for scoring (the machine has 2 shared cores: default 1).
+    date_ranker: "hand" uses build_timeline's fixed weights (what briefs use; chosen on T17,
+           so optimistic); "learned" trains a logistic date model leave-one-topic-out (the
+           held-out topic's timelines never train the model that ranks its dates; all sources
+           of one event, e.g. every bpoil_* folder, count as one topic).
     """
     data_dir = Path(data_dir) if data_dir else default_t17_dir()
     systems = systems or list(SYSTEMS)
     folders = topic_dirs(data_dir, topics)
     t0 = time.perf_counter()
-    rows: list[dict] = []
-    if jobs > 1 and len(folders) > 1:
+    prepared = [_prepare(f, limit, dates) for f in folders]
+    # Training examples come from every topic folder present in data_dir, not just those asked.
+    train_pool = prepared
+    if date_ranker == "learned" and topics:
+        asked = {f.name for f in folders}
+        train_pool = prepared + [_prepare(f, limit, dates) for f in topic_dirs(data_dir)
+                                 if f.name not in asked]
+    models: dict[str, dict | None] = {}
+    jobs_list = []
+    for topic, tasks, info in prepared:
+        event = topic.name.split("_")[0]
+        if date_ranker == "learned" and event not in models:
+            ex = [date_examples(t, r) for tp, ts, _ in train_pool
+                  if tp.name.split("_")[0] != event for t, r in ts]
+            models[event] = train_date_model(ex) if ex else None
+        model = models.get(event) if date_ranker == "learned" else None
+        for j, (task, ref) in enumerate(tasks):
+            jobs_list.append((topic, task, ref, model, info, j))
+    _STATE.update(jobs=jobs_list, systems=systems)
+    if jobs > 1 and len(jobs_list) > 1:
+        import multiprocessing as mp
         from concurrent.futures import ProcessPoolExecutor
 
-        with ProcessPoolExecutor(max_workers=jobs) as ex:
-            for part in ex.map(_score_topic, folders, [limit] * len(folders),
-                               [dates] * len(folders), [systems] * len(folders)):
-                rows.extend(part)
+        # Longest first, so one big timeline does not finish alone at the end.
+        order = sorted(range(len(jobs_list)), key=lambda i: -len(jobs_list[i][2]))
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=mp.get_context("fork")) as ex:
+            by_i = dict(zip(order, ex.map(_score_one, order)))
+        rows = [by_i[i] for i in range(len(jobs_list))]
     else:
-        for f in folders:
-            rows.extend(_score_topic(f, limit, dates, systems))
+        rows = [_score_one(i) for i in range(len(jobs_list))]
+    _STATE.clear()
     avg = {s: _average(rows, s) for s in systems} if rows else {}
     ratios = {}
     if "newsfuse" in avg and "baseline" in avg:
@@ -257,7 +323,7 @@ def run(
             "date": avg["newsfuse"]["date"] / pub["date_f1"],
         }
     return {
-        "data_dir": str(data_dir), "limit": limit, "dates": dates,
+        "data_dir": str(data_dir), "limit": limit, "dates": dates, "date_ranker": date_ranker,
         "timelines": len(rows), "seconds": round(time.perf_counter() - t0, 2),
         "rows": rows, "average": avg, "ratio_to_baseline": ratios,
         "published": PUBLISHED, "ratio_to_datewise": published_ratio,
@@ -293,6 +359,7 @@ def format_report(res: dict) -> str:
         rd = res["ratio_to_datewise"]
         lines.append("newsfuse / published Datewise (0.120/0.035/0.544, other split): "
                      + "  ".join(f"{m} {v:.2f}" for m, v in rd.items()))
-    lines.append(f"{res['timelines']} timelines in {res['seconds']:.1f}s")
+    lines.append(f"{res['timelines']} timelines in {res['seconds']:.1f}s "
+                 f"(dates: {res.get('dates')}, date ranker: {res.get('date_ranker')})")
     return "\n".join(lines)
 

@@ -28,6 +28,9 @@ __all__ = [
     "find_date_mentions",
     "happenings_for",
     "rank_dates",
+    "date_stats",
+    "feature_matrix",
+    "FEATURES",
     "DateStats",
 ]
 
@@ -169,8 +172,11 @@ def happenings_for(article: Article) -> list[Happening]:
 # ---------------------------------------------------------------------------------------------
 
 
-# Weights of the date score (see DateStats.score).
-DATE_WEIGHTS = {"sents": 1.0, "docs": 0.0, "docs_after": 1.0, "published": 0.5}
+# Weights of the hand-set date score (see DateStats.score).
+DATE_WEIGHTS = {"sents": 1.0, "docs": 0.0, "docs_after": 2.0, "published": 0.5}
+
+FEATURES = ("sents", "docs", "docs_before", "docs_after", "sents_after", "published",
+            "published_next")
 
 
 @dataclass
@@ -179,43 +185,86 @@ class DateStats:
 
     sents: int = 0  # sentences mentioning the day
     docs: int = 0  # articles mentioning the day
+    docs_before: int = 0  # articles published earlier that mention it (announced, expected)
     docs_after: int = 0  # articles published later that still mention the day
+    sents_after: int = 0  # sentences in later articles mentioning the day
     published: int = 0  # articles published that day
+    published_next: int = 0  # articles published the day after (reports of the day)
 
     def score(self) -> float:
-        """Mentions dominate; being referred back to later and publication volume break ties.
+        """Hand-set score: mentions, being referred back to later, publication volume.
 
-        Weights were set by hand on Timeline17 (see BENCHMARKS.md); the shape follows the
-        features of Gholipour Ghalandari & Ifrim's supervised ranker.
+        Weights were set on Timeline17 (see BENCHMARKS.md); the features are those of
+        Gholipour Ghalandari & Ifrim's supervised ranker.
         """
         w = DATE_WEIGHTS
         return (w["sents"] * self.sents + w["docs"] * self.docs + w["docs_after"] * self.docs_after
                 + w["published"] * self.published)
 
+    def vector(self) -> list[float]:
+        return [float(getattr(self, f)) for f in FEATURES]
 
-def rank_dates(
-    articles: Iterable[Article], happenings: Iterable[Happening]
-) -> list[tuple[date, DateStats]]:
-    """Days ordered by salience, most salient first."""
+
+def date_stats(articles: Iterable[Article], happenings: Iterable[Happening]) -> dict[date, DateStats]:
+    """Per-day counts of mentions and publications over a collection."""
     stats: dict[date, DateStats] = defaultdict(DateStats)
     pub = {a.id: a.published_date for a in articles}
     for d in pub.values():
         if d is not None:
             stats[d].published += 1
+            stats[d - timedelta(days=1)].published_next += 1
     seen_docs: set[tuple[str, date]] = set()
     for h in happenings:
         if h.date is None or h.precision != "day":
             continue
         st = stats[h.date]
         st.sents += 1
+        p = pub.get(h.article_id)
+        later = p is not None and p > h.date
+        if later:
+            st.sents_after += 1
         key = (h.article_id, h.date)
         if key not in seen_docs:
             seen_docs.add(key)
             st.docs += 1
-            p = pub.get(h.article_id)
-            if p is not None and p > h.date:
+            if later:
                 st.docs_after += 1
-    return sorted(stats.items(), key=lambda kv: (-kv[1].score(), kv[0]))
+            elif p is not None and p < h.date:
+                st.docs_before += 1
+    # Days only named as "the day before" a publication carry no signal of their own.
+    return {d: st for d, st in stats.items() if st.sents or st.published}
+
+
+def feature_matrix(stats: list[DateStats]) -> np.ndarray:
+    """Features scaled by their maximum in the collection, so weights carry across sizes."""
+    X = np.array([st.vector() for st in stats], dtype=float).reshape(len(stats), len(FEATURES))
+    if len(stats):
+        mx = X.max(axis=0)
+        mx[mx == 0] = 1.0
+        X = X / mx
+    return X
+
+
+def rank_dates(
+    articles: Iterable[Article], happenings: Iterable[Happening],
+    model: dict[str, float] | None = None,
+) -> list[tuple[date, DateStats]]:
+    """Days ordered by salience, most salient first.
+
+    model: linear weights over ``FEATURES`` (scaled per collection, see ``feature_matrix``) plus
+    an optional "bias", e.g. learned by ``newsfuse.eval.timelines.train_date_model``; None uses
+    the hand-set ``DateStats.score``.
+    """
+    stats = date_stats(articles, happenings)
+    days = sorted(stats)
+    if model is None:
+        scores = [stats[d].score() for d in days]
+    else:
+        X = feature_matrix([stats[d] for d in days])
+        w = np.array([model.get(f, 0.0) for f in FEATURES])
+        scores = list(X @ w) if len(days) else []
+    order = sorted(range(len(days)), key=lambda i: (-scores[i], days[i]))
+    return [(days[i], stats[days[i]]) for i in order]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -270,8 +319,13 @@ def build_timeline(
     clip: int = 5,
     pub_window: int = 2,
     min_words: int = 5,
-    max_words: int = 60,
-    relevance: float = 0.0,
+    max_words: int = 40,
+    relevance: float = 1.0,
+    intersect: bool = False,
+    date_model: dict[str, float] | None = None,
+    standalone: bool = True,
+    spread: int = 0,
+    mention_bonus: float = 0.0,
 ) -> list[TimelineItem]:
     """Dated entries, most salient happenings per day, each citing its sentence(s) verbatim.
 
@@ -285,6 +339,15 @@ def build_timeline(
     clip, pub_window: the first ``clip`` undated sentences of an article published on day p are
                 candidates for days p, p-1, ... (``pub_window`` days): news of day p reports p or
                 the day before.
+    min_words, max_words: candidate sentence length (long sentences bury the happening).
+    relevance:  weight of a sentence's similarity to the whole story (keeps off-topic asides
+                out; a soft form of Datewise's topic-keyword filter).
+    intersect:  centroid from words shared by the day's mentions and leads only (PM-Mean style).
+    date_model: linear weights over ``FEATURES`` for ranking days (see ``rank_dates``).
+    standalone: also require fusion's ``is_candidate`` (no boilerplate, questions, fragments).
+    spread:     days within this distance of a chosen day are taken only after all others.
+    mention_bonus: added to the score of sentences that name the day themselves.
+    Defaults were chosen on Timeline17 (BENCHMARKS.md).
     """
     if not articles:
         return []
@@ -331,7 +394,7 @@ def build_timeline(
             for k in range(pub_window):
                 pubc[p - timedelta(days=k)].append(r)
 
-    ranked = rank_dates(articles, happenings)
+    ranked = rank_dates(articles, happenings, date_model)
     if span is not None:
         ranked = [(d, st) for d, st in ranked if span[0] <= d <= span[1]]
     if max_dates is None:
@@ -344,31 +407,52 @@ def build_timeline(
         return []
     n_words = np.array([len(_WORD_RE.findall(t)) for t in texts])
     allowed = (n_words >= min_words) & (n_words <= max_words)
+    if standalone:
+        ok = _standalone_filter()
+        if ok is not None:
+            allowed &= np.array([ok(t) for t in texts], dtype=bool)
     g = _centroid(X, list(range(len(keys))))  # what the whole story is about
     used_rows: set[int] = set()
     items: list[TimelineItem] = []
-    n_days = 0
-    for d, _st in ranked:
-        if n_days >= max_dates:
-            break
-        cand = list(dict.fromkeys(ment.get(d, []) + pubc.get(d, [])))
-        cand = [r for r in cand if allowed[r] and r not in used_rows]
-        if not cand:
-            continue
-        chosen = _central_sentences(X, cand, ment.get(d, []), pubc.get(d, []), per_date,
-                                    sorted(used_rows), g if relevance else None, relevance)
-        if not chosen:
-            continue
-        n_days += 1
-        for r in chosen:
-            used_rows.add(r)
-            aid, idx = keys[r]
-            s = sent_obj[(aid, idx)]
-            cites = [Citation(aid, idx, s.text)]
-            cites += _copies(X, r, cand, keys, sent_obj, aid)
-            items.append(TimelineItem(date=d, text=s.text, citations=cites))
+    chosen_days: list[date] = []
+    deferred: list[date] = []
+    # Two passes: days next to an already chosen day (reports of d also talk about d-1) wait
+    # until the first pass has run out of days, so the timeline spreads over the story.
+    for pass_days, may_defer in (([d for d, _ in ranked], spread > 0), (deferred, False)):
+        for d in pass_days:
+            if len(chosen_days) >= max_dates:
+                break
+            if may_defer and any(abs((d - c).days) <= spread for c in chosen_days):
+                deferred.append(d)
+                continue
+            cand = list(dict.fromkeys(ment.get(d, []) + pubc.get(d, [])))
+            cand = [r for r in cand if allowed[r] and r not in used_rows]
+            if not cand:
+                continue
+            chosen = _central_sentences(X, cand, ment.get(d, []), pubc.get(d, []), per_date,
+                                        sorted(used_rows), g if relevance else None, relevance,
+                                        intersect, mention_bonus)
+            if not chosen:
+                continue
+            chosen_days.append(d)
+            for r in chosen:
+                used_rows.add(r)
+                aid, idx = keys[r]
+                s = sent_obj[(aid, idx)]
+                cites = [Citation(aid, idx, s.text)]
+                cites += _copies(X, r, cand, keys, sent_obj, aid)
+                items.append(TimelineItem(date=d, text=s.text, citations=cites))
     items.sort(key=lambda it: it.date)  # stable: within a day, most central first
     return items
+
+
+def _standalone_filter():
+    """Fusion's test for a sentence that stands alone (no boilerplate, question or fragment)."""
+    try:
+        from newsfuse.fuse.summary import is_candidate
+    except ImportError:
+        return None
+    return is_candidate
 
 
 def _centroid(X, rows: list[int]):
@@ -378,7 +462,8 @@ def _centroid(X, rows: list[int]):
 
 
 def _central_sentences(X, cand: list[int], ment_rows: list[int], pub_rows: list[int], k: int,
-                       used_rows: list[int], g=None, relevance: float = 0.0) -> list[int]:
+                       used_rows: list[int], g=None, relevance: float = 0.0,
+                       intersect: bool = False, mention_bonus: float = 0.0) -> list[int]:
     """Greedy centroid-optimal choice of ``k`` rows: each pick moves the summary closest to the
     day's centroid (mention and publication candidates weighted equally, as in PM-Mean).
 
@@ -387,7 +472,13 @@ def _central_sentences(X, cand: list[int], ment_rows: list[int], pub_rows: list[
     an earlier one).
     """
     parts = [rows for rows in (ment_rows, pub_rows) if rows]
-    c = sum(_centroid(X, rows) for rows in parts)
+    cents = [_centroid(X, rows) for rows in parts]
+    c = sum(cents)
+    if intersect and len(cents) == 2:
+        # Words both the dated mentions and that day's leads use: what happened that day.
+        c = np.where((cents[0] > 0) & (cents[1] > 0), c, 0.0)
+        if not np.linalg.norm(c):
+            c = sum(cents)
     n = np.linalg.norm(c)
     if not n:
         return []
@@ -396,6 +487,8 @@ def _central_sentences(X, cand: list[int], ment_rows: list[int], pub_rows: list[
     sims = np.asarray(Xc @ c).ravel()  # rows are unit vectors
     S = (Xc @ Xc.T).toarray()
     rel = np.asarray(Xc @ g).ravel() if g is not None else None
+    ment_set = set(ment_rows)
+    is_ment = np.array([r in ment_set for r in cand], dtype=float)
     blocked = np.zeros(len(cand), dtype=bool)
     if used_rows:
         prev = (Xc @ X[used_rows].T).toarray()
@@ -412,6 +505,8 @@ def _central_sentences(X, cand: list[int], ment_rows: list[int], pub_rows: list[
         vals = (s_dot_c + sims) / np.sqrt(s_norm2 + 2 * s_dot_x + 1.0)
         if g is not None:
             vals = vals + relevance * rel
+        if mention_bonus:
+            vals = vals + mention_bonus * is_ment
         vals[~ok] = -np.inf
         j = int(np.argmax(vals))
         chosen.append(j)

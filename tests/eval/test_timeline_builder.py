@@ -111,3 +111,14 @@ def test_copies_in_other_articles_are_cited():
 
 def test_empty_input():
     assert build_timeline([], []) == []
+
+
+def test_date_model_changes_which_day_ranks_first():
+    from newsfuse.fuse.timeline import rank_dates
+
+    arts = _story() + [_article("a4", date(2011, 1, 29), ["Another report on the new cabinet."])]
+    hs = [h for a in arts for h in happenings_for(a)]
+    assert rank_dates(arts, hs)[0][0] == date(2011, 1, 25)  # most mentioned
+    assert rank_dates(arts, hs, {"published": 1.0})[0][0] == date(2011, 1, 29)  # most published
+    items = build_timeline(arts, hs, max_dates=1, date_model={"published": 1.0})
+    assert items[0].date == date(2011, 1, 29)

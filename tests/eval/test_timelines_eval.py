@@ -50,6 +50,24 @@ def test_empty_prediction_scores_zero_instead_of_crashing():
     assert s["date"]["f_score"] == 0.0 and s["rouge_1"]["f_score"] == 0.0
 
 
+def test_date_model_learns_which_feature_marks_reference_days():
+    pytest.importorskip("sklearn")
+    import numpy as np
+
+    from newsfuse.eval.timelines import train_date_model
+    from newsfuse.fuse.timeline import FEATURES
+
+    rng = np.random.default_rng(0)
+    examples = []
+    for _ in range(5):
+        X = rng.random((40, len(FEATURES)))
+        y = (X[:, FEATURES.index("docs_after")] > 0.6).astype(int)  # only this feature matters
+        examples.append((X, list(y)))
+    model = train_date_model(examples)
+    assert set(FEATURES) <= set(model)
+    assert max(FEATURES, key=lambda f: model[f]) == "docs_after"
+
+
 def test_detokenise_undoes_ptb_tokens():
     assert detokenise("Mexico 's `` full pandemic '' ( 5 % ) , he said .") == (
         'Mexico\'s "full pandemic" (5%), he said.'
@@ -62,7 +80,7 @@ def test_t17_harness_on_small_topic(shared_dir):
     t17 = shared_dir / "data" / "t17"
     if not (t17 / "H1N1_guardian").is_dir():
         pytest.skip("T17 not present")
-    res = run(data_dir=t17, topics=["H1N1_guardian"], limit=15)
+    res = run(data_dir=t17, topics=["H1N1_guardian"], limit=15, date_ranker="hand")
     assert res["timelines"] == 1
     row = res["rows"][0]
     assert row["topic"] == "H1N1_guardian" and row["articles"] <= 15
@@ -90,8 +108,21 @@ def test_cli_timelines_json(shared_dir):
         pytest.skip("T17 not present")
     out = typer_testing.CliRunner().invoke(
         app, ["timelines", "--topics", "H1N1_guardian", "--limit", "10", "--json",
-              "--data", str(t17)]
+              "--data", str(t17), "--date-ranker", "hand"]
     )
     assert out.exit_code == 0, out.output
     res = json.loads(out.output)
     assert res["timelines"] == 1 and res["limit"] == 10
+
+
+def test_cli_has_every_eval_command():
+    typer_testing = pytest.importorskip("typer.testing")
+    from newsfuse.eval.commands import app
+
+    out = typer_testing.CliRunner().invoke(app, ["--help"])
+    assert out.exit_code == 0
+    for name in ("timelines", "summaries", "speed", "extraction", "clustering", "extract"):
+        assert name in out.output
+    for name in ("timelines", "summaries", "speed"):
+        sub = typer_testing.CliRunner().invoke(app, [name, "--help"])
+        assert sub.exit_code == 0 and "--limit" in sub.output and "--json" in sub.output
