@@ -10,5 +10,9 @@ stamp=".venv/.installed-${extras:-core}"
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   .venv/bin/python -m pip install -q --upgrade pip
   if [ -n "$extras" ]; then .venv/bin/python -m pip install -q -e ".[$extras]"; else .venv/bin/python -m pip install -q -e .; fi
+  case "$extras" in
+    *test*|*eval*)  # tilse (timeline metrics) without its ~800 MB of optional deps; see SETUP notes
+      .venv/bin/python -m pip install -q --no-deps tilse==0.2.1 ;;
+  esac
   touch "$stamp"
 fi
