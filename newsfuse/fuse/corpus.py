@@ -14,9 +14,11 @@ from datetime import date, datetime, timezone
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from newsfuse.fuse.text import index_form, normalise
+from newsfuse import semantic
+from newsfuse.fuse.text import index_form, normalise, numbers_in
 from newsfuse.records import Article, Citation, Sentence
 
+PARAPHRASE_COPY = 0.9  # MiniLM cosine above which two sentences state the same thing (semantic extra)
 NEAR_IDENTICAL = 0.85  # cosine above which two sentences count as one (wire copy, light edit)
 _FAR = datetime.max.replace(tzinfo=timezone.utc)
 
@@ -69,7 +71,27 @@ class StoryCorpus:
             self.sim = (self.matrix @ self.matrix.T).toarray()
         else:
             self.sim = np.eye(n)
+        self.paraphrase = np.zeros((n, n), dtype=bool)
+        if n > 1 and semantic.enabled():
+            self._add_embeddings()
         self._group(sentence_copies or {})
+
+    def _add_embeddings(self) -> None:
+        """With the semantic extra: paraphrases (different words, same statement) count as support.
+
+        MiniLM cosines of unrelated sentences in one story sit around 0.2-0.5, so they are
+        rescaled (0.5 -> 0, 1 -> 1) before taking the larger of the two similarities. A pair counts
+        as one statement (cited together) only above PARAPHRASE_COPY and when both sentences
+        state the same numbers: "12 killed" and "13 killed" are not the same claim.
+        """
+        texts = [s.text for _, s in self.sents]
+        esim = semantic.cosine_matrix(texts)
+        self.sim = np.maximum(self.sim, np.clip((esim - 0.5) / 0.5, 0.0, 1.0))
+        nums = [numbers_in(t) for t in texts]
+        rows, cols = np.nonzero(np.triu(esim, 1) >= PARAPHRASE_COPY)
+        for i, j in zip(rows.tolist(), cols.tolist()):
+            if nums[i] == nums[j]:
+                self.paraphrase[i, j] = self.paraphrase[j, i] = True
 
     # --- identity ---------------------------------------------------------------------------
 
@@ -105,9 +127,17 @@ class StoryCorpus:
             else:
                 seen[k] = i
         if n > 1 and self.matrix is not None:
+            # a light edit is a copy; a changed figure ("12 killed" -> "13 killed") is not
+            nums: dict[int, set] = {}
             rows, cols = np.nonzero(np.triu(self.sim, 1) >= NEAR_IDENTICAL)
             for i, j in zip(rows.tolist(), cols.tolist()):
-                uf.union(i, j)
+                for k in (i, j):
+                    if k not in nums:
+                        nums[k] = numbers_in(self.sents[k][1].text)
+                if nums[i] == nums[j]:
+                    uf.union(i, j)
+        for i, j in zip(*np.nonzero(np.triu(self.paraphrase, 1))):
+            uf.union(int(i), int(j))
         self.group = [uf.find(i) for i in range(n)]
         members: dict[int, list[int]] = defaultdict(list)
         for i, g in enumerate(self.group):
