@@ -54,7 +54,7 @@ def test_a_changed_figure_is_not_a_copy(monkeypatch):
     monkeypatch.setenv("NEWSFUSE_SEMANTIC", "0")
     a = article("Twelve houses were destroyed by the landslide in Orla on Monday.", "Valley Post")
     b = article("Thirteen houses were destroyed by the landslide in Orla on Monday.", "Ridge Herald")
-    c = article("Twelve houses were destroyed by the landslide in Orla on Monday, officials said.", "Lake Times")
+    c = article("Twelve houses were destroyed by the landslide in Orla on Monday .", "Lake Times")
     corpus = StoryCorpus([a, b, c])
     group = lambda art: corpus.group[corpus.pos[(art.id, 0)]]  # noqa: E731
     assert group(a) != group(b)
