@@ -13,8 +13,11 @@ Why this shape:
   turn out to be one, the older keeps its id and the other becomes an alias (``resolve``).
 - Within a batch, articles are taken in publish order and compared with exact centroid cosines
   computed from two sparse products (batch x hot centroids, batch x batch), so a batch costs a few
-  matrix products instead of per-article Python loops. Merges after each batch repair splits that
-  an unlucky arrival order created (order independence).
+  matrix products instead of per-article Python loops.
+- Order independence: the unsettled articles of the hot window (the *pool*, raw counts only) are
+  re-clustered in publish order at every ``add`` with current IDF weights, then mapped back onto
+  existing ids (seeded by settled centroids; oldest id wins; merged ids become aliases). Articles
+  may move between hot stories; the caller's Article objects are updated in place.
 """
 
 from __future__ import annotations
@@ -63,7 +66,7 @@ class ClusterConfig:
     storyline_merge_threshold: float = 0.45
     storyline_terms: int = 1200
     # memory bounds
-    cold_after_days: float = 8.0  # a story idle this long (behind the newest article) goes cold
+    cold_after_days: float = 12.0  # hot window: late articles up to this old still re-cluster with their peers
     max_hot_stories: int = 3000
     max_hot_storylines: int = 300
     keep_cold_stories: bool = True  # False: cold Story records leave .stories (caller persists)
@@ -212,30 +215,40 @@ class StoryClusterer:
         self._alias: dict[str, str] = {}  # merged story id -> the story it went into
         self._line_alias: dict[str, str] = {}
         self._article_story: dict[str, str] = {}  # article id -> story id, hot stories only
+        self._pool: dict[str, dict] = {}  # unsettled hot articles: time, copy-of, title, raw counts
+        self._base: dict[str, _Centroid] = {}  # hot story -> centroid of its settled articles
+        # the caller's Article objects of the pool (not persisted): a re-clustering that moves an
+        # article updates its ``story_id`` in place, so callers holding it see the current story
+        self._refs: dict[str, Article] = {}
 
     # ------------------------------------------------------------------ features
-    def _vectorise(self, arts: list[Article]) -> sp.csr_matrix:
-        """Rows are L2-normalised: words block and entity block each unit, then weighted."""
+    def _counts(self, arts: list[Article]) -> sp.csr_matrix:
+        """Raw feature counts (words, capitalised phrases, numbers); also updates document frequencies.
+
+        Counts, not weights, are what the hot pool keeps: weights are recomputed from the current
+        document frequencies at every re-clustering, so early articles are not frozen with the
+        poor IDF of a young clusterer (a main source of arrival-order dependence)."""
         cfg = self.config
-        docs, ents = [], []
+        docs, ent_docs, num_docs = [], [], []
         for a in arts:
             title = a.title or ""
             docs.append((title + "\n") * cfg.title_repeat + a.text)
-            ent = capitalised_phrases(title + ".\n" + a.text)
-            nums = ["#" + n for n in numbers(a.text) if len(n) >= 2]
-            ents.append((ent, nums))
+            ent_docs.append(" ".join(capitalised_phrases(title + ".\n" + a.text)))
+            num_docs.append(" ".join("#" + n for n in numbers(a.text) if len(n) >= 2))
         xw = self._words.transform(docs).tocsr().astype(np.float64)
-        ent_docs = [" ".join(e) for e, _ in ents]
-        num_docs = [" ".join(n) for _, n in ents]
         xe = self._ents.transform(ent_docs).tocsr().astype(np.float64)
         xn = self._ents.transform(num_docs).tocsr().astype(np.float64)
         xn.data *= cfg.number_weight
-        xe = (xe + xn).tocsr()
-        x = sp.hstack([xw, xe], format="csr")
+        x = sp.hstack([xw, (xe + xn).tocsr()], format="csr")
         x.sum_duplicates()
-        # document frequency counted as we go: hashing keeps it a fixed-size array
         self._df += np.bincount(x.indices, minlength=self.dim).astype(np.float32)
         self._ndocs += len(arts)
+        return x
+
+    def _weight(self, x: sp.csr_matrix) -> sp.csr_matrix:
+        """Rows are L2-normalised: words block and entity block each unit, then weighted."""
+        cfg = self.config
+        x = x.copy()
         idf = np.log((self._ndocs + 1.0) / (self._df[x.indices] + 1.0)) + 1.0
         ent_cols = x.indices >= self._wdim
         tf = 1.0 + np.log(np.maximum(x.data, 1e-9))
@@ -245,22 +258,22 @@ class StoryClusterer:
             tf[ent_cols] = x.data[ent_cols]
         x.data = tf * idf
         x.data[x.data < 0] = 0.0
-        # per-block normalisation then weighting, so entity mass does not depend on article length
         nrows = x.shape[0]
         row_of = np.repeat(np.arange(nrows), np.diff(x.indptr))
-        ent_mask = x.indices >= self._wdim
         sq = x.data * x.data
-        wn = np.sqrt(np.bincount(row_of[~ent_mask], weights=sq[~ent_mask], minlength=nrows))
-        en = np.sqrt(np.bincount(row_of[ent_mask], weights=sq[ent_mask], minlength=nrows))
+        wn = np.sqrt(np.bincount(row_of[~ent_cols], weights=sq[~ent_cols], minlength=nrows))
+        en = np.sqrt(np.bincount(row_of[ent_cols], weights=sq[ent_cols], minlength=nrows))
         w_ent = math.sqrt(cfg.entity_weight)
         w_word = math.sqrt(1.0 - cfg.entity_weight)
-        # rows without entities put all weight on words (and vice versa)
         has_e, has_w = en > 0, wn > 0
         scale_w = np.where(has_e, w_word, 1.0) / np.maximum(wn, 1e-12)
         scale_e = np.where(has_w, w_ent, 1.0) / np.maximum(en, 1e-12)
-        x.data *= np.where(ent_mask, scale_e[row_of], scale_w[row_of])
+        x.data *= np.where(ent_cols, scale_e[row_of], scale_w[row_of])
         x.eliminate_zeros()
         return x
+
+    def _vectorise(self, arts: list[Article]) -> sp.csr_matrix:
+        return self._weight(self._counts(arts))
 
     def _idf(self) -> np.ndarray:
         return np.log((self._ndocs + 1.0) / (self._df + 1.0)) + 1.0
@@ -286,30 +299,63 @@ class StoryClusterer:
         return {k: list(v) for k, v in self._line_stories.items() if v}
 
     def add(self, articles: list[Article]) -> list[Story]:
-        """Assign each new article to a story (sets ``article.story_id``); return changed stories."""
+        """Assign each new article to a story (sets ``article.story_id``); return changed stories.
+
+        New articles enter the *pool* (the unsettled articles of the hot window), and the whole
+        pool is re-clustered in publish order with current weights. The result therefore depends
+        on which articles are in the window, hardly on the order or batching they came in."""
         fresh, seen = [], set()
-        changed: set[str] = set()
         for a in articles:
             if a.id in seen:
                 continue
             seen.add(a.id)
-            if a.id in self._article_story:  # already placed (re-delivery): keep its story
-                a.story_id = self.resolve(self._article_story[a.id])
+            if a.id in self._article_story or a.id in self._pool:  # re-delivery: keep its story
+                a.story_id = self.resolve(self._article_story.get(a.id) or a.story_id or "")
                 continue
             fresh.append(a)
-        # publish order within a batch; undated articles go last at the current clock
-        fresh.sort(key=lambda a: (_ts(a.published) is None, _ts(a.published) or 0.0, a.id))
-        # originals before their copies so a copy can follow its original
-        order = {a.id: i for i, a in enumerate(fresh)}
-        fresh.sort(key=lambda a: (order.get(a.duplicate_of, -1) >= order[a.id] if a.duplicate_of else False,
-                                  order[a.id]))
+        changed: set[str] = set()
+        for a in fresh:
+            t = _ts(a.published)
+            if t is not None and (self.clock is None or t > self.clock):
+                self.clock = t
+        now = self.clock if self.clock is not None else 0.0
+        fresh_ids = {a.id for a in fresh}
+        vec_arts = []
+        for a in fresh:
+            orig = a.duplicate_of
+            if orig and orig not in fresh_ids and orig not in self._pool:
+                sid = self.resolve(self._article_story.get(orig, "")) if orig in self._article_story else None
+                if sid is None:
+                    sid = self._settled_story(orig)
+                if sid is not None and sid in self.stories:  # copy of a settled article
+                    self.stories[sid].article_ids.append(a.id)
+                    a.story_id = sid
+                    self._article_story[a.id] = sid
+                    changed.add(sid)
+                    continue
+                orig = None
+            t = _ts(a.published)
+            entry = {"t": now if t is None else t, "dup": orig if orig else None, "title": _title(a),
+                     "idx": np.zeros(0, np.int32), "val": np.zeros(0, np.float32)}
+            self._pool[a.id] = entry
+            self._refs[a.id] = a
+            if not entry["dup"]:
+                vec_arts.append(a)
         cs = self.config.chunk_size
-        for start in range(0, len(fresh), cs):
-            changed |= self._add_chunk(fresh[start : start + cs])
-        for a in articles:
-            if a.story_id:
-                a.story_id = self.resolve(a.story_id)
-        self._evict()
+        for start in range(0, len(vec_arts), cs):
+            part = vec_arts[start : start + cs]
+            x = self._counts(part)
+            for r, a in enumerate(part):
+                lo, hi = x.indptr[r], x.indptr[r + 1]
+                self._pool[a.id]["idx"] = x.indices[lo:hi].astype(np.int32)
+                self._pool[a.id]["val"] = x.data[lo:hi].astype(np.float32)
+        if fresh:
+            changed |= self._recluster(fresh_ids)
+        for a in fresh:
+            sid = self._article_story.get(a.id)
+            if sid is not None:
+                a.story_id = self.resolve(sid)
+        self._settle_and_evict()
         out = []
         for sid in sorted({self.resolve(s) for s in changed}):
             if sid in self.stories:
@@ -317,120 +363,274 @@ class StoryClusterer:
         return out
 
     # ------------------------------------------------------------------ internals
-    def _add_chunk(self, chunk: list[Article]) -> set[str]:
-        cfg = self.config
-        n = len(chunk)
-        times = []
-        for a in chunk:
-            t = _ts(a.published)
-            if t is not None and (self.clock is None or t > self.clock):
-                self.clock = t
-            times.append(t)
-        now = self.clock if self.clock is not None else 0.0
-        times = np.array([now if t is None else t for t in times], np.float64)
+    def _settled_story(self, aid: str) -> str | None:
+        for sid, st in self.stories.items():  # rare path: a copy of an article no longer hot
+            if aid in st.article_ids:
+                return sid
+        return None
 
-        X = self._vectorise(chunk)
-        hot_ids = list(self._hot)
-        hot = [self._hot[s] for s in hot_ids]
-        n_hot = len(hot_ids)
-        G = (X @ X.T).toarray()
-        cols = n_hot + n
-        dot = np.zeros((n, cols))
-        norm2 = np.zeros(cols)
-        first = np.zeros(cols)
-        last = np.zeros(cols)
-        if n_hot:
-            dot[:, :n_hot] = (X @ _matrix(hot, self.dim, normalise=False).T).toarray()
-            norm2[:n_hot] = [c.norm2 for c in hot]
-            first[:n_hot] = [c.first for c in hot]
-            last[:n_hot] = [c.last for c in hot]
-        col_ids: list[str | None] = list(hot_ids) + [None] * n
-        members: dict[int, list[int]] = {}
-        vec_members: dict[int, list[int]] = {}
-        col_of_article: dict[str, int] = {}
-        copies: set[int] = set()  # copies join their original's story but add no vector
-        used = n_hot
-        for i, a in enumerate(chunk):
-            t = times[i]
-            col = None
-            orig = a.duplicate_of
-            if orig:
-                if orig in col_of_article:
-                    col = col_of_article[orig]
-                elif orig in self._article_story:
-                    sid = self.resolve(self._article_story[orig])
-                    if sid in self._hot:
-                        col = hot_ids.index(sid) if sid in hot_ids else None
-                    if col is None and sid in self.stories:  # cold story: join without a vector
-                        self._append_cold(sid, a)
-                        continue
-            is_copy = col is not None
-            if col is None and used:
-                k = used
-                norms = np.sqrt(np.maximum(norm2[:k], 1e-12))
-                sims = dot[i, :k] / norms
-                gap = np.maximum(np.maximum(first[:k] - t, t - last[:k]), 0.0)
-                sims = sims * np.exp(-gap / cfg.story_decay_days)
-                sims[gap > cfg.story_window_days] = -1.0
-                j = int(np.argmax(sims))
-                if sims[j] >= cfg.story_threshold:
-                    col = j
-            if col is None:
-                col = used
-                used += 1
-                first[col] = last[col] = t
-            if is_copy:
-                copies.add(i)
-            else:
+    def _single_pass(self, X: sp.csr_matrix, times: np.ndarray, seeds: list[_Centroid]):
+        """Leader clustering in publish order: each row joins the most similar column (seed or
+        earlier row's column) above ``story_threshold`` (time-decayed, windowed), else opens one.
+        Exact centroid cosines via sparse products, chunk by chunk. Returns labels and centroids."""
+        cfg = self.config
+        cents = [_Centroid(c.idx.copy(), c.val.copy(), c.norm2, c.first, c.last, c.n) for c in seeds]
+        labels = np.zeros(X.shape[0], np.int64)
+        cs = cfg.chunk_size
+        for start in range(0, X.shape[0], cs):
+            Xc = X[start : start + cs]
+            m = Xc.shape[0]
+            k0 = len(cents)
+            G = (Xc @ Xc.T).toarray()
+            cols = k0 + m
+            dot = np.zeros((m, cols))
+            norm2 = np.zeros(cols)
+            first = np.zeros(cols)
+            last = np.zeros(cols)
+            if k0:
+                dot[:, :k0] = (Xc @ _matrix(cents, self.dim, normalise=False).T).toarray()
+                norm2[:k0] = [c.norm2 for c in cents]
+                first[:k0] = [c.first for c in cents]
+                last[:k0] = [c.last for c in cents]
+            used = k0
+            members: dict[int, list[int]] = {}
+            for i in range(m):
+                t = times[start + i]
+                col = None
+                if used:
+                    norms = np.sqrt(np.maximum(norm2[:used], 1e-12))
+                    gap = np.maximum(np.maximum(first[:used] - t, t - last[:used]), 0.0)
+                    sims = dot[i, :used] / norms * np.exp(-gap / cfg.story_decay_days)
+                    sims[gap > cfg.story_window_days] = -1.0
+                    j = int(np.argmax(sims))
+                    if sims[j] >= cfg.story_threshold:
+                        col = j
+                if col is None:
+                    col = used
+                    used += 1
+                    first[col] = last[col] = t
                 norm2[col] += 2.0 * dot[i, col] + G[i, i]
                 dot[:, col] += G[:, i]
-                vec_members.setdefault(col, []).append(i)
-            first[col] = min(first[col], t)
-            last[col] = max(last[col], t)
-            members.setdefault(col, []).append(i)
-            col_of_article[a.id] = col
+                first[col] = min(first[col], t)
+                last[col] = max(last[col], t)
+                members.setdefault(col, []).append(i)
+                labels[start + i] = col
+            for col, idxs in members.items():
+                if col >= k0:
+                    cents.append(_Centroid.empty(float(first[col])))
+                c = cents[col]
+                c.add_rows(Xc[idxs], self.dim, cfg.story_terms)
+                c.n += len(idxs)
+                c.first = min(c.first, float(first[col]))
+                c.last = max(c.last, float(last[col]))
+        return labels, cents
 
+    def _recluster(self, fresh_ids: set[str]) -> set[str]:
+        """Re-cluster the pool, then give the clusters ids: a hot story with settled articles
+        seeds its own column; otherwise a cluster takes the id of the (oldest) story that held
+        its articles before; merged clusters keep the older id and record the other as alias."""
+        cfg = self.config
+        order = sorted(self._pool, key=lambda k: (self._pool[k]["t"], k))
+        vec_ids = [k for k in order if not self._pool[k]["dup"]]
+        X = self._weight(self._pool_matrix(vec_ids))
+        times = np.array([self._pool[k]["t"] for k in vec_ids], np.float64)
+        seed_ids = [s for s in self._hot if s in self._base and self._base[s].n > 0]
+        labels, cents = self._single_pass(X, times, [self._base[s] for s in seed_ids])
+        ncol = len(cents)
+        # merge pass over the columns (deterministic: by similarity, then index)
+        parent = list(range(ncol))
+
+        def find(i):
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        if ncol > 1:
+            M = _matrix(cents, self.dim, normalise=True)
+            S = (M @ M.T).toarray()
+            fst = np.array([c.first for c in cents])
+            lst = np.array([c.last for c in cents])
+            gap = np.maximum(np.maximum(fst[:, None] - lst[None, :], fst[None, :] - lst[:, None]), 0.0)
+            S[gap > cfg.story_window_days] = -1.0
+            iu = np.triu_indices(ncol, 1)
+            ok = S[iu] >= cfg.story_merge_threshold
+            pairs = sorted(zip(-S[iu][ok], iu[0][ok], iu[1][ok]))
+            for _, i, j in pairs:
+                ri, rj = find(int(i)), find(int(j))
+                if ri != rj:
+                    parent[max(ri, rj)] = min(ri, rj)
+        col_members: dict[int, list[str]] = {}
+        for k, lab in zip(vec_ids, labels):
+            col_members.setdefault(int(lab), []).append(k)
+        # copies follow their original's column
+        col_of = {k: int(lab) for k, lab in zip(vec_ids, labels)}
+        for k in order:
+            d = self._pool[k]["dup"]
+            if d:
+                seen = set()
+                while d in self._pool and self._pool[d]["dup"] and d not in seen:
+                    seen.add(d)
+                    d = self._pool[d]["dup"]
+                if d in col_of:
+                    col_of[k] = col_of[d]
+                    col_members.setdefault(col_of[d], []).append(k)
+                else:  # original vanished: treat as its own column
+                    col_members[ncol] = [k]
+                    col_of[k] = ncol
+                    cents.append(_Centroid.empty(self._pool[k]["t"]))
+                    cents[-1].n = 1
+                    parent.append(ncol)
+                    ncol += 1
+        # ---- naming
+        name: dict[int, str] = {}
+        for c, sid in enumerate(seed_ids):
+            name[c] = sid
+        claimed = set(seed_ids)
+        prev_first = {}
+        cand = []
+        for c, mem in col_members.items():
+            if c in name:
+                continue
+            cnt: dict[str, int] = {}
+            for k in mem:
+                s = self._article_story.get(k)
+                if s is not None:
+                    s = self.resolve(s)
+                    if s in self.stories:
+                        cnt[s] = cnt.get(s, 0) + 1
+            for s, n_ in cnt.items():
+                st = self.stories[s]
+                prev_first[s] = _ts(st.first_seen) or 0.0
+                cand.append((prev_first[s], s, -n_, c))
+        for _, s, _, c in sorted(cand):
+            if s in claimed or c in name:
+                continue
+            name[c] = s
+            claimed.add(s)
+        groups: dict[int, list[int]] = {}
+        for c in col_members:
+            groups.setdefault(find(c), []).append(c)
+        for c in range(len(seed_ids)):  # seeds with no new members still exist
+            groups.setdefault(find(c), [])
+            if c not in groups[find(c)]:
+                groups[find(c)].append(c)
+        prev_sets = {}
+        touched_prev = set()
+        for k in order:
+            s = self._article_story.get(k)
+            if s is not None:
+                touched_prev.add(self.resolve(s))
+        for s in touched_prev | set(seed_ids):
+            if s in self.stories:
+                prev_sets[s] = set(self.stories[s].article_ids)
         changed: set[str] = set()
         new_story_ids: list[str] = []
-        for col, idxs in members.items():
-            rows = X[vec_members.get(col, [])]
-            if col < n_hot:
-                sid = col_ids[col]
-                cent = self._hot[sid]
+        pool_set = set(self._pool)
+        survivors = set()
+        for root, cols in sorted(groups.items()):
+            cols.sort()
+            named = sorted((c for c in cols if c in name), key=lambda c: (prev_first.get(name[c], _ts(self.stories[name[c]].first_seen) or 0.0), name[c]))
+            mem = sorted((k for c in cols for k in col_members.get(c, [])), key=lambda k: (self._pool[k]["t"], k))
+            if named:
+                sid = name[named[0]]
             else:
-                sid = story_id_for(chunk[idxs[0]].id)
-                while sid in self.stories or sid in self._alias:  # practically never
+                first_mem = min((k for c in cols for k in col_members.get(c, []) if not self._pool[k]["dup"]),
+                                key=lambda k: (self._pool[k]["t"], k), default=mem[0])
+                sid = story_id_for(first_mem)
+                while sid in self.stories or sid in self._alias or sid in survivors:
                     sid = story_id_for(sid)
-                col_ids[col] = sid
-                cent = _Centroid.empty(times[idxs[0]])
-                self._hot[sid] = cent
-                self.stories[sid] = Story(id=sid, title=_title(chunk[idxs[0]]))
+                self.stories[sid] = Story(id=sid, title=self._pool[first_mem]["title"])
                 new_story_ids.append(sid)
-            cent.add_rows(rows, self.dim, cfg.story_terms)
-            cent.n += len(idxs)
-            cent.first = min(cent.first, float(first[col]))
-            cent.last = max(cent.last, float(last[col]))
+            survivors.add(sid)
             story = self.stories[sid]
-            for i in idxs:
-                a = chunk[i]
-                a.story_id = sid
-                story.article_ids.append(a.id)
-                self._article_story[a.id] = sid
+            # other named parts: real merges of live stories into the older one
+            for c in named[1:]:
+                self._absorb(sid, name[c])
+            for c in cols:  # unnamed parts of a merged cluster: a resolvable alias, once
+                if c in name or len(cols) == 1 or not col_members.get(c):
+                    continue
+                alias = story_id_for(col_members[c][0])
+                if alias not in self.stories and alias not in self._alias and alias != sid:
+                    self._alias[alias] = sid
+                    story.aliases.append(alias)
+            cent = _Centroid(cents[cols[0]].idx, cents[cols[0]].val, cents[cols[0]].norm2,
+                             cents[cols[0]].first, cents[cols[0]].last, cents[cols[0]].n)
+            for c in cols[1:]:
+                cent.add(cents[c], self.dim, cfg.story_terms)
+            self._hot[sid] = cent
+            kept = [k for k in story.article_ids if k not in pool_set]
+            story.article_ids = kept + mem
+            for k in mem:
+                self._article_story[k] = sid
+                ref = self._refs.get(k)
+                if ref is not None:
+                    ref.story_id = sid
             story.first_seen = _dt(cent.first)
             story.last_seen = _dt(cent.last)
-            changed.add(sid)
-
-        self._link_storylines(new_story_ids, X, chunk, copies)
-        changed |= self._merge_stories(changed)
+            if set(story.article_ids) != prev_sets.get(sid):
+                changed.add(sid)
+        # previous stories that lost every article: alias to where most of them went
+        for s in touched_prev:
+            if s in survivors or s not in self.stories or s in self._base:
+                continue
+            where: dict[str, int] = {}
+            for k in prev_sets.get(s, ()):
+                t_ = self._article_story.get(k)
+                if t_ in survivors:
+                    where[t_] = where.get(t_, 0) + 1
+            if where:
+                target = max(sorted(where), key=lambda x: where[x])
+                self._absorb(target, s, move_articles=False)
+                changed.add(target)
+        for s in list(prev_sets):
+            if s in self.stories and s not in survivors and s in self._hot:
+                st = self.stories[s]
+                st.article_ids = [k for k in st.article_ids if k not in pool_set]
+                changed.add(s)
+        self._link_storylines(new_story_ids, X, vec_ids, fresh_ids)
         self._merge_storylines({self.stories[s].storyline_id for s in changed if s in self.stories})
         return changed
 
-    def _append_cold(self, sid: str, a: Article) -> None:
-        story = self.stories[sid]
-        story.article_ids.append(a.id)
-        a.story_id = sid
+    def _pool_matrix(self, ids: list[str]) -> sp.csr_matrix:
+        if not ids:
+            return sp.csr_matrix((0, self.dim))
+        indptr = np.zeros(len(ids) + 1, np.int64)
+        indptr[1:] = np.cumsum([len(self._pool[k]["idx"]) for k in ids])
+        idx = np.concatenate([self._pool[k]["idx"] for k in ids])
+        val = np.concatenate([self._pool[k]["val"] for k in ids]).astype(np.float64)
+        return sp.csr_matrix((val, idx, indptr), shape=(len(ids), self.dim))
 
-    def _link_storylines(self, new_story_ids, X, chunk, copies) -> None:
+    def _absorb(self, keep: str, drop: str, move_articles: bool = True) -> None:
+        """Story ``drop`` becomes an alias of ``keep`` (settled articles and base move over)."""
+        if drop == keep or drop not in self.stories:
+            return
+        ks, ds = self.stories[keep], self.stories.pop(drop)
+        pool_set = self._pool
+        moved = [k for k in ds.article_ids if k not in pool_set and k not in ks.article_ids]
+        ks.article_ids = moved + ks.article_ids if moved else ks.article_ids
+        for k in moved:
+            if k in self._article_story:
+                self._article_story[k] = keep
+        ks.aliases.extend([drop] + ds.aliases)
+        self._alias[drop] = keep
+        self._hot.pop(drop, None)
+        if drop in self._base:
+            if keep in self._base:
+                self._base[keep].add(self._base.pop(drop), self.dim, self.config.story_terms)
+            else:
+                self._base[keep] = self._base.pop(drop)
+        if ds.storyline_id in self._line_stories:
+            lst = self._line_stories[ds.storyline_id]
+            if drop in lst:
+                lst.remove(drop)
+        if ks.storyline_id is not None:
+            pass  # one event's stories joining is no evidence that their whole storylines are one
+        elif ks.storyline_id is None and ds.storyline_id is not None:
+            ks.storyline_id = self.resolve_storyline(ds.storyline_id)
+            self._line_stories.setdefault(ks.storyline_id, []).append(keep)
+
+    def _link_storylines(self, new_story_ids, X, row_ids, fresh_ids) -> None:
         """New stories join the most similar hot storyline, else start their own; lines absorb
         the vectors of all their stories' new articles."""
         cfg = self.config
@@ -444,19 +644,19 @@ class StoryClusterer:
         line_last = np.array([self._lines[l].last for l in line_ids]) if line_ids else np.zeros(0)
         line_first = np.array([self._lines[l].first for l in line_ids]) if line_ids else np.zeros(0)
         rows_of_story: dict[str, list[int]] = {}
-        for i, a in enumerate(chunk):
-            sid = a.story_id
-            if sid is not None and i not in copies:
-                rows_of_story.setdefault(sid, []).append(i)
+        for i, k in enumerate(row_ids):
+            if k in fresh_ids:
+                sid = self._article_story.get(k)
+                if sid is not None:
+                    rows_of_story.setdefault(self.resolve(sid), []).append(i)
         created: list[tuple[str, _Centroid]] = []
         for sid in new_story_ids:
+            if sid not in self.stories or self.stories[sid].storyline_id is not None:
+                continue
             story = self.stories[sid]
-            rows = rows_of_story.get(sid, [])
-            t = self._hot[sid].first
-            v = _Centroid.empty(t)
-            if rows:
-                sub = X[rows]
-                v.add_rows(sub, self.dim, 1 << 30)
+            hc = self._hot[sid]
+            t = hc.first
+            v = _Centroid(hc.idx, hc.val, hc.norm2, hc.first, hc.last, hc.n)
             best, best_sim = None, cfg.storyline_threshold
             if line_ids:
                 ve = _entity_part(v, self._wdim)
@@ -507,61 +707,14 @@ class StoryClusterer:
         for lid, rows in rows_by_line.items():
             cent = self._lines.get(lid)
             if cent is None:  # storyline went cold but one of its stories is still hot
-                cent = self._lines[lid] = _Centroid.empty(float(min(_ts(chunk[r].published) or 0 for r in rows)))
+                cent = self._lines[lid] = _Centroid.empty(float(min(self._pool[row_ids[r]]["t"] for r in rows)))
             cent.add_rows(X[rows], self.dim, cfg.storyline_terms)
             cent.n += len(rows)
             for r in rows:
-                t = _ts(chunk[r].published)
+                t = self._pool[row_ids[r]]["t"]
                 if t is not None:
                     cent.first = min(cent.first, t)
                     cent.last = max(cent.last, t)
-
-    def _merge_stories(self, touched: set[str]) -> set[str]:
-        """Merge a touched story into a similar hot one (older id survives, the other is an alias)."""
-        cfg = self.config
-        touched = [s for s in touched if s in self._hot]
-        if not touched or len(self._hot) < 2:
-            return set()
-        hot_ids = list(self._hot)
-        H = _matrix([self._hot[s] for s in hot_ids], self.dim, normalise=True)
-        T = _matrix([self._hot[s] for s in touched], self.dim, normalise=True)
-        sims = (T @ H.T).toarray()
-        pairs = []
-        pos = {s: k for k, s in enumerate(hot_ids)}
-        for a_i, sid in enumerate(touched):
-            sims[a_i, pos[sid]] = -1.0
-            for j in np.flatnonzero(sims[a_i] >= cfg.story_merge_threshold):
-                other = hot_ids[j]
-                ca, cb = self._hot[sid], self._hot[other]
-                gap = max(ca.first - cb.last, cb.first - ca.last, 0.0)
-                if gap <= cfg.story_window_days:
-                    pairs.append((float(sims[a_i, j]), sid, other))
-        result = set()
-        for _, s1, s2 in sorted(pairs, reverse=True):
-            s1, s2 = self.resolve(s1), self.resolve(s2)
-            if s1 == s2 or s1 not in self._hot or s2 not in self._hot:
-                continue
-            keep, drop = sorted([s1, s2], key=lambda s: (self._hot[s].first, s))
-            self._merge_story_into(keep, drop)
-            result.add(keep)
-        return result
-
-    def _merge_story_into(self, keep: str, drop: str) -> None:
-        cfg = self.config
-        ks, ds = self.stories[keep], self.stories[drop]
-        self._hot[keep].add(self._hot.pop(drop), self.dim, cfg.story_terms)
-        ks.article_ids.extend(ds.article_ids)
-        ks.aliases.extend([drop] + ds.aliases)
-        ks.first_seen = _dt(self._hot[keep].first)
-        ks.last_seen = _dt(self._hot[keep].last)
-        self._alias[drop] = keep
-        del self.stories[drop]
-        if ds.storyline_id in self._line_stories:
-            lst = self._line_stories[ds.storyline_id]
-            if drop in lst:
-                lst.remove(drop)
-        if ds.storyline_id and ks.storyline_id and ds.storyline_id != ks.storyline_id:
-            self._merge_lines(ks.storyline_id, ds.storyline_id)
 
     def _line_sims(self, rows: list[_Centroid], cols: list[_Centroid]) -> tuple[np.ndarray, np.ndarray]:
         """Cosine of whole vectors and of the entity block alone (rows x cols); an empty entity
@@ -629,30 +782,53 @@ class StoryClusterer:
             if sid in self.stories:
                 self.stories[sid].storyline_id = keep
 
-    def _evict(self) -> None:
-        """Stories idle beyond the hot window lose their vectors (ids stay resolvable)."""
+    def _settle_and_evict(self) -> None:
+        """Stories idle beyond the hot window go cold (vectors dropped, ids stay resolvable); pool
+        articles older than the window are folded into their story's settled base centroid."""
         cfg = self.config
         if self.clock is None:
             return
-        cold = [s for s, c in self._hot.items() if c.last < self.clock - cfg.cold_after_days]
+        horizon = self.clock - cfg.cold_after_days
+        cold = [s for s, c in self._hot.items() if c.last < horizon]
         if len(self._hot) - len(cold) > cfg.max_hot_stories:
-            rest = sorted((c.last, s) for s, c in self._hot.items() if s not in set(cold))
+            cs = set(cold)
+            rest = sorted((c.last, s) for s, c in self._hot.items() if s not in cs)
             cold += [s for _, s in rest[: len(rest) - cfg.max_hot_stories]]
         for sid in cold:
             self._hot.pop(sid, None)
+            self._base.pop(sid, None)
             story = self.stories.get(sid)
             if story is None:
                 continue
             for aid in story.article_ids:
                 self._article_story.pop(aid, None)
+                self._pool.pop(aid, None)
+                self._refs.pop(aid, None)
             if not cfg.keep_cold_stories:
                 del self.stories[sid]
                 lst = self._line_stories.get(story.storyline_id or "")
                 if lst is not None and sid in lst:
                     lst.remove(sid)
+        old = sorted(k for k, e in self._pool.items() if e["t"] < horizon)
+        if old:
+            vec = [k for k in old if not self._pool[k]["dup"]]
+            X = self._weight(self._pool_matrix(vec))
+            for r, k in enumerate(vec):
+                sid = self.resolve(self._article_story.get(k, ""))
+                if sid not in self._hot:
+                    continue
+                b = self._base.setdefault(sid, _Centroid.empty(self._pool[k]["t"]))
+                b.add_rows(X[r], self.dim, cfg.story_terms)
+                b.n += 1
+                b.first = min(b.first, self._pool[k]["t"])
+                b.last = max(b.last, self._pool[k]["t"])
+            for k in old:
+                self._pool.pop(k, None)
+                self._refs.pop(k, None)
         cold_lines = [l for l, c in self._lines.items() if c.last < self.clock - cfg.storyline_window_days]
         if len(self._lines) - len(cold_lines) > cfg.max_hot_storylines:
-            rest = sorted((c.last, l) for l, c in self._lines.items() if l not in set(cold_lines))
+            cl = set(cold_lines)
+            rest = sorted((c.last, l) for l, c in self._lines.items() if l not in cl)
             cold_lines += [l for _, l in rest[: len(rest) - cfg.max_hot_storylines]]
         for lid in cold_lines:
             self._lines.pop(lid, None)
@@ -664,7 +840,7 @@ class StoryClusterer:
         """Everything needed to continue later, as plain JSON types (arrays base64+zlib)."""
         nz = np.flatnonzero(self._df)
         return {
-            "version": 1,
+            "version": 2,
             "config": asdict(self.config),
             "clock": self.clock,
             "ndocs": self._ndocs,
@@ -672,6 +848,9 @@ class StoryClusterer:
             "df_val": _pack(self._df[nz]),
             "stories": [_story_json(s) for s in self.stories.values()],
             "hot": {s: c.to_json() for s, c in self._hot.items()},
+            "base": {s: c.to_json() for s, c in self._base.items()},
+            "pool": {k: {"t": e["t"], "dup": e["dup"], "title": e["title"], "idx": _pack(e["idx"]),
+                         "val": _pack(e["val"])} for k, e in self._pool.items()},
             "lines": {l: c.to_json() for l, c in self._lines.items()},
             "line_stories": self._line_stories,
             "alias": self._alias,
@@ -687,6 +866,9 @@ class StoryClusterer:
         sc._df[_unpack(d["df_idx"], np.int32)] = _unpack(d["df_val"], np.float32)
         sc.stories = {s["id"]: _story_from_json(s) for s in d["stories"]}
         sc._hot = {s: _Centroid.from_json(c) for s, c in d["hot"].items()}
+        sc._base = {s: _Centroid.from_json(c) for s, c in d.get("base", {}).items()}
+        sc._pool = {k: {"t": e["t"], "dup": e["dup"], "title": e["title"], "idx": _unpack(e["idx"], np.int32),
+                        "val": _unpack(e["val"], np.float32)} for k, e in d.get("pool", {}).items()}
         sc._lines = {l: _Centroid.from_json(c) for l, c in d["lines"].items()}
         sc._line_stories = {k: list(v) for k, v in d["line_stories"].items()}
         sc._alias = dict(d["alias"])

@@ -157,11 +157,55 @@ def test_fixture_stories_exactly_match_events():
     assert bcubed(pred, {r["id"]: r["event"] for r in recs})[2] == 1.0
 
 
-@pytest.mark.xfail(reason="known gap: small shuffled batches move F1 by up to ~0.1", strict=False)
 def test_fixture_shuffled_small_batches_change_f1_by_less_than_002():
     recs = _fixture()
     gold = {r["id"]: r["event"] for r in recs}
     f0 = bcubed(_run(recs, 1000)[1], gold)[2]
-    shuffled = recs[:]
-    random.Random(1).shuffle(shuffled)
-    assert abs(bcubed(_run(shuffled, 5)[1], gold)[2] - f0) < 0.02
+    for seed, batch in [(1, 5), (2, 1), (4, 3)]:
+        shuffled = recs[:]
+        random.Random(seed).shuffle(shuffled)
+        assert abs(bcubed(_run(shuffled, batch)[1], gold)[2] - f0) < 0.02
+
+
+def test_moved_article_objects_follow_their_story(art):
+    """Re-clustering may move a pooled article; the caller's Article object sees the new story."""
+    sc = StoryClusterer()
+    first = [art(FIRE[0], hours=0)]
+    sc.add(first)
+    rest = [art(t, hours=1 + i) for i, t in enumerate(FIRE[1:] + BUDGET)]
+    sc.add(rest)
+    for a in first + rest:
+        assert a.story_id in sc.stories
+        assert a.id in sc.stories[a.story_id].article_ids
+    owners = [s for s in sc.stories.values() for aid in s.article_ids]
+    assert len(owners) == len(first + rest)  # every article in exactly one story
+
+
+def test_state_round_trip_mid_window_matches_uninterrupted_run():
+    recs = _fixture()
+    gold = {r["id"]: r["event"] for r in recs}
+    _, whole = _run(recs, 1000)
+    arts = _articles(recs)
+    sc = StoryClusterer()
+    sc.add(arts[:20])
+    sc = StoryClusterer.from_state(json.loads(json.dumps(sc.state())))
+    sc.add(arts[20:])
+    stories = {aid: sid for sid, s in sc.stories.items() for aid in s.article_ids}
+    assert bcubed(stories, gold) == bcubed(whole, gold)
+
+
+def test_examples_give_the_two_sample_stories():
+    """The sample corpus: the Lisk explosion (6 articles) and the Eastline rail strike (3)."""
+    from newsfuse.ingest import read_paths
+
+    root = Path(__file__).resolve().parents[2] / "examples"
+    arts = [a for a in read_paths([str(root)]) if isinstance(a, Article)]
+    sc = StoryClusterer()
+    sc.add(arts)
+    sizes = sorted(len(s.article_ids) for s in sc.stories.values())
+    assert sizes == [3, 6]
+    by_story = {}
+    for a in arts:
+        by_story.setdefault(sc.resolve(a.story_id), []).append(a)
+    lisk = max(by_story.values(), key=len)
+    assert all("Lisk" in (a.title or "") + a.text for a in lisk)
