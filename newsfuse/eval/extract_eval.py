@@ -3,7 +3,9 @@
 The labelled set (``data/extract_labelled.jsonl``) holds invented news sentences in several house
 styles, one per line, grouped into documents by ``doc`` so that "he said" and bare death tolls can
 lean on earlier sentences. Each line gives ``ref_date`` and the expected claims, quotes and the
-happening date. Run ``python -m newsfuse.eval.extract_eval`` to print the numbers.
+happening date. Run ``python -m newsfuse.eval.extract_eval [FILE|SET ...]`` to print the numbers (several
+files or set names -- labelled, heldout, tune, test -- add a per-file table). ``tune`` may be
+used to improve the rules; ``test`` is for measuring only and must never be tuned on.
 
 Scoring:
 - claims: a prediction matches a label in the same sentence when the quantity key is equal and the
@@ -29,7 +31,7 @@ from ..extract.quotes import extract_quotes
 from ..extract.speakers import ArticleContext
 from ..records import Article, Sentence
 
-__all__ = ["evaluate", "load", "DEFAULT_PATH"]
+__all__ = ["evaluate", "load", "table", "DEFAULT_PATH", "SETS"]
 
 DEFAULT_PATH = Path(__file__).resolve().parent / "data" / "extract_labelled.jsonl"
 
@@ -93,8 +95,8 @@ def _pr(tp: int, npred: int, ngold: int) -> dict:
 
 
 def evaluate(path: str | Path | None = None) -> dict:
-    """Run the extractors over the labelled set and score them (see module docstring)."""
-    rows = load(path)
+    """Run the extractors over a labelled file or set name ("tune") and score them (see module docstring)."""
+    rows = load(_resolve(path) if isinstance(path, str) else path)
     arts, index = _articles(rows)
     claims_by, quotes_by, dates_by = {}, {}, {}
     for art in arts:
@@ -173,20 +175,57 @@ def evaluate(path: str | Path | None = None) -> dict:
     return {"sentences": len(rows), "claims": claims, "quotes": quotes, "dates": dates, "errors": errors}
 
 
-def main() -> None:
+DATA_DIR = DEFAULT_PATH.parent
+# named sets under data/: "labelled" is the dev set; "tune" may be tuned on; "test" must never be
+SETS = {name: DATA_DIR / f"extract_{name}.jsonl" for name in ("labelled", "heldout", "tune", "test")}
+
+
+def _resolve(arg: str) -> Path:
+    """Accept a path or a set name ("tune" -> data/extract_tune.jsonl)."""
+    return SETS[arg] if arg in SETS and not Path(arg).exists() else Path(arg)
+
+
+def table(results: dict[str, dict]) -> str:
+    """One row per file so several sets can be compared at a glance."""
+    head = (f"{'set':10s} {'n':>4s} | {'claimP':>6s} {'claimR':>6s} {'anyGrpR':>7s} | "
+            f"{'quoteP':>6s} {'quoteR':>6s} {'spkAcc':>6s} {'spkRec':>6s} | {'dateP':>6s} {'dateR':>6s}")
+    lines = [head, "-" * len(head)]
+    for name, r in results.items():
+        c, q, d = r["claims"], r["quotes"], r["dates"]
+        lines.append(f"{name[:10]:10s} {r['sentences']:4d} | {c['precision']:6.3f} {c['recall']:6.3f} "
+                     f"{c['recall_any_group']:7.3f} | {q['precision']:6.3f} {q['recall']:6.3f} "
+                     f"{q['speaker_accuracy']:6.3f} {q['speaker_recall']:6.3f} | "
+                     f"{d['precision']:6.3f} {d['recall']:6.3f}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """``extract_eval [FILE|SET ...] [-v]``: details per file, then a per-file table when several."""
     import sys
 
-    res = evaluate(sys.argv[1] if len(sys.argv) > 1 else None)
-    print(f"labelled sentences: {res['sentences']}")
-    for name in ("claims", "quotes", "dates"):
-        m = res[name]
-        extra = {k: v for k, v in m.items() if k not in ("precision", "recall", "f1", "tp", "predicted", "labelled")}
-        print(f"{name:7s} P={m['precision']:.3f} R={m['recall']:.3f} F1={m['f1']:.3f} "
-              f"(tp={m['tp']} pred={m['predicted']} gold={m['labelled']}) " +
-              " ".join(f"{k}={v:.3f}" for k, v in extra.items()))
-    if "-v" in sys.argv or "--errors" in sys.argv:
-        for e in res["errors"]:
-            print(json.dumps(e, ensure_ascii=False, default=str))
+    args = list(sys.argv[1:] if argv is None else argv)
+    verbose = "-v" in args or "--errors" in args
+    files = [a for a in args if not a.startswith("-")] or [str(DEFAULT_PATH)]
+    results: dict[str, dict] = {}
+    for f in files:
+        path = _resolve(f)
+        res = evaluate(path)
+        name = path.stem.removeprefix("extract_")
+        results[name] = res
+        print(f"== {path}")
+        print(f"labelled sentences: {res['sentences']}")
+        for key in ("claims", "quotes", "dates"):
+            m = res[key]
+            extra = {k: v for k, v in m.items() if k not in ("precision", "recall", "f1", "tp", "predicted", "labelled")}
+            print(f"{key:7s} P={m['precision']:.3f} R={m['recall']:.3f} F1={m['f1']:.3f} "
+                  f"(tp={m['tp']} pred={m['predicted']} gold={m['labelled']}) " +
+                  " ".join(f"{k}={v:.3f}" for k, v in extra.items()))
+        if verbose:
+            for e in res["errors"]:
+                print(json.dumps(e, ensure_ascii=False, default=str))
+    if len(results) > 1:
+        print()
+        print(table(results))
 
 
 if __name__ == "__main__":

@@ -34,7 +34,22 @@ _STOP_NP = {
     "said", "says", "told", "officially", "now", "already", "there", "their", "its", "his", "her",
     "them", "whom", "these", "those", "then", "further", "another", "out", "up", "alive", "ashore",
     "about", "around", "nearly", "some", "suffered", "sustained", "received", "went", "got",
+    # time and manner adverbs end the counted phrase: "detained 112 people overnight"
+    "overnight", "yesterday", "today", "tonight", "again", "briefly", "seriously", "critically",
+    "badly", "severely", "slightly", "lightly", "gravely", "last", "this", "early", "late",
 }
+# "Eleven passengers remain in hospital, one seriously": a degree adverb after a bare number
+# describes part of the figure already counted, it is not a new claim
+_DEGREE = {"seriously", "critically", "badly", "severely", "slightly", "lightly", "gravely", "fatally"}
+# a number that is the object of one of these counts places or things, not the event's subject:
+# "Passengers on 240 cancelled flights are stranded", "Pupils at two schools were sent home"
+_PLACE_PREP = {"on", "in", "at", "from", "across", "near", "into", "inside", "aboard", "onto", "off",
+               "between", "for"}
+_SPEECH_AFTER = {"said", "say", "says", "told", "reported", "confirmed", "added", "stated", "announced",
+                 "estimated", "wrote", "tweeted", "posted", "warned", "claimed", "noted"}
+# crowd nouns and verbs that govern a count from the left: "a rally of some 20,000 people"
+_CROWD_BACK = {"rally", "rallies", "march", "marches", "demonstration", "gathering", "procession",
+               "vigil", "participation", "attendance", "drew", "attracted"}
 _HARD_STOP = {";", ":", "(", ")", "“", "”", '"', "—", "–", "--", "but", "while", "when", "after",
               "because", "said", "says", "told", "that", "which", "although", "though", "since",
               "according", "if", "whereas", "before", "as", "until"}
@@ -149,8 +164,11 @@ def _event_back(text: str, toks: list[_Tok], i: int) -> tuple[str | None, str | 
             return ev, None
         if t.low in EVENT_NOUNS:
             return EVENT_NOUNS[t.low], None
-        if t.low == "crowd":
+        if t.low == "crowd" or t.low in _CROWD_BACK:
             return "crowd", None
+        if t.low == "bodies":
+            # "recovered the bodies of six victims"
+            return "killed", None
         if t.low in _TOLL_VERBS:
             toll = True
         if t.low not in _BRIDGE_BACK:
@@ -169,6 +187,22 @@ def _event_back(text: str, toks: list[_Tok], i: int) -> tuple[str | None, str | 
             cat, _ = category_of(re.findall(r"[\w-]+", span[:evm.start()])[-3:])
             return ev, cat
     return None, None
+
+
+def _partitive_event(toks: list[_Tok], i: int) -> tuple[str, str | None] | None:
+    """'Two of the dead were children' -> ('killed', 'children'); ('killed', None) when the
+    predicate names no group ("Two of the injured are in a critical condition")."""
+    if i + 2 >= len(toks) or toks[i].low != "of" or toks[i + 1].low != "the":
+        return None
+    ev = event_of(toks[i + 2].low)
+    if ev is None or toks[i + 2].low in EVENT_NOUNS:
+        return None
+    k = i + 3
+    if k < len(toks) and toks[k].low in ("were", "was", "are", "is"):
+        words, _, _ = _np_after(toks, k + 1, False)
+        cat, _ = category_of([t.text for t in words]) if words else (None, 0)
+        return ev, cat
+    return ev, None
 
 
 def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: ArticleContext | None = None,
@@ -222,26 +256,49 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
         np_words, j, subset = _np_after(toks, b + 1, n.vague, ev_starts)
         if subset:
             continue
+        if not np_words and j < len(toks) and toks[j].low in _DEGREE and (
+                j + 1 >= len(toks) or not toks[j + 1].text[0].isalnum()):
+            continue  # "..., one seriously."
         qtok = tok_at(n.num_start, starts, True)
-        ev, toll_cat = _event_back(text, toks, min(a, qtok if qtok is not None else a))
+        first = min(a, qtok if qtok is not None else a)
+        ev, toll_cat = _event_back(text, toks, first)
+        partitive = _partitive_event(toks, b + 1)
+        if partitive is not None and not ev:
+            # "Two of the dead were children": the group is the predicate, else it is only a part
+            pev, pcat = partitive
+            if pcat is None:
+                continue
+            out.append(_claim(article_id, index, text, n, quantity_key(pcat, pev), None, pev, as_of,
+                              as_of_text, attribution))
+            continue
         head = np_words[-1].low if np_words else None
         if not ev and head in EVENT_NOUNS:
             ev = EVENT_NOUNS[head]
             np_words = []
-        if not ev:
-            reach = _forward_reach(toks, j, numbers_at)
+        prev_tok = toks[first - 1].low if first > 0 else ""
+        after_prep = prev_tok in _PLACE_PREP
+        if not ev and not after_prep:
+            # a participle after the head ("people living near the plant ... were evacuated")
+            # carries a longer modifier before the verb
+            longer = any(t.low.endswith("ing") for t in np_words[1:])
+            reach = _forward_reach(toks, j, numbers_at, 12 if longer else 8)
             for m in EVENT_RE.finditer(text, toks[j - 1].end if j > 0 else 0):
                 if m.start() >= reach:
                     break
                 ev = event_of(m.group(1))
+                if ev:
+                    break
+                # a non-event phrase ("sent home") in the way ends the search
                 break
         if not ev and head == "bodies":
             ev = "killed"
-        if not ev and out:
+        if not ev and out and not (j < len(toks) and toks[j].low in _SPEECH_AFTER):
+            # "..., two diplomats said" is a source, not another count
             prev_tok = toks[a - 1].low if a > 0 else ""
             if prev_tok in ("“", '"') and a > 1:
                 prev_tok = toks[a - 2].low
-            if prev_tok in _CHAIN or (a > 1 and f"{toks[a - 2].low} {prev_tok}" == "as well"):
+            if prev_tok in _CHAIN or (a > 1 and f"{toks[a - 2].low} {prev_tok}" in ("as well", "among them")) \
+                    or prev_tok == "including":
                 ev = out[-1].event
         if not ev:
             continue
@@ -254,7 +311,10 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
         elif np_words:
             cat, k = category_of([t.text for t in np_words])
             if cat is None:
-                cat = " ".join(t.low for t in np_words[-2:])
+                last2 = [t.low for t in np_words[-2:]]
+                if len(last2) == 2 and category_of([last2[0]])[0]:
+                    last2 = last2[1:]  # "14 people smugglers" counts smugglers
+                cat = " ".join(last2)
             elif _mixed_group(toks, j, cat, numbers_at):
                 cat = "people"
         if cat is None:

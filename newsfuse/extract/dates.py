@@ -213,6 +213,9 @@ def resolve_date(phrase: str, ref: date) -> tuple[date | None, Precision]:
     return None, "vague"
 
 
+_RUNNING = re.compile(r"\b(?:so\s+far|thus\s+far)\s*,?\s*$", re.I)
+
+
 def happening_phrase(text: str, ref: date | None) -> DatePhrase | None:
     """The date phrase a sentence's happening is dated by: the first that is not 'until'/'since'."""
     if _FURNITURE.match(text):
@@ -224,6 +227,8 @@ def happening_phrase(text: str, ref: date | None) -> DatePhrase | None:
     for dp in phrases:
         if dp.prep in ("until", "till", "since", "through", "before"):
             continue
+        if _RUNNING.search(text[max(0, dp.start - 12):dp.start]) and dp.text.lower().startswith("this"):
+            continue  # "so far this year" is a running total's window, not when something happened
         if dp.date is None:
             vague = vague or dp
             continue

@@ -30,13 +30,21 @@ CATEGORIES: dict[str, list[str]] = {
         "attackers", "assailants", "militants", "gunmen", "extremists", "insurgents", "terrorists",
         "fighters", "rebels", "bandits", "armed men", "looters", "provocateurs",
     ],
-    "civilians": ["civilians", "residents", "bystanders", "villagers", "locals", "inhabitants", "citizens"],
+    # members of the public named by where they are or what they came for (fans at a match,
+    # pilgrims, patients moved out of a hospital) are counted with civilians so outlets agree
+    "civilians": [
+        "civilians", "residents", "bystanders", "villagers", "locals", "inhabitants", "citizens",
+        "fans", "football fans", "supporters", "spectators", "visitors", "pilgrims", "worshippers",
+        "worshipers", "patients", "shoppers", "onlookers", "concertgoers", "festivalgoers",
+        "homeowners", "householders", "evacuees",
+    ],
     "people": ["people", "persons", "individuals", "victims", "survivors", "adults", "men", "women", "person"],
     "children": ["children", "kids", "minors", "pupils", "babies", "teenagers", "infants", "schoolchildren", "child"],
-    "students": ["students"],
+    "students": ["students", "university students", "college students"],
     "workers": [
         "workers", "miners", "employees", "staff", "labourers", "laborers", "fishermen", "crew",
-        "crew members", "sailors", "staff members",
+        "crew members", "sailors", "staff members", "coal miners", "dockers", "dock workers",
+        "factory workers", "construction workers", "mine workers", "farmworkers",
     ],
     "journalists": ["journalists", "reporters", "media workers"],
     "migrants": ["migrants", "refugees", "asylum seekers"],
@@ -46,7 +54,7 @@ CATEGORIES: dict[str, list[str]] = {
         "health workers", "emergency workers",
     ],
     "foreign nationals": ["foreigners", "tourists", "foreign nationals"],
-    "prisoners": ["prisoners", "inmates"],
+    "prisoners": ["prisoners", "inmates", "detainees", "convicts"],
     "hostages": ["hostages"],
     "suspects": ["suspects"],
 }
@@ -57,23 +65,29 @@ _MAX_TERM = max(len(t.split()) for t in _CAT_LOOKUP)
 EVENTS: dict[str, list[str]] = {
     "killed": [
         "killed", "killing", "kills", "dead", "died", "die", "deaths", "death toll", "toll",
-        "fatalities", "lost their lives", "lost his life", "perished", "liquidated", "eliminated",
+        "fatalities", "lost their lives", "lost his life", "lost her life", "perished", "liquidated", "eliminated",
         "slain", "drowned", "murdered", "massacred", "lives lost",
     ],
-    "injured": ["injured", "injuring", "injures", "wounded", "wounding", "hurt", "injuries", "injury"],
+    "injured": ["injured", "injuring", "injures", "wounded", "wounding", "hurt", "injuries", "injury",
+                "treated", "treated for", "light injuries", "minor injuries"],
     "hospitalised": ["hospitalised", "hospitalized", "in hospital", "in hospitals", "taken to hospital",
-                     "treated in hospital"],
+                     "treated in hospital", "admitted to hospital", "rushed to hospital",
+                     "hospitalisation", "hospitalization"],
     "detained": [
         "detained", "detaining", "arrested", "arresting", "arrests", "detentions", "held", "in custody",
         "taken into custody", "rounded up", "apprehended", "jailed", "detained",
     ],
     "missing": ["missing", "unaccounted for", "swept away", "disappeared"],
-    "evacuated": ["evacuated", "evacuating", "evacuations", "ordered to leave", "moved to safety", "relocated"],
+    "evacuated": ["evacuated", "evacuating", "evacuations", "ordered to leave", "moved to safety", "relocated",
+                  "moved to shelters", "moved to temporary shelters", "moved to emergency shelters",
+                  "taken to shelters", "moved to evacuation centres", "moved to evacuation centers",
+                  "moved out", "told to leave", "ordered out"],
     "displaced": ["displaced", "flee", "fled", "fleeing", "homeless", "forced from their homes",
                   "spent the night", "sheltering"],
     "deployed": ["deployed", "deploying", "sent", "sending", "dispatched", "mobilised", "mobilized",
                  "stationed", "flown in"],
-    "rescued": ["rescued", "rescuing", "alive", "ashore", "pulled out"],
+    "rescued": ["rescued", "rescuing", "alive", "ashore", "pulled out", "to the surface", "to safety", "saved",
+                "save", "plucked", "winched", "airlifted to safety"],
     "released": ["released", "freed", "freeing"],
     "trapped": ["trapped"],
     "stranded": ["stranded"],
@@ -84,26 +98,63 @@ EVENTS: dict[str, list[str]] = {
               "marched", "gathered", "demonstrated", "crowd", "turned out"],
 }
 _EV_LOOKUP = {p: ev for ev, ps in EVENTS.items() for p in ps}
-EVENT_RE = re.compile(
-    r"\b(" + "|".join(re.escape(p) for p in sorted(_EV_LOOKUP, key=len, reverse=True)) + r")\b", re.I
-)
 # heads that are themselves the event: "1,147 detentions"
 EVENT_NOUNS = {"detentions": "detained", "arrests": "detained", "deaths": "killed", "fatalities": "killed",
                "injuries": "injured", "evacuations": "evacuated"}
 
 
+# flexible event phrases that a word list cannot spell out: "taken to Westbrook General Hospital"
+_EV_PATTERNS: list[tuple[str, str]] = [
+    (r"(?:taken|rushed|transferred|admitted|brought|evacuated)\s+to\s+(?:a\s+|the\s+|local\s+|nearby\s+)?"
+     r"(?:[A-Z][\w'-]*\s+){0,3}(?:hospitals?|Hospital|clinics?|infirmary|Infirmary)", "hospitalised"),
+    (r"(?:moved|taken|relocated|transferred|bused|bussed)\s+to\s+(?:\w+\s+){0,2}(?:shelters|evacuation\s+cent(?:re|er)s)",
+     "evacuated"),
+]
+_EV_PATTERN_RES = [(re.compile(p, re.I), ev) for p, ev in _EV_PATTERNS]
+# phrases that contain an event word but are not that event ("sent home" is not a deployment)
+NOT_EVENTS = {"sent home", "held talks", "held a", "held on", "treated as", "treated with", "save for",
+              "dead end", "deadline", "hurt feelings"}
+# flexible patterns first, then non-events, then word-list phrases longest first, so the
+# longest reading at a position wins ("treated in hospital" over "treated", "sent home" over "sent")
+EVENT_RE = re.compile(
+    r"\b(" + "|".join([p for p, _ in _EV_PATTERNS]
+                      + [re.escape(p) for p in sorted(NOT_EVENTS | set(_EV_LOOKUP), key=len, reverse=True)])
+    + r")\b", re.I
+)
+
+
 def event_of(phrase: str) -> str | None:
-    return _EV_LOOKUP.get(phrase.lower())
+    low = phrase.lower()
+    if low in NOT_EVENTS:
+        return None
+    ev = _EV_LOOKUP.get(low)
+    if ev is None:
+        for rx, e in _EV_PATTERN_RES:
+            if rx.fullmatch(phrase):
+                return e
+    return ev
 
 
 def category_of(words: list[str]) -> tuple[str | None, int]:
-    """Category of a noun phrase by its longest known suffix; (None, 0) when unknown."""
+    """Category of a noun phrase by its longest known suffix; (None, 0) when unknown.
+
+    When no suffix is known the phrase may carry a post-modifier after its head ("people living
+    near the plant", "journalists covering the protest"): then the longest known opening counts.
+    """
     low = [w.lower().replace("’", "'") for w in words]
     for k in range(min(_MAX_TERM, len(low)), 0, -1):
         cat = _CAT_LOOKUP.get(" ".join(low[-k:]))
         if cat:
             return cat, k
+    for k in range(min(_MAX_TERM, len(low) - 1), 0, -1):
+        cat = _CAT_LOOKUP.get(" ".join(low[:k]))
+        # only a participle opens a post-modifier; "people smugglers" is a compound, not people
+        if cat and (low[k].endswith(("ing", "ed")) or low[k] in _POSTMOD_VERBS):
+            return cat, k
     return None, 0
+
+
+_POSTMOD_VERBS = {"cut", "caught", "left", "stuck", "hit", "swept", "shot", "taken", "held", "seen", "who"}
 
 
 def quantity_key(category: str, event: str) -> str:

@@ -45,7 +45,7 @@ _VAGUE = (r"(?:tens\s+of\s+thousands|hundreds\s+of\s+thousands|several\s+(?:doze
 _QUAL = r"(?:" + "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True)) + r")"
 
 NUMBER_RE = re.compile(
-    rf"(?<![\w.,£$€¥/-])(?:(?P<qual>{_QUAL})\s+)?"
+    rf"(?<![\w.,£$€¥/:-])(?:(?P<qual>{_QUAL})\s+)?"
     rf"(?:(?P<between>between|from)\s+)?"
     rf"(?:(?P<vague>{_VAGUE})|(?P<a>{_ONE})(?:\s*(?:-|–|—|to|and)\s*(?P<b>{_ONE}))?)"
     rf"(?![\w]|[.,]\d)",
@@ -56,7 +56,7 @@ NUMBER_RE = re.compile(
 _SKIP_AFTER = re.compile(
     r"^(?:\s*(?:-|\s)?(?:year|month|week|day)s?[- ]old\b|\s*(?:%|per\s?cent|percent|pc\b)"
     r"|\s*(?:km|kilomet|metre|meter|mile|ft\b|feet|foot|inch|kg|kilo|ton|tonne|hectare|acre|"
-    r"degree|°|mph|km/h|sq|square|bpm|magnitude|p\.?m\.?|a\.?m\.?|gmt|utc|bst|cet|o'clock)"
+    r"degree|°|mph|km/h|sq(?![a-z])|square|bpm|magnitude|p\.?m\.?(?![a-z])|a\.?m\.?(?![a-z])|gmt|utc|bst|cet|o'clock)"
     r"|-(?:metre|meter|km|mile|foot|storey|story|year|month|day|hour|minute)"
     r"|\s*(?:st|nd|rd|th)\b|:\d\d|/\d|\s*\((?:AP|AFP|EFE|Reuters)\))",
     re.IGNORECASE,

@@ -30,8 +30,9 @@ _AFTER_VERB_SPK = re.compile(rf"^\s*[,.!?]?\s*(?:{SPEECH_VERBS})\s+(.{{2,90}}?)(
 _BEFORE = re.compile(rf"(?:^|[.;]\s)?(.{{1,120}}?)\s+(?:{SPEECH_VERBS})(?:\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*|\s+(?:reporters|us|me|him|her|them|journalists))?\s*[:,]?\s*$", re.I)
 _INDIRECT = re.compile(
     rf"^(?:(?i:earlier|later|meanwhile|separately|on \w+|in a statement|however)\s*,\s*)?"
-    rf"(?P<spk>(?:[A-Z]|the\s)[^;:“”\"]{{0,110}}?)\s+(?P<verb>said|says|told|added|stated|announced|confirmed|"
-    rf"estimated|denounced|warned|insisted|explained|claimed|denied|reported|noted|stressed)\b"
+    rf"(?P<spk>(?:[A-Z]|the\s)[^;:“”\"]{{0,110}}?)\s+(?P<verb>said|says|say|told|added|stated|announced|confirmed|"
+    rf"estimated|denounced|warned|insisted|explained|claimed|denied|reported|noted|stressed|"
+    rf"expressed|tweeted|wrote|posted|fumed|vowed|revealed|observed|cautioned|reports|pointed out)\b"
     rf"(?P<rest>.*)$")
 _ROLE_WORDS = re.compile(r"\b(?:spokes(?:man|woman|person)|minister|president|chief|official|head|leader|"
                          r"chairman|director|mayor|witness|resident|survivor|passenger|colonel)\b", re.I)
@@ -130,7 +131,7 @@ def quotes_in_sentence(text: str, article_id: str, index: int, ctx: ArticleConte
         out.append(_make(article_id, index, text, inner, raw, ctx, direct=True))
     if out:
         return out
-    m = _INDIRECT.match(text)
+    m = _INDIRECT.match(_LIVE_STAMP.sub("", text, count=1))
     if m and len(m.group("rest").split()) >= 3 and not re.match(r"\s*[,.]", m.group("rest")):
         spk = m.group("spk").strip()
         clause = _reported_clause(m.group("verb"), m.group("rest"))
@@ -145,7 +146,8 @@ _WHEN = (r"(?:(?:early|late|earlier|later)\s+)?(?:on\s+)?(?:(?:monday|tuesday|we
          r"in\s+a\s+statement|in\s+statements|on\s+\w+\s+\d{1,2})")
 _LEAD_WHEN = re.compile(rf"^\s*,?\s*(?:{_WHEN}\s*,?\s*)+", re.I)
 # verbs whose object is often a thing, not speech ("denied a media report", "announced a day of mourning")
-_THAT_ONLY = {"denied", "confirmed", "announced", "reported", "noted", "estimated", "denounced", "claimed"}
+_THAT_ONLY = {"denied", "confirmed", "announced", "reported", "reports", "noted", "estimated", "denounced", "claimed",
+              "expressed", "wrote", "posted", "tweeted", "revealed", "observed"}
 _NEXT_SENTENCE = re.compile(r"(?<=[a-z0-9%)])[.!?]\s+(?=[A-Z“\"])")
 
 
@@ -173,7 +175,13 @@ def _reported_clause(verb: str, rest: str) -> str | None:
     return rest if len(rest.split()) >= 3 else None
 
 
+# a live blog's time stamp opening the entry: "13:10 – Reuters reports that ..."
+_LIVE_STAMP = re.compile(r"^\s*\d{1,2}[:.]\d{2}(?:\s*[A-Z]{2,4})?\s*[–—-]\s*")
+_AGE = re.compile(r",\s*\d{1,3}\s*(?=,|$)")
+
+
 def _ok_indirect_subject(spk: str) -> bool:
+    spk = _AGE.sub("", spk).strip(" ,")  # "Ahmed Saleh, 61," -- an age is not a figure in the subject
     if re.search(r"\d|\b(?:were|was|is|are|have|has|had|been|will|would|could|it|its)\b", spk, re.I):
         return False
     if spk.lower() in ("it", "this", "that", "there", "the", "a", "an", "these", "those"):

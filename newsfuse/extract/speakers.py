@@ -16,7 +16,10 @@ SPEECH_VERBS = (
     "said|says|say|told|tells|added|adding|stated|declared|affirmed|emphasized|emphasised|warned|"
     "sobbed|insisted|explained|noted|wrote|tweeted|replied|continued|stressed|admitted|claimed|"
     "announced|confirmed|denied|urged|recalled|cried|shouted|posted|remarked|reported|reports|"
-    "informed|specified|estimated|denounced|assured|acknowledged|argued|pointed out|concluded"
+    "informed|specified|estimated|denounced|assured|acknowledged|argued|pointed out|concluded|"
+    # tabloid and translated copy colour the verb: "fumed", "wept", "expressed that"
+    "fumed|raged|wept|expressed|vowed|pleaded|cautioned|commented|observed|revealed|recounted|"
+    "whispered|gasped"
 )
 _SPEECH_RE = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.I)
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "his", "her"}

@@ -15,3 +15,30 @@ def test_extract_eval_metrics_in_range_and_above_floors():
     assert res["claims"]["precision"] >= 0.8 and res["claims"]["recall"] >= 0.75
     assert res["quotes"]["speaker_accuracy"] >= 0.8
     assert res["dates"]["recall"] >= 0.8
+
+
+def test_tune_and_test_sets_are_separate_and_large_enough():
+    from newsfuse.eval.extract_eval import SETS
+
+    tune, test = load(SETS["tune"]), load(SETS["test"])
+    assert len(tune) >= 80 and len(test) >= 80
+    assert len({r["style"] for r in test}) >= 4
+    assert not {r["text"] for r in tune} & {r["text"] for r in test}
+
+
+def test_blind_test_set_stays_above_floors():
+    """Regression guard on the never-tuned test set: floors sit well below the measured scores
+    (claims P 0.84 / R 0.70, speaker accuracy 0.89, dates R 0.92 when written)."""
+    res = evaluate("test")
+    assert res["claims"]["precision"] >= 0.70 and res["claims"]["recall"] >= 0.55
+    assert res["quotes"]["recall"] >= 0.80 and res["quotes"]["speaker_accuracy"] >= 0.75
+    assert res["dates"]["recall"] >= 0.80
+
+
+def test_several_files_print_a_per_file_table(capsys):
+    from newsfuse.eval.extract_eval import main
+
+    main(["labelled", "tune"])
+    out = capsys.readouterr().out
+    rows = [ln.split()[0] for ln in out.splitlines() if " | " in ln and not ln.startswith("set ")]
+    assert rows == ["labelled", "tune"]
