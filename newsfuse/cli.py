@@ -106,7 +106,7 @@ def brief(
         (output / "README.md").write_text(index_markdown(run.briefs, run.stories), encoding="utf-8")
     if not quiet:
         table = Table(title=f"{len(run.briefs)} stories from {len(run.articles)} articles")
-        table.add_column("story")
+        table.add_column("story", no_wrap=True)
         table.add_column("sources", justify="right")
         table.add_column("headline")
         for s, b in zip(run.stories, run.briefs):
@@ -154,8 +154,10 @@ def stories(
              "storyline_id": r.storyline_id, "updated": r.is_updated} for r in rows]}, indent=2))
         return
     table = Table(title=f"{total} stories")
-    for col in ("id", "title", "sources", "first seen", "last seen", "updated"):
-        table.add_column(col)
+    table.add_column("id", no_wrap=True)  # the handle users copy into `newsfuse show`
+    table.add_column("title", ratio=1)
+    for col in ("sources", "first seen", "last seen", "updated"):
+        table.add_column(col, no_wrap=True)
     for r in rows:
         table.add_row(r.id, r.title or "", str(r.n_articles),
                       r.first_seen.strftime("%Y-%m-%d %H:%M") if r.first_seen else "",
@@ -194,8 +196,6 @@ def serve(
 
     web = create_app(str(db))
     out.print(f"Serving {db} on http://{host}:{port}", highlight=False)
-    if getattr(web.state, "token_generated", False):
-        out.print(f"Write token for this run (set NEWSFUSE_TOKEN to choose one): {web.state.token}", highlight=False)
     uvicorn.run(web, host=host, port=port, log_level="info")
 
 

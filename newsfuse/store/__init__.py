@@ -370,9 +370,10 @@ class Store:
         return [r[0] for r in self._query("SELECT id FROM stories ORDER BY first_seen, id")]
 
     def save_brief(self, story_id: str, brief: dict) -> None:
+        """Keep the latest brief; its headline becomes the story's title in lists."""
         with self.transaction() as conn:
-            conn.execute("UPDATE stories SET brief = ?, brief_at = ? WHERE id = ?",
-                         (json.dumps(brief, ensure_ascii=False), _now(), story_id))
+            conn.execute("UPDATE stories SET brief = ?, brief_at = ?, title = coalesce(?, title) WHERE id = ?",
+                         (json.dumps(brief, ensure_ascii=False), _now(), brief.get("headline") or None, story_id))
 
     def get_brief(self, story_id: str) -> dict | None:
         sid = self.resolve_story_id(story_id)
