@@ -37,9 +37,14 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=None, help="largest story size to run")
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--topics", default="bpoil")
+    ap.add_argument("--sizes", default="5,25,100,400", help="story sizes, comma-separated")
+    ap.add_argument("--lexrank-max-sentences", type=int, default=3000,
+                    help="skip LexRank (pure Python, quadratic) above this many sentences")
     ap.add_argument("--json", dest="json_path", default=None)
     args = ap.parse_args()
-    res = run(topics=args.topics.split(","), limit=args.limit, repeats=args.repeats)
+    res = run(topics=args.topics.split(","), limit=args.limit, repeats=args.repeats,
+              sizes=tuple(int(x) for x in args.sizes.split(",")),
+              lexrank_max_sentences=args.lexrank_max_sentences)
     res["machine"] = machine()
     print(format_report(res))
     print(f"machine: {res['machine']}")

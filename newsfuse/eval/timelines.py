@@ -357,7 +357,8 @@ def format_report(res: dict) -> str:
             f"{m} {v:.2f}" if v is not None else f"{m} n/a" for m, v in rb.items()))
     if res.get("ratio_to_datewise"):
         rd = res["ratio_to_datewise"]
-        lines.append("newsfuse / published Datewise (0.120/0.035/0.544, other split): "
+        lines.append("newsfuse / published Datewise (0.120/0.035/0.544; all T17 topics, other "
+                     "split: meaningful only for a full run): "
                      + "  ".join(f"{m} {v:.2f}" for m, v in rd.items()))
     lines.append(f"{res['timelines']} timelines in {res['seconds']:.1f}s "
                  f"(dates: {res.get('dates')}, date ranker: {res.get('date_ranker')})")
