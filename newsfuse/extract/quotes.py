@@ -10,6 +10,8 @@ are claim attributions, not quotes.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import re
 import unicodedata
 
@@ -44,20 +46,35 @@ def _norm(s: str) -> str:
     return re.sub(r"[^\w\s']", " ", s)
 
 
-def quote_similarity(a: str, b: str) -> float:
-    """0..1: how likely two quote texts are the same statement (e.g. two translations).
+@dataclass(frozen=True)
+class QuoteSignature:
+    """What quote matching compares, computed once per quote (matching is pairwise)."""
+
+    words: frozenset
+    grams: frozenset
+
+
+def quote_signature(text: str) -> QuoteSignature:
+    words = _norm(text).split()
+    return QuoteSignature(frozenset(words), frozenset(x for w in words for x in _grams(w)))
+
+
+def signature_similarity(a: QuoteSignature, b: QuoteSignature) -> float:
+    """0..1: how likely two quotes are the same statement (e.g. two translations).
 
     Mix of word overlap coefficient (containment handles partial quotes) and character
     trigram Dice (handles inflection and small wording changes).
     """
-    wa, wb = set(_norm(a).split()), set(_norm(b).split())
-    if not wa or not wb:
+    if not a.words or not b.words:
         return 0.0
-    overlap = len(wa & wb) / min(len(wa), len(wb))
-    ga = {x for w in _norm(a).split() for x in _grams(w)}
-    gb = {x for w in _norm(b).split() for x in _grams(w)}
-    dice = 2 * len(ga & gb) / (len(ga) + len(gb)) if ga and gb else 0.0
+    overlap = len(a.words & b.words) / min(len(a.words), len(b.words))
+    dice = 2 * len(a.grams & b.grams) / (len(a.grams) + len(b.grams)) if a.grams and b.grams else 0.0
     return 0.5 * overlap + 0.5 * dice
+
+
+def quote_similarity(a: str, b: str) -> float:
+    """0..1 similarity of two quote texts (see signature_similarity)."""
+    return signature_similarity(quote_signature(a), quote_signature(b))
 
 
 def _grams(w: str, n: int = 3) -> list[str]:
@@ -65,7 +82,10 @@ def _grams(w: str, n: int = 3) -> list[str]:
     return [w[i:i + n] for i in range(max(1, len(w) - n + 1))]
 
 
-def same_quote(a: str, b: str, threshold: float = 0.5) -> bool:
+SAME_QUOTE = 0.5
+
+
+def same_quote(a: str, b: str, threshold: float = SAME_QUOTE) -> bool:
     """True when two quote texts are the same statement, allowing for translation drift."""
     return quote_similarity(a, b) >= threshold
 

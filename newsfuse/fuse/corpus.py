@@ -45,6 +45,64 @@ def _aware(dt: datetime | None) -> datetime | None:
     return dt if dt.tzinfo else dt.replace(tzinfo=timezone.utc)
 
 
+class _Block:
+    """Similarities of a run of rows against every sentence: lexical (TF-IDF), semantic, combined."""
+
+    def __init__(self, lexical: np.ndarray | None, semantic_: np.ndarray | None, n_rows: int, n: int,
+                 start: int) -> None:
+        self.lexical = lexical
+        self.semantic = semantic_
+        if lexical is None and semantic_ is None:
+            eye = np.zeros((n_rows, n), dtype=np.float32)
+            eye[np.arange(n_rows), np.arange(start, start + n_rows)] = 1.0
+            self.combined = eye
+        elif semantic_ is None:
+            self.combined = lexical
+        else:  # MiniLM cosines of unrelated sentences sit at 0.2-0.5: rescale 0.5 -> 0, 1 -> 1
+            rescaled = np.clip((semantic_ - 0.5) / 0.5, 0.0, 1.0)
+            self.combined = rescaled if lexical is None else np.maximum(lexical, rescaled)
+
+
+class _Similarity:
+    """Sentence-by-sentence similarity, computed in row blocks and single rows on demand.
+
+    A dense n x n matrix of a 400-article story (~16,000 sentences) would take gigabytes, so
+    nothing here holds more than BLOCK rows at a time, plus a few cached rows for the summary's
+    redundancy checks. ``sim[i, j]`` and ``sim[i, columns]`` read like the matrix they replace.
+    """
+
+    BLOCK = 512
+
+    def __init__(self, matrix, embeddings: np.ndarray | None, n: int) -> None:
+        self.matrix, self.embeddings, self.n = matrix, embeddings, n
+        self._rows: dict[int, np.ndarray] = {}
+
+    def _block(self, start: int, stop: int) -> _Block:
+        lexical = None
+        if self.matrix is not None:
+            lexical = (self.matrix[start:stop] @ self.matrix.T).toarray().astype(np.float32, copy=False)
+        sem = self.embeddings[start:stop] @ self.embeddings.T if self.embeddings is not None else None
+        return _Block(lexical, sem, stop - start, self.n, start)
+
+    def blocks(self):
+        """(first row, block) over all rows, BLOCK rows at a time."""
+        for start in range(0, self.n, self.BLOCK):
+            yield start, self._block(start, min(self.n, start + self.BLOCK))
+
+    def row(self, i: int) -> np.ndarray:
+        if i not in self._rows:
+            if len(self._rows) > 256:
+                self._rows.clear()
+            self._rows[i] = self._block(i, i + 1).combined[0]
+        return self._rows[i]
+
+    def __getitem__(self, key):
+        i, j = key
+        if isinstance(j, (int, np.integer)) and int(j) in self._rows:  # symmetric: reuse a cached row
+            return self._rows[int(j)][i]
+        return self.row(int(i))[j]
+
+
 class StoryCorpus:
     """All sentences of a story's articles, indexed 0..n-1 in article order."""
 
@@ -67,31 +125,9 @@ class StoryCorpus:
                 self.matrix = None
         else:
             self.matrix = None
-        if self.matrix is not None:
-            self.sim = (self.matrix @ self.matrix.T).toarray()
-        else:
-            self.sim = np.eye(n)
-        self.paraphrase = np.zeros((n, n), dtype=bool)
-        if n > 1 and semantic.enabled():
-            self._add_embeddings()
+        self.embeddings = semantic.embed([s.text for _, s in self.sents]) if n > 1 and semantic.enabled() else None
+        self.sim = _Similarity(self.matrix, self.embeddings, n)
         self._group(sentence_copies or {})
-
-    def _add_embeddings(self) -> None:
-        """With the semantic extra: paraphrases (different words, same statement) count as support.
-
-        MiniLM cosines of unrelated sentences in one story sit around 0.2-0.5, so they are
-        rescaled (0.5 -> 0, 1 -> 1) before taking the larger of the two similarities. A pair counts
-        as one statement (cited together) only above PARAPHRASE_COPY and when both sentences
-        state the same numbers: "12 killed" and "13 killed" are not the same claim.
-        """
-        texts = [s.text for _, s in self.sents]
-        esim = semantic.cosine_matrix(texts)
-        self.sim = np.maximum(self.sim, np.clip((esim - 0.5) / 0.5, 0.0, 1.0))
-        nums = [numbers_in(t) for t in texts]
-        rows, cols = np.nonzero(np.triu(esim, 1) >= PARAPHRASE_COPY)
-        for i, j in zip(rows.tolist(), cols.tolist()):
-            if nums[i] == nums[j]:
-                self.paraphrase[i, j] = self.paraphrase[j, i] = True
 
     # --- identity ---------------------------------------------------------------------------
 
@@ -126,18 +162,23 @@ class StoryCorpus:
                 uf.union(seen[k], i)
             else:
                 seen[k] = i
-        if n > 1 and self.matrix is not None:
-            # a light edit is a copy; a changed figure ("12 killed" -> "13 killed") is not
-            nums: dict[int, set] = {}
-            rows, cols = np.nonzero(np.triu(self.sim, 1) >= NEAR_IDENTICAL)
-            for i, j in zip(rows.tolist(), cols.tolist()):
-                for k in (i, j):
-                    if k not in nums:
-                        nums[k] = numbers_in(self.sents[k][1].text)
-                if nums[i] == nums[j]:
-                    uf.union(i, j)
-        for i, j in zip(*np.nonzero(np.triu(self.paraphrase, 1))):
-            uf.union(int(i), int(j))
+        # a light edit is a copy; a changed figure ("12 killed" -> "13 killed") is not. With the
+        # semantic extra, a close paraphrase (MiniLM cosine >= PARAPHRASE_COPY) is a copy too.
+        nums: dict[int, set] = {}
+        for start, block in self.sim.blocks():
+            for threshold, part in ((NEAR_IDENTICAL, block.lexical), (PARAPHRASE_COPY, block.semantic)):
+                if part is None:
+                    continue
+                rows, cols = np.nonzero(part >= threshold)
+                for r, j in zip(rows.tolist(), cols.tolist()):
+                    i = start + r
+                    if j <= i:
+                        continue
+                    for k in (i, j):
+                        if k not in nums:
+                            nums[k] = numbers_in(self.sents[k][1].text)
+                    if nums[i] == nums[j]:
+                        uf.union(i, j)
         self.group = [uf.find(i) for i in range(n)]
         members: dict[int, list[int]] = defaultdict(list)
         for i, g in enumerate(self.group):
@@ -187,18 +228,24 @@ class StoryCorpus:
         outlet_arr = np.array(self.outlet_of)
         outlets = sorted(set(self.outlet_of))
         group = np.array(self.group)
-        if len(outlets) == 1:
-            return (self.sim.sum(axis=1) - 1.0) / max(1, n - 1)
-        total = np.zeros(n)
-        for o in outlets:
-            cols = np.nonzero(outlet_arr == o)[0]
-            block = self.sim[:, cols].copy()
-            same = group[:, None] == group[cols][None, :]
-            block[same] = 0.0
-            best = block.max(axis=1)
-            best = np.where(same.any(axis=1), np.maximum(best, 0.5), best)
-            total += np.where(outlet_arr == o, 0.0, best)
-        return total / (len(outlets) - 1)
+        out = np.zeros(n)
+        for start, block in self.sim.blocks():
+            sim = block.combined
+            rows = slice(start, start + sim.shape[0])
+            if len(outlets) == 1:
+                out[rows] = (sim.sum(axis=1) - 1.0) / max(1, n - 1)
+                continue
+            total = np.zeros(sim.shape[0])
+            for o in outlets:
+                cols = np.nonzero(outlet_arr == o)[0]
+                part = sim[:, cols].copy()
+                same = group[rows][:, None] == group[cols][None, :]
+                part[same] = 0.0
+                best = part.max(axis=1)
+                best = np.where(same.any(axis=1), np.maximum(best, 0.5), best)
+                total += np.where(outlet_arr[rows] == o, 0.0, best)
+            out[rows] = total / (len(outlets) - 1)
+        return out
 
     def when(self, i: int) -> tuple:
         """Chronological sort key of a sentence: reference day, position, entry/publish time.

@@ -10,7 +10,7 @@ import numpy as np
 
 from newsfuse.fuse.corpus import StoryCorpus
 from newsfuse.fuse.summary import is_candidate
-from newsfuse.fuse.text import overlap
+from newsfuse.extract.quotes import SAME_QUOTE, QuoteSignature, quote_signature, signature_similarity
 from newsfuse.records import (
     Article,
     BriefQuote,
@@ -27,20 +27,8 @@ from newsfuse.records import (
 UNIQUE_SIMILARITY = 0.35  # a sentence this close to another outlet's is not unique to one source
 
 
-def _same_quote_fn():
-    """The extractor's quote matcher when present; else token overlap >= 0.6."""
-    try:
-        from newsfuse.extract.quotes import same_quote  # type: ignore[attr-defined]
-    except ImportError:
-        return lambda a, b: overlap(a.text, b.text) >= 0.6
-
-    def same(a: Quote, b: Quote) -> bool:
-        try:
-            return bool(same_quote(a, b))
-        except (TypeError, AttributeError):  # a matcher of plain strings
-            return bool(same_quote(a.text, b.text))
-
-    return same
+_COMMON = frozenset("that this with have will would been were they their there what from about said "
+                   "also into than them then when which where while your very just".split())
 
 
 def merge_quotes(quotes: list[Quote], corpus: StoryCorpus, limit: int = 8) -> list[BriefQuote]:
@@ -50,19 +38,28 @@ def merge_quotes(quotes: list[Quote], corpus: StoryCorpus, limit: int = 8) -> li
     speaker first, then direct quotes without one, then reported (indirect) speech; within
     each, statements carried by more outlets first.
     """
-    same = _same_quote_fn()
     usable = [q for q in quotes if q.article_id in corpus.articles and q.text.strip()]
     usable.sort(key=lambda q: (not q.direct, corpus.is_duplicate(q.article_id),
                                corpus.when(corpus.pos[(q.article_id, q.sentence)])
                                if (q.article_id, q.sentence) in corpus.pos else (date.max,)))
     groups: list[list[Quote]] = []
+    heads: list[QuoteSignature] = []
+    by_word: dict[str, list[int]] = defaultdict(list)  # word -> groups whose first quote has it
     for q in usable:
-        for g in groups:
-            if same(g[0], q):
-                g.append(q)
+        sig = quote_signature(q.text)
+        # a match needs shared words (similarity is half word overlap), so only groups sharing
+        # a word are compared: this keeps merging near-linear instead of all-pairs
+        keys = [w for w in sig.words if len(w) > 3 and w not in _COMMON]
+        candidates = sorted({g for w in keys for g in by_word.get(w, ())})
+        for g in candidates:
+            if signature_similarity(heads[g], sig) >= SAME_QUOTE:
+                groups[g].append(q)
                 break
         else:
             groups.append([q])
+            heads.append(sig)
+            for w in keys:
+                by_word[w].append(len(groups) - 1)
     merged = []
     for g in groups:
         texts = Counter(q.text.strip().rstrip(",;:").strip() for q in g)
