@@ -75,12 +75,13 @@ class _Similarity:
 
     def __init__(self, matrix, embeddings: np.ndarray | None, n: int) -> None:
         self.matrix, self.embeddings, self.n = matrix, embeddings, n
+        self._mt = matrix.T.tocsr() if matrix is not None else None  # converted once, not per block
         self._rows: dict[int, np.ndarray] = {}
 
     def _block(self, start: int, stop: int) -> _Block:
         lexical = None
         if self.matrix is not None:
-            lexical = (self.matrix[start:stop] @ self.matrix.T).toarray().astype(np.float32, copy=False)
+            lexical = (self.matrix[start:stop] @ self._mt).toarray().astype(np.float32, copy=False)
         sem = self.embeddings[start:stop] @ self.embeddings.T if self.embeddings is not None else None
         return _Block(lexical, sem, stop - start, self.n, start)
 
@@ -98,8 +99,8 @@ class _Similarity:
 
     def __getitem__(self, key):
         i, j = key
-        if isinstance(j, (int, np.integer)) and int(j) in self._rows:  # symmetric: reuse a cached row
-            return self._rows[int(j)][i]
+        if isinstance(j, (int, np.integer)) and int(i) not in self._rows:
+            return self.row(int(j))[i]  # symmetric: the summary asks many i against few chosen j
         return self.row(int(i))[j]
 
 
