@@ -211,35 +211,37 @@ def extract_entities(articles: list[Article]) -> list[Entity]:
             for surf, etype in entity_mentions(s.text):
                 key = _norm_key(_HONORIFIC.sub("", surf))
                 rec = counts.setdefault(key, {"variants": defaultdict(int), "types": defaultdict(int),
-                                              "articles": []})
+                                              "articles": {}})
                 rec["variants"][surf] += 1
                 rec["types"][etype] += 1
-                if art.id not in rec["articles"]:
-                    rec["articles"].append(art.id)
+                rec["articles"][art.id] = None  # an ordered set
     # merge: surname / single token into the longest person containing it; acronyms into long forms
+    # (indexes built once: the merge stays linear in the number of names, not quadratic)
     keys = sorted(counts, key=lambda k: -len(k.split()))
     parent: dict[str, str] = {}
-    persons = [k for k in keys if _best_type(counts[k]) == "person" and len(k.split()) >= 2]
-    longs = [k for k in keys if len(k.split()) >= 2]
+    by_surname: dict[str, str] = {}
+    by_last_two: dict[tuple[str, str], str] = {}
+    by_initials: dict[str, str] = {}
+    for k in keys:
+        toks = k.split()
+        if len(toks) >= 2:
+            initials = "".join(w[0] for w in toks if w not in ("of", "for", "the", "and", "on"))
+            by_initials.setdefault(initials, k)
+            if _best_type(counts[k]) == "person":
+                by_surname.setdefault(toks[-1], k)
+                if len(toks) > 2:
+                    by_last_two.setdefault((toks[-2], toks[-1]), k)
     for k in keys:
         toks = k.split()
         if len(toks) == 1:
-            for p in persons:
-                if p.split()[-1] == k:
-                    parent[k] = p
-                    break
-            else:
-                if k.isalpha() and 2 <= len(k) <= 6:
-                    for lf in longs:
-                        initials = "".join(w[0] for w in lf.split() if w not in ("of", "for", "the", "and", "on"))
-                        if initials == k:
-                            parent[k] = lf
-                            break
+            if k in by_surname:
+                parent[k] = by_surname[k]
+            elif k.isalpha() and 2 <= len(k) <= 6 and k in by_initials:
+                parent[k] = by_initials[k]
         elif len(toks) == 2 and _best_type(counts[k]) == "person":
-            for p in persons:
-                if p != k and p.endswith(" " + toks[-1]) and len(p.split()) > 2 and p.split()[-2] == toks[-2]:
-                    parent[k] = p
-                    break
+            p = by_last_two.get((toks[-2], toks[-1]))
+            if p is not None and p != k:
+                parent[k] = p
     merged: dict[str, dict] = {}
     for k, rec in counts.items():
         if k not in parent and set(rec["types"]) == {"start-other"}:
@@ -247,20 +249,18 @@ def extract_entities(articles: list[Article]) -> list[Entity]:
         root = k
         while root in parent:
             root = parent[root]
-        m = merged.setdefault(root, {"variants": defaultdict(int), "types": defaultdict(int), "articles": []})
+        m = merged.setdefault(root, {"variants": defaultdict(int), "types": defaultdict(int), "articles": {}})
         for v, n in rec["variants"].items():
             m["variants"][v] += n
         for t, n in rec["types"].items():
             m["types"][t] += n
-        for a in rec["articles"]:
-            if a not in m["articles"]:
-                m["articles"].append(a)
+        m["articles"].update(rec["articles"])
     out = []
     for root, rec in merged.items():
         variants = sorted(rec["variants"], key=lambda v: (-len(v), v.isupper(), -rec["variants"][v]))
         name = _HONORIFIC.sub("", variants[0])
         out.append(Entity(name=name, type=_best_type(rec), mentions=sum(rec["variants"].values()),
-                          variants=variants, article_ids=rec["articles"]))
+                          variants=variants, article_ids=list(rec["articles"])))
     out.sort(key=lambda e: (-e.mentions, e.name))
     return out
 
