@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from functools import lru_cache
 
 __all__ = [
     "split_paragraphs",
@@ -25,6 +26,9 @@ __all__ = [
 ]
 
 _WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+# Unicode category Cc (C0 and C1 controls) except tab: one regex pass instead of a per-character
+# unicodedata.category() call, which was the single largest cost of reading a plain-text body.
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
 
 
 def split_paragraphs(text: str) -> tuple[list[str], set[int]]:
@@ -38,8 +42,13 @@ def split_paragraphs(text: str) -> tuple[list[str], set[int]]:
     breaks: set[int] = set()
     blanks = 0
     for raw in text.split("\n"):
-        line = _WS.sub(" ", raw).strip()
-        line = "".join(ch for ch in line if ch == "\t" or unicodedata.category(ch) != "Cc")
+        # _WS's only ASCII members are " " and tab: a plain ASCII line needs no substitution
+        if raw.isascii() and "\t" not in raw and "  " not in raw:
+            line = raw.strip()
+        else:
+            line = _WS.sub(" ", raw).strip()
+        if not line.isprintable():  # control characters are never printable
+            line = _CONTROL.sub("", line)
         if not line:
             blanks += 1
             continue
@@ -50,13 +59,21 @@ def split_paragraphs(text: str) -> tuple[list[str], set[int]]:
     return paras, breaks
 
 
+_NORM_QUOTES = str.maketrans({**{c: "'" for c in "‘’‚‛`´"}, **{c: '"' for c in "“”„‟"}})
+_NORM_PUNCT = re.compile(r"[^\w'\"%$€£]+")
+
+
+@lru_cache(maxsize=1 << 16)
 def norm_line(line: str) -> str:
-    """Fold case, quotes and punctuation so that near-identical copies compare equal."""
-    line = unicodedata.normalize("NFKC", line).casefold()
-    line = re.sub(r"[‘’‚‛`´]", "'", line)
-    line = re.sub(r"[“”„‟]", '"', line)
-    line = re.sub(r"[^\w'\"%$€£]+", " ", line)
-    return line.strip()
+    """Fold case, quotes and punctuation so that near-identical copies compare equal.
+
+    Cached: each paragraph is normalised by several rules (boilerplate, repeats, per outlet).
+    """
+    if line.isascii():  # NFKC is a no-op on ASCII, and "`" is the only ASCII quote to fold
+        line = line.casefold().replace("`", "'")
+    else:
+        line = unicodedata.normalize("NFKC", line).casefold().translate(_NORM_QUOTES)
+    return _NORM_PUNCT.sub(" ", line).strip()
 
 
 # Whole-line UI furniture (matched against norm_line output).
@@ -121,16 +138,21 @@ def is_caps_teaser(line: str) -> bool:
         return False
     if sum(map(str.isupper, line)) / letters <= 0.9:
         return False
-    return len(words) >= 8 or bool(re.search(r"\b(CLICK|CLICKING|SUBSCRIBE|SIGN UP|DOWNLOAD|READ MORE|WATCH)\b", line))
+    return len(words) >= 8 or bool(_CALL_TO_ACTION.search(line))
+
+
+def _may_have_credit(line: str) -> bool:
+    """Every branch of _CREDIT_TAIL needs ")" , ":" or "/": most prose lines skip the slow search."""
+    return ")" in line or ":" in line or "/" in line
 
 
 def is_caption(line: str) -> bool:
     """A photo caption: ends with an agency photo credit."""
-    return bool(_CREDIT_TAIL.search(line))
+    return _may_have_credit(line) and bool(_CREDIT_TAIL.search(line))
 
 
 def strip_credit(line: str) -> str:
-    return _CREDIT_TAIL.sub("", line).strip()
+    return (_CREDIT_TAIL.sub("", line) if _may_have_credit(line) else line).strip()
 
 
 _END_PUNCT = re.compile(r"[.!?…:;\"”’)\]]\s*$")
@@ -151,6 +173,11 @@ def looks_like_title(line: str) -> bool:
     return not line.rstrip().endswith((".", ",", ";"))
 
 
+_CLOSED = re.compile(r"[.!”\"]\s*$")
+_SENTENCE_END = re.compile(r"[.!?”\"’]\s*$")
+_CALL_TO_ACTION = re.compile(r"\b(CLICK|CLICKING|SUBSCRIBE|SIGN UP|DOWNLOAD|READ MORE|WATCH)\b")
+
+
 def drop_repeated(paras: list[str]) -> list[bool]:
     """Mark lines to keep. A line that occurs exactly twice, close together, is a duplicated photo
     caption or a link/video title (credit stripped, so "caption" and "caption (AP Photo/X)" match):
@@ -166,7 +193,7 @@ def drop_repeated(paras: list[str]) -> list[bool]:
     for k, idx in where.items():
         if len(idx) == 2 and idx[1] - idx[0] <= 3:
             a, b = idx
-            short = len(paras[a].split()) < 12 and not re.search(r"[.!”\"]\s*$", paras[a])
+            short = len(paras[a].split()) < 12 and not _CLOSED.search(paras[a])
             if short or is_caption(paras[a]) or is_caption(paras[b]):
                 keep[a] = keep[b] = False
             else:
@@ -179,7 +206,7 @@ def drop_repeated(paras: list[str]) -> list[bool]:
 def _furniture_shaped(line: str) -> bool:
     """Short, or not closed like a sentence: prose that outlets reuse does not qualify."""
     words = len(line.split())
-    return words <= 8 or (words <= 25 and not re.search(r"[.!?”\"’]\s*$", line))
+    return words <= 8 or (words <= 25 and not _SENTENCE_END.search(line))
 
 
 def cross_article_boilerplate(docs_paras: list[list[str]], min_docs: int = 3) -> set[str]:

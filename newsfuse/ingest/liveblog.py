@@ -24,6 +24,8 @@ _MARKER = re.compile(
     rf"(?P<author>{_NAME})?\s?(?P<ts>(?:\d{{1,2}}\s+{MONTH_RE},?\s+\d{{4}}|{MONTH_RE}\s+\d{{1,2}},?\s+\d{{4}})"
     rf"(?:,|\s+at|\s*[•|-])?\s*{TIME_RE})"
 )
+# Every marker ends in TIME_RE, so it needs "d:dd" or "d.dd": most paragraphs skip _MARKER.
+_HAS_TIME = re.compile(r"\d[:.]\d\d")
 _TITLE_LIVE = re.compile(
     r"(?:\blive\b\s*[:|–—-])|(?:[:|–—-]\s*live\b)|\blive\s*(?:updates?|blog|coverage|news|report)\b"
     r"|\bas it happened\b|^live\b",
@@ -48,6 +50,8 @@ def split_markers(para: str) -> list[str | Marker] | None:
     timestamp), which is how the furniture looks after copy-paste; dates inside prose ("on 6
     January 2022 at 13:30 the") are left alone because prose surrounds them with spaces.
     """
+    if not _HAS_TIME.search(para):
+        return None
     pieces: list[str | Marker] = []
     pos = 0
     for m in _MARKER.finditer(para):

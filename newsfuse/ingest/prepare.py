@@ -29,8 +29,11 @@ _CREDIT_LINE = re.compile(r"^([A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,2})\s+(?:New
 _LIVE_FURNITURE = re.compile(r"^\s*as it happened", re.IGNORECASE)
 
 
+_PROSE_END = re.compile(r"[.!?”\"’)]\s*$")
+
+
 def _is_prose(line: str) -> bool:
-    return len(line.split()) >= 12 and bool(re.search(r"[.!?”\"’)]\s*$", line))
+    return len(line.split()) >= 12 and bool(_PROSE_END.search(line))
 
 
 @dataclass

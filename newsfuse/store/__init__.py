@@ -167,7 +167,8 @@ class Store:
             new.append(a.id)
         return new, existing
 
-    def _article_from_row(self, row: sqlite3.Row) -> Article:
+    def _article_from_row(self, row: sqlite3.Row, entries=None, sentences=None) -> Article:
+        """An Article from its row; entries and sentences are queried unless given (as rows)."""
         text = row["text"]
         a = Article(
             id=row["id"], text=text, title=row["title"], url=row["url"], outlet=row["outlet"],
@@ -175,29 +176,52 @@ class Store:
             language=row["language"], path=row["path"], format=row["format"], wires=json.loads(row["wires"]),
             is_liveblog=bool(row["is_liveblog"]), duplicate_of=row["duplicate_of"], story_id=row["story_id"],
         )
+        if entries is None:
+            entries = self._query('SELECT * FROM entries WHERE article_id = ? ORDER BY idx', (a.id,))
+        if sentences is None:
+            sentences = self._query('SELECT * FROM sentences WHERE article_id = ? ORDER BY idx', (a.id,))
         a.entries = [
             Entry(text=text[e["start"]:e["end"]], start=e["start"], end=e["end"], time=_parse_dt(e["time"]),
                   author=e["author"], title=e["title"])
-            for e in self._query('SELECT * FROM entries WHERE article_id = ? ORDER BY idx', (a.id,))
+            for e in entries
         ]
         a.sentences = [
             Sentence(article_id=a.id, index=s["idx"], text=text[s["start"]:s["end"]], start=s["start"],
                      end=s["end"], ref_date=_parse_date(s["ref_date"]), entry=s["entry"])
-            for s in self._query('SELECT * FROM sentences WHERE article_id = ? ORDER BY idx', (a.id,))
+            for s in sentences
         ]
         return a
+
+    def _articles_from_rows(self, rows: list[sqlite3.Row]) -> list[Article]:
+        """Articles for these rows, with entries and sentences fetched per chunk of 500 articles
+        rather than two queries per article (ingest re-reads its whole dedup window)."""
+        ids = list(dict.fromkeys(r["id"] for r in rows))
+        entries: dict[str, list] = {i: [] for i in ids}
+        sentences: dict[str, list] = {i: [] for i in ids}
+        for k in range(0, len(ids), 500):
+            chunk = ids[k:k + 500]
+            marks = ",".join("?" * len(chunk))
+            for e in self._query(f"SELECT * FROM entries WHERE article_id IN ({marks}) ORDER BY article_id, idx", chunk):
+                entries[e["article_id"]].append(e)
+            for s in self._query(f"SELECT * FROM sentences WHERE article_id IN ({marks}) ORDER BY article_id, idx", chunk):
+                sentences[s["article_id"]].append(s)
+        return [self._article_from_row(r, entries[r["id"]], sentences[r["id"]]) for r in rows]
 
     def get_article(self, article_id: str) -> Article | None:
         rows = self._query("SELECT * FROM articles WHERE id = ?", (article_id,))
         return self._article_from_row(rows[0]) if rows else None
 
     def get_articles(self, ids: Iterable[str]) -> list[Article]:
-        out = []
-        for i in ids:
-            a = self.get_article(i)
-            if a is not None:
-                out.append(a)
-        return out
+        """The stored ones of ``ids``, in that order (unknown ids are skipped)."""
+        ids = list(ids)
+        by_id: dict[str, sqlite3.Row] = {}
+        uniq = list(dict.fromkeys(ids))
+        for k in range(0, len(uniq), 500):
+            chunk = uniq[k:k + 500]
+            marks = ",".join("?" * len(chunk))
+            for r in self._query(f"SELECT * FROM articles WHERE id IN ({marks})", chunk):
+                by_id[r["id"]] = r
+        return self._articles_from_rows([by_id[i] for i in ids if i in by_id])
 
     def all_articles(self, since: datetime | None = None) -> list[Article]:
         """Every stored article (optionally published since a time), oldest first."""
@@ -207,7 +231,7 @@ class Store:
             )
         else:
             rows = self._query("SELECT * FROM articles ORDER BY published, rowid")
-        return [self._article_from_row(r) for r in rows]
+        return self._articles_from_rows(rows)
 
     def count_articles(self) -> int:
         return self._query("SELECT count(*) FROM articles")[0][0]

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import OrderedDict, defaultdict
+from itertools import chain
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Iterable
@@ -112,22 +113,92 @@ def token_jaccard(a: set, b: set) -> float:
     return inter / (len(a) + len(b) - inter)
 
 
-_CACHE: "OrderedDict[tuple, tuple]" = OrderedDict()
+@dataclass
+class _Feats:
+    """Per-article features that do not depend on the rest of the pool (computed once, cached)."""
+
+    folded_hash: str  # blake2b of the folded body: exact copies
+    shingles: set[str]  # word k-shingles of the body: near copies
+    sent_keys: list[tuple[int, str]]  # (index, folded word sequence) of sentences long enough to count
+    key_list: list[str] = field(default_factory=list)  # the keys of sent_keys alone
+    minhash: object = None  # RMinHash of ``shingles``, filled when first needed
+    sent_bands: np.ndarray | None = None  # (len(sent_keys), bands) uint64 band hashes, filled lazily
+
+
+_CACHE: "OrderedDict[tuple, _Feats]" = OrderedDict()
 _CACHE_MAX = 20000  # articles; dedup is called per batch with a recent window as `known`
 
 
-def _features(a: Article, cfg: DedupConfig) -> tuple[set, list[tuple[int, list[str]]]]:
-    """Shingle set and tokenised sentences of an article, cached (known articles recur per batch)."""
-    key = (a.id, len(a.text), len(a.sentences), cfg.shingle)
+def _features(a: Article, cfg: DedupConfig) -> _Feats:
+    """Features of an article, cached: known articles recur in every batch of their window, so
+    folding, shingling and MinHashing them again per batch was most of dedup's time."""
+    key = (a.id, hash(a.text), len(a.text), len(a.sentences), cfg.shingle, cfg.sentence_min_tokens,
+           cfg.num_perm, cfg.seed, cfg.sentence_num_perm, cfg.sentence_band_rows)
     hit = _CACHE.get(key)
     if hit is not None:
         _CACHE.move_to_end(key)
         return hit
-    feats = (shingles(words(a.text), cfg.shingle), [(i, words(t)) for i, t in sentence_texts(a)])
+    folded = fold(a.text)
+    sent_keys = []
+    for i, t in sentence_texts(a):
+        toks = words(t)
+        if len(toks) >= cfg.sentence_min_tokens:
+            sent_keys.append((i, " ".join(toks)))
+    feats = _Feats(
+        folded_hash=hashlib.blake2b(folded.encode("utf-8"), digest_size=12).hexdigest(),
+        shingles=shingles(words(folded, folded=True), cfg.shingle),
+        sent_keys=sent_keys,
+        key_list=[k for _, k in sent_keys],
+    )
     _CACHE[key] = feats
     if len(_CACHE) > _CACHE_MAX:
         _CACHE.popitem(last=False)
     return feats
+
+
+def _minhash(tokens, num_perm: int, seed: int) -> RMinHash:
+    """One MinHash, built on this thread. rensa's batch helpers (``from_token_sets``,
+    ``digests_from_token_sets``) give the same digests but start a thread pool per call, which
+    on small per-day batches and a busy machine cost ~10x the hashing itself. A MinHash is a min
+    per permutation, so token order and repeats do not matter (no set/sort needed)."""
+    m = RMinHash(num_perm, seed)
+    m.update(tokens)
+    return m
+
+
+def _fill_minhashes(feats: list[_Feats], cfg: DedupConfig) -> None:
+    """Document MinHashes for the articles that have none yet."""
+    for f in feats:
+        if f.minhash is None:
+            f.minhash = _minhash(list(f.shingles), cfg.num_perm, cfg.seed)
+
+
+def _band_mult(rows: int) -> np.ndarray:
+    return np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93]
+                    * (rows // 4 + 1), dtype=np.uint64)[:rows]
+
+
+def _fill_sentence_bands(feats: list[_Feats], cfg: DedupConfig) -> None:
+    """Sentence MinHash band hashes for the articles that have none yet."""
+    todo = [f for f in feats if f.sent_bands is None]
+    if not todo:
+        return
+    rows = cfg.sentence_band_rows
+    n_bands = cfg.sentence_num_perm // rows
+    sets = [k.split(" ") for f in todo for _, k in f.sent_keys]
+    if sets:
+        digests = np.array([_minhash(t, cfg.sentence_num_perm, cfg.seed).digest() for t in sets],
+                           dtype=np.uint64)
+        with np.errstate(over="ignore"):
+            bands = np.bitwise_xor.reduce(
+                digests[:, : n_bands * rows].reshape(len(sets), n_bands, rows) * _band_mult(rows), axis=2)
+    else:
+        bands = np.zeros((0, n_bands), dtype=np.uint64)
+    pos = 0
+    for f in todo:
+        n = len(f.sent_keys)
+        f.sent_bands = bands[pos : pos + n]
+        pos += n
 
 
 def find_duplicates(
@@ -148,6 +219,7 @@ def find_duplicates(
     for a in known_list + new:
         by_id.setdefault(a.id, a)
     pool = list(by_id.values())
+    feats = {a.id: _features(a, cfg) for a in pool}
     result = Duplicates()
 
     # Same Article.id twice in the input: the later records are exact copies of the first.
@@ -159,7 +231,7 @@ def find_duplicates(
     folded_hash: dict[str, str] = {}
     first_by_hash: dict[str, str] = {}
     for a in pool:
-        h = hashlib.blake2b(fold(a.text).encode("utf-8"), digest_size=12).hexdigest()
+        h = feats[a.id].folded_hash
         folded_hash[a.id] = h
         if h in first_by_hash:
             uf.union(first_by_hash[h], a.id)
@@ -168,17 +240,21 @@ def find_duplicates(
 
     # Near copies: MinHash LSH candidates, confirmed with the exact shingle Jaccard.
     reps = [by_id[i] for i in first_by_hash.values()]
-    shingle_sets = [_features(a, cfg)[0] for a in reps]
+    rep_feats = [feats[a.id] for a in reps]
     has_new = [a.id not in known_ids for a in reps]
-    if len(reps) > 1:
-        hashes = RMinHash.from_token_sets([sorted(s) for s in shingle_sets], cfg.num_perm, cfg.seed)
+    if len(reps) > 1 and any(has_new):
+        _fill_minhashes(rep_feats, cfg)
+        hashes = [f.minhash for f in rep_feats]
         lsh = RMinHashLSH(cfg.near_threshold, cfg.num_perm, cfg.num_bands)
         lsh.insert_pairs(list(enumerate(hashes)))
-        for i, cands in enumerate(lsh.query_all(hashes)):
+        # Only pairs with a new article count, so only new articles are queried (LSH candidates
+        # are symmetric: a known-new pair is found from the new side).
+        new_idx = [i for i, n in enumerate(has_new) if n]
+        for i, cands in zip(new_idx, lsh.query_all([hashes[i] for i in new_idx])):
             for j in cands:
-                if j <= i or not (has_new[i] or has_new[j]):
+                if j == i or (has_new[j] and j < i):  # a new-new pair is checked once, from the smaller
                     continue
-                if token_jaccard(shingle_sets[i], shingle_sets[j]) >= cfg.near_threshold:
+                if token_jaccard(rep_feats[i].shingles, rep_feats[j].shingles) >= cfg.near_threshold:
                     uf.union(reps[i].id, reps[j].id)
 
     for members in uf.groups([a.id for a in pool]).values():
@@ -191,57 +267,93 @@ def find_duplicates(
             result.duplicate_of[m] = canon
             result.kind[m] = "exact" if folded_hash[m] == folded_hash[canon] else "near"
 
-    _sentence_level(pool, new_ids, cfg, result)
-    _containment(pool, by_id, new_ids, known_ids, cfg, result)
+    _sentence_level(pool, feats, new_ids, cfg, result)
+    _containment(pool, by_id, feats, new_ids, known_ids, cfg, result)
     return result
 
 
-def _sentence_level(pool, new_ids, cfg: DedupConfig, result: Duplicates) -> None:
-    """Group sentences that are the same after folding, or nearly the same (token Jaccard)."""
-    places_by_key: dict[str, list[tuple[str, int]]] = defaultdict(list)
-    for a in pool:
-        for idx, toks in _features(a, cfg)[1]:
-            if len(toks) < cfg.sentence_min_tokens:
-                continue
-            places_by_key[" ".join(toks)].append((a.id, idx))
-    keys = list(places_by_key)
+def _sentence_level(pool, feats: dict[str, _Feats], new_ids, cfg: DedupConfig, result: Duplicates) -> None:
+    """Group sentences that are the same after folding, or nearly the same (token Jaccard).
+
+    Exact: a dict on the folded word sequence. Near: MinHash band buckets (cached per article),
+    and only buckets holding a sentence of a new article are expanded into candidate pairs.
+    """
+    pool_feats = [feats[a.id] for a in pool]
+    # One row per eligible sentence of the pool, in pool order. Built with C-level helpers:
+    # this runs for the whole recent window on every batch.
+    row_keys = list(chain.from_iterable(f.key_list for f in pool_feats))
+    if not row_keys:
+        return
+    key_index = {k: i for i, k in enumerate(dict.fromkeys(row_keys))}  # first-seen order
+    keys = list(key_index)
+    row_key = np.fromiter(map(key_index.__getitem__, row_keys), dtype=np.intp, count=len(row_keys))
+    new_rows = []
+    row = 0
+    for a, f in zip(pool, pool_feats):
+        n = len(f.sent_keys)
+        if a.id in new_ids and n:
+            new_rows.append(row_key[row : row + n])
+        row += n
+    if not new_rows:
+        return
+    has_new = np.zeros(len(keys), dtype=bool)
+    has_new[np.concatenate(new_rows)] = True
+    hn = has_new.tolist()
+    _, key_row = np.unique(row_key, return_index=True)  # first row of each key (keys are 0..n-1)
+    # rows of each key, in pool order: places are built only for keys that end up in a group
+    by_key = np.argsort(row_key, kind="stable")
+    key_start = np.searchsorted(row_key[by_key], np.arange(len(keys) + 1))
+    row_places = [(a.id, idx) for a, f in zip(pool, pool_feats) for idx, _ in f.sent_keys]
+
+    def places_of(k: int) -> list[tuple[str, int]]:
+        return [row_places[r] for r in by_key[key_start[k] : key_start[k + 1]].tolist()]
+
     uf = _UnionFind()
+    touched: set[int] = set()
     if len(keys) > 1:
-        token_sets = [set(k.split(" ")) for k in keys]
-        rows = cfg.sentence_band_rows
-        digests = np.asarray(
-            RMinHash.digests_from_token_sets([sorted(s) for s in token_sets], cfg.sentence_num_perm, cfg.seed),
-            dtype=np.uint64,
-        )
-        mult = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93]
-                        * (rows // 4 + 1), dtype=np.uint64)[:rows]
-        key_has_new = np.array([any(p[0] in new_ids for p in places_by_key[k]) for k in keys])
+        _fill_sentence_bands(pool_feats, cfg)
+        bands = np.concatenate([f.sent_bands for f in pool_feats])[key_row]
+        token_sets: dict[int, set] = {}
+
+        def toks(i: int) -> set:
+            t = token_sets.get(i)
+            if t is None:
+                t = token_sets[i] = set(keys[i].split(" "))
+            return t
+
         seen_pairs = set()
-        for b in range(cfg.sentence_num_perm // rows):
-            band = digests[:, b * rows : (b + 1) * rows]
-            with np.errstate(over="ignore"):
-                bh = np.bitwise_xor.reduce(band * mult, axis=1)
+        for b in range(bands.shape[1]):
+            bh = bands[:, b]
             order = np.argsort(bh, kind="stable")
             sorted_h = bh[order]
             starts = np.concatenate([[0], np.flatnonzero(np.diff(sorted_h)) + 1, [len(order)]])
             lens = np.diff(starts)
-            for r in np.flatnonzero((lens >= 2) & (lens <= 200)):  # huge runs: boilerplate/junk
+            news = np.add.reduceat(has_new[order].astype(np.int64), starts[:-1])
+            for r in np.flatnonzero((lens >= 2) & (lens <= 200) & (news > 0)):  # huge runs: boilerplate/junk
                 run = order[starts[r] : starts[r + 1]].tolist()
                 for x in range(len(run)):
                     i = run[x]
                     for j in run[x + 1 :]:
-                        if not (key_has_new[i] or key_has_new[j]):
+                        if not (hn[i] or hn[j]):
                             continue
                         pair = (i, j) if i < j else (j, i)
                         if pair in seen_pairs:
                             continue
                         seen_pairs.add(pair)
-                        if token_jaccard(token_sets[i], token_sets[j]) >= cfg.sentence_threshold:
+                        if token_jaccard(toks(i), toks(j)) >= cfg.sentence_threshold:
                             uf.union(i, j)
-    groups = uf.groups(range(len(keys)))
-    for members in groups.values():
-        places = [p for m in members for p in places_by_key[keys[m]]]
-        if len({p[0] for p in places}) < 2 or not any(p[0] in new_ids for p in places):
+                            touched.add(i)
+                            touched.add(j)
+    # Groups holding a new sentence, in the order the full union-find grouping would give
+    # (by smallest key index), members ascending.
+    # A lone key needs two places (in two articles) to be a copy: most new sentences have one.
+    groups = [m for m in uf.groups(sorted(touched)).values() if any(hn[i] for i in m)]
+    n_places = np.diff(key_start)
+    groups += [[i] for i in np.flatnonzero(has_new & (n_places > 1)).tolist() if i not in touched]
+    groups.sort(key=lambda m: m[0])
+    for members in groups:
+        places = [p for m in members for p in places_of(m)]
+        if len({p[0] for p in places}) < 2:
             continue
         for p in places:
             others = [q for q in places if q[0] != p[0]]
@@ -249,7 +361,7 @@ def _sentence_level(pool, new_ids, cfg: DedupConfig, result: Duplicates) -> None
                 result.sentence_copies[p] = others
 
 
-def _containment(pool, by_id, new_ids, known_ids, cfg: DedupConfig, result: Duplicates) -> None:
+def _containment(pool, by_id, feats, new_ids, known_ids, cfg: DedupConfig, result: Duplicates) -> None:
     """A shorter article (same outlet) whose sentences are mostly in a longer one is a condensed copy."""
     overlap: dict[tuple[str, str], set[int]] = defaultdict(set)
     for (aid, idx), others in result.sentence_copies.items():
@@ -267,7 +379,7 @@ def _containment(pool, by_id, new_ids, known_ids, cfg: DedupConfig, result: Dupl
                 (a.outlet and a.outlet == o.outlet) or (a.domain and a.domain == o.domain)
             ):
                 continue
-        eligible = sum(1 for _, t in _features(a, cfg)[1] if len(t) >= cfg.sentence_min_tokens)
+        eligible = len(feats[aid].sent_keys)
         if len(idxs) < cfg.containment_min_sentences or eligible == 0:
             continue
         share = len(idxs) / eligible

@@ -27,7 +27,6 @@ _QUOTES = str.maketrans(
         "\u2013": "-", "\u2014": "-", "\u2212": "-", "\u00a0": " ",
     }
 )
-_WS = re.compile(r"\s+")
 _WORD = re.compile(r"[^\W_]+(?:['.][^\W_]+)*", re.UNICODE)
 
 STOPWORDS = frozenset(
@@ -45,14 +44,22 @@ STOPWORDS = frozenset(
 
 def fold(text: str) -> str:
     """Normalise Unicode form, quotes, dashes, case and whitespace so trivial edits compare equal."""
-    if not text.isascii():  # NFKC is the slow part and a no-op on ASCII
-        text = unicodedata.normalize("NFKC", text)
-    text = text.translate(_QUOTES).casefold()
-    return _WS.sub(" ", text).strip()
+    if text.isascii():  # NFKC is a no-op on ASCII, and "`" is the only ASCII key of _QUOTES
+        text = text.replace("`", "'") if "`" in text else text
+    else:
+        text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    # str.split() splits on exactly the characters re's \s matches (str.isspace): same result
+    # as re.sub(r"\s+", " ", text).strip(), several times faster on long bodies.
+    return " ".join(text.casefold().split())
 
 
 def words(text: str, folded: bool = False) -> list[str]:
     """Word tokens of the folded text (punctuation dropped, inner apostrophes/dots kept)."""
+    if not folded and text.isascii():
+        # fold() on ASCII is casefold, "`" -> "'" and whitespace collapsing; tokens never hold
+        # whitespace, so the collapsing (a split and a join) can be skipped.
+        text = text.casefold()
+        return _WORD.findall(text.replace("`", "'") if "`" in text else text)
     return _WORD.findall(text if folded else fold(text))
 
 
@@ -60,6 +67,8 @@ def shingles(tokens: list[str], k: int = 3) -> set[str]:
     """Word k-shingles; short texts fall back to their whole token run so they still hash."""
     if len(tokens) < k:
         return {" ".join(tokens)} if tokens else set()
+    if k == 3:  # the common case: zip avoids a slice per position
+        return set(map(" ".join, zip(tokens, tokens[1:], tokens[2:])))
     return {" ".join(tokens[i : i + k]) for i in range(len(tokens) - k + 1)}
 
 
