@@ -18,6 +18,11 @@ Why this shape:
   re-clustered in publish order at every ``add`` with current IDF weights, then mapped back onto
   existing ids (seeded by settled centroids; oldest id wins; merged ids become aliases). Articles
   may move between hot stories; the caller's Article objects are updated in place.
+- Storylines the same way: at every ``add`` all hot stories are re-clustered into storylines
+  (agglomerative, centroid cosine, best pair first), each hot storyline taking part as one fixed
+  *seed* made of its cold stories' vectors; merges also need agreeing entities and IDF-weighted
+  anchors (outlet names excluded). A storyline keeps the id of its oldest story's line; merged lines
+  become aliases (``resolve_storyline``).
 """
 
 from __future__ import annotations
@@ -56,15 +61,23 @@ class ClusterConfig:
     story_merge_threshold: float = 0.55
     story_terms: int = 400  # centroid kept as its top terms (bounded memory)
     # storyline level: a long-running topic
-    storyline_threshold: float = 0.10
+    storyline_threshold: float = 0.10  # centroid cosine at which two groups of stories join
     storyline_entity_threshold: float = 0.10  # the entity block alone must agree too
-    storyline_anchor_top: int = 50  # one of a story's top entities must be among the line's top ones
+    storyline_anchor_top: int = 50  # one of a story's top entities must be among the other's top ones
     storyline_anchor_k: int = 3
-    anchor_idf_power: float = 1.0  # 0.5 separates Egypt/Libya in T17 but fragments more
-    storyline_young: int = 3  # a storyline this small is re-linked to a bigger one if similar
+    storyline_anchor_agree: float = 0.5  # share of item pairs across two groups whose anchors agree
+    anchor_idf_power: float = 1.0
+    # a storyline of at most this many stories then joins its best bigger neighbour at a lower bar
+    # (its own anchors among the neighbour's main entities suffice): fewer stray fragments
+    storyline_young: int = 3
+    storyline_young_threshold: float = 0.05  # 6 young stories instead of 3 glued Egypt into Libya (T17)
     storyline_window_days: float = 120.0
-    storyline_merge_threshold: float = 0.45
+    storyline_merge_threshold: float = 0.3  # two lines' settled parts joining; 0.2 merged Egypt+Libya
     storyline_terms: int = 1200
+    # share of the storyline cosine taken by sentence embeddings of title + first sentences, when
+    # ``newsfuse.semantic`` is installed and on (0 disables; paraphrases across outlets link up)
+    semantic_weight: float = 0.0  # T17 full, 0.1: F 0.865 -> 0.790 (a topic merge) and ~6 articles/s
+    semantic_sentences: int = 3
     # memory bounds
     cold_after_days: float = 12.0  # hot window: late articles up to this old still re-cluster with their peers
     max_hot_stories: int = 3000
@@ -152,10 +165,14 @@ class _Centroid:
         return c
 
 
-def _top_entities(c: _Centroid, wdim: int, k: int, idf: np.ndarray | None = None, power: float = 1.0) -> set[int]:
+def _top_entities(c: _Centroid, wdim: int, k: int, idf: np.ndarray | None = None, power: float = 1.0,
+                  exclude: np.ndarray | None = None) -> set[int]:
     """The k heaviest entity features; with ``idf`` the weight is divided by idf**power so that
-    frequently named actors/places count, not the rarest names."""
+    frequently named actors/places count, not the rarest names. ``exclude``: sorted feature ids
+    that are never anchors (outlet names: "CNN" tied Egypt to Libya in T17)."""
     keep = c.idx >= wdim
+    if exclude is not None and len(exclude):
+        keep &= ~np.isin(c.idx, exclude, assume_unique=False)
     idx, val = c.idx[keep], c.val[keep]
     if idf is not None and len(idx):
         val = val / idf[idx] ** power
@@ -175,6 +192,23 @@ def _matrix(cents: list[_Centroid], dim: int, normalise: bool) -> sp.csr_matrix:
         [c.val / math.sqrt(c.norm2) if (normalise and c.norm2 > 0) else c.val for c in cents]
     ) if indptr[-1] else np.zeros(0, np.float32)
     return sp.csr_matrix((val.astype(np.float64), idx, indptr), shape=(len(cents), dim))
+
+
+def _squash(name: str) -> str:
+    """An outlet or entity name reduced to letters and digits ("Fox News's" -> "foxnews")."""
+    name = name.lower()
+    for suffix in ("'s", "'"):
+        name = name.removesuffix(suffix)
+    name = name.removeprefix("the ").removeprefix("the_")
+    return "".join(ch for ch in name if ch.isalnum())
+
+
+def _binary(rows: list[set[int]], dim: int) -> sp.csr_matrix:
+    """0/1 rows from sets of feature indices (for counting shared anchors with one product)."""
+    indptr = np.zeros(len(rows) + 1, np.int64)
+    indptr[1:] = np.cumsum([len(r) for r in rows])
+    idx = np.fromiter((i for r in rows for i in sorted(r)), np.int64, count=int(indptr[-1]))
+    return sp.csr_matrix((np.ones(len(idx)), idx, indptr), shape=(len(rows), dim))
 
 
 def _entity_part(c: _Centroid, wdim: int) -> _Centroid:
@@ -210,7 +244,10 @@ class StoryClusterer:
         self.clock: float | None = None  # newest publish time seen (days since epoch)
         self.stories: dict[str, Story] = {}
         self._hot: dict[str, _Centroid] = {}  # story id -> centroid (hot window only)
-        self._lines: dict[str, _Centroid] = {}  # storyline id -> centroid (hot only)
+        self._lines: dict[str, _Centroid] = {}  # hot storyline id -> time span and size (no vectors)
+        # hot storyline id -> summed unit vectors of its stories that went cold: the line's memory
+        # once its stories leave the hot window, and a fixed seed when storylines are re-clustered
+        self._line_base: dict[str, _Centroid] = {}
         self._line_stories: dict[str, list[str]] = {}  # storyline id -> story ids
         self._alias: dict[str, str] = {}  # merged story id -> the story it went into
         self._line_alias: dict[str, str] = {}
@@ -220,6 +257,15 @@ class StoryClusterer:
         # the caller's Article objects of the pool (not persisted): a re-clustering that moves an
         # article updates its ``story_id`` in place, so callers holding it see the current story
         self._refs: dict[str, Article] = {}
+        # entity features that name a publishing outlet ("cnn", "reuters'"): a source, not a topic
+        self._outlet_feats: set[int] = set()
+        self._line_emb: dict[str, np.ndarray] = {}  # hot storyline -> summed unit embeddings of its cold stories
+        self._semantic = False
+        if cfg.semantic_weight > 0:
+            from newsfuse import semantic
+
+            self._semantic = semantic.enabled()
+        self._outlet_names: set[str] = set()
 
     # ------------------------------------------------------------------ features
     def _counts(self, arts: list[Article]) -> sp.csr_matrix:
@@ -230,13 +276,21 @@ class StoryClusterer:
         poor IDF of a young clusterer (a main source of arrival-order dependence)."""
         cfg = self.config
         docs, ent_docs, num_docs = [], [], []
+        outlet_phrases = set()
         for a in arts:
             title = a.title or ""
             docs.append((title + "\n") * cfg.title_repeat + a.text)
-            ent_docs.append(" ".join(capitalised_phrases(title + ".\n" + a.text)))
+            phrases = capitalised_phrases(title + ".\n" + a.text)
+            ent_docs.append(" ".join(phrases))
+            key = _squash(a.outlet or "")
+            if key:
+                outlet_phrases.update(p for p in phrases if p not in self._outlet_names and _squash(p) == key)
             num_docs.append(" ".join("#" + n for n in numbers(a.text) if len(n) >= 2))
         xw = self._words.transform(docs).tocsr().astype(np.float64)
         xe = self._ents.transform(ent_docs).tocsr().astype(np.float64)
+        if outlet_phrases:
+            self._outlet_names |= outlet_phrases
+            self._outlet_feats |= {self._wdim + int(i) for i in self._ents.transform([" ".join(outlet_phrases)]).indices}
         xn = self._ents.transform(num_docs).tocsr().astype(np.float64)
         xn.data *= cfg.number_weight
         x = sp.hstack([xw, (xe + xn).tocsr()], format="csr")
@@ -349,6 +403,14 @@ class StoryClusterer:
                 lo, hi = x.indptr[r], x.indptr[r + 1]
                 self._pool[a.id]["idx"] = x.indices[lo:hi].astype(np.int32)
                 self._pool[a.id]["val"] = x.data[lo:hi].astype(np.float32)
+        if self._semantic and vec_arts:
+            from newsfuse import semantic
+            from newsfuse.stories.text import sentence_texts
+
+            n_s = self.config.semantic_sentences
+            texts = [" ".join([a.title or ""] + [t for _, t in sentence_texts(a)[:n_s]]) for a in vec_arts]
+            for a, e in zip(vec_arts, semantic.embed(texts)):
+                self._pool[a.id]["emb"] = e.astype(np.float32)
         if fresh:
             changed |= self._recluster(fresh_ids)
         for a in fresh:
@@ -588,8 +650,7 @@ class StoryClusterer:
                 st = self.stories[s]
                 st.article_ids = [k for k in st.article_ids if k not in pool_set]
                 changed.add(s)
-        self._link_storylines(new_story_ids, X, vec_ids, fresh_ids)
-        self._merge_storylines({self.stories[s].storyline_id for s in changed if s in self.stories})
+        changed |= self._relink_storylines()
         return changed
 
     def _pool_matrix(self, ids: list[str]) -> sp.csr_matrix:
@@ -630,137 +691,204 @@ class StoryClusterer:
             ks.storyline_id = self.resolve_storyline(ds.storyline_id)
             self._line_stories.setdefault(ks.storyline_id, []).append(keep)
 
-    def _link_storylines(self, new_story_ids, X, row_ids, fresh_ids) -> None:
-        """New stories join the most similar hot storyline, else start their own; lines absorb
-        the vectors of all their stories' new articles."""
+    def _story_emb(self, sid: str) -> np.ndarray:
+        """Unit mean embedding of a story's pooled articles (zeros when none has one)."""
+        embs = [self._pool[k]["emb"] for k in self.stories[sid].article_ids
+                if k in self._pool and self._pool[k].get("emb") is not None]
+        if not embs:
+            return np.zeros(384, np.float32)
+        v = np.sum(embs, axis=0)
+        return v / max(float(np.linalg.norm(v)), 1e-12)
+
+    def _relink_storylines(self) -> set[str]:
+        """Re-cluster all hot stories into storylines; return the stories whose storyline changed.
+
+        Why: a greedy pass in arrival order glued a new topic onto whichever older line it first
+        resembled and never undid it (Libya swallowed Egypt in T17). Here the hot stories, plus one
+        *seed* per hot storyline (the summed vectors of its stories that went cold), are merged
+        agglomeratively by centroid cosine, best pair first, so the result depends on the hot
+        window, not on arrival order. Merges also need the entity block to agree, a time gap within
+        ``storyline_window_days``, and distinctive entities in common (IDF-weighted anchors, agreed
+        on by most item pairs). Ids: a seed keeps its line's id (two seeds joining: the older
+        wins, the other becomes an alias); otherwise a cluster takes the line of its oldest story,
+        else a new id from that story."""
         cfg = self.config
-        line_ids = list(self._lines)
-        Lf = _matrix([self._lines[l] for l in line_ids], self.dim, True)
-        le = [_entity_part(self._lines[l], self._wdim) for l in line_ids]
-        Le = _matrix(le, self.dim, True)
-        line_no_ent = np.array([c.norm2 == 0 for c in le], bool)
+        sids = sorted((s for s in self._hot if s in self.stories), key=lambda s: (self._hot[s].first, s))
+        if not sids:
+            return set()
+        seeds = sorted((l for l, b in self._line_base.items() if b.n > 0 and l in self._lines),
+                       key=lambda l: (self._line_base[l].first, l))
+        ns = len(seeds)
+        cents = [self._line_base[l] for l in seeds] + [self._hot[s] for s in sids]
+        n = len(cents)
+        M = sp.vstack([_matrix(cents[:ns], self.dim, False), _matrix(cents[ns:], self.dim, True)], format="csr")
+        G = (M @ M.T).toarray()
+        if self._semantic:
+            w = self.config.semantic_weight
+            E = np.stack([self._line_emb.get(l, np.zeros(384, np.float32)) for l in seeds]
+                         + [self._story_emb(s) for s in sids]).astype(np.float64)
+            G = (1.0 - w) * G + w * (E @ E.T)
+        Me = M[:, self._wdim:]
+        Ge = (Me @ Me.T).toarray()
+        # anchors: an item's few most telling entities must be among the other's main ones, both ways
         idf = self._idf()
-        line_top = [_top_entities(c, self._wdim, cfg.storyline_anchor_top, idf, cfg.anchor_idf_power) for c in le]
-        line_last = np.array([self._lines[l].last for l in line_ids]) if line_ids else np.zeros(0)
-        line_first = np.array([self._lines[l].first for l in line_ids]) if line_ids else np.zeros(0)
-        rows_of_story: dict[str, list[int]] = {}
-        for i, k in enumerate(row_ids):
-            if k in fresh_ids:
-                sid = self._article_story.get(k)
-                if sid is not None:
-                    rows_of_story.setdefault(self.resolve(sid), []).append(i)
-        created: list[tuple[str, _Centroid]] = []
-        for sid in new_story_ids:
-            if sid not in self.stories or self.stories[sid].storyline_id is not None:
-                continue
-            story = self.stories[sid]
-            hc = self._hot[sid]
-            t = hc.first
-            v = _Centroid(hc.idx, hc.val, hc.norm2, hc.first, hc.last, hc.n)
-            best, best_sim = None, cfg.storyline_threshold
-            if line_ids:
-                ve = _entity_part(v, self._wdim)
-                sims = (Lf @ _matrix([v], self.dim, True).T).toarray().ravel()
-                if ve.norm2 > 0:
-                    ents = (Le @ _matrix([ve], self.dim, True).T).toarray().ravel()
-                    sims[(ents < cfg.storyline_entity_threshold) & ~line_no_ent] = -1.0
-                gap = np.maximum(np.maximum(line_first - t, t - line_last), 0.0)
-                sims[gap > cfg.storyline_window_days] = -1.0
-                anchor = _top_entities(v, self._wdim, cfg.storyline_anchor_k, idf, cfg.anchor_idf_power)
-                if anchor:
-                    for j in np.flatnonzero(sims >= best_sim):
-                        if not anchor & line_top[j]:
-                            sims[j] = -1.0
-                j = int(np.argmax(sims))
-                if sims[j] >= best_sim:
-                    best, best_sim = line_ids[j], sims[j]
-            if created:
-                sims, ents = self._line_sims([v], [c for _, c in created])
-                sims = np.where(ents[0] >= cfg.storyline_entity_threshold, sims[0], -1.0)
-                anchor = _top_entities(v, self._wdim, cfg.storyline_anchor_k, idf, cfg.anchor_idf_power)
-                for j, (_, c) in enumerate(created):
-                    if anchor and not anchor & _top_entities(c, self._wdim, cfg.storyline_anchor_top, idf, cfg.anchor_idf_power):
-                        sims[j] = -1.0
-                j = int(np.argmax(sims))
-                if sims[j] >= best_sim:
-                    best, best_sim = created[j][0], sims[j]
-            if best is None:
-                best = storyline_id_for(sid)
-                while best in self._line_stories or best in self._line_alias:
-                    best = storyline_id_for(best)
-                self._lines[best] = _Centroid.empty(t)
-                self._line_stories[best] = []
-                created.append((best, v))
-            else:
-                for lid, c in created:
-                    if lid == best:
-                        c.add(v, self.dim, cfg.storyline_terms)
-            story.storyline_id = best
-            self._line_stories[best].append(sid)
-        # every storyline absorbs its new articles' vectors
-        rows_by_line: dict[str, list[int]] = {}
-        for sid, rows in rows_of_story.items():
-            lid = self.stories[sid].storyline_id
-            if lid is None:
-                continue
-            rows_by_line.setdefault(lid, []).extend(rows)
-        for lid, rows in rows_by_line.items():
-            cent = self._lines.get(lid)
-            if cent is None:  # storyline went cold but one of its stories is still hot
-                cent = self._lines[lid] = _Centroid.empty(float(min(self._pool[row_ids[r]]["t"] for r in rows)))
-            cent.add_rows(X[rows], self.dim, cfg.storyline_terms)
-            cent.n += len(rows)
-            for r in rows:
-                t = self._pool[row_ids[r]]["t"]
-                if t is not None:
-                    cent.first = min(cent.first, t)
-                    cent.last = max(cent.last, t)
+        outlets = np.array(sorted(self._outlet_feats), np.int64)
+        anc_rows, top_rows = [], []
+        for c in cents:
+            anc_rows.append(_top_entities(c, self._wdim, cfg.storyline_anchor_k, idf, cfg.anchor_idf_power, outlets))
+            top_rows.append(_top_entities(c, self._wdim, cfg.storyline_anchor_top, idf, cfg.anchor_idf_power, outlets))
+        A = _binary(anc_rows, self.dim)
+        T = _binary(top_rows, self.dim)
+        hit = (A @ T.T).toarray() > 0
+        no_ent = np.array([not a for a in anc_rows])
+        ok = (hit & hit.T) | no_ent[:, None] | no_ent[None, :]
+        # pairs are weighted by stories, so a long line's seed outvotes a few bridging stories
+        nst = np.array([float(c.n) for c in cents[:ns]] + [1.0] * (n - ns))  # stories per group
+        w = np.outer(nst, nst)
+        agree = ok * w
+        agree1 = (hit | no_ent[:, None] | no_ent[None, :]) * w  # row's anchors among column's
+        seeded = np.zeros(n, bool)
+        seeded[:ns] = True
+        first = np.array([c.first for c in cents])
+        last = np.array([c.last for c in cents])
+        active = np.ones(n, bool)
+        members = [[i] for i in range(n)]
 
-    def _line_sims(self, rows: list[_Centroid], cols: list[_Centroid]) -> tuple[np.ndarray, np.ndarray]:
-        """Cosine of whole vectors and of the entity block alone (rows x cols); an empty entity
-        block on either side does not veto (entity sim reported as 1)."""
-        full = (_matrix(rows, self.dim, True) @ _matrix(cols, self.dim, True).T).toarray()
-        er = [_entity_part(c, self._wdim) for c in rows]
-        ec = [_entity_part(c, self._wdim) for c in cols]
-        ent = (_matrix(er, self.dim, True) @ _matrix(ec, self.dim, True).T).toarray()
-        no_r = np.array([c.norm2 == 0 for c in er])
-        no_c = np.array([c.norm2 == 0 for c in ec])
-        ent[no_r, :] = 1.0
-        ent[:, no_c] = 1.0
-        return full, ent
+        def row(a: int) -> np.ndarray:
+            d = math.sqrt(max(G[a, a], 1e-12)) * np.sqrt(np.maximum(np.diag(G), 1e-12))
+            cos = G[a] / d
+            de = math.sqrt(max(Ge[a, a], 0.0)) * np.sqrt(np.maximum(np.diag(Ge), 0.0))
+            ecos = np.where(de > 0, Ge[a] / np.maximum(de, 1e-12), 1.0)
+            gap = np.maximum(np.maximum(first[a] - last, first - last[a]), 0.0)
+            thr = np.where(seeded[a] & seeded, cfg.storyline_merge_threshold, cfg.storyline_threshold)
+            good = (active & (cos >= thr) & (ecos >= cfg.storyline_entity_threshold)
+                    & (gap <= cfg.storyline_window_days)
+                    & (agree[a] >= cfg.storyline_anchor_agree * nst[a] * nst))
+            good[a] = False
+            return np.where(good, cos, -np.inf)
 
-    def _merge_storylines(self, touched: set) -> None:
-        cfg = self.config
-        touched = [l for l in touched if l in self._lines]
-        if not touched or len(self._lines) < 2:
-            return
-        line_ids = list(self._lines)
-        sims, ents = self._line_sims([self._lines[l] for l in touched], [self._lines[l] for l in line_ids])
-        pos = {l: k for k, l in enumerate(line_ids)}
-        pairs = []
-        for a_i, lid in enumerate(touched):
-            sims[a_i, pos[lid]] = -1.0
-            c = self._lines[lid]
-            ok = (sims[a_i] >= cfg.storyline_merge_threshold) & (ents[a_i] >= cfg.storyline_entity_threshold)
-            for j in np.flatnonzero(ok):
-                pairs.append((float(sims[a_i, j]), lid, line_ids[j]))
-            if c.n <= cfg.storyline_young:
-                idf = self._idf()
-                # a young storyline joins its best, bigger neighbour at the linking threshold
-                cand = np.where(ents[a_i] >= cfg.storyline_entity_threshold, sims[a_i], -1.0)
-                anchor = _top_entities(c, self._wdim, cfg.storyline_anchor_k, idf, cfg.anchor_idf_power)
-                for j in np.flatnonzero(cand >= cfg.storyline_threshold):
-                    o = self._lines[line_ids[j]]
-                    gap = max(c.first - o.last, o.first - c.last, 0.0)
-                    if o.n < c.n or gap > cfg.storyline_window_days or (
-                        anchor and not anchor & _top_entities(o, self._wdim, cfg.storyline_anchor_top, idf, cfg.anchor_idf_power)
-                    ):
-                        cand[j] = -1.0
-                j = int(np.argmax(cand))
-                if cand[j] >= cfg.storyline_threshold:
-                    pairs.append((float(cand[j]), lid, line_ids[j]))
-        for _, l1, l2 in sorted(pairs, reverse=True):
-            self._merge_lines(l1, l2)
+        def merge_rows(a: int, b: int) -> None:
+            for Q in (G, Ge, agree, agree1):
+                Q[a, :] += Q[b, :]
+                Q[:, a] += Q[:, b]
+            nst[a] += nst[b]
+
+        S = np.vstack([row(a) for a in range(n)]) if n > 1 else np.full((1, 1), -np.inf)
+        while n > 1:
+            flat = int(np.argmax(S))
+            a, b = divmod(flat, n)
+            if not np.isfinite(S[a, b]):
+                break
+            a, b = min(a, b), max(a, b)
+            merge_rows(a, b)
+            seeded[a] |= seeded[b]
+            first[a] = min(first[a], first[b])
+            last[a] = max(last[a], last[b])
+            members[a] += members[b]
+            active[b] = False
+            S[b, :] = S[:, b] = -np.inf
+            r = row(a)
+            S[a, :] = r
+            S[:, a] = r
+        # young groups join their best bigger neighbour (smallest first; one pass, no chains)
+        young = sorted((i for i in range(n) if active[i] and nst[i] <= cfg.storyline_young),
+                       key=lambda i: (nst[i], first[i], i))
+        d = np.sqrt(np.maximum(np.diag(G), 1e-12))
+        de = np.sqrt(np.maximum(np.diag(Ge), 0.0))
+        for a in young:
+            if not active[a]:
+                continue
+            cos = G[a] / (d[a] * d)
+            ecos = np.where(de[a] * de > 0, Ge[a] / np.maximum(de[a] * de, 1e-12), 1.0)
+            gap = np.maximum(np.maximum(first[a] - last, first - last[a]), 0.0)
+            good = (active & (nst > nst[a]) & (cos >= cfg.storyline_young_threshold)
+                    & (ecos >= cfg.storyline_entity_threshold) & (gap <= cfg.storyline_window_days)
+                    & (agree1[a] >= cfg.storyline_anchor_agree * nst[a] * nst))
+            good[a] = False
+            if not good.any():
+                continue
+            b = int(np.argmax(np.where(good, cos, -np.inf)))
+            members[b] += members[a]
+            active[a] = False
+            seeded[b] |= seeded[a]
+            first[b] = min(first[a], first[b])
+            last[b] = max(last[a], last[b])
+            nst[b] += nst[a]
+        clusters = [sorted(members[i]) for i in range(n) if active[i]]
+        # ---- naming
+        line: list[str | None] = [None] * len(clusters)
+        claimed: set[str] = set()
+        merges = []
+        for ci, mem in enumerate(clusters):
+            sl = [seeds[i] for i in mem if i < ns]
+            if sl:
+                line[ci] = sl[0]  # seeds are sorted oldest first
+                claimed.update(sl)
+                merges += [(sl[0], o) for o in sl[1:]]
+        cand = []
+        for ci, mem in enumerate(clusters):
+            if line[ci] is None:
+                for i in mem:
+                    s = sids[i - ns]
+                    prev = self.stories[s].storyline_id
+                    if prev is not None:
+                        cand.append((self._hot[s].first, s, self.resolve_storyline(prev), ci))
+        for _, s, prev, ci in sorted(cand):
+            if line[ci] is None and prev not in claimed:
+                line[ci] = prev
+                claimed.add(prev)
+        for ci, mem in enumerate(clusters):
+            if line[ci] is None:
+                lid = storyline_id_for(sids[mem[0] - ns])
+                while lid in self._line_stories or lid in self._line_alias or lid in claimed:
+                    lid = storyline_id_for(lid)
+                line[ci] = lid
+                claimed.add(lid)
+        for keep, drop in merges:
+            self._merge_lines(keep, drop)
+        moved: set[str] = set()
+        left: dict[str, dict[str, int]] = {}  # old line -> new line -> stories that went there
+        for ci, mem in enumerate(clusters):
+            lid = line[ci]
+            lst = self._line_stories.setdefault(lid, [])
+            span = self._lines.setdefault(lid, _Centroid.empty(float(first[mem[0]])))
+            base = self._line_base.get(lid)
+            span.first = base.first if base is not None and base.n else math.inf
+            span.last = base.last if base is not None and base.n else -math.inf
+            span.n = base.n if base is not None else 0
+            for i in mem:
+                if i < ns:
+                    continue
+                s = sids[i - ns]
+                st = self.stories[s]
+                old = self.resolve_storyline(st.storyline_id) if st.storyline_id is not None else None
+                if old != lid:
+                    if old is not None:
+                        olst = self._line_stories.get(old)
+                        if olst is not None and s in olst:
+                            olst.remove(s)
+                        left.setdefault(old, {})
+                        left[old][lid] = left[old].get(lid, 0) + 1
+                    lst.append(s)
+                    moved.add(s)
+                elif s not in lst:
+                    lst.append(s)
+                st.storyline_id = lid
+                hc = self._hot[s]
+                span.first = min(span.first, hc.first)
+                span.last = max(span.last, hc.last)
+                span.n += 1
+        # lines left with no story at all become aliases of where most of their stories went
+        for old, where in left.items():
+            if self._line_stories.get(old) or old in claimed:
+                continue
+            target = max(sorted(where), key=lambda x: where[x])
+            self._line_alias[old] = target
+            self._line_stories.pop(old, None)
+            self._lines.pop(old, None)
+            self._line_base.pop(old, None)
+            self._line_emb.pop(old, None)
+        return moved
 
     def _merge_lines(self, l1: str, l2: str) -> None:
         l1, l2 = self.resolve_storyline(l1), self.resolve_storyline(l2)
@@ -770,6 +898,13 @@ class StoryClusterer:
             c = self._lines.get(l)
             return (c.first if c else -math.inf, l)
         keep, drop = sorted([l1, l2], key=age)
+        if drop in self._line_emb:
+            self._line_emb[keep] = self._line_emb.get(keep, 0.0) + self._line_emb.pop(drop)
+        if drop in self._line_base:
+            if keep in self._line_base:
+                self._line_base[keep].add(self._line_base.pop(drop), self.dim, self.config.storyline_terms)
+            else:
+                self._line_base[keep] = self._line_base.pop(drop)
         if drop in self._lines:
             if keep in self._lines:
                 self._lines[keep].add(self._lines.pop(drop), self.dim, self.config.storyline_terms)
@@ -795,11 +930,22 @@ class StoryClusterer:
             rest = sorted((c.last, s) for s, c in self._hot.items() if s not in cs)
             cold += [s for _, s in rest[: len(rest) - cfg.max_hot_stories]]
         for sid in cold:
-            self._hot.pop(sid, None)
+            hc = self._hot.pop(sid, None)
             self._base.pop(sid, None)
             story = self.stories.get(sid)
             if story is None:
                 continue
+            if hc is not None and hc.norm2 > 0 and story.storyline_id is not None:
+                lid = self.resolve_storyline(story.storyline_id)
+                if self._semantic:
+                    self._line_emb[lid] = self._line_emb.get(lid, 0.0) + self._story_emb(sid)
+                unit = _Centroid(hc.idx, hc.val / math.sqrt(hc.norm2), 1.0, hc.first, hc.last, 1)
+                base = self._line_base.get(lid)
+                if base is None:
+                    self._line_base[lid] = base = _Centroid.empty(hc.first)
+                base.add(unit, self.dim, cfg.storyline_terms)
+                span = self._lines.setdefault(lid, _Centroid.empty(hc.first))
+                span.last = max(span.last, hc.last)
             for aid in story.article_ids:
                 self._article_story.pop(aid, None)
                 self._pool.pop(aid, None)
@@ -832,6 +978,8 @@ class StoryClusterer:
             cold_lines += [l for _, l in rest[: len(rest) - cfg.max_hot_storylines]]
         for lid in cold_lines:
             self._lines.pop(lid, None)
+            self._line_base.pop(lid, None)
+            self._line_emb.pop(lid, None)
             if not cfg.keep_cold_stories and not self._line_stories.get(lid):
                 self._line_stories.pop(lid, None)
 
@@ -850,12 +998,18 @@ class StoryClusterer:
             "hot": {s: c.to_json() for s, c in self._hot.items()},
             "base": {s: c.to_json() for s, c in self._base.items()},
             "pool": {k: {"t": e["t"], "dup": e["dup"], "title": e["title"], "idx": _pack(e["idx"]),
-                         "val": _pack(e["val"])} for k, e in self._pool.items()},
+                         "val": _pack(e["val"]),
+                         **({"emb": _pack(e["emb"])} if e.get("emb") is not None else {})}
+                     for k, e in self._pool.items()},
+            "line_emb": {l: _pack(v.astype(np.float32)) for l, v in self._line_emb.items()},
             "lines": {l: c.to_json() for l, c in self._lines.items()},
+            "line_base": {l: c.to_json() for l, c in self._line_base.items()},
             "line_stories": self._line_stories,
             "alias": self._alias,
             "line_alias": self._line_alias,
             "article_story": self._article_story,
+            "outlet_names": sorted(self._outlet_names),
+            "outlet_feats": sorted(self._outlet_feats),
         }
 
     @classmethod
@@ -868,12 +1022,18 @@ class StoryClusterer:
         sc._hot = {s: _Centroid.from_json(c) for s, c in d["hot"].items()}
         sc._base = {s: _Centroid.from_json(c) for s, c in d.get("base", {}).items()}
         sc._pool = {k: {"t": e["t"], "dup": e["dup"], "title": e["title"], "idx": _unpack(e["idx"], np.int32),
-                        "val": _unpack(e["val"], np.float32)} for k, e in d.get("pool", {}).items()}
+                        "val": _unpack(e["val"], np.float32),
+                        **({"emb": _unpack(e["emb"], np.float32)} if "emb" in e else {})}
+                    for k, e in d.get("pool", {}).items()}
+        sc._line_emb = {l: _unpack(v, np.float32) for l, v in d.get("line_emb", {}).items()}
         sc._lines = {l: _Centroid.from_json(c) for l, c in d["lines"].items()}
+        sc._line_base = {l: _Centroid.from_json(c) for l, c in d.get("line_base", {}).items()}
         sc._line_stories = {k: list(v) for k, v in d["line_stories"].items()}
         sc._alias = dict(d["alias"])
         sc._line_alias = dict(d["line_alias"])
         sc._article_story = dict(d["article_story"])
+        sc._outlet_names = set(d.get("outlet_names", []))
+        sc._outlet_feats = set(d.get("outlet_feats", []))
         return sc
 
 

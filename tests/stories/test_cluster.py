@@ -209,3 +209,117 @@ def test_examples_give_the_two_sample_stories():
         by_story.setdefault(sc.resolve(a.story_id), []).append(a)
     lisk = max(by_story.values(), key=len)
     assert all("Lisk" in (a.title or "") + a.text for a in lisk)
+
+
+FIRE_INQUEST = ("The Brackwater coroner opened the inquest into the Hollin warehouse fire on Tannery Row. Chief fire "
+                "officer Dominic Heale told the Brackwater inquest the two men died when the warehouse roof collapsed")
+
+
+def test_storyline_keeps_its_id_after_its_stories_go_cold(art):
+    """A follow-up weeks later is a new story but joins the old storyline (kept as a settled seed)."""
+    sc = StoryClusterer(ClusterConfig(cold_after_days=3))
+    first = [art(t, hours=i) for i, t in enumerate(FIRE)]
+    sc.add(first + [art(BUDGET[0], hours=1)])
+    line = sc.stories[first[0].story_id].storyline_id
+    later = art(FIRE_INQUEST, hours=24 * 20)
+    sc.add([later])
+    assert first[0].story_id not in sc._hot  # the first story went cold
+    assert later.story_id != first[0].story_id
+    assert sc.stories[later.story_id].storyline_id == line
+    assert sc.storylines()[line] == [first[0].story_id, later.story_id]
+
+
+def test_storyline_seed_survives_state_round_trip(art):
+    sc = StoryClusterer(ClusterConfig(cold_after_days=3))
+    first = [art(t, hours=i) for i, t in enumerate(FIRE)]
+    sc.add(first)
+    sc.add([art(BUDGET[0], hours=24 * 5)])  # moves the clock: the fire story goes cold
+    restored = StoryClusterer.from_state(json.loads(json.dumps(sc.state())))
+    a, b = art(FIRE_INQUEST, hours=24 * 20), art(FIRE_INQUEST, hours=24 * 20)
+    sc.add([a])
+    restored.add([b])
+    assert sc.stories[a.story_id].storyline_id == restored.stories[b.story_id].storyline_id
+    assert restored.storylines() == sc.storylines()
+
+
+def test_merged_storylines_keep_the_older_id_and_resolve(art):
+    """Storylines built apart that turn out to be one: the older id stays, the other resolves to it."""
+    sc = StoryClusterer(ClusterConfig(cold_after_days=3, storyline_threshold=1.01, storyline_young=0,
+                                      storyline_merge_threshold=0.05))
+    older = [art(FIRE[0], hours=0)]
+    sc.add(older)
+    line_a = sc.stories[older[0].story_id].storyline_id
+    newer = [art(FIRE[1], hours=24 * 4)]  # another story; the first goes cold into its line's seed
+    sc.add(newer)
+    line_b = sc.stories[newer[0].story_id].storyline_id
+    assert line_a != line_b  # nothing joins while the linking bar is unreachable
+    sc.add([art(BUDGET[0], hours=24 * 8)])  # now both lines have settled seeds ...
+    sc.add([art(BUDGET[1], hours=24 * 9)])  # ... which are re-clustered at the next add, and join
+    assert sc.resolve_storyline(line_b) == line_a
+    assert sc.stories[newer[0].story_id].storyline_id == line_a
+    assert line_b not in sc.storylines()
+
+
+def _storyline_of(sc, arts):
+    of = {s: l for l, ss in sc.storylines().items() for s in ss}
+    return {a.id: of[sc.resolve(a.story_id)] for a in arts}
+
+
+def test_fixture_storylines_do_not_depend_on_arrival_order():
+    recs = _fixture()
+    gold = {r["id"]: r["storyline"] for r in recs}
+    arts = _articles(recs)
+    sc = StoryClusterer()
+    sc.add(arts)
+    base = bcubed(_storyline_of(sc, arts), gold)
+    for seed, batch in [(0, 1000), (1, 5), (2, 1)]:
+        shuffled = recs[:]
+        random.Random(seed).shuffle(shuffled)
+        arts2 = _articles(shuffled)
+        sc2 = StoryClusterer()
+        for i in range(0, len(arts2), batch):
+            sc2.add(arts2[i : i + batch])
+        assert bcubed(_storyline_of(sc2, arts2), gold) == pytest.approx(base)
+    # every story is in exactly one storyline
+    listed = [s for ss in sc.storylines().values() for s in ss]
+    assert sorted(listed) == sorted(set(listed)) == sorted(sc.stories)
+
+
+@pytest.mark.xfail(reason="known gap: fixture storylines are coarser than events (the two fires, the two "
+                          "Feer cases share one); T17 topics need a looser bar than this corpus allows", strict=False)
+def test_fixture_only_the_dock_strikes_share_a_storyline():
+    recs = _fixture()
+    arts = _articles(recs)
+    sc = StoryClusterer()
+    sc.add(arts)
+    assert bcubed(_storyline_of(sc, arts), {r["id"]: r["storyline"] for r in recs})[2] == 1.0
+
+
+def test_semantic_similarity_is_used_and_persisted_when_enabled(art, monkeypatch):
+    """With the semantic extra on (faked here), embeddings of pooled articles enter the storyline
+    similarity and survive a state round trip; ``semantic_weight=0`` never touches the model."""
+    import numpy as np
+
+    from newsfuse import semantic
+
+    calls = []
+
+    def fake_embed(texts):
+        calls.append(len(texts))
+        v = np.array([[1.0 if "Brackwater" in t else 0.0, 1.0 if "Salden" in t else 0.0, 0.1] for t in texts])
+        v = np.hstack([v, np.zeros((len(texts), 381))])
+        return (v / np.linalg.norm(v, axis=1, keepdims=True)).astype(np.float32)
+
+    monkeypatch.setattr(semantic, "enabled", lambda: True)
+    monkeypatch.setattr(semantic, "embed", fake_embed)
+    off = StoryClusterer(ClusterConfig(semantic_weight=0.0))
+    off.add([art(FIRE[0])])
+    assert calls == []
+    sc = StoryClusterer(ClusterConfig(semantic_weight=0.3))
+    arts = [art(t, hours=i) for i, t in enumerate(FIRE + BUDGET)]
+    sc.add(arts)
+    assert calls == [6]
+    assert sc.stories[arts[0].story_id].storyline_id != sc.stories[arts[3].story_id].storyline_id
+    restored = StoryClusterer.from_state(json.loads(json.dumps(sc.state())))
+    assert all(np.array_equal(restored._pool[k]["emb"], e["emb"]) for k, e in sc._pool.items())
+    assert restored.storylines() == sc.storylines()
