@@ -126,6 +126,15 @@ class Stores:
 # --- small helpers -------------------------------------------------------------------------------
 
 
+def _surviving_story(store, story_id: str) -> str:
+    """The id a story lives under now (merged ids resolve to the survivor), or a 404."""
+    _check_id(story_id, "story")
+    sid = store.resolve_story_id(story_id)
+    if sid is None:
+        raise ApiError(404, "not_found", f"no story with id {story_id!r}")
+    return sid
+
+
 def _check_id(value: str, what: str) -> str:
     if not _ID.match(value or ""):
         raise ApiError(404, "not_found", f"no {what} with id {value!r}")
@@ -442,11 +451,8 @@ def create_app(
 
     @app.get("/api/stories/{story_id}", tags=["api"], summary="The brief of one story (contract v1)")
     def api_story(story_id: str):
-        _check_id(story_id, "story")
         with stores.read() as store:
-            sid = store.resolve_story_id(story_id)
-            if sid is None:
-                raise ApiError(404, "not_found", f"no story with id {story_id!r}")
+            sid = _surviving_story(store, story_id)
             if sid != story_id:
                 return RedirectResponse(f"/api/stories/{sid}", status_code=308)
             brief = store.get_brief(sid)
@@ -583,11 +589,8 @@ def create_app(
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
     def story_page(story_id: str):
-        _check_id(story_id, "story")
         with stores.read() as store:
-            sid = store.resolve_story_id(story_id)
-            if sid is None:
-                raise ApiError(404, "not_found", f"no story with id {story_id!r}")
+            sid = _surviving_story(store, story_id)
             if sid != story_id:
                 return RedirectResponse(f"/stories/{sid}", status_code=301)
             story = store.get_story(sid)
