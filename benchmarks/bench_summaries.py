@@ -24,8 +24,11 @@ def main() -> None:
     ap.add_argument("--topics", default=None)
     ap.add_argument("--limit", type=int, default=5, help="stories per topic")
     ap.add_argument("--json", dest="json_path", default=None)
+    ap.add_argument("--held-out", action="store_true",
+                    help="day stories outside the default selection")
     args = ap.parse_args()
-    res = run(topics=args.topics.split(",") if args.topics else None, limit=args.limit)
+    res = run(topics=args.topics.split(",") if args.topics else None, limit=args.limit,
+              held_out=args.held_out)
     res["machine"] = machine()
     print(format_report(res))
     print(f"machine: {res['machine']}")

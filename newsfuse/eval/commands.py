@@ -51,7 +51,8 @@ def timelines(
     dates: str = typer.Option("fast", help="Date mentions: fast (regex) | extract (extract stage)."),
     jobs: int = typer.Option(1, help="Scoring processes (2 cores are shared: keep 1)."),
     date_ranker: str = typer.Option(
-        "hand", help="hand (build_timeline's weights) | learned (leave-one-topic-out model)."
+        "learned", help="learned (leave-one-topic-out model: held-out figures) | fixed "
+        "(build_timeline's DATE_MODEL, trained on all T17) | hand (older hand-set weights)."
     ),
 ) -> None:
     """Timeline17: Date-F1 and alignment ROUGE-1/2 of newsfuse timelines vs a baseline."""
@@ -69,11 +70,15 @@ def summaries(
     topics: Optional[str] = TopicsOpt,
     as_json: bool = JsonOpt,
     data: Optional[Path] = DataOpt,
+    held_out: bool = typer.Option(
+        False, "--held-out", help="Day stories outside the default selection (a held-out check)."
+    ),
 ) -> None:
     """ROUGE of story summaries vs sumy LexRank and a lead baseline on T17 day stories."""
     from newsfuse.eval import summaries as sm
 
-    res = sm.run(data_dir=data, topics=_topics(topics), limit=limit, max_articles=max_articles)
+    res = sm.run(data_dir=data, topics=_topics(topics), limit=limit, max_articles=max_articles,
+                 held_out=held_out)
     _emit(res, as_json, sm.format_report)
 
 

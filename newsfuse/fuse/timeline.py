@@ -31,6 +31,7 @@ __all__ = [
     "date_stats",
     "feature_matrix",
     "FEATURES",
+    "DATE_MODEL",
     "DateStats",
 ]
 
@@ -172,8 +173,16 @@ def happenings_for(article: Article) -> list[Happening]:
 # ---------------------------------------------------------------------------------------------
 
 
-# Weights of the hand-set date score (see DateStats.score).
+# Weights of the hand-set date score (see DateStats.score; ``date_model="hand"``).
 DATE_WEIGHTS = {"sents": 1.0, "docs": 0.0, "docs_after": 2.0, "published": 0.5}
+
+# The date ranker briefs use: ``newsfuse.eval.timelines.train_date_model`` on all 18 Timeline17
+# timelines (mean-scaled features, see ``feature_matrix``). Trained leave-one-topic-out, the same
+# recipe gives nearly the same weights in every fold and the held-out scores in BENCHMARKS.md.
+# Days that many articles mention, and that later articles still refer back to, are the days
+# editors put in timelines; raw sentence counts add nothing once article counts are known.
+DATE_MODEL = {"sents": -0.021, "docs": 0.281, "docs_before": 0.013, "docs_after": 0.317,
+              "sents_after": -0.051, "published": 0.155, "published_next": 0.016}
 
 FEATURES = ("sents", "docs", "docs_before", "docs_after", "sents_after", "published",
             "published_next")
@@ -236,28 +245,38 @@ def date_stats(articles: Iterable[Article], happenings: Iterable[Happening]) -> 
 
 
 def feature_matrix(stats: list[DateStats]) -> np.ndarray:
-    """Features scaled by their maximum in the collection, so weights carry across sizes."""
+    """Features divided by their mean over the collection's candidate days.
+
+    Relative to the average day, so one model's weights carry across collections of 20 or 400
+    articles; the mean is steadier than the maximum, which a single outlier day sets (on T17
+    mean scaling ranked held-out topics' days better than max or log scaling, BENCHMARKS.md).
+    """
     X = np.array([st.vector() for st in stats], dtype=float).reshape(len(stats), len(FEATURES))
     if len(stats):
-        mx = X.max(axis=0)
-        mx[mx == 0] = 1.0
-        X = X / mx
+        mean = X.mean(axis=0)
+        mean[mean == 0] = 1.0
+        X = X / mean
     return X
 
 
 def rank_dates(
     articles: Iterable[Article], happenings: Iterable[Happening],
-    model: dict[str, float] | None = None,
+    model: dict[str, float] | str | None = None,
+    span: tuple[date, date] | None = None,
 ) -> list[tuple[date, DateStats]]:
     """Days ordered by salience, most salient first.
 
     model: linear weights over ``FEATURES`` (scaled per collection, see ``feature_matrix``) plus
-    an optional "bias", e.g. learned by ``newsfuse.eval.timelines.train_date_model``; None uses
-    the hand-set ``DateStats.score``.
+    an optional "bias", e.g. learned by ``newsfuse.eval.timelines.train_date_model``; None or
+    "hand" uses the hand-set ``DateStats.score``.
+    span:  rank only days in [start, end] (the features are then scaled over those days, as in
+           training).
     """
     stats = date_stats(articles, happenings)
     days = sorted(stats)
-    if model is None:
+    if span is not None:
+        days = [d for d in days if span[0] <= d <= span[1]]
+    if model is None or model == "hand":
         scores = [stats[d].score() for d in days]
     else:
         X = feature_matrix([stats[d] for d in days])
@@ -322,7 +341,7 @@ def build_timeline(
     max_words: int = 40,
     relevance: float = 1.0,
     intersect: bool = False,
-    date_model: dict[str, float] | None = None,
+    date_model: dict[str, float] | str | None = None,
     standalone: bool = True,
     spread: int = 0,
     mention_bonus: float = 0.0,
@@ -343,11 +362,13 @@ def build_timeline(
     relevance:  weight of a sentence's similarity to the whole story (keeps off-topic asides
                 out; a soft form of Datewise's topic-keyword filter).
     intersect:  centroid from words shared by the day's mentions and leads only (PM-Mean style).
-    date_model: linear weights over ``FEATURES`` for ranking days (see ``rank_dates``).
+    date_model: linear weights over ``FEATURES`` for ranking days (see ``rank_dates``); None
+                uses ``DATE_MODEL``, "hand" the hand-set ``DATE_WEIGHTS``.
     standalone: also require fusion's ``is_candidate`` (no boilerplate, questions, fragments).
     spread:     days within this distance of a chosen day are taken only after all others.
     mention_bonus: added to the score of sentences that name the day themselves.
-    Defaults were chosen on Timeline17 (BENCHMARKS.md).
+    Defaults were chosen on Timeline17 (BENCHMARKS.md: the honest, held-out figures are the
+    leave-one-topic-out ones).
     """
     if not articles:
         return []
@@ -394,9 +415,8 @@ def build_timeline(
             for k in range(pub_window):
                 pubc[p - timedelta(days=k)].append(r)
 
-    ranked = rank_dates(articles, happenings, date_model)
-    if span is not None:
-        ranked = [(d, st) for d, st in ranked if span[0] <= d <= span[1]]
+    ranked = rank_dates(articles, happenings, DATE_MODEL if date_model is None else date_model,
+                        span=span)
     if max_dates is None:
         if len(articles) >= 3:
             ranked = [(d, st) for d, st in ranked if st.docs >= 2] or ranked

@@ -80,6 +80,21 @@ def test_summaries_harness_shape(shared_dir):
 
 
 @pytest.mark.shared
+def test_held_out_day_stories_avoid_the_benchmark_dates(shared_dir):
+    from newsfuse.eval.summaries import _stories
+    from newsfuse.eval.t17 import load_topic
+
+    folder = shared_dir / "data" / "t17" / "H1N1_guardian"
+    if not folder.is_dir():
+        pytest.skip("T17 not present")
+    topic = load_topic(folder)
+    bench = {d for d, _, _ in _stories(topic, 3, 3, 10)}
+    held = [d for d, _, _ in _stories(topic, 3, 3, 10, held_out=True)]
+    assert held and len(held) <= 3
+    assert not bench & set(held)
+
+
+@pytest.mark.shared
 def test_speed_story_articles_are_a_dense_cluster(shared_dir):
     from newsfuse.eval.speed import story_articles
 

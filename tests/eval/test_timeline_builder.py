@@ -122,3 +122,36 @@ def test_date_model_changes_which_day_ranks_first():
     assert rank_dates(arts, hs, {"published": 1.0})[0][0] == date(2011, 1, 29)  # most published
     items = build_timeline(arts, hs, max_dates=1, date_model={"published": 1.0})
     assert items[0].date == date(2011, 1, 29)
+
+
+def _repeated_vs_widespread():
+    """One article repeats Jan 20 eight times; three articles each name Jan 25 once."""
+    rep = [f"Officials met on January 20 for talks round {w} about the border." for w in
+           ("one", "two", "three", "four", "five", "six", "seven", "eight")]
+    arts = [_article("r", date(2011, 1, 27), rep)]
+    for i, src in enumerate(("b1", "b2", "b3")):
+        arts.append(_article(src, date(2011, 1, 27), [
+            f"Huge crowds marched through Cairo on January 25 in report {i} of the day.",
+        ]))
+    return arts
+
+
+def test_default_ranker_prefers_days_many_articles_name():
+    arts = _repeated_vs_widespread()
+    hs = [h for a in arts for h in happenings_for(a)]
+    assert build_timeline(arts, hs, max_dates=1)[0].date == date(2011, 1, 25)
+    # The older hand-set score counts sentences, so one repetitive article wins there.
+    assert build_timeline(arts, hs, max_dates=1, date_model="hand")[0].date == date(2011, 1, 20)
+
+
+def test_rank_dates_span_and_mean_scaling():
+    from newsfuse.fuse.timeline import DATE_MODEL, date_stats, feature_matrix, rank_dates
+
+    arts = _story()
+    hs = [h for a in arts for h in happenings_for(a)]
+    span = (date(2011, 1, 27), date(2011, 1, 31))
+    ranked = rank_dates(arts, hs, DATE_MODEL, span=span)
+    assert ranked and all(span[0] <= d <= span[1] for d, _ in ranked)
+    X = feature_matrix(list(date_stats(arts, hs).values()))
+    means = X.mean(axis=0)
+    assert all(abs(m - 1.0) < 1e-9 or m == 0.0 for m in means)

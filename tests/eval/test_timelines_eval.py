@@ -126,3 +126,21 @@ def test_cli_has_every_eval_command():
     for name in ("timelines", "summaries", "speed"):
         sub = typer_testing.CliRunner().invoke(app, [name, "--help"])
         assert sub.exit_code == 0 and "--limit" in sub.output and "--json" in sub.output
+
+
+def test_date_model_weighs_each_timeline_equally():
+    """One long timeline must not outvote several short ones."""
+    pytest.importorskip("sklearn")
+    import numpy as np
+
+    from newsfuse.eval.timelines import train_date_model
+    from newsfuse.fuse.timeline import FEATURES
+
+    rng = np.random.default_rng(1)
+    X = rng.random((600, len(FEATURES)))
+    examples = [(X, list((X[:, FEATURES.index("docs")] > 0.6).astype(int)))]
+    for _ in range(3):
+        Xs = rng.random((20, len(FEATURES)))
+        examples.append((Xs, list((Xs[:, FEATURES.index("published")] > 0.6).astype(int))))
+    model = train_date_model(examples)
+    assert max(FEATURES, key=lambda f: model[f]) == "published"
