@@ -8,28 +8,14 @@ Same as `newsfuse eval speed`; see newsfuse/eval/speed.py for the set-up.
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import platform
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from _common import report  # noqa: E402
+
 from newsfuse.eval.speed import format_report, run  # noqa: E402
-
-
-def machine() -> dict:
-    """Cores and CPU model, to print beside every number."""
-    model = "unknown"
-    try:
-        for line in open("/proc/cpuinfo", encoding="utf-8"):
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return {"cpus": os.cpu_count(), "cpu_model": model, "python": platform.python_version()}
 
 
 def main() -> None:
@@ -45,11 +31,7 @@ def main() -> None:
     res = run(topics=args.topics.split(","), limit=args.limit, repeats=args.repeats,
               sizes=tuple(int(x) for x in args.sizes.split(",")),
               lexrank_max_sentences=args.lexrank_max_sentences)
-    res["machine"] = machine()
-    print(format_report(res))
-    print(f"machine: {res['machine']}")
-    if args.json_path:
-        Path(args.json_path).write_text(json.dumps(res, indent=2, default=str))
+    report(res, format_report, args.json_path)
 
 
 if __name__ == "__main__":

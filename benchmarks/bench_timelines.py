@@ -8,13 +8,12 @@ Same as `newsfuse eval timelines`; see newsfuse/eval/timelines.py for the set-up
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench_brief import machine  # noqa: E402
+from _common import report  # noqa: E402
 
 from newsfuse.eval.timelines import format_report, run  # noqa: E402
 
@@ -29,11 +28,7 @@ def main() -> None:
     args = ap.parse_args()
     res = run(topics=args.topics.split(",") if args.topics else None, limit=args.limit,
               dates=args.dates, jobs=args.jobs)
-    res["machine"] = machine()
-    print(format_report(res))
-    print(f"machine: {res['machine']}")
-    if args.json_path:
-        Path(args.json_path).write_text(json.dumps(res, indent=2, default=str))
+    report(res, format_report, args.json_path)
 
 
 if __name__ == "__main__":

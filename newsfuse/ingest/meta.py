@@ -8,7 +8,7 @@ wrote the copy survive only as furniture lines ("Updated: ...", "Nur-Sultan, Jan
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timezone
 from functools import lru_cache
 from urllib.parse import urlsplit
 

@@ -7,7 +7,6 @@ Everything here returns plain data; escaping is left to Jinja's autoescape.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
