@@ -165,7 +165,7 @@ _WHEN = (r"(?:(?:early|late|earlier|later)\s+)?(?:on\s+)?(?:(?:monday|tuesday|we
          r"(?:earlier|later|last|this)\s+(?:this\s+)?(?:week|month|year|morning|afternoon|evening)|"
          r"in\s+a\s+statement|in\s+statements|on\s+\w+\s+\d{1,2})")
 _LEAD_WHEN = re.compile(rf"^\s*,?\s*(?:{_WHEN}\s*,?\s*)+", re.I)
-# verbs whose object is often a thing, not speech ("denied a media report", "announced a day of mourning")
+# verbs whose object is often a thing, not speech ("denied the story", "announced a day of mourning")
 _THAT_ONLY = {"denied", "confirmed", "announced", "reported", "reports", "noted", "estimated", "denounced", "claimed",
               "expressed", "wrote", "posted", "tweeted", "revealed", "observed"}
 _NEXT_SENTENCE = re.compile(r"(?<=[a-z0-9%)])[.!?]\s+(?=[A-Z“\"])")
@@ -175,7 +175,7 @@ def _reported_clause(verb: str, rest: str) -> str | None:
     """The reported clause after 'X said ...', or None when there is no reported speech.
 
     Time adverbials before the clause ("said earlier this week that") are dropped; verbs that
-    usually take a noun object ("denied a media report on Thursday that ...") count only when
+    usually take a noun object ("rejected a claim on Monday that ...") count only when
     "that" follows them directly; the clause never runs past its own sentence (segmentation
     sometimes joins two).
     """

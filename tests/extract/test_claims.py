@@ -15,8 +15,8 @@ def test_security_forces_variants_share_one_key():
     texts = [
         "Police said 12 police officers were killed.",
         "At least eight law enforcement officers have been killed.",
-        "By the afternoon on Thursday, the official death toll stood at 13 security officers.",
-        "On Wednesday authorities reported the deaths of at least 10 uniformed personnel.",
+        "By Thursday evening the official toll had reached 13 security officers.",
+        "On Wednesday officials confirmed that at least 10 uniformed personnel had died in the port.",
     ]
     keys = [[c.quantity for c in _c(t)] for t in texts]
     assert keys == [["security forces killed"]] * 4
@@ -26,16 +26,16 @@ def test_security_forces_variants_share_one_key():
 
 
 def test_protesters_and_injured_are_separate_groups():
-    both = _c("Twelve police officers and dozens of protesters have been killed in Kazakhstan.")
+    both = _c("Twelve riot police and dozens of protesters died in the riots in Veska.")
     assert sorted((c.quantity, c.number, c.vague) for c in both) == [
         ("protesters killed", None, True), ("security forces killed", 12, False)]
-    inj = _c("State TV cited the city office as saying that another 353 law-enforcement officers were injured.")
+    inj = _c("The regional broadcaster said a further 353 law-enforcement officers were injured.")
     assert [(c.quantity, c.number) for c in inj] == [("security forces injured", 353)]
 
 
 def test_attribution_and_as_of():
-    c = _c("About 2,000 people were detained in Almaty, Tass news agency quoted the Interior Ministry as "
-           "saying on Thursday.")[0]
+    c = _c("About 2,000 people were detained in Veska, a regional wire service quoted the Interior Ministry "
+           "as saying late on Thursday.")[0]
     assert (c.quantity, c.number, c.qualifier) == ("people detained", 2000, "about")
     assert c.attribution == "Interior Ministry"
     assert c.as_of == THU
@@ -56,7 +56,7 @@ def test_ranges_durations_and_backward_events():
 def test_non_claims_are_ignored():
     for text in ["The country gained independence three decades ago.",
                  "A nation of 19 million people watched in 2019.",
-                 "Saule, a 58-year-old construction worker, joined at 10:20 PM.",
+                 "Marta, a 61-year-old baker, arrived at 9:15 PM.",
                  "The next 24 hours are critical, he said.",
                  "Call 0800 555 0199 for help."]:
         assert _c(text) == [], text

@@ -8,12 +8,12 @@ def _speakers(text):
 
 
 def test_direct_quote_after_speaker_with_role():
-    qs = extract_quotes(make_article("“Dozens of attackers were liquidated,” police spokeswoman Saltanat "
-                                     "Azirbek told state news channel Khabar-24."))
+    qs = extract_quotes(make_article("“Several of the gunmen were neutralised,” police spokeswoman Irina "
+                                     "Volkova told the regional channel Vesti-9."))
     assert len(qs) == 1
     q = qs[0]
-    assert (q.speaker, q.role, q.direct) == ("Saltanat Azirbek", "police spokeswoman", True)
-    assert q.text.startswith("Dozens of attackers")
+    assert (q.speaker, q.role, q.direct) == ("Irina Volkova", "police spokeswoman", True)
+    assert q.text.startswith("Several of the gunmen")
 
 
 def test_colon_quote_and_pronoun_across_sentences():
@@ -31,22 +31,22 @@ def test_surname_resolves_to_full_name_and_inverted_translation():
 
 
 def test_indirect_and_scare_quotes():
-    assert _speakers("Police said Thursday that 12 officers have been killed in clashes.") == [("Police", False)]
-    assert _speakers("'Dozens' of Kazakhstan protesters killed by police in Almaty") == []
+    assert _speakers("Police said Friday that nine officers had been hurt in the clashes.") == [("Police", False)]
+    assert _speakers("'Dozens' of Veska strikers detained by police in Orlan") == []
     assert _speakers("Dozens died, authorities said.") == []  # trailing attribution, not a quote
 
 
 def test_same_quote_across_translations():
-    a = "Dozens of attackers were liquidated."
-    b = "Dozens of assailants were eliminated."
-    c = "We call for calm and we condemn acts of violence and the destruction of property."
+    a = "Several of the gunmen were neutralised."
+    b = "Several of the attackers were eliminated."
+    c = "We urge everyone to stay calm and we reject violence and looting of shops."
     assert same_quote(a, b)
     assert not same_quote(a, c)
     assert quote_similarity(a, a) == 1.0
-    long = ("Last night, extremist forces tried to assault administrative buildings, the Almaty city police "
-            "department, as well as local police commissariats.")
-    other = ("extremist forces attempted to seize several administrative headquarters, the Almaty police "
-             "department, as well as several regional police units.")
+    long = ("Overnight, armed groups tried to storm government offices, the Orlan city police "
+            "headquarters, as well as district police stations.")
+    other = ("armed groups attempted to capture several government offices, the Orlan police "
+             "headquarters, as well as several district police posts.")
     assert same_quote(long, other)
 
 
