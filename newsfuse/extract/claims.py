@@ -205,6 +205,9 @@ def _partitive_event(toks: list[_Tok], i: int) -> tuple[str, str | None] | None:
     return ev, None
 
 
+_BASELINE_BEFORE = re.compile(r"\b(?:from|compared (?:with|to)|against)\s+(?:\w+\s+)?$", re.I)
+
+
 def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: ArticleContext | None = None,
                        history: list[Claim] | None = None) -> list[Claim]:
     """All numeric claims in one sentence."""
@@ -244,13 +247,28 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
     ev_starts = frozenset(m.start() for m in EVENT_RE.finditer(text))
     hp = happening_phrase(text, ref_date)
     as_of, as_of_text = (hp.date, hp.text) if hp and hp.date else (ref_date, None)
+    # "3,400 have now been evacuated, up from roughly 1,200 on Wednesday": the date right after a
+    # figure introduced by "from"/"compared with" dates that earlier figure only, not the sentence
+    baseline: dict[int, tuple] = {}
+    for n in nums:
+        if not _BASELINE_BEFORE.search(text[max(0, n.start - 24):n.start]):
+            continue
+        for d in dates:
+            if d.date is not None and 0 <= d.start - n.end <= 20:
+                baseline[id(n)] = (d.date, d.text)
+                break
+    if hp is not None and any(v[1] == hp.text for v in baseline.values()):
+        as_of, as_of_text = ref_date, None  # the sentence's only date belonged to the baseline
+
+    def when(n: NumberMention) -> tuple:
+        return baseline.get(id(n), (as_of, as_of_text))
     attribution = find_attribution(text, ctx)
     out: list[Claim] = []
     for n, a, b in spans:
         if n.unit_hour:
             if _HOURS_WINDOW.search(text[max(0, n.start - 12):n.start]):
                 continue
-            out.append(_claim(article_id, index, text, n, "duration hours", None, "hours", as_of, as_of_text,
+            out.append(_claim(article_id, index, text, n, "duration hours", None, "hours", *when(n),
                               attribution))
             continue
         np_words, j, subset = _np_after(toks, b + 1, n.vague, ev_starts)
@@ -268,8 +286,8 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             pev, pcat = partitive
             if pcat is None:
                 continue
-            out.append(_claim(article_id, index, text, n, quantity_key(pcat, pev), None, pev, as_of,
-                              as_of_text, attribution))
+            out.append(_claim(article_id, index, text, n, quantity_key(pcat, pev), None, pev, *when(n),
+                              attribution))
             continue
         head = np_words[-1].low if np_words else None
         if not ev and head in EVENT_NOUNS:
@@ -332,7 +350,7 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
                     break
         if cat is None:
             cat = "people"
-        out.append(_claim(article_id, index, text, n, quantity_key(cat, ev), subject, ev, as_of, as_of_text,
+        out.append(_claim(article_id, index, text, n, quantity_key(cat, ev), subject, ev, *when(n),
                           attribution))
     return out
 

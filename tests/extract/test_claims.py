@@ -73,3 +73,12 @@ def test_non_english_gets_numbers_only():
     art = make_article("La policía detuvo a 2000 personas el 2022-01-06. Murieron 12 policías.", language="es")
     claims = extract_claims(art)
     assert any(c.number == 12 and c.quantity == "es: policías" for c in claims)
+
+
+def test_date_after_a_baseline_figure_is_not_the_new_figures_date():
+    """'3,400 now, up from 1,200 on Wednesday': Wednesday dates the 1,200, not the 3,400."""
+    c = _c("About 3,400 residents have now been evacuated from Orlan, up from roughly 1,200 on Wednesday, "
+           "the agency said.")
+    assert [(x.number, x.as_of, x.as_of_text) for x in c] == [(3400, THU, None)]
+    c = _c("On Wednesday, 12 workers were killed and 30 injured.")
+    assert {x.as_of for x in c} == {date(2022, 1, 5)}  # a leading date still dates every figure
