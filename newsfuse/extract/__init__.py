@@ -8,6 +8,7 @@ only numbers-with-units and ISO dates: quotes and entities are not analysed for 
 
 from __future__ import annotations
 
+from ..ingest.segment import ensure_sentences
 from ..records import Article, Extraction
 from .claims import extract_claims
 from .dates import extract_happenings, resolve_date
@@ -17,15 +18,6 @@ from .speakers import ArticleContext
 
 __all__ = ["extract", "extract_claims", "extract_quotes", "extract_entities", "extract_happenings",
            "resolve_date", "same_quote", "ensure_sentences"]
-
-
-def ensure_sentences(article: Article) -> Article:
-    """Fill ``article.sentences`` when a caller built the record by hand."""
-    if not article.sentences and article.text:
-        from ..ingest.segment import split_sentences
-
-        split_sentences(article)
-    return article
 
 
 def extract(articles: list[Article]) -> Extraction:

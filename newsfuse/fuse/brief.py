@@ -7,13 +7,14 @@ qualifier, as-of date and attribution that go with them.
 
 from __future__ import annotations
 
-import importlib.util
 from datetime import datetime, timezone
 
 from newsfuse.fuse.corpus import StoryCorpus
 from newsfuse.fuse.facts import fuse_claims
-from newsfuse.fuse.parts import fallback_timeline, merge_quotes, sources, top_entities, unique_items
+from newsfuse.fuse.parts import merge_quotes, sources, top_entities, unique_items
 from newsfuse.fuse.summary import choose_headline, salience, summarize
+from newsfuse.fuse.timeline import build_timeline
+from newsfuse.ingest.segment import ensure_sentences
 from newsfuse.records import Article, Brief, Extraction, Story
 
 
@@ -30,26 +31,6 @@ def _story_articles(story: Story, articles: list[Article]) -> list[Article]:
     return out
 
 
-def _ensure_sentences(articles: list[Article]) -> None:
-    """Articles loaded without sentences get them from ingest's splitter (citations need them)."""
-    missing = [a for a in articles if a.text and not a.sentences]
-    if not missing:
-        return
-    from newsfuse.ingest.segment import split_sentences
-
-    for a in missing:
-        split_sentences(a)
-
-
-def _timeline(articles, happenings, corpus, scores):
-    """The timeline engineer's builder when it exists; our small fallback until then."""
-    if importlib.util.find_spec("newsfuse.fuse.timeline") is not None:
-        from newsfuse.fuse.timeline import build_timeline
-
-        return build_timeline(articles, happenings)
-    return fallback_timeline(corpus, happenings, scores)
-
-
 def build_brief(
     story: Story,
     articles: list[Article],
@@ -60,7 +41,8 @@ def build_brief(
 ) -> Brief:
     """Fuse a story's articles into a Brief (see module docstring and newsfuse.fuse.facts)."""
     arts = _story_articles(story, articles)
-    _ensure_sentences(arts)
+    for a in arts:
+        ensure_sentences(a)
     ids = {a.id for a in arts}
     duplicate_of = {k: v for k, v in (getattr(duplicates, "duplicate_of", None) or {}).items() if k in ids}
     for a in arts:
@@ -80,8 +62,7 @@ def build_brief(
 
     happenings = [h for h in extraction.happenings if h.article_id in ids]
     originals = [a for a in arts if a.id not in duplicate_of]
-    timeline = _timeline(originals, [h for h in happenings if h.article_id not in duplicate_of],
-                         corpus, scores)
+    timeline = build_timeline(originals, [h for h in happenings if h.article_id not in duplicate_of])
 
     in_summary = {(c.article_id, c.sentence) for item in summary for c in item.citations}
     unique = unique_items(corpus, facts, happenings, scores, in_summary)

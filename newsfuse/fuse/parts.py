@@ -20,7 +20,6 @@ from newsfuse.records import (
     Happening,
     Quote,
     Source,
-    TimelineItem,
     UniqueItem,
 )
 
@@ -157,19 +156,3 @@ def sources(articles: list[Article], duplicate_of: dict[str, str]) -> list[Sourc
                duplicate_of.get(a.id) or a.duplicate_of)
         for a in sorted(articles, key=key)
     ]
-
-
-def fallback_timeline(corpus: StoryCorpus, happenings: list[Happening],
-                      scores: np.ndarray) -> list[TimelineItem]:
-    """Stop-gap until fuse/timeline.py lands: per day, the most salient dated happening."""
-    by_day: dict[date, list[int]] = defaultdict(list)
-    for h in happenings:
-        i = corpus.pos.get((h.article_id, h.sentence))
-        if h.date is None or h.precision != "day" or i is None or corpus.is_duplicate(h.article_id):
-            continue
-        by_day[h.date].append(i)
-    items = []
-    for day in sorted(by_day):
-        best = max(by_day[day], key=lambda i: (scores[i], -i))
-        items.append(TimelineItem(day, corpus.sents[best][1].text, corpus.citations(best)))
-    return items

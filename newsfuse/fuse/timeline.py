@@ -21,7 +21,8 @@ from typing import Iterable
 
 import numpy as np
 
-from newsfuse.records import Article, Citation, Happening, Sentence, TimelineItem
+from newsfuse.ingest.segment import ensure_sentences
+from newsfuse.records import Article, Citation, Happening, TimelineItem
 
 __all__ = [
     "build_timeline",
@@ -290,30 +291,8 @@ def rank_dates(
 # Sentence selection
 # ---------------------------------------------------------------------------------------------
 
+SHORT_TIMELINE = 8  # a brief's timeline keeps single-source days while it is this short
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'\-]+|\d[\d,.]*")
-
-
-def _split_fallback(article: Article) -> None:
-    """Give sentence-less articles sentences (ingest's splitter when present, else a regex)."""
-    try:
-        from newsfuse.ingest.segment import split_sentences  # type: ignore
-
-        split_sentences(article)
-        if article.sentences:
-            return
-    except Exception:  # noqa: BLE001 - the other stage may be absent or mid-edit
-        pass
-    sents = []
-    for i, m in enumerate(re.finditer(r"[^.!?\n]+(?:[.!?]+[\"')\]]*|\n|$)", article.text)):
-        start, end = m.start(), m.end()
-        while start < end and article.text[start].isspace():
-            start += 1
-        while end > start and article.text[end - 1].isspace():
-            end -= 1
-        if end > start:
-            sents.append(Sentence(article.id, len(sents), article.text[start:end], start, end,
-                                  article.published_date))
-    article.sentences = sents
 
 
 def _vectorise(texts: list[str]):
@@ -351,8 +330,9 @@ def build_timeline(
     articles:   the story's articles (with sentences; split here if missing).
     happenings: dated sentences from the extract stage (``newsfuse.extract.dates``); when
                 empty, dates are resolved here with ``happenings_for``.
-    max_dates:  how many days to keep; None keeps days that at least two articles point at
-                (every dated day when the story has fewer than three articles), at most 20.
+    max_dates:  how many days to keep; None keeps days that at least two articles point at,
+                topped up with days a single article names up to SHORT_TIMELINE days (every
+                dated day when the story has fewer than three articles), at most 20.
     per_date:   sentences per day (each becomes its own TimelineItem, same date).
     span:       keep only days in [start, end] (the evaluation restricts to the reference span).
     clip, pub_window: the first ``clip`` undated sentences of an article published on day p are
@@ -373,8 +353,7 @@ def build_timeline(
     if not articles:
         return []
     for a in articles:
-        if not a.sentences and a.text:
-            _split_fallback(a)
+        ensure_sentences(a)
     by_id = {a.id: a for a in articles}
     if not happenings:  # no extract stage output: resolve dates here
         happenings = [h for a in articles for h in happenings_for(a)]
@@ -419,7 +398,12 @@ def build_timeline(
                         span=span)
     if max_dates is None:
         if len(articles) >= 3:
-            ranked = [(d, st) for d, st in ranked if st.docs >= 2] or ranked
+            # days several articles name first; a day only one article names ("the protests broke
+            # out on January 2") still belongs in a short timeline, so such days fill it up to
+            # SHORT_TIMELINE days, best ranked first
+            shared = [(d, st) for d, st in ranked if st.docs >= 2]
+            single = [(d, st) for d, st in ranked if st.docs < 2]
+            ranked = shared + single[:max(0, SHORT_TIMELINE - len(shared))] if shared else ranked
         max_dates = 20
 
     X = _vectorise(texts)

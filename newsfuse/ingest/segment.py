@@ -11,7 +11,7 @@ import re
 
 from ..records import Article, Sentence
 
-__all__ = ["split_sentences", "sentence_spans"]
+__all__ = ["split_sentences", "ensure_sentences", "sentence_spans"]
 
 _PARA = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]*)*")
 # nupunkt only breaks after one of these; a paragraph with none before its last character is one
@@ -71,4 +71,15 @@ def split_sentences(article: Article) -> Article:
         out.append(Sentence(article_id=article.id, index=len(out), text=text[start:end], start=start,
                             end=end, ref_date=ref, entry=entry_idx))
     article.sentences = out
+    return article
+
+
+def ensure_sentences(article: Article) -> Article:
+    """Split only when a caller built the record by hand (readers and the store fill sentences).
+
+    Every stage that needs sentences calls this, so all of them see the same splits and
+    citation indices agree across dedup, extraction and the brief.
+    """
+    if not article.sentences and article.text:
+        split_sentences(article)
     return article

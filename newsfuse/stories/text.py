@@ -13,7 +13,6 @@ __all__ = [
     "fold",
     "words",
     "shingles",
-    "simple_sentences",
     "sentence_texts",
     "capitalised_phrases",
     "numbers",
@@ -72,21 +71,11 @@ def shingles(tokens: list[str], k: int = 3) -> set[str]:
     return {" ".join(tokens[i : i + k]) for i in range(len(tokens) - k + 1)}
 
 
-_SENT_END = re.compile(
-    r"(?<=[.!?])\s+(?=[\"'(\u201c\u2018]?[A-Z0-9])|(?<=[.!?][\"'\u201d\u2019)])\s+(?=[A-Z0-9])|\s*\n\s*"
-)
-
-
-def simple_sentences(text: str) -> list[str]:
-    """Fallback sentence split for articles that arrive without ``Sentence`` records."""
-    return [s.strip() for s in _SENT_END.split(text) if s and s.strip()]
-
-
 def sentence_texts(article) -> list[tuple[int, str]]:
-    """(index, text) of an article's sentences, from the ingest stage when present."""
-    if article.sentences:
-        return [(s.index, s.text) for s in article.sentences]
-    return list(enumerate(simple_sentences(article.text)))
+    """(index, text) of an article's sentences: the ingest stage's split, so indices match citations."""
+    from newsfuse.ingest.segment import ensure_sentences
+
+    return [(s.index, s.text) for s in ensure_sentences(article).sentences]
 
 
 # Capitalised phrases: runs of capitalised words (with short joiners like "of", "al-"),

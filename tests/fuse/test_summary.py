@@ -121,12 +121,7 @@ def test_timeline_is_dated_and_cited(event):
         assert t.citations and any(t.text in c.text for c in t.citations)
 
 
-def test_fallback_timeline_groups_happenings_by_day(event, monkeypatch):
-    import importlib.util
-
-    real = importlib.util.find_spec
-    monkeypatch.setattr(importlib.util, "find_spec",
-                        lambda name, *a: None if name == "newsfuse.fuse.timeline" else real(name, *a))
+def test_timeline_groups_happenings_by_day(event):
     brief = _brief(event)
     assert [t.date.isoformat() for t in brief.timeline] == ["2031-03-04", "2031-03-05", "2031-03-06"]
     first = brief.timeline[0]
