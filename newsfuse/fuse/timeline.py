@@ -291,7 +291,6 @@ def rank_dates(
 # Sentence selection
 # ---------------------------------------------------------------------------------------------
 
-SHORT_TIMELINE = 8  # a brief's timeline keeps single-source days while it is this short
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'\-]+|\d[\d,.]*")
 
 
@@ -330,9 +329,8 @@ def build_timeline(
     articles:   the story's articles (with sentences; split here if missing).
     happenings: dated sentences from the extract stage (``newsfuse.extract.dates``); when
                 empty, dates are resolved here with ``happenings_for``.
-    max_dates:  how many days to keep; None keeps days that at least two articles point at,
-                topped up with days a single article names up to SHORT_TIMELINE days (every
-                dated day when the story has fewer than three articles), at most 20.
+    max_dates:  how many days to keep; None keeps days that at least two articles point at
+                (every dated day when the story has fewer than three articles), at most 20.
     per_date:   sentences per day (each becomes its own TimelineItem, same date).
     span:       keep only days in [start, end] (the evaluation restricts to the reference span).
     clip, pub_window: the first ``clip`` undated sentences of an article published on day p are
@@ -398,12 +396,7 @@ def build_timeline(
                         span=span)
     if max_dates is None:
         if len(articles) >= 3:
-            # days several articles name first; a day only one article names ("the protests broke
-            # out on January 2") still belongs in a short timeline, so such days fill it up to
-            # SHORT_TIMELINE days, best ranked first
-            shared = [(d, st) for d, st in ranked if st.docs >= 2]
-            single = [(d, st) for d, st in ranked if st.docs < 2]
-            ranked = shared + single[:max(0, SHORT_TIMELINE - len(shared))] if shared else ranked
+            ranked = [(d, st) for d, st in ranked if st.docs >= 2] or ranked
         max_dates = 20
 
     X = _vectorise(texts)
