@@ -116,6 +116,8 @@ def parse_number_words(s: str) -> float | None:
             current += _UNITS[tok]
         elif tok in _TENS:
             current += _TENS[tok]
+        elif tok == "dozen":
+            current = (current or 1) * 12
         elif tok == "hundred":
             current = (current or 1) * 100
         elif tok in _SCALES:

@@ -44,20 +44,16 @@ def check_brief(brief: Brief, articles: list[Article]) -> list[str]:
     by_id = {a.id: a for a in articles}
     problems: list[str] = []
 
-    for n, item in enumerate(brief.summary, 1):
+    # summary and timeline lines: each must be cited, and its text must stand in a cited sentence
+    lines = [(f"summary {n}", s) for n, s in enumerate(brief.summary, 1)]
+    lines += [(f"timeline {n} ({t.date})", t) for n, t in enumerate(brief.timeline, 1)]
+    for where, item in lines:
         if not item.citations:
-            problems.append(f"summary {n}: no citation")
+            problems.append(f"{where}: no citation")
         for c in item.citations:
-            problems += _check_citation(c, by_id, f"summary {n}")
+            problems += _check_citation(c, by_id, where)
         if item.citations and not any(_strip_ellipsis(item.text) in c.text for c in item.citations):
-            problems.append(f"summary {n}: text is in none of its cited sentences: {item.text[:80]!r}")
-    for n, t in enumerate(brief.timeline, 1):
-        if not t.citations:
-            problems.append(f"timeline {n}: no citation")
-        for c in t.citations:
-            problems += _check_citation(c, by_id, f"timeline {n} ({t.date})")
-        if t.citations and not any(_strip_ellipsis(t.text) in c.text for c in t.citations):
-            problems.append(f"timeline {n}: text is in none of its cited sentences: {t.text[:80]!r}")
+            problems.append(f"{where}: text is in none of its cited sentences: {item.text[:80]!r}")
     for f in brief.facts:
         for r in f.reports:
             problems += _check_citation(r.citation, by_id, f"fact {f.quantity!r}")

@@ -49,34 +49,13 @@ def overlap(a: str, b: str) -> float:
 # --- numbers -------------------------------------------------------------------------------
 
 # one number lexicon for the whole project: extraction owns it
-from newsfuse.extract.numbers import _SCALES, _TENS, _UNITS  # noqa: E402
+from newsfuse.extract.numbers import _SCALES, _TENS, _UNITS, parse_number_words  # noqa: E402
 
 _NUMBER_WORDS = set(_UNITS) | set(_TENS) | set(_SCALES) | {"dozen"}
 
 _DIGITS = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?!\w)")
 _W = "(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")\b"
 _NUMWORD_RUN = re.compile(r"\b" + _W + r"(?:[\s-]+(?:and[\s-]+)?" + _W + r")*", re.IGNORECASE)
-
-
-def _words_value(words: list[str]) -> float | None:
-    """Value of a run like ['twenty', 'five', 'thousand']; None when it is not a number."""
-    total, current, seen = 0, 0, False
-    for w in words:
-        if w in _UNITS:
-            current += _UNITS[w]
-        elif w in _TENS:
-            current += _TENS[w]
-        elif w == "dozen":
-            current = (current or 1) * 12
-        elif w == "hundred":
-            current = (current or 1) * 100
-        elif w in _SCALES:
-            total += (current or 1) * _SCALES[w]
-            current = 0
-        else:
-            continue
-        seen = True
-    return float(total + current) if seen else None
 
 
 def numbers_in(text: str) -> set[float]:
@@ -98,7 +77,7 @@ def numbers_in(text: str) -> set[float]:
         # "a dozen" alone is a figure; a lone "hundred"/"thousand" (as in "hundreds") is not here
         if words == ["dozen"] or all(w in _SCALES for w in words):
             continue
-        value = _words_value(words)
+        value = parse_number_words(" ".join(words))
         if value is not None:
             found.add(value)
     return found
