@@ -19,17 +19,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
+from ..ingest.meta import MONTHS
 from ..records import Article, Happening
 
 __all__ = ["DatePhrase", "find_date_phrases", "resolve_date", "extract_happenings", "Precision"]
 
 Precision = Literal["day", "month", "year", "vague"]
 
-_MONTH_NAMES = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
-    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
-    "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
-}
 _WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 _MON = (r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
         r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
@@ -114,7 +110,7 @@ def _resolve(kind: str, m: re.Match, ref: date, future: bool) -> tuple[date | No
         except ValueError:
             return None, "vague"
     if kind in ("mdy", "dmy"):
-        mon = _MONTH_NAMES[g["mon"].lower()[:3] if g["mon"].lower()[:4] != "sept" else "sep"]
+        mon = MONTHS[g["mon"].lower()[:3] if g["mon"].lower()[:4] != "sept" else "sep"]
         day = int(g["d"])
         if g.get("y"):
             try:
@@ -125,9 +121,9 @@ def _resolve(kind: str, m: re.Match, ref: date, future: bool) -> tuple[date | No
             return None, "vague"
         return _nearest_year(mon, day, ref), "day"
     if kind == "my":
-        return date(int(g["y"]), _MONTH_NAMES[g["mon"].lower()[:3]], 1), "month"
+        return date(int(g["y"]), MONTHS[g["mon"].lower()[:3]], 1), "month"
     if kind == "inmonth":
-        mon = _MONTH_NAMES[g["mon"].lower()[:3]]
+        mon = MONTHS[g["mon"].lower()[:3]]
         y = ref.year if mon <= ref.month or future else ref.year - 1
         if g["prep"].lower() == "last":
             y = ref.year - 1 if mon >= ref.month else ref.year

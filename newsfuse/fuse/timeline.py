@@ -21,6 +21,7 @@ from typing import Iterable
 
 import numpy as np
 
+from newsfuse.ingest.meta import MONTHS
 from newsfuse.ingest.segment import ensure_sentences
 from newsfuse.records import Article, Citation, Happening, TimelineItem
 
@@ -40,12 +41,6 @@ __all__ = [
 # Fast date mentions
 # ---------------------------------------------------------------------------------------------
 
-_MONTHS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
-    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9,
-    "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12,
-    "december": 12,
-}
 _MONTH_RE = (
     r"(?P<{g}>Jan(?:uary)?|Feb(?:ruary)?|March|Mar|April|Apr|May|June?|July?|Aug(?:ust)?"
     r"|Sept(?:ember)?|Sep|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
@@ -120,7 +115,7 @@ def find_date_mentions(text: str, ref_date: date | None) -> list[tuple[date, str
             # "may" lower-case is the verb; month names must be capitalised.
             if not mon_txt[0].isupper():
                 continue
-            mon = _MONTHS[mon_txt.lower().rstrip(".")]
+            mon = MONTHS[mon_txt.lower().rstrip(".")]
             day = int(g["d1"] or g["d2"])
             year = g["y1"] or g["y2"]
             if year:
