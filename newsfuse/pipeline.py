@@ -170,12 +170,18 @@ def ingest(paths: Iterable[str | Path], store: Store, refresh: bool = True,
     return ingest_articles(articles, store, problems, refresh=refresh, progress=progress)
 
 
-def pending_files(folder: str | Path, store: Store) -> list[Path]:
-    """Files under ``folder`` whose current content has not been read yet (for ``watch``)."""
+def pending_files(folder: str | Path, store: Store) -> dict[Path, str]:
+    """Files under ``folder`` whose current content has not been read yet, with that content's
+    hash (for ``watch``: each file is hashed once per poll)."""
     from newsfuse.ingest.readers import iter_files
 
-    return [p for p in iter_files([folder])
-            if isinstance(p, Path) and p.is_file() and not store.file_seen(str(p), file_sha256(p))]
+    out = {}
+    for p in iter_files([folder]):
+        if isinstance(p, Path) and p.is_file():
+            digest = file_sha256(p)
+            if not store.file_seen(str(p), digest):
+                out[p] = digest
+    return out
 
 
 def watch_once(folder: str | Path, store: Store) -> IngestReport:
@@ -183,11 +189,11 @@ def watch_once(folder: str | Path, store: Store) -> IngestReport:
     files = pending_files(folder, store)
     if not files:
         return IngestReport()
-    report = ingest(files, store)
+    report = ingest(list(files), store)
     with store.transaction() as conn:  # a file that yielded nothing new is still "seen"
-        for f in files:
-            if not store.file_seen(str(f), file_sha256(f)):
-                store.record_file(conn, str(f), file_sha256(f), None, "ok", n_articles=0)
+        for f, digest in files.items():
+            if not store.file_seen(str(f), digest):
+                store.record_file(conn, str(f), digest, None, "ok", n_articles=0)
     return report
 
 
