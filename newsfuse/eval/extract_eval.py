@@ -4,8 +4,10 @@ The labelled set (``data/extract_labelled.jsonl``) holds invented news sentences
 styles, one per line, grouped into documents by ``doc`` so that "he said" and bare death tolls can
 lean on earlier sentences. Each line gives ``ref_date`` and the expected claims, quotes and the
 happening date. Run ``python -m newsfuse.eval.extract_eval [FILE|SET ...]`` to print the numbers (several
-files or set names -- labelled, heldout, tune, test -- add a per-file table). ``tune`` may be
-used to improve the rules; ``test`` is for measuring only and must never be tuned on.
+files or set names -- labelled, heldout, tune, test, blind -- add a per-file table). ``labelled``,
+``heldout``, ``tune`` and ``test`` may all be used to improve the rules (``test`` was the blind set
+until a fresh one replaced it). ``blind`` (``data/extract_blind.jsonl``, added by the project lead)
+is for measuring only: never read its sentences, never tune on its errors, run it without ``-v``.
 
 Scoring:
 - claims: a prediction matches a label in the same sentence when the quantity key is equal and the
@@ -176,8 +178,9 @@ def evaluate(path: str | Path | None = None) -> dict:
 
 
 DATA_DIR = DEFAULT_PATH.parent
-# named sets under data/: "labelled" is the dev set; "tune" may be tuned on; "test" must never be
-SETS = {name: DATA_DIR / f"extract_{name}.jsonl" for name in ("labelled", "heldout", "tune", "test")}
+# named sets under data/: "labelled", "heldout", "tune" and "test" are development sets; "blind" is
+# for measuring only (see module docstring) and may be absent until the lead adds it
+SETS = {name: DATA_DIR / f"extract_{name}.jsonl" for name in ("labelled", "heldout", "tune", "test", "blind")}
 
 
 def _resolve(arg: str) -> Path:
