@@ -3,7 +3,10 @@
 News writes "on Wednesday", "overnight", "Jan. 5" and "last year" and means a day relative to
 when the piece (or the live-blog entry) was published. Rules here are plain regexes: faster
 than dateparser and easier to make past-preferring ("Wednesday" in a Thursday story is the day
-before; a weekday equal to the publish day's weekday is the publish day itself).
+before; a weekday equal to the publish day's weekday is the publish day itself). The verb of the
+clause a phrase sits in decides the direction: "will reopen on Monday", "is due in court on
+Friday", "the funeral is on Saturday" and "schools reopen on Monday" look forward; "reopened on
+Monday" and a phrase with no verb to go by look back.
 
 Decision on undated sentences: ``extract_happenings`` reports only sentences that carry a date
 phrase. An undated past-tense sentence may be background ("The mine has operated since...") or
@@ -31,16 +34,18 @@ _MON = (r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|jul
         r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 _WD = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))"
+# "March 3 last year", "in May next year": the year named relative to the reference date
+_REL_YEAR = r"\s+(?P<ry>last|this|next)\s+year"
 _PREP = r"(?:(?P<prep>on|by|until|till|since|from|in|before|after|as of|through|throughout)\s+)?"
 
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
     # Wednesday, Jan. 5, 2022 / Sunday, February 23 / Jan 6 / January 06, 2022
     ("mdy", re.compile(rf"\b{_PREP}(?:(?:early|late)\s+(?:on\s+)?)?(?:{_WD},?\s+)?{_MON}\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
-                       rf"(?:,?\s+(?P<y>(?:19|20)\d\d))?\b(?!:)", re.I)),
+                       rf"(?:,?\s+(?P<y>(?:19|20)\d\d)|{_REL_YEAR})?\b(?!:)", re.I)),
     # 2 January 2022 / Thursday 06 January 2022
     ("dmy", re.compile(rf"\b{_PREP}(?:{_WD},?\s+)?(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}\b\.?"
-                       rf"(?:,?\s+(?P<y>(?:19|20)\d\d))?", re.I)),
+                       rf"(?:,?\s+(?P<y>(?:19|20)\d\d)|{_REL_YEAR})?", re.I)),
     ("my", re.compile(rf"\b{_PREP}{_MON}\s+(?P<y>(?:19|20)\d\d)\b", re.I)),
     ("holiday", re.compile(rf"\b{_PREP}(?:(?:the\s+)?(?P<hol>new\s+year'?s\s+(?:day|eve)|christmas\s+(?:day|eve)))", re.I)),
     ("weekday", re.compile(rf"\b{_PREP}(?P<mod>(?:early|late|last|next|this|(?:by\s+)?the\s+(?:morning|afternoon|evening|night)\s+(?:on|of))\s+)?(?:(?:on|of)\s+)?{_WD}{_PART}?\b", re.I)),
@@ -49,12 +54,57 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("tomorrow", re.compile(r"\btomorrow\b", re.I)),
     ("overnight", re.compile(r"\bovernight\b(?!\s+(?!(?:when|as|on|in|to|and|but|while|into|after|before|at|from|the|a|an)\b)[a-z])", re.I)),
     ("ago", re.compile(r"\b(?P<n>\d+|a|one|two|three|four|five|six|seven|ten)\s+(?P<u>days?|weeks?)\s+ago\b", re.I)),
+    ("inmonth", re.compile(rf"\b(?P<prep>in|since|until|by|early|late|mid|last)[\s-]+{_MON}\b(?:{_REL_YEAR}\b)?(?!\s+\d)", re.I)),
     ("relperiod", re.compile(r"\b(?P<rel>last|this|next|earlier\s+this|later\s+this|past)\s+(?P<u>week|weekend|month|year)\b", re.I)),
     ("vague", re.compile(r"\b(?:(?:on|at|over)\s+the\s+weekend|recently|in\s+recent\s+(?:days|weeks)|decades?\s+ago|years\s+ago)\b", re.I)),
-    ("inmonth", re.compile(rf"\b(?P<prep>in|since|until|by|early|late|mid|last)[\s-]+{_MON}\b(?!\s+\d)", re.I)),
     ("year", re.compile(r"(?<![\d,.$€£-])\b(?:(?P<prep>in|since|until|by|from|before|after)\s+)?(?P<y>(?:19|20)\d\d)\b(?![,.]?\d|\s*(?:people|persons|residents|troops|soldiers|officers|workers|protesters|km|%))", re.I)),
 ]
-_FUTURE = re.compile(r"\b(?:will|would|shall|'ll|is\s+due|are\s+due|expected\s+to|scheduled|plans?\s+to|going\s+to)\b", re.I)
+# --- tense of the clause a date phrase sits in (see module docstring) ---
+_ADV = r"(?:\s+(?:also|now|still|then|only|again|likely|probably|not|never|soon|already|officially|finally))*"
+_PAST_IRREGULAR = (
+    "said|told|died|began|became|broke|took|fled|fell|struck|left|met|made|went|came|gave|found|held|sent|"
+    "saw|spoke|led|won|lost|ran|rose|heard|knew|thought|brought|bought|caught|fought|sought|felt|kept|"
+    "swept|built|spent|stood|sold|paid|laid|wrote|drove|flew|threw|grew|drew|blew|chose|froze|woke|tore|"
+    "sank|rang|got|sat|hid|dug|stuck|hung|stole|shook|rode|arose|fed|bled|dealt|meant|lit|slid|overran|"
+    "withdrew|undertook|overtook|foresaw|forbade|sped|swore|shot")
+# present-tense verbs of scheduled events: "schools reopen on Monday", "the trial begins on Friday";
+# a bare form after "to", "not", "did" or a determiner is an infinitive or a noun, not a tense
+_PRES_SCHEDULED = (
+    r"(?<!\bto )(?<!\bnot )(?<!\bdid )(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bits )(?<!\btheir )(?<!\bhis )(?<!\bher )"
+    r"(?:begins?|starts?|opens?|reopens?|resumes?|reconvenes?|closes?|takes?\s+place|goes|go\s+to\s+the\s+polls|"
+    r"meets?|votes?|returns?|arrives?|travels?|visits?|hosts?|kicks?\s+off|expires?|ends|"
+    r"(?:comes?|enters?)\s+into\s+force|launch(?:es)?|observes?|celebrates?|marks|gets?\s+under\s+way|"
+    r"faces?|appears?\s+in\s+court|stands?\s+trial|is\s+(?:on|to\s+be)|are\s+(?:on|to\s+be))")
+_TENSE_CUE = re.compile(
+    r"(?:\b|(?='ll))(?:"
+    # a modal perfect is past: "would have turned 40 on Friday"
+    rf"(?P<modperf>(?:would|could|should|might|may|must)(?:n't)?{_ADV}\s+have\s+(?:been\s+)?\w+)"
+    # a planned or expected event is ahead
+    rf"|(?P<fut>(?:will|shall|won't|would|'ll)(?:n't)?{_ADV}(?:\s+be)?(?:\s+\w+)?"
+    rf"|(?:is|are|am)(?:n't)?{_ADV}\s+(?:due|set|scheduled|slated|expected|planned|poised|likely|forecast|predicted|"
+    rf"going|to)\b(?:\s+(?:to|for|on|in|at))?(?:\s+be)?(?:\s+\w+)?"
+    r"|(?:due|scheduled|planned|slated)\s+(?:to|for|on|in|at|back)\b(?:\s+be)?(?:\s+\w+)?"
+    r"|(?:plans?|planning|intends?|intending|aims?|hopes?|prepares?|preparing|expected|forecast(?:s|ed)?|"
+    r"predicted|set|poised)\s+to(?:\s+be)?\s+\w+"
+    r"|going\s+to\s+\w+|upcoming|forthcoming)"
+    # was due / was expected: the plan itself is in the past
+    rf"|(?P<past>(?:was|were)(?:n't)?{_ADV}\s+(?:due|set|scheduled|slated|expected|planned|supposed|meant|going)\b"
+    r"(?:\s+(?:to|for|on|in|at))?(?:\s+be)?(?:\s+\w+)?"
+    rf"|(?:has|have|had)(?:n't)?{_ADV}\s+(?:been\s+)?(?:\w+ed|\w+en|{_PAST_IRREGULAR})"
+    rf"|was|were|had|did|ago|{_PAST_IRREGULAR}|[a-z]{{2,}}ed)"
+    rf"|(?P<pres>{_PRES_SCHEDULED})"
+    r")(?=\W|$)", re.I)
+# a date right after a copula is what is being scheduled: "the funeral is on Friday"
+_COPULA_BEFORE = re.compile(r"\b(?:is|are)(?:\s+(?:also|now|still|only))?\s*$", re.I)
+# clauses: punctuation and the words that open a new clause
+_CLAUSE_BREAK = re.compile(
+    r"[;:()\[\]“”\"—–]|,|\b(?:that|which|who|whom|whose|where|and|but|or|while|whereas|although|though|"
+    r"because|after|before|when|if|unless)\b", re.I)
+# habits are not happenings: "temperatures regularly exceed 45C in August"
+_HABITUAL = re.compile(
+    r"\b(?:usually|regularly|typically|often|routinely|traditionally|customarily|"
+    r"annually|tends?\s+to|every\s+(?:year|summer|winter|spring|autumn|month|week)|each\s+(?:year|summer|"
+    r"winter|spring|autumn|month|week))\b", re.I)
 _SPEECH_BEFORE = re.compile(r"\b(?:said|says|told|announced|reported|confirmed|added|stated)\s+(?:\w+\s+){0,2}$", re.I)
 _DATELINE = re.compile(r"^[A-Z][\w .'’-]{1,30},\s*$")
 _FURNITURE = re.compile(r"^\s*(?:updated|last\s+updated|published|posted|first\s+published|modified)\b", re.I)
@@ -102,8 +152,48 @@ def _weekday(wd: int, ref: date, mode: str) -> date:
     return ref - timedelta(days=back)
 
 
+def _clause(text: str, s: int, e: int) -> tuple[int, int]:
+    """Bounds of the clause around text[s:e] (a break inside the phrase, "until Monday", does not count)."""
+    start, end = 0, len(text)
+    for b in _CLAUSE_BREAK.finditer(text):
+        if b.end() <= s:
+            start = b.end()
+        elif b.start() >= e:
+            end = b.start()
+            break
+    return start, end
+
+
+def _tense(text: str, s: int, e: int) -> str | None:
+    """'future', 'past' or None for the phrase text[s:e]: the nearest tense cue before it in its
+    clause, else the first after it ("On Friday, the country will ..."), else the nearest cue
+    in the rest of the sentence (a clause without a verb of its own leans on its neighbour)."""
+    if _SPEECH_BEFORE.search(text[max(0, s - 40):s]):
+        return "past"  # "said on Monday" dates the saying
+    if _COPULA_BEFORE.search(text[max(0, s - 20):s]):
+        return "future"
+    cs, ce = _clause(text, s, e)
+    cues = [(m.start(), m.end(), m.lastgroup) for m in _TENSE_CUE.finditer(text)]
+    # a cue may run into the phrase ("is due on Monday"): where it starts is what counts
+    pick = (next((c for c in reversed(cues) if cs <= c[0] < s), None)
+            or next((c for c in cues if e <= c[0] < ce), None)
+            or next((c for c in reversed(cues) if c[0] < s), None)
+            or next((c for c in cues if c[0] >= e), None))
+    if pick is None:
+        return None
+    return {"fut": "future", "pres": "future"}.get(pick[2], "past")
+
+
 def _resolve(kind: str, m: re.Match, ref: date, future: bool) -> tuple[date | None, Precision]:
     g = m.groupdict()
+    if g.get("ry") and not g.get("y"):
+        # "March 3 last year": the year is given relative to ref, the day and month as written
+        year = ref.year + {"last": -1, "this": 0, "next": 1}[g["ry"].lower()]
+        mon = MONTHS[g["mon"].lower()[:3]]
+        try:
+            return (date(year, mon, int(g["d"])), "day") if g.get("d") else (date(year, mon, 1), "month")
+        except ValueError:
+            return None, "vague"
     if kind == "iso":
         try:
             return date(int(g["y"]), int(g["m"]), int(g["d"])), "day"
@@ -140,7 +230,7 @@ def _resolve(kind: str, m: re.Match, ref: date, future: bool) -> tuple[date | No
             return _weekday(wd, ref, "last"), "day"
         if mod == "next":
             return _weekday(wd, ref, "next"), "day"
-        if future and mod != "this":
+        if future:
             return _weekday(wd, ref, "future"), "day"
         return _weekday(wd, ref, "past"), "day"
     if kind == "yesterday":
@@ -157,7 +247,8 @@ def _resolve(kind: str, m: re.Match, ref: date, future: bool) -> tuple[date | No
         rel, unit = g["rel"].lower(), g["u"].lower()
         if unit == "year":
             off = {"last": -1, "past": -1, "next": 1}.get(rel, 0)
-            if rel == "past":
+            if rel in ("past", "this"):
+                # "this year" is the running year: it says no more than the publish date does
                 return None, "vague"
             return date(ref.year + off, 1, 1), "year"
         if unit == "month":
@@ -179,7 +270,6 @@ def find_date_phrases(text: str, ref: date | None) -> list[DatePhrase]:
     """
     taken: list[tuple[int, int]] = []
     found: list[DatePhrase] = []
-    fut_all = _FUTURE.search(text)
     for kind, pat in _PATTERNS:
         for m in pat.finditer(text):
             s, e = m.span()
@@ -187,7 +277,7 @@ def find_date_phrases(text: str, ref: date | None) -> list[DatePhrase]:
                 continue
             if kind == "year" and re.match(r"\s*(?:hours?|days?|people|years?)", text[e:e + 8], re.I):
                 continue
-            future = bool(fut_all and fut_all.start() < s and not _SPEECH_BEFORE.search(text[max(0, s - 40):s]))
+            future = kind in ("weekday", "inmonth", "relperiod") and _tense(text, s, e) == "future"
             prep = (m.groupdict().get("prep") or "").lower() or None
             if ref is None:
                 if kind in ("iso",) or (kind in ("mdy", "dmy") and m.groupdict().get("y")) or kind in ("my", "year"):
@@ -212,16 +302,45 @@ def resolve_date(phrase: str, ref: date) -> tuple[date | None, Precision]:
 _RUNNING = re.compile(r"\b(?:so\s+far|thus\s+far)\s*,?\s*$", re.I)
 
 
+# what is left of a masthead or byline once its date is taken out: a few capitalised words
+_MASTHEAD_REST = re.compile(r"^(?:by\s+)?(?:[A-Z][\w'’&.-]*\s*){0,6}$")
+
+
+def _masthead(text: str, phrases: list[DatePhrase]) -> bool:
+    """'Dunmore Courier, Wednesday 22 January 2025' or a bare date line: page furniture, no event."""
+    if not phrases:
+        return False
+    rest, at = "", 0
+    for dp in phrases:
+        rest, at = rest + text[at:dp.start] + " ", dp.end
+    rest += text[at:]
+    pieces = [p.strip() for p in re.split(r"[,|•·–—/-]", rest) if p.strip(" .")]
+    return len(pieces) <= 1 and all(_MASTHEAD_REST.match(p.strip(" .")) for p in pieces) and (
+        not pieces or bool(re.search(r"[,|•·–—/-]\s*$", text[:phrases[0].start])))
+
+
+def _habitual(text: str, dp: DatePhrase) -> bool:
+    """A relative date in a clause that states a habit: 'usually floods in March'."""
+    if re.search(r"(?:19|20)\d\d", dp.text):
+        return False
+    cs, ce = _clause(text, dp.start, dp.end)
+    return bool(_HABITUAL.search(text, cs, ce))
+
+
 def happening_phrase(text: str, ref: date | None) -> DatePhrase | None:
     """The date phrase a sentence's happening is dated by: the first that is not 'until'/'since'."""
     if _FURNITURE.match(text):
         return None
     vague = None
     phrases = find_date_phrases(text, ref)
+    if _masthead(text, phrases):
+        return None
     if len(phrases) > 1 and _DATELINE.match(text[:phrases[0].start]) and phrases[0].start < 40:
         phrases = phrases[1:]  # "DARVAN, November 5. /Agency/." is when it was filed, not what happened
     for dp in phrases:
         if dp.prep in ("until", "till", "since", "through", "before"):
+            continue
+        if _habitual(text, dp):
             continue
         if _RUNNING.search(text[max(0, dp.start - 12):dp.start]) and dp.text.lower().startswith("this"):
             continue  # "so far this year" is a running total's window, not when something happened

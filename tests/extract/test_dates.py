@@ -53,3 +53,68 @@ def test_live_blog_entry_date_is_the_reference():
     art = make_article("Two firefighters were injured overnight.", "2024-12-30")
     art.sentences[0].ref_date = date(2024, 12, 31)
     assert extract_happenings(art)[0].date == date(2024, 12, 31)
+
+
+WED = date(2024, 5, 15)  # a Wednesday
+
+
+def _when(text, ref=WED):
+    from newsfuse.extract.dates import happening_phrase
+
+    dp = happening_phrase(text, ref)
+    return (dp.date, dp.precision) if dp is not None and dp.date is not None else None
+
+
+@pytest.mark.parametrize("text,expected", [
+    # planned, expected or scheduled events look forward
+    ("The town will observe a day of mourning on Friday.", date(2024, 5, 17)),
+    ("The inquiry is due to publish its findings on Thursday.", date(2024, 5, 16)),
+    ("The ruling is due on Monday.", date(2024, 5, 20)),
+    ("Heavy rain is forecast for Saturday.", date(2024, 5, 18)),
+    ("A candlelit vigil is planned for Sunday evening.", date(2024, 5, 19)),
+    ("The accused is expected in court on Friday.", date(2024, 5, 17)),
+    ("A memorial service will be held in the chapel on Sunday.", date(2024, 5, 19)),
+    ("They'll meet the minister again on Thursday.", date(2024, 5, 16)),
+    ("The ferry link resumes next Monday.", date(2024, 5, 20)),
+    # the present tense of a scheduled event, and a date after a copula
+    ("The regional final takes place on Saturday.", date(2024, 5, 18)),
+    ("Voters go to the polls on Sunday.", date(2024, 5, 19)),
+    ("Libraries reopen on Monday, the council said.", date(2024, 5, 20)),
+    ("The funeral is on Friday.", date(2024, 5, 17)),
+    # a leading phrase takes the verb of the clause after it
+    ("On Friday, the city will switch off its street lights.", date(2024, 5, 17)),
+    ("On Friday, officers searched the flat.", date(2024, 5, 10)),
+    # past, and plans that were themselves in the past
+    ("The funeral was on Friday.", date(2024, 5, 10)),
+    ("The envoy was due to arrive on Friday but the trip was called off.", date(2024, 5, 10)),
+    ("She would have turned 30 on Friday.", date(2024, 5, 10)),
+    ("The ministry said on Monday that the border would reopen.", date(2024, 5, 13)),
+    # a clause of its own decides: the relative clause is past, the main clause future
+    ("The footbridge, which buckled on Monday, will reopen on Friday.", date(2024, 5, 13)),
+    ("Two divers are missing after their boat failed to return on Tuesday.", date(2024, 5, 14)),
+    # a noun that looks like a scheduled verb is not a tense
+    ("The vote on Sunday was marred by clashes.", date(2024, 5, 12)),
+    # translated copy: "this Monday" is the one of the current week, in the verb's direction
+    ("The governor announced this Monday that taxes will rise.", date(2024, 5, 13)),
+    ("The vote is this Sunday.", date(2024, 5, 19)),
+])
+def test_weekday_direction_follows_the_verb_of_its_clause(text, expected):
+    assert _when(text) == (expected, "day")
+
+
+def test_month_day_with_a_relative_year():
+    assert _when("The derailment happened on June 3 last year.") == (date(2023, 6, 3), "day")
+    assert _when("The mill shut down in March last year.") == (date(2023, 3, 1), "month")
+    assert _when("The stadium opens in August next year.") == (date(2025, 8, 1), "month")
+
+
+def test_habits_mastheads_and_the_running_year_are_not_happenings():
+    assert _when("Rivers in the valley usually burst their banks in April.") is None
+    assert _when("The square typically fills with tourists on Saturday.") is None
+    assert _when("The river usually floods in spring, but on Monday it rose two metres.") == (date(2024, 5, 13), "day")
+    assert _when("Harbour Gazette, Tuesday 14 May 2024") is None
+    assert _when("Tuesday, 14 May") is None
+    assert _when("By Lena Marsh | 14 May 2024") is None
+    assert _when("KESTREL BAY, May 14 (Wire) - Police detained six men.") == (date(2024, 5, 14), "day")
+    assert _when("The fair drew 40,000 visitors this year.") is None
+    assert _when("The fair drew 40,000 visitors last year.") == (date(2023, 1, 1), "year")
