@@ -14,7 +14,7 @@ never from who is quoted or credited with the figure.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..records import Article, Claim
 from .dates import find_date_phrases, happening_phrase
@@ -59,7 +59,30 @@ _BRIDGE_BACK = {"the", "a", "had", "has", "have", "was", "is", "are", "were", "b
                 "rose", "climbed", "reached", "hit", "jumped", "increased", "stood", "stands",
                 "rising", "climbing", "reaching"}
 _TOLL_VERBS = {"risen", "rose", "climbed", "reached", "hit", "jumped", "increased", "stood", "stands",
-               "rising", "climbing", "reaching"}
+               "rising", "climbing", "reaching"} | {
+    # a toll that "passes 2,000" is more than 2,000
+    "passes", "passed", "passing", "surpasses", "surpassed", "exceeds", "exceeded", "tops", "topped",
+    "crosses", "crossed"}
+_OVER_VERBS = re.compile(r"\b(?:pass(?:es|ed|ing)?|surpass(?:es|ed)?|exceed(?:s|ed)?|tops|topped|cross(?:es|ed))\s+$", re.I)
+# "The ministry put the figure at 92,000" restates the figure the article just gave
+_RESTATED = re.compile(r"\b(?:put|puts|putting|placed|places|set|sets|estimated|estimates)\s+(?:the|its|their|this|that)\s+"
+                       r"(?:figure|number|total|tally|count|estimate)\s+at\s+$", re.I)
+# verbs that carry people out of danger: "pulled 12 survivors from the rubble"
+_PULLED = {"pulled", "plucked", "hauled", "dragged"}
+# hedges and participles in front of an unknown head: "suspected smugglers", "water-bombing aircraft"
+_HEDGES = {"suspected", "alleged", "presumed", "would-be", "so-called", "reported", "apparent"}
+# a state in the present tense is as of the reference date, whatever the subordinate clause dates
+_PRESENT_STATE = re.compile(
+    r"^(?:are|is|remain|remains)\s+(?:(?:still|now|currently|all|also|yet)\s+)*(?:missing|unaccounted|trapped|"
+    r"stranded|in\s+hospital|hospitali[sz]ed|in\s+custody|homeless|displaced|in\s+shelters|without\s+power|"
+    r"in\s+(?:a\s+)?(?:critical|serious|stable)\s+condition|critical)\b", re.I)
+_PREDICATE = re.compile(r"\b(?:are|is|remain|remains|remained|were|was|have|has|had)\b", re.I)
+# the verb of another predicate between a count and an event word: "Hundreds of flights were cancelled
+# and dozens were injured" -- "cancelled" is what happened to the flights
+_BE_PRED = re.compile(
+    r"\b(?:were|was|are|is|been|be|remain|remains|remained)\s+((?:(?:\w+ly|later|also|still|all|then|now|being|"
+    r"either|both|not|never|already|again|since|reported|confirmed|feared|believed|thought|presumed|said|known|"
+    r"found|listed|declared|pronounced|to|have|be|been|officially|later)\s+)*)([\w'-]+)", re.I)
 _CHAIN = {"and", "or", "plus", ","}
 _OTHERS = {"others", "more", "other"}
 _HOURS_WINDOW = re.compile(r"\b(?:next|past|last|coming|within|every|first)\s+$", re.I)
@@ -205,6 +228,58 @@ def _partitive_event(toks: list[_Tok], i: int) -> tuple[str, str | None] | None:
     return ev, None
 
 
+def _subset_group(toks: list[_Tok], j: int) -> str | None:
+    """Group named after 'N of them' / 'N of whom were': 'three of them firefighters' -> rescue workers."""
+    if j < len(toks) and toks[j].low in ("were", "was", "are", "is"):
+        j += 1
+    words, _, _ = _np_after(toks, j, False)
+    cat, _ = category_of([t.text for t in words]) if words else (None, 0)
+    return cat
+
+
+def _other_predicate(text: str, start: int, ev_start: int) -> bool:
+    """A 'were/are + word' predicate between start and the event word that is not that event."""
+    for m in _BE_PRED.finditer(text, start, ev_start + 1):
+        if m.start(2) < ev_start:
+            return True
+    return False
+
+
+def _event_forward(text: str, toks: list[_Tok], j: int, numbers_at: set[int], limit: int = 8) -> str | None:
+    """The event of the clause after a count's noun phrase ('... were killed'), if it is the count's."""
+    if j > len(toks):
+        return None
+    reach = _forward_reach(toks, j, numbers_at, limit)
+    start = toks[j - 1].end if j > 0 else 0
+    for m in EVENT_RE.finditer(text, start):
+        if m.start() >= reach or _other_predicate(text, start, m.start()):
+            return None
+        # a non-event phrase ("sent home") in the way ends the search
+        return event_of(m.group(1))
+    return None
+
+
+def _group_of_event(event: str, out: list[Claim], history: list[Claim] | None) -> str:
+    """The group last counted with ``event`` in this sentence or article ('of the injured' -> children)."""
+    for c in reversed(list(history or []) + out):
+        if c.event == event and c.quantity.endswith(" " + event):
+            return c.quantity[: -len(event) - 1]
+    return "people"
+
+
+def _present_state(text: str, n: NumberMention, nums: list[NumberMention]) -> bool:
+    """The count's own predicate is a present state ('are still missing', 'remain in hospital'); a
+    count without a predicate of its own ('..., including three children') follows the one before."""
+    for m in [x for x in nums if x.start <= n.start][::-1]:
+        nxt = min((x.start for x in nums if x.start > m.start), default=len(text))
+        p = _PREDICATE.search(text, m.end, nxt)
+        if p is not None:
+            return bool(_PRESENT_STATE.match(text[p.start():]))
+        if m is n and EVENT_RE.search(text, m.end, nxt):
+            return False  # "..., including two boys swept away on Monday": a past event of its own
+    return False
+
+
 _BASELINE_BEFORE = re.compile(r"\b(?:from|compared (?:with|to)|against)\s+(?:\w+\s+)?$", re.I)
 
 
@@ -255,13 +330,17 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             continue
         for d in dates:
             if d.date is not None and 0 <= d.start - n.end <= 20:
-                baseline[id(n)] = (d.date, d.text)
+                baseline[n.start] = (d.date, d.text)
                 break
     if hp is not None and any(v[1] == hp.text for v in baseline.values()):
         as_of, as_of_text = ref_date, None  # the sentence's only date belonged to the baseline
 
     def when(n: NumberMention) -> tuple:
-        return baseline.get(id(n), (as_of, as_of_text))
+        if n.start in baseline:
+            return baseline[n.start]
+        if as_of_text and hp.prep not in ("as of", "by") and _present_state(text, n, nums):
+            return ref_date, None  # "Seven divers who set out on Tuesday are missing": missing now
+        return as_of, as_of_text
     attribution = find_attribution(text, ctx)
     out: list[Claim] = []
     for n, a, b in spans:
@@ -273,21 +352,41 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             continue
         np_words, j, subset = _np_after(toks, b + 1, n.vague, ev_starts)
         if subset:
+            part = _subset_group(toks, j) if out else None
+            if part is not None:
+                # "Eleven people were hurt, three of them firefighters": a part with a group of its own
+                out.append(_claim(article_id, index, text, n, quantity_key(part, out[-1].event), None,
+                                  out[-1].event, *when(n), attribution))
             continue
         if not np_words and j < len(toks) and toks[j].low in _DEGREE and (
                 j + 1 >= len(toks) or not toks[j + 1].text[0].isalnum()):
             continue  # "..., one seriously."
+        if not np_words and out and j < len(toks) and toks[j].low == "with" and a > 0 and toks[a - 1].low == ",":
+            continue  # "..., one with serious head injuries": a part of the figure already counted
         qtok = tok_at(n.num_start, starts, True)
         first = min(a, qtok if qtok is not None else a)
         ev, toll_cat = _event_back(text, toks, first)
+        if ev and n.qualifier is None and _OVER_VERBS.search(text[max(0, n.start - 14):n.start]):
+            n = replace(n, qualifier="more than", low=n.number)
         partitive = _partitive_event(toks, b + 1)
         if partitive is not None and not ev:
-            # "Two of the dead were children": the group is the predicate, else it is only a part
+            # "Two of the dead were children": the group is the predicate; "Three of the injured were
+            # flown to hospital": a new event for a part of a group counted before; else only a part
             pev, pcat = partitive
             if pcat is None:
-                continue
+                ev2 = _event_forward(text, toks, b + 4, numbers_at)
+                if ev2 is None or ev2 == pev:
+                    continue
+                pcat = _group_of_event(pev, out, history)
+                pev = ev2
             out.append(_claim(article_id, index, text, n, quantity_key(pcat, pev), None, pev, *when(n),
                               attribution))
+            continue
+        if not ev and _RESTATED.search(text[max(0, n.start - 40):n.start]):
+            prev = (out or history or [None])[-1]
+            if prev is None or prev.event == "hours":
+                continue
+            out.append(_claim(article_id, index, text, n, prev.quantity, None, prev.event, *when(n), attribution))
             continue
         head = np_words[-1].low if np_words else None
         if not ev and head in EVENT_NOUNS:
@@ -295,19 +394,14 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             np_words = []
         prev_tok = toks[first - 1].low if first > 0 else ""
         after_prep = prev_tok in _PLACE_PREP
+        if not ev and prev_tok in _PULLED and np_words and category_of([t.text for t in np_words])[0] \
+                and j < len(toks) and toks[j].low in ("from", "out", "alive", "free"):
+            ev = "rescued"  # "pulled 46 people from submerged cars"
         if not ev and not after_prep:
             # a participle after the head ("people living near the plant ... were evacuated")
             # carries a longer modifier before the verb
             longer = any(t.low.endswith("ing") for t in np_words[1:])
-            reach = _forward_reach(toks, j, numbers_at, 12 if longer else 8)
-            for m in EVENT_RE.finditer(text, toks[j - 1].end if j > 0 else 0):
-                if m.start() >= reach:
-                    break
-                ev = event_of(m.group(1))
-                if ev:
-                    break
-                # a non-event phrase ("sent home") in the way ends the search
-                break
+            ev = _event_forward(text, toks, j, numbers_at, 12 if longer else 8)
         if not ev and head == "bodies":
             ev = "killed"
         if not ev and out and not (j < len(toks) and toks[j].low in _SPEECH_AFTER):
@@ -315,8 +409,11 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             prev_tok = toks[a - 1].low if a > 0 else ""
             if prev_tok in ("“", '"') and a > 1:
                 prev_tok = toks[a - 2].low
-            if prev_tok in _CHAIN or (a > 1 and f"{toks[a - 2].low} {prev_tok}" in ("as well", "among them")) \
-                    or prev_tok == "including":
+            own_state = bool(np_words) and np_words[0].low.endswith("ed") and not event_of(np_words[0].low)
+            if (prev_tok in _CHAIN or (a > 1 and f"{toks[a - 2].low} {prev_tok}" in ("as well", "among them"))
+                    or prev_tok == "including") and not own_state:
+                # "36 dead, 12 missing and 2,000 affected families": a participle of its own names
+                # another state, not the chain's event
                 ev = out[-1].event
         if not ev:
             continue
@@ -330,8 +427,10 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             cat, k = category_of([t.text for t in np_words])
             if cat is None:
                 last2 = [t.low for t in np_words[-2:]]
-                if len(last2) == 2 and category_of([last2[0]])[0]:
-                    last2 = last2[1:]  # "14 people smugglers" counts smugglers
+                if len(last2) == 2 and (category_of([last2[0]])[0] or last2[0] in _HEDGES
+                                        or last2[0].endswith("ed") or (last2[0].endswith("ing") and "-" in last2[0])):
+                    # "14 people smugglers", "suspected smugglers", "water-bombing aircraft" count the head
+                    last2 = last2[1:]
                 cat = " ".join(last2)
             elif _mixed_group(toks, j, cat, numbers_at):
                 cat = "people"

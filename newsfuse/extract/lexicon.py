@@ -36,7 +36,9 @@ CATEGORIES: dict[str, list[str]] = {
         "civilians", "residents", "bystanders", "villagers", "locals", "inhabitants", "citizens",
         "fans", "football fans", "supporters", "spectators", "visitors", "pilgrims", "worshippers",
         "worshipers", "patients", "shoppers", "onlookers", "concertgoers", "festivalgoers",
-        "homeowners", "householders", "evacuees",
+        "homeowners", "householders", "evacuees", "revellers", "revelers", "partygoers", "clubbers",
+        "clubgoers", "holidaymakers", "holiday-makers", "vacationers", "beachgoers", "churchgoers", "diners",
+        "motorists",
     ],
     "people": ["people", "persons", "individuals", "victims", "survivors", "adults", "men", "women", "person"],
     "children": ["children", "kids", "minors", "pupils", "babies", "teenagers", "infants", "schoolchildren", "child"],
@@ -44,7 +46,7 @@ CATEGORIES: dict[str, list[str]] = {
     "workers": [
         "workers", "miners", "employees", "staff", "labourers", "laborers", "fishermen", "crew",
         "crew members", "sailors", "staff members", "coal miners", "dockers", "dock workers",
-        "factory workers", "construction workers", "mine workers", "farmworkers",
+        "factory workers", "construction workers", "mine workers", "farmworkers", "teachers", "strikers",
     ],
     "journalists": ["journalists", "reporters", "media workers"],
     "migrants": ["migrants", "refugees", "asylum seekers"],
@@ -75,7 +77,7 @@ EVENTS: dict[str, list[str]] = {
                      "hospitalisation", "hospitalization"],
     "detained": [
         "detained", "detaining", "arrested", "arresting", "arrests", "detentions", "held", "in custody",
-        "taken into custody", "rounded up", "apprehended", "jailed", "detained",
+        "taken into custody", "rounded up", "apprehended", "jailed", "detained", "recaptured", "rearrested",
     ],
     "missing": ["missing", "unaccounted for", "swept away", "disappeared"],
     "evacuated": ["evacuated", "evacuating", "evacuations", "ordered to leave", "moved to safety", "relocated",
@@ -95,7 +97,7 @@ EVENTS: dict[str, list[str]] = {
     "damaged": ["damaged"],
     "charged": ["charged"],
     "crowd": ["protesting", "protested", "took to the streets", "taken to the streets", "rallied",
-              "marched", "gathered", "demonstrated", "crowd", "turned out"],
+              "marched", "gathered", "demonstrated", "crowd", "turned out", "attended"],
 }
 _EV_LOOKUP = {p: ev for ev, ps in EVENTS.items() for p in ps}
 # heads that are themselves the event: "1,147 detentions"
@@ -105,10 +107,22 @@ EVENT_NOUNS = {"detentions": "detained", "arrests": "detained", "deaths": "kille
 
 # flexible event phrases that a word list cannot spell out: "taken to Westbrook General Hospital"
 _EV_PATTERNS: list[tuple[str, str]] = [
-    (r"(?:taken|rushed|transferred|admitted|brought|evacuated)\s+to\s+(?:a\s+|the\s+|local\s+|nearby\s+)?"
-     r"(?:[A-Z][\w'-]*\s+){0,3}(?:hospitals?|Hospital|clinics?|infirmary|Infirmary)", "hospitalised"),
-    (r"(?:moved|taken|relocated|transferred|bused|bussed)\s+to\s+(?:\w+\s+){0,2}(?:shelters|evacuation\s+cent(?:re|er)s)",
-     "evacuated"),
+    (r"(?:taken|rushed|transferred|admitted|brought|evacuated|airlifted|flown|helicoptered)\s+to\s+"
+     r"(?:a\s+|the\s+|local\s+|nearby\s+)?(?:[A-Z][\w'-]*\s+){0,3}(?:hospitals?|Hospital|clinics?|infirmary|Infirmary)",
+     "hospitalised"),
+    # "moved to schools and mosques on higher ground", "bused to evacuation centres"
+    (r"(?:moved|taken|relocated|transferred|bused|bussed|ferried)\s+to\s+(?:[\w'-]+\s+){0,5}?"
+     r"(?:shelters|evacuation\s+cent(?:re|er)s|higher\s+ground)", "evacuated"),
+    # people carried away from danger: "were moved by boat from the beaches"
+    (r"(?:moved|ferried|bused|bussed|shuttled)\s+(?:by\s+\w+\s+)?(?:away\s+from|out\s+of|from)", "evacuated"),
+    # a night away from home: "spent Saturday night in the village hall"
+    (r"spent\s+(?:the|last|a|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+night", "displaced"),
+    # "joined marches across the country", "joined the protests"
+    (r"joined\s+(?:the\s+)?(?:\w+\s+)?(?:march(?:es)?|protests?|rall(?:y|ies)|demonstrations?|vigils?|"
+     r"processions?|pickets?)", "crowd"),  # a strike is not a crowd
+    # a crowd at an event, not an audience at home
+    (r"watched\s+(?:the\s+)?(?:match|game|final|race|parade|procession|fireworks)\b(?!\s+(?:on|at\s+home|online|live))",
+     "crowd"),
 ]
 _EV_PATTERN_RES = [(re.compile(p, re.I), ev) for p, ev in _EV_PATTERNS]
 # phrases that contain an event word but are not that event ("sent home" is not a deployment)

@@ -174,10 +174,19 @@ def split_speaker(phrase: str) -> tuple[str | None, str | None, str | None]:
     return phrase, None, None
 
 
+# counting bodies are sources too: "the ombudsman's office registered 17 people in hospital"
+_COUNT_VERBS = "registered|recorded|counted|tallied|logged|documented|put the (?:figure|number|total|toll|death toll|count|tally) at|estimated the (?:figure|number|total|turnout|participation|attendance|crowd) at"
 _ACCORDING = re.compile(r"\baccording to\s+(?:the\s+)?(?:data\s+of\s+(?:the\s+)?)?([^,;.“”\"]+)", re.I)
 _QUOTED_AS = re.compile(r"\b(?:quoted|cited)\s+(?:the\s+)?(.{3,80}?)\s+as\s+saying\b", re.I)
-_VERB_AFTER = re.compile(rf"(?:^|[,;:“”\"]\s*|\bthat\s+)([^,;:“”\"]{{2,90}}?)\s+(?:{SPEECH_VERBS})\b", re.I)
-_INVERTED = re.compile(r",\s*(?:said|reported|told|informed|announced)\s+(?:the\s+)?([^,;.]{3,80})[.]?\s*$", re.I)
+_VERB_AFTER = re.compile(rf"(?:^|[,;:“”\"]\s*|\bthat\s+)([^,;:“”\"]{{2,90}}?)\s+(?:{SPEECH_VERBS}|{_COUNT_VERBS})\b", re.I)
+# "..., specified the report." / "..., informed the commission." (translated copy puts the verb first)
+_INVERTED = re.compile(r",\s*(?:said|says|reported|reports|told|informed|announced|stated|specified|confirmed|added|"
+                       r"indicated|explained|noted|detailed|assured|declared|affirmed|estimated|warned|stressed|"
+                       r"claimed)\s+(?!that\b)(?:the\s+)?([^,;.]{3,80})[.]?\s*$", re.I)
+# a live blog's time stamp ("13:10 – ") and a parenthetical aside (", for their part,") are not the source
+_STAMP = re.compile(r"^\s*\d{1,2}[:.]\d{2}(?:\s*[A-Z]{2,4})?\s*[–—-]\s*")
+_ASIDE = re.compile(r",\s*(?:for (?:their|its|his|her|our) part|in turn|meanwhile|however|in a statement|"
+                    r"in a separate statement|for now)\s*,", re.I)
 _TRIM_TAIL = re.compile(
     r"\s+(?:on|early|late|in|at)?\s*(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\b.*$"
     r"|\s+in\s+a\s+statement.*$|\s+figures$|\s+data$", re.I)
@@ -216,7 +225,9 @@ def _clean(src: str) -> str:
 
 
 def find_attribution(text: str, ctx: ArticleContext | None = None) -> str | None:
-    """Who a sentence's figures come from: 'according to X', 'X quoted Y as saying', 'X said'."""
+    """Who a sentence's figures come from: 'according to X', 'X quoted Y as saying', 'X said',
+    'X registered ...', 'X put the figure at ...'."""
+    text = _ASIDE.sub("", _STAMP.sub("", text, count=1))
     m = _QUOTED_AS.search(text)
     if m:
         return _resolve_src(_clean(m.group(1)), ctx)
