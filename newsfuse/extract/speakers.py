@@ -19,7 +19,7 @@ SPEECH_VERBS = (
     "informed|specified|estimated|denounced|assured|acknowledged|argued|pointed out|concluded|"
     # tabloid and translated copy colour the verb: "fumed", "wept", "expressed that"
     "fumed|raged|wept|expressed|vowed|pleaded|cautioned|commented|observed|revealed|recounted|"
-    "whispered|gasped"
+    "whispered|gasped|screamed|yelled|shrieked|exclaimed|sighed|joked|conceded|boasted"
 )
 _SPEECH_RE = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.I)
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "his", "her"}
@@ -36,6 +36,11 @@ TITLES = {
     "leader", "head", "union", "opposition", "police", "state", "vice", "acting", "former", "kazakh",
     "russian", "british", "american", "chinese", "french", "german", "un", "economy", "justice",
     "emergency", "emergencies", "labour", "labor", "education",
+    # who someone is, capitalised in front of the name: "Grandad Ray Moss", "Farmer Rosa Alba"
+    "mum", "mom", "dad", "mother", "grandad", "granddad", "grandma", "grandmother", "grandfather", "gran", "nan",
+    "widow", "widower", "pensioner", "student", "teacher", "nurse", "farmer", "fisherman", "shopkeeper",
+    "driver", "resident", "neighbour", "neighbor", "survivor", "businessman", "businesswoman", "teenager",
+    "schoolboy", "schoolgirl", "tourist", "retiree", "miner", "worker", "volunteer", "passenger",
 }
 ORG_WORDS = {
     "ministry", "police", "agency", "council", "organization", "organisation", "office", "department",
@@ -61,8 +66,8 @@ def person_names(text: str) -> list[tuple[int, int, str]]:
         toks = m.group().split()
         # drop leading titles ("Transport Minister", "Detective Inspector")
         i = 0
-        while i < len(toks) and toks[i].lower().strip(".") in TITLES:
-            i += 1
+        while i < len(toks) and (toks[i].lower().strip(".") in TITLES or "-of-" in toks[i].lower()):
+            i += 1  # titles and "Mum-of-three"
         # drop leading sentence words ("The", "But") that are capitalised only by position
         while i < len(toks) and toks[i].lower() in _FUNCTION_WORDS:
             i += 1
@@ -87,6 +92,25 @@ _ROLE_HEADS = {
     "chairman", "chairwoman", "director", "commissioner", "ambassador", "chancellor", "chief", "general",
     "colonel", "inspector", "commander", "senator", "judge", "leader", "head", "officer", "captain",
 }
+
+
+def _is_role(word: str) -> bool:
+    return word.lower() in _ROLE_HEADS or word.lower() in _EXTRA_ROLES
+
+
+def _role_of(text: str, s: int, e: int) -> str | None:
+    """The role head a name is introduced with, right before it or in apposition after it."""
+    m = _ROLE_BEFORE.search(text[max(0, s - 60):s])
+    if m and _is_role(m.group("role")):
+        return m.group("role").lower()
+    m = _ROLE_AFTER.match(text[e:e + 60])
+    if m:
+        head = re.split(r"\s+(?:of|for|at|in)\s+", m.group("phrase"))[0].split()
+        if head and _is_role(head[-1]):
+            return head[-1].lower()  # "the town's mayor", "the head of the agency" -> head
+    return None
+
+
 _FUNCTION_WORDS = {
     "the", "a", "an", "but", "and", "in", "on", "at", "of", "for", "to", "by", "as", "after", "before",
     "when", "while", "earlier", "later", "meanwhile", "however", "one", "this", "that", "it", "he",
@@ -101,15 +125,32 @@ _NOT_NAME = {
 }
 
 
+# the role a name is introduced with: "President Ana Ruiz", "the president, Ana Ruiz,", "Ana Ruiz, the mayor"
+_ROLE_BEFORE = re.compile(r"\b(?P<role>[A-Za-z]+)(?:\s+of\s+(?:the\s+)?[\w'’ -]{1,40}?)?,?\s*$")
+_ROLE_AFTER = re.compile(r"^,\s*(?:the|a|an)\s+(?P<phrase>[^,.;:“”\"]{1,50})")
+# a definite role with no name: "the president", "the town's mayor", "the spokesperson of the OAS"
+_BARE_ROLE = re.compile(r"^the\s+(?:[\w'’-]+\s+){0,3}?(?P<role>[a-z]+)(?:\s+(?:of|for|at)\s+.+)?$", re.I)
+_EXTRA_ROLES = {"premier", "prosecutor", "coroner", "sheriff", "superintendent", "spokesperson", "chairperson"}
+
+
 @dataclass
 class ArticleContext:
-    """People named so far in one article, most recent last."""
+    """People named so far in one article, most recent last, and the roles they came with."""
 
     people: list[str] = field(default_factory=list)
+    roles: dict[str, str] = field(default_factory=dict)  # "president" -> "Ana Ruiz"
 
     def see(self, text: str) -> None:
-        for _, _, name in person_names(text):
+        for s, e, name in person_names(text):
             self.note(name)
+            role = _role_of(text, s, e)
+            if role:
+                self.roles[role] = name
+
+    def resolve_role(self, phrase: str | None) -> str | None:
+        """'the president' -> the person last introduced as president in this article, if any."""
+        m = _BARE_ROLE.match((phrase or "").strip(" ,.")) if phrase else None
+        return self.roles.get(m.group("role").lower()) if m else None
 
     def note(self, name: str) -> None:
         if name in self.people:
