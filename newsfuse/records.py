@@ -186,6 +186,9 @@ class Extraction:
     quotes: list[Quote] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     happenings: list[Happening] = field(default_factory=list)
+    # articles the English rules did not read (id -> language code): only amounts with a unit
+    # and numeric dates were taken from them; quotes, entities and events are not analysed
+    not_analysed: dict[str, str] = field(default_factory=dict)
 
 
 # --- the brief (contract v1 in DESIGN.md; to_json lives in newsfuse.render.json) ---

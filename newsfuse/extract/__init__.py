@@ -3,7 +3,8 @@
 ``extract(articles)`` runs all four extractors over every sentence of every article and merges
 entities across articles. Articles must carry sentences (ingest fills them); articles without
 any are segmented here so the stage also works on hand-built records. Non-English articles get
-only numbers-with-units and ISO dates: quotes and entities are not analysed for them.
+only numbers-with-units and numeric dates; quotes, entities and events are not analysed for them,
+and ``Extraction.not_analysed`` lists them with their language (see ``extract.language``).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from ..records import Article, Extraction
 from .claims import extract_claims
 from .dates import extract_happenings, resolve_date
 from .entities import extract_entities
+from .language import is_english, language_of
 from .quotes import extract_quotes, same_quote
 from .speakers import ArticleContext
 
@@ -25,6 +27,8 @@ def extract(articles: list[Article]) -> Extraction:
     out = Extraction()
     for art in articles:
         ensure_sentences(art)
+        if not is_english(art):
+            out.not_analysed[art.id] = language_of(art)
         ctx = ArticleContext()
         out.claims.extend(extract_claims(art, ctx))
         out.quotes.extend(extract_quotes(art, ArticleContext()))

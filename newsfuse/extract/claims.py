@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 
 from ..records import Article, Claim
 from .dates import find_date_phrases, happening_phrase
+from .language import is_english, language_of, unit_amounts
 from .lexicon import EVENT_NOUNS, EVENT_RE, category_of, event_of, quantity_key
 from .numbers import NumberMention, find_numbers
 from .speakers import ArticleContext, find_attribution
@@ -463,31 +464,21 @@ def _claim(article_id, index, text, n: NumberMention, quantity, subject, event, 
     )
 
 
-_UNIT_NUM = re.compile(r"(?<![\w.,-])(\d{1,3}(?:[.,\s]\d{3})+|\d+)(?:[.,]\d+)?\s+([^\W\d_]{3,})", re.U)
-
-
 def _claims_foreign(article: Article) -> list[Claim]:
-    """Non-English text: digits followed by a word ("12 policías"), keyed by language and word."""
-    lang = (article.language or "xx").lower()
+    """Not English: digits followed by a unit word or counter ("12 policías", "12人"), keyed by
+    language and that word; what happened to them is not analysed (see extract.language)."""
+    lang = language_of(article)
     out = []
     for s in article.sentences:
-        for m in _UNIT_NUM.finditer(s.text):
-            raw = m.group(1)
-            digits = re.sub(r"[.,\s]", "", raw)
-            if len(digits) == 4 and digits[:2] in ("19", "20") and raw.isdigit():
-                continue  # a year
-            try:
-                val = float(digits)
-            except ValueError:
-                continue
-            out.append(Claim(article.id, s.index, f"{lang}: {m.group(2).lower()}", raw, val, text=s.text,
-                             as_of=s.ref_date, subject=m.group(2)))
+        for _start, _end, written, value, unit in unit_amounts(s.text):
+            out.append(Claim(article.id, s.index, f"{lang}: {unit}", written, value, text=s.text,
+                             as_of=s.ref_date, subject=unit))
     return out
 
 
 def extract_claims(article: Article, ctx: ArticleContext | None = None) -> list[Claim]:
     """Numeric claims of every sentence of ``article`` (sentences must be filled)."""
-    if article.language and not article.language.lower().startswith("en"):
+    if not is_english(article):
         return _claims_foreign(article)
     ctx = ctx if ctx is not None else ArticleContext()
     out: list[Claim] = []

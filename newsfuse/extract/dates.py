@@ -24,6 +24,7 @@ from typing import Literal
 
 from ..ingest.meta import MONTHS
 from ..records import Article, Happening
+from .language import is_english, numeric_dates
 
 __all__ = ["DatePhrase", "find_date_phrases", "resolve_date", "extract_happenings", "Precision"]
 
@@ -353,8 +354,8 @@ def happening_phrase(text: str, ref: date | None) -> DatePhrase | None:
 
 def extract_happenings(article: Article, assume_ref_date: bool = False) -> list[Happening]:
     """Sentences reporting something on a resolvable date (see module note on undated ones)."""
-    if article.language and not article.language.lower().startswith("en"):
-        return _iso_only(article)
+    if not is_english(article):
+        return _numeric_only(article)
     out: list[Happening] = []
     for s in article.sentences:
         dp = happening_phrase(s.text, s.ref_date)
@@ -365,20 +366,14 @@ def extract_happenings(article: Article, assume_ref_date: bool = False) -> list[
     return out
 
 
-_ISO = _PATTERNS[0][1]
-
-
-def _iso_only(article: Article) -> list[Happening]:
-    """Non-English text: only ISO dates are trusted."""
+def _numeric_only(article: Article) -> list[Happening]:
+    """Not English: only numeric dates are trusted (ISO, 14.05.2024, 2024年5月14日), the first per sentence."""
     out = []
     for s in article.sentences:
-        m = _ISO.search(s.text)
-        if m:
-            try:
-                d = date(int(m["y"]), int(m["m"]), int(m["d"]))
-            except ValueError:
-                continue
-            out.append(Happening(article.id, s.index, s.text, d, m.group(), "day"))
+        found = numeric_dates(s.text)
+        if found:
+            _start, _end, written, d = found[0]
+            out.append(Happening(article.id, s.index, s.text, d, written, "day"))
     return out
 
 

@@ -14,6 +14,7 @@ import re
 from collections import defaultdict
 
 from ..records import Article, Entity
+from .language import is_english
 from .speakers import ORG_WORDS, TITLES, person_names
 
 __all__ = ["extract_entities", "entity_mentions", "PLACES"]
@@ -205,7 +206,7 @@ def extract_entities(articles: list[Article]) -> list[Entity]:
     """Entities over all sentences of all (English) articles, variants merged, most mentioned first."""
     counts: dict[str, dict] = {}
     for art in articles:
-        if art.language and not art.language.lower().startswith("en"):
+        if not is_english(art):
             continue
         for s in art.sentences:
             for surf, etype in entity_mentions(s.text):

@@ -16,6 +16,7 @@ import re
 import unicodedata
 
 from ..records import Article, Quote
+from .language import is_english
 from .speakers import SPEECH_VERBS, ArticleContext, person_names, split_speaker
 
 __all__ = ["extract_quotes", "quotes_in_sentence", "same_quote", "quote_similarity"]
@@ -246,7 +247,7 @@ def _make(article_id, index, text, inner, raw, ctx: ArticleContext, direct: bool
 
 def extract_quotes(article: Article, ctx: ArticleContext | None = None) -> list[Quote]:
     """Quotes of every sentence; English only (other languages: none, not analysed)."""
-    if article.language and not article.language.lower().startswith("en"):
+    if not is_english(article):
         return []
     ctx = ctx if ctx is not None else ArticleContext()
     out: list[Quote] = []

@@ -49,6 +49,7 @@ def overlap(a: str, b: str) -> float:
 # --- numbers -------------------------------------------------------------------------------
 
 # one number lexicon for the whole project: extraction owns it
+from newsfuse.extract.language import unit_amounts  # noqa: E402
 from newsfuse.extract.numbers import _SCALES, _TENS, _UNITS, parse_number_words  # noqa: E402
 
 _NUMBER_WORDS = set(_UNITS) | set(_TENS) | set(_SCALES) | {"dozen"}
@@ -62,7 +63,8 @@ def numbers_in(text: str) -> set[float]:
     """Every number a text states, digits and number words alike ("12", "twelve", "5,800").
 
     Digits followed by a scale word ("1.5 million") yield both the bare and the scaled value,
-    so either spelling in a source matches the other.
+    so either spelling in a source matches the other. Amounts as other languages write them
+    ("2 300 habitants", "1,5 Millionen Menschen", "12人") count as the extractor reads them.
     """
     found: set[float] = set()
     for m in _DIGITS.finditer(text):
@@ -80,6 +82,8 @@ def numbers_in(text: str) -> set[float]:
         value = parse_number_words(" ".join(words))
         if value is not None:
             found.add(value)
+    if not text.isascii() or re.search(r"\d[ .]\d{3}\b", text):
+        found.update(value for *_, value, _unit in unit_amounts(text))
     return found
 
 

@@ -155,7 +155,8 @@ def strip_credit(line: str) -> str:
     return (_CREDIT_TAIL.sub("", line) if _may_have_credit(line) else line).strip()
 
 
-_END_PUNCT = re.compile(r"[.!?…:;\"”’)\]]\s*$")
+# closing punctuation, wide full stops included (。！？ in CJK text, ؟ in Arabic, । in Devanagari)
+_END_PUNCT = re.compile(r"[.!?…:;\"”’)\]。！？؟।」』]\s*$")
 
 
 def looks_like_heading(line: str) -> bool:
@@ -173,8 +174,8 @@ def looks_like_title(line: str) -> bool:
     return not line.rstrip().endswith((".", ",", ";"))
 
 
-_CLOSED = re.compile(r"[.!”\"]\s*$")
-_SENTENCE_END = re.compile(r"[.!?”\"’]\s*$")
+_CLOSED = re.compile(r"[.!”\"。！؟।」]\s*$")
+_SENTENCE_END = re.compile(r"[.!?”\"’。！？؟।」』]\s*$")
 _CALL_TO_ACTION = re.compile(r"\b(CLICK|CLICKING|SUBSCRIBE|SIGN UP|DOWNLOAD|READ MORE|WATCH)\b")
 
 

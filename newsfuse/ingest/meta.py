@@ -370,6 +370,9 @@ def _vectorised_identifier(base):
     return fast
 
 
+_DENSE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")  # kana, CJK ideographs, hangul
+
+
 def detect_language(text: str, hint: str | None = None) -> str | None:
     """ISO 639-1 code: a declared language (html lang, metadata) wins, else py3langid."""
     if hint:
@@ -377,8 +380,8 @@ def detect_language(text: str, hint: str | None = None) -> str | None:
         if _LANG_CODES_OK.match(code):
             return code
     sample = text[:3000]
-    if len(sample.strip()) < 50:
-        return None  # too short for a reliable guess
+    if len(sample.strip()) < 50 and len(_DENSE.findall(sample)) < 10:
+        return None  # too short for a reliable guess (ten CJK characters say as much as fifty Latin)
     try:
         code, _ = _langid().classify(sample)
     except Exception:

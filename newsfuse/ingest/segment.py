@@ -16,7 +16,21 @@ __all__ = ["split_sentences", "ensure_sentences", "sentence_spans"]
 _PARA = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]*)*")
 # nupunkt only breaks after one of these; a paragraph with none before its last character is one
 # sentence, and skipping the tokenizer for it (most news paragraphs, headings, bylines) saves time.
-_BREAK = re.compile("[.?!\u2026]")
+_BREAK = re.compile("[.?!\u2026\u3002\uff01\uff1f\u061f\u0964]")
+# full stops nupunkt does not know (Chinese/Japanese 。！？, Arabic ؟, Devanagari ।); one inside a
+# quotation (a closing mark follows: 「火事だ！」と...) does not end the sentence
+_WIDE_STOP = re.compile("[\u3002\uff01\uff1f\u061f\u0964]+(?![\u300d\u300f\u201d\uff09)])")
+
+
+def _wide_splits(seg: str) -> list[tuple[int, int]]:
+    """(start, end) pieces of one nupunkt sentence cut after wide full stops."""
+    out, at = [], 0
+    for m in _WIDE_STOP.finditer(seg):
+        if seg[m.end():].strip():
+            out.append((at, m.end()))
+            at = m.end()
+    out.append((at, len(seg)))
+    return out
 
 
 def _one_sentence(para: str) -> bool:
@@ -42,13 +56,15 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
                 local = nupunkt.sent_spans(para)
             except Exception:
                 local = [(0, len(para))]
-        for s, e in local:
-            seg = para[s:e]
-            lead = len(seg) - len(seg.lstrip())
-            trail = len(seg) - len(seg.rstrip())
-            s2, e2 = s + lead, e - trail
-            if e2 > s2:
-                spans.append((base + s2, base + e2))
+        for s0, e0 in local:
+            for a, b in _wide_splits(para[s0:e0]):
+                s, e = s0 + a, s0 + b
+                seg = para[s:e]
+                lead = len(seg) - len(seg.lstrip())
+                trail = len(seg) - len(seg.rstrip())
+                s2, e2 = s + lead, e - trail
+                if e2 > s2:
+                    spans.append((base + s2, base + e2))
     return spans
 
 

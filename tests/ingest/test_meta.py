@@ -50,3 +50,5 @@ def test_outlet_by_domain_and_language():
     assert outlet_for_domain("unknown.example") is None
     assert detect_language("Die Rettungskr\u00e4fte erreichten am Dienstag das \u00fcberflutete Dorf im Norden des Landes.") == "de"
     assert detect_language("anything", hint="en-GB") == "en"
+    assert detect_language("周一的洪水造成至少九人死亡。") == "zh"  # ten CJK characters are enough
+    assert detect_language("Nine died.") is None  # too short to tell

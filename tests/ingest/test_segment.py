@@ -22,3 +22,11 @@ def test_sentences_are_slices_within_paragraphs():
 def test_no_publish_date_no_ref_date():
     a = split_sentences(Article(id="x", text="One. Two."))
     assert [s.ref_date for s in a.sentences] == [None, None]
+
+
+def test_wide_full_stops_end_sentences_except_inside_a_quotation():
+    text = "洪水造成9人死亡。救援人员转移了3000名居民！「危ない！」と住民が叫んだ。هل انتهى الخطر؟ لا أحد يعرف."
+    a = split_sentences(Article(id="x", text=text))
+    assert [s.text for s in a.sentences] == [
+        "洪水造成9人死亡。", "救援人员转移了3000名居民！", "「危ない！」と住民が叫んだ。", "هل انتهى الخطر؟", "لا أحد يعرف."]
+    assert all(s.text == text[s.start:s.end] for s in a.sentences)
