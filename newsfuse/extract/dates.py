@@ -68,44 +68,48 @@ _PAST_IRREGULAR = (
     "swept|built|spent|stood|sold|paid|laid|wrote|drove|flew|threw|grew|drew|blew|chose|froze|woke|tore|"
     "sank|rang|got|sat|hid|dug|stuck|hung|stole|shook|rode|arose|fed|bled|dealt|meant|lit|slid|overran|"
     "withdrew|undertook|overtook|foresaw|forbade|sped|swore|shot")
-# present-tense verbs of scheduled events: "schools reopen on Monday", "the trial begins on Friday";
-# a bare form after "to", "not", "did" or a determiner is an infinitive or a noun, not a tense
+# after a determiner a verb-like word is a noun or an adjective: "the vote", "a televised address"
+_NOT_AFTER_DET = r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bits )(?<!\btheir )(?<!\bhis )(?<!\bher )(?<!\bthis )"
+# present-tense verbs of scheduled events, lower case only ("the Aussie Open" is a name): "schools
+# reopen on Monday", "the trial begins on Friday"; a bare form after "to", "not" or "did" is an
+# infinitive, and bare forms that double as nouns or adjectives ("open", "visit") are left out
 _PRES_SCHEDULED = (
-    r"(?<!\bto )(?<!\bnot )(?<!\bdid )(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bits )(?<!\btheir )(?<!\bhis )(?<!\bher )"
-    r"(?:begins?|starts?|opens?|reopens?|resumes?|reconvenes?|closes?|takes?\s+place|goes|go\s+to\s+the\s+polls|"
-    r"meets?|votes?|returns?|arrives?|travels?|visits?|hosts?|kicks?\s+off|expires?|ends|"
-    r"(?:comes?|enters?)\s+into\s+force|launch(?:es)?|observes?|celebrates?|marks|gets?\s+under\s+way|"
-    r"faces?|appears?\s+in\s+court|stands?\s+trial|is\s+(?:on|to\s+be)|are\s+(?:on|to\s+be))")
+    r"(?-i:(?<!\bto )(?<!\bnot )(?<!\bdid )" + _NOT_AFTER_DET +
+    r"(?:begins?|starts?|opens|reopens?|resumes?|reconvenes?|closes|takes?\s+place|goes|go\s+to\s+the\s+polls|"
+    r"meets|votes|returns|arrives|travels|visits|hosts|kicks?\s+off|expires|ends|"
+    r"(?:comes?|enters?)\s+into\s+force|launches|observes|celebrates|gets?\s+under\s+way|"
+    r"faces|appears?\s+in\s+court|stands?\s+trial|is\s+(?:on|to\s+be)|are\s+(?:on|to\s+be)))")
 _TENSE_CUE = re.compile(
-    r"(?:\b|(?='ll))(?:"
+    r"(?:\b|(?='(?:ll|ve|d)\b))(?:"
     # a modal perfect is past: "would have turned 40 on Friday"
     rf"(?P<modperf>(?:would|could|should|might|may|must)(?:n't)?{_ADV}\s+have\s+(?:been\s+)?\w+)"
     # a planned or expected event is ahead
     rf"|(?P<fut>(?:will|shall|won't|would|'ll)(?:n't)?{_ADV}(?:\s+be)?(?:\s+\w+)?"
     rf"|(?:is|are|am)(?:n't)?{_ADV}\s+(?:due|set|scheduled|slated|expected|planned|poised|likely|forecast|predicted|"
     rf"going|to)\b(?:\s+(?:to|for|on|in|at))?(?:\s+be)?(?:\s+\w+)?"
-    r"|(?:due|scheduled|planned|slated)\s+(?:to|for|on|in|at|back)\b(?:\s+be)?(?:\s+\w+)?"
+    # "a rally planned for Friday" looks ahead; "who planned to attend" is a past verb
+    r"|(?:due|scheduled|slated)\s+(?:to|for|on|in|at|back)\b(?:\s+be)?(?:\s+\w+)?|planned\s+(?:for|on)\b"
     r"|(?:plans?|planning|intends?|intending|aims?|hopes?|prepares?|preparing|expected|forecast(?:s|ed)?|"
     r"predicted|set|poised)\s+to(?:\s+be)?\s+\w+"
     r"|going\s+to\s+\w+|upcoming|forthcoming)"
     # was due / was expected: the plan itself is in the past
     rf"|(?P<past>(?:was|were)(?:n't)?{_ADV}\s+(?:due|set|scheduled|slated|expected|planned|supposed|meant|going)\b"
     r"(?:\s+(?:to|for|on|in|at))?(?:\s+be)?(?:\s+\w+)?"
-    rf"|(?:has|have|had)(?:n't)?{_ADV}\s+(?:been\s+)?(?:\w+ed|\w+en|{_PAST_IRREGULAR})"
-    rf"|was|were|had|did|ago|{_PAST_IRREGULAR}|[a-z]{{2,}}ed)"
+    rf"|(?:has|have|had|'ve|'d)(?:n't)?{_ADV}\s+(?:been\s+)?(?:\w+ed|\w+en|{_PAST_IRREGULAR})"
+    rf"|was|were|had|did|ago|{_PAST_IRREGULAR}|{_NOT_AFTER_DET}(?-i:[a-z]{{2,}}ed))"  # "United" is a name
     rf"|(?P<pres>{_PRES_SCHEDULED})"
     r")(?=\W|$)", re.I)
 # a date right after a copula is what is being scheduled: "the funeral is on Friday"
 _COPULA_BEFORE = re.compile(r"\b(?:is|are)(?:\s+(?:also|now|still|only))?\s*$", re.I)
 # clauses: punctuation and the words that open a new clause
 _CLAUSE_BREAK = re.compile(
-    r"[;:()\[\]“”\"—–]|,|\b(?:that|which|who|whom|whose|where|and|but|or|while|whereas|although|though|"
+    r"[;()\[\]“”\"—–]|:(?!\d)|,|\b(?:that|which|who|whom|whose|where|and|but|or|while|whereas|although|though|"
     r"because|after|before|when|if|unless)\b", re.I)
 # habits are not happenings: "temperatures regularly exceed 45C in August"
 _HABITUAL = re.compile(
-    r"\b(?:usually|regularly|typically|often|routinely|traditionally|customarily|"
-    r"annually|tends?\s+to|every\s+(?:year|summer|winter|spring|autumn|month|week)|each\s+(?:year|summer|"
-    r"winter|spring|autumn|month|week))\b", re.I)
+    r"\b(?:usually|regularly|often|routinely|traditionally|customarily|annually|"
+    r"every\s+(?:year|summer|winter|spring|autumn|month|week)|each\s+(?:year|summer|winter|spring|autumn|month|week))\b",
+    re.I)
 _SPEECH_BEFORE = re.compile(r"\b(?:said|says|told|announced|reported|confirmed|added|stated)\s+(?:\w+\s+){0,2}$", re.I)
 _DATELINE = re.compile(r"^[A-Z][\w .'’-]{1,30},\s*$")
 _FURNITURE = re.compile(r"^\s*(?:updated|last\s+updated|published|posted|first\s+published|modified)\b", re.I)
@@ -165,24 +169,45 @@ def _clause(text: str, s: int, e: int) -> tuple[int, int]:
     return start, end
 
 
+_LEAD_WORDS = re.compile(r"\b(?:on|early|late|by|and|but|then|so|now|also|later|earlier|meanwhile|however)\b", re.I)
+
+
 def _tense(text: str, s: int, e: int) -> str | None:
     """'future', 'past' or None for the phrase text[s:e]: the nearest tense cue before it in its
-    clause, else the first after it ("On Friday, the country will ..."), else the nearest cue
-    in the rest of the sentence (a clause without a verb of its own leans on its neighbour)."""
+    clause, else the first after it; a leading phrase ("On Friday, the country will ...") takes
+    the next clause's verb, a clause with no verb ("... will resume and run on Monday") the one
+    it is joined to by "and"/"or"; past cues count from anywhere before. A possessive ("Monday's
+    raid") names an event: only a cue before it in its clause can move it forward."""
     if _SPEECH_BEFORE.search(text[max(0, s - 40):s]):
         return "past"  # "said on Monday" dates the saying
     if _COPULA_BEFORE.search(text[max(0, s - 20):s]):
         return "future"
     cs, ce = _clause(text, s, e)
-    cues = [(m.start(), m.end(), m.lastgroup) for m in _TENSE_CUE.finditer(text)]
+    cues = [(m.start(), m.end(), {"fut": "future", "pres": "future"}.get(m.lastgroup, "past"), m.lastgroup)
+            for m in _TENSE_CUE.finditer(text)]
     # a cue may run into the phrase ("is due on Monday"): where it starts is what counts
-    pick = (next((c for c in reversed(cues) if cs <= c[0] < s), None)
-            or next((c for c in cues if e <= c[0] < ce), None)
-            or next((c for c in reversed(cues) if c[0] < s), None)
-            or next((c for c in cues if c[0] >= e), None))
-    if pick is None:
+    before = next((c for c in reversed(cues) if cs <= c[0] < s), None)
+    if before is not None:
+        return before[2]
+    if re.match(r"['’]s\b", text[e:e + 2]):
         return None
-    return {"fut": "future", "pres": "future"}.get(pick[2], "past")
+    after = next((c for c in cues if e <= c[0] < ce), None)
+    if after is not None:
+        return after[2]
+    if not re.search(r"[^\W\d_]", _LEAD_WORDS.sub("", text[:s])):
+        # a phrase opening the sentence: the verb of the clause that follows it
+        nxt = _clause(text, ce + 1, ce + 1) if ce < len(text) else None
+        follow = next((c for c in cues if nxt and nxt[0] <= c[0] < nxt[1]), None)
+        if follow is not None:
+            return follow[2]
+    prev = next((c for c in reversed(cues) if c[0] < cs), None)
+    if prev is None:
+        return None
+    if prev[2] == "past" or re.search(r"\b(?:and|or)\s*$", text[:cs]):
+        return prev[2]
+    if prev[3] == "fut" and not re.search(r"[;:.!?]\s", text[prev[0]:s]):
+        return "future"  # "I'll be on air on Friday, then for my show on Saturday night"
+    return None
 
 
 def _resolve(kind: str, m: re.Match, ref: date, future: bool) -> tuple[date | None, Precision]:
@@ -309,8 +334,8 @@ _MASTHEAD_REST = re.compile(r"^(?:by\s+)?(?:[A-Z][\w'’&.-]*\s*){0,6}$")
 
 def _masthead(text: str, phrases: list[DatePhrase]) -> bool:
     """'Dunmore Courier, Wednesday 22 January 2025' or a bare date line: page furniture, no event."""
-    if not phrases:
-        return False
+    if not phrases or re.match(r"\s*[-–—]", text):
+        return False  # "-- Senator X, Dec. 20, 2007." signs a quotation
     rest, at = "", 0
     for dp in phrases:
         rest, at = rest + text[at:dp.start] + " ", dp.end
@@ -324,8 +349,8 @@ def _habitual(text: str, dp: DatePhrase) -> bool:
     """A relative date in a clause that states a habit: 'usually floods in March'."""
     if re.search(r"(?:19|20)\d\d", dp.text):
         return False
-    cs, ce = _clause(text, dp.start, dp.end)
-    return bool(_HABITUAL.search(text, cs, ce))
+    cs, _ = _clause(text, dp.start, dp.end)
+    return bool(_HABITUAL.search(text, cs, dp.start))
 
 
 def happening_phrase(text: str, ref: date | None) -> DatePhrase | None:
@@ -338,11 +363,13 @@ def happening_phrase(text: str, ref: date | None) -> DatePhrase | None:
         return None
     if len(phrases) > 1 and _DATELINE.match(text[:phrases[0].start]) and phrases[0].start < 40:
         phrases = phrases[1:]  # "DARVAN, November 5. /Agency/." is when it was filed, not what happened
+    running_year = False
     for dp in phrases:
         if dp.prep in ("until", "till", "since", "through", "before"):
             continue
-        if _habitual(text, dp):
+        if _habitual(text, dp) or (running_year and dp.precision == "year"):
             continue
+        running_year = running_year or dp.text.lower() == "this year"
         if _RUNNING.search(text[max(0, dp.start - 12):dp.start]) and dp.text.lower().startswith("this"):
             continue  # "so far this year" is a running total's window, not when something happened
         if dp.date is None:

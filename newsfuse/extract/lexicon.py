@@ -97,7 +97,7 @@ EVENTS: dict[str, list[str]] = {
     "damaged": ["damaged"],
     "charged": ["charged"],
     "crowd": ["protesting", "protested", "took to the streets", "taken to the streets", "rallied",
-              "marched", "gathered", "demonstrated", "crowd", "turned out", "attended"],
+              "marched", "gathered", "demonstrated", "crowd", "turned out"],
 }
 _EV_LOOKUP = {p: ev for ev, ps in EVENTS.items() for p in ps}
 # heads that are themselves the event: "1,147 detentions"
@@ -120,6 +120,9 @@ _EV_PATTERNS: list[tuple[str, str]] = [
     # "joined marches across the country", "joined the protests"
     (r"joined\s+(?:the\s+)?(?:\w+\s+)?(?:march(?:es)?|protests?|rall(?:y|ies)|demonstrations?|vigils?|"
      r"processions?|pickets?)", "crowd"),  # a strike is not a crowd
+    # people at a public gathering; not delegates at a meeting or pupils at a school
+    (r"attended\s+(?:the\s+|a\s+|an\s+)?(?:[\w'-]+\s+){0,2}?(?:funerals?|rall(?:y|ies)|vigils?|concerts?|memorials?|"
+     r"ceremon(?:y|ies)|processions?|festivals?|protests?|demonstrations?|marches|march|parades?|mass)\b", "crowd"),
     # a crowd at an event, not an audience at home
     (r"watched\s+(?:the\s+)?(?:match|game|final|race|parade|procession|fireworks)\b(?!\s+(?:on|at\s+home|online|live))",
      "crowd"),

@@ -44,8 +44,8 @@ _INDIRECT = re.compile(
     rf"estimated|denounced|warned|insisted|explained|claimed|denied|reported|noted|stressed|"
     rf"expressed|tweeted|wrote|posted|fumed|vowed|revealed|observed|cautioned|reports|pointed out|"
     # translated copy reports speech with these; only with "that" (see _THAT_ONLY)
-    rf"informed|indicated|specified|detailed|affirmed|declared|assured|maintained|asserted|acknowledged|"
-    rf"admitted|emphasi[sz]ed|highlighted|underlined)\b"
+    r"informed|indicated|specified|detailed|affirmed|declared|assured|maintained|asserted|acknowledged|"
+    r"admitted|emphasi[sz]ed|highlighted|underlined)\b"
     rf"(?P<rest>.*)$")
 _ROLE_WORDS = re.compile(r"\b(?:spokes(?:man|woman|person)|minister|president|chief|official|head|leader|"
                          r"chairman|director|mayor|witness|resident|survivor|passenger|colonel)\b", re.I)

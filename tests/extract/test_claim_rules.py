@@ -25,6 +25,8 @@ def test_event_phrases_for_evacuation_crowds_nights_away_and_recapture():
     assert _keys("Some 600 campers were ferried by boat from the burning shore.") == [("campers evacuated", 600)]
     assert _keys("Roughly 15,000 people joined rallies in four cities.") == [("crowd size", 15000)]
     assert _keys("Nearly 800 mourners attended the funeral.") == [("crowd size", 800)]
+    assert _keys("Twelve delegates attended the meeting.") == []
+    assert _keys("About 3,000 pupils attended the school before it closed.") == []
     assert _keys("About 30,000 spectators watched the final in the stadium.") == [("crowd size", 30000)]
     assert _keys("Hundreds of thousands watched the final on television.") == []
     assert _keys("Some 70 families spent Tuesday night in a sports hall.") == [("families displaced", 70)]
