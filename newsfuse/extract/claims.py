@@ -229,6 +229,13 @@ def _partitive_event(toks: list[_Tok], i: int) -> tuple[str, str | None] | None:
     return ev, None
 
 
+def _continues(toks: list[_Tok], j: int) -> bool:
+    """'dozens more', 'two others', 'hundreds of others': a count of the same group as before."""
+    if j < len(toks) and toks[j].low == "of":
+        j += 1
+    return j < len(toks) and toks[j].low in ("more", "others", "other")
+
+
 def _subset_group(toks: list[_Tok], j: int) -> str | None:
     """Group named after 'N of them' / 'N of whom were': 'three of them firefighters' -> rescue workers."""
     if j < len(toks) and toks[j].low in ("were", "was", "are", "is"):
@@ -438,7 +445,12 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
         if cat is None:
             cat = toll_cat
         if cat is None and out:
-            cat = out[-1].quantity.rsplit(" ", 1)[0] if out[-1].event != "hours" else None
+            # a bare count shares the previous count's group ("37 homes were destroyed and 120
+            # damaged"), but a vague one only when it says so ("dozens more", "hundreds of others") or
+            # shares the event: "Three firefighters were hurt and thousands were evacuated" does not
+            # make the thousands firefighters
+            same = not n.vague or out[-1].event == ev or _continues(toks, b + 1)
+            cat = out[-1].quantity.rsplit(" ", 1)[0] if same and out[-1].event != "hours" else "people"
             if out[-1].quantity == "crowd size":
                 cat = "people"
         if cat is None and history and not n.vague:

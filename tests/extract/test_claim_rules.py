@@ -121,3 +121,16 @@ def test_attribution_phrases():
     assert find_attribution("Six people died, indicated the civil protection agency.") == "civil protection agency"
     assert find_attribution("The regional health office recorded 31 cases of burns.") == "The regional health office"
     assert find_attribution("Seven people died, adding that the toll could rise.") is None
+
+
+def test_a_vague_bare_count_keeps_a_group_only_when_it_says_so():
+    assert _keys("Three firefighters were hurt, and thousands were evacuated.") == [
+        ("rescue workers injured", 3), ("people evacuated", "thousands")]
+    assert _keys("Two soldiers were killed and dozens more were injured.") == [
+        ("troops killed", 2), ("troops injured", "dozens")]
+    assert _keys("Nine guards died and hundreds of others were wounded.") == [
+        ("security forces killed", 9), ("security forces injured", "hundreds")]
+    assert _keys("Four police officers died on Monday and dozens on Tuesday.") == [
+        ("security forces killed", 4), ("security forces killed", "dozens")]
+    # an exact bare count in the same construction is the same group (ellipsis)
+    assert _keys("Some 80 homes were damaged and 12 destroyed.") == [("homes damaged", 80), ("homes destroyed", 12)]
