@@ -3,12 +3,16 @@
 For each amount found by ``numbers.find_numbers`` we read the noun phrase after it ("police
 officers", "of protesters"), then look for the event: first directly before the number
 ("killing at least 42", "the deaths of 10", "the death toll stood at 13"), then forward in
-the same clause ("... were killed", "... and dozens of protesters died"). A number with
-neither an event nor a duration unit is not a claim, which is what drops years, ages,
-populations and other furniture. Bare counts ("150 were injured", "the toll rose to 16")
-take the category of the previous claim in the sentence, else (exact figures only) of the
-article's last claim about the same event, else "people". The group comes from the counted noun,
-never from who is quoted or credited with the figure.
+the same clause ("... were killed", "... and dozens of protesters died"), stopping at another
+predicate ("flights were cancelled and dozens were injured"). A number with neither an event
+nor a duration unit is not a claim, which is what drops years, ages, populations and other
+furniture. Bare counts ("150 were injured", "the toll rose to 16") take the category of the
+previous claim in the sentence (a vague one only when it says "more"/"others" or shares the
+event), else (exact figures only) of the article's last claim about the same event, else
+"people". Parts of a figure ("three of them firefighters", "three of the injured were flown to
+hospital") and restatements ("put the figure at 92,000") are read too. The group comes from the
+counted noun, never from who is quoted or credited with the figure. A present state ("are still
+missing") is as of the reference date, whatever a subordinate clause dates.
 """
 
 from __future__ import annotations
@@ -69,7 +73,7 @@ _OVER_VERBS = re.compile(r"\b(?:pass(?:es|ed|ing)?|surpass(?:es|ed)?|exceed(?:s|
 _RESTATED = re.compile(r"\b(?:put|puts|putting|placed|places|set|sets|estimated|estimates)\s+(?:the|its|their|this|that)\s+"
                        r"(?:figure|number|total|tally|count|estimate)\s+at\s+$", re.I)
 # verbs that carry people out of danger: "pulled 12 survivors from the rubble"
-_PULLED = {"pulled", "plucked", "hauled", "dragged"}
+_PULLED = {"pulled", "plucked"}  # not "dragged": police drag protesters too
 # hedges and participles in front of an unknown head: "suspected smugglers", "water-bombing aircraft"
 _HEDGES = {"suspected", "alleged", "presumed", "would-be", "so-called", "reported", "apparent"}
 # a state in the present tense is as of the reference date, whatever the subordinate clause dates
@@ -83,7 +87,7 @@ _PREDICATE = re.compile(r"\b(?:are|is|remain|remains|remained|were|was|have|has|
 _BE_PRED = re.compile(
     r"\b(?:were|was|are|is|been|be|remain|remains|remained)\s+((?:(?:\w+ly|later|also|still|all|then|now|being|"
     r"either|both|not|never|already|again|since|reported|confirmed|feared|believed|thought|presumed|said|known|"
-    r"found|listed|declared|pronounced|to|have|be|been|officially|later)\s+)*)([\w'-]+)", re.I)
+    r"found|listed|declared|pronounced|to|have|be|been|officially)\s+)*)([\w'-]+)", re.I)
 _CHAIN = {"and", "or", "plus", ","}
 _OTHERS = {"others", "more", "other"}
 _HOURS_WINDOW = re.compile(r"\b(?:next|past|last|coming|within|every|first)\s+$", re.I)
@@ -450,7 +454,8 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             # shares the event: "Three firefighters were hurt and thousands were evacuated" does not
             # make the thousands firefighters
             same = not n.vague or out[-1].event == ev or _continues(toks, b + 1)
-            cat = out[-1].quantity.rsplit(" ", 1)[0] if same and out[-1].event != "hours" else "people"
+            if out[-1].event != "hours":
+                cat = out[-1].quantity.rsplit(" ", 1)[0] if same else "people"
             if out[-1].quantity == "crowd size":
                 cat = "people"
         if cat is None and history and not n.vague:
