@@ -4,10 +4,12 @@ The labelled set (``data/extract_labelled.jsonl``) holds invented news sentences
 styles, one per line, grouped into documents by ``doc`` so that "he said" and bare death tolls can
 lean on earlier sentences. Each line gives ``ref_date`` and the expected claims, quotes and the
 happening date. Run ``python -m newsfuse.eval.extract_eval [FILE|SET ...]`` to print the numbers (several
-files or set names -- labelled, heldout, tune, test, blind -- add a per-file table). ``labelled``,
-``heldout``, ``tune`` and ``test`` may all be used to improve the rules (``test`` was the blind set
-until a fresh one replaced it). ``blind`` (``data/extract_blind.jsonl``, added by the project lead)
-is for measuring only: never read its sentences, never tune on its errors, run it without ``-v``.
+files or set names -- labelled, heldout, tune, test, review, blind -- add a per-file table).
+``labelled``, ``heldout``, ``tune``, ``test`` and ``review`` may all be used to improve the rules;
+``test`` and ``review`` were each written as a blind set by someone who had not seen the rules,
+scored once, and only then opened (BENCHMARKS.md keeps their first, unseen scores). ``blind``
+(``data/extract_blind.jsonl``) is the current unseen set: for measuring only -- never read its
+sentences, never tune on its errors, run it without ``-v``.
 
 Scoring:
 - claims: a prediction matches a label in the same sentence when the quantity key is equal and the
@@ -178,9 +180,9 @@ def evaluate(path: str | Path | None = None) -> dict:
 
 
 DATA_DIR = DEFAULT_PATH.parent
-# named sets under data/: "labelled", "heldout", "tune" and "test" are development sets; "blind" is
-# for measuring only (see module docstring) and may be absent until the lead adds it
-SETS = {name: DATA_DIR / f"extract_{name}.jsonl" for name in ("labelled", "heldout", "tune", "test", "blind")}
+# named sets under data/: all but "blind" are development sets; "blind" is for measuring only
+SETS = {name: DATA_DIR / f"extract_{name}.jsonl"
+        for name in ("labelled", "heldout", "tune", "test", "review", "blind")}
 
 
 def _resolve(arg: str) -> Path:
