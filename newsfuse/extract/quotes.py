@@ -34,9 +34,20 @@ _AFTER_QUOTE_VERBS = (SPEECH_VERBS + "|pronounced|indicated|asked|answered|respo
                       "maintained|asserted|sentenced|manifested|highlighted|underlined|underscored|summed up|"
                       "promised|pledged|predicted|demanded|begged")
 _AFTER_SPK_VERB = re.compile(rf"^\s*[,.!?]?\s*([^,.;:“”\"]{{1,60}}?)\s+(?:{_AFTER_QUOTE_VERBS})\b", re.I)
-_AFTER_VERB_SPK = re.compile(rf"^\s*[,.!?]?\s*(?:{_AFTER_QUOTE_VERBS})\s+(.{{2,90}}?)(?=\s+(?:in|on|at|during|after|to|from)\s|[.;]|$)", re.I)
+# '..." declared to the press the minister, Dr. Ana Ruiz.': the audience is not the speaker, and the
+# full stop of a title abbreviation does not end the speaker
+_AUDIENCE = r"(?:to\s+(?:the\s+)?(?:press|reporters|journalists|media|local\s+media)\s+)?"
+_TITLE_DOT = r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bProf)(?<!\bGen)(?<!\bCol)(?<!\bSgt)(?<!\bSt)"
+_AFTER_VERB_SPK = re.compile(rf"^\s*[,.!?]?\s*(?:{_AFTER_QUOTE_VERBS})\s+{_AUDIENCE}(.{{2,90}}?)"
+                             rf"(?=\s+(?:in|on|at|during|after|to|from)\s|{_TITLE_DOT}[.;]|$)", re.I)
+# an aside between a subject and its verb: a participle clause or a prepositional phrase in lower case
+_ASIDE_PIECE = re.compile(r"^\s*(?:[a-z]+(?:ing|ed)|in|on|at|for|with|after|before|during|flanked|surrounded)\b")
+# a conjunction right after a quote joins another predicate ('was "heartbroken" and promised'): no speaker there
+_NOT_AFTER_SPK = {"and", "but", "or", "then", "so", "that", "which", "who", "to", "as", "while", "when"}
 # "X described the attack as 'a cowardly act'": the quoted words are X's
-_DESCRIBED_AS = re.compile(r"\b(?:described|branded|labell?ed|characteri[sz]ed)\s+(?:[\w'’-]+\s+){0,6}?as\s*$", re.I)
+_DESCRIBED_AS = re.compile(r"\b(?:described|branded|labell?ed|characteri[sz]ed)\s+(?:[\w'’-]+\s+){0,6}?as\s*$"
+                           # "X called the attack 'an act of war'" (not "so-called", not "called for")
+                           r"|(?<![\w-])(?:called|dubbed|termed)\s+(?!for\b|on\b|off\b|in\b)(?:[\w'’-]+\s+){1,4}?$", re.I)
 _BEFORE = re.compile(rf"(?:^|[.;]\s)?(.{{1,120}}?)\s+(?:{SPEECH_VERBS})(?:\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*|\s+(?:reporters|us|me|him|her|them|journalists))?\s*[:,]?\s*$", re.I)
 _INDIRECT = re.compile(
     rf"^(?:(?i:earlier|later|meanwhile|separately|on \w+|in a statement|however)\s*,\s*)?"
@@ -126,7 +137,7 @@ def _speaker_for(text: str, s: int, e: int, spans) -> str | None:
     nxt = next((ps for ps, _, _ in spans if ps >= e), len(text))
     after = after[: nxt - e]
     m = _AFTER_SPK_VERB.match(after)
-    if m and len(m.group(1).split()) <= 8:
+    if m and len(m.group(1).split()) <= 8 and m.group(1).split()[0].lower() not in _NOT_AFTER_SPK:
         return m.group(1)
     m = _AFTER_VERB_SPK.match(after)
     if m:
@@ -136,8 +147,13 @@ def _speaker_for(text: str, s: int, e: int, spans) -> str | None:
     m = _BEFORE.search(before)
     if m:
         chunk = m.group(1)
-        # "The airline, Aerolux, said": the last piece that is not empty is the speaker
-        return [p for p in chunk.split(",") if p.strip()][-1] if not person_names(chunk) else chunk
+        if person_names(chunk):
+            return chunk
+        # "The airline, Aerolux, said": the last piece that is not empty is the speaker, but not an
+        # aside opened by a lower-case word ("Ruiz, reading a statement, said")
+        pieces = [p for p in chunk.split(",") if p.strip()]
+        named = [p for p in pieces if not _ASIDE_PIECE.match(p)]
+        return (named or pieces)[-1]
     return None
 
 
@@ -166,7 +182,7 @@ def quotes_in_sentence(text: str, article_id: str, index: int, ctx: ArticleConte
         return out
     m = _INDIRECT.match(_LIVE_STAMP.sub("", text, count=1))
     if m and len(m.group("rest").split()) >= 3 and not re.match(r"\s*[,.]", m.group("rest")):
-        spk = m.group("spk").strip()
+        spk = _coordinated_subject(m.group("spk").strip())
         clause = _reported_clause(m.group("verb"), m.group("rest"))
         if clause and _ok_indirect_subject(spk):
             out.append(_make(article_id, index, text, clause, spk, ctx, direct=False))
@@ -215,7 +231,24 @@ _LIVE_STAMP = re.compile(r"^\s*\d{1,2}[:.]\d{2}(?:\s*[A-Z]{2,4})?\s*[–—-]\s*
 _AGE = re.compile(r",\s*\d{1,3}\s*(?=,|$)")
 
 
+# "Ruiz visited the site and said ...": the speaker is the subject of the first verb, a name
+_COORDINATED = re.compile(r"^(?P<lead>(?:[A-Z][\w'’.-]*\s+)*?[A-Z][\w'’.-]*)\s+[a-z][\w'’-]*\b.*?,?\s+(?:and|but)$")
+
+
+def _coordinated_subject(spk: str) -> str:
+    """The subject of a predicate coordinated with the speech verb; unchanged when not coordinated,
+    '' (no quote) when the subject is not a capitalised name."""
+    if not re.search(r"\s(?:and|but)$", spk):
+        return spk
+    m = _COORDINATED.match(spk)
+    if not m or m.group("lead").lower() in ("the", "a", "an", "it", "this", "that", "there"):
+        return ""
+    return m.group("lead")
+
+
 def _ok_indirect_subject(spk: str) -> bool:
+    if not spk:
+        return False
     spk = _AGE.sub("", spk).strip(" ,")  # "Ahmed Saleh, 61," -- an age is not a figure in the subject
     if re.search(r"\d|\b(?:were|was|is|are|have|has|had|been|will|would|could|it|its)\b", spk, re.I):
         return False

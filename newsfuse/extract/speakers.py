@@ -28,7 +28,7 @@ PRONOUNS = {"he", "she", "they", "it", "we", "i", "his", "her"}
 TITLES = {
     "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "president", "minister", "prime", "mayor",
     "colonel", "col", "general", "gen", "chief", "detective", "inspector", "sergeant", "sgt",
-    "secretary", "governor", "gov", "senator", "sen", "judge", "king", "queen", "prince", "princess",
+    "secretary", "governor", "gov", "senator", "sen", "judge", "king", "queen", "prince", "princess", "premier", "councillor", "councilor", "sheriff", "prosecutor",
     "pope", "chancellor", "commissioner", "director", "chairman", "chairwoman", "spokesman",
     "spokeswoman", "spokesperson", "captain", "capt", "lieutenant", "major", "commander", "officer",
     "ambassador", "deputy", "foreign", "interior", "defence", "defense", "transport", "health",
@@ -194,7 +194,7 @@ def split_speaker(phrase: str) -> tuple[str | None, str | None, str | None]:
     if phrase.lower() in PRONOUNS:
         return phrase, None, None
     if names:
-        s, e, name = names[-1] if len(names) > 1 and names[-1][0] < 3 else names[0]
+        s, e, name = _appositive(phrase, names) or (names[-1] if len(names) > 1 and names[-1][0] < 3 else names[0])
         rest = (phrase[:s] + " " + phrase[e:]).strip(" ,")
         rest = re.sub(r"\s+", " ", rest)
         rest = re.sub(r",?\s*\d{1,3}\s*,?$", "", rest).strip(" ,")
@@ -213,6 +213,21 @@ def split_speaker(phrase: str) -> tuple[str | None, str | None, str | None]:
         return single.group(1), None, None
     phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)
     return phrase, None, None
+
+
+def _appositive(phrase: str, names: list[tuple[int, int, str]]) -> tuple[int, int, str] | None:
+    """'The coordinator of Civil Protection, Ana Ruiz': of several names, the one set off by commas
+    (with nothing but titles beside it) is the person; capitalised words in the role are an office."""
+    if len(names) < 2 or "," not in phrase:
+        return None
+    for s, e, name in names:
+        left = phrase[:s].rsplit(",", 1)
+        right = phrase[e:].split(",", 1)[0]
+        if len(left) < 2 or right.strip(" .;:"):
+            continue
+        if all(w.lower().strip(".") in TITLES for w in left[1].split()):
+            return s, e, name
+    return None
 
 
 # counting bodies are sources too: "the ombudsman's office registered 17 people in hospital"
