@@ -47,7 +47,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # 2 January 2022 / Thursday 06 January 2022
     ("dmy", re.compile(rf"\b{_PREP}(?:{_WD},?\s+)?(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}\b\.?"
                        rf"(?:,?\s+(?P<y>(?:19|20)\d\d)|{_REL_YEAR})?", re.I)),
-    ("my", re.compile(rf"\b{_PREP}{_MON}\s+(?P<y>(?:19|20)\d\d)\b", re.I)),
+    # "March 2021", "in July of 2022"
+    ("my", re.compile(rf"\b{_PREP}{_MON}\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)\b", re.I)),
     ("holiday", re.compile(rf"\b{_PREP}(?:(?:the\s+)?(?P<hol>new\s+year'?s\s+(?:day|eve)|christmas\s+(?:day|eve)))", re.I)),
     ("weekday", re.compile(rf"\b{_PREP}(?P<mod>(?:early|late|last|next|this|(?:by\s+)?the\s+(?:morning|afternoon|evening|night)\s+(?:on|of))\s+)?(?:(?:on|of)\s+)?{_WD}{_PART}?\b", re.I)),
     ("yesterday", re.compile(r"\b(?:(?P<dby>the\s+day\s+before\s+)?yesterday|last\s+night)(?:\s+(?:morning|afternoon|evening))?\b", re.I)),
