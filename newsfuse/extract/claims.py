@@ -42,6 +42,8 @@ _STOP_NP = {
     # time and manner adverbs end the counted phrase: "detained 112 people overnight"
     "overnight", "yesterday", "today", "tonight", "again", "briefly", "seriously", "critically",
     "badly", "severely", "slightly", "lightly", "gravely", "last", "this", "early", "late",
+    # a modal opens the predicate: "15 people may still be trapped"
+    "may", "might", "must", "can", "should", "shall",
 }
 # "Eleven passengers remain in hospital, one seriously": a degree adverb after a bare number
 # describes part of the figure already counted, it is not a new claim
@@ -58,7 +60,7 @@ _CROWD_BACK = {"rally", "rallies", "march", "marches", "demonstration", "gatheri
 _HARD_STOP = {";", ":", "(", ")", "“", "”", '"', "—", "–", "--", "but", "while", "when", "after",
               "because", "said", "says", "told", "that", "which", "although", "though", "since",
               "according", "if", "whereas", "before", "as", "until"}
-_BRIDGE_BACK = {"the", "a", "had", "has", "have", "was", "is", "are", "were", "be", "been", "now",
+_BRIDGE_BACK = {"the", "a", "an", "additional", "extra", "had", "has", "have", "was", "is", "are", "were", "be", "been", "now",
                 "to", "at", "of", "there", "officially", "already", "only", "further", "another",
                 "all", "official", "among", "total", "some", "reported", "confirmed", "risen",
                 "rose", "climbed", "reached", "hit", "jumped", "increased", "stood", "stands",
@@ -87,10 +89,19 @@ _PREDICATE = re.compile(r"\b(?:are|is|remain|remains|remained|were|was|have|has|
 _BE_PRED = re.compile(
     r"\b(?:were|was|are|is|been|be|remain|remains|remained)\s+((?:(?:\w+ly|later|also|still|all|then|now|being|"
     r"either|both|not|never|already|again|since|reported|confirmed|feared|believed|thought|presumed|said|known|"
-    r"found|listed|declared|pronounced|to|have|be|been|officially)\s+)*)([\w'-]+)", re.I)
+    r"found|listed|declared|pronounced|to|have|be|been|officially|left)\s+|among\s+(?:the\s+)?)*)([\w'-]+)", re.I)
 _CHAIN = {"and", "or", "plus", ","}
+_ASIDE_END = {"were", "was", "have", "had", "has", "are"}
+# a count followed by a verb of its own is not a bare item of a list: "61 were killed and 23 were pulled
+# from the wreckage", "... and 9,000 customers remain without power"
+_OWN_PREDICATE = {"were", "was", "are", "is", "have", "has", "had", "remain", "remains", "remained", "will",
+                  "would", "could", "may", "might"}
+# events that befall things, not people: a bare count of people does not borrow a group of things
+_THING_EVENTS = {"destroyed", "damaged"}
 _OTHERS = {"others", "more", "other"}
-_HOURS_WINDOW = re.compile(r"\b(?:next|past|last|coming|within|every|first)\s+$", re.I)
+# "in the last 24 hours" is a window, not a duration; "due to last 72 hours" is one
+_HOURS_WINDOW = re.compile(r"\b(?:next|past|(?<!\bto\s)(?<!\bwill\s)(?<!\bcould\s)(?<!\bwould\s)(?<!\bmay\s)"
+                           r"(?<!\bmight\s)(?<!\bcan\s)last|coming|within|every|first)\s+$", re.I)
 
 
 @dataclass
@@ -120,6 +131,9 @@ def _np_after(toks: list[_Tok], i: int, vague: bool, ev_starts: frozenset = froz
         j += 1
         if j < len(toks) and toks[j].low in ("the", "its", "their", "his", "her", "our"):
             j += 1
+    if (j + 1 < len(toks) and toks[j].low in ("other", "more") and toks[j + 1].text[0].isalpha()
+            and toks[j + 1].low not in _STOP_NP and not event_of(toks[j + 1].low) and toks[j + 1].low not in EVENT_NOUNS):
+        j += 1  # "injuring four other people", "12 more soldiers": the group is the noun after
     words: list[_Tok] = []
     while j < len(toks) and len(words) < 4:
         t = toks[j]
@@ -161,12 +175,13 @@ def _forward_reach(toks: list[_Tok], j: int, numbers_at: set[int], limit: int = 
         if t.low in _HARD_STOP:
             break
         if t.low == ",":
-            # skip a short aside: "Two suspects, aged 19 and 23, were arrested"
+            # skip a short aside: "Two suspects, aged 19 and 23, were arrested", "Two of the injured, a man
+            # and a teenage girl, were taken to hospital"
             k = j + 1
-            while k < len(toks) and k - j <= 6 and toks[k].low != ",":
+            while k < len(toks) and k - j <= 12 and toks[k].low not in _HARD_STOP and not (
+                    toks[k].low == "," and k + 1 < len(toks) and toks[k + 1].low in _ASIDE_END):
                 k += 1
-            if k < len(toks) and toks[k].low == "," and k + 1 < len(toks) and toks[k + 1].low in (
-                    "were", "was", "have", "had", "has", "are"):
+            if k < len(toks) and toks[k].low == "," and k + 1 < len(toks) and toks[k + 1].low in _ASIDE_END:
                 j = k + 1
                 continue
             break
@@ -421,7 +436,8 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             prev_tok = toks[a - 1].low if a > 0 else ""
             if prev_tok in ("“", '"') and a > 1:
                 prev_tok = toks[a - 2].low
-            own_state = bool(np_words) and np_words[0].low.endswith("ed") and not event_of(np_words[0].low)
+            own_state = (bool(np_words) and np_words[0].low.endswith("ed") and not event_of(np_words[0].low)) or (
+                j < len(toks) and toks[j].low in _OWN_PREDICATE)
             if (prev_tok in _CHAIN or (a > 1 and f"{toks[a - 2].low} {prev_tok}" in ("as well", "among them"))
                     or prev_tok == "including") and not own_state:
                 # "36 dead, 12 missing and 2,000 affected families": a participle of its own names
@@ -454,6 +470,8 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             # shares the event: "Three firefighters were hurt and thousands were evacuated" does not
             # make the thousands firefighters
             same = not n.vague or out[-1].event == ev or _continues(toks, b + 1)
+            # "destroyed two houses, killing a woman and injuring four": houses are not injured
+            same = same and (out[-1].event in _THING_EVENTS) == (ev in _THING_EVENTS)
             if out[-1].event != "hours":
                 cat = out[-1].quantity.rsplit(" ", 1)[0] if same else "people"
             if out[-1].quantity == "crowd size":

@@ -47,18 +47,21 @@ CATEGORIES: dict[str, list[str]] = {
         "workers", "miners", "employees", "staff", "labourers", "laborers", "fishermen", "crew",
         "crew members", "sailors", "staff members", "coal miners", "dockers", "dock workers",
         "factory workers", "construction workers", "mine workers", "farmworkers", "teachers", "strikers",
+        "builders", "contractors", "engineers", "technicians", "electricians",
     ],
     "journalists": ["journalists", "reporters", "media workers"],
     "migrants": ["migrants", "refugees", "asylum seekers"],
     "passengers": ["passengers", "commuters", "travellers", "travelers"],
     "rescue workers": [
         "firefighters", "rescuers", "rescue workers", "medics", "paramedics", "doctors", "nurses",
-        "health workers", "emergency workers",
+        "health workers", "emergency workers", "divers", "lifeguards", "firemen",
     ],
-    "foreign nationals": ["foreigners", "tourists", "foreign nationals"],
+    # "120 British nationals" are named by the country they are foreign to where they are counted
+    "foreign nationals": ["foreigners", "tourists", "foreign nationals", "nationals", "expatriates", "expats"],
     "prisoners": ["prisoners", "inmates", "detainees", "convicts"],
     "hostages": ["hostages"],
     "suspects": ["suspects"],
+    "homes": ["homes", "houses", "dwellings", "mobile homes"],
 }
 
 _CAT_LOOKUP = {term: cat for cat, terms in CATEGORIES.items() for term in terms}
@@ -78,6 +81,7 @@ EVENTS: dict[str, list[str]] = {
     "detained": [
         "detained", "detaining", "arrested", "arresting", "arrests", "detentions", "held", "in custody",
         "taken into custody", "rounded up", "apprehended", "jailed", "detained", "recaptured", "rearrested",
+        "captured",
     ],
     "missing": ["missing", "unaccounted for", "swept away", "disappeared"],
     "evacuated": ["evacuated", "evacuating", "evacuations", "ordered to leave", "moved to safety", "relocated",
@@ -85,15 +89,17 @@ EVENTS: dict[str, list[str]] = {
                   "taken to shelters", "moved to evacuation centres", "moved to evacuation centers",
                   "moved out", "told to leave", "ordered out"],
     "displaced": ["displaced", "flee", "fled", "fleeing", "homeless", "forced from their homes",
-                  "spent the night", "sheltering"],
+                  "spent the night", "sheltering", "from their homes"],
     "deployed": ["deployed", "deploying", "sent", "sending", "dispatched", "mobilised", "mobilized",
                  "stationed", "flown in"],
     "rescued": ["rescued", "rescuing", "alive", "ashore", "pulled out", "to the surface", "to safety", "saved",
-                "save", "plucked", "winched", "airlifted to safety"],
-    "released": ["released", "freed", "freeing"],
+                "save", "plucked", "winched", "airlifted to safety", "pulled alive", "pulled out alive",
+                "brought out alive", "dug out alive", "found alive"],
+    "released": ["released", "freed", "freeing", "liberated"],
     "trapped": ["trapped"],
     "stranded": ["stranded"],
-    "destroyed": ["destroyed", "razed", "burned down", "gutted"],
+    "destroyed": ["destroyed", "razed", "burned down", "gutted", "flattened", "levelled", "leveled",
+                  "reduced to rubble", "burned to the ground", "burnt to the ground"],
     "damaged": ["damaged"],
     "charged": ["charged"],
     "crowd": ["protesting", "protested", "took to the streets", "taken to the streets", "rallied",
@@ -107,8 +113,10 @@ EVENT_NOUNS = {"detentions": "detained", "arrests": "detained", "deaths": "kille
 
 # flexible event phrases that a word list cannot spell out: "taken to Westbrook General Hospital"
 _EV_PATTERNS: list[tuple[str, str]] = [
-    (r"(?:taken|rushed|transferred|admitted|brought|evacuated|airlifted|flown|helicoptered)\s+to\s+"
-     r"(?:a\s+|the\s+|local\s+|nearby\s+)?(?:[A-Z][\w'-]*\s+){0,3}(?:hospitals?|Hospital|clinics?|infirmary|Infirmary)",
+    # "treated in hospitals in two towns", "taken to the regional burns unit", "taken to Saltley General"
+    (r"(?:(?:taken|rushed|transferred|admitted|brought|evacuated|airlifted|flown|helicoptered)\s+to|treated\s+(?:in|at))\s+"
+     r"(?:a\s+|the\s+|an\s+)?(?:[\w'-]+\s+){0,3}?(?:hospitals?|Hospital|General\b|clinics?|infirmary|Infirmary|"
+     r"(?:burns?|trauma|intensive\s+care|critical\s+care)\s+(?:units?|wards?|cent(?:re|er)s?))",
      "hospitalised"),
     # "moved to schools and mosques on higher ground", "bused to evacuation centres"
     (r"(?:moved|taken|relocated|transferred|bused|bussed|ferried)\s+to\s+(?:[\w'-]+\s+){0,5}?"

@@ -35,7 +35,8 @@ QUALIFIERS = {
 }
 
 _WORD = r"(?:" + "|".join(sorted(list(_UNITS) + list(_TENS), key=len, reverse=True)) + r")"
-_WORDNUM = (rf"{_WORD}(?:[- ]{_WORD})?(?:\s+(?:hundred|thousand|million|billion)"
+# "two dozen" is 24, like "two hundred" is 200
+_WORDNUM = (rf"{_WORD}(?:[- ]{_WORD})?(?:\s+(?:dozen|hundred|thousand|million|billion)"
             rf"(?:\s+(?:and\s+)?{_WORD}(?:[- ]{_WORD})?)?)*")
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _DIGNUM = rf"(?:{_DIGITS})(?:\s*(?:million|billion|thousand|m\b|bn\b))?"
@@ -67,6 +68,8 @@ _SKIP_BEFORE = re.compile(
     r"tel\.?|phone|call|USD|EUR|GBP|US\$|rs\.?|rubles?|tenge|euros?)\s*|\d[:/.-])$",
     re.IGNORECASE,
 )
+# the rest of a list of ages: "aged 44, 52 and 60"
+_AGE_LIST = re.compile(r"\b(?:aged|ages)\s+\d{1,3}(?:\s*,\s*\d{1,3})*\s*(?:,|and|or)\s*$", re.IGNORECASE)
 _NAME_AGE = re.compile(r"[A-Z][\w'’-]+,\s*$")  # "Kerry Dawes, 34," -> an age
 _PHONE = re.compile(r"\+?\d[\d ()-]{7,}\d")
 _MONTHS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -143,7 +146,7 @@ def find_numbers(text: str) -> list[NumberMention]:
         core_start = m.start("between") if m.group("between") else (m.start("vague") if m.group("vague") else m.start("a"))
         before = text[max(0, core_start - 25):core_start]
         after = text[e:e + 20]
-        if _SKIP_BEFORE.search(before) or _DATE_BEFORE.search(before):
+        if _SKIP_BEFORE.search(before) or _DATE_BEFORE.search(before) or _AGE_LIST.search(text[max(0, core_start - 40):core_start]):
             continue
         if _SKIP_AFTER.match(after) or _DATE_AFTER.match(after):
             continue
