@@ -54,7 +54,9 @@ CATEGORIES: dict[str, list[str]] = {
     "passengers": ["passengers", "commuters", "travellers", "travelers"],
     "rescue workers": [
         "firefighters", "rescuers", "rescue workers", "medics", "paramedics", "doctors", "nurses",
-        "health workers", "emergency workers", "divers", "lifeguards", "firemen",
+        "health workers", "emergency workers", "lifeguards", "firemen",
+        # divers on duty; bare "divers" may be the ones lost
+        "navy divers", "police divers", "rescue divers", "military divers", "army divers",
     ],
     # "120 British nationals" are named by the country they are foreign to where they are counted
     "foreign nationals": ["foreigners", "tourists", "foreign nationals", "nationals", "expatriates", "expats"],
