@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from ..records import Article, Claim
 from .dates import find_date_phrases, happening_phrase
 from .language import is_english, language_of, unit_amounts
-from .lexicon import EVENT_NOUNS, EVENT_RE, category_of, event_of, quantity_key
+from .lexicon import CATEGORIES, EVENT_NOUNS, EVENT_RE, category_of, event_of, quantity_key
 from .numbers import NumberMention, find_numbers
 from .speakers import ArticleContext, find_attribution
 
@@ -91,6 +91,11 @@ _BE_PRED = re.compile(
     r"either|both|not|never|already|again|since|reported|confirmed|feared|believed|thought|presumed|said|known|"
     r"found|listed|declared|pronounced|to|have|be|been|officially|left)\s+|among\s+(?:the\s+)?)*)([\w'-]+)", re.I)
 _CHAIN = {"and", "or", "plus", ","}
+# verbs in their base form govern a count only after "to" or a modal: "to rescue 18 people" (the word
+# alone is often a noun: "18 rescue workers")
+_BASE_VERBS = {"rescue": "rescued", "evacuate": "evacuated", "free": "released", "release": "released",
+               "deploy": "deployed", "send": "deployed", "arrest": "detained", "detain": "detained"}
+_CAPTURED = re.compile(r"\bcaptured\b", re.I)
 _ASIDE_END = {"were", "was", "have", "had", "has", "are"}
 # a count followed by a verb of its own is not a bare item of a list: "61 were killed and 23 were pulled
 # from the wreckage", "... and 9,000 customers remain without power"
@@ -207,6 +212,8 @@ def _event_back(text: str, toks: list[_Tok], i: int) -> tuple[str | None, str | 
             return ev, None
         if t.low in EVENT_NOUNS:
             return EVENT_NOUNS[t.low], None
+        if t.low in _BASE_VERBS and k > 0 and toks[k - 1].low in ("to", "will", "would", "could", "helped", "help"):
+            return _BASE_VERBS[t.low], None  # "used boats to rescue 18 people"
         if t.low == "crowd" or t.low in _CROWD_BACK:
             return "crowd", None
         if t.low == "bodies":
@@ -262,6 +269,21 @@ def _subset_group(toks: list[_Tok], j: int) -> str | None:
     words, _, _ = _np_after(toks, j, False)
     cat, _ = category_of([t.text for t in words]) if words else (None, 0)
     return cat
+
+
+def _antecedent_group(toks: list[_Tok], spans, a: int, out: list[Claim]) -> str | None:
+    """The group 'of them' refers to: the last claim's, else the known group counted just before."""
+    if out:
+        return out[-1].quantity.rsplit(" ", 1)[0] if out[-1].quantity != "crowd size" else None
+    before = [b for _, a2, b in spans if a2 < a]
+    if not before:
+        return None
+    words, _, _ = _np_after(toks, before[-1] + 1, False)
+    for k in range(len(words), 0, -1):  # "70 pupils fell ill": the noun phrase may run into its verb
+        cat = category_of([t.text for t in words[:k]])[0]
+        if cat:
+            return cat
+    return None
 
 
 def _other_predicate(text: str, start: int, ev_start: int) -> bool:
@@ -384,6 +406,13 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
                 # "Eleven people were hurt, three of them firefighters": a part with a group of its own
                 out.append(_claim(article_id, index, text, n, quantity_key(part, out[-1].event), None,
                                   out[-1].event, *when(n), attribution))
+                continue
+            # "70 pupils fell ill and 23 of them were treated in hospital": a part with an event of its own
+            ev2 = _event_forward(text, toks, j, numbers_at)
+            group = _antecedent_group(toks, spans, a, out)
+            if ev2 and group and not (out and out[-1].event == ev2):
+                out.append(_claim(article_id, index, text, n, quantity_key(group, ev2), None, ev2, *when(n),
+                                  attribution))
             continue
         if not np_words and j < len(toks) and toks[j].low in _DEGREE and (
                 j + 1 >= len(toks) or not toks[j + 1].text[0].isalnum()):
@@ -471,6 +500,8 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             # make the thousands firefighters
             same = not n.vague or out[-1].event == ev or _continues(toks, b + 1)
             # "destroyed two houses, killing a woman and injuring four": houses are not injured
+            if ev in _THING_EVENTS and out[-1].event not in _THING_EVENTS:
+                continue  # "killing five people and destroying 20": 20 of what is not said
             same = same and (out[-1].event in _THING_EVENTS) == (ev in _THING_EVENTS)
             if out[-1].event != "hours":
                 cat = out[-1].quantity.rsplit(" ", 1)[0] if same else "people"
@@ -479,12 +510,17 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
         if cat is None and history and not n.vague:
             # a vague bare count ("Dozens killed in the unrest, police say") names no group: it
             # stays "people" rather than borrowing the last group the article counted
+            this_as_of = when(n)[0]
             for c in reversed(history):
+                if c.as_of and this_as_of and (c.as_of - this_as_of).days > 31:
+                    continue  # "In March 2021 another riot left 21 dead": an earlier event, not this one
                 if c.event == ev and c.quantity != "crowd size":
                     cat = c.quantity[: -len(ev) - 1] if c.quantity.endswith(" " + ev) else None
                     break
         if cat is None:
             cat = "people"
+        if ev == "detained" and cat not in CATEGORIES and _CAPTURED.search(text):
+            continue  # "captured two villages": only people in a known group are captives
         out.append(_claim(article_id, index, text, n, quantity_key(cat, ev), subject, ev, *when(n),
                           attribution))
     return out
