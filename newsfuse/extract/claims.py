@@ -12,7 +12,10 @@ event), else (exact figures only) of the article's last claim about the same eve
 "people". Parts of a figure ("three of them firefighters", "three of the injured were flown to
 hospital") and restatements ("put the figure at 92,000") are read too. The group comes from the
 counted noun, never from who is quoted or credited with the figure. A present state ("are still
-missing") is as of the reference date, whatever a subordinate clause dates.
+missing") is as of the reference date, whatever a subordinate clause dates. A count with a verb of
+its own ("... and 23 were pulled alive") is never a bare list item; counts of things (destroyed,
+damaged) never borrow a group of people nor lend theirs to people; a figure dated to an earlier
+period does not borrow the article's group.
 """
 
 from __future__ import annotations
