@@ -67,7 +67,9 @@ _BRIDGE_BACK = {"the", "a", "an", "additional", "extra", "had", "has", "have", "
                 "to", "at", "of", "there", "officially", "already", "only", "further", "another",
                 "all", "official", "among", "total", "some", "reported", "confirmed", "risen",
                 "rose", "climbed", "reached", "hit", "jumped", "increased", "stood", "stands",
-                "rising", "climbing", "reaching"}
+                "rising", "climbing", "reaching",
+                # a figure in scare quotes: 'reported treating “dozens” of demonstrators'
+                "“", '"'}
 _TOLL_VERBS = {"risen", "rose", "climbed", "reached", "hit", "jumped", "increased", "stood", "stands",
                "rising", "climbing", "reaching"} | {
     # a toll that "passes 2,000" is more than 2,000
@@ -522,6 +524,8 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
                     break
         if cat is None:
             cat = "people"
+        if ev in _THING_EVENTS and cat in CATEGORIES and cat != "homes":
+            continue  # "40 marathon runners collapsed": people are not destroyed
         if ev == "detained" and cat not in CATEGORIES and _CAPTURED.search(text):
             continue  # "captured two villages": only people in a known group are captives
         out.append(_claim(article_id, index, text, n, quantity_key(cat, ev), subject, ev, *when(n),

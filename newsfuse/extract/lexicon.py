@@ -79,7 +79,7 @@ EVENTS: dict[str, list[str]] = {
                 "treated", "treated for", "light injuries", "minor injuries"],
     "hospitalised": ["hospitalised", "hospitalized", "in hospital", "in hospitals", "taken to hospital",
                      "treated in hospital", "admitted to hospital", "rushed to hospital",
-                     "hospitalisation", "hospitalization"],
+                     "hospitalisation", "hospitalization", "hospital treatment"],
     "detained": [
         "detained", "detaining", "arrested", "arresting", "arrests", "detentions", "held", "in custody",
         "taken into custody", "rounded up", "apprehended", "jailed", "detained", "recaptured", "rearrested",
@@ -89,25 +89,41 @@ EVENTS: dict[str, list[str]] = {
     "evacuated": ["evacuated", "evacuating", "evacuations", "ordered to leave", "moved to safety", "relocated",
                   "moved to shelters", "moved to temporary shelters", "moved to emergency shelters",
                   "taken to shelters", "moved to evacuation centres", "moved to evacuation centers",
-                  "moved out", "told to leave", "ordered out"],
+                  "moved out", "told to leave", "ordered out", "airlifted"],
     "displaced": ["displaced", "flee", "fled", "fleeing", "homeless", "forced from their homes",
                   "spent the night", "sheltering", "from their homes"],
     "deployed": ["deployed", "deploying", "sent", "sending", "dispatched", "mobilised", "mobilized",
-                 "stationed", "flown in"],
+                 "stationed", "flown in", "deployment"],
     "rescued": ["rescued", "rescuing", "alive", "ashore", "pulled out", "to the surface", "to safety", "saved",
                 "save", "plucked", "winched", "airlifted to safety", "pulled alive", "pulled out alive",
                 "brought out alive", "dug out alive", "found alive"],
     "released": ["released", "freed", "freeing", "liberated"],
     "trapped": ["trapped"],
-    "stranded": ["stranded"],
+    "stranded": ["stranded", "stuck"],
     "destroyed": ["destroyed", "razed", "burned down", "gutted", "flattened", "levelled", "leveled",
-                  "reduced to rubble", "burned to the ground", "burnt to the ground"],
+                  "reduced to rubble", "burned to the ground", "burnt to the ground", "collapsed"],
     "damaged": ["damaged"],
     "charged": ["charged"],
     "crowd": ["protesting", "protested", "took to the streets", "taken to the streets", "rallied",
               "marched", "gathered", "demonstrated", "crowd", "turned out"],
 }
+
+
+def _progressive(word: str) -> str | None:
+    """'evacuated' -> 'evacuating', 'trapped' -> 'trapping': the -ing form of a regular participle,
+    so the word lists need not spell out every inflection. Short words are irregular too often
+    ('fled' is not 'fl-ing')."""
+    if " " in word or not word.endswith("ed") or len(word) < 6 or word.endswith("eed"):
+        return None
+    return word[:-2] + "ing"
+
+
 _EV_LOOKUP = {p: ev for ev, ps in EVENTS.items() for p in ps}
+for _ev, _ps in EVENTS.items():
+    for _p in _ps:
+        _ing = _progressive(_p)
+        if _ing and _ing not in _EV_LOOKUP:
+            _EV_LOOKUP[_ing] = _ev
 # heads that are themselves the event: "1,147 detentions"
 EVENT_NOUNS = {"detentions": "detained", "arrests": "detained", "deaths": "killed", "fatalities": "killed",
                "injuries": "injured", "evacuations": "evacuated"}
@@ -127,6 +143,15 @@ _EV_PATTERNS: list[tuple[str, str]] = [
     (r"(?:moved|ferried|bused|bussed|shuttled)\s+(?:by\s+\w+\s+)?(?:away\s+from|out\s+of|from)", "evacuated"),
     # a night away from home: "spent Saturday night in the village hall"
     (r"spent\s+(?:the|last|a|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+night", "displaced"),
+    # any manner of dying: "crushed to death", "burnt to death", "beaten to death"
+    (r"[a-z]+(?:ed|en|t)\s+to\s+death", "killed"),
+    # a passive admission is a hospital's ("27 people have been admitted"); "admitted two counts" is not
+    (r"(?:been|were|was|being)\s+admitted\b(?!\s+(?:that|to\s+(?:the\s+)?(?:country|school|university|bar|college)))",
+     "hospitalised"),
+    # people put up away from home: "living in tents", "sleeping in schools and sports halls"
+    (r"(?:living|sleeping|staying|sheltering|housed|camping)\s+(?:in|at)\s+(?:[\w'-]+\s+){0,3}?"
+     r"(?:tents|shelters|schools|camps|sports\s+halls|halls|gyms|gymnasiums|churches|mosques|"
+     r"(?:evacuation|community|relief)\s+cent(?:re|er)s|temporary\s+accommodation)\b", "displaced"),
     # "joined marches across the country", "joined the protests"
     (r"joined\s+(?:the\s+)?(?:\w+\s+)?(?:march(?:es)?|protests?|rall(?:y|ies)|demonstrations?|vigils?|"
      r"processions?|pickets?)", "crowd"),  # a strike is not a crowd

@@ -56,8 +56,9 @@ NUMBER_RE = re.compile(
 # things that look like numbers but are not counts
 _SKIP_AFTER = re.compile(
     r"^(?:\s*(?:-|\s)?(?:year|month|week|day)s?[- ]old\b|\s*(?:%|per\s?cent|percent|pc\b)"
-    r"|\s*(?:km|kilomet|metre|meter|mile|ft\b|feet|foot|inch|kg|kilo|ton|tonne|hectare|acre|"
-    r"degree|°|mph|km/h|sq(?![a-z])|square|bpm|magnitude|p\.?m\.?(?![a-z])|a\.?m\.?(?![a-z])|gmt|utc|bst|cet|o'clock)"
+    # whole unit words only: "seven football fans" is not a measurement in feet
+    r"|\s*(?:(?:km|kilomet\w*|met(?:re|er)s?|miles?|ft|feet|foot|inch(?:es)?|kg|kilo\w*|tons?|tonnes?|hectares?|acres?|"
+    r"degrees?|mph|sq|square|bpm|magnitude|gmt|utc|bst|cet)\b|°|km/h|p\.?m\.?(?![a-z])|a\.?m\.?(?![a-z])|o'clock)"
     r"|-(?:metre|meter|km|mile|foot|storey|story|year|month|day|hour|minute)"
     r"|\s*(?:st|nd|rd|th)\b|:\d\d|/\d|\s*\((?:AP|AFP|EFE|Reuters)\))",
     re.IGNORECASE,
