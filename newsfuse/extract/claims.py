@@ -195,7 +195,9 @@ def _forward_reach(toks: list[_Tok], j: int, numbers_at: set[int], limit: int = 
                 j = k + 1
                 continue
             break
-        if j in numbers_at and toks[j - 1].low not in ("and", "or", "among", "“", '"'):
+        # a number in a prepositional modifier stays inside the phrase: "23,000 people from 11
+        # villages have been evacuated"
+        if j in numbers_at and toks[j - 1].low not in {"and", "or", "among", "“", '"'} | _PLACE_PREP:
             break
         end = t.end
         count += 1
@@ -397,6 +399,7 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
         return as_of, as_of_text
     attribution = find_attribution(text, ctx)
     out: list[Claim] = []
+    parts: set[int] = set()  # ids of claims that are "including ..." asides
     for n, a, b in spans:
         if n.unit_hour:
             if _HOURS_WINDOW.search(text[max(0, n.start - 12):n.start]):
@@ -461,7 +464,9 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
         if not ev and not after_prep:
             # a participle after the head ("people living near the plant ... were evacuated")
             # carries a longer modifier before the verb
-            longer = any(t.low.endswith("ing") for t in np_words[1:])
+            # or a prepositional one ("people from 11 villages on the eastern flank ... were evacuated")
+            longer = any(t.low.endswith("ing") for t in np_words[1:]) or (
+                bool(np_words) and j < len(toks) and toks[j].low in _PLACE_PREP - {"for", "between"})
             ev = _event_forward(text, toks, j, numbers_at, 12 if longer else 8)
         if not ev and head == "bodies":
             ev = "killed"
@@ -503,14 +508,17 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             # damaged"), but a vague one only when it says so ("dozens more", "hundreds of others") or
             # shares the event: "Three firefighters were hurt and thousands were evacuated" does not
             # make the thousands firefighters
-            same = not n.vague or out[-1].event == ev or _continues(toks, b + 1)
+            # a part named with "including" is an aside: "29 were killed, including eight children, and
+            # more than 70 injured" -- the 70 are of the whole, not children
+            lead = next((c for c in reversed(out) if id(c) not in parts), out[-1])
+            same = not n.vague or lead.event == ev or _continues(toks, b + 1)
             # "destroyed two houses, killing a woman and injuring four": houses are not injured
-            if ev in _THING_EVENTS and out[-1].event not in _THING_EVENTS:
+            if ev in _THING_EVENTS and lead.event not in _THING_EVENTS:
                 continue  # "killing five people and destroying 20": 20 of what is not said
-            same = same and (out[-1].event in _THING_EVENTS) == (ev in _THING_EVENTS)
-            if out[-1].event != "hours":
-                cat = out[-1].quantity.rsplit(" ", 1)[0] if same else "people"
-            if out[-1].quantity == "crowd size":
+            same = same and (lead.event in _THING_EVENTS) == (ev in _THING_EVENTS)
+            if lead.event != "hours":
+                cat = lead.quantity.rsplit(" ", 1)[0] if same else "people"
+            if lead.quantity == "crowd size":
                 cat = "people"
         if cat is None and history and not n.vague:
             # a vague bare count ("Dozens killed in the unrest, police say") names no group: it
@@ -530,6 +538,8 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             continue  # "captured two villages": only people in a known group are captives
         out.append(_claim(article_id, index, text, n, quantity_key(cat, ev), subject, ev, *when(n),
                           attribution))
+        if a > 0 and toks[a - 1].low == "including":
+            parts.add(id(out[-1]))
     return out
 
 

@@ -157,6 +157,9 @@ def find_numbers(text: str) -> list[NumberMention]:
             out.append(NumberMention(s, e, m.group(), None, vague=True, qualifier=qual, num_start=core_start))
             continue
         a_raw, b_raw = m.group("a"), m.group("b")
+        if m.group("between") and not b_raw and not qual_raw:
+            # "people from 11 villages": a lone "from" opens a phrase, not a range
+            s = core_start = m.start("a")
         if a_raw.strip().lower() in ("a", "an") and not re.match(r"\s*hours?\b", after, re.I):
             continue
         if _looks_like_year(a_raw) and (not b_raw or _looks_like_year(b_raw)):
