@@ -78,11 +78,25 @@ _TOLL_VERBS = {"risen", "rose", "climbed", "reached", "hit", "jumped", "increase
 _OVER_VERBS = re.compile(r"\b(?:pass(?:es|ed|ing)?|surpass(?:es|ed)?|exceed(?:s|ed)?|tops|topped|cross(?:es|ed))\s+$", re.I)
 # "The ministry put the figure at 92,000" restates the figure the article just gave
 _RESTATED = re.compile(r"\b(?:put|puts|putting|placed|places|set|sets|estimated|estimates)\s+(?:the|its|their|this|that)\s+"
-                       r"(?:figure|number|total|tally|count|estimate)\s+at\s+$", re.I)
+                       r"(?P<what>(?:death\s+)?toll|(?:number|total)\s+of\s+[^,.;:]{1,70}?|figure|number|total|tally|"
+                       r"count|estimate)(?:\s+(?:higher|lower|even\s+higher|slightly\s+higher))?\s*,?\s+at\s+$", re.I)
 # verbs that carry people out of danger: "pulled 12 survivors from the rubble"
 _PULLED = {"pulled", "plucked"}  # not "dragged": police drag protesters too
 # hedges and participles in front of an unknown head: "suspected smugglers", "water-bombing aircraft"
 _HEDGES = {"suspected", "alleged", "presumed", "would-be", "so-called", "reported", "apparent"}
+# heads that name no group by themselves: "suspected members of a cartel"
+_GENERIC_HEADS = {"members", "associates", "affiliates", "operatives", "accomplices"}
+# adjectives in front of an unknown head, known by their ending or as common words of size and kind
+_ADJ_SUFFIX = ("al", "ous", "ive", "ful", "less", "ic", "able", "ible", "ary", "ish")
+_ADJECTIVES = {"heavy", "light", "large", "small", "big", "huge", "new", "old", "extra", "additional", "more",
+               "specialist", "elite", "private", "foreign", "local", "other", "several", "many", "few", "modern"}
+
+
+def _adjective(word: str) -> bool:
+    """'heavy', 'military', 'mechanical': a modifier to drop from an unknown group's name."""
+    return word in _ADJECTIVES or (len(word) > 5 and word.endswith(_ADJ_SUFFIX))
+
+
 # a state in the present tense is as of the reference date, whatever the subordinate clause dates
 _PRESENT_STATE = re.compile(
     r"^(?:are|is|remain|remains)\s+(?:(?:still|now|currently|all|also|yet)\s+)*(?:missing|unaccounted|trapped|"
@@ -224,8 +238,8 @@ def _event_back(text: str, toks: list[_Tok], i: int) -> tuple[str | None, str | 
         if t.low == "crowd" or t.low in _CROWD_BACK:
             return "crowd", None
         if t.low == "bodies":
-            # "recovered the bodies of six victims"
-            return "killed", None
+            # "recovered the bodies of six victims"; "the bodies of two others" are people
+            return "killed", "people"
         if t.low in _TOLL_VERBS:
             toll = True
         if t.low not in _BRIDGE_BACK:
@@ -293,6 +307,33 @@ def _antecedent_group(toks: list[_Tok], spans, a: int, out: list[Claim]) -> str 
     return None
 
 
+def _restated_key(what: str, out: list[Claim], history: list[Claim] | None) -> tuple[str, str] | None:
+    """Quantity and event of 'put the figure at N': the toll is a death count, 'the number of marchers'
+    a crowd, 'the number of people evacuated' its own event; else the figure the article just gave."""
+    low = what.lower()
+    if low.endswith("toll"):
+        cat = _group_of_event("killed", out, history)
+        return quantity_key(cat, "killed"), "killed"
+    if " of " in low:
+        words = re.findall(r"[\w'-]+", what)[2:]
+        evm = EVENT_RE.search(what)
+        ev = event_of(evm.group(1)) if evm else None
+        np = []
+        for w in words:
+            if w.lower() in _STOP_NP or event_of(w.lower()):
+                break
+            np.append(w)
+        cat = category_of(np)[0] if np else None
+        if ev is None and cat == "protesters":
+            ev = "crowd"
+        if ev is not None:
+            return quantity_key(cat or "people", ev), ev
+    prev = (out or history or [None])[-1]
+    if prev is None or prev.event == "hours":
+        return None
+    return prev.quantity, prev.event
+
+
 def _other_predicate(text: str, start: int, ev_start: int) -> bool:
     """A 'were/are + word' predicate between start and the event word that is not that event."""
     for m in _BE_PRED.finditer(text, start, ev_start + 1):
@@ -315,10 +356,15 @@ def _event_forward(text: str, toks: list[_Tok], j: int, numbers_at: set[int], li
     return None
 
 
+def _is_aside(c: Claim) -> bool:
+    """'29 were killed, including eight children': the eight are a part, not the group of the toll."""
+    return bool(c.text and c.value and re.search(r"\bincluding\s+" + re.escape(c.value), c.text))
+
+
 def _group_of_event(event: str, out: list[Claim], history: list[Claim] | None) -> str:
     """The group last counted with ``event`` in this sentence or article ('of the injured' -> children)."""
     for c in reversed(list(history or []) + out):
-        if c.event == event and c.quantity.endswith(" " + event):
+        if c.event == event and c.quantity.endswith(" " + event) and not _is_aside(c):
             return c.quantity[: -len(event) - 1]
     return "people"
 
@@ -418,6 +464,10 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             # "70 pupils fell ill and 23 of them were treated in hospital": a part with an event of its own
             ev2 = _event_forward(text, toks, j, numbers_at)
             group = _antecedent_group(toks, spans, a, out)
+            if group is None and ev2 and not out and not any(a2 < a for _, a2, _ in spans):
+                # "Fewer than ten of them are still in hospital": "them" are the article's last
+                # group with that event, else people
+                group = _group_of_event(ev2, [], history)
             if ev2 and group and not (out and out[-1].event == ev2):
                 out.append(_claim(article_id, index, text, n, quantity_key(group, ev2), None, ev2, *when(n),
                                   attribution))
@@ -446,11 +496,12 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             out.append(_claim(article_id, index, text, n, quantity_key(pcat, pev), None, pev, *when(n),
                               attribution))
             continue
-        if not ev and _RESTATED.search(text[max(0, n.start - 40):n.start]):
-            prev = (out or history or [None])[-1]
-            if prev is None or prev.event == "hours":
+        restated = None if ev else _RESTATED.search(text[max(0, n.start - 100):n.start])
+        if restated:
+            key = _restated_key(restated.group("what"), out, history)
+            if key is None:
                 continue
-            out.append(_claim(article_id, index, text, n, prev.quantity, None, prev.event, *when(n), attribution))
+            out.append(_claim(article_id, index, text, n, key[0], None, key[1], *when(n), attribution))
             continue
         head = np_words[-1].low if np_words else None
         if not ev and head in EVENT_NOUNS:
@@ -461,7 +512,9 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
         if not ev and prev_tok in _PULLED and np_words and category_of([t.text for t in np_words])[0] \
                 and j < len(toks) and toks[j].low in ("from", "out", "alive", "free"):
             ev = "rescued"  # "pulled 46 people from submerged cars"
-        if not ev and not after_prep:
+        if not ev and (not after_prep or (j < len(toks) and toks[j].low == "who")):
+            # a relative clause names the counted noun's own event: "the search for 20 people who
+            # remain missing"
             # a participle after the head ("people living near the plant ... were evacuated")
             # carries a longer modifier before the verb
             # or a prepositional one ("people from 11 villages on the eastern flank ... were evacuated")
@@ -494,11 +547,15 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             cat, k = category_of([t.text for t in np_words])
             if cat is None:
                 last2 = [t.low for t in np_words[-2:]]
-                if len(last2) == 2 and (category_of([last2[0]])[0] or last2[0] in _HEDGES
+                hedged = len(last2) == 2 and last2[0] in _HEDGES
+                if len(last2) == 2 and (category_of([last2[0]])[0] or hedged or _adjective(last2[0])
                                         or last2[0].endswith("ed") or (last2[0].endswith("ing") and "-" in last2[0])):
-                    # "14 people smugglers", "suspected smugglers", "water-bombing aircraft" count the head
+                    # "14 people smugglers", "suspected smugglers", "water-bombing aircraft", "40 heavy
+                    # excavators" count the head; a noun before it stays ("fire engines")
                     last2 = last2[1:]
                 cat = " ".join(last2)
+                if hedged and cat in _GENERIC_HEADS:
+                    cat = "suspects"  # "27 suspected members of a gang": the head says only "suspects"
             elif _mixed_group(toks, j, cat, numbers_at):
                 cat = "people"
         if cat is None:
@@ -527,7 +584,7 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             for c in reversed(history):
                 if c.as_of and this_as_of and (c.as_of - this_as_of).days > 31:
                     continue  # "In March 2021 another riot left 21 dead": an earlier event, not this one
-                if c.event == ev and c.quantity != "crowd size":
+                if c.event == ev and c.quantity != "crowd size" and not _is_aside(c):
                     cat = c.quantity[: -len(ev) - 1] if c.quantity.endswith(" " + ev) else None
                     break
         if cat is None:
