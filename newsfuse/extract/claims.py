@@ -97,6 +97,12 @@ def _adjective(word: str) -> bool:
     return word in _ADJECTIVES or (len(word) > 5 and word.endswith(_ADJ_SUFFIX))
 
 
+# an event that is asked for has not happened: "kidnappers demanded the release of 20 fighters"
+_WANTED = re.compile(r"\b(?:demand\w*|call\w*\s+for|calls\s+for|seek\w*|sought|urg\w*|ask\w*\s+for|plann?\w*)\s+"
+                     r"(?:the\s+)?(?:immediate\s+|swift\s+)?(?:release|freeing|evacuation|return|deployment)\s+of\s+$", re.I)
+# the destination that turns a verb of sending into a hospital admission
+_TO_HOSPITAL = re.compile(r"to\s+(?:a\s+|the\s+)?(?:[\w'-]+\s+){0,3}?(?:hospitals?|clinics?|infirmary|"
+                          r"(?:burns?|trauma)\s+units?)\b", re.I)
 # a state in the present tense is as of the reference date, whatever the subordinate clause dates
 _PRESENT_STATE = re.compile(
     r"^(?:are|is|remain|remains)\s+(?:(?:still|now|currently|all|also|yet)\s+)*(?:missing|unaccounted|trapped|"
@@ -477,11 +483,15 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             continue  # "..., one seriously."
         if not np_words and out and j < len(toks) and toks[j].low == "with" and a > 0 and toks[a - 1].low == ",":
             continue  # "..., one with serious head injuries": a part of the figure already counted
+        if _WANTED.search(text[max(0, n.start - 60):n.start]):
+            continue  # "demanding the release of 20 fighters": asked for, not done
         qtok = tok_at(n.num_start, starts, True)
         first = min(a, qtok if qtok is not None else a)
         ev, toll_cat = _event_back(text, toks, first)
         if ev and n.qualifier is None and _OVER_VERBS.search(text[max(0, n.start - 14):n.start]):
             n = replace(n, qualifier="more than", low=n.number)
+        if ev in ("deployed", "evacuated") and j < len(toks) and _TO_HOSPITAL.match(text, toks[j].start):
+            ev = "hospitalised"  # "sent 46 people to hospital", "flew 12 patients to a burns unit"
         partitive = _partitive_event(toks, b + 1)
         if partitive is not None and not ev:
             # "Two of the dead were children": the group is the predicate; "Three of the injured were

@@ -138,7 +138,11 @@ _EV_PATTERNS: list[tuple[str, str]] = [
      "hospitalised"),
     # "moved to schools and mosques on higher ground", "bused to evacuation centres"
     (r"(?:moved|taken|relocated|transferred|bused|bussed|ferried)\s+to\s+(?:[\w'-]+\s+){0,5}?"
-     r"(?:shelters|evacuation\s+cent(?:re|er)s|higher\s+ground)", "evacuated"),
+     r"(?:shelters|(?:evacuation|leisure|sports|community|reception|rest)\s+cent(?:re|er)s?|higher\s+ground)\b",
+     "evacuated"),
+    # forces taking part in an operation: "600 agents took part in the raid"
+    (r"(?:took\s+part|taking\s+part|participated|participating)\s+in\s+(?:the\s+|an?\s+)?(?:[\w'-]+\s+){0,2}?"
+     r"(?:operation|raid|search|manhunt|deployment)\b", "deployed"),
     # people carried away from danger: "were moved by boat from the beaches"
     (r"(?:moved|ferried|bused|bussed|shuttled)\s+(?:by\s+\w+\s+)?(?:away\s+from|out\s+of|from)", "evacuated"),
     # a night away from home: "spent Saturday night in the village hall"
@@ -152,6 +156,9 @@ _EV_PATTERNS: list[tuple[str, str]] = [
     (r"(?:living|sleeping|staying|sheltering|housed|camping)\s+(?:in|at)\s+(?:[\w'-]+\s+){0,3}?"
      r"(?:tents|shelters|schools|camps|sports\s+halls|halls|gyms|gymnasiums|churches|mosques|"
      r"(?:evacuation|community|relief)\s+cent(?:re|er)s|temporary\s+accommodation)\b", "displaced"),
+    # people present at a venue: "22,000 people were on the festival site", "were inside the stadium"
+    (r"(?:were|was)\s+(?:inside|in|at|on)\s+(?:the\s+)?(?:stadium|arena|venue|festival\s+(?:site|grounds?)|"
+     r"showground|fan\s+zone)\b|(?:were|was)\s+inside\s+the\s+ground\b", "crowd"),
     # "joined marches across the country", "joined the protests"
     (r"joined\s+(?:the\s+)?(?:\w+\s+)?(?:march(?:es)?|protests?|rall(?:y|ies)|demonstrations?|vigils?|"
      r"processions?|pickets?)", "crowd"),  # a strike is not a crowd
