@@ -15,7 +15,11 @@ counted noun, never from who is quoted or credited with the figure. A present st
 missing") is as of the reference date, whatever a subordinate clause dates. A count with a verb of
 its own ("... and 23 were pulled alive") is never a bare list item; counts of things (destroyed,
 damaged) never borrow a group of people nor lend theirs to people; a figure dated to an earlier
-period does not borrow the article's group.
+period does not borrow the article's group. Round 3: a number inside a prepositional modifier ("people
+from 11 villages") does not end the subject; an "including" aside never lends its group; an unknown
+group is named by its head without leading adjectives ("heavy excavators" -> "excavators"); a sending
+verb with a hospital destination is an admission; "put the death toll / number of X at N" restates;
+a release that is only demanded is no event.
 """
 
 from __future__ import annotations
@@ -50,6 +54,7 @@ _STOP_NP = {
 }
 # "Eleven passengers remain in hospital, one seriously": a degree adverb after a bare number
 # describes part of the figure already counted, it is not a new claim
+_IN_CONDITION = re.compile(r"\s+in\s+(?:a\s+)?(?:\w+\s+)?(?:condition|state)\b", re.I)
 _DEGREE = {"seriously", "critically", "badly", "severely", "slightly", "lightly", "gravely", "fatally"}
 # a number that is the object of one of these counts places or things, not the event's subject:
 # "Passengers on 240 cancelled flights are stranded", "Pupils at two schools were sent home"
@@ -89,7 +94,8 @@ _GENERIC_HEADS = {"members", "associates", "affiliates", "operatives", "accompli
 # adjectives in front of an unknown head, known by their ending or as common words of size and kind
 _ADJ_SUFFIX = ("al", "ous", "ive", "ful", "less", "ic", "able", "ible", "ary", "ish")
 _ADJECTIVES = {"heavy", "light", "large", "small", "big", "huge", "new", "old", "extra", "additional", "more",
-               "specialist", "elite", "private", "foreign", "local", "other", "several", "many", "few", "modern"}
+               "specialist", "elite", "private", "foreign", "local", "other", "several", "many", "few", "modern",
+               "elderly", "young", "older", "younger", "teenage"}
 
 
 def _adjective(word: str) -> bool:
@@ -483,6 +489,8 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             continue  # "..., one seriously."
         if not np_words and out and j < len(toks) and toks[j].low == "with" and a > 0 and toks[a - 1].low == ",":
             continue  # "..., one with serious head injuries": a part of the figure already counted
+        if not np_words and out and a > 0 and toks[a - 1].low == "," and _IN_CONDITION.match(text, n.end):
+            continue  # "..., four in a serious condition": a part too
         if _WANTED.search(text[max(0, n.start - 60):n.start]):
             continue  # "demanding the release of 20 fighters": asked for, not done
         qtok = tok_at(n.num_start, starts, True)

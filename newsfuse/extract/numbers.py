@@ -192,6 +192,6 @@ def find_numbers(text: str) -> list[NumberMention]:
             continue
         low = a if qual in ("at least", "more than") else None
         high = a if qual in ("up to", "fewer than", "nearly") else None
-        out.append(NumberMention(s, e, m.group(), a, low=low, high=high, qualifier=qual, num_start=core_start,
+        out.append(NumberMention(s, e, text[s:e], a, low=low, high=high, qualifier=qual, num_start=core_start,
                                  unit_hour=bool(re.match(r"\s*hours?\b", after, re.I))))
     return out
