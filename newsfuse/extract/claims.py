@@ -611,6 +611,8 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             continue  # "40 marathon runners collapsed": people are not destroyed
         if ev == "detained" and cat not in CATEGORIES and _CAPTURED.search(text):
             continue  # "captured two villages": only people in a known group are captives
+        if a > 0 and toks[a - 1].low == "including" and out and out[-1].quantity == quantity_key(cat, ev):
+            continue  # "13 officers died, including two who were beheaded": a part, not a rival figure
         out.append(_claim(article_id, index, text, n, quantity_key(cat, ev), subject, ev, *when(n),
                           attribution))
         if a > 0 and toks[a - 1].low == "including":

@@ -122,3 +122,11 @@ def test_taking_part_in_an_operation_is_a_deployment():
 def test_asked_for_release_is_no_event():
     assert _keys("The gunmen are demanding the release of 15 rebels held in the city jail.") == []
     assert _keys("The rebels freed 15 hostages.") == [("hostages released", "15")]
+
+
+def test_a_part_of_the_same_group_is_not_a_rival_figure():
+    # the two are among the 14, not a second death toll for the same group
+    assert _keys("The toll rose to 14 miners, including two who were crushed by the roof.") == [
+        ("workers killed", "14")]
+    # a part with a group of its own is still counted
+    assert ("children killed", "three") in _keys("Nine people died, including three children.")
