@@ -14,6 +14,11 @@ Decisions (documented here because readers of a brief rely on them):
   back and forth), typically from different authorities.
 * Background figures are left out: a claim whose as-of date lies more than 30 days before the
   sentence's own date (an earlier disaster quoted for comparison) is not part of this story.
+* "People" absorbs one more specific group of people with the same event when every figure of
+  the two agrees: "2,000 people detained" (two outlets) and "around 2,000 protesters detained"
+  (a third) are one fact under the plainer name, with a note saying who named the group.
+  Differing figures (50 people and 12 children killed) or several specific groups (officers,
+  protesters and attackers killed) stay apart: one may be a part of the other.
 * ``single``: one outlet only, all its figures alike. A duplicate article (``duplicate_of``)
   is not an independent source: its claims are dropped. Claims in sentences copied from
   another article (wire copy) still show the outlet that ran them, but count once when
@@ -27,6 +32,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 
+from newsfuse.extract.lexicon import CATEGORIES
 from newsfuse.records import Article, Citation, Claim, Fact, Report
 
 # spans for vague amounts when the extractor gave no low/high; first match wins
@@ -270,6 +276,7 @@ def fuse_claims(
             _Item(c, outlet, source_key, low, high, day, moment)
         )
 
+    named = _fold_generic(by_quantity)
     facts: list[Fact] = []
     for quantity, items in by_quantity.items():
         items = _one_per_outlet_figure(items)
@@ -284,11 +291,39 @@ def fuse_claims(
             status = "conflict"
         items.sort(key=lambda i: (_time_key(i), i.outlet, i.claim.article_id, i.claim.sentence))
         reports = [_report(i, articles) for i in items]
-        fact = Fact(quantity=items[0].claim.quantity, status=status, reports=reports)
+        name = next((i.claim.quantity for i in items if i.claim.quantity.strip().lower() == quantity),
+                    items[0].claim.quantity)  # a folded group keeps the plainer name
+        fact = Fact(quantity=name, status=status, reports=reports)
         fact.note = _note(status, groups)
+        if quantity in named:
+            fact.note = " ".join(filter(None, [fact.note, named[quantity]]))
         facts.append(fact)
     facts.sort(key=lambda f: (-len({r.outlet for r in f.reports}), STATUS_ORDER[f.status], f.quantity))
     return facts
+
+
+_PERSON_GROUPS = set(CATEGORIES) - {"people"}
+
+
+def _fold_generic(by_quantity: dict[str, list[_Item]]) -> dict[str, str]:
+    """Fold a lone specific group into "people <event>" when all their figures agree (see module
+    docstring); returns a note per folded quantity naming who used the specific group."""
+    notes: dict[str, str] = {}
+    for key in [k for k in by_quantity if k.startswith("people ")]:
+        event = key[len("people "):]
+        specific = [k for k in by_quantity
+                    if k != key and k.endswith(" " + event) and k[: -len(event) - 1] in _PERSON_GROUPS]
+        if len(specific) != 1:
+            continue
+        other = by_quantity[specific[0]]
+        mine = by_quantity[key]
+        if not all(_same_figure(a, b) for a in mine for b in other):
+            continue
+        group = specific[0][: -len(event) - 1]
+        who = ", ".join(_outlets(other))
+        notes[key] = f"{who} count{'s' if len(_outlets(other)) == 1 else ''} them as {group}."
+        mine.extend(by_quantity.pop(specific[0]))
+    return notes
 
 
 def _is_background(claim: Claim, article: Article) -> bool:

@@ -169,3 +169,36 @@ def test_unknown_outlet_is_named_by_its_file_not_invented():
     assert facts[0].status == "conflict"
     assert [r.outlet for r in facts[0].reports if r.article_id == b.id] == [None]
     assert "story_b.txt" in facts[0].note
+
+
+def _figures(*rows):
+    """(outlet, quantity, value, number, qualifier) rows -> claims and their articles."""
+    arts, claims = {}, []
+    for outlet, quantity, value, number, qualifier in rows:
+        text = f"Officials gave {value} as the figure for {quantity}."
+        art = make_article(outlet, "t", datetime(2031, 3, 4, 9, tzinfo=timezone.utc), [[text]])
+        arts[art.id] = art
+        claims.append(Claim(article_id=art.id, sentence=0, quantity=quantity, value=value, number=number,
+                            qualifier=qualifier, as_of=date(2031, 3, 4), text=text))
+    return claims, arts
+
+
+def test_people_absorbs_one_specific_group_when_figures_agree():
+    claims, arts = _figures(("Coastal Wire", "people detained", "2,000", 2000, None),
+                            ("Daily Ledger", "people detained", "about 2,000", 2000, "about"),
+                            ("Atlas News", "protesters detained", "around 2,000", 2000, "about"))
+    facts = {f.quantity: f for f in fuse_claims(claims, arts)}
+    assert list(facts) == ["people detained"]
+    assert facts["people detained"].status == "agree"
+    assert len(facts["people detained"].reports) == 3
+    assert "Atlas News counts them as protesters." in facts["people detained"].note
+
+
+def test_people_and_a_specific_group_stay_apart_when_figures_differ_or_groups_are_several():
+    claims, arts = _figures(("Coastal Wire", "people killed", "50", 50, None),
+                            ("Daily Ledger", "children killed", "12", 12, None))
+    assert {f.quantity for f in fuse_claims(claims, arts)} == {"people killed", "children killed"}
+    claims, arts = _figures(("Coastal Wire", "people killed", "dozens", None, None),
+                            ("Daily Ledger", "protesters killed", "dozens", None, None),
+                            ("Harbour Post", "attackers killed", "dozens", None, None))
+    assert len(fuse_claims(claims, arts)) == 3
