@@ -34,7 +34,7 @@ from .lexicon import CATEGORIES, EVENT_NOUNS, EVENT_RE, category_of, event_of, q
 from .numbers import NumberMention, find_numbers
 from .speakers import ArticleContext, find_attribution
 
-__all__ = ["extract_claims", "claims_in_sentence"]
+__all__ = ["extract_claims", "claims_in_sentence", "rule_claims"]
 
 _TOKEN = re.compile(r"[A-Za-zÀ-ÿ][\w'’-]*|\d+(?:[.,]\d+)*|--|[^\w\s]")
 _STOP_NP = {
@@ -641,8 +641,8 @@ def _claims_foreign(article: Article) -> list[Claim]:
     return out
 
 
-def extract_claims(article: Article, ctx: ArticleContext | None = None) -> list[Claim]:
-    """Numeric claims of every sentence of ``article`` (sentences must be filled)."""
+def rule_claims(article: Article, ctx: ArticleContext | None = None) -> list[Claim]:
+    """Numeric claims of every sentence of ``article`` by the rules alone."""
     if not is_english(article):
         return _claims_foreign(article)
     ctx = ctx if ctx is not None else ArticleContext()
@@ -652,3 +652,8 @@ def extract_claims(article: Article, ctx: ArticleContext | None = None) -> list[
         out.extend(claims)
         ctx.see(s.text)
     return out
+
+
+def extract_claims(article: Article, ctx: ArticleContext | None = None) -> list[Claim]:
+    """Numeric claims of every sentence of ``article`` (sentences must be filled)."""
+    return rule_claims(article, ctx)

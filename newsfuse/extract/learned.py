@@ -1,0 +1,278 @@
+"""A small learned reader of number mentions, to add figures the claim rules miss.
+
+The rules in ``claims`` are precise but read only the phrasings their word lists and patterns
+know. Here every number mention of a sentence (``numbers.find_numbers``, dates removed) is a
+candidate, described by the words around it (stemmed, by side and distance), the nearest event
+and category words of the lexicon, the rules' own reading of that number, and its shape
+(qualifier, vague, range, hours). Three linear models learn from the hand-labelled development
+sets: is it a claim at all, which event, and which group when the lexicon does not name it.
+
+Only the development sets train it (``TRAIN_SETS``; never the unseen ``blind`` set), at first
+use, deterministically (liblinear, fixed order), in about a second. ``claims.extract_claims``
+consults it only for numbers the rules left unclaimed, and only above a probability threshold
+chosen by leave-one-set-out cross-validation (``scripts/learned_claims_cv.py``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .lexicon import EVENT_NOUNS, EVENT_RE, category_of, event_of, quantity_key
+from .numbers import NumberMention, find_numbers
+
+__all__ = ["Candidate", "candidates", "features", "ClaimModel", "train", "default_model", "TRAIN_SETS",
+           "gold_key", "amount_equal"]
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "eval" / "data"
+# development sets only; "blind" is for measuring and must never train anything
+TRAIN_SETS = ("labelled", "heldout", "tune", "test", "review", "review2")
+
+_TOKEN = re.compile(r"[A-Za-zÀ-ÿ][\w'’-]*|\d+(?:[.,]\d+)*|[^\w\s]")
+_WINDOW = 8
+# whether the rules' own reading of the number is a feature (see scripts/learned_claims_cv.py)
+RULE_FEATURE = True
+_STOP = {"the", "a", "an", "of", "and", "to", "in", "on", "at", "for", "by", "with", "from", "as", "that"}
+
+
+@dataclass
+class Candidate:
+    """One number mention of a sentence, with what the rules made of it (if anything)."""
+
+    text: str
+    mention: NumberMention
+    rule_quantity: str | None = None
+    rule_event: str | None = None
+
+
+def amount_equal(n: NumberMention, claim) -> bool:
+    """Same amount as a claim (or a gold label dict): as the evaluation harness matches them."""
+    get = claim.get if isinstance(claim, dict) else (lambda k: getattr(claim, k, None))
+    if n.vague or get("vague"):
+        return bool(n.vague) and bool(get("vague"))
+    if get("low") is not None and get("high") is not None:
+        return n.low == get("low") and n.high == get("high")
+    return n.number is not None and get("number") is not None and abs(n.number - get("number")) < 1e-6
+
+
+def candidates(text: str, ref_date, rule_claims=()) -> list[Candidate]:
+    """Every count-like number of the sentence except date parts, tagged with the rules' claim."""
+    from .dates import find_date_phrases
+
+    dates = find_date_phrases(text, ref_date)
+    out = []
+    left = list(rule_claims)
+    for n in find_numbers(text):
+        if any(d.start <= n.num_start < d.end for d in dates):
+            continue
+        hit = next((c for c in left if amount_equal(n, c)), None)
+        if hit is not None:
+            left.remove(hit)
+        out.append(Candidate(text, n, hit.quantity if hit else None, hit.event if hit else None))
+    return out
+
+
+def _stem(w: str) -> str:
+    """Crude suffix stripping so 'evacuated'/'evacuating'/'evacuation' share a feature."""
+    for suf in ("ations", "ation", "ings", "ing", "ies", "ied", "ed", "es", "s", "ly"):
+        if len(w) > len(suf) + 3 and w.endswith(suf):
+            return w[: -len(suf)]
+    return w
+
+
+def _bucket(d: int) -> str:
+    return "1" if d <= 1 else "3" if d <= 3 else "8" if d <= 8 else "far"
+
+
+def _category_after(words: list[str]) -> tuple[str | None, str | None]:
+    """Lexicon group of the noun phrase right after the number, else its plural head word."""
+    run = []
+    for w in words[:4]:
+        if not re.match(r"[A-Za-z]", w) or w.lower() in _STOP or event_of(w.lower()):
+            break
+        run.append(w)
+    for k in range(len(run), 0, -1):
+        cat, size = category_of(run[:k])
+        if cat and size:
+            return cat, None
+    if run and run[0].lower().endswith("s") and len(run[0]) > 3 and run[0].islower():
+        return None, run[0].lower()
+    return None, None
+
+
+def features(c: Candidate) -> dict[str, float]:
+    """Sparse features of one candidate (see module docstring)."""
+    text, n = c.text, c.mention
+    left_toks = [m.group() for m in _TOKEN.finditer(text[: n.start])]
+    right_toks = [m.group() for m in _TOKEN.finditer(text[n.end:])]
+    f: dict[str, float] = {"bias": 1.0}
+    for side, toks in (("L", left_toks[::-1]), ("R", right_toks)):
+        for d, w in enumerate(toks[:_WINDOW], 1):
+            lw = w.lower()
+            if d <= 3:
+                f[f"{side}{d}={lw}"] = 1.0
+            f[f"{side}w={_stem(lw)}"] = 1.0
+            if not w[0].isalnum():
+                f[f"{side}punct{_bucket(d)}={lw}"] = 1.0
+            if w[0].isupper() and d <= 2:
+                f[f"{side}{d}cap"] = 1.0
+    # nearest lexicon events on each side, by token distance
+    for m in EVENT_RE.finditer(text):
+        ev = event_of(m.group(1)) or ("killed" if m.group(1).lower() == "toll" else None)
+        if ev is None:
+            continue
+        if m.end() <= n.start:
+            side, d = "L", len(_TOKEN.findall(text[m.end():n.start]))
+        elif m.start() >= n.end:
+            side, d = "R", len(_TOKEN.findall(text[n.end:m.start()]))
+        else:
+            continue
+        key = f"ev{side}{_bucket(d)}={ev}"
+        f[key] = 1.0
+        f[f"ev{side}any"] = 1.0
+    for w in right_toks[:4]:
+        if w.lower() in EVENT_NOUNS:
+            f[f"evnoun={EVENT_NOUNS[w.lower()]}"] = 1.0
+    cat, head = _category_after(right_toks)
+    f[f"cat={cat or ('head' if head else 'none')}"] = 1.0
+    # shape of the amount
+    f["vague"] = float(n.vague)
+    f["range"] = float(n.low is not None and n.high is not None and n.low != n.high)
+    f["hours"] = float(n.unit_hour)
+    f[f"qual={n.qualifier or 'none'}"] = 1.0
+    f["word"] = float(not any(ch.isdigit() for ch in n.text))
+    if n.number is not None:
+        f[f"mag={min(len(str(int(n.number))), 6)}"] = 1.0
+    f["quoted"] = float(text[: n.start].count("“") > text[: n.start].count("”") or text[: n.start].count('"') % 2 == 1)
+    f["start"] = float(len(left_toks) == 0)
+    if RULE_FEATURE:
+        f[f"rule={c.rule_event or 'none'}"] = 1.0
+    return f
+
+
+def gold_key(quantity: str) -> tuple[str, str]:
+    """('people', 'killed') from 'people killed'; crowds and durations are their own events."""
+    if quantity == "crowd size":
+        return "crowd", "crowd"
+    if quantity == "duration hours":
+        return "duration", "hours"
+    cat, _, ev = quantity.rpartition(" ")
+    return cat, ev
+
+
+class ClaimModel:
+    """Is-claim, event and group classifiers over ``features``."""
+
+    def __init__(self, is_claim, event, group, vec):
+        self.is_claim, self.event, self.group, self.vec = is_claim, event, group, vec
+
+    def predict(self, cands: list[Candidate]) -> list[tuple[float, str, float]]:
+        """(claim probability, quantity key, event probability) per candidate."""
+        if not cands:
+            return []
+        X = _matrix(self.vec, [features(c) for c in cands])
+        p_claim = self.is_claim.predict_proba(X)[:, list(self.is_claim.classes_).index(1)]
+        p_ev = self.event.predict_proba(X)
+        p_grp = self.group.predict_proba(X)
+        out = []
+        for i, c in enumerate(cands):
+            k = int(p_ev[i].argmax())
+            ev = self.event.classes_[k]
+            out.append((float(p_claim[i]), self._key(c, ev, p_grp[i]), float(p_ev[i][k])))
+        return out
+
+    def _key(self, c: Candidate, ev: str, p_grp) -> str:
+        if ev == "crowd":
+            return "crowd size"
+        if ev == "hours":
+            return "duration hours"
+        cat, head = _category_after([m.group() for m in _TOKEN.finditer(c.text[c.mention.end:])])
+        if cat is None and head is not None:
+            cat = head
+        if cat is None:
+            cat = self.group.classes_[int(p_grp.argmax())]
+        return quantity_key(cat, ev)
+
+
+def labelled_candidates(rows: list[dict], rule_claims: dict | None = None) -> list[tuple[Candidate, dict | None]]:
+    """Candidates of labelled rows paired with the gold claim of the same amount (or None).
+
+    ``rule_claims`` maps (doc, sentence index) to the rules' claims there."""
+    out = []
+    per_doc: dict[str, int] = {}
+    from datetime import date
+
+    for r in rows:
+        i = per_doc.get(r["doc"], 0)
+        per_doc[r["doc"]] = i + 1
+        rc = (rule_claims or {}).get((r["doc"], i), [])
+        golds = list(r.get("claims", []))
+        for c in candidates(r["text"], date.fromisoformat(r["ref_date"]), rc):
+            g = next((g for g in golds if amount_equal(c.mention, g)), None)
+            if g is not None:
+                golds.remove(g)
+            out.append((c, g))
+    return out
+
+
+def _matrix(vec, feats: list[dict]):
+    """Sparse rows with 32-bit indices, which liblinear requires (newer scipy builds int64)."""
+    X = vec.transform(feats).tocsr()
+    X.indices = X.indices.astype("int32")
+    X.indptr = X.indptr.astype("int32")
+    return X
+
+
+def train(pairs: list[tuple[Candidate, dict | None]]) -> ClaimModel:
+    """Fit the three classifiers on (candidate, gold-or-None) pairs."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.multiclass import OneVsRestClassifier
+
+    feats = [features(c) for c, _ in pairs]
+    vec = DictVectorizer()
+    vec.fit(feats)
+    X = _matrix(vec, feats)
+    y = [int(g is not None) for _, g in pairs]
+    is_claim = LogisticRegression(C=0.5, solver="liblinear").fit(X, y)
+    pos = [(f, gold_key(g["quantity"])) for f, (_, g) in zip(feats, pairs) if g is not None]
+    event = OneVsRestClassifier(LogisticRegression(C=1.0, solver="liblinear")).fit(_matrix(vec, [f for f, _ in pos]),
+                                                              [ev for _, (_, ev) in pos])
+    grp = [(f, cat) for f, (cat, _) in pos if cat not in ("crowd", "duration")]
+    group = OneVsRestClassifier(LogisticRegression(C=1.0, solver="liblinear")).fit(_matrix(vec, [f for f, _ in grp]),
+                                                              [cat for _, cat in grp])
+    return ClaimModel(is_claim, event, group, vec)
+
+
+def load_rows(name: str) -> list[dict]:
+    """One development set's labelled rows."""
+    if name not in TRAIN_SETS:
+        raise ValueError(f"{name!r} is not a development set")
+    with open(DATA_DIR / f"extract_{name}.jsonl", encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def rule_claims_of(rows: list[dict]) -> dict:
+    """The rules' claims per (doc, sentence index), run article by article as in production."""
+    from ..eval.extract_eval import _articles
+    from .claims import rule_claims
+
+    arts, _ = _articles(rows)
+    out: dict = {}
+    for art in arts:
+        for c in rule_claims(art):
+            out.setdefault((art.id, c.sentence), []).append(c)
+    return out
+
+
+@lru_cache(maxsize=1)
+def default_model() -> ClaimModel:
+    """The model trained on all development sets (cached for the process)."""
+    pairs = []
+    for name in TRAIN_SETS:
+        rows = load_rows(name)
+        pairs += labelled_candidates(rows, rule_claims_of(rows))
+    return train(pairs)
