@@ -12,7 +12,7 @@ they were when ``review`` (commit 52dbf12) and ``review2`` (commit 1bc9cb5) were
 extracted with ``git archive`` and run over all sets; the model is trained on the other sets with
 those rules' readings and tested on the set those rules had not seen.
 
-    PYTHONPATH=$PWD python scripts/learned_claims_cv.py [--historical] [--no-rule-feature]
+    PYTHONPATH=$PWD python scripts/learned_claims_cv.py [--historical] [--rule-feature] [-v]
 """
 
 from __future__ import annotations
@@ -171,7 +171,7 @@ def run(data, held_sets, verbose=False):
 
 def main(argv=None):
     args = sys.argv[1:] if argv is None else argv
-    L.RULE_FEATURE = "--no-rule-feature" not in args
+    L.RULE_FEATURE = "--rule-feature" in args
     verbose = "-v" in args
     print(f"rule feature: {L.RULE_FEATURE}")
     if "--historical" in args:

@@ -655,5 +655,28 @@ def rule_claims(article: Article, ctx: ArticleContext | None = None) -> list[Cla
 
 
 def extract_claims(article: Article, ctx: ArticleContext | None = None) -> list[Claim]:
-    """Numeric claims of every sentence of ``article`` (sentences must be filled)."""
-    return rule_claims(article, ctx)
+    """Numeric claims of every sentence of ``article`` (sentences must be filled): the rules' claims,
+    plus figures they left unclaimed that the learned reader (``extract.learned``) is sure of.
+    NEWSFUSE_LEARNED_CLAIMS=0 gives the rules alone. Learned claims never feed the rules' history,
+    so the rules read every sentence as they would alone."""
+    from . import learned
+
+    if not is_english(article) or not learned.enabled():
+        return rule_claims(article, ctx)
+    ctx = ctx if ctx is not None else ArticleContext()
+    out: list[Claim] = []
+    history: list[Claim] = []
+    for s in article.sentences:
+        claims = claims_in_sentence(s.text, article.id, s.index, s.ref_date, ctx, history)
+        history.extend(claims)
+        out.extend(claims)
+        extra = learned.added_claims(s.text, s.ref_date, claims)
+        if extra:
+            hp = happening_phrase(s.text, s.ref_date)
+            as_of = (hp.date, hp.text) if hp and hp.date else (s.ref_date, None)
+            attribution = find_attribution(s.text, ctx)
+            for n, key in extra:
+                event = "hours" if key == "duration hours" else "crowd" if key == "crowd size" else key.rsplit(" ", 1)[1]
+                out.append(_claim(article.id, s.index, s.text, n, key, None, event, *as_of, attribution))
+        ctx.see(s.text)
+    return out
