@@ -11,17 +11,19 @@ Why this shape:
   stories of one long-running topic (looser threshold, months-long window).
 - Ids never change once given: a story is "s-" + hash of its first article id; when two stories
   turn out to be one, the older keeps its id and the other becomes an alias (``resolve``).
-- Within a batch, articles are taken in publish order and compared with exact centroid cosines
-  computed from two sparse products (batch x hot centroids, batch x batch), so a batch costs a few
-  matrix products instead of per-article Python loops.
+- Stories: the pool is clustered by average linkage over article pairs (time-decayed cosine,
+  best pair first; settled parts of hot stories take part as weighted seeds), so one bridging
+  article cannot chain two events together. Pools above ``average_link_max`` fall back to a leader
+  pass in publish order with exact centroid cosines from two sparse products.
 - Order independence: the unsettled articles of the hot window (the *pool*, raw counts only) are
   re-clustered in publish order at every ``add`` with current IDF weights, then mapped back onto
   existing ids (seeded by settled centroids; oldest id wins; merged ids become aliases). Articles
   may move between hot stories; the caller's Article objects are updated in place.
 - Storylines the same way: at every ``add`` all hot stories are re-clustered into storylines
   (agglomerative, centroid cosine, best pair first), each hot storyline taking part as one fixed
-  *seed* made of its cold stories' vectors; merges also need agreeing entities and IDF-weighted
-  anchors (outlet names excluded). A storyline keeps the id of its oldest story's line; merged lines
+  *seed* made of its cold stories' vectors; merges also need agreeing entities, IDF-weighted
+  anchors (outlet names excluded) and articles about as similar across the two groups as within
+  the looser one (cohesion margin). A storyline keeps the id of its oldest story's line; merged lines
   become aliases (``resolve_storyline``).
 """
 
@@ -55,10 +57,15 @@ class ClusterConfig:
     title_repeat: int = 2  # the headline counts this many times
     entity_tf: str = "sqrt"  # "log" | "sqrt" | "linear": the main actors/places should dominate
     # story level: one event
-    story_threshold: float = 0.17  # 0.20 split the sample's Lisk story in three; 0.16 glued the two Brackwater fires
+    story_threshold: float = 0.12
     story_window_days: float = 2.5  # an article may join a story active within this gap
     story_decay_days: float = 6.0  # similarity *= exp(-gap / decay)
     story_merge_threshold: float = 0.55
+    # "average": average linkage over the pool's article pairs (order-free, resists chaining);
+    # "leader": one pass in publish order (also used when the pool exceeds ``average_link_max``,
+    # which bounds the pool's dense pair matrix: 3000 items ~ 72 MB)
+    story_linkage: str = "average"
+    average_link_max: int = 3000
     story_terms: int = 400  # centroid kept as its top terms (bounded memory)
     # storyline level: a long-running topic
     storyline_threshold: float = 0.10  # centroid cosine at which two groups of stories join
@@ -72,6 +79,10 @@ class ClusterConfig:
     storyline_young: int = 3
     storyline_young_threshold: float = 0.05  # 6 young stories instead of 3 glued Egypt into Libya (T17)
     storyline_window_days: float = 120.0
+    # cohesion margin: two groups join only if their articles are, on average, at most this much
+    # less similar across the groups than within the looser group. Two tight events in one city
+    # (mean inner cosine ~0.3, across ~0.15) stay apart; a broad topic (inner ~0.05) never binds
+    storyline_cohesion_margin: float = 0.1
     storyline_merge_threshold: float = 0.3  # two lines' settled parts joining; 0.2 merged Egypt+Libya
     storyline_terms: int = 1200
     # share of the storyline cosine taken by sentence embeddings of title + first sentences, when
@@ -248,6 +259,9 @@ class StoryClusterer:
         # hot storyline id -> summed unit vectors of its stories that went cold: the line's memory
         # once its stories leave the hot window, and a fixed seed when storylines are re-clustered
         self._line_base: dict[str, _Centroid] = {}
+        # hot storyline id -> summed *article* vectors of its cold stories: mean pair similarities
+        # within and across groups for the relative-closeness test
+        self._line_art: dict[str, _Centroid] = {}
         self._line_stories: dict[str, list[str]] = {}  # storyline id -> story ids
         self._alias: dict[str, str] = {}  # merged story id -> the story it went into
         self._line_alias: dict[str, str] = {}
@@ -487,6 +501,93 @@ class StoryClusterer:
                 c.last = max(c.last, float(last[col]))
         return labels, cents
 
+    def _average_link(self, X: sp.csr_matrix, times: np.ndarray, seeds: list[_Centroid]):
+        """Average-linkage clustering of the pool, best pair first: two groups join while the mean
+        time-decayed cosine over all their article pairs is at least ``story_threshold`` (pairs more
+        than ``story_window_days`` apart count 0). Why: a leader pass lets one bridging article (a
+        live blog naming yesterday's storm) pull a new event into an old story; a mean over all
+        pairs needs most of both groups to agree, and does not depend on arrival order at all.
+        A seed (settled part of a hot story) takes part as its ``n`` articles through its summed
+        vector; two seeds never join here (the merge pass decides). Same output as ``_single_pass``."""
+        cfg = self.config
+        k0, m = len(seeds), X.shape[0]
+        n = k0 + m
+        first = np.concatenate([[c.first for c in seeds], times]).astype(np.float64)
+        last = np.concatenate([[c.last for c in seeds], times]).astype(np.float64)
+        size = np.concatenate([[max(c.n, 1) for c in seeds], np.ones(m)]).astype(np.float64)
+        W = np.zeros((n, n))
+        W[k0:, k0:] = (X @ X.T).toarray()
+        if k0:
+            W[:k0, k0:] = (_matrix(seeds, self.dim, normalise=False) @ X.T).toarray()
+            W[k0:, :k0] = W[:k0, k0:].T
+        gap = np.maximum(np.maximum(first[:, None] - last[None, :], first[None, :] - last[:, None]), 0.0)
+        W *= np.exp(-gap / cfg.story_decay_days) * (gap <= cfg.story_window_days)
+        del gap
+        has_seed = np.arange(n) < k0
+        active = np.ones(n, bool)
+        members = [[i] for i in range(n)]
+
+        def row(a: int) -> np.ndarray:
+            r = W[a] / (size[a] * size)
+            r[~active | (has_seed[a] & has_seed)] = -np.inf
+            r[a] = -np.inf
+            return r
+
+        best_v = np.full(n, -np.inf)
+        best_j = np.zeros(n, np.int64)
+        for a in range(n):
+            r = row(a)
+            best_j[a] = int(np.argmax(r))
+            best_v[a] = r[best_j[a]]
+        while n > 1:
+            a = int(np.argmax(best_v))
+            if not best_v[a] >= cfg.story_threshold:
+                break
+            a, b = sorted((a, int(best_j[a])))
+            W[a] += W[b]
+            W[:, a] += W[:, b]
+            size[a] += size[b]
+            has_seed[a] |= has_seed[b]
+            first[a], last[a] = min(first[a], first[b]), max(last[a], last[b])
+            members[a] += members[b]
+            active[b] = False
+            best_v[b] = -np.inf
+            ra = row(a)
+            best_j[a] = int(np.argmax(ra))
+            best_v[a] = ra[best_j[a]]
+            # other rows: their link to a changed, and those that pointed at a or b need a rescan
+            col = ra.copy()
+            col[a] = -np.inf
+            stale = active & ((best_j == a) | (best_j == b))
+            stale[a] = False
+            better = active & ~stale & (col > best_v)
+            best_v[better] = col[better]
+            best_j[better] = a
+            for r_ in np.flatnonzero(stale):
+                rr = row(r_)
+                best_j[r_] = int(np.argmax(rr))
+                best_v[r_] = rr[best_j[r_]]
+        # columns: a seed's group keeps the seed's column, other groups get new ones in publish order
+        labels = np.zeros(m, np.int64)
+        cents = [_Centroid(c.idx.copy(), c.val.copy(), c.norm2, c.first, c.last, c.n) for c in seeds]
+        groups = sorted((sorted(members[g]) for g in range(n) if active[g]), key=lambda mem: mem[0])
+        for mem in groups:
+            rows = [i - k0 for i in mem if i >= k0]
+            if mem[0] < k0:
+                col = mem[0]
+            else:
+                col = len(cents)
+                cents.append(_Centroid.empty(float(times[rows[0]])))
+            if not rows:
+                continue
+            labels[rows] = col
+            c = cents[col]
+            c.add_rows(X[rows], self.dim, cfg.story_terms)
+            c.n += len(rows)
+            c.first = min(c.first, float(times[rows].min()))
+            c.last = max(c.last, float(times[rows].max()))
+        return labels, cents
+
     def _recluster(self, fresh_ids: set[str]) -> set[str]:
         """Re-cluster the pool, then give the clusters ids: a hot story with settled articles
         seeds its own column; otherwise a cluster takes the id of the (oldest) story that held
@@ -497,7 +598,11 @@ class StoryClusterer:
         X = self._weight(self._pool_matrix(vec_ids))
         times = np.array([self._pool[k]["t"] for k in vec_ids], np.float64)
         seed_ids = [s for s in self._hot if s in self._base and self._base[s].n > 0]
-        labels, cents = self._single_pass(X, times, [self._base[s] for s in seed_ids])
+        seeds = [self._base[s] for s in seed_ids]
+        if cfg.story_linkage == "average" and len(seeds) + X.shape[0] <= cfg.average_link_max:
+            labels, cents = self._average_link(X, times, seeds)
+        else:
+            labels, cents = self._single_pass(X, times, seeds)
         ncol = len(cents)
         # merge pass over the columns (deterministic: by similarity, then index)
         parent = list(range(ncol))
@@ -730,6 +835,10 @@ class StoryClusterer:
             G = (1.0 - w) * G + w * (E @ E.T)
         Me = M[:, self._wdim:]
         Ge = (Me @ Me.T).toarray()
+        arts = [self._line_art.get(l) or _Centroid.empty(0.0) for l in seeds] + [self._hot[s] for s in sids]
+        Ma = _matrix(arts, self.dim, False)
+        Ga = (Ma @ Ma.T).toarray()  # sums of article-pair dot products (rows are unit vectors)
+        na = np.array([float(c.n) for c in arts])  # articles per group
         # anchors: an item's few most telling entities must be among the other's main ones, both ways
         idf = self._idf()
         outlets = np.array(sorted(self._outlet_feats), np.int64)
@@ -754,6 +863,15 @@ class StoryClusterer:
         active = np.ones(n, bool)
         members = [[i] for i in range(n)]
 
+        def close(a: int) -> np.ndarray:
+            """Mean article similarity across a and each group, against the mean within the looser
+            of the two less the margin (groups of one article have no inner pairs and set no bar)."""
+            with np.errstate(divide="ignore", invalid="ignore"):
+                cross = Ga[a] / (na[a] * na)
+                inner = np.where(na >= 2, (np.diag(Ga) - na) / (na * (na - 1)), np.inf)
+                bar = np.minimum(inner[a], inner)
+                return ~np.isfinite(bar) | (na[a] * na == 0) | (cross >= bar - cfg.storyline_cohesion_margin)
+
         def row(a: int) -> np.ndarray:
             d = math.sqrt(max(G[a, a], 1e-12)) * np.sqrt(np.maximum(np.diag(G), 1e-12))
             cos = G[a] / d
@@ -763,15 +881,16 @@ class StoryClusterer:
             thr = np.where(seeded[a] & seeded, cfg.storyline_merge_threshold, cfg.storyline_threshold)
             good = (active & (cos >= thr) & (ecos >= cfg.storyline_entity_threshold)
                     & (gap <= cfg.storyline_window_days)
-                    & (agree[a] >= cfg.storyline_anchor_agree * nst[a] * nst))
+                    & (agree[a] >= cfg.storyline_anchor_agree * nst[a] * nst) & close(a))
             good[a] = False
             return np.where(good, cos, -np.inf)
 
         def merge_rows(a: int, b: int) -> None:
-            for Q in (G, Ge, agree, agree1):
+            for Q in (G, Ge, Ga, agree, agree1):
                 Q[a, :] += Q[b, :]
                 Q[:, a] += Q[:, b]
             nst[a] += nst[b]
+            na[a] += na[b]
 
         S = np.vstack([row(a) for a in range(n)]) if n > 1 else np.full((1, 1), -np.inf)
         while n > 1:
@@ -803,11 +922,14 @@ class StoryClusterer:
             gap = np.maximum(np.maximum(first[a] - last, first - last[a]), 0.0)
             good = (active & (nst > nst[a]) & (cos >= cfg.storyline_young_threshold)
                     & (ecos >= cfg.storyline_entity_threshold) & (gap <= cfg.storyline_window_days)
-                    & (agree1[a] >= cfg.storyline_anchor_agree * nst[a] * nst))
+                    & (agree1[a] >= cfg.storyline_anchor_agree * nst[a] * nst) & close(a))
             good[a] = False
             if not good.any():
                 continue
             b = int(np.argmax(np.where(good, cos, -np.inf)))
+            Ga[b, :] += Ga[a, :]
+            Ga[:, b] += Ga[:, a]
+            na[b] += na[a]
             members[b] += members[a]
             active[a] = False
             seeded[b] |= seeded[a]
@@ -887,6 +1009,7 @@ class StoryClusterer:
             self._line_stories.pop(old, None)
             self._lines.pop(old, None)
             self._line_base.pop(old, None)
+            self._line_art.pop(old, None)
             self._line_emb.pop(old, None)
         return moved
 
@@ -900,6 +1023,11 @@ class StoryClusterer:
         keep, drop = sorted([l1, l2], key=age)
         if drop in self._line_emb:
             self._line_emb[keep] = self._line_emb.get(keep, 0.0) + self._line_emb.pop(drop)
+        if drop in self._line_art:
+            if keep in self._line_art:
+                self._line_art[keep].add(self._line_art.pop(drop), self.dim, self.config.storyline_terms)
+            else:
+                self._line_art[keep] = self._line_art.pop(drop)
         if drop in self._line_base:
             if keep in self._line_base:
                 self._line_base[keep].add(self._line_base.pop(drop), self.dim, self.config.storyline_terms)
@@ -944,6 +1072,8 @@ class StoryClusterer:
                 if base is None:
                     self._line_base[lid] = base = _Centroid.empty(hc.first)
                 base.add(unit, self.dim, cfg.storyline_terms)
+                la = self._line_art.setdefault(lid, _Centroid.empty(hc.first))
+                la.add(hc, self.dim, cfg.storyline_terms)
                 span = self._lines.setdefault(lid, _Centroid.empty(hc.first))
                 span.last = max(span.last, hc.last)
             for aid in story.article_ids:
@@ -979,6 +1109,7 @@ class StoryClusterer:
         for lid in cold_lines:
             self._lines.pop(lid, None)
             self._line_base.pop(lid, None)
+            self._line_art.pop(lid, None)
             self._line_emb.pop(lid, None)
             if not cfg.keep_cold_stories and not self._line_stories.get(lid):
                 self._line_stories.pop(lid, None)
@@ -1004,6 +1135,7 @@ class StoryClusterer:
             "line_emb": {l: _pack(v.astype(np.float32)) for l, v in self._line_emb.items()},
             "lines": {l: c.to_json() for l, c in self._lines.items()},
             "line_base": {l: c.to_json() for l, c in self._line_base.items()},
+            "line_art": {l: c.to_json() for l, c in self._line_art.items()},
             "line_stories": self._line_stories,
             "alias": self._alias,
             "line_alias": self._line_alias,
@@ -1028,6 +1160,7 @@ class StoryClusterer:
         sc._line_emb = {l: _unpack(v, np.float32) for l, v in d.get("line_emb", {}).items()}
         sc._lines = {l: _Centroid.from_json(c) for l, c in d["lines"].items()}
         sc._line_base = {l: _Centroid.from_json(c) for l, c in d.get("line_base", {}).items()}
+        sc._line_art = {l: _Centroid.from_json(c) for l, c in d.get("line_art", {}).items()}
         sc._line_stories = {k: list(v) for k, v in d["line_stories"].items()}
         sc._alias = dict(d["alias"])
         sc._line_alias = dict(d["line_alias"])
