@@ -571,18 +571,23 @@ class StoryClusterer:
         labels = np.zeros(m, np.int64)
         cents = [_Centroid(c.idx.copy(), c.val.copy(), c.norm2, c.first, c.last, c.n) for c in seeds]
         groups = sorted((sorted(members[g]) for g in range(n) if active[g]), key=lambda mem: mem[0])
-        for mem in groups:
-            rows = [i - k0 for i in mem if i >= k0]
+        gi = np.concatenate([[g] * sum(i >= k0 for i in mem) for g, mem in enumerate(groups)]).astype(np.int64)
+        ri = np.array([i - k0 for mem in groups for i in mem if i >= k0], np.int64)
+        sums = (sp.csr_matrix((np.ones(len(ri)), (gi, ri)), shape=(len(groups), m)) @ X).tocsr()
+        sums.sort_indices()
+        for g, mem in enumerate(groups):
+            rows = ri[gi == g]
             if mem[0] < k0:
                 col = mem[0]
             else:
                 col = len(cents)
                 cents.append(_Centroid.empty(float(times[rows[0]])))
-            if not rows:
+            if not len(rows):
                 continue
             labels[rows] = col
             c = cents[col]
-            c.add_rows(X[rows], self.dim, cfg.story_terms)
+            lo, hi = sums.indptr[g], sums.indptr[g + 1]
+            c._combine(sums.indices[lo:hi], sums.data[lo:hi], cfg.story_terms)
             c.n += len(rows)
             c.first = min(c.first, float(times[rows].min()))
             c.last = max(c.last, float(times[rows].max()))
@@ -828,6 +833,18 @@ class StoryClusterer:
         n = len(cents)
         M = sp.vstack([_matrix(cents[:ns], self.dim, False), _matrix(cents[ns:], self.dim, True)], format="csr")
         G = (M @ M.T).toarray()
+        # article-level sums: a hot story's row is its unit centroid times its norm; seeds need
+        # their own product (their summed article vectors differ from their summed unit vectors)
+        hn = np.array([math.sqrt(max(c.norm2, 0.0)) for c in cents[ns:]])
+        Ga = np.zeros_like(G)
+        Ga[ns:, ns:] = G[ns:, ns:] * np.outer(hn, hn)
+        arts = [self._line_art.get(l) or _Centroid.empty(0.0) for l in seeds]
+        if ns:
+            La = _matrix(arts, self.dim, False)
+            Ma = sp.vstack([La, _matrix(cents[ns:], self.dim, False)], format="csr")
+            Ga[:ns] = (La @ Ma.T).toarray()
+            Ga[ns:, :ns] = Ga[:ns, ns:].T
+        na = np.array([float(c.n) for c in arts + cents[ns:]])  # articles per group
         if self._semantic:
             w = self.config.semantic_weight
             E = np.stack([self._line_emb.get(l, np.zeros(384, np.float32)) for l in seeds]
@@ -835,10 +852,6 @@ class StoryClusterer:
             G = (1.0 - w) * G + w * (E @ E.T)
         Me = M[:, self._wdim:]
         Ge = (Me @ Me.T).toarray()
-        arts = [self._line_art.get(l) or _Centroid.empty(0.0) for l in seeds] + [self._hot[s] for s in sids]
-        Ma = _matrix(arts, self.dim, False)
-        Ga = (Ma @ Ma.T).toarray()  # sums of article-pair dot products (rows are unit vectors)
-        na = np.array([float(c.n) for c in arts])  # articles per group
         # anchors: an item's few most telling entities must be among the other's main ones, both ways
         idf = self._idf()
         outlets = np.array(sorted(self._outlet_feats), np.int64)
@@ -868,9 +881,15 @@ class StoryClusterer:
             of the two less the margin (groups of one article have no inner pairs and set no bar)."""
             with np.errstate(divide="ignore", invalid="ignore"):
                 cross = Ga[a] / (na[a] * na)
-                inner = np.where(na >= 2, (np.diag(Ga) - na) / (na * (na - 1)), np.inf)
                 bar = np.minimum(inner[a], inner)
                 return ~np.isfinite(bar) | (na[a] * na == 0) | (cross >= bar - cfg.storyline_cohesion_margin)
+
+        def set_inner(i) -> None:
+            with np.errstate(divide="ignore", invalid="ignore"):
+                inner[i] = np.where(na[i] >= 2, (np.diagonal(Ga)[i] - na[i]) / (na[i] * (na[i] - 1)), np.inf)
+
+        inner = np.zeros(n)
+        set_inner(slice(None))
 
         def row(a: int) -> np.ndarray:
             d = math.sqrt(max(G[a, a], 1e-12)) * np.sqrt(np.maximum(np.diag(G), 1e-12))
@@ -891,6 +910,7 @@ class StoryClusterer:
                 Q[:, a] += Q[:, b]
             nst[a] += nst[b]
             na[a] += na[b]
+            set_inner(a)
 
         S = np.vstack([row(a) for a in range(n)]) if n > 1 else np.full((1, 1), -np.inf)
         while n > 1:
@@ -930,6 +950,7 @@ class StoryClusterer:
             Ga[b, :] += Ga[a, :]
             Ga[:, b] += Ga[:, a]
             na[b] += na[a]
+            set_inner(b)
             members[b] += members[a]
             active[a] = False
             seeded[b] |= seeded[a]
