@@ -83,7 +83,7 @@ class ClusterConfig:
     # cohesion margin: two groups join only if their articles are, on average, at most this much
     # less similar across the groups than within the looser group. Two tight events in one city
     # (mean inner cosine ~0.3, across ~0.15) stay apart; a broad topic (inner ~0.05) never binds
-    storyline_cohesion_margin: float = 0.1
+    storyline_cohesion_margin: float = 0.13
     storyline_merge_threshold: float = 0.3  # two lines' settled parts joining; 0.2 merged Egypt+Libya
     storyline_terms: int = 1200
     # share of the storyline cosine taken by sentence embeddings of title + first sentences, when
