@@ -23,9 +23,11 @@ BUDGET = ["The Salden council approved the harbour budget on Tuesday. Mayor Ilse
           "Mayor Ilse Varga defended the Salden harbour budget after Tomas Brin's attack on school spending"]
 
 
-def test_same_event_together_different_events_apart(art):
+@pytest.mark.parametrize("config", [{}, {"story_linkage": "leader"}, {"average_link_max": 2}],
+                         ids=["average", "leader", "big-pool-falls-back-to-leader"])
+def test_same_event_together_different_events_apart(art, config):
     arts = [art(t, hours=i) for i, t in enumerate(FIRE)] + [art(t, hours=i) for i, t in enumerate(BUDGET)]
-    sc = StoryClusterer()
+    sc = StoryClusterer(config)
     changed = sc.add(arts)
     assert len({a.story_id for a in arts[:3]}) == 1
     assert len({a.story_id for a in arts[3:]}) == 1
