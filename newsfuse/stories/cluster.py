@@ -58,12 +58,12 @@ class ClusterConfig:
     entity_tf: str = "sqrt"  # "log" | "sqrt" | "linear": the main actors/places should dominate
     # story level: one event
     # average linkage: mean time-decayed cosine over two groups' article pairs at which they join
-    story_threshold: float = 0.12
+    story_threshold: float = 0.115
     # leader pass: centroid cosine at which an article joins ("0.20 split the sample's Lisk story in
     # three; 0.16 glued the two Brackwater fires")
     leader_threshold: float = 0.17
-    story_window_days: float = 2.5  # an article may join a story active within this gap
-    story_decay_days: float = 6.0  # similarity *= exp(-gap / decay)
+    story_window_days: float = 2.5  # two groups join only if their time spans are this close
+    story_decay_days: float = 4.0  # similarity *= exp(-gap / decay)
     story_merge_threshold: float = 0.55
     # "average": average linkage over the pool's article pairs (order-free, resists chaining);
     # "leader": one pass in publish order (also used when the pool exceeds ``average_link_max``,
@@ -508,8 +508,9 @@ class StoryClusterer:
 
     def _average_link(self, X: sp.csr_matrix, times: np.ndarray, seeds: list[_Centroid]):
         """Average-linkage clustering of the pool, best pair first: two groups join while the mean
-        time-decayed cosine over all their article pairs is at least ``story_threshold`` (pairs more
-        than ``story_window_days`` apart count 0). Why: a leader pass lets one bridging article (a
+        time-decayed cosine over all their article pairs is at least ``story_threshold`` and their
+        time spans are at most ``story_window_days`` apart (a story's early articles still count
+        for a late one; a hard cut per pair let an article drift to a nearer, different event). Why: a leader pass lets one bridging article (a
         live blog naming yesterday's storm) pull a new event into an old story; a mean over all
         pairs needs most of both groups to agree, and does not depend on arrival order at all.
         A seed (settled part of a hot story) takes part as its ``n`` articles through its summed
@@ -526,19 +527,18 @@ class StoryClusterer:
             W[:k0, k0:] = (_matrix(seeds, self.dim, normalise=False) @ X.T).toarray()
             W[k0:, :k0] = W[:k0, k0:].T
         gap = np.maximum(first[:, None] - last[None, :], first[None, :] - last[:, None])
-        far = gap > cfg.story_window_days
         np.maximum(gap, 0.0, out=gap)
         gap *= -1.0 / cfg.story_decay_days
         W *= np.exp(gap, out=gap)
-        W[far] = 0.0
-        del gap, far
+        del gap
         has_seed = np.arange(n) < k0
         active = np.ones(n, bool)
         members = [[i] for i in range(n)]
 
         def row(a: int) -> np.ndarray:
             r = W[a] / (size[a] * size)
-            r[~active | (has_seed[a] & has_seed)] = -np.inf
+            span_gap = np.maximum(np.maximum(first[a] - last, first - last[a]), 0.0)
+            r[~active | (has_seed[a] & has_seed) | (span_gap > cfg.story_window_days)] = -np.inf
             r[a] = -np.inf
             return r
 
