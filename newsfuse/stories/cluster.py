@@ -518,6 +518,8 @@ class StoryClusterer:
         cfg = self.config
         k0, m = len(seeds), X.shape[0]
         n = k0 + m
+        if n == 0:
+            return np.zeros(0, np.int64), []
         first = np.concatenate([[c.first for c in seeds], times]).astype(np.float64)
         last = np.concatenate([[c.last for c in seeds], times]).astype(np.float64)
         size = np.concatenate([[max(c.n, 1) for c in seeds], np.ones(m)]).astype(np.float64)
@@ -1149,7 +1151,7 @@ class StoryClusterer:
         """Everything needed to continue later, as plain JSON types (arrays base64+zlib)."""
         nz = np.flatnonzero(self._df)
         return {
-            "version": 2,
+            "version": 3,
             "config": asdict(self.config),
             "clock": self.clock,
             "ndocs": self._ndocs,
@@ -1176,7 +1178,11 @@ class StoryClusterer:
 
     @classmethod
     def from_state(cls, d: dict) -> "StoryClusterer":
-        sc = cls(d.get("config"))
+        config = dict(d.get("config") or {})
+        if d.get("version", 0) < 3:  # these meant centroid-cosine leader settings then: use today's
+            for key in ("story_threshold", "story_decay_days"):
+                config.pop(key, None)
+        sc = cls(config)
         sc.clock = d["clock"]
         sc._ndocs = d["ndocs"]
         sc._df[_unpack(d["df_idx"], np.int32)] = _unpack(d["df_val"], np.float32)
