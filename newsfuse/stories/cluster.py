@@ -544,12 +544,14 @@ class StoryClusterer:
             r[a] = -np.inf
             return r
 
-        best_v = np.full(n, -np.inf)
-        best_j = np.zeros(n, np.int64)
-        for a in range(n):
-            r = row(a)
-            best_j[a] = int(np.argmax(r))
-            best_v[a] = r[best_j[a]]
+        R = W / np.outer(size, size)  # the first row() of every item at once
+        R[np.maximum(np.maximum(first[:, None] - last[None, :], first[None, :] - last[:, None]), 0.0)
+          > cfg.story_window_days] = -np.inf
+        R[np.ix_(has_seed, has_seed)] = -np.inf
+        np.fill_diagonal(R, -np.inf)
+        best_j = np.argmax(R, axis=1)
+        best_v = R[np.arange(n), best_j]
+        del R
         while n > 1:
             a = int(np.argmax(best_v))
             if not best_v[a] >= cfg.story_threshold:
