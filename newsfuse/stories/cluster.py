@@ -265,7 +265,7 @@ class StoryClusterer:
         # once its stories leave the hot window, and a fixed seed when storylines are re-clustered
         self._line_base: dict[str, _Centroid] = {}
         # hot storyline id -> summed *article* vectors of its cold stories: mean pair similarities
-        # within and across groups for the relative-closeness test
+        # within and across groups for the cohesion margin
         self._line_art: dict[str, _Centroid] = {}
         self._line_stories: dict[str, list[str]] = {}  # storyline id -> story ids
         self._alias: dict[str, str] = {}  # merged story id -> the story it went into
@@ -510,11 +510,12 @@ class StoryClusterer:
         """Average-linkage clustering of the pool, best pair first: two groups join while the mean
         time-decayed cosine over all their article pairs is at least ``story_threshold`` and their
         time spans are at most ``story_window_days`` apart (a story's early articles still count
-        for a late one; a hard cut per pair let an article drift to a nearer, different event). Why: a leader pass lets one bridging article (a
-        live blog naming yesterday's storm) pull a new event into an old story; a mean over all
-        pairs needs most of both groups to agree, and does not depend on arrival order at all.
-        A seed (settled part of a hot story) takes part as its ``n`` articles through its summed
-        vector; two seeds never join here (the merge pass decides). Same output as ``_single_pass``."""
+        for a late one; a hard cut per pair let an article drift to a nearer, different event).
+        Why: a leader pass lets one bridging article (a live blog naming yesterday's storm) pull a
+        new event into an old story; a mean over all pairs needs most of both groups to agree, and
+        does not depend on arrival order at all. A seed (settled part of a hot story) takes part as
+        its ``n`` articles through its summed vector; two seeds never join here (the merge pass
+        decides). Same output as ``_single_pass``."""
         cfg = self.config
         k0, m = len(seeds), X.shape[0]
         n = k0 + m
