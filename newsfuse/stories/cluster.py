@@ -11,17 +11,19 @@ Why this shape:
   stories of one long-running topic (looser threshold, months-long window).
 - Ids never change once given: a story is "s-" + hash of its first article id; when two stories
   turn out to be one, the older keeps its id and the other becomes an alias (``resolve``).
-- Within a batch, articles are taken in publish order and compared with exact centroid cosines
-  computed from two sparse products (batch x hot centroids, batch x batch), so a batch costs a few
-  matrix products instead of per-article Python loops.
+- Stories: the pool is clustered by average linkage over article pairs (time-decayed cosine,
+  best pair first; settled parts of hot stories take part as weighted seeds), so one bridging
+  article cannot chain two events together. Pools above ``average_link_max`` fall back to a leader
+  pass in publish order with exact centroid cosines from two sparse products.
 - Order independence: the unsettled articles of the hot window (the *pool*, raw counts only) are
   re-clustered in publish order at every ``add`` with current IDF weights, then mapped back onto
   existing ids (seeded by settled centroids; oldest id wins; merged ids become aliases). Articles
   may move between hot stories; the caller's Article objects are updated in place.
 - Storylines the same way: at every ``add`` all hot stories are re-clustered into storylines
   (agglomerative, centroid cosine, best pair first), each hot storyline taking part as one fixed
-  *seed* made of its cold stories' vectors; merges also need agreeing entities and IDF-weighted
-  anchors (outlet names excluded). A storyline keeps the id of its oldest story's line; merged lines
+  *seed* made of its cold stories' vectors; merges also need agreeing entities, IDF-weighted
+  anchors (outlet names excluded) and articles about as similar across the two groups as within
+  the looser one (cohesion margin). A storyline keeps the id of its oldest story's line; merged lines
   become aliases (``resolve_storyline``).
 """
 
@@ -55,14 +57,24 @@ class ClusterConfig:
     title_repeat: int = 2  # the headline counts this many times
     entity_tf: str = "sqrt"  # "log" | "sqrt" | "linear": the main actors/places should dominate
     # story level: one event
-    story_threshold: float = 0.17  # 0.20 split the sample's Lisk story in three; 0.16 glued the two Brackwater fires
-    story_window_days: float = 2.5  # an article may join a story active within this gap
-    story_decay_days: float = 6.0  # similarity *= exp(-gap / decay)
+    # average linkage: mean time-decayed cosine over two groups' article pairs at which they join
+    story_threshold: float = 0.115
+    # leader pass: centroid cosine at which an article joins ("0.20 split the sample's Lisk story in
+    # three; 0.16 glued the two Brackwater fires")
+    leader_threshold: float = 0.17
+    story_window_days: float = 2.5  # two groups join only if their time spans are this close
+    story_decay_days: float = 4.0  # similarity *= exp(-gap / decay)
     story_merge_threshold: float = 0.55
+    # "average": average linkage over the pool's article pairs (order-free, resists chaining);
+    # "leader": one pass in publish order (also used when the pool exceeds ``average_link_max``,
+    # which bounds the pool's dense pair matrix: 2000 items ~ 32 MB)
+    story_linkage: str = "average"
+    average_link_max: int = 2000
     story_terms: int = 400  # centroid kept as its top terms (bounded memory)
     # storyline level: a long-running topic
     storyline_threshold: float = 0.10  # centroid cosine at which two groups of stories join
-    storyline_entity_threshold: float = 0.10  # the entity block alone must agree too
+    storyline_entity_threshold: float = 0.05  # the entity block must agree too; 0.10 kept a tail of T17
+    # fragments out (F 0.879 against 0.901) once the cohesion margin guarded merges
     storyline_anchor_top: int = 50  # one of a story's top entities must be among the other's top ones
     storyline_anchor_k: int = 3
     storyline_anchor_agree: float = 0.5  # share of item pairs across two groups whose anchors agree
@@ -72,6 +84,10 @@ class ClusterConfig:
     storyline_young: int = 3
     storyline_young_threshold: float = 0.05  # 6 young stories instead of 3 glued Egypt into Libya (T17)
     storyline_window_days: float = 120.0
+    # cohesion margin: two groups join only if their articles are, on average, at most this much
+    # less similar across the groups than within the looser group. Two tight events in one city
+    # (mean inner cosine ~0.3, across ~0.15) stay apart; a broad topic (inner ~0.05) never binds
+    storyline_cohesion_margin: float = 0.13
     storyline_merge_threshold: float = 0.3  # two lines' settled parts joining; 0.2 merged Egypt+Libya
     storyline_terms: int = 1200
     # share of the storyline cosine taken by sentence embeddings of title + first sentences, when
@@ -248,6 +264,9 @@ class StoryClusterer:
         # hot storyline id -> summed unit vectors of its stories that went cold: the line's memory
         # once its stories leave the hot window, and a fixed seed when storylines are re-clustered
         self._line_base: dict[str, _Centroid] = {}
+        # hot storyline id -> summed *article* vectors of its cold stories: mean pair similarities
+        # within and across groups for the cohesion margin
+        self._line_art: dict[str, _Centroid] = {}
         self._line_stories: dict[str, list[str]] = {}  # storyline id -> story ids
         self._alias: dict[str, str] = {}  # merged story id -> the story it went into
         self._line_alias: dict[str, str] = {}
@@ -433,7 +452,7 @@ class StoryClusterer:
 
     def _single_pass(self, X: sp.csr_matrix, times: np.ndarray, seeds: list[_Centroid]):
         """Leader clustering in publish order: each row joins the most similar column (seed or
-        earlier row's column) above ``story_threshold`` (time-decayed, windowed), else opens one.
+        earlier row's column) above ``leader_threshold`` (time-decayed, windowed), else opens one.
         Exact centroid cosines via sparse products, chunk by chunk. Returns labels and centroids."""
         cfg = self.config
         cents = [_Centroid(c.idx.copy(), c.val.copy(), c.norm2, c.first, c.last, c.n) for c in seeds]
@@ -465,7 +484,7 @@ class StoryClusterer:
                     sims = dot[i, :used] / norms * np.exp(-gap / cfg.story_decay_days)
                     sims[gap > cfg.story_window_days] = -1.0
                     j = int(np.argmax(sims))
-                    if sims[j] >= cfg.story_threshold:
+                    if sims[j] >= cfg.leader_threshold:
                         col = j
                 if col is None:
                     col = used
@@ -487,6 +506,107 @@ class StoryClusterer:
                 c.last = max(c.last, float(last[col]))
         return labels, cents
 
+    def _average_link(self, X: sp.csr_matrix, times: np.ndarray, seeds: list[_Centroid]):
+        """Average-linkage clustering of the pool, best pair first: two groups join while the mean
+        time-decayed cosine over all their article pairs is at least ``story_threshold`` and their
+        time spans are at most ``story_window_days`` apart (a story's early articles still count
+        for a late one; a hard cut per pair let an article drift to a nearer, different event).
+        Why: a leader pass lets one bridging article (a live blog naming yesterday's storm) pull a
+        new event into an old story; a mean over all pairs needs most of both groups to agree, and
+        does not depend on arrival order at all. A seed (settled part of a hot story) takes part as
+        its ``n`` articles through its summed vector; two seeds never join here (the merge pass
+        decides). Same output as ``_single_pass``."""
+        cfg = self.config
+        k0, m = len(seeds), X.shape[0]
+        n = k0 + m
+        if n == 0:
+            return np.zeros(0, np.int64), []
+        first = np.concatenate([[c.first for c in seeds], times]).astype(np.float64)
+        last = np.concatenate([[c.last for c in seeds], times]).astype(np.float64)
+        size = np.concatenate([[max(c.n, 1) for c in seeds], np.ones(m)]).astype(np.float64)
+        W = np.zeros((n, n))
+        W[k0:, k0:] = (X @ X.T).toarray()
+        if k0:
+            W[:k0, k0:] = (_matrix(seeds, self.dim, normalise=False) @ X.T).toarray()
+            W[k0:, :k0] = W[:k0, k0:].T
+        gap = np.maximum(first[:, None] - last[None, :], first[None, :] - last[:, None])
+        np.maximum(gap, 0.0, out=gap)
+        gap *= -1.0 / cfg.story_decay_days
+        W *= np.exp(gap, out=gap)
+        del gap
+        has_seed = np.arange(n) < k0
+        active = np.ones(n, bool)
+        members = [[i] for i in range(n)]
+
+        def row(a: int) -> np.ndarray:
+            r = W[a] / (size[a] * size)
+            span_gap = np.maximum(np.maximum(first[a] - last, first - last[a]), 0.0)
+            r[~active | (has_seed[a] & has_seed) | (span_gap > cfg.story_window_days)] = -np.inf
+            r[a] = -np.inf
+            return r
+
+        R = W / np.outer(size, size)  # the first row() of every item at once
+        R[np.maximum(np.maximum(first[:, None] - last[None, :], first[None, :] - last[:, None]), 0.0)
+          > cfg.story_window_days] = -np.inf
+        R[np.ix_(has_seed, has_seed)] = -np.inf
+        np.fill_diagonal(R, -np.inf)
+        best_j = np.argmax(R, axis=1)
+        best_v = R[np.arange(n), best_j]
+        del R
+        while n > 1:
+            a = int(np.argmax(best_v))
+            if not best_v[a] >= cfg.story_threshold:
+                break
+            a, b = sorted((a, int(best_j[a])))
+            W[a] += W[b]
+            W[:, a] += W[:, b]
+            size[a] += size[b]
+            has_seed[a] |= has_seed[b]
+            first[a], last[a] = min(first[a], first[b]), max(last[a], last[b])
+            members[a] += members[b]
+            active[b] = False
+            best_v[b] = -np.inf
+            ra = row(a)
+            best_j[a] = int(np.argmax(ra))
+            best_v[a] = ra[best_j[a]]
+            # other rows: their link to a changed, and those that pointed at a or b need a rescan
+            col = ra.copy()
+            col[a] = -np.inf
+            stale = active & ((best_j == a) | (best_j == b))
+            stale[a] = False
+            better = active & ~stale & (col > best_v)
+            best_v[better] = col[better]
+            best_j[better] = a
+            for r_ in np.flatnonzero(stale):
+                rr = row(r_)
+                best_j[r_] = int(np.argmax(rr))
+                best_v[r_] = rr[best_j[r_]]
+        # columns: a seed's group keeps the seed's column, other groups get new ones in publish order
+        labels = np.zeros(m, np.int64)
+        cents = [_Centroid(c.idx.copy(), c.val.copy(), c.norm2, c.first, c.last, c.n) for c in seeds]
+        groups = sorted((sorted(members[g]) for g in range(n) if active[g]), key=lambda mem: mem[0])
+        gi = np.concatenate([[g] * sum(i >= k0 for i in mem) for g, mem in enumerate(groups)]).astype(np.int64)
+        ri = np.array([i - k0 for mem in groups for i in mem if i >= k0], np.int64)
+        sums = (sp.csr_matrix((np.ones(len(ri)), (gi, ri)), shape=(len(groups), m)) @ X).tocsr()
+        sums.sort_indices()
+        for g, mem in enumerate(groups):
+            rows = ri[gi == g]
+            if mem[0] < k0:
+                col = mem[0]
+            else:
+                col = len(cents)
+                cents.append(_Centroid.empty(float(times[rows[0]])))
+            if not len(rows):
+                continue
+            labels[rows] = col
+            c = cents[col]
+            lo, hi = sums.indptr[g], sums.indptr[g + 1]
+            c._combine(sums.indices[lo:hi], sums.data[lo:hi], cfg.story_terms)
+            c.n += len(rows)
+            c.first = min(c.first, float(times[rows].min()))
+            c.last = max(c.last, float(times[rows].max()))
+        return labels, cents
+
     def _recluster(self, fresh_ids: set[str]) -> set[str]:
         """Re-cluster the pool, then give the clusters ids: a hot story with settled articles
         seeds its own column; otherwise a cluster takes the id of the (oldest) story that held
@@ -497,7 +617,11 @@ class StoryClusterer:
         X = self._weight(self._pool_matrix(vec_ids))
         times = np.array([self._pool[k]["t"] for k in vec_ids], np.float64)
         seed_ids = [s for s in self._hot if s in self._base and self._base[s].n > 0]
-        labels, cents = self._single_pass(X, times, [self._base[s] for s in seed_ids])
+        seeds = [self._base[s] for s in seed_ids]
+        if cfg.story_linkage == "average" and len(seeds) + X.shape[0] <= cfg.average_link_max:
+            labels, cents = self._average_link(X, times, seeds)
+        else:
+            labels, cents = self._single_pass(X, times, seeds)
         ncol = len(cents)
         # merge pass over the columns (deterministic: by similarity, then index)
         parent = list(range(ncol))
@@ -723,6 +847,18 @@ class StoryClusterer:
         n = len(cents)
         M = sp.vstack([_matrix(cents[:ns], self.dim, False), _matrix(cents[ns:], self.dim, True)], format="csr")
         G = (M @ M.T).toarray()
+        # article-level sums: a hot story's row is its unit centroid times its norm; seeds need
+        # their own product (their summed article vectors differ from their summed unit vectors)
+        hn = np.array([math.sqrt(max(c.norm2, 0.0)) for c in cents[ns:]])
+        Ga = np.zeros_like(G)
+        Ga[ns:, ns:] = G[ns:, ns:] * np.outer(hn, hn)
+        arts = [self._line_art.get(l) or _Centroid.empty(0.0) for l in seeds]
+        if ns:
+            La = _matrix(arts, self.dim, False)
+            Ma = sp.vstack([La, _matrix(cents[ns:], self.dim, False)], format="csr")
+            Ga[:ns] = (La @ Ma.T).toarray()
+            Ga[ns:, :ns] = Ga[:ns, ns:].T
+        na = np.array([float(c.n) for c in arts + cents[ns:]])  # articles per group
         if self._semantic:
             w = self.config.semantic_weight
             E = np.stack([self._line_emb.get(l, np.zeros(384, np.float32)) for l in seeds]
@@ -754,6 +890,21 @@ class StoryClusterer:
         active = np.ones(n, bool)
         members = [[i] for i in range(n)]
 
+        def close(a: int) -> np.ndarray:
+            """Mean article similarity across a and each group, against the mean within the looser
+            of the two less the margin (groups of one article have no inner pairs and set no bar)."""
+            with np.errstate(divide="ignore", invalid="ignore"):
+                cross = Ga[a] / (na[a] * na)
+                bar = np.minimum(inner[a], inner)
+                return ~np.isfinite(bar) | (na[a] * na == 0) | (cross >= bar - cfg.storyline_cohesion_margin)
+
+        def set_inner(i) -> None:
+            with np.errstate(divide="ignore", invalid="ignore"):
+                inner[i] = np.where(na[i] >= 2, (np.diagonal(Ga)[i] - na[i]) / (na[i] * (na[i] - 1)), np.inf)
+
+        inner = np.zeros(n)
+        set_inner(slice(None))
+
         def row(a: int) -> np.ndarray:
             d = math.sqrt(max(G[a, a], 1e-12)) * np.sqrt(np.maximum(np.diag(G), 1e-12))
             cos = G[a] / d
@@ -763,15 +914,17 @@ class StoryClusterer:
             thr = np.where(seeded[a] & seeded, cfg.storyline_merge_threshold, cfg.storyline_threshold)
             good = (active & (cos >= thr) & (ecos >= cfg.storyline_entity_threshold)
                     & (gap <= cfg.storyline_window_days)
-                    & (agree[a] >= cfg.storyline_anchor_agree * nst[a] * nst))
+                    & (agree[a] >= cfg.storyline_anchor_agree * nst[a] * nst) & close(a))
             good[a] = False
             return np.where(good, cos, -np.inf)
 
         def merge_rows(a: int, b: int) -> None:
-            for Q in (G, Ge, agree, agree1):
+            for Q in (G, Ge, Ga, agree, agree1):
                 Q[a, :] += Q[b, :]
                 Q[:, a] += Q[:, b]
             nst[a] += nst[b]
+            na[a] += na[b]
+            set_inner(a)
 
         S = np.vstack([row(a) for a in range(n)]) if n > 1 else np.full((1, 1), -np.inf)
         while n > 1:
@@ -803,11 +956,15 @@ class StoryClusterer:
             gap = np.maximum(np.maximum(first[a] - last, first - last[a]), 0.0)
             good = (active & (nst > nst[a]) & (cos >= cfg.storyline_young_threshold)
                     & (ecos >= cfg.storyline_entity_threshold) & (gap <= cfg.storyline_window_days)
-                    & (agree1[a] >= cfg.storyline_anchor_agree * nst[a] * nst))
+                    & (agree1[a] >= cfg.storyline_anchor_agree * nst[a] * nst) & close(a))
             good[a] = False
             if not good.any():
                 continue
             b = int(np.argmax(np.where(good, cos, -np.inf)))
+            Ga[b, :] += Ga[a, :]
+            Ga[:, b] += Ga[:, a]
+            na[b] += na[a]
+            set_inner(b)
             members[b] += members[a]
             active[a] = False
             seeded[b] |= seeded[a]
@@ -887,6 +1044,7 @@ class StoryClusterer:
             self._line_stories.pop(old, None)
             self._lines.pop(old, None)
             self._line_base.pop(old, None)
+            self._line_art.pop(old, None)
             self._line_emb.pop(old, None)
         return moved
 
@@ -900,6 +1058,11 @@ class StoryClusterer:
         keep, drop = sorted([l1, l2], key=age)
         if drop in self._line_emb:
             self._line_emb[keep] = self._line_emb.get(keep, 0.0) + self._line_emb.pop(drop)
+        if drop in self._line_art:
+            if keep in self._line_art:
+                self._line_art[keep].add(self._line_art.pop(drop), self.dim, self.config.storyline_terms)
+            else:
+                self._line_art[keep] = self._line_art.pop(drop)
         if drop in self._line_base:
             if keep in self._line_base:
                 self._line_base[keep].add(self._line_base.pop(drop), self.dim, self.config.storyline_terms)
@@ -944,6 +1107,8 @@ class StoryClusterer:
                 if base is None:
                     self._line_base[lid] = base = _Centroid.empty(hc.first)
                 base.add(unit, self.dim, cfg.storyline_terms)
+                la = self._line_art.setdefault(lid, _Centroid.empty(hc.first))
+                la.add(hc, self.dim, cfg.storyline_terms)
                 span = self._lines.setdefault(lid, _Centroid.empty(hc.first))
                 span.last = max(span.last, hc.last)
             for aid in story.article_ids:
@@ -979,6 +1144,7 @@ class StoryClusterer:
         for lid in cold_lines:
             self._lines.pop(lid, None)
             self._line_base.pop(lid, None)
+            self._line_art.pop(lid, None)
             self._line_emb.pop(lid, None)
             if not cfg.keep_cold_stories and not self._line_stories.get(lid):
                 self._line_stories.pop(lid, None)
@@ -988,7 +1154,7 @@ class StoryClusterer:
         """Everything needed to continue later, as plain JSON types (arrays base64+zlib)."""
         nz = np.flatnonzero(self._df)
         return {
-            "version": 2,
+            "version": 3,
             "config": asdict(self.config),
             "clock": self.clock,
             "ndocs": self._ndocs,
@@ -1004,6 +1170,7 @@ class StoryClusterer:
             "line_emb": {l: _pack(v.astype(np.float32)) for l, v in self._line_emb.items()},
             "lines": {l: c.to_json() for l, c in self._lines.items()},
             "line_base": {l: c.to_json() for l, c in self._line_base.items()},
+            "line_art": {l: c.to_json() for l, c in self._line_art.items()},
             "line_stories": self._line_stories,
             "alias": self._alias,
             "line_alias": self._line_alias,
@@ -1014,7 +1181,11 @@ class StoryClusterer:
 
     @classmethod
     def from_state(cls, d: dict) -> "StoryClusterer":
-        sc = cls(d.get("config"))
+        config = dict(d.get("config") or {})
+        if d.get("version", 0) < 3:  # these meant centroid-cosine leader settings then: use today's
+            for key in ("story_threshold", "story_decay_days"):
+                config.pop(key, None)
+        sc = cls(config)
         sc.clock = d["clock"]
         sc._ndocs = d["ndocs"]
         sc._df[_unpack(d["df_idx"], np.int32)] = _unpack(d["df_val"], np.float32)
@@ -1028,6 +1199,7 @@ class StoryClusterer:
         sc._line_emb = {l: _unpack(v, np.float32) for l, v in d.get("line_emb", {}).items()}
         sc._lines = {l: _Centroid.from_json(c) for l, c in d["lines"].items()}
         sc._line_base = {l: _Centroid.from_json(c) for l, c in d.get("line_base", {}).items()}
+        sc._line_art = {l: _Centroid.from_json(c) for l, c in d.get("line_art", {}).items()}
         sc._line_stories = {k: list(v) for k, v in d["line_stories"].items()}
         sc._alias = dict(d["alias"])
         sc._line_alias = dict(d["line_alias"])

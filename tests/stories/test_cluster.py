@@ -23,9 +23,11 @@ BUDGET = ["The Salden council approved the harbour budget on Tuesday. Mayor Ilse
           "Mayor Ilse Varga defended the Salden harbour budget after Tomas Brin's attack on school spending"]
 
 
-def test_same_event_together_different_events_apart(art):
+@pytest.mark.parametrize("config", [{}, {"story_linkage": "leader"}, {"average_link_max": 2}],
+                         ids=["average", "leader", "big-pool-falls-back-to-leader"])
+def test_same_event_together_different_events_apart(art, config):
     arts = [art(t, hours=i) for i, t in enumerate(FIRE)] + [art(t, hours=i) for i, t in enumerate(BUDGET)]
-    sc = StoryClusterer()
+    sc = StoryClusterer(config)
     changed = sc.add(arts)
     assert len({a.story_id for a in arts[:3]}) == 1
     assert len({a.story_id for a in arts[3:]}) == 1
@@ -87,6 +89,20 @@ def test_state_round_trip_continues_identically(art):
     assert {k: v.article_ids for k, v in sc.stories.items()} == {k: v.article_ids for k, v in restored.stories.items()}
 
 
+def test_state_from_before_average_linkage_takes_todays_story_settings(art):
+    """Version-2 states stored leader-pass settings (centroid cosine 0.17, 6-day decay) under names
+    that now mean average linkage: they are dropped, other settings kept."""
+    sc = StoryClusterer()
+    sc.add([art(FIRE[0])])
+    old = json.loads(json.dumps(sc.state()))
+    old["version"] = 2
+    old["config"].update(story_threshold=0.17, story_decay_days=6.0, storyline_threshold=0.2)
+    restored = StoryClusterer.from_state(old)
+    assert restored.config.story_threshold == ClusterConfig().story_threshold
+    assert restored.config.story_decay_days == ClusterConfig().story_decay_days
+    assert restored.config.storyline_threshold == 0.2
+
+
 def test_cold_stories_drop_vectors_but_stay_resolvable(art):
     sc = StoryClusterer(ClusterConfig(cold_after_days=3))
     ids = []
@@ -138,6 +154,18 @@ def test_fixture_two_fires_never_share_a_story():
     assert p >= 0.85
 
 
+def test_fixture_bridging_article_does_not_chain_two_events():
+    """Every blackout article names the storm of two days before; the first one (a live blog)
+    must not pull the blackout into the storm's story."""
+    recs = _fixture()
+    _, pred = _run(recs, 100)
+    event = {r["id"]: r["event"] for r in recs}
+    storm = {pred[r["id"]] for r in recs if r["event"] == "storm-corran"}
+    blackout = {pred[r["id"]] for r in recs if r["event"] == "westmarch-blackout"}
+    assert not storm & blackout
+    assert bcubed(pred, event)[0] >= 0.95
+
+
 def test_fixture_shuffled_arrival_in_one_batch_changes_f1_by_less_than_002():
     recs = _fixture()
     gold = {r["id"]: r["event"] for r in recs}
@@ -150,7 +178,9 @@ def test_fixture_shuffled_arrival_in_one_batch_changes_f1_by_less_than_002():
         assert abs(bcubed(pred, gold)[2] - f0) < 0.02
 
 
-@pytest.mark.xfail(reason="known gap: stories over-split some fixture events (B-cubed F ~0.82)", strict=False)
+@pytest.mark.xfail(reason="known gap: follow-ups 3-4 days after their story's last article (ev-13, ev-20, "
+                          "ev-24/25, ev-43) start new stories; no wrong merges (B-cubed P 1.0, R 0.85, F 0.92)",
+                   strict=False)
 def test_fixture_stories_exactly_match_events():
     recs = _fixture()
     _, pred = _run(recs, 1000)
@@ -285,14 +315,31 @@ def test_fixture_storylines_do_not_depend_on_arrival_order():
     assert sorted(listed) == sorted(set(listed)) == sorted(sc.stories)
 
 
-@pytest.mark.xfail(reason="known gap: fixture storylines are coarser than events (the two fires, the two "
-                          "Feer cases share one); T17 topics need a looser bar than this corpus allows", strict=False)
 def test_fixture_only_the_dock_strikes_share_a_storyline():
     recs = _fixture()
     arts = _articles(recs)
     sc = StoryClusterer()
     sc.add(arts)
     assert bcubed(_storyline_of(sc, arts), {r["id"]: r["storyline"] for r in recs})[2] == 1.0
+
+
+def test_fixture_tight_events_sharing_a_city_or_minister_get_separate_storylines():
+    """The two Brackwater fires and the two Feer court cases share a place, an official and words,
+    but each event's articles are far closer to one another than to the other's: apart. The two dock
+    strikes are as close across as within: one storyline."""
+    recs = _fixture()
+    arts = _articles(recs)
+    sc = StoryClusterer()
+    sc.add(arts)
+    line = _storyline_of(sc, arts)
+    lines_of = {}
+    for r in recs:
+        lines_of.setdefault(r["event"], set()).add(line[r["id"]])
+    for a, b in [("brackwater-warehouse-fire", "brackwater-tower-fire"), ("storm-corran", "westmarch-blackout")]:
+        assert not lines_of[a] & lines_of[b]
+    assert lines_of["feer-defamation-ruling"] != lines_of["feer-procurement-trial"]
+    assert lines_of["salden-dock-strike-1"] == lines_of["salden-dock-strike-2"]
+    assert len(lines_of["salden-dock-strike-1"]) == 1
 
 
 def test_semantic_similarity_is_used_and_persisted_when_enabled(art, monkeypatch):
