@@ -8,7 +8,10 @@ T17 set-up: all topics' articles are mixed into one publish-ordered stream and f
 ``StoryClusterer``; the gold label is the topic (folder name before "_"), which the *storyline*
 level must match. The story level is reported too, but is expected to be finer than topics.
 
-Run: ``python -m newsfuse.eval.clustering [T17_DIR] [--limit N] [--seed S]``
+Fixtures: ``--fixture FILE`` scores an invented JSONL corpus (fields ``event`` = gold story,
+``storyline`` = gold storyline) fed in publish order, in one batch and in batches of five.
+
+Run: ``python -m newsfuse.eval.clustering [T17_DIR] [--limit N] [--seed S] [--fixture FILE]``
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from typing import Hashable
 
 from newsfuse.records import Article
 
-__all__ = ["bcubed", "pairwise", "load_t17", "detokenise", "evaluate_t17_clustering", "main"]
+__all__ = ["bcubed", "pairwise", "load_t17", "detokenise", "evaluate_t17_clustering", "evaluate_fixture", "main"]
 
 
 def _cells(pred: dict, gold: dict):
@@ -162,13 +165,47 @@ def evaluate_t17_clustering(t17_dir: str | Path, limit_per_topic: int | None = N
     }
 
 
+def evaluate_fixture(path: str | Path, config=None, batches: tuple[int, ...] = (1000, 5)) -> dict:
+    """Story and storyline B-cubed on an invented fixture, per batch size (publish order)."""
+    from newsfuse.stories.cluster import StoryClusterer
+
+    recs = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+    recs.sort(key=lambda r: r["published"])
+    out = {"articles": len(recs), "events": len({r["event"] for r in recs})}
+    for batch in batches:
+        arts = [Article(id=r["id"], text=r["text"], title=r.get("title"), outlet=r.get("outlet"),
+                        url=r.get("url"), published=datetime.fromisoformat(r["published"])) for r in recs]
+        sc = StoryClusterer(config)
+        for i in range(0, len(arts), batch):
+            sc.add(arts[i:i + batch])
+        story = {a.id: sc.resolve(a.story_id) for a in arts}
+        line_of = {s: lid for lid, sids in sc.storylines().items() for s in sids}
+        line = {aid: line_of.get(sid, sid) for aid, sid in story.items()}
+        res = {}
+        for name, pred, key in (("story", story, "event"), ("storyline", line, "storyline")):
+            p, r, f = bcubed(pred, {x["id"]: x[key] for x in recs})
+            res[name] = {"P": p, "R": r, "F": f, "clusters": len(set(pred.values()))}
+        out[f"batch_{batch}"] = res
+    return out
+
+
 def main(argv: list[str] | None = None) -> dict:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     default = Path(__file__).resolve().parents[3] / "shared" / "data" / "t17"
     ap.add_argument("t17_dir", nargs="?", default=str(default))
     ap.add_argument("--limit", type=int, default=None, help="articles per topic (sampled)")
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--fixture", help="score an invented JSONL fixture instead of T17")
     args = ap.parse_args(argv)
+    if args.fixture:
+        res = evaluate_fixture(args.fixture)
+        print(f"{args.fixture}: {res['articles']} articles, {res['events']} events")
+        for key, val in res.items():
+            if key.startswith("batch_"):
+                for level, m in val.items():
+                    print(f"  {key:10s} {level:9s} P={m['P']:.3f} R={m['R']:.3f} F={m['F']:.3f} "
+                          f"({m['clusters']} clusters)")
+        return res
     res = evaluate_t17_clustering(args.t17_dir, args.limit, args.seed)
     print(f"T17 mixed stream: {res['articles']} articles, {res['topics']} topics -> "
           f"{res['stories']} stories, {res['storylines']} storylines")
