@@ -182,6 +182,44 @@ def _top_entities(c: _Centroid, wdim: int, k: int, idf: np.ndarray | None = None
     return set(idx.tolist())
 
 
+def _top_entities_many(cents: list[_Centroid], wdim: int, ks: tuple[int, ...], idf: np.ndarray,
+                       power: float = 1.0, exclude: np.ndarray | None = None) -> list[list[set[int]]]:
+    """``_top_entities`` of every centroid for each k in ``ks`` (one list of sets per k), from one
+    sort of all centroids' entity weights: the per-centroid calls cost ~40 us each and ran twice
+    per hot item and batch. Where the k-th and (k+1)-th weights tie, which of them is kept is
+    ``np.argpartition``'s choice, so those centroids go through ``_top_entities`` itself."""
+    n = len(cents)
+    lens = np.fromiter((len(c.idx) for c in cents), np.int64, count=n)
+    if not n or not lens.sum():
+        return [[set() for _ in range(n)] for _ in ks]
+    idx = np.concatenate([c.idx for c in cents])
+    val = np.concatenate([c.val for c in cents])
+    seg = np.repeat(np.arange(n), lens)
+    keep = idx >= wdim
+    if exclude is not None and len(exclude):
+        keep &= ~np.isin(idx, exclude)
+    idx, val, seg = idx[keep], val[keep], seg[keep]
+    if len(idx):
+        val = val / idf[idx] ** power
+    counts = np.bincount(seg, minlength=n)
+    starts = np.concatenate([[0], np.cumsum(counts)])
+    order = np.lexsort((-val, seg))  # by centroid, heaviest first (stable: ties keep their order)
+    s_idx, s_val = idx[order], val[order]
+    out = []
+    for k in ks:
+        sets = []
+        for i in range(n):
+            a, b = int(starts[i]), int(starts[i + 1])
+            if b - a <= k:
+                sets.append(set(idx[a:b].tolist()))
+            elif s_val[a + k - 1] > s_val[a + k]:
+                sets.append(set(s_idx[a : a + k].tolist()))
+            else:
+                sets.append(_top_entities(cents[i], wdim, k, idf, power, exclude))
+        out.append(sets)
+    return out
+
+
 def _matrix(cents: list[_Centroid], dim: int, normalise: bool) -> sp.csr_matrix:
     if not cents:
         return sp.csr_matrix((0, dim))
@@ -209,6 +247,26 @@ def _binary(rows: list[set[int]], dim: int) -> sp.csr_matrix:
     indptr[1:] = np.cumsum([len(r) for r in rows])
     idx = np.fromiter((i for r in rows for i in sorted(r)), np.int64, count=int(indptr[-1]))
     return sp.csr_matrix((np.ones(len(idx)), idx, indptr), shape=(len(rows), dim))
+
+
+def _shares_any(rows: list[set[int]], cols: list[set[int]]) -> np.ndarray:
+    """[i, j] is True when rows[i] and cols[j] share a feature: ``(_binary(rows) @ _binary(cols).T) > 0``
+    as a join on the features (no matrices of the whole hash space, no BLAS threads)."""
+    def pairs(sets: list[set[int]]) -> tuple[np.ndarray, np.ndarray]:
+        who = np.repeat(np.arange(len(sets)), [len(x) for x in sets])
+        return who, np.fromiter((f for x in sets for f in x), np.int64, count=len(who))
+
+    hit = np.zeros((len(rows), len(cols)), bool)
+    ri, rf = pairs(rows)
+    ci, cf = pairs(cols)
+    order = np.argsort(cf, kind="stable")
+    ci, cf = ci[order], cf[order]
+    lo, hi = np.searchsorted(cf, rf, "left"), np.searchsorted(cf, rf, "right")
+    n = hi - lo
+    if n.sum():
+        at = np.repeat(lo - np.concatenate([[0], np.cumsum(n)[:-1]]), n) + np.arange(n.sum())
+        hit[np.repeat(ri, n), ci[at]] = True
+    return hit
 
 
 def _entity_part(c: _Centroid, wdim: int) -> _Centroid:
@@ -733,13 +791,9 @@ class StoryClusterer:
         # anchors: an item's few most telling entities must be among the other's main ones, both ways
         idf = self._idf()
         outlets = np.array(sorted(self._outlet_feats), np.int64)
-        anc_rows, top_rows = [], []
-        for c in cents:
-            anc_rows.append(_top_entities(c, self._wdim, cfg.storyline_anchor_k, idf, cfg.anchor_idf_power, outlets))
-            top_rows.append(_top_entities(c, self._wdim, cfg.storyline_anchor_top, idf, cfg.anchor_idf_power, outlets))
-        A = _binary(anc_rows, self.dim)
-        T = _binary(top_rows, self.dim)
-        hit = (A @ T.T).toarray() > 0
+        anc_rows, top_rows = _top_entities_many(cents, self._wdim, (cfg.storyline_anchor_k, cfg.storyline_anchor_top),
+                                                idf, cfg.anchor_idf_power, outlets)
+        hit = _shares_any(anc_rows, top_rows)
         no_ent = np.array([not a for a in anc_rows])
         ok = (hit & hit.T) | no_ent[:, None] | no_ent[None, :]
         # pairs are weighted by stories, so a long line's seed outvotes a few bridging stories
@@ -767,13 +821,28 @@ class StoryClusterer:
             good[a] = False
             return np.where(good, cos, -np.inf)
 
+        def all_rows() -> np.ndarray:
+            """``row(a)`` for every a at once (the same element-wise arithmetic, so equal bits)."""
+            dg = np.sqrt(np.maximum(np.diag(G), 1e-12))
+            cos = G / (dg[:, None] * dg[None, :])
+            deg = np.sqrt(np.maximum(np.diag(Ge), 0.0))
+            de = deg[:, None] * deg[None, :]
+            ecos = np.where(de > 0, Ge / np.maximum(de, 1e-12), 1.0)
+            gap = np.maximum(np.maximum(first[:, None] - last[None, :], first[None, :] - last[:, None]), 0.0)
+            thr = np.where(seeded[:, None] & seeded[None, :], cfg.storyline_merge_threshold, cfg.storyline_threshold)
+            good = (active[None, :] & (cos >= thr) & (ecos >= cfg.storyline_entity_threshold)
+                    & (gap <= cfg.storyline_window_days)
+                    & (agree >= (cfg.storyline_anchor_agree * nst)[:, None] * nst[None, :]))
+            np.fill_diagonal(good, False)
+            return np.where(good, cos, -np.inf)
+
         def merge_rows(a: int, b: int) -> None:
             for Q in (G, Ge, agree, agree1):
                 Q[a, :] += Q[b, :]
                 Q[:, a] += Q[:, b]
             nst[a] += nst[b]
 
-        S = np.vstack([row(a) for a in range(n)]) if n > 1 else np.full((1, 1), -np.inf)
+        S = all_rows() if n > 1 else np.full((1, 1), -np.inf)
         while n > 1:
             flat = int(np.argmax(S))
             a, b = divmod(flat, n)
