@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = [
     "fold",
@@ -80,8 +81,11 @@ def sentence_texts(article) -> list[tuple[int, str]]:
 
 # Capitalised phrases: runs of capitalised words (with short joiners like "of", "al-"),
 # a cheap stand-in for named entities that needs no model.
+# The leading "\b" is written as a look-behind after the first capital ("[A-Z](?<!\w[A-Z])": no
+# word character before it), so the pattern starts with a character set and re can skip ahead to
+# the next capital instead of trying every position (~2x faster, same matches).
 _CAP = re.compile(
-    r"\b(?:[A-Z][\w'\u2019.-]*[\w]|[A-Z])(?:\s+(?:(?:of|the|de|al|bin|van|von|du|la|el)\s+)?"
+    r"[A-Z](?<!\w[A-Z])(?:[\w'\u2019.-]*[\w])?(?:\s+(?:(?:of|the|de|al|bin|van|von|du|la|el)\s+)?"
     r"(?:[A-Z][\w'\u2019.-]*[\w]|[A-Z]))*"
 )
 _LEADING_FUNCTION = frozenset(
@@ -102,26 +106,36 @@ def capitalised_phrases(text: str) -> list[str]:
     """
     out = []
     for m in _CAP.finditer(text):
-        toks = m.group(0).replace("\u2019", "'").split()
-        while toks and toks[0].lower() in _LEADING_FUNCTION:
-            toks = toks[1:]
-        toks = [t.strip(".'-").lower() for t in toks]
-        toks = [t for t in toks if t and t not in _NOT_ENTITY]
-        if not toks:
+        phrase, lone = _phrase(m.group(0))
+        if phrase is None:
             continue
-        if len(toks) == 1 and len(m.group(0).split()) == 1:
+        if lone:
             before = text[max(0, m.start() - 3) : m.start()].rstrip(" \t\"'\u201c(")
             if not before or before[-1] in ".!?\n:":
                 continue
-        phrase = "_".join(toks)
-        if len(phrase) >= 2:
-            out.append(phrase)
+        out.append(phrase)
     return out
 
 
-_NUM = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\w])")
+@lru_cache(maxsize=1 << 16)
+def _phrase(run: str) -> tuple[str | None, bool]:
+    """The phrase a capitalised run stands for (None: nothing left, or too short) and whether it
+    is one word that needs the sentence-start check. Cached: the same names recur all the time."""
+    toks = run.replace("\u2019", "'").split()
+    while toks and toks[0].lower() in _LEADING_FUNCTION:
+        toks = toks[1:]
+    toks = [t.strip(".'-").lower() for t in toks]
+    toks = [t for t in toks if t and t not in _NOT_ENTITY]
+    if not toks:
+        return None, False
+    phrase = "_".join(toks)
+    return (phrase if len(phrase) >= 2 else None), len(toks) == 1 and len(run.split()) == 1
+
+
+# "(?<![\w.])\d" written digit first (as above: re skips ahead to the next digit)
+_NUM = re.compile(r"\d(?<![\w.]\d)[\d,]*(?:\.\d+)?(?![\w])")
 
 
 def numbers(text: str) -> list[str]:
     """Numbers as written (commas dropped); years and counts help tell same-place events apart."""
-    return [m.group(0).replace(",", "") for m in _NUM.finditer(text)]
+    return [n.replace(",", "") for n in _NUM.findall(text)]
