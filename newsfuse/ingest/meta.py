@@ -343,6 +343,10 @@ def _vectorised_identifier(base):
     rowbase = np.asarray(base._rowbase, dtype=np.int64)
     out = np.asarray(base.tk_output, dtype=np.int64)
     depth = _dfa_depth(nm, rowbase)
+    # The class-per-feature table is stored as float16; gathering its rows and multiplying them
+    # in float32 converted each row again per document. A float32 copy (~60 MB) gives the same
+    # products (the rows are converted exactly) at half the cost.
+    table = np.ascontiguousarray(base.nb_ptc, dtype=np.float32)
 
     class Vectorised(type(base)):
         __slots__ = ()
@@ -357,7 +361,11 @@ def _vectorised_identifier(base):
             feats = feats[feats >= 0]
             if not feats.size:
                 return super()._raw_score(text)
-            return self._sparse_score(Counter(feats.tolist()), self.nb_ptc)
+            # py3langid's _sparse_score, with the float32 table
+            visits = Counter(feats.tolist())
+            idx = np.fromiter(visits.keys(), dtype=np.intp, count=len(visits))
+            counts = np.fromiter(visits.values(), dtype=np.float32, count=len(visits))
+            return np.log1p(counts) @ table[idx] + self.nb_pc
 
     fast = Vectorised(base.nb_ptc, base.nb_pc, base.nb_classes, base.tk_nextmove, base.tk_output,
                       norm_probs=base._norm_probs, min_confidence=base.min_confidence, tk_row=base.tk_row)
