@@ -70,10 +70,19 @@ def norm_line(line: str) -> str:
     Cached: each paragraph is normalised by several rules (boilerplate, repeats, per outlet).
     """
     if line.isascii():  # NFKC is a no-op on ASCII, and "`" is the only ASCII quote to fold
-        line = line.casefold().replace("`", "'")
-    else:
-        line = unicodedata.normalize("NFKC", line).casefold().translate(_NORM_QUOTES)
+        # one byte-table pass does the case fold, the quote and _NORM_PUNCT's blanking; joining
+        # the words then gives what collapsing each blank run to one space and stripping gives
+        return " ".join(line.encode("ascii").translate(_ASCII_NORM).decode("ascii").split())
+    line = unicodedata.normalize("NFKC", line).casefold().translate(_NORM_QUOTES)
     return _NORM_PUNCT.sub(" ", line).strip()
+
+
+# ASCII byte -> what norm_line makes of it: lower case, "`" -> "'", and " " for every character
+# _NORM_PUNCT removes (all but word characters and ' " % $)
+_ASCII_NORM = bytes(
+    ord(c.lower()) if (c.isalnum() or c in "_'\"%$") else ord("'") if c == "`" else ord(" ")
+    for c in map(chr, range(128))
+) + bytes(128)  # bytes.translate wants 256 entries; non-ASCII bytes never occur here
 
 
 # Whole-line UI furniture (matched against norm_line output).
@@ -184,7 +193,11 @@ def drop_repeated(paras: list[str]) -> list[bool]:
     both copies go when it is short or a caption, else only the second copy. Lines repeated more
     often are structure (recipe steps, table cells, interview prompts) and stay. A lone caption
     ending in an agency photo credit goes too."""
-    keys = [norm_line(strip_credit(p)) if not p.startswith("|") else "" for p in paras]
+    # one _CREDIT_TAIL pass per line: a line is a caption exactly when stripping changes it
+    # (every credit match is non-empty)
+    bare = [_CREDIT_TAIL.sub("", p) if _may_have_credit(p) else p for p in paras]
+    caption = [b != p for b, p in zip(bare, paras)]
+    keys = [norm_line(b.strip()) if not p.startswith("|") else "" for b, p in zip(bare, paras)]
     where: dict[str, list[int]] = {}
     for i, k in enumerate(keys):
         if k:
@@ -194,11 +207,11 @@ def drop_repeated(paras: list[str]) -> list[bool]:
         if len(idx) == 2 and idx[1] - idx[0] <= 3:
             a, b = idx
             short = len(paras[a].split()) < 12 and not _CLOSED.search(paras[a])
-            if short or is_caption(paras[a]) or is_caption(paras[b]):
+            if short or caption[a] or caption[b]:
                 keep[a] = keep[b] = False
             else:
                 keep[b] = False
-        elif len(idx) == 1 and is_caption(paras[idx[0]]) and len(paras[idx[0]].split()) < 80:
+        elif len(idx) == 1 and caption[idx[0]] and len(paras[idx[0]].split()) < 80:
             keep[idx[0]] = False
     return keep
 

@@ -55,7 +55,8 @@ _DATELINE = re.compile(
     rf"^(?P<place>[A-Z][\w'’.\- ]{{1,40}}?),?\s+(?:(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}}),?\s+)?"
     r"(?:(?P<year>\d{4})\s+)?\((?P<wire>[A-Za-z][\w/ -]{1,20}?)\)\s*\.?\s*[-–—:]+\s*"
 )
-_EPOCH = re.compile(r"(?<=[A-Za-z])(1[0-9]{9})(?!\d)")
+# "(?<=[A-Za-z])1..." written with the look-behind after the "1", so re can jump from "1" to "1"
+_EPOCH = re.compile(r"(1(?<=[A-Za-z]1)[0-9]{9})(?!\d)")
 
 DATEPARSER_SETTINGS = {"PREFER_DATES_FROM": "past"}
 
