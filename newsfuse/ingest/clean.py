@@ -114,6 +114,12 @@ _UI_LINES = [
     r"as it happened(ended)?|(live )?(blog )?ended",
 ]
 _UI_RE = re.compile(r"^(?:" + "|".join(_UI_LINES) + r")$")
+# The same test split for speed: most shapes start with a word, but a ".{0,N}X" shape is tried at
+# every offset of every line. Those run only where X itself (a leading \b dropped) occurs, which
+# a plain search finds quickly; a line matches _UI_RE exactly when one of the shapes matches it.
+_UI_HEAD = re.compile(r"^(?:" + "|".join(a for a in _UI_LINES if not a.startswith(".")) + r")$")
+_UI_ANYWHERE = [(re.compile(r"^(?:" + a + r")$"), re.compile(re.sub(r"^\.\{0,\d+\}(?:\\b)?", "", a)))
+                for a in _UI_LINES if a.startswith(".")]
 # Caption and credit shapes: "(AP Photo/Jane Doe)", "Photo: X/Reuters", "Credit: Getty Images".
 _CREDIT_TAIL = re.compile(
     r"(\((?:AP|AFP|EPA|Reuters|Getty|Xinhua|TASS|Sputnik|EFE|PA)\s*(?:Photo|Images|via|/)[^)]{0,60}\)\s*)+$"
@@ -130,7 +136,12 @@ def is_boilerplate(line: str) -> bool:
         return True  # only punctuation/symbols: bullets, separators
     if len(n) > 200:
         return False
-    return bool(_UI_RE.match(n))
+    if _UI_HEAD.match(n):
+        return True
+    for whole, core in _UI_ANYWHERE:
+        if core.search(n) and whole.match(n):
+            return True
+    return False
 
 
 def is_caps_teaser(line: str) -> bool:
