@@ -13,6 +13,7 @@ from functools import lru_cache
 __all__ = [
     "fold",
     "words",
+    "words_each",
     "shingles",
     "sentence_texts",
     "capitalised_phrases",
@@ -53,14 +54,40 @@ def fold(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
+# _WORD on ASCII text ([^\W_] is [A-Za-z0-9] there): plain character sets scan ~1.5x faster
+_WORD_ASCII = re.compile(r"[A-Za-z0-9]+(?:['.][A-Za-z0-9]+)*")
+# the same, plus NUL as a token of its own: the mark between texts tokenised in one pass
+_WORD_ASCII_SPLIT = re.compile(r"[A-Za-z0-9]+(?:['.][A-Za-z0-9]+)*|\x00")
+
+
 def words(text: str, folded: bool = False) -> list[str]:
     """Word tokens of the folded text (punctuation dropped, inner apostrophes/dots kept)."""
     if not folded and text.isascii():
         # fold() on ASCII is casefold, "`" -> "'" and whitespace collapsing; tokens never hold
         # whitespace, so the collapsing (a split and a join) can be skipped.
         text = text.casefold()
-        return _WORD.findall(text.replace("`", "'") if "`" in text else text)
-    return _WORD.findall(text if folded else fold(text))
+        return _WORD_ASCII.findall(text.replace("`", "'") if "`" in text else text)
+    if folded:
+        return (_WORD_ASCII if text.isascii() else _WORD).findall(text)
+    return _WORD.findall(fold(text))
+
+
+def words_each(texts: list[str]) -> list[list[str]]:
+    """``[words(t) for t in texts]``; when all are ASCII, with one regex pass over all of them
+    (sentences are short, so a call per sentence cost more than the matching itself)."""
+    joined = "\x00".join(texts)
+    if len(texts) < 2 or not joined.isascii() or joined.count("\x00") != len(texts) - 1:
+        return [words(t) for t in texts]
+    # what words() does to ASCII text: casefold, "`" -> "'"; NUL never joins a token
+    joined = joined.casefold()
+    flat = _WORD_ASCII_SPLIT.findall(joined.replace("`", "'") if "`" in joined else joined)
+    out, start = [], 0
+    for _ in range(len(texts) - 1):
+        end = flat.index("\x00", start)
+        out.append(flat[start:end])
+        start = end + 1
+    out.append(flat[start:])
+    return out
 
 
 def shingles(tokens: list[str], k: int = 3) -> set[str]:
