@@ -247,11 +247,11 @@ def _top_entities(c: _Centroid, wdim: int, k: int, idf: np.ndarray | None = None
     return set(idx.tolist())
 
 
-def _top_entities_many(cents: list[_Centroid], wdim: int, ks: tuple[int, ...], idf: np.ndarray,
+def _top_entities_many(cents: list[_Centroid], wdim: int, ks: tuple[int, ...], idf,
                        power: float = 1.0, exclude: np.ndarray | None = None) -> list[list[set[int]]]:
     """``_top_entities`` of every centroid for each k in ``ks`` (one list of sets per k), from one
     sort of all centroids' entity weights: the per-centroid calls cost ~40 us each and ran twice
-    per hot item and batch. Where the k-th and (k+1)-th weights tie, which of them is kept is
+    per hot item and batch. ``idf``: an array, or a function giving the values at some indices. Where the k-th and (k+1)-th weights tie, which of them is kept is
     ``np.argpartition``'s choice, so there the same ``np.argpartition`` call decides."""
     n = len(cents)
     lens = np.fromiter((len(c.idx) for c in cents), np.int64, count=n)
@@ -265,7 +265,7 @@ def _top_entities_many(cents: list[_Centroid], wdim: int, ks: tuple[int, ...], i
         keep &= ~np.isin(idx, exclude)
     idx, val, seg = idx[keep], val[keep], seg[keep]
     if len(idx):
-        val = val / idf[idx] ** power
+        val = val / (idf(idx) if callable(idf) else idf[idx]) ** power
     counts = np.bincount(seg, minlength=n)
     starts = np.concatenate([[0], np.cumsum(counts)])
     order = np.lexsort((-val, seg))  # by centroid, heaviest first (stable: ties keep their order)
@@ -418,7 +418,7 @@ class StoryClusterer:
         xn.data *= cfg.number_weight
         x = sp.hstack([xw, (xe + xn).tocsr()], format="csr")
         x.sum_duplicates()
-        self._df += np.bincount(x.indices, minlength=self.dim).astype(np.float32)
+        np.add.at(self._df, x.indices, 1.0)  # whole counts, so equal to adding a bincount of the whole space
         self._ndocs += len(arts)
         return x
 
@@ -452,8 +452,9 @@ class StoryClusterer:
     def _vectorise(self, arts: list[Article]) -> sp.csr_matrix:
         return self._weight(self._counts(arts))
 
-    def _idf(self) -> np.ndarray:
-        return np.log((self._ndocs + 1.0) / (self._df + 1.0)) + 1.0
+    def _idf(self, idx: np.ndarray | None = None) -> np.ndarray:
+        df = self._df if idx is None else self._df[idx]
+        return np.log((self._ndocs + 1.0) / (df + 1.0)) + 1.0
 
     # ------------------------------------------------------------------ public API
     def resolve(self, story_id: str) -> str:
@@ -855,7 +856,7 @@ class StoryClusterer:
         Me = M[:, self._wdim:]
         Ge = (Me @ Me.T).toarray()
         # anchors: an item's few most telling entities must be among the other's main ones, both ways
-        idf = self._idf()
+        idf = self._idf  # called for the entity features the anchors need, not the whole space
         outlets = np.array(sorted(self._outlet_feats), np.int64)
         anc_rows, top_rows = _top_entities_many(cents, self._wdim, (cfg.storyline_anchor_k, cfg.storyline_anchor_top),
                                                 idf, cfg.anchor_idf_power, outlets)
