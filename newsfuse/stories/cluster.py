@@ -389,6 +389,9 @@ class StoryClusterer:
 
             self._semantic = semantic.enabled()
         self._outlet_names: set[str] = set()
+        # seed-by-seed products of the last storyline relinking, kept with the seed arrays they
+        # came from (see _line_grams)
+        self._gram_cache: tuple[dict, np.ndarray, np.ndarray] = ({}, np.zeros((0, 0)), np.zeros((0, 0)))
 
     # ------------------------------------------------------------------ features
     def _counts(self, arts: list[Article]) -> sp.csr_matrix:
@@ -846,15 +849,12 @@ class StoryClusterer:
         ns = len(seeds)
         cents = [self._line_base[l] for l in seeds] + [self._hot[s] for s in sids]
         n = len(cents)
-        M = sp.vstack([_matrix(cents[:ns], self.dim, False), _matrix(cents[ns:], self.dim, True)], format="csr")
-        G = (M @ M.T).toarray()
+        G, Ge = self._line_grams(cents, ns)
         if self._semantic:
             w = self.config.semantic_weight
             E = np.stack([self._line_emb.get(l, np.zeros(384, np.float32)) for l in seeds]
                          + [self._story_emb(s) for s in sids]).astype(np.float64)
             G = (1.0 - w) * G + w * (E @ E.T)
-        Me = M[:, self._wdim:]
-        Ge = (Me @ Me.T).toarray()
         # anchors: an item's few most telling entities must be among the other's main ones, both ways
         idf = self._idf  # called for the entity features the anchors need, not the whole space
         outlets = np.array(sorted(self._outlet_feats), np.int64)
@@ -1025,6 +1025,43 @@ class StoryClusterer:
             self._line_base.pop(old, None)
             self._line_emb.pop(old, None)
         return moved
+
+    def _line_grams(self, cents: list[_Centroid], ns: int) -> tuple[np.ndarray, np.ndarray]:
+        """``M @ M.T`` and the same over the entity block, M holding the ``ns`` seeds as they are
+        and the other centroids as unit vectors (what storyline relinking compares).
+
+        Why: the seeds are the largest rows and mostly unchanged from one batch to the next. An
+        entry of a sparse product depends only on its two rows (terms in index order), and the
+        product is symmetric, so seed pairs whose vectors are the same arrays as last time are
+        copied and only the other rows are multiplied: the same numbers, a fraction of the work."""
+        n = len(cents)
+        M = sp.vstack([_matrix(cents[:ns], self.dim, False), _matrix(cents[ns:], self.dim, True)], format="csr")
+        Me = M[:, self._wdim:]
+        where, G_old, Ge_old = self._gram_cache
+        pos = np.full(ns, -1)
+        for i, c in enumerate(cents[:ns]):
+            hit = where.get((id(c.idx), id(c.val)))
+            if hit is not None and hit[1] is c.idx and hit[2] is c.val:
+                pos[i] = hit[0]
+        kept = np.flatnonzero(pos >= 0)
+        rows = np.concatenate([np.flatnonzero(pos < 0), np.arange(ns, n)])
+        G = np.empty((n, n))
+        Ge = np.empty((n, n))
+        if len(kept):
+            G[np.ix_(kept, kept)] = G_old[np.ix_(pos[kept], pos[kept])]
+            Ge[np.ix_(kept, kept)] = Ge_old[np.ix_(pos[kept], pos[kept])]
+        if len(rows):
+            # (M @ M[rows].T) holds the same sums (a pair's common terms, in index order either
+            # way) and transposes only the rows multiplied
+            part = (M @ M[rows].T).toarray()
+            G[:, rows] = part
+            G[rows, :] = part.T
+            part = (Me @ Me[rows].T).toarray()
+            Ge[:, rows] = part
+            Ge[rows, :] = part.T
+        self._gram_cache = ({(id(c.idx), id(c.val)): (i, c.idx, c.val) for i, c in enumerate(cents[:ns])},
+                            G[:ns, :ns].copy(), Ge[:ns, :ns].copy())
+        return G, Ge
 
     def _merge_lines(self, l1: str, l2: str) -> None:
         l1, l2 = self.resolve_storyline(l1), self.resolve_storyline(l2)
