@@ -144,13 +144,23 @@ def is_boilerplate(line: str) -> bool:
     return False
 
 
+_ASCII_UPPER = bytes(range(65, 91))
+
+
+def _uppers(text: str) -> int:
+    """How many upper-case characters ``text`` has (ASCII: counted by deleting A-Z bytes)."""
+    if text.isascii():
+        return len(text) - len(text.encode("ascii").translate(None, _ASCII_UPPER))
+    return sum(map(str.isupper, text))
+
+
 def is_caps_teaser(line: str) -> bool:
     """ALL-CAPS headline of another story ("LEADER'S HOME ABLAZE AS PROTESTS ESCALATE: REPORT").
 
     Short capitalised lines are often the article's own section headings, so only long ones
     (8+ words) or ones with a call to action count as teasers.
     """
-    if line.lstrip().startswith("|") or sum(map(str.isupper, line[:40])) < 10:
+    if line.lstrip().startswith("|") or _uppers(line[:40]) < 10:
         return False  # a table row, or not shouting
     words = line.split()
     letters = sum(map(str.isalpha, line))
@@ -162,8 +172,15 @@ def is_caps_teaser(line: str) -> bool:
 
 
 def _may_have_credit(line: str) -> bool:
-    """Every branch of _CREDIT_TAIL needs ")" , ":" or "/": most prose lines skip the slow search."""
-    return ")" in line or ":" in line or "/" in line
+    """Necessary conditions of _CREDIT_TAIL's three shapes, so that most lines skip its slow
+    search: a "(AP Photo/...)" run ends the line with ")"; "Photo: ..." needs a ":" or "/" with no
+    "." after it; "AFP / name" needs its text after the last "/" to be at most 40 characters."""
+    if line.rstrip().endswith(")"):
+        return True
+    slash = line.rfind("/")
+    if max(line.rfind(":"), slash) > line.rfind("."):
+        return True
+    return slash >= 0 and len(line[slash + 1 :].strip()) <= 40
 
 
 def is_caption(line: str) -> bool:

@@ -15,7 +15,7 @@ from datetime import date, datetime
 
 from ..records import Article, Entry, ReadProblem, article_id_for
 from . import clean, meta
-from .liveblog import Marker, entry_title, is_live_title, plan_entries, split_markers
+from .liveblog import Marker, entry_title, is_live_title, may_have_markers, plan_entries, split_markers
 from .readers import RawDoc
 from .segment import split_sentences
 
@@ -177,12 +177,13 @@ def preclean(raw: RawDoc) -> Work:
     # assemble items, splitting live-blog markers out of paragraphs
     items: list = []
     new_breaks: set[int] = set()
+    timed = may_have_markers(paras)
     for i, p in enumerate(paras):
         if i in breaks:
             new_breaks.add(len(items))
         if not keep[i]:
             continue
-        pieces = split_markers(p)
+        pieces = split_markers(p) if timed else None
         if pieces is None:
             items.append(p)
         else:
