@@ -1137,7 +1137,8 @@ class StoryClusterer:
                 if sid not in self._hot:
                     continue
                 b = self._base.setdefault(sid, _Centroid.empty(self._pool[k]["t"]))
-                b.add_rows(X[r], self.dim, cfg.story_terms)
+                lo, hi = X.indptr[r], X.indptr[r + 1]  # row r as add_rows(X[r]) sees it, without a sparse copy
+                b._combine(X.indices[lo:hi], X.data[lo:hi], cfg.story_terms)
                 b.n += 1
                 b.first = min(b.first, self._pool[k]["t"])
                 b.last = max(b.last, self._pool[k]["t"])
