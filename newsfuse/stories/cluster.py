@@ -196,7 +196,8 @@ def _add_rows_grouped(cents: list[_Centroid], rows: list[list[int]], X: sp.csr_m
         return
     got = np.bincount(who, weights=lens, minlength=n) > 0  # centroids whose rows add any term
     # positions of the selected rows' entries in X.indices, row after row
-    pos = np.repeat(indptr[flat].astype(np.int64) - np.concatenate([[0], np.cumsum(lens)[:-1]]), lens) + np.arange(total)
+    offset = indptr[flat].astype(np.int64) - np.concatenate([[0], np.cumsum(lens)[:-1]])
+    pos = np.repeat(offset, lens) + np.arange(total)
     own = [g for g in range(n) if got[g] and len(cents[g].idx)]
     idx = np.concatenate([cents[g].idx.astype(np.int64) for g in own] + [X.indices[pos].astype(np.int64)])
     val = np.concatenate([cents[g].val.astype(np.float64) for g in own] + [X.data[pos].astype(np.float64)])
@@ -251,8 +252,9 @@ def _top_entities_many(cents: list[_Centroid], wdim: int, ks: tuple[int, ...], i
                        power: float = 1.0, exclude: np.ndarray | None = None) -> list[list[set[int]]]:
     """``_top_entities`` of every centroid for each k in ``ks`` (one list of sets per k), from one
     sort of all centroids' entity weights: the per-centroid calls cost ~40 us each and ran twice
-    per hot item and batch. ``idf``: an array, or a function giving the values at some indices. Where the k-th and (k+1)-th weights tie, which of them is kept is
-    ``np.argpartition``'s choice, so there the same ``np.argpartition`` call decides."""
+    per hot item and batch. Where the k-th and (k+1)-th weights tie, which of them is kept is
+    ``np.argpartition``'s choice, so there the same ``np.argpartition`` call decides.
+    ``idf``: an array, or a function giving the values at some indices."""
     n = len(cents)
     lens = np.fromiter((len(c.idx) for c in cents), np.int64, count=n)
     if not n or not lens.sum():
