@@ -70,10 +70,19 @@ def norm_line(line: str) -> str:
     Cached: each paragraph is normalised by several rules (boilerplate, repeats, per outlet).
     """
     if line.isascii():  # NFKC is a no-op on ASCII, and "`" is the only ASCII quote to fold
-        line = line.casefold().replace("`", "'")
-    else:
-        line = unicodedata.normalize("NFKC", line).casefold().translate(_NORM_QUOTES)
+        # one byte-table pass does the case fold, the quote and _NORM_PUNCT's blanking; joining
+        # the words then gives what collapsing each blank run to one space and stripping gives
+        return " ".join(line.encode("ascii").translate(_ASCII_NORM).decode("ascii").split())
+    line = unicodedata.normalize("NFKC", line).casefold().translate(_NORM_QUOTES)
     return _NORM_PUNCT.sub(" ", line).strip()
+
+
+# ASCII byte -> what norm_line makes of it: lower case, "`" -> "'", and " " for every character
+# _NORM_PUNCT removes (all but word characters and ' " % $)
+_ASCII_NORM = bytes(
+    ord(c.lower()) if (c.isalnum() or c in "_'\"%$") else ord("'") if c == "`" else ord(" ")
+    for c in map(chr, range(128))
+) + bytes(128)  # bytes.translate wants 256 entries; non-ASCII bytes never occur here
 
 
 # Whole-line UI furniture (matched against norm_line output).
@@ -105,6 +114,12 @@ _UI_LINES = [
     r"as it happened(ended)?|(live )?(blog )?ended",
 ]
 _UI_RE = re.compile(r"^(?:" + "|".join(_UI_LINES) + r")$")
+# The same test split for speed: most shapes start with a word, but a ".{0,N}X" shape is tried at
+# every offset of every line. Those run only where X itself (a leading \b dropped) occurs, which
+# a plain search finds quickly; a line matches _UI_RE exactly when one of the shapes matches it.
+_UI_HEAD = re.compile(r"^(?:" + "|".join(a for a in _UI_LINES if not a.startswith(".")) + r")$")
+_UI_ANYWHERE = [(re.compile(r"^(?:" + a + r")$"), re.compile(re.sub(r"^\.\{0,\d+\}(?:\\b)?", "", a)))
+                for a in _UI_LINES if a.startswith(".")]
 # Caption and credit shapes: "(AP Photo/Jane Doe)", "Photo: X/Reuters", "Credit: Getty Images".
 _CREDIT_TAIL = re.compile(
     r"(\((?:AP|AFP|EPA|Reuters|Getty|Xinhua|TASS|Sputnik|EFE|PA)\s*(?:Photo|Images|via|/)[^)]{0,60}\)\s*)+$"
@@ -121,7 +136,22 @@ def is_boilerplate(line: str) -> bool:
         return True  # only punctuation/symbols: bullets, separators
     if len(n) > 200:
         return False
-    return bool(_UI_RE.match(n))
+    if _UI_HEAD.match(n):
+        return True
+    for whole, core in _UI_ANYWHERE:
+        if core.search(n) and whole.match(n):
+            return True
+    return False
+
+
+_ASCII_UPPER = bytes(range(65, 91))
+
+
+def _uppers(text: str) -> int:
+    """How many upper-case characters ``text`` has (ASCII: counted by deleting A-Z bytes)."""
+    if text.isascii():
+        return len(text) - len(text.encode("ascii").translate(None, _ASCII_UPPER))
+    return sum(map(str.isupper, text))
 
 
 def is_caps_teaser(line: str) -> bool:
@@ -130,7 +160,7 @@ def is_caps_teaser(line: str) -> bool:
     Short capitalised lines are often the article's own section headings, so only long ones
     (8+ words) or ones with a call to action count as teasers.
     """
-    if line.lstrip().startswith("|") or sum(map(str.isupper, line[:40])) < 10:
+    if line.lstrip().startswith("|") or _uppers(line[:40]) < 10:
         return False  # a table row, or not shouting
     words = line.split()
     letters = sum(map(str.isalpha, line))
@@ -142,8 +172,15 @@ def is_caps_teaser(line: str) -> bool:
 
 
 def _may_have_credit(line: str) -> bool:
-    """Every branch of _CREDIT_TAIL needs ")" , ":" or "/": most prose lines skip the slow search."""
-    return ")" in line or ":" in line or "/" in line
+    """Necessary conditions of _CREDIT_TAIL's three shapes, so that most lines skip its slow
+    search: a "(AP Photo/...)" run ends the line with ")"; "Photo: ..." needs a ":" or "/" with no
+    "." after it; "AFP / name" needs its text after the last "/" to be at most 40 characters."""
+    if line.rstrip().endswith(")"):
+        return True
+    slash = line.rfind("/")
+    if max(line.rfind(":"), slash) > line.rfind("."):
+        return True
+    return slash >= 0 and len(line[slash + 1 :].strip()) <= 40
 
 
 def is_caption(line: str) -> bool:
@@ -185,7 +222,11 @@ def drop_repeated(paras: list[str]) -> list[bool]:
     both copies go when it is short or a caption, else only the second copy. Lines repeated more
     often are structure (recipe steps, table cells, interview prompts) and stay. A lone caption
     ending in an agency photo credit goes too."""
-    keys = [norm_line(strip_credit(p)) if not p.startswith("|") else "" for p in paras]
+    # one _CREDIT_TAIL pass per line: a line is a caption exactly when stripping changes it
+    # (every credit match is non-empty)
+    bare = [_CREDIT_TAIL.sub("", p) if _may_have_credit(p) else p for p in paras]
+    caption = [b != p for b, p in zip(bare, paras)]
+    keys = [norm_line(b.strip()) if not p.startswith("|") else "" for b, p in zip(bare, paras)]
     where: dict[str, list[int]] = {}
     for i, k in enumerate(keys):
         if k:
@@ -195,11 +236,11 @@ def drop_repeated(paras: list[str]) -> list[bool]:
         if len(idx) == 2 and idx[1] - idx[0] <= 3:
             a, b = idx
             short = len(paras[a].split()) < 12 and not _CLOSED.search(paras[a])
-            if short or is_caption(paras[a]) or is_caption(paras[b]):
+            if short or caption[a] or caption[b]:
                 keep[a] = keep[b] = False
             else:
                 keep[b] = False
-        elif len(idx) == 1 and is_caption(paras[idx[0]]) and len(paras[idx[0]].split()) < 80:
+        elif len(idx) == 1 and caption[idx[0]] and len(paras[idx[0]].split()) < 80:
             keep[idx[0]] = False
     return keep
 

@@ -17,7 +17,7 @@ from datetime import datetime
 from .clean import looks_like_heading
 from .meta import DATE_RE, MONTH_RE, TIME_RE, parse_datetime
 
-__all__ = ["Marker", "split_markers", "is_live_title", "plan_entries"]
+__all__ = ["Marker", "split_markers", "may_have_markers", "is_live_title", "plan_entries"]
 
 _NAME = r"(?:[A-Z][a-zA-Z'’\-]+\.?\s){0,3}[A-Z][a-zA-Z'’\-]+"
 _MARKER = re.compile(
@@ -41,6 +41,12 @@ class Marker:
 
 def is_live_title(title: str | None) -> bool:
     return bool(title and _TITLE_LIVE.search(title))
+
+
+def may_have_markers(paras: list[str]) -> bool:
+    """Whether any of these paragraphs can hold a marker (one scan of the article instead of one
+    per paragraph; a time cannot span the line break between two)."""
+    return _HAS_TIME.search("\n".join(paras)) is not None
 
 
 def split_markers(para: str) -> list[str | Marker] | None:

@@ -55,7 +55,8 @@ _DATELINE = re.compile(
     rf"^(?P<place>[A-Z][\w'’.\- ]{{1,40}}?),?\s+(?:(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}}),?\s+)?"
     r"(?:(?P<year>\d{4})\s+)?\((?P<wire>[A-Za-z][\w/ -]{1,20}?)\)\s*\.?\s*[-–—:]+\s*"
 )
-_EPOCH = re.compile(r"(?<=[A-Za-z])(1[0-9]{9})(?!\d)")
+# "(?<=[A-Za-z])1..." written with the look-behind after the "1", so re can jump from "1" to "1"
+_EPOCH = re.compile(r"(1(?<=[A-Za-z]1)[0-9]{9})(?!\d)")
 
 DATEPARSER_SETTINGS = {"PREFER_DATES_FROM": "past"}
 
@@ -335,14 +336,16 @@ def _vectorised_identifier(base):
     counts in the same order (so the same scores): the state at each byte is found by walking
     only the last ``depth`` bytes from the start state, for all positions at once. py3langid's
     pure-Python walk was the largest per-article cost of ingest (~3 ms for 3,000 characters)."""
-    from collections import Counter
-
     import numpy as np
 
     nm = np.frombuffer(base.tk_nextmove, dtype=np.dtype(base.tk_nextmove.typecode))
     rowbase = np.asarray(base._rowbase, dtype=np.int64)
     out = np.asarray(base.tk_output, dtype=np.int64)
     depth = _dfa_depth(nm, rowbase)
+    # The class-per-feature table is stored as float16; gathering its rows and multiplying them
+    # in float32 converted each row again per document. A float32 copy (~60 MB) gives the same
+    # products (the rows are converted exactly) at half the cost.
+    table = np.ascontiguousarray(base.nb_ptc, dtype=np.float32)
 
     class Vectorised(type(base)):
         __slots__ = ()
@@ -357,7 +360,15 @@ def _vectorised_identifier(base):
             feats = feats[feats >= 0]
             if not feats.size:
                 return super()._raw_score(text)
-            return self._sparse_score(Counter(feats.tolist()), self.nb_ptc)
+            # py3langid's _sparse_score on Counter(feats) (features in order of first occurrence,
+            # which fixes the summation order), with the float32 table
+            order = np.argsort(feats, kind="stable")
+            ranked = feats[order]
+            starts = np.flatnonzero(np.concatenate([[True], ranked[1:] != ranked[:-1]]))
+            by_first = np.argsort(order[starts])
+            idx = ranked[starts][by_first].astype(np.intp)
+            counts = np.diff(np.append(starts, len(ranked)))[by_first].astype(np.float32)
+            return np.log1p(counts) @ table[idx] + self.nb_pc
 
     fast = Vectorised(base.nb_ptc, base.nb_pc, base.nb_classes, base.tk_nextmove, base.tk_output,
                       norm_probs=base._norm_probs, min_confidence=base.min_confidence, tk_row=base.tk_row)

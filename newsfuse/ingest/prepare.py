@@ -15,7 +15,7 @@ from datetime import date, datetime
 
 from ..records import Article, Entry, ReadProblem, article_id_for
 from . import clean, meta
-from .liveblog import Marker, entry_title, is_live_title, plan_entries, split_markers
+from .liveblog import Marker, entry_title, is_live_title, may_have_markers, plan_entries, split_markers
 from .readers import RawDoc
 from .segment import split_sentences
 
@@ -25,6 +25,17 @@ _DATE_LINE = re.compile(r"^\s?date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*(.*)$", re.IGNOR
 _BYLINE = re.compile(r"^(?:by|written by|words by)\s+(.{3,120})$", re.IGNORECASE)
 _NAME_LINE = re.compile(r"^(?:[A-Z][\w'’\-]+\.?\s){1,3}[A-Z][\w'’\-]+$")
 _WELCOME = re.compile(r"\b(?:welcome to|this is)\s+((?:the\s+)?[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3})['’]s?\s+(?:live\s+)?(?:coverage|live blog|blog|rolling)", re.IGNORECASE)
+# A cheap necessary condition for _WELCOME on lower-cased ASCII text (for ASCII, matching without
+# IGNORECASE on the lower-cased text is the same test): one scan of the article instead of a
+# case-insensitive search per paragraph.
+_WELCOME_HINT = re.compile(r"(?:welcome to|this is)\s")
+
+
+def _may_welcome(paras: list[str]) -> bool:
+    text = "\n".join(paras)
+    return not text.isascii() or _WELCOME_HINT.search(text.lower()) is not None
+
+
 _CREDIT_LINE = re.compile(r"^([A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,2})\s+(?:Newsroom|news agency|News Agency|Wire)$")
 _LIVE_FURNITURE = re.compile(r"^\s*as it happened", re.IGNORECASE)
 
@@ -83,7 +94,7 @@ def preclean(raw: RawDoc) -> Work:
     w.domain = meta.domain_of(raw.url)
     w.outlet = meta.outlet_for_domain(w.domain) or (raw.outlet.strip() if raw.outlet else None)
     text_outlet = None
-    for p in paras:
+    for p in paras if _may_welcome(paras) else ():
         mm = _WELCOME.search(p)
         if mm:
             text_outlet = mm.group(1).strip()
@@ -166,12 +177,13 @@ def preclean(raw: RawDoc) -> Work:
     # assemble items, splitting live-blog markers out of paragraphs
     items: list = []
     new_breaks: set[int] = set()
+    timed = may_have_markers(paras)
     for i, p in enumerate(paras):
         if i in breaks:
             new_breaks.add(len(items))
         if not keep[i]:
             continue
-        pieces = split_markers(p)
+        pieces = split_markers(p) if timed else None
         if pieces is None:
             items.append(p)
         else:

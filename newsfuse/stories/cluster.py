@@ -33,11 +33,14 @@ import base64
 import hashlib
 import math
 import zlib
+from collections import Counter
 from dataclasses import asdict, dataclass, fields
 from datetime import datetime, timezone
+from itertools import chain
 
 import numpy as np
 import scipy.sparse as sp
+from sklearn.feature_extraction import FeatureHasher
 from sklearn.feature_extraction.text import HashingVectorizer
 
 from newsfuse.records import Article, Story
@@ -183,6 +186,69 @@ class _Centroid:
         return c
 
 
+def _hashed_counts(vec: HashingVectorizer, docs: list[str]) -> sp.csr_matrix:
+    """``vec.transform(docs)`` for a count vectoriser (no norm, not binary), hashing each distinct
+    token of a document once with its count: the same sums, about half the hashing."""
+    if vec.norm is not None or vec.binary:
+        return vec.transform(docs)
+    analyze = vec.build_analyzer()
+    hasher = FeatureHasher(n_features=vec.n_features, input_type="dict", dtype=vec.dtype,
+                           alternate_sign=vec.alternate_sign)
+    return hasher.transform(Counter(analyze(d)) for d in docs)
+
+
+def _add_rows_grouped(cents: list[_Centroid], rows: list[list[int]], X: sp.csr_matrix, keep: int) -> None:
+    """``cents[g].add_rows(X[rows[g]], dim, keep)`` for every g (distinct centroids) in one pass.
+
+    Why: a sparse row selection and an ``np.unique`` per column cost ~0.1 ms each and ran for
+    every column of every re-clustering. The sums are the same ones in the same order (a
+    centroid's own terms first, then its rows in order; ``np.bincount`` adds in array order), and
+    the top-``keep`` cut and the norm run on the same per-centroid arrays, so results are equal."""
+    n = len(cents)
+    indptr = X.indptr
+    who = np.concatenate([np.full(len(r), g, np.int64) for g, r in enumerate(rows)]) if n else np.zeros(0, np.int64)
+    flat = np.fromiter((i for r in rows for i in r), np.int64, count=len(who))
+    lens = (indptr[flat + 1] - indptr[flat]).astype(np.int64)
+    total = int(lens.sum())
+    if not total:
+        return
+    got = np.bincount(who, weights=lens, minlength=n) > 0  # centroids whose rows add any term
+    # positions of the selected rows' entries in X.indices, row after row
+    offset = indptr[flat].astype(np.int64) - np.concatenate([[0], np.cumsum(lens)[:-1]])
+    pos = np.repeat(offset, lens) + np.arange(total)
+    own = [g for g in range(n) if got[g] and len(cents[g].idx)]
+    idx = np.concatenate([cents[g].idx.astype(np.int64) for g in own] + [X.indices[pos].astype(np.int64)])
+    val = np.concatenate([cents[g].val.astype(np.float64) for g in own] + [X.data[pos].astype(np.float64)])
+    grp = np.concatenate([np.full(len(cents[g].idx), g, np.int64) for g in own] + [np.repeat(who, lens)])
+    seen = np.zeros(X.shape[1], bool)
+    seen[idx] = True
+    cols = np.flatnonzero(seen)  # sorted: keeps each centroid's terms in index order
+    lut = np.empty(X.shape[1], np.int64)
+    lut[cols] = np.arange(len(cols))
+    key = grp * len(cols) + lut[idx]
+    if n * len(cols) <= 1 << 22:
+        counts = np.bincount(key, minlength=n * len(cols))
+        present = np.flatnonzero(counts)
+        sums = np.bincount(key, weights=val, minlength=n * len(cols))[present]
+    else:
+        present, inv = np.unique(key, return_inverse=True)
+        sums = np.bincount(inv.ravel(), weights=val, minlength=len(present))
+    g_of = present // len(cols)
+    t_idx = cols[present % len(cols)]
+    bounds = np.searchsorted(g_of, np.arange(n + 1))
+    for g in np.flatnonzero(got).tolist():
+        a, b = bounds[g], bounds[g + 1]
+        uniq, tot = t_idx[a:b], sums[a:b].copy()
+        if len(uniq) > keep:
+            top = np.argpartition(tot, -keep)[-keep:]
+            top.sort()
+            uniq, tot = uniq[top], tot[top]
+        c = cents[g]
+        c.idx = uniq.astype(np.int32)
+        c.val = tot.astype(np.float32)
+        c.norm2 = float(np.dot(tot, tot))
+
+
 def _top_entities(c: _Centroid, wdim: int, k: int, idf: np.ndarray | None = None, power: float = 1.0,
                   exclude: np.ndarray | None = None) -> set[int]:
     """The k heaviest entity features; with ``idf`` the weight is divided by idf**power so that
@@ -198,6 +264,45 @@ def _top_entities(c: _Centroid, wdim: int, k: int, idf: np.ndarray | None = None
         sel = np.argpartition(val, -k)[-k:]
         idx = idx[sel]
     return set(idx.tolist())
+
+
+def _top_entities_many(cents: list[_Centroid], wdim: int, ks: tuple[int, ...], idf,
+                       power: float = 1.0, exclude: np.ndarray | None = None) -> list[list[set[int]]]:
+    """``_top_entities`` of every centroid for each k in ``ks`` (one list of sets per k), from one
+    sort of all centroids' entity weights: the per-centroid calls cost ~40 us each and ran twice
+    per hot item and batch. Where the k-th and (k+1)-th weights tie, which of them is kept is
+    ``np.argpartition``'s choice, so there the same ``np.argpartition`` call decides.
+    ``idf``: an array, or a function giving the values at some indices."""
+    n = len(cents)
+    lens = np.fromiter((len(c.idx) for c in cents), np.int64, count=n)
+    if not n or not lens.sum():
+        return [[set() for _ in range(n)] for _ in ks]
+    idx = np.concatenate([c.idx for c in cents])
+    val = np.concatenate([c.val for c in cents])
+    seg = np.repeat(np.arange(n), lens)
+    keep = idx >= wdim
+    if exclude is not None and len(exclude):
+        keep &= ~np.isin(idx, exclude)
+    idx, val, seg = idx[keep], val[keep], seg[keep]
+    if len(idx):
+        val = val / (idf(idx) if callable(idf) else idf[idx]) ** power
+    counts = np.bincount(seg, minlength=n)
+    starts = np.concatenate([[0], np.cumsum(counts)])
+    order = np.lexsort((-val, seg))  # by centroid, heaviest first (stable: ties keep their order)
+    s_idx, s_val = idx[order], val[order]
+    out = []
+    for k in ks:
+        sets = []
+        for i in range(n):
+            a, b = int(starts[i]), int(starts[i + 1])
+            if b - a <= k:
+                sets.append(set(idx[a:b].tolist()))
+            elif s_val[a + k - 1] > s_val[a + k]:
+                sets.append(set(s_idx[a : a + k].tolist()))
+            else:  # what _top_entities does with this centroid's (filtered, weighted) entities
+                sets.append(set(idx[a:b][np.argpartition(val[a:b], -k)[-k:]].tolist()))
+        out.append(sets)
+    return out
 
 
 def _matrix(cents: list[_Centroid], dim: int, normalise: bool) -> sp.csr_matrix:
@@ -227,6 +332,26 @@ def _binary(rows: list[set[int]], dim: int) -> sp.csr_matrix:
     indptr[1:] = np.cumsum([len(r) for r in rows])
     idx = np.fromiter((i for r in rows for i in sorted(r)), np.int64, count=int(indptr[-1]))
     return sp.csr_matrix((np.ones(len(idx)), idx, indptr), shape=(len(rows), dim))
+
+
+def _shares_any(rows: list[set[int]], cols: list[set[int]]) -> np.ndarray:
+    """[i, j] is True when rows[i] and cols[j] share a feature: ``(_binary(rows) @ _binary(cols).T) > 0``
+    as a join on the features (no matrices of the whole hash space, no BLAS threads)."""
+    def pairs(sets: list[set[int]]) -> tuple[np.ndarray, np.ndarray]:
+        who = np.repeat(np.arange(len(sets)), [len(x) for x in sets])
+        return who, np.fromiter(chain.from_iterable(sets), np.int64, count=len(who))
+
+    hit = np.zeros((len(rows), len(cols)), bool)
+    ri, rf = pairs(rows)
+    ci, cf = pairs(cols)
+    order = np.argsort(cf, kind="stable")
+    ci, cf = ci[order], cf[order]
+    lo, hi = np.searchsorted(cf, rf, "left"), np.searchsorted(cf, rf, "right")
+    n = hi - lo
+    if n.sum():
+        at = np.repeat(lo - np.concatenate([[0], np.cumsum(n)[:-1]]), n) + np.arange(n.sum())
+        hit[np.repeat(ri, n), ci[at]] = True
+    return hit
 
 
 def _entity_part(c: _Centroid, wdim: int) -> _Centroid:
@@ -287,6 +412,9 @@ class StoryClusterer:
 
             self._semantic = semantic.enabled()
         self._outlet_names: set[str] = set()
+        # seed-by-seed products of the last storyline relinking, kept with the seed arrays they
+        # came from (see _line_grams)
+        self._gram_cache: tuple[dict, np.ndarray, np.ndarray] = ({}, np.zeros((0, 0)), np.zeros((0, 0)))
 
     # ------------------------------------------------------------------ features
     def _counts(self, arts: list[Article]) -> sp.csr_matrix:
@@ -307,16 +435,16 @@ class StoryClusterer:
             if key:
                 outlet_phrases.update(p for p in phrases if p not in self._outlet_names and _squash(p) == key)
             num_docs.append(" ".join("#" + n for n in numbers(a.text) if len(n) >= 2))
-        xw = self._words.transform(docs).tocsr().astype(np.float64)
-        xe = self._ents.transform(ent_docs).tocsr().astype(np.float64)
+        xw = _hashed_counts(self._words, docs).tocsr().astype(np.float64)
+        xe = _hashed_counts(self._ents, ent_docs).tocsr().astype(np.float64)
         if outlet_phrases:
             self._outlet_names |= outlet_phrases
             self._outlet_feats |= {self._wdim + int(i) for i in self._ents.transform([" ".join(outlet_phrases)]).indices}
-        xn = self._ents.transform(num_docs).tocsr().astype(np.float64)
+        xn = _hashed_counts(self._ents, num_docs).tocsr().astype(np.float64)
         xn.data *= cfg.number_weight
         x = sp.hstack([xw, (xe + xn).tocsr()], format="csr")
         x.sum_duplicates()
-        self._df += np.bincount(x.indices, minlength=self.dim).astype(np.float32)
+        np.add.at(self._df, x.indices, 1.0)  # whole counts, so equal to adding a bincount of the whole space
         self._ndocs += len(arts)
         return x
 
@@ -350,8 +478,9 @@ class StoryClusterer:
     def _vectorise(self, arts: list[Article]) -> sp.csr_matrix:
         return self._weight(self._counts(arts))
 
-    def _idf(self) -> np.ndarray:
-        return np.log((self._ndocs + 1.0) / (self._df + 1.0)) + 1.0
+    def _idf(self, idx: np.ndarray | None = None) -> np.ndarray:
+        df = self._df if idx is None else self._df[idx]
+        return np.log((self._ndocs + 1.0) / (df + 1.0)) + 1.0
 
     # ------------------------------------------------------------------ public API
     def resolve(self, story_id: str) -> str:
@@ -498,11 +627,12 @@ class StoryClusterer:
                 last[col] = max(last[col], t)
                 members.setdefault(col, []).append(i)
                 labels[start + i] = col
-            for col, idxs in members.items():
+            for col in members:
                 if col >= k0:
                     cents.append(_Centroid.empty(float(first[col])))
+            _add_rows_grouped([cents[col] for col in members], list(members.values()), Xc, cfg.story_terms)
+            for col, idxs in members.items():
                 c = cents[col]
-                c.add_rows(Xc[idxs], self.dim, cfg.story_terms)
                 c.n += len(idxs)
                 c.first = min(c.first, float(first[col]))
                 c.last = max(c.last, float(last[col]))
@@ -847,8 +977,7 @@ class StoryClusterer:
         ns = len(seeds)
         cents = [self._line_base[l] for l in seeds] + [self._hot[s] for s in sids]
         n = len(cents)
-        M = sp.vstack([_matrix(cents[:ns], self.dim, False), _matrix(cents[ns:], self.dim, True)], format="csr")
-        G = (M @ M.T).toarray()
+        G, Ge = self._line_grams(cents, ns)
         # article-level sums: a hot story's row is its unit centroid times its norm; seeds need
         # their own product (their summed article vectors differ from their summed unit vectors)
         hn = np.array([math.sqrt(max(c.norm2, 0.0)) for c in cents[ns:]])
@@ -866,18 +995,12 @@ class StoryClusterer:
             E = np.stack([self._line_emb.get(l, np.zeros(384, np.float32)) for l in seeds]
                          + [self._story_emb(s) for s in sids]).astype(np.float64)
             G = (1.0 - w) * G + w * (E @ E.T)
-        Me = M[:, self._wdim:]
-        Ge = (Me @ Me.T).toarray()
         # anchors: an item's few most telling entities must be among the other's main ones, both ways
-        idf = self._idf()
+        idf = self._idf  # called for the entity features the anchors need, not the whole space
         outlets = np.array(sorted(self._outlet_feats), np.int64)
-        anc_rows, top_rows = [], []
-        for c in cents:
-            anc_rows.append(_top_entities(c, self._wdim, cfg.storyline_anchor_k, idf, cfg.anchor_idf_power, outlets))
-            top_rows.append(_top_entities(c, self._wdim, cfg.storyline_anchor_top, idf, cfg.anchor_idf_power, outlets))
-        A = _binary(anc_rows, self.dim)
-        T = _binary(top_rows, self.dim)
-        hit = (A @ T.T).toarray() > 0
+        anc_rows, top_rows = _top_entities_many(cents, self._wdim, (cfg.storyline_anchor_k, cfg.storyline_anchor_top),
+                                                idf, cfg.anchor_idf_power, outlets)
+        hit = _shares_any(anc_rows, top_rows)
         no_ent = np.array([not a for a in anc_rows])
         ok = (hit & hit.T) | no_ent[:, None] | no_ent[None, :]
         # pairs are weighted by stories, so a long line's seed outvotes a few bridging stories
@@ -920,6 +1043,26 @@ class StoryClusterer:
             good[a] = False
             return np.where(good, cos, -np.inf)
 
+        def all_rows() -> np.ndarray:
+            """``row(a)`` for every a at once (the same element-wise arithmetic, so equal bits)."""
+            dg = np.sqrt(np.maximum(np.diag(G), 1e-12))
+            cos = G / (dg[:, None] * dg[None, :])
+            deg = np.sqrt(np.maximum(np.diag(Ge), 0.0))
+            de = deg[:, None] * deg[None, :]
+            ecos = np.where(de > 0, Ge / np.maximum(de, 1e-12), 1.0)
+            gap = np.maximum(np.maximum(first[:, None] - last[None, :], first[None, :] - last[:, None]), 0.0)
+            thr = np.where(seeded[:, None] & seeded[None, :], cfg.storyline_merge_threshold, cfg.storyline_threshold)
+            with np.errstate(divide="ignore", invalid="ignore"):
+                nn = na[:, None] * na[None, :]
+                cross = Ga / nn
+                bar = np.minimum(inner[:, None], inner[None, :])
+                near = ~np.isfinite(bar) | (nn == 0) | (cross >= bar - cfg.storyline_cohesion_margin)
+            good = (active[None, :] & (cos >= thr) & (ecos >= cfg.storyline_entity_threshold)
+                    & (gap <= cfg.storyline_window_days)
+                    & (agree >= (cfg.storyline_anchor_agree * nst)[:, None] * nst[None, :]) & near)
+            np.fill_diagonal(good, False)
+            return np.where(good, cos, -np.inf)
+
         def merge_rows(a: int, b: int) -> None:
             for Q in (G, Ge, Ga, agree, agree1):
                 Q[a, :] += Q[b, :]
@@ -928,7 +1071,7 @@ class StoryClusterer:
             na[a] += na[b]
             set_inner(a)
 
-        S = np.vstack([row(a) for a in range(n)]) if n > 1 else np.full((1, 1), -np.inf)
+        S = all_rows() if n > 1 else np.full((1, 1), -np.inf)
         while n > 1:
             flat = int(np.argmax(S))
             a, b = divmod(flat, n)
@@ -1050,6 +1193,43 @@ class StoryClusterer:
             self._line_emb.pop(old, None)
         return moved
 
+    def _line_grams(self, cents: list[_Centroid], ns: int) -> tuple[np.ndarray, np.ndarray]:
+        """``M @ M.T`` and the same over the entity block, M holding the ``ns`` seeds as they are
+        and the other centroids as unit vectors (what storyline relinking compares).
+
+        Why: the seeds are the largest rows and mostly unchanged from one batch to the next. An
+        entry of a sparse product depends only on its two rows (terms in index order), and the
+        product is symmetric, so seed pairs whose vectors are the same arrays as last time are
+        copied and only the other rows are multiplied: the same numbers, a fraction of the work."""
+        n = len(cents)
+        M = sp.vstack([_matrix(cents[:ns], self.dim, False), _matrix(cents[ns:], self.dim, True)], format="csr")
+        Me = M[:, self._wdim:]
+        where, G_old, Ge_old = self._gram_cache
+        pos = np.full(ns, -1)
+        for i, c in enumerate(cents[:ns]):
+            hit = where.get((id(c.idx), id(c.val)))
+            if hit is not None and hit[1] is c.idx and hit[2] is c.val:
+                pos[i] = hit[0]
+        kept = np.flatnonzero(pos >= 0)
+        rows = np.concatenate([np.flatnonzero(pos < 0), np.arange(ns, n)])
+        G = np.empty((n, n))
+        Ge = np.empty((n, n))
+        if len(kept):
+            G[np.ix_(kept, kept)] = G_old[np.ix_(pos[kept], pos[kept])]
+            Ge[np.ix_(kept, kept)] = Ge_old[np.ix_(pos[kept], pos[kept])]
+        if len(rows):
+            # (M @ M[rows].T) holds the same sums (a pair's common terms, in index order either
+            # way) and transposes only the rows multiplied
+            part = (M @ M[rows].T).toarray()
+            G[:, rows] = part
+            G[rows, :] = part.T
+            part = (Me @ Me[rows].T).toarray()
+            Ge[:, rows] = part
+            Ge[rows, :] = part.T
+        self._gram_cache = ({(id(c.idx), id(c.val)): (i, c.idx, c.val) for i, c in enumerate(cents[:ns])},
+                            G[:ns, :ns].copy(), Ge[:ns, :ns].copy())
+        return G, Ge
+
     def _merge_lines(self, l1: str, l2: str) -> None:
         l1, l2 = self.resolve_storyline(l1), self.resolve_storyline(l2)
         if l1 == l2:
@@ -1131,7 +1311,8 @@ class StoryClusterer:
                 if sid not in self._hot:
                     continue
                 b = self._base.setdefault(sid, _Centroid.empty(self._pool[k]["t"]))
-                b.add_rows(X[r], self.dim, cfg.story_terms)
+                lo, hi = X.indptr[r], X.indptr[r + 1]  # row r as add_rows(X[r]) sees it, without a sparse copy
+                b._combine(X.indices[lo:hi], X.data[lo:hi], cfg.story_terms)
                 b.n += 1
                 b.first = min(b.first, self._pool[k]["t"])
                 b.last = max(b.last, self._pool[k]["t"])

@@ -30,7 +30,7 @@ import numpy as np
 from rensa import RMinHash, RMinHashLSH
 
 from newsfuse.records import Article
-from newsfuse.stories.text import fold, sentence_texts, shingles, words
+from newsfuse.stories.text import fold, sentence_texts, shingles, words, words_each
 
 __all__ = ["Duplicates", "DedupConfig", "find_duplicates", "sentence_key", "token_jaccard"]
 
@@ -122,7 +122,8 @@ class _Feats:
     sent_keys: list[tuple[int, str]]  # (index, folded word sequence) of sentences long enough to count
     key_list: list[str] = field(default_factory=list)  # the keys of sent_keys alone
     minhash: object = None  # RMinHash of ``shingles``, filled when first needed
-    sent_bands: np.ndarray | None = None  # (len(sent_keys), bands) uint64 band hashes, filled lazily
+    sent_bands: np.ndarray | None = None  # (len(sent_keys), bands) uint64 band hashes
+    places: list[tuple[str, int]] = field(default_factory=list)  # (article id, index) per sent_keys entry
 
 
 _CACHE: "OrderedDict[tuple, _Feats]" = OrderedDict()
@@ -140,20 +141,45 @@ def _features(a: Article, cfg: DedupConfig) -> _Feats:
         return hit
     folded = fold(a.text)
     sent_keys = []
-    for i, t in sentence_texts(a):
-        toks = words(t)
+    sent_toks = []
+    texts = sentence_texts(a)
+    sent_words = words_each([t for _, t in texts])
+    for (i, _), toks in zip(texts, sent_words):
         if len(toks) >= cfg.sentence_min_tokens:
             sent_keys.append((i, " ".join(toks)))
+            sent_toks.append(toks)
+    body = _joined_words(a, sent_words)
     feats = _Feats(
         folded_hash=hashlib.blake2b(folded.encode("utf-8"), digest_size=12).hexdigest(),
-        shingles=shingles(words(folded, folded=True), cfg.shingle),
+        shingles=shingles(words(folded, folded=True) if body is None else body, cfg.shingle),
         sent_keys=sent_keys,
         key_list=[k for _, k in sent_keys],
+        sent_bands=_bands(sent_toks, cfg),  # now, while the tokens are at hand
+        places=[(a.id, i) for i, _ in sent_keys],
     )
     _CACHE[key] = feats
     if len(_CACHE) > _CACHE_MAX:
         _CACHE.popitem(last=False)
     return feats
+
+
+def _joined_words(a: Article, sent_words: list[list[str]]) -> list[str] | None:
+    """``words(fold(a.text))`` as its sentences' words one after another, where that is certain:
+    an ASCII body (folding only changes case and spacing) whose sentences are its exact slices in
+    order with only whitespace around and between them (no token spans whitespace). None: unsure."""
+    text = a.text
+    if not text.isascii() or len(sent_words) != len(a.sentences):
+        return None
+    pos = 0
+    for s in a.sentences:
+        gap = text[pos : s.start]
+        if s.start < pos or (gap and not gap.isspace()) or (pos and not gap) or text[s.start : s.end] != s.text:
+            return None
+        pos = s.end
+    tail = text[pos:]
+    if tail and not tail.isspace():
+        return None
+    return list(chain.from_iterable(sent_words))
 
 
 def _minhash(tokens, num_perm: int, seed: int) -> RMinHash:
@@ -178,22 +204,24 @@ def _band_mult(rows: int) -> np.ndarray:
                     * (rows // 4 + 1), dtype=np.uint64)[:rows]
 
 
+def _bands(sets: list[list[str]], cfg: DedupConfig) -> np.ndarray:
+    """(len(sets), bands) uint64 band hashes of the sentence MinHashes of these token lists."""
+    rows = cfg.sentence_band_rows
+    n_bands = cfg.sentence_num_perm // rows
+    if not sets:
+        return np.zeros((0, n_bands), dtype=np.uint64)
+    digests = np.array([_minhash(t, cfg.sentence_num_perm, cfg.seed).digest() for t in sets], dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        return np.bitwise_xor.reduce(
+            digests[:, : n_bands * rows].reshape(len(sets), n_bands, rows) * _band_mult(rows), axis=2)
+
+
 def _fill_sentence_bands(feats: list[_Feats], cfg: DedupConfig) -> None:
     """Sentence MinHash band hashes for the articles that have none yet."""
     todo = [f for f in feats if f.sent_bands is None]
     if not todo:
         return
-    rows = cfg.sentence_band_rows
-    n_bands = cfg.sentence_num_perm // rows
-    sets = [k.split(" ") for f in todo for _, k in f.sent_keys]
-    if sets:
-        digests = np.array([_minhash(t, cfg.sentence_num_perm, cfg.seed).digest() for t in sets],
-                           dtype=np.uint64)
-        with np.errstate(over="ignore"):
-            bands = np.bitwise_xor.reduce(
-                digests[:, : n_bands * rows].reshape(len(sets), n_bands, rows) * _band_mult(rows), axis=2)
-    else:
-        bands = np.zeros((0, n_bands), dtype=np.uint64)
+    bands = _bands([k.split(" ") for f in todo for _, k in f.sent_keys], cfg)
     pos = 0
     for f in todo:
         n = len(f.sent_keys)
@@ -303,7 +331,7 @@ def _sentence_level(pool, feats: dict[str, _Feats], new_ids, cfg: DedupConfig, r
     # rows of each key, in pool order: places are built only for keys that end up in a group
     by_key = np.argsort(row_key, kind="stable")
     key_start = np.searchsorted(row_key[by_key], np.arange(len(keys) + 1))
-    row_places = [(a.id, idx) for a, f in zip(pool, pool_feats) for idx, _ in f.sent_keys]
+    row_places = list(chain.from_iterable(f.places for f in pool_feats))
 
     def places_of(k: int) -> list[tuple[str, int]]:
         return [row_places[r] for r in by_key[key_start[k] : key_start[k + 1]].tolist()]

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = [
     "fold",
     "words",
+    "words_each",
     "shingles",
     "sentence_texts",
     "capitalised_phrases",
@@ -52,14 +54,40 @@ def fold(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
+# _WORD on ASCII text ([^\W_] is [A-Za-z0-9] there): plain character sets scan ~1.5x faster
+_WORD_ASCII = re.compile(r"[A-Za-z0-9]+(?:['.][A-Za-z0-9]+)*")
+# the same, plus NUL as a token of its own: the mark between texts tokenised in one pass
+_WORD_ASCII_SPLIT = re.compile(r"[A-Za-z0-9]+(?:['.][A-Za-z0-9]+)*|\x00")
+
+
 def words(text: str, folded: bool = False) -> list[str]:
     """Word tokens of the folded text (punctuation dropped, inner apostrophes/dots kept)."""
     if not folded and text.isascii():
         # fold() on ASCII is casefold, "`" -> "'" and whitespace collapsing; tokens never hold
         # whitespace, so the collapsing (a split and a join) can be skipped.
         text = text.casefold()
-        return _WORD.findall(text.replace("`", "'") if "`" in text else text)
-    return _WORD.findall(text if folded else fold(text))
+        return _WORD_ASCII.findall(text.replace("`", "'") if "`" in text else text)
+    if folded:
+        return (_WORD_ASCII if text.isascii() else _WORD).findall(text)
+    return _WORD.findall(fold(text))
+
+
+def words_each(texts: list[str]) -> list[list[str]]:
+    """``[words(t) for t in texts]``; when all are ASCII, with one regex pass over all of them
+    (sentences are short, so a call per sentence cost more than the matching itself)."""
+    joined = "\x00".join(texts)
+    if len(texts) < 2 or not joined.isascii() or joined.count("\x00") != len(texts) - 1:
+        return [words(t) for t in texts]
+    # what words() does to ASCII text: casefold, "`" -> "'"; NUL never joins a token
+    joined = joined.casefold()
+    flat = _WORD_ASCII_SPLIT.findall(joined.replace("`", "'") if "`" in joined else joined)
+    out, start = [], 0
+    for _ in range(len(texts) - 1):
+        end = flat.index("\x00", start)
+        out.append(flat[start:end])
+        start = end + 1
+    out.append(flat[start:])
+    return out
 
 
 def shingles(tokens: list[str], k: int = 3) -> set[str]:
@@ -80,8 +108,11 @@ def sentence_texts(article) -> list[tuple[int, str]]:
 
 # Capitalised phrases: runs of capitalised words (with short joiners like "of", "al-"),
 # a cheap stand-in for named entities that needs no model.
+# The leading "\b" is written as a look-behind after the first capital ("[A-Z](?<!\w[A-Z])": no
+# word character before it), so the pattern starts with a character set and re can skip ahead to
+# the next capital instead of trying every position (~2x faster, same matches).
 _CAP = re.compile(
-    r"\b(?:[A-Z][\w'\u2019.-]*[\w]|[A-Z])(?:\s+(?:(?:of|the|de|al|bin|van|von|du|la|el)\s+)?"
+    r"[A-Z](?<!\w[A-Z])(?:[\w'\u2019.-]*[\w])?(?:\s+(?:(?:of|the|de|al|bin|van|von|du|la|el)\s+)?"
     r"(?:[A-Z][\w'\u2019.-]*[\w]|[A-Z]))*"
 )
 _LEADING_FUNCTION = frozenset(
@@ -102,26 +133,36 @@ def capitalised_phrases(text: str) -> list[str]:
     """
     out = []
     for m in _CAP.finditer(text):
-        toks = m.group(0).replace("\u2019", "'").split()
-        while toks and toks[0].lower() in _LEADING_FUNCTION:
-            toks = toks[1:]
-        toks = [t.strip(".'-").lower() for t in toks]
-        toks = [t for t in toks if t and t not in _NOT_ENTITY]
-        if not toks:
+        phrase, lone = _phrase(m.group(0))
+        if phrase is None:
             continue
-        if len(toks) == 1 and len(m.group(0).split()) == 1:
+        if lone:
             before = text[max(0, m.start() - 3) : m.start()].rstrip(" \t\"'\u201c(")
             if not before or before[-1] in ".!?\n:":
                 continue
-        phrase = "_".join(toks)
-        if len(phrase) >= 2:
-            out.append(phrase)
+        out.append(phrase)
     return out
 
 
-_NUM = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\w])")
+@lru_cache(maxsize=1 << 16)
+def _phrase(run: str) -> tuple[str | None, bool]:
+    """The phrase a capitalised run stands for (None: nothing left, or too short) and whether it
+    is one word that needs the sentence-start check. Cached: the same names recur all the time."""
+    toks = run.replace("\u2019", "'").split()
+    while toks and toks[0].lower() in _LEADING_FUNCTION:
+        toks = toks[1:]
+    toks = [t.strip(".'-").lower() for t in toks]
+    toks = [t for t in toks if t and t not in _NOT_ENTITY]
+    if not toks:
+        return None, False
+    phrase = "_".join(toks)
+    return (phrase if len(phrase) >= 2 else None), len(toks) == 1 and len(run.split()) == 1
+
+
+# "(?<![\w.])\d" written digit first (as above: re skips ahead to the next digit)
+_NUM = re.compile(r"\d(?<![\w.]\d)[\d,]*(?:\.\d+)?(?![\w])")
 
 
 def numbers(text: str) -> list[str]:
     """Numbers as written (commas dropped); years and counts help tell same-place events apart."""
-    return [m.group(0).replace(",", "") for m in _NUM.finditer(text)]
+    return [n.replace(",", "") for n in _NUM.findall(text)]
