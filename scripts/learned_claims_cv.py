@@ -26,7 +26,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import newsfuse.extract.learned as L
-from newsfuse.eval.extract_eval import _amount_match
+from newsfuse.eval.extract_eval import match_claims
 
 GRID = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 TARGET_P = 0.90
@@ -110,15 +110,12 @@ def score(rows, rules, model, threshold, by_row, log=None):
         golds = r.get("claims", [])
         npred += len(preds)
         ngold += len(golds)
-        left = list(preds)
-        for g in golds:
-            hit = next((p for p in left if p.quantity == g["quantity"] and _amount_match(p, g)), None)
-            if hit is not None:
-                left.remove(hit)
-                tp += 1
-                if log is not None and hit.learned:
-                    log.append(f"  + {hit.p:.2f} {hit.quantity!r} {hit.text!r} | {r['text']}")
+        pairs, _missed, left = match_claims(preds, golds)
+        tp += len(pairs)
         if log is not None:
+            for hit, _g in pairs:
+                if hit.learned:
+                    log.append(f"  + {hit.p:.2f} {hit.quantity!r} {hit.text!r} | {r['text']}")
             for p in left:
                 if p.learned:
                     log.append(f"  - {p.p:.2f} {p.quantity!r} {p.text!r} | {r['text']}")

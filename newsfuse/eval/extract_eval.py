@@ -90,6 +90,21 @@ def _amount_match(p, g: dict) -> bool:
     return p.number is not None and g.get("number") is not None and abs(p.number - g["number"]) < 1e-6
 
 
+def match_claims(preds: list, golds: list[dict]) -> tuple[list[tuple], list[tuple[dict, bool]], list]:
+    """Match labels in order to the first prediction with the same quantity key and an agreeing
+    amount. Returns (prediction, label) pairs, the missed labels each with whether an unmatched
+    prediction had its amount under another key, and the predictions left over."""
+    left, pairs, missed = list(preds), [], []
+    for g in golds:
+        hit = next((p for p in left if p.quantity == g["quantity"] and _amount_match(p, g)), None)
+        if hit is None:
+            missed.append((g, any(_amount_match(p, g) for p in left)))
+            continue
+        left.remove(hit)
+        pairs.append((hit, g))
+    return pairs, missed, left
+
+
 def _pr(tp: int, npred: int, ngold: int) -> dict:
     p = tp / npred if npred else 1.0
     r = tp / ngold if ngold else 1.0
@@ -123,15 +138,11 @@ def evaluate(path: str | Path | None = None) -> dict:
         golds = r.get("claims", [])
         c_pred += len(preds)
         c_gold += len(golds)
-        unmatched = list(preds)
-        for g in golds:
-            hit = next((p for p in unmatched if p.quantity == g["quantity"] and _amount_match(p, g)), None)
-            if hit is None:
-                if any(_amount_match(p, g) for p in unmatched):
-                    loose_tp += 1
-                errors.append({"kind": "claim-missed", "text": r["text"], "label": g})
-                continue
-            unmatched.remove(hit)
+        pairs, missed, unmatched = match_claims(preds, golds)
+        for g, amount_found in missed:
+            loose_tp += amount_found
+            errors.append({"kind": "claim-missed", "text": r["text"], "label": g})
+        for hit, g in pairs:
             c_tp += 1
             loose_tp += 1
             qual_ok += (hit.qualifier or None) == (g.get("qualifier") or None)
