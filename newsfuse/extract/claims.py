@@ -595,7 +595,7 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
                 cat = lead.quantity.rsplit(" ", 1)[0] if same else "people"
             if lead.quantity == "crowd size":
                 cat = "people"
-        if cat is None and history and not n.vague:
+        if cat is None and history and not n.vague and not _quoted(text, n.start):
             # a vague bare count ("Dozens killed in the unrest, police say") names no group: it
             # stays "people" rather than borrowing the last group the article counted
             this_as_of = when(n)[0]
@@ -618,6 +618,13 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
         if a > 0 and toks[a - 1].low == "including":
             parts.add(id(out[-1]))
     return out
+
+
+def _quoted(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies inside a quotation: a witness's "about 10 were killed" speaks of what
+    they saw, not of the group the article counted last, so it borrows no group from earlier."""
+    before = text[:pos]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _claim(article_id, index, text, n: NumberMention, quantity, subject, event, as_of, as_of_text,

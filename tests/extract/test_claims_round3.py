@@ -130,3 +130,14 @@ def test_a_part_of_the_same_group_is_not_a_rival_figure():
         ("workers killed", "14")]
     # a part with a group of its own is still counted
     assert ("children killed", "three") in _keys("Nine people died, including three children.")
+
+
+def test_a_bare_count_inside_a_quote_borrows_no_group_from_earlier():
+    earlier = claims_in_sentence("Police said 30 gunmen were killed in the raid.", "a", 0, REF)
+    assert [c.quantity for c in earlier] == ["attackers killed"]
+    quoted = claims_in_sentence("“We saw it all. About 10 were killed,” a shopkeeper said.", "a", 1, REF,
+                                history=earlier)
+    assert [(c.quantity, c.value) for c in quoted] == [("people killed", "About 10")]
+    # outside a quote the bare count still continues the article's group
+    plain = claims_in_sentence("Later another 10 were killed.", "a", 1, REF, history=earlier)
+    assert [c.quantity for c in plain] == ["attackers killed"]
