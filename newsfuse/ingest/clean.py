@@ -155,7 +155,7 @@ def _uppers(text: str) -> int:
 
 
 def is_caps_teaser(line: str) -> bool:
-    """ALL-CAPS headline of another story ("LEADER'S HOME ABLAZE AS PROTESTS ESCALATE: REPORT").
+    """ALL-CAPS headline of another story ("MAYOR'S OFFICE STORMED AS CROWDS GROW: WITNESSES").
 
     Short capitalised lines are often the article's own section headings, so only long ones
     (8+ words) or ones with a call to action count as teasers.

@@ -58,7 +58,7 @@ def test_an_unknown_group_is_its_head_noun():
 def test_a_second_predicate_in_the_way_ends_the_event_search():
     assert _keys("Hundreds of flights were cancelled and dozens were injured.") == [("people injured", "dozens")]
     assert _keys("About 500 homes were left without power and 12 people were hurt.") == [("people injured", 12)]
-    assert _keys("Several dozen people are believed to be dead.") == [("people killed", "Several dozen")]
+    assert _keys("Several dozen villagers are now believed to be dead.") == [("civilians killed", "Several dozen")]
     assert _keys("Two climbers were later found dead.") == [("climbers killed", 2)]
 
 
