@@ -19,6 +19,7 @@ __all__ = [
     "date_furniture",
     "find_epoch",
     "find_dateline",
+    "dateline_end",
     "resolve_year",
     "find_wires",
     "outlet_for_domain",
@@ -118,6 +119,15 @@ def find_dateline(paragraph: str) -> dict | None:
         out["month"] = MONTHS[m.group("month")[:3].lower()]
         out["day"] = int(m.group("day"))
     return out
+
+
+def dateline_end(sentence: str) -> int:
+    """Length of an agency dateline opening ``sentence`` ("MOSCOW, Jan. 6 (Reuters) - "), else 0."""
+    m = _DATELINE.match(sentence)
+    if not m or canonical_wire(m.group("wire")) is None or m.end() >= len(sentence):
+        return 0
+    # a place name, every word capitalised ("Nur-Sultan", "NEW YORK"), not a clause ("The union said")
+    return m.end() if all(w[:1].isupper() for w in m.group("place").split()) else 0
 
 
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..records import Article, Sentence
+from .meta import dateline_end
 
 __all__ = ["split_sentences", "ensure_sentences", "sentence_spans"]
 
@@ -76,6 +77,10 @@ def split_sentences(article: Article) -> Article:
     out: list[Sentence] = []
     ei = 0
     for start, end in sentence_spans(text):
+        # a sentence quotes the story, not the wire's dateline: "LISK, May 3 (Reuters) - Two ..."
+        # starts at "Two" (the dateline stays in the article text and in its metadata)
+        if start == 0 or text[start - 1] == "\n":
+            start += dateline_end(text[start:end])
         entry_idx = None
         while ei < len(entries) and entries[ei].end <= start:
             ei += 1

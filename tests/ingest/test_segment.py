@@ -30,3 +30,13 @@ def test_wide_full_stops_end_sentences_except_inside_a_quotation():
     assert [s.text for s in a.sentences] == [
         "洪水造成9人死亡。", "救援人员转移了3000名居民！", "「危ない！」と住民が叫んだ。", "هل انتهى الخطر؟", "لا أحد يعرف."]
     assert all(s.text == text[s.start:s.end] for s in a.sentences)
+
+
+def test_a_wire_dateline_opening_a_paragraph_is_not_part_of_the_sentence():
+    text = ("VESKA, March 3 (Reuters) - Nine miners were rescued on Friday. They were unhurt.\n\n"
+            "The union said (AP) - not a dateline here - that talks would go on.")
+    a = split_sentences(Article(id="x", text=text))
+    assert [s.text for s in a.sentences] == [
+        "Nine miners were rescued on Friday.", "They were unhurt.",
+        "The union said (AP) - not a dateline here - that talks would go on."]
+    assert all(s.text == text[s.start:s.end] for s in a.sentences)
