@@ -257,6 +257,8 @@ class Source:
     url: str | None
     path: str | None
     duplicate_of: str | None
+    # set when the article's language is not analysed beyond figures and numeric dates (its code)
+    not_analysed: str | None = None
 
 
 @dataclass

@@ -78,6 +78,6 @@ def build_brief(
         timeline=timeline,
         entities=entities,
         unique=unique,
-        sources=sources(arts, duplicate_of),
+        sources=sources(arts, duplicate_of, getattr(extraction, "not_analysed", None)),
         storyline_id=story.storyline_id,
     )

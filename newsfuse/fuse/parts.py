@@ -145,14 +145,17 @@ def unique_items(corpus: StoryCorpus, facts: list[Fact], happenings: list[Happen
     return out
 
 
-def sources(articles: list[Article], duplicate_of: dict[str, str]) -> list[Source]:
-    """The source list, oldest first; duplicates say what they copy."""
+def sources(articles: list[Article], duplicate_of: dict[str, str],
+            not_analysed: dict[str, str] | None = None) -> list[Source]:
+    """The source list, oldest first; duplicates say what they copy; articles in a language the
+    extractors do not read carry its code, so readers know their quotes and facts are missing."""
+    not_analysed = not_analysed or {}
     def key(a: Article):
         p = a.published
         return (p is None, p.isoformat() if p else "", a.outlet or "", a.id)
 
     return [
         Source(a.id, a.outlet or a.domain, a.title, a.published, a.url, a.path,
-               duplicate_of.get(a.id) or a.duplicate_of)
+               duplicate_of.get(a.id) or a.duplicate_of, not_analysed.get(a.id))
         for a in sorted(articles, key=key)
     ]

@@ -109,6 +109,8 @@ def validate_brief(doc: dict) -> list[str]:
         _fields(s, {"article_id": _is_str, "outlet": _opt(_is_str), "title": _opt(_is_str),
                     "published": _opt(_is_datetime), "url": _opt(_is_str), "path": _opt(_is_str),
                     "duplicate_of": _opt(_is_str)}, f"sources[{i}]", problems)
+        if isinstance(s, dict) and s.get("not_analysed") is not None and not _is_str(s["not_analysed"]):
+            problems.append(f"sources[{i}].not_analysed: expected a language code or null")
     return problems
 
 

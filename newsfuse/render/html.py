@@ -66,6 +66,7 @@ def to_html(brief: Brief) -> str:
                 "path": s.path,
                 "dup": s.duplicate_of,
                 "dup_n": numbers.get(s.duplicate_of) if s.duplicate_of else None,
+                "not_analysed": s.not_analysed,
             }
             for n, s in enumerate(brief.sources, 1)
         ],

@@ -111,6 +111,8 @@ def to_markdown(brief: Brief) -> str:
             if s.duplicate_of:
                 ref = numbers.get(s.duplicate_of)
                 parts.append(f"duplicate of [{ref}]" if ref else f"duplicate of `{s.duplicate_of}`")
+            if s.not_analysed:
+                parts.append(f"not analysed (language: {md_escape(s.not_analysed)}; only figures with a unit word and numeric dates were read)")
             out.append(f"{n}. " + " — ".join(parts))
         if refs:
             out += [""] + refs

@@ -124,7 +124,7 @@ def test_json_follows_contract_v1_exactly(brief):
     assert all(set(e) >= {"name", "type", "mentions"} for e in doc["entities"])
     assert all(set(u) == {"article_id", "text", "citation"} for u in doc["unique"])
     src = doc["sources"][0]
-    assert set(src) == {"article_id", "outlet", "title", "published", "url", "path", "duplicate_of"}
+    assert set(src) == {"article_id", "outlet", "title", "published", "url", "path", "duplicate_of", "not_analysed"}
     datetime.fromisoformat(src["published"])
 
 

@@ -41,3 +41,26 @@ def test_mixed_languages_make_valid_briefs(tmp_path):
         # quotes come only from the English article
         english = {a.id for a in run.articles if a.language == "en"}
         assert all(c.article_id in english for q in b.quotes for c in q.citations)
+
+
+def test_sources_in_unread_languages_are_marked_not_analysed(tmp_path):
+    for name, text in FILES.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    run = pipeline.brief_run([tmp_path])
+    lang = {a.id: a.language for a in run.articles}
+    from newsfuse.render.html import to_html
+    from newsfuse.render.markdown import to_markdown
+
+    marked = 0
+    for b in run.briefs:
+        for s in b.sources:
+            assert s.not_analysed == (None if lang[s.article_id] == "en" else lang[s.article_id])
+            marked += s.not_analysed is not None
+        md, html = to_markdown(b), to_html(b)
+        for s in b.sources:
+            if s.not_analysed:
+                assert f"not analysed (language: {s.not_analysed}" in md
+                assert f"not analysed (language: {s.not_analysed}" in html
+        doc = to_json(b)
+        assert {s["article_id"]: s["not_analysed"] for s in doc["sources"]} == {s.article_id: s.not_analysed for s in b.sources}
+    assert marked == 4
