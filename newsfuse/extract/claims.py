@@ -671,19 +671,25 @@ def extract_claims(article: Article, ctx: ArticleContext | None = None) -> list[
     if not is_english(article) or not learned.enabled():
         return rule_claims(article, ctx)
     ctx = ctx if ctx is not None else ArticleContext()
-    out: list[Claim] = []
+    per_sentence: list[list[Claim]] = []
     history: list[Claim] = []
-    for s in article.sentences:
+    asked: list = []  # (sentence position, candidate)
+    context: dict[int, tuple] = {}  # sentence position -> (as_of, as_of_text, attribution)
+    for i, s in enumerate(article.sentences):
         claims = claims_in_sentence(s.text, article.id, s.index, s.ref_date, ctx, history)
         history.extend(claims)
-        out.extend(claims)
-        extra = learned.added_claims(s.text, s.ref_date, claims)
-        if extra:
+        per_sentence.append(list(claims))
+        cands = learned.unclaimed(s.text, s.ref_date, claims)
+        if cands:
+            asked += [(i, c) for c in cands]
             hp = happening_phrase(s.text, s.ref_date)
             as_of = (hp.date, hp.text) if hp and hp.date else (s.ref_date, None)
-            attribution = find_attribution(s.text, ctx)
-            for n, key in extra:
-                event = "hours" if key == "duration hours" else "crowd" if key == "crowd size" else key.rsplit(" ", 1)[1]
-                out.append(_claim(article.id, s.index, s.text, n, key, None, event, *as_of, attribution))
+            context[i] = (*as_of, find_attribution(s.text, ctx))  # the context as of this sentence
         ctx.see(s.text)
-    return out
+    where = {id(c): i for i, c in asked}
+    for c, key in learned.accepted([c for _, c in asked]):
+        i = where[id(c)]
+        s = article.sentences[i]
+        event = "hours" if key == "duration hours" else "crowd" if key == "crowd size" else key.rsplit(" ", 1)[1]
+        per_sentence[i].append(_claim(article.id, s.index, s.text, c.mention, key, None, event, *context[i]))
+    return [c for claims in per_sentence for c in claims]

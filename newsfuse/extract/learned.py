@@ -68,10 +68,13 @@ def candidates(text: str, ref_date, rule_claims=()) -> list[Candidate]:
     """Every count-like number of the sentence except date parts, tagged with the rules' claim."""
     from .dates import find_date_phrases
 
+    numbers = find_numbers(text)
+    if not numbers:
+        return []
     dates = find_date_phrases(text, ref_date)
     out = []
     left = list(rule_claims)
-    for n in find_numbers(text):
+    for n in numbers:
         if any(d.start <= n.num_start < d.end for d in dates):
             continue
         hit = next((c for c in left if amount_equal(n, c)), None)
@@ -315,10 +318,20 @@ def enabled() -> bool:
     return os.environ.get("NEWSFUSE_LEARNED_CLAIMS", "1").strip().lower() not in ("0", "false", "off", "no")
 
 
-def added_claims(text: str, ref_date, rule_claims: list, threshold: float | None = None) -> list[tuple[NumberMention, str]]:
-    """(number, quantity key) for each number the rules left unclaimed that the model calls a claim."""
-    cands = [c for c in candidates(text, ref_date, rule_claims) if c.rule_quantity is None]
+def unclaimed(text: str, ref_date, rule_claims: list) -> list[Candidate]:
+    """The sentence's numbers the rules left unclaimed (what the model is asked about)."""
+    return [c for c in candidates(text, ref_date, rule_claims) if c.rule_quantity is None]
+
+
+def accepted(cands: list[Candidate], threshold: float | None = None) -> list[tuple[Candidate, str]]:
+    """(candidate, quantity key) for each candidate the model calls a claim; one model call for
+    all of them (an article's candidates go together: per-call overhead dominates otherwise)."""
     if not cands:
         return []
     thr = THRESHOLD if threshold is None else threshold
-    return [(c.mention, key) for c, (p, key, _) in zip(cands, default_model().predict(cands)) if p >= thr]
+    return [(c, key) for c, (p, key, _) in zip(cands, default_model().predict(cands)) if p >= thr]
+
+
+def added_claims(text: str, ref_date, rule_claims: list, threshold: float | None = None) -> list[tuple[NumberMention, str]]:
+    """(number, quantity key) for each number the rules left unclaimed that the model calls a claim."""
+    return [(c.mention, key) for c, key in accepted(unclaimed(text, ref_date, rule_claims), threshold)]
