@@ -33,8 +33,9 @@ def _script_share(text: str) -> tuple[int, int]:
 def language_of(article: Article) -> str:
     """The article's ISO 639-1 code. An undeclared one is detected (as ingest does); when the text
     is too short to tell, it is 'en' unless most letters are in another script ('und' then)."""
-    if article.language:
-        return article.language.strip().lower().replace("_", "-").split("-")[0]
+    if article.language and article.language.strip():
+        code = article.language.strip().lower().replace("_", "-").split("-")[0]
+        return code if code.isascii() and code.isalpha() and 2 <= len(code) <= 3 else "und"
     from ..ingest.meta import detect_language
 
     found = detect_language(article.text)

@@ -16,8 +16,10 @@ chosen by leave-one-set-out cross-validation (``scripts/learned_claims_cv.py``).
 from __future__ import annotations
 
 import json
+import math
 import os
 import re
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -78,6 +80,8 @@ def candidates(text: str, ref_date, rule_claims=()) -> list[Candidate]:
     out = []
     left = list(rule_claims)
     for n in numbers:
+        if n.number is not None and not math.isfinite(n.number):
+            continue  # "1,000,000,...": too big to be a count of anything
         if any(d.start <= n.num_start < d.end for d in dates):
             continue
         hit = next((c for c in left if amount_equal(n, c)), None)
@@ -322,9 +326,18 @@ def rule_claims_of(rows: list[dict]) -> dict:
     return out
 
 
-@lru_cache(maxsize=1)
+_TRAINING = threading.Lock()
+
+
 def default_model() -> ClaimModel:
-    """The model trained on all development sets at first use (cached for the process)."""
+    """The model trained on all development sets at first use (once per process, even when
+    several web requests ask for it at the same moment)."""
+    with _TRAINING:
+        return _trained()
+
+
+@lru_cache(maxsize=1)
+def _trained() -> ClaimModel:
     pairs = []
     for name in TRAIN_SETS:
         rows = load_rows(name)

@@ -40,8 +40,29 @@ def _one_sentence(para: str) -> bool:
     return m is None and "\n" not in body
 
 
+# A "sentence" longer than this is a flattened table, list or schedule, not prose: it is cut at
+# whitespace into pieces of at most this size, so per-sentence work stays bounded downstream
+MAX_SENTENCE_CHARS = 1200
+
+
+def _bounded(s: int, e: int, text: str) -> list[tuple[int, int]]:
+    """Split [s, e) at the last whitespace before each MAX_SENTENCE_CHARS boundary (hard cut if none)."""
+    out = []
+    while e - s > MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", s + MAX_SENTENCE_CHARS // 2, s + MAX_SENTENCE_CHARS)
+        cut = cut if cut > s else s + MAX_SENTENCE_CHARS
+        out.append((s, cut))
+        s = cut
+        while s < e and text[s].isspace():
+            s += 1
+    if e > s:
+        out.append((s, e))
+    return out
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence; spans are stripped and never cross a blank line."""
+    """(start, end) of each sentence; spans are stripped, never cross a blank line and are at
+    most MAX_SENTENCE_CHARS long."""
     import nupunkt
 
     spans: list[tuple[int, int]] = []
@@ -65,7 +86,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
                 trail = len(seg) - len(seg.rstrip())
                 s2, e2 = s + lead, e - trail
                 if e2 > s2:
-                    spans.append((base + s2, base + e2))
+                    spans.extend(_bounded(base + s2, base + e2, text))
     return spans
 
 

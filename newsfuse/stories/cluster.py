@@ -1365,9 +1365,10 @@ class StoryClusterer:
     @classmethod
     def from_state(cls, d: dict) -> "StoryClusterer":
         config = dict(d.get("config") or {})
-        if d.get("version", 0) < 3:  # these meant centroid-cosine leader settings then: use today's
-            for key in ("story_threshold", "story_decay_days"):
-                config.pop(key, None)
+        if d.get("version", 0) < 3 and "story_threshold" in config:
+            # before version 3 the leader pass was the only linkage and its centroid-cosine bar
+            # was called story_threshold: it moves to leader_threshold (decay kept its meaning)
+            config["leader_threshold"] = config.pop("story_threshold")
         sc = cls(config)
         sc.clock = d["clock"]
         sc._ndocs = d["ndocs"]

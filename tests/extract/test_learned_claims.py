@@ -79,3 +79,25 @@ def test_only_development_sets_train_it():
     assert "blind" not in learned.TRAIN_SETS
     with pytest.raises(ValueError):
         learned.load_rows("blind")
+
+
+def test_a_number_too_big_for_a_float_is_no_candidate():
+    from newsfuse.extract.learned import candidates
+
+    text = "The ledger listed 1" + ",000" * 103 + " tokens and 12 people were hurt, officials said."
+    assert all(c.mention.number is None or c.mention.number < 1e300 for c in candidates(text, None))
+
+
+def test_concurrent_first_use_trains_one_model():
+    import threading
+
+    from newsfuse.extract import learned
+
+    learned._trained.cache_clear()  # as in a fresh server process
+    got = []
+    threads = [threading.Thread(target=lambda: got.append(learned.default_model())) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len({id(m) for m in got}) == 1

@@ -40,3 +40,14 @@ def test_a_wire_dateline_opening_a_paragraph_is_not_part_of_the_sentence():
         "Nine miners were rescued on Friday.", "They were unhurt.",
         "The union said (AP) - not a dateline here - that talks would go on."]
     assert all(s.text == text[s.start:s.end] for s in a.sentences)
+
+
+def test_a_flattened_table_is_cut_into_bounded_verbatim_pieces():
+    from newsfuse.ingest.segment import MAX_SENTENCE_CHARS
+
+    rows = " ".join(f"District {i} | {i * 3} dead | {i * 7} hurt |" for i in range(1, 301))
+    text = "Casualties by district. " + rows
+    a = split_sentences(Article(id="x", text=text))
+    assert len(a.sentences) > 2
+    assert all(len(s.text) <= MAX_SENTENCE_CHARS and s.text == text[s.start:s.end] for s in a.sentences)
+    assert "".join(s.text for s in a.sentences).replace(" ", "") == text.replace(" ", "")

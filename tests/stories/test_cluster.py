@@ -89,17 +89,18 @@ def test_state_round_trip_continues_identically(art):
     assert {k: v.article_ids for k, v in sc.stories.items()} == {k: v.article_ids for k, v in restored.stories.items()}
 
 
-def test_state_from_before_average_linkage_takes_todays_story_settings(art):
-    """Version-2 states stored leader-pass settings (centroid cosine 0.17, 6-day decay) under names
-    that now mean average linkage: they are dropped, other settings kept."""
+def test_state_from_before_average_linkage_keeps_its_leader_settings(art):
+    """Version-2 states called the leader pass's centroid-cosine bar ``story_threshold``; it is
+    read as ``leader_threshold`` (a store keeps clustering as it did), other settings as stored."""
     sc = StoryClusterer()
     sc.add([art(FIRE[0])])
     old = json.loads(json.dumps(sc.state()))
     old["version"] = 2
-    old["config"].update(story_threshold=0.17, story_decay_days=6.0, storyline_threshold=0.2)
+    old["config"].update(story_threshold=0.2, story_decay_days=6.0, storyline_threshold=0.2)
     restored = StoryClusterer.from_state(old)
+    assert restored.config.leader_threshold == 0.2
     assert restored.config.story_threshold == ClusterConfig().story_threshold
-    assert restored.config.story_decay_days == ClusterConfig().story_decay_days
+    assert restored.config.story_decay_days == 6.0
     assert restored.config.storyline_threshold == 0.2
 
 
