@@ -127,8 +127,9 @@ def clustering(
     topics: Optional[str] = typer.Option(None, "--topics", help="(unused: all topics are mixed)"),
     as_json: bool = JsonOpt,
     data: Optional[Path] = typer.Option(None, "--data", help="T17 folder."),
+    fixture: Optional[Path] = typer.Option(None, "--fixture", help="Score an invented JSONL fixture instead of T17."),
 ) -> None:
-    """Story clustering of a mixed T17 stream: B-cubed, speed (newsfuse.eval.clustering)."""
+    """Story clustering of a mixed T17 stream or a fixture: B-cubed, speed (newsfuse.eval.clustering)."""
     try:
         from newsfuse.eval import clustering as cl
     except ImportError as exc:
@@ -136,32 +137,33 @@ def clustering(
     if as_json:
         from newsfuse.eval.t17 import default_t17_dir
 
-        _emit(cl.evaluate_t17_clustering(data or default_t17_dir(), limit), True)
+        res = cl.evaluate_fixture(fixture) if fixture else cl.evaluate_t17_clustering(data or default_t17_dir(), limit)
+        _emit(res, True)
         return
-    cl.main(([str(data)] if data else []) + (["--limit", str(limit)] if limit else []))
+    cl.main(([str(data)] if data else []) + (["--limit", str(limit)] if limit else [])
+            + (["--fixture", str(fixture)] if fixture else []))
 
 
 @app.command()
 def extract(
-    limit: Optional[int] = typer.Option(None, "--limit", help="(unused: small labelled set)"),
+    sets: Optional[list[str]] = typer.Argument(
+        None, help="Set names (labelled heldout tune test review review2 blind) or JSONL files; "
+                   "several print a table. Default: labelled."),
+    limit: Optional[int] = typer.Option(None, "--limit", help="(unused: small labelled sets)"),
     topics: Optional[str] = typer.Option(None, "--topics", help="(unused)"),
     as_json: bool = JsonOpt,
-    data: Optional[Path] = typer.Option(None, "--data", help="Labelled sentences (jsonl)."),
+    data: Optional[Path] = typer.Option(None, "--data", help="Labelled sentences (jsonl), as one more set."),
 ) -> None:
     """Claims, quotes and dates vs hand-labelled sentences (newsfuse.eval.extract_eval)."""
     try:
         from newsfuse.eval import extract_eval as ee
     except ImportError as exc:
         _missing("newsfuse.eval.extract_eval", exc)
-    res = ee.evaluate(data)
+    names = list(sets or []) + ([str(data)] if data else [])
     if as_json:
-        _emit(res, True)
+        _emit({n: ee.evaluate(ee._resolve(n)) for n in names or ["labelled"]}, True)
         return
-    typer.echo(f"labelled sentences: {res['sentences']}")
-    for name in ("claims", "quotes", "dates"):
-        m = res.get(name) or {}
-        typer.echo(f"{name:7s} P={m.get('precision', 0):.3f} R={m.get('recall', 0):.3f} "
-                   f"F1={m.get('f1', 0):.3f}")
+    ee.main(names)
 
 
 if __name__ == "__main__":  # python -m newsfuse.eval.commands

@@ -51,3 +51,21 @@ def test_blind_set_is_accepted_by_name_without_existing_yet():
 
     assert SETS["blind"] == DATA_DIR / "extract_blind.jsonl"
     assert _resolve("blind") == DATA_DIR / "extract_blind.jsonl"
+
+
+def test_cli_extract_takes_set_names_and_clustering_takes_a_fixture():
+    import json
+    from pathlib import Path
+
+    typer_testing = __import__("pytest").importorskip("typer.testing")
+    from newsfuse.eval.commands import app
+
+    out = typer_testing.CliRunner().invoke(app, ["extract", "heldout", "tune", "--json"])
+    assert out.exit_code == 0, out.output
+    res = json.loads(out.output)
+    assert sorted(res) == ["heldout", "tune"] and res["tune"]["sentences"] == 114
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "events2" / "articles.jsonl"
+    out = typer_testing.CliRunner().invoke(app, ["clustering", "--fixture", str(fixture), "--json"])
+    assert out.exit_code == 0, out.output
+    res = json.loads(out.output)
+    assert res["articles"] == 53 and 0 < res["batch_1000"]["story"]["F"] <= 1
