@@ -20,6 +20,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Literal
 
 from ..ingest.meta import MONTHS
@@ -119,7 +120,7 @@ _PAST = re.compile(
     r"gave|found|held|sent|saw|spoke|led|won|lost|ran|rose|set|shot|hit|cut|put|\w{3,}ed)\b", re.I)
 
 
-@dataclass
+@dataclass(frozen=True)
 class DatePhrase:
     """A date expression found in text and what it resolves to."""
 
@@ -290,10 +291,13 @@ def _resolve(kind: str, m: re.Match, ref: date, future: bool) -> tuple[date | No
     return None, "vague"
 
 
-def find_date_phrases(text: str, ref: date | None) -> list[DatePhrase]:
+@lru_cache(maxsize=1024)
+def find_date_phrases(text: str, ref: date | None) -> tuple[DatePhrase, ...]:
     """Every date phrase in ``text``, longest match first where they overlap, left to right.
 
     Without a ``ref`` only absolute dates (with a year) resolve; the rest come back vague.
+    Memoised (immutable result): claims, the learned reader, happenings and the as-of date all
+    ask about the same sentence, and this scan (with its tense look-ups) is the costly part.
     """
     taken: list[tuple[int, int]] = []
     found: list[DatePhrase] = []
@@ -316,7 +320,7 @@ def find_date_phrases(text: str, ref: date | None) -> list[DatePhrase]:
             taken.append((s, e))
             found.append(DatePhrase(s, e, m.group(), d, p, prep))
     found.sort(key=lambda x: x.start)
-    return found
+    return tuple(found)
 
 
 def resolve_date(phrase: str, ref: date) -> tuple[date | None, Precision]:

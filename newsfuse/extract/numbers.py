@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = ["NumberMention", "find_numbers", "parse_number_words", "QUALIFIERS"]
 
@@ -79,7 +80,7 @@ _DATE_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$", re.IGNORECASE)
 _DATE_AFTER = re.compile(rf"^\s*(?:{_MONTHS})\b", re.IGNORECASE)
 
 
-@dataclass
+@dataclass(frozen=True)
 class NumberMention:
     """One amount as written, with its parsed value and qualifier."""
 
@@ -138,6 +139,12 @@ def _looks_like_year(raw: str) -> bool:
 
 def find_numbers(text: str) -> list[NumberMention]:
     """All count-like amounts in ``text``, left to right."""
+    return list(_numbers(text))
+
+
+@lru_cache(maxsize=1024)
+def _numbers(text: str) -> tuple[NumberMention, ...]:
+    """Memoised (immutable mentions): the rules and the learned reader read the same sentence."""
     phones = [(m.start(), m.end()) for m in _PHONE.finditer(text) if sum(c.isdigit() for c in m.group()) >= 8]
     out: list[NumberMention] = []
     for m in NUMBER_RE.finditer(text):
@@ -194,4 +201,4 @@ def find_numbers(text: str) -> list[NumberMention]:
         high = a if qual in ("up to", "fewer than", "nearly") else None
         out.append(NumberMention(s, e, text[s:e], a, low=low, high=high, qualifier=qual, num_start=core_start,
                                  unit_hour=bool(re.match(r"\s*hours?\b", after, re.I))))
-    return out
+    return tuple(out)
