@@ -30,8 +30,9 @@ from dataclasses import dataclass, replace
 from ..records import Article, Claim
 from .dates import find_date_phrases, happening_phrase
 from .language import is_english, language_of, unit_amounts
-from .lexicon import CATEGORIES, EVENT_NOUNS, EVENT_RE, category_of, event_of, quantity_key
+from .lexicon import CATEGORIES, EVENT_NOUNS, EVENT_RE, category_of, event_of, quantity_key, split_key
 from .numbers import NumberMention, find_numbers
+from .quotes import in_quotation
 from .speakers import ArticleContext, find_attribution
 
 __all__ = ["extract_claims", "claims_in_sentence", "rule_claims"]
@@ -595,7 +596,9 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
                 cat = lead.quantity.rsplit(" ", 1)[0] if same else "people"
             if lead.quantity == "crowd size":
                 cat = "people"
-        if cat is None and history and not n.vague and not _quoted(text, n.start):
+        if cat is None and history and not n.vague and not in_quotation(text, n.start):
+            # a witness's "about 10 were killed" speaks of what they saw, not of the group the
+            # article counted last
             # a vague bare count ("Dozens killed in the unrest, police say") names no group: it
             # stays "people" rather than borrowing the last group the article counted
             this_as_of = when(n)[0]
@@ -618,13 +621,6 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
         if a > 0 and toks[a - 1].low == "including":
             parts.add(id(out[-1]))
     return out
-
-
-def _quoted(text: str, pos: int) -> bool:
-    """Whether ``pos`` lies inside a quotation: a witness's "about 10 were killed" speaks of what
-    they saw, not of the group the article counted last, so it borrows no group from earlier."""
-    before = text[:pos]
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _claim(article_id, index, text, n: NumberMention, quantity, subject, event, as_of, as_of_text,
@@ -690,6 +686,6 @@ def extract_claims(article: Article, ctx: ArticleContext | None = None) -> list[
     for c, key in learned.accepted([c for _, c in asked]):
         i = where[id(c)]
         s = article.sentences[i]
-        event = "hours" if key == "duration hours" else "crowd" if key == "crowd size" else key.rsplit(" ", 1)[1]
+        event = split_key(key)[1]
         per_sentence[i].append(_claim(article.id, s.index, s.text, c.mention, key, None, event, *context[i]))
     return [c for claims in per_sentence for c in claims]

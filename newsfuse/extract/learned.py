@@ -27,11 +27,12 @@ from pathlib import Path
 import numpy as np
 from scipy.special import expit
 
-from .lexicon import EVENT_NOUNS, EVENT_RE, category_of, event_of, quantity_key
+from .lexicon import EVENT_NOUNS, EVENT_RE, category_of, event_of, quantity_key, split_key
 from .numbers import NumberMention, find_numbers
+from .quotes import in_quotation
 
 __all__ = ["Candidate", "candidates", "features", "ClaimModel", "train", "default_model", "TRAIN_SETS",
-           "gold_key", "amount_equal", "added_claims", "enabled"]
+           "amount_equal", "added_claims", "enabled"]
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "eval" / "data"
 # development sets only; "blind" is for measuring and must never train anything
@@ -162,7 +163,7 @@ def features(c: Candidate) -> dict[str, float]:
     f["word"] = float(not any(ch.isdigit() for ch in n.text))
     if n.number is not None:
         f[f"mag={min(len(str(int(n.number))), 6)}"] = 1.0
-    f["quoted"] = float(text[: n.start].count("“") > text[: n.start].count("”") or text[: n.start].count('"') % 2 == 1)
+    f["quoted"] = float(in_quotation(text, n.start))
     f["start"] = float(len(left_toks) == 0)
     if RULE_FEATURE:
         f[f"rule={c.rule_event or 'none'}"] = 1.0
@@ -187,16 +188,6 @@ def _nearest_event(c: Candidate) -> str | None:
             if d <= 3 and best is None:
                 best = (d + 100, ev)
     return best[1] if best else None
-
-
-def gold_key(quantity: str) -> tuple[str, str]:
-    """('people', 'killed') from 'people killed'; crowds and durations are their own events."""
-    if quantity == "crowd size":
-        return "crowd", "crowd"
-    if quantity == "duration hours":
-        return "duration", "hours"
-    cat, _, ev = quantity.rpartition(" ")
-    return cat, ev
 
 
 class ClaimModel:
@@ -296,7 +287,7 @@ def train(pairs: list[tuple[Candidate, dict | None]]) -> ClaimModel:
     X = _matrix(vec, feats)
     y = [int(g is not None) for _, g in pairs]
     is_claim = LogisticRegression(C=0.5, solver="liblinear").fit(X, y)
-    pos = [(f, gold_key(g["quantity"])) for f, (_, g) in zip(feats, pairs) if g is not None]
+    pos = [(f, split_key(g["quantity"])) for f, (_, g) in zip(feats, pairs) if g is not None]
     event = OneVsRestClassifier(LogisticRegression(C=1.0, solver="liblinear")).fit(_matrix(vec, [f for f, _ in pos]),
                                                               [ev for _, (_, ev) in pos])
     grp = [(f, cat) for f, (cat, _) in pos if cat not in ("crowd", "duration")]

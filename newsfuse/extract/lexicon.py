@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["CATEGORIES", "EVENTS", "EVENT_RE", "category_of", "quantity_key", "EVENT_NOUNS"]
+__all__ = ["CATEGORIES", "EVENTS", "EVENT_RE", "category_of", "quantity_key", "split_key", "EVENT_NOUNS"]
 
 CATEGORIES: dict[str, list[str]] = {
     "security forces": [
@@ -221,3 +221,12 @@ def quantity_key(category: str, event: str) -> str:
     if event == "crowd":
         return "crowd size"
     return f"{category} {event}"
+
+
+def split_key(quantity: str) -> tuple[str, str]:
+    """The inverse: ('people', 'killed') from 'people killed'; crowds and durations are their
+    own events ('crowd size' -> ('crowd', 'crowd'), 'duration hours' -> ('duration', 'hours'))."""
+    if quantity == "crowd size":
+        return "crowd", "crowd"
+    cat, _, ev = quantity.rpartition(" ")
+    return cat, ev

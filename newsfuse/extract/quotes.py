@@ -19,6 +19,13 @@ from ..records import Article, Quote
 from .language import is_english
 from .speakers import SPEECH_VERBS, ArticleContext, person_names, split_speaker
 
+
+def in_quotation(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies inside a quotation (more opening than closing curly quotes before it,
+    or an odd number of straight ones)."""
+    before = text[:pos]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
 __all__ = ["extract_quotes", "quotes_in_sentence", "same_quote", "quote_similarity"]
 
 _QUOTE_SPANS = [
