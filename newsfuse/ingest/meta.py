@@ -105,29 +105,42 @@ def find_epoch(text: str) -> tuple[str, datetime | None]:
     return text, (found[0] if found else None)
 
 
+# lower-case words a place name may hold ("Rio de Janeiro", "Stratford-upon-Avon" is one word)
+_PLACE_PARTICLES = {"de", "da", "do", "dos", "das", "del", "la", "le", "el", "al", "of", "on", "am", "an",
+                    "der", "di", "du", "van", "von"}
+
+
 def find_dateline(paragraph: str) -> dict | None:
     """An agency dateline at the start of a paragraph: place, month/day (maybe), wire."""
+    found = _dateline(paragraph)
+    return found[0] if found else None
+
+
+def dateline_end(sentence: str) -> int:
+    """Length of an agency dateline opening ``sentence`` ("MOSCOW, Jan. 6 (Reuters) - "), else 0
+    (also 0 when nothing follows it)."""
+    found = _dateline(sentence)
+    return found[1] if found and found[1] < len(sentence) else 0
+
+
+def _dateline(paragraph: str) -> tuple[dict, int] | None:
+    """The dateline's fields and where it ends. The place must be a name (capitalised words and
+    particles), not a clause: "The union said (AP) - ..." is no dateline."""
     m = _DATELINE.match(paragraph)
     if not m:
         return None
     wire = canonical_wire(m.group("wire"))
     if wire is None:
         return None
-    out = {"place": m.group("place").strip(), "wire": wire, "month": None, "day": None,
+    place = m.group("place").strip()
+    if not all(w[:1].isupper() or w.lower() in _PLACE_PARTICLES for w in place.split()):
+        return None
+    out = {"place": place, "wire": wire, "month": None, "day": None,
            "year": int(m.group("year")) if m.group("year") else None}
     if m.group("month"):
         out["month"] = MONTHS[m.group("month")[:3].lower()]
         out["day"] = int(m.group("day"))
-    return out
-
-
-def dateline_end(sentence: str) -> int:
-    """Length of an agency dateline opening ``sentence`` ("MOSCOW, Jan. 6 (Reuters) - "), else 0."""
-    m = _DATELINE.match(sentence)
-    if not m or canonical_wire(m.group("wire")) is None or m.end() >= len(sentence):
-        return 0
-    # a place name, every word capitalised ("Nur-Sultan", "NEW YORK"), not a clause ("The union said")
-    return m.end() if all(w[:1].isupper() for w in m.group("place").split()) else 0
+    return out, m.end()
 
 
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
