@@ -1015,14 +1015,6 @@ class StoryClusterer:
         active = np.ones(n, bool)
         members = [[i] for i in range(n)]
 
-        def close(a: int) -> np.ndarray:
-            """Mean article similarity across a and each group, against the mean within the looser
-            of the two less the margin (groups of one article have no inner pairs and set no bar)."""
-            with np.errstate(divide="ignore", invalid="ignore"):
-                cross = Ga[a] / (na[a] * na)
-                bar = np.minimum(inner[a], inner)
-                return ~np.isfinite(bar) | (na[a] * na == 0) | (cross >= bar - cfg.storyline_cohesion_margin)
-
         def set_inner(i) -> None:
             with np.errstate(divide="ignore", invalid="ignore"):
                 inner[i] = np.where(na[i] >= 2, (np.diagonal(Ga)[i] - na[i]) / (na[i] * (na[i] - 1)), np.inf)
@@ -1030,37 +1022,30 @@ class StoryClusterer:
         inner = np.zeros(n)
         set_inner(slice(None))
 
-        def row(a: int) -> np.ndarray:
-            d = math.sqrt(max(G[a, a], 1e-12)) * np.sqrt(np.maximum(np.diag(G), 1e-12))
-            cos = G[a] / d
-            de = math.sqrt(max(Ge[a, a], 0.0)) * np.sqrt(np.maximum(np.diag(Ge), 0.0))
-            ecos = np.where(de > 0, Ge[a] / np.maximum(de, 1e-12), 1.0)
-            gap = np.maximum(np.maximum(first[a] - last, first - last[a]), 0.0)
-            thr = np.where(seeded[a] & seeded, cfg.storyline_merge_threshold, cfg.storyline_threshold)
-            good = (active & (cos >= thr) & (ecos >= cfg.storyline_entity_threshold)
-                    & (gap <= cfg.storyline_window_days)
-                    & (agree[a] >= cfg.storyline_anchor_agree * nst[a] * nst) & close(a))
-            good[a] = False
-            return np.where(good, cos, -np.inf)
-
-        def all_rows() -> np.ndarray:
-            """``row(a)`` for every a at once (the same element-wise arithmetic, so equal bits)."""
+        def terms(ix: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+            """Rows ``ix`` against every group: centroid cosine, entity cosine, time gap, and
+            cohesion -- the mean article similarity across the two groups against the mean within
+            the looser one less the margin (groups of one article have no inner pairs, set no bar)."""
             dg = np.sqrt(np.maximum(np.diag(G), 1e-12))
-            cos = G / (dg[:, None] * dg[None, :])
+            cos = G[ix] / (dg[ix][:, None] * dg[None, :])
             deg = np.sqrt(np.maximum(np.diag(Ge), 0.0))
-            de = deg[:, None] * deg[None, :]
-            ecos = np.where(de > 0, Ge / np.maximum(de, 1e-12), 1.0)
-            gap = np.maximum(np.maximum(first[:, None] - last[None, :], first[None, :] - last[:, None]), 0.0)
-            thr = np.where(seeded[:, None] & seeded[None, :], cfg.storyline_merge_threshold, cfg.storyline_threshold)
+            de = deg[ix][:, None] * deg[None, :]
+            ecos = np.where(de > 0, Ge[ix] / np.maximum(de, 1e-12), 1.0)
+            gap = np.maximum(np.maximum(first[ix][:, None] - last[None, :], first[None, :] - last[ix][:, None]), 0.0)
             with np.errstate(divide="ignore", invalid="ignore"):
-                nn = na[:, None] * na[None, :]
-                cross = Ga / nn
-                bar = np.minimum(inner[:, None], inner[None, :])
-                near = ~np.isfinite(bar) | (nn == 0) | (cross >= bar - cfg.storyline_cohesion_margin)
+                nn = na[ix][:, None] * na[None, :]
+                bar = np.minimum(inner[ix][:, None], inner[None, :])
+                near = ~np.isfinite(bar) | (nn == 0) | (Ga[ix] / nn >= bar - cfg.storyline_cohesion_margin)
+            return cos, ecos, gap, near
+
+        def scores(ix: np.ndarray) -> np.ndarray:
+            """Merge scores of rows ``ix``: the cosine where every bar is passed, else -inf."""
+            cos, ecos, gap, near = terms(ix)
+            thr = np.where(seeded[ix][:, None] & seeded[None, :], cfg.storyline_merge_threshold, cfg.storyline_threshold)
             good = (active[None, :] & (cos >= thr) & (ecos >= cfg.storyline_entity_threshold)
                     & (gap <= cfg.storyline_window_days)
-                    & (agree >= (cfg.storyline_anchor_agree * nst)[:, None] * nst[None, :]) & near)
-            np.fill_diagonal(good, False)
+                    & (agree[ix] >= (cfg.storyline_anchor_agree * nst[ix])[:, None] * nst[None, :]) & near)
+            good[np.arange(len(ix)), ix] = False
             return np.where(good, cos, -np.inf)
 
         def merge_rows(a: int, b: int) -> None:
@@ -1071,7 +1056,7 @@ class StoryClusterer:
             na[a] += na[b]
             set_inner(a)
 
-        S = all_rows() if n > 1 else np.full((1, 1), -np.inf)
+        S = scores(np.arange(n)) if n > 1 else np.full((1, 1), -np.inf)
         while n > 1:
             flat = int(np.argmax(S))
             a, b = divmod(flat, n)
@@ -1085,23 +1070,19 @@ class StoryClusterer:
             members[a] += members[b]
             active[b] = False
             S[b, :] = S[:, b] = -np.inf
-            r = row(a)
+            r = scores(np.array([a]))[0]
             S[a, :] = r
             S[:, a] = r
         # young groups join their best bigger neighbour (smallest first; one pass, no chains)
         young = sorted((i for i in range(n) if active[i] and nst[i] <= cfg.storyline_young),
                        key=lambda i: (nst[i], first[i], i))
-        d = np.sqrt(np.maximum(np.diag(G), 1e-12))
-        de = np.sqrt(np.maximum(np.diag(Ge), 0.0))
         for a in young:
             if not active[a]:
                 continue
-            cos = G[a] / (d[a] * d)
-            ecos = np.where(de[a] * de > 0, Ge[a] / np.maximum(de[a] * de, 1e-12), 1.0)
-            gap = np.maximum(np.maximum(first[a] - last, first - last[a]), 0.0)
+            cos, ecos, gap, near = (t[0] for t in terms(np.array([a])))
             good = (active & (nst > nst[a]) & (cos >= cfg.storyline_young_threshold)
                     & (ecos >= cfg.storyline_entity_threshold) & (gap <= cfg.storyline_window_days)
-                    & (agree1[a] >= cfg.storyline_anchor_agree * nst[a] * nst) & close(a))
+                    & (agree1[a] >= cfg.storyline_anchor_agree * nst[a] * nst) & near)
             good[a] = False
             if not good.any():
                 continue
