@@ -670,18 +670,18 @@ class StoryClusterer:
         active = np.ones(n, bool)
         members = [[i] for i in range(n)]
 
-        def row(a: int) -> np.ndarray:
-            r = W[a] / (size[a] * size)
-            span_gap = np.maximum(np.maximum(first[a] - last, first - last[a]), 0.0)
-            r[~active | (has_seed[a] & has_seed) | (span_gap > cfg.story_window_days)] = -np.inf
-            r[a] = -np.inf
+        def rows(ix: np.ndarray) -> np.ndarray:
+            """Average linkage of groups ``ix`` to every group; -inf where they may not join."""
+            r = W[ix] / (size[ix][:, None] * size[None, :])
+            span_gap = np.maximum(np.maximum(first[ix][:, None] - last[None, :], first[None, :] - last[ix][:, None]), 0.0)
+            r[~active[None, :] | (has_seed[ix][:, None] & has_seed[None, :]) | (span_gap > cfg.story_window_days)] = -np.inf
+            r[np.arange(len(ix)), ix] = -np.inf
             return r
 
-        R = W / np.outer(size, size)  # the first row() of every item at once
-        R[np.maximum(np.maximum(first[:, None] - last[None, :], first[None, :] - last[:, None]), 0.0)
-          > cfg.story_window_days] = -np.inf
-        R[np.ix_(has_seed, has_seed)] = -np.inf
-        np.fill_diagonal(R, -np.inf)
+        def row(a: int) -> np.ndarray:
+            return rows(np.array([a]))[0]
+
+        R = rows(np.arange(n))
         best_j = np.argmax(R, axis=1)
         best_v = R[np.arange(n), best_j]
         del R
