@@ -31,6 +31,7 @@ from pathlib import Path
 
 from ..extract.claims import extract_claims
 from ..extract.dates import extract_happenings
+from ..extract.learned import amount_equal
 from ..extract.quotes import extract_quotes
 from ..extract.speakers import ArticleContext
 from ..records import Article, Sentence
@@ -82,23 +83,15 @@ def names_match(a: str | None, b: str | None) -> bool:
     return na.split()[-1] == nb.split()[-1]
 
 
-def _amount_match(p, g: dict) -> bool:
-    if g.get("vague"):
-        return bool(p.vague)
-    if g.get("low") is not None and g.get("high") is not None:
-        return p.low == g["low"] and p.high == g["high"]
-    return p.number is not None and g.get("number") is not None and abs(p.number - g["number"]) < 1e-6
-
-
 def match_claims(preds: list, golds: list[dict]) -> tuple[list[tuple], list[tuple[dict, bool]], list]:
     """Match labels in order to the first prediction with the same quantity key and an agreeing
-    amount. Returns (prediction, label) pairs, the missed labels each with whether an unmatched
+    amount (``extract.learned.amount_equal``). Returns (prediction, label) pairs, the missed labels each with whether an unmatched
     prediction had its amount under another key, and the predictions left over."""
     left, pairs, missed = list(preds), [], []
     for g in golds:
-        hit = next((p for p in left if p.quantity == g["quantity"] and _amount_match(p, g)), None)
+        hit = next((p for p in left if p.quantity == g["quantity"] and amount_equal(p, g)), None)
         if hit is None:
-            missed.append((g, any(_amount_match(p, g) for p in left)))
+            missed.append((g, any(amount_equal(p, g) for p in left)))
             continue
         left.remove(hit)
         pairs.append((hit, g))

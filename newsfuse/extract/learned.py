@@ -60,8 +60,10 @@ class Candidate:
     rule_event: str | None = None
 
 
-def amount_equal(n: NumberMention, claim) -> bool:
-    """Same amount as a claim (or a gold label dict): as the evaluation harness matches them."""
+def amount_equal(n, claim) -> bool:
+    """Whether a mention or claim ``n`` states the same amount as ``claim`` (a claim or a gold
+    label dict): both vague, or equal range bounds, or equal numbers. The evaluation harness
+    matches predictions to labels with it too."""
     get = claim.get if isinstance(claim, dict) else (lambda k: getattr(claim, k, None))
     if n.vague or get("vague"):
         return bool(n.vague) and bool(get("vague"))
