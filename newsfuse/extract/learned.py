@@ -139,14 +139,11 @@ def features(c: Candidate) -> dict[str, float]:
             if w[0].isupper() and d <= 2:
                 f[f"{side}{d}cap"] = 1.0
     # nearest lexicon events on each side, by token distance
-    for m in EVENT_RE.finditer(text):
-        ev = event_of(m.group(1)) or ("killed" if m.group(1).lower() == "toll" else None)
-        if ev is None:
-            continue
-        if m.end() <= n.start:
-            side, d = "L", len(_TOKEN.findall(text[m.end():n.start]))
-        elif m.start() >= n.end:
-            side, d = "R", len(_TOKEN.findall(text[n.end:m.start()]))
+    for start, end, ev in _events(text):
+        if end <= n.start:
+            side, d = "L", len(_TOKEN.findall(text[end:n.start]))
+        elif start >= n.end:
+            side, d = "R", len(_TOKEN.findall(text[n.end:start]))
         else:
             continue
         key = f"ev{side}{_bucket(d)}={ev}"
@@ -172,21 +169,30 @@ def features(c: Candidate) -> dict[str, float]:
     return f
 
 
+@lru_cache(maxsize=1024)
+def _events(text: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, event) of every lexicon event word in a sentence ("toll" counts as killed),
+    found once for all the sentence's candidates and both uses (features, nearest event)."""
+    out = []
+    for m in EVENT_RE.finditer(text):
+        ev = event_of(m.group(1)) or ("killed" if m.group(1).lower() == "toll" else None)
+        if ev is not None:
+            out.append((m.start(), m.end(), ev))
+    return tuple(out)
+
+
 def _nearest_event(c: Candidate) -> str | None:
     """The lexicon event closest after the number (8 tokens, same clause), else just before it (3)."""
     text, n = c.text, c.mention
     best = None
-    for m in EVENT_RE.finditer(text):
-        ev = event_of(m.group(1)) or ("killed" if m.group(1).lower() == "toll" else None)
-        if ev is None:
-            continue
-        if m.start() >= n.end:
-            gap = text[n.end:m.start()]
+    for start, end, ev in _events(text):
+        if start >= n.end:
+            gap = text[n.end:start]
             d = len(_TOKEN.findall(gap))
             if d <= 8 and not re.search(r"[;:()]", gap) and (best is None or best[0] > d):
                 best = (d, ev)
-        elif m.end() <= n.start:
-            d = len(_TOKEN.findall(text[m.end():n.start]))
+        elif end <= n.start:
+            d = len(_TOKEN.findall(text[end:n.start]))
             if d <= 3 and best is None:
                 best = (d + 100, ev)
     return best[1] if best else None
