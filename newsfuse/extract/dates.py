@@ -23,7 +23,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Literal
 
-from ..ingest.meta import MONTHS
+from ..ingest.meta import MONTHS, nearest_year
 from ..records import Article, Happening
 from .language import is_english, numeric_dates
 
@@ -132,19 +132,6 @@ class DatePhrase:
     prep: str | None = None  # "on", "until", "since", ...
 
 
-def _nearest_year(month: int, day: int, ref: date) -> date | None:
-    """Month/day without a year: the candidate closest to ref (a story rarely spans > 6 months)."""
-    best = None
-    for y in (ref.year - 1, ref.year, ref.year + 1):
-        try:
-            cand = date(y, month, day)
-        except ValueError:
-            continue
-        if best is None or abs((cand - ref).days) < abs((best - ref).days):
-            best = cand
-    return best
-
-
 def _weekday(wd: int, ref: date, mode: str) -> date:
     """Past-preferring weekday: same weekday means ref itself; 'last' is strictly before;
     'future' is the next such day (ref itself when it matches), 'next' strictly after."""
@@ -237,7 +224,7 @@ def _resolve(kind: str, m: re.Match, ref: date, future: bool) -> tuple[date | No
                 return None, "vague"
         if not 1 <= day <= 31:
             return None, "vague"
-        return _nearest_year(mon, day, ref), "day"
+        return nearest_year(mon, day, ref), "day"
     if kind == "my":
         return date(int(g["y"]), MONTHS[g["mon"].lower()[:3]], 1), "month"
     if kind == "inmonth":
@@ -250,7 +237,7 @@ def _resolve(kind: str, m: re.Match, ref: date, future: bool) -> tuple[date | No
         hol = g["hol"].lower()
         md = (1, 1) if hol.startswith("new") and hol.endswith("day") else (12, 31) if hol.startswith("new") else (
             (12, 25) if hol.endswith("day") else (12, 24))
-        return _nearest_year(md[0], md[1], ref), "day"
+        return nearest_year(md[0], md[1], ref), "day"
     if kind == "weekday":
         mod = (g.get("mod") or "").strip().lower()
         wd = _WEEKDAYS[g["wd"].lower()]

@@ -146,6 +146,20 @@ def _dateline(paragraph: str) -> tuple[dict, int] | None:
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 
+def nearest_year(month: int, day: int, ref: date) -> date | None:
+    """Month/day without a year: the candidate closest to ref (a story rarely spans > 6 months);
+    None when the day does not exist in any nearby year."""
+    best = None
+    for y in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            cand = date(y, month, day)
+        except ValueError:
+            continue
+        if best is None or abs((cand - ref).days) < abs((best - ref).days):
+            best = cand
+    return best
+
+
 def resolve_year(month: int, day: int, text: str, context: list[date] | None = None,
                  today: date | None = None) -> date | None:
     """Pick the year for a month/day without one.
@@ -157,14 +171,9 @@ def resolve_year(month: int, day: int, text: str, context: list[date] | None = N
     if context:
         best = None
         for ref in context:
-            for y in (ref.year - 1, ref.year, ref.year + 1):
-                try:
-                    cand = date(y, month, day)
-                except ValueError:
-                    continue
-                gap = abs((cand - ref).days)
-                if best is None or gap < best[0]:
-                    best = (gap, cand)
+            cand = nearest_year(month, day, ref)
+            if cand is not None and (best is None or abs((cand - ref).days) < best[0]):
+                best = (abs((cand - ref).days), cand)
         if best and best[0] <= 200:
             return best[1]
     counts = {i: len(re.findall(rf"\b{w}\b", text, re.IGNORECASE)) for i, w in enumerate(_WEEKDAYS)}
