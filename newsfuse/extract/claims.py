@@ -52,6 +52,9 @@ _STOP_NP = {
     "badly", "severely", "slightly", "lightly", "gravely", "last", "this", "early", "late",
     # a modal opens the predicate: "15 people may still be trapped"
     "may", "might", "must", "can", "should", "shall",
+    # a preposition ends it too: "thousands of people along the coast"
+    "along", "across", "outside", "inside", "throughout", "aboard", "beyond", "amid", "amidst", "without",
+    "within", "towards", "toward", "via", "behind", "beside", "despite",
 }
 # "Eleven passengers remain in hospital, one seriously": a degree adverb after a bare number
 # describes part of the figure already counted, it is not a new claim
@@ -73,11 +76,13 @@ _BRIDGE_BACK = {"the", "a", "an", "additional", "extra", "had", "has", "have", "
                 "to", "at", "of", "there", "officially", "already", "only", "further", "another",
                 "all", "official", "among", "total", "some", "reported", "confirmed", "risen",
                 "rose", "climbed", "reached", "hit", "jumped", "increased", "stood", "stands",
-                "rising", "climbing", "reaching",
+                "rising", "climbing", "reaching", "revised", "corrected", "lowered", "raised", "down", "up",
+                "fell", "fallen", "dropped", "included", "include", "includes",
                 # a figure in scare quotes: 'reported treating “dozens” of demonstrators'
                 "“", '"'}
 _TOLL_VERBS = {"risen", "rose", "climbed", "reached", "hit", "jumped", "increased", "stood", "stands",
-               "rising", "climbing", "reaching"} | {
+               "rising", "climbing", "reaching", "revised", "corrected", "lowered", "raised", "fell", "fallen",
+               "dropped"} | {
     # a toll that "passes 2,000" is more than 2,000
     "passes", "passed", "passing", "surpasses", "surpassed", "exceeds", "exceeded", "tops", "topped",
     "crosses", "crossed"}
@@ -121,7 +126,7 @@ _PREDICATE = re.compile(r"\b(?:are|is|remain|remains|remained|were|was|have|has|
 _BE_PRED = re.compile(
     r"\b(?:were|was|are|is|been|be|remain|remains|remained)\s+((?:(?:\w+ly|later|also|still|all|then|now|being|"
     r"either|both|not|never|already|again|since|reported|confirmed|feared|believed|thought|presumed|said|known|"
-    r"found|listed|declared|pronounced|to|have|be|been|officially|left)\s+|among\s+(?:the\s+)?)*)([\w'-]+)", re.I)
+    r"found|listed|declared|pronounced|to|have|be|been|officially|left)\s+|among\s+(?:the\s+)?|(?<=listed\s)as\s+|(?<=registered\s)as\s+|(?<=confirmed\s)as\s+)*)([\w'-]+)", re.I)
 _CHAIN = {"and", "or", "plus", ","}
 # verbs in their base form govern a count only after "to" or a modal: "to rescue 18 people" (the word
 # alone is often a noun: "18 rescue workers")
@@ -168,7 +173,7 @@ def _np_after(toks: list[_Tok], i: int, vague: bool, ev_starts: frozenset = froz
         j += 1
         if j < len(toks) and toks[j].low in ("the", "its", "their", "his", "her", "our"):
             j += 1
-    if (j + 1 < len(toks) and toks[j].low in ("other", "more") and toks[j + 1].text[0].isalpha()
+    if (j + 1 < len(toks) and toks[j].low in ("other", "more", "further", "additional") and toks[j + 1].text[0].isalpha()
             and toks[j + 1].low not in _STOP_NP and not event_of(toks[j + 1].low) and toks[j + 1].low not in EVENT_NOUNS):
         j += 1  # "injuring four other people", "12 more soldiers": the group is the noun after
     words: list[_Tok] = []
@@ -203,22 +208,30 @@ def _mixed_group(toks: list[_Tok], j: int, cat: str, numbers_at: set[int]) -> bo
     return ocat is not None and ocat != cat
 
 
-def _forward_reach(toks: list[_Tok], j: int, numbers_at: set[int], limit: int = 8) -> int:
+def _forward_reach(toks: list[_Tok], j: int, numbers_at: set[int], limit: int = 8,
+                   ev_starts: frozenset = frozenset()) -> int:
     """Char offset up to which an event after the noun phrase still belongs to this number."""
     count = 0
     end = toks[j - 1].end if j > 0 else 0
+
+    def aside_end(k: int) -> bool:
+        # the aside closes on a comma before the count's own verb: "..., were arrested", "..., lost their lives"
+        return (toks[k].low == "," and k + 1 < len(toks)
+                and (toks[k + 1].low in _ASIDE_END or toks[k + 1].start in ev_starts))
+
     while j < len(toks) and count < limit:
         t = toks[j]
-        if t.low in _HARD_STOP:
+        if t.low == "as" and j > 0 and toks[j - 1].low in _AS_VERBS:
+            pass  # "are listed as missing"
+        elif t.low in _HARD_STOP:
             break
         if t.low == ",":
             # skip a short aside: "Two suspects, aged 19 and 23, were arrested", "Two of the injured, a man
             # and a teenage girl, were taken to hospital"
             k = j + 1
-            while k < len(toks) and k - j <= 12 and toks[k].low not in _HARD_STOP and not (
-                    toks[k].low == "," and k + 1 < len(toks) and toks[k + 1].low in _ASIDE_END):
+            while k < len(toks) and k - j <= 12 and toks[k].low not in _HARD_STOP and not aside_end(k):
                 k += 1
-            if k < len(toks) and toks[k].low == "," and k + 1 < len(toks) and toks[k + 1].low in _ASIDE_END:
+            if k < len(toks) and aside_end(k):
                 j = k + 1
                 continue
             break
@@ -230,6 +243,11 @@ def _forward_reach(toks: list[_Tok], j: int, numbers_at: set[int], limit: int = 
         count += 1
         j += 1
     return end
+
+
+# "listed as missing", "confirmed as dead": the state after "as" is the count's
+_AS_VERBS = {"listed", "registered", "reported", "classed", "classified", "counted", "recorded", "confirmed",
+             "described", "identified"}
 
 
 def _event_back(text: str, toks: list[_Tok], i: int) -> tuple[str | None, str | None]:
@@ -359,9 +377,10 @@ def _event_forward(text: str, toks: list[_Tok], j: int, numbers_at: set[int], li
     """The event of the clause after a count's noun phrase ('... were killed'), if it is the count's."""
     if j > len(toks):
         return None
-    reach = _forward_reach(toks, j, numbers_at, limit)
     start = toks[j - 1].end if j > 0 else 0
-    for m in EVENT_RE.finditer(text, start):
+    found = list(EVENT_RE.finditer(text, start))
+    reach = _forward_reach(toks, j, numbers_at, limit, frozenset(m.start() for m in found))
+    for m in found:
         if m.start() >= reach or _other_predicate(text, start, m.start()):
             return None
         # a non-event phrase ("sent home") in the way ends the search
@@ -395,6 +414,19 @@ def _present_state(text: str, n: NumberMention, nums: list[NumberMention]) -> bo
     return False
 
 
+_POSSESSIVE_HOUR = re.compile(r"\s*-?\s*hours?['’]s\b", re.I)
+# after a preposition a count's own state may follow its noun: "searching for 12 people reported missing"
+_STATE_AFTER = {"who", "reported", "feared", "believed", "thought", "presumed", "still", "listed", "known"}
+# an admission with the hospital as subject: "Hospitals have admitted more than 900 patients"
+_ADMITTED = {"admitted", "admitting", "admits", "admit"}
+# an operation's strength named by presence, for those who are sent (rescuers, police, troops, machines):
+# "300 rescuers are working at the site", "1,200 officers had been on duty"
+_PRESENT_AT = re.compile(r"\s*(?:[\w,]+\s+){0,4}?(?:(?:are|were|have\s+been|had\s+been|is|was)\s+(?:now\s+|still\s+)?"
+                         r"(?:working|operating|searching|involved|on\s+duty|on\s+the\s+ground|on\s+standby|at\s+work)|"
+                         r"backed\s+by)\b", re.I)
+_SENT_GROUPS = {"rescue workers", "security forces", "troops"}
+# "Of the fugitives, seven were recaptured": a fronted partitive names the group of a bare count
+_FRONTED_OF = re.compile(r"\bOf\s+(?:the|those|these|its|their)\s+([\w'’ -]{2,40}?),\s*(?:only\s+|just\s+)?$", re.I)
 _BASELINE_BEFORE = re.compile(r"\b(?:from|compared (?:with|to)|against)\s+(?:\w+\s+)?$", re.I)
 
 
@@ -461,12 +493,18 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
     parts: set[int] = set()  # ids of claims that are "including ..." asides
     for n, a, b in spans:
         if n.unit_hour:
-            if _HOURS_WINDOW.search(text[max(0, n.start - 12):n.start]):
-                continue
+            if _HOURS_WINDOW.search(text[max(0, n.start - 12):n.start]) or _POSSESSIVE_HOUR.match(text, n.end):
+                continue  # "in the last 24 hours" is a window; "an hour's notice" a measure of something else
             out.append(_claim(article_id, index, text, n, "duration hours", None, "hours", *when(n),
                               attribution))
             continue
         np_words, j, subset = _np_after(toks, b + 1, n.vague, ev_starts)
+        pre_event = None
+        if not np_words and not subset and b + 2 < len(toks) and toks[b + 1].low.endswith("ed"):
+            # "about 300 displaced villagers", "12 injured officers": the event stands before the group
+            words2, j2, _ = _np_after(toks, b + 2, n.vague, ev_starts)
+            if words2 and category_of([t.text for t in words2])[0] and event_of(toks[b + 1].low):
+                pre_event, np_words, j = event_of(toks[b + 1].low), words2, j2
         if subset:
             part = _subset_group(toks, j) if out else None
             if part is not None:
@@ -531,7 +569,7 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
         if not ev and prev_tok in _PULLED and np_words and category_of([t.text for t in np_words])[0] \
                 and j < len(toks) and toks[j].low in ("from", "out", "alive", "free"):
             ev = "rescued"  # "pulled 46 people from submerged cars"
-        if not ev and (not after_prep or (j < len(toks) and toks[j].low == "who")):
+        if not ev and (not after_prep or (j < len(toks) and (toks[j].low in _STATE_AFTER or toks[j].start in ev_starts))):
             # a relative clause names the counted noun's own event: "the search for 20 people who
             # remain missing"
             # a participle after the head ("people living near the plant ... were evacuated")
@@ -542,6 +580,13 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             ev = _event_forward(text, toks, j, numbers_at, 12 if longer else 8)
         if not ev and head == "bodies":
             ev = "killed"
+        if not ev and pre_event:
+            ev = pre_event
+        if not ev and prev_tok in _ADMITTED and np_words and category_of([t.text for t in np_words])[0]:
+            ev = "hospitalised"
+        if not ev and np_words and j < len(toks) and _PRESENT_AT.match(text, toks[j - 1].end):
+            if category_of([t.text for t in np_words])[0] in _SENT_GROUPS and toks[j].low != "who":
+                ev = "deployed"  # not "nine guards who were on duty that night were suspended"
         if not ev and out and not (j < len(toks) and toks[j].low in _SPEECH_AFTER):
             # "..., two diplomats said" is a source, not another count
             prev_tok = toks[a - 1].low if a > 0 else ""
@@ -568,7 +613,7 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
                 last2 = [t.low for t in np_words[-2:]]
                 hedged = len(last2) == 2 and last2[0] in _HEDGES
                 if len(last2) == 2 and (category_of([last2[0]])[0] or hedged or _adjective(last2[0])
-                                        or last2[0].endswith("ed") or (last2[0].endswith("ing") and "-" in last2[0])):
+                                        or last2[0].endswith("ed") or last2[0].endswith("ing")):
                     # "14 people smugglers", "suspected smugglers", "water-bombing aircraft", "40 heavy
                     # excavators" count the head; a noun before it stays ("fire engines")
                     last2 = last2[1:]
@@ -579,6 +624,10 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
                 cat = "people"
         if cat is None:
             cat = toll_cat
+        if cat is None and not np_words:
+            front = _FRONTED_OF.search(text, 0, n.start)
+            if front:
+                cat = category_of(front.group(1).split())[0]
         if cat is None and out:
             # a bare count shares the previous count's group ("37 homes were destroyed and 120
             # damaged"), but a vague one only when it says so ("dozens more", "hundreds of others") or
@@ -610,6 +659,8 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
                     break
         if cat is None:
             cat = "people"
+        if ev == "displaced" and cat == "prisoners":
+            continue  # "31 prisoners fled": an escape, not people driven from home
         if ev in _THING_EVENTS and cat in CATEGORIES and cat != "homes":
             continue  # "40 marathon runners collapsed": people are not destroyed
         if ev == "detained" and cat not in CATEGORIES and _CAPTURED.search(text):

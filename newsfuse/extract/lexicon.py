@@ -38,16 +38,19 @@ CATEGORIES: dict[str, list[str]] = {
         "worshipers", "patients", "shoppers", "onlookers", "concertgoers", "festivalgoers",
         "homeowners", "householders", "evacuees", "revellers", "revelers", "partygoers", "clubbers",
         "clubgoers", "holidaymakers", "holiday-makers", "vacationers", "beachgoers", "churchgoers", "diners",
-        "motorists",
+        "motorists", "skiers", "hikers", "climbers", "campers", "swimmers", "bathers", "pedestrians",
+        "cyclists", "walkers", "passers-by", "passersby",
     ],
-    "people": ["people", "persons", "individuals", "victims", "survivors", "adults", "men", "women", "person"],
-    "children": ["children", "kids", "minors", "pupils", "babies", "teenagers", "infants", "schoolchildren", "child"],
+    "people": ["people", "persons", "individuals", "victims", "survivors", "adults", "men", "women", "person",
+               "man", "woman", "elderly"],
+    "children": ["children", "kids", "minors", "pupils", "babies", "teenagers", "infants", "schoolchildren", "child",
+                 "youngsters", "girls", "boys", "girl", "boy", "toddlers", "schoolgirls", "schoolboys"],
     "students": ["students", "university students", "college students"],
     "workers": [
         "workers", "miners", "employees", "staff", "labourers", "laborers", "fishermen", "crew",
         "crew members", "sailors", "staff members", "coal miners", "dockers", "dock workers",
         "factory workers", "construction workers", "mine workers", "farmworkers", "teachers", "strikers",
-        "builders", "contractors", "engineers", "technicians", "electricians",
+        "builders", "contractors", "engineers", "technicians", "electricians", "drivers", "driver",
     ],
     "journalists": ["journalists", "reporters", "media workers"],
     "migrants": ["migrants", "refugees", "asylum seekers"],
@@ -60,10 +63,10 @@ CATEGORIES: dict[str, list[str]] = {
     ],
     # "120 British nationals" are named by the country they are foreign to where they are counted
     "foreign nationals": ["foreigners", "tourists", "foreign nationals", "nationals", "expatriates", "expats"],
-    "prisoners": ["prisoners", "inmates", "detainees", "convicts"],
+    "prisoners": ["prisoners", "inmates", "detainees", "convicts", "fugitives", "escapees", "inmate"],
     "hostages": ["hostages"],
     "suspects": ["suspects"],
-    "homes": ["homes", "houses", "dwellings", "mobile homes"],
+    "homes": ["homes", "houses", "dwellings", "mobile homes", "flats", "apartments", "huts"],
 }
 
 _CAT_LOOKUP = {term: cat for cat, terms in CATEGORIES.items() for term in terms}
@@ -85,13 +88,16 @@ EVENTS: dict[str, list[str]] = {
         "taken into custody", "rounded up", "apprehended", "jailed", "detained", "recaptured", "rearrested",
         "captured",
     ],
-    "missing": ["missing", "unaccounted for", "swept away", "disappeared"],
+    "missing": ["missing", "unaccounted for", "swept away", "disappeared", "failed to return",
+                "not been heard from", "lost at sea"],
     "evacuated": ["evacuated", "evacuating", "evacuations", "ordered to leave", "moved to safety", "relocated",
                   "moved to shelters", "moved to temporary shelters", "moved to emergency shelters",
                   "taken to shelters", "moved to evacuation centres", "moved to evacuation centers",
                   "moved out", "told to leave", "ordered out", "airlifted"],
     "displaced": ["displaced", "flee", "fled", "fleeing", "homeless", "forced from their homes",
-                  "spent the night", "sheltering", "from their homes"],
+                  "spent the night", "sheltering", "from their homes", "lost their homes",
+                  "without a roof", "without shelter", "sleeping rough", "sleeping in the open",
+                  "sleeping outdoors"],
     "deployed": ["deployed", "deploying", "sent", "sending", "dispatched", "mobilised", "mobilized",
                  "stationed", "flown in", "deployment"],
     "rescued": ["rescued", "rescuing", "alive", "ashore", "pulled out", "to the surface", "to safety", "saved",
@@ -101,7 +107,8 @@ EVENTS: dict[str, list[str]] = {
     "trapped": ["trapped"],
     "stranded": ["stranded", "stuck"],
     "destroyed": ["destroyed", "razed", "burned down", "gutted", "flattened", "levelled", "leveled",
-                  "reduced to rubble", "burned to the ground", "burnt to the ground", "collapsed"],
+                  "reduced to rubble", "burned to the ground", "burnt to the ground", "collapsed",
+                  "burnt", "burned", "burnt out", "burned out", "torched", "set ablaze", "set on fire"],
     "damaged": ["damaged"],
     "charged": ["charged"],
     "crowd": ["protesting", "protested", "took to the streets", "taken to the streets", "rallied",
@@ -145,8 +152,17 @@ _EV_PATTERNS: list[tuple[str, str]] = [
      r"(?:operation|raid|search|manhunt|deployment)\b", "deployed"),
     # people carried away from danger: "were moved by boat from the beaches"
     (r"(?:moved|ferried|bused|bussed|shuttled)\s+(?:by\s+\w+\s+)?(?:away\s+from|out\s+of|from)", "evacuated"),
+    # a night stuck on the way: "spent the night in their cars", "spent Sunday night at the airport"
+    (r"spent\s+(?:the|last|a|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+night\s+(?:in|at|on)\s+(?:their\s+|the\s+)?"
+     r"(?:cars|vehicles|airports?|terminals?|stations?|trains?|buses|coaches|planes?|motorways?|roads?)\b", "stranded"),
     # a night away from home: "spent Saturday night in the village hall"
     (r"spent\s+(?:the|last|a|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+night", "displaced"),
+    # "suffered smoke inhalation", "sustained serious burns"
+    (r"(?:suffer(?:ed|ing|s)?|sustain(?:ed|ing|s)?)\s+(?:[\w'-]+\s+){0,2}?(?:injuries|injury|burns|wounds|"
+     r"fractures|smoke\s+inhalation|concussions?|cuts|bruises|gunshot\s+wounds)\b", "injured"),
+    # people put up away from home: "moved into temporary accommodation", "rehoused in hotels"
+    (r"(?:moved|put|placed|rehoused|housed|taken)\s+(?:in|into|to)\s+(?:[\w'-]+\s+){0,2}?(?:temporary|emergency)\s+"
+     r"(?:accommodation|housing|shelters?|homes)\b", "displaced"),
     # any manner of dying: "crushed to death", "burnt to death", "beaten to death"
     (r"[a-z]+(?:ed|en|t)\s+to\s+death", "killed"),
     # a passive admission is a hospital's ("27 people have been admitted"); "admitted two counts" is not
@@ -159,12 +175,16 @@ _EV_PATTERNS: list[tuple[str, str]] = [
     # people present at a venue: "22,000 people were on the festival site", "were inside the stadium"
     (r"(?:were|was)\s+(?:inside|in|at|on)\s+(?:the\s+)?(?:stadium|arena|venue|festival\s+(?:site|grounds?)|"
      r"showground|fan\s+zone)\b|(?:were|was)\s+inside\s+the\s+ground\b", "crowd"),
+    # "took part in the blockade", "participated in Sunday's march" (a strike is not a crowd)
+    (r"(?:took\s+part|taking\s+part|participated|participating)\s+in\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,2}?"
+     r"(?:protests?|rall(?:y|ies)|march(?:es)?|demonstrations?|blockades?|sit-ins?|vigils?|processions?)\b", "crowd"),
     # "joined marches across the country", "joined the protests"
     (r"joined\s+(?:the\s+)?(?:\w+\s+)?(?:march(?:es)?|protests?|rall(?:y|ies)|demonstrations?|vigils?|"
      r"processions?|pickets?)", "crowd"),  # a strike is not a crowd
     # people at a public gathering; not delegates at a meeting or pupils at a school
-    (r"attended\s+(?:the\s+|a\s+|an\s+)?(?:[\w'-]+\s+){0,2}?(?:funerals?|rall(?:y|ies)|vigils?|concerts?|memorials?|"
-     r"ceremon(?:y|ies)|processions?|festivals?|protests?|demonstrations?|marches|march|parades?|mass)\b", "crowd"),
+    (r"attend(?:ed|ing|s)?\s+(?:the\s+|a\s+|an\s+)?(?:[\w'-]+\s+){0,2}?(?:funerals?|rall(?:y|ies)|vigils?|concerts?|"
+     r"memorials?|ceremon(?:y|ies)|processions?|festivals?|protests?|demonstrations?|marches|march|parades?|mass|"
+     r"events?|matche?s?|games?|finals?)\b", "crowd"),
     # a crowd at an event, not an audience at home
     (r"watched\s+(?:the\s+)?(?:match|game|final|race|parade|procession|fireworks)\b(?!\s+(?:on|at\s+home|online|live))",
      "crowd"),

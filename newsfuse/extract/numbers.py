@@ -54,6 +54,10 @@ NUMBER_RE = re.compile(
     re.IGNORECASE,
 )
 
+# a verb whose "up" is a direction, so "up to" is no qualifier: "the toll was revised up to 63"
+_UP_IS_ADVERB = re.compile(r"\b(?:revised|adjusted|corrected|gone|went|goes|moved|brought|bringing|pushed|pushing|"
+                           r"pushes|shot|shoots|taken|took|taking|takes)\s+$", re.I)
+
 # things that look like numbers but are not counts
 _SKIP_AFTER = re.compile(
     r"^(?:\s*(?:-|\s)?(?:year|month|week|day)s?[- ]old\b|\s*(?:%|per\s?cent|percent|pc\b)"
@@ -160,6 +164,8 @@ def _numbers(text: str) -> tuple[NumberMention, ...]:
             continue
         qual_raw = m.group("qual")
         qual = QUALIFIERS.get(qual_raw.lower()) if qual_raw else None
+        if qual_raw and qual_raw.lower() == "up to" and _UP_IS_ADVERB.search(text, 0, s):
+            qual_raw, qual, s = None, None, core_start  # "revised up to 63" is 63, not at most 63
         if m.group("vague"):
             out.append(NumberMention(s, e, m.group(), None, vague=True, qualifier=qual, num_start=core_start))
             continue

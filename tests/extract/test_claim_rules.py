@@ -22,7 +22,7 @@ def _doc(*sentences):
 
 def test_event_phrases_for_evacuation_crowds_nights_away_and_recapture():
     assert _keys("About 900 villagers were moved to two schools on higher ground.") == [("civilians evacuated", 900)]
-    assert _keys("Some 600 campers were ferried by boat from the burning shore.") == [("campers evacuated", 600)]
+    assert _keys("Some 600 campers were ferried by boat from the burning shore.") == [("civilians evacuated", 600)]
     assert _keys("Roughly 15,000 people joined rallies in four cities.") == [("crowd size", 15000)]
     assert _keys("Nearly 800 mourners attended the funeral.") == [("crowd size", 800)]
     assert _keys("Twelve delegates attended the meeting.") == []
@@ -31,7 +31,7 @@ def test_event_phrases_for_evacuation_crowds_nights_away_and_recapture():
     assert _keys("Hundreds of thousands watched the final on television.") == []
     assert _keys("Some 70 families spent Tuesday night in a sports hall.") == [("families displaced", 70)]
     assert _keys("Eleven of the escaped inmates were recaptured.") == [("prisoners detained", 11)]
-    assert _keys("Four climbers were airlifted to hospital.") == [("climbers hospitalised", 4)]
+    assert _keys("Four climbers were airlifted to hospital.") == [("civilians hospitalised", 4)]
 
 
 def test_a_strike_is_not_a_crowd():
@@ -59,7 +59,7 @@ def test_a_second_predicate_in_the_way_ends_the_event_search():
     assert _keys("Hundreds of flights were cancelled and dozens were injured.") == [("people injured", "dozens")]
     assert _keys("About 500 homes were left without power and 12 people were hurt.") == [("people injured", 12)]
     assert _keys("Several dozen villagers are now believed to be dead.") == [("civilians killed", "Several dozen")]
-    assert _keys("Two climbers were later found dead.") == [("climbers killed", 2)]
+    assert _keys("Two climbers were later found dead.") == [("civilians killed", 2)]
 
 
 def test_a_participle_of_its_own_stops_a_chain():
@@ -73,7 +73,7 @@ def test_parts_of_a_figure_with_their_own_group_or_injury():
     assert _keys("Seven people were killed, two of whom were children.") == [
         ("people killed", 7), ("children killed", 2)]
     assert _keys("Seven people were killed, two of them in the market.") == [("people killed", 7)]
-    assert _keys("Nine hikers were hurt, one with a broken leg.") == [("hikers injured", 9)]
+    assert _keys("Nine hikers were hurt, one with a broken leg.") == [("civilians injured", 9)]
 
 
 def test_a_part_of_an_earlier_group_with_a_new_event():

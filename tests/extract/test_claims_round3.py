@@ -25,7 +25,7 @@ def test_progressive_forms_come_from_listed_participles():
 def test_any_manner_of_dying():
     assert _keys("Five pilgrims were trampled to death at the shrine.") == [("civilians killed", "Five")]
     assert _keys("Two hikers froze to death overnight.") == []  # 'froze' is no participle: not guessed
-    assert _keys("Two climbers were frozen to death near the summit.") == [("climbers killed", "Two")]
+    assert _keys("Two climbers were frozen to death near the summit.") == [("civilians killed", "Two")]
 
 
 def test_unit_words_are_whole_words():
@@ -55,7 +55,7 @@ def test_new_event_words_round3():
     assert _keys("Forty spectators collapsed in the heat.") == []  # people are not destroyed
     assert _keys("Crews cleared about 300 cars stuck on the pass.") == [("cars stranded", "about 300")]
     assert _keys("The ministry announced the deployment of 3 thousand soldiers.") == [("troops deployed", "3 thousand")]
-    assert _keys("Four elderly climbers were airlifted off the glacier.") == [("climbers evacuated", "Four")]
+    assert _keys("Four elderly climbers were airlifted off the glacier.") == [("civilians evacuated", "Four")]
 
 
 def test_from_alone_is_not_a_range_and_modifiers_keep_the_subject():
