@@ -37,7 +37,7 @@ _MON = (r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|jul
 _WD = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))"
 # "March 3 last year", "in May next year": the year named relative to the reference date
-_REL_YEAR = r"\s+(?P<ry>last|this|next)\s+year"
+_REL_YEAR = r"(?:\s+of)?\s+(?P<ry>last|this|next)\s+year"
 _PREP = r"(?:(?P<prep>on|by|until|till|since|from|in|before|after|as of|through|throughout)\s+)?"
 
 _PATTERNS: list[tuple[str, re.Pattern]] = [
@@ -86,11 +86,13 @@ _TENSE_CUE = re.compile(
     # a modal perfect is past: "would have turned 40 on Friday"
     rf"(?P<modperf>(?:would|could|should|might|may|must)(?:n't)?{_ADV}\s+have\s+(?:been\s+)?\w+)"
     # a planned or expected event is ahead
-    rf"|(?P<fut>(?:will|shall|won't|would|'ll)(?:n't)?{_ADV}(?:\s+be)?(?:\s+\w+)?"
+    rf"|(?P<fut>(?:will|shall|won't|would|'ll)(?:n't)?{_ADV}(?:\s+be)?(?:\s+\w+)?(?:\s+(?-i:[a-z]+ed)\b)?"
     rf"|(?:is|are|am)(?:n't)?{_ADV}\s+(?:due|set|scheduled|slated|expected|planned|poised|likely|forecast|predicted|"
     rf"going|to)\b(?:\s+(?:to|for|on|in|at))?(?:\s+be)?(?:\s+\w+)?"
     # "a rally planned for Friday" looks ahead; "who planned to attend" is a past verb
     r"|(?:due|scheduled|slated)\s+(?:to|for|on|in|at|back)\b(?:\s+be)?(?:\s+\w+)?|planned\s+(?:for|on)\b"
+    # "forecasters expect the heat to ease"
+    r"|expect(?:s|ing)?\s+(?:[\w'’-]+\s+){0,3}?to\s+\w+"
     r"|(?:plans?|planning|intends?|intending|aims?|hopes?|prepares?|preparing|expected|forecast(?:s|ed)?|"
     r"predicted|set|poised)\s+to(?:\s+be)?\s+\w+"
     r"|going\s+to\s+\w+|upcoming|forthcoming)"
@@ -113,7 +115,7 @@ _HABITUAL = re.compile(
     r"every\s+(?:year|summer|winter|spring|autumn|month|week)|each\s+(?:year|summer|winter|spring|autumn|month|week))\b",
     re.I)
 _SPEECH_BEFORE = re.compile(r"\b(?:said|says|told|announced|reported|confirmed|added|stated)\s+(?:\w+\s+){0,2}$", re.I)
-_DATELINE = re.compile(r"^[A-Z][\w .'’-]{1,30},\s*$")
+_DATELINE = re.compile(r"^[A-Z][\w .'’-]{1,30}(?:\([\w .'’-]{1,25}\))?,\s*$")  # "MYRTOS (Kalinos), "
 _FURNITURE = re.compile(r"^\s*(?:updated|last\s+updated|published|posted|first\s+published|modified)\b", re.I)
 _PAST = re.compile(
     r"\b(?:was|were|had|said|told|died|killed|began|broke|took|fled|fell|struck|left|met|made|went|came|"
@@ -345,6 +347,18 @@ def _habitual(text: str, dp: DatePhrase) -> bool:
     return bool(_HABITUAL.search(text, cs, dp.start))
 
 
+# an aside about the subject's past opens with a comma and a relative pronoun or a participle
+_BACKGROUND_ASIDE = re.compile(r",\s+(?:which|who|that)?\s*(?:was\s+|were\s+|had\s+been\s+)?(?:first\s+|originally\s+)?"
+                               r"(?:built|opened|founded|established|erected|completed|launched|set\s+up|created|"
+                               r"constructed|inaugurated|born|elected|appointed|renovated|formed)\s+[^,;]{0,30}$", re.I)
+
+
+def _closes_before(text: str, end: int, phrases) -> bool:
+    """The aside holding a date ends with a comma before a later date phrase of the sentence."""
+    comma = text.find(",", end)
+    return comma != -1 and comma - end < 30 and any(dp.start > comma for dp in phrases)
+
+
 def happening_phrase(text: str, ref: date | None) -> DatePhrase | None:
     """The date phrase a sentence's happening is dated by: the first that is not 'until'/'since'."""
     if _FURNITURE.match(text):
@@ -353,8 +367,12 @@ def happening_phrase(text: str, ref: date | None) -> DatePhrase | None:
     phrases = find_date_phrases(text, ref)
     if _masthead(text, phrases):
         return None
-    if len(phrases) > 1 and _DATELINE.match(text[:phrases[0].start]) and phrases[0].start < 40:
+    if len(phrases) > 1 and _DATELINE.match(text[:phrases[0].start]) and phrases[0].start < 50:
         phrases = phrases[1:]  # "DARVAN, November 5. /Agency/." is when it was filed, not what happened
+    if len(phrases) > 1:
+        # "The mall, which opened in 2008, was fined last year": a dated aside is background
+        phrases = [dp for dp in phrases if not _BACKGROUND_ASIDE.search(text, 0, dp.start)
+                   or not _closes_before(text, dp.end, phrases)] or phrases
     running_year = False
     for dp in phrases:
         if dp.prep in ("until", "till", "since", "through", "before"):

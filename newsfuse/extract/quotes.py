@@ -48,7 +48,9 @@ _TITLE_DOT = r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bProf)(?<!\bGen)(?<!\bC
 _AFTER_VERB_SPK = re.compile(rf"^\s*[,.!?]?\s*(?:{_AFTER_QUOTE_VERBS})\s+{_AUDIENCE}(.{{2,90}}?)"
                              rf"(?=\s+(?:in|on|at|during|after|to|from)\s|{_TITLE_DOT}[.;]|$)", re.I)
 # an aside between a subject and its verb: a participle clause or a prepositional phrase in lower case
-_ASIDE_PIECE = re.compile(r"^\s*(?:[a-z]+(?:ing|ed)|in|on|at|for|with|after|before|during|flanked|surrounded)\b")
+# (or a relative clause, or an age: "a nurse, who asked not to be named, told", "Lisa, 41, said")
+_ASIDE_PIECE = re.compile(r"^\s*(?:(?:[a-z]+(?:ing|ed)|in|on|at|for|with|after|before|during|flanked|surrounded|"
+                          r"who|whose|which)\b|\d{1,3}\s*$)")
 # a conjunction right after a quote joins another predicate ('was "heartbroken" and promised'): no speaker there
 _NOT_AFTER_SPK = {"and", "but", "or", "then", "so", "that", "which", "who", "to", "as", "while", "when"}
 # "X described the attack as 'a cowardly act'": the quoted words are X's

@@ -180,6 +180,13 @@ _LEAD_ADV = re.compile(
 _TAIL_ADV = re.compile(rf"(?:\s+(?:also|early|late|on|again|later|previously|then|(?:on\s+)?{_WDAY}))+\s*$", re.I)
 
 
+# a relative named by a first name only: "his mum Lisa", "the boy's grandfather Amir"
+_KIN_NAME = re.compile(r"(?:his|her|their|our|my|the\s+[\w'’-]+['’]s)\s+(?P<role>(?:mum|mom|mother|father|dad|wife|husband|"
+                       r"son|daughter|brother|sister|partner|fianc[ée]e?|friend|neighbour|neighbor|grandmother|"
+                       r"grandfather|gran|grandson|granddaughter|uncle|aunt|cousin|niece|nephew)s?)\s+"
+                       r"(?P<name>[A-Z][\w'’-]+)", re.I)
+
+
 def split_speaker(phrase: str) -> tuple[str | None, str | None, str | None]:
     """'police spokeswoman Saltanat Azirbek' -> (name, role, organisation).
 
@@ -208,6 +215,9 @@ def split_speaker(phrase: str) -> tuple[str | None, str | None, str | None]:
                 caps = re.findall(r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*", role)
                 org = caps[0] if caps and caps[0].lower() not in TITLES else None
         return name, role, org
+    kin = _KIN_NAME.fullmatch(phrase)
+    if kin:
+        return kin.group("name"), kin.group("role"), None  # "His mum Lisa": Lisa, a relative
     single = re.fullmatch(r"(?:(?:Mr|Mrs|Ms|Dr|President|Minister|Mayor)\.?\s+)?([A-Z][\w'’-]+)", phrase)
     if single:
         return single.group(1), None, None
