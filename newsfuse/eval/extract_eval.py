@@ -186,7 +186,7 @@ def evaluate(path: str | Path | None = None) -> dict:
 DATA_DIR = DEFAULT_PATH.parent
 # named sets under data/: all but "blind" are development sets; "blind" is for measuring only
 SETS = {name: DATA_DIR / f"extract_{name}.jsonl"
-        for name in ("labelled", "heldout", "tune", "test", "review", "review2", "review3", "blind")}
+        for name in ("labelled", "heldout", "tune", "test", "review", "review2", "review3", "variety", "blind")}
 
 
 def _resolve(arg: str) -> Path:

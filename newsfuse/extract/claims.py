@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 from ..records import Article, Claim
 from .dates import find_date_phrases, happening_phrase
 from .language import is_english, language_of, unit_amounts
-from .lexicon import CATEGORIES, EVENT_NOUNS, EVENT_RE, category_of, event_of, quantity_key, split_key
+from .lexicon import PERSON_CATEGORIES, EVENT_NOUNS, EVENT_RE, category_of, event_of, quantity_key, split_key
 from .numbers import NumberMention, find_numbers
 from .quotes import in_quotation
 from .speakers import ArticleContext, find_attribution
@@ -68,7 +68,8 @@ _SPEECH_AFTER = {"said", "say", "says", "told", "reported", "confirmed", "added"
                  "estimated", "wrote", "tweeted", "posted", "warned", "claimed", "noted"}
 # crowd nouns and verbs that govern a count from the left: "a rally of some 20,000 people"
 _CROWD_BACK = {"rally", "rallies", "march", "marches", "demonstration", "gathering", "procession",
-               "vigil", "participation", "attendance", "drew", "attracted"}
+               "vigil", "participation", "attendance", "drew", "attracted", "picket", "mobilisation", "mobilization",
+               "sit-in", "blockade"}
 _HARD_STOP = {";", ":", "(", ")", "“", "”", '"', "—", "–", "--", "but", "while", "when", "after",
               "because", "said", "says", "told", "that", "which", "although", "though", "since",
               "according", "if", "whereas", "before", "as", "until"}
@@ -77,7 +78,9 @@ _BRIDGE_BACK = {"the", "a", "an", "additional", "extra", "had", "has", "have", "
                 "all", "official", "among", "total", "some", "reported", "confirmed", "risen",
                 "rose", "climbed", "reached", "hit", "jumped", "increased", "stood", "stands",
                 "rising", "climbing", "reaching", "revised", "corrected", "lowered", "raised", "down", "up",
-                "fell", "fallen", "dropped", "included", "include", "includes",
+                "fell", "fallen", "dropped", "included", "include", "includes", "estimated", "calculated",
+                # "liberated this Thursday 27 students" (translated copy puts the day first)
+                "this", "on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                 # a figure in scare quotes: 'reported treating “dozens” of demonstrators'
                 "“", '"'}
 _TOLL_VERBS = {"risen", "rose", "climbed", "reached", "hit", "jumped", "increased", "stood", "stands",
@@ -91,6 +94,11 @@ _OVER_VERBS = re.compile(r"\b(?:pass(?:es|ed|ing)?|surpass(?:es|ed)?|exceed(?:s|
 _RESTATED = re.compile(r"\b(?:put|puts|putting|placed|places|set|sets|estimated|estimates)\s+(?:the|its|their|this|that)\s+"
                        r"(?P<what>(?:death\s+)?toll|(?:number|total)\s+of\s+[^,.;:]{1,70}?|figure|number|total|tally|"
                        r"count|estimate)(?:\s+(?:higher|lower|even\s+higher|slightly\s+higher))?\s*,?\s+at\s+$", re.I)
+# "bringing the total to 23", "raised the death toll from Sunday's tornadoes to 11": a new total
+_BROUGHT_TO = re.compile(r"\b(?:bringing|brings|brought|taking|takes|took|raising|raises|raised|pushing|pushes|pushed|"
+                         r"lifting|lifts|lifted)\s+(?:the|its|their)\s+(?P<what>(?:death\s+)?toll|(?:number|total)\s+of\s+"
+                         r"[^,.;:]{1,50}?|(?:number|total)\s+[a-z]+(?:\s+so\s+far)?|figure|number|total|tally|count)"
+                         r"(?:\s+(?:from|for|in)\s+[^,.;:]{1,50}?)?\s+to\s+$", re.I)
 # verbs that carry people out of danger: "pulled 12 survivors from the rubble"
 _PULLED = {"pulled", "plucked"}  # not "dragged": police drag protesters too
 # hedges and participles in front of an unknown head: "suspected smugglers", "water-bombing aircraft"
@@ -126,7 +134,7 @@ _PREDICATE = re.compile(r"\b(?:are|is|remain|remains|remained|were|was|have|has|
 _BE_PRED = re.compile(
     r"\b(?:were|was|are|is|been|be|remain|remains|remained)\s+((?:(?:\w+ly|later|also|still|all|then|now|being|"
     r"either|both|not|never|already|again|since|reported|confirmed|feared|believed|thought|presumed|said|known|"
-    r"found|listed|declared|pronounced|to|have|be|been|officially|left)\s+|among\s+(?:the\s+)?|(?<=listed\s)as\s+|(?<=registered\s)as\s+|(?<=confirmed\s)as\s+)*)([\w'-]+)", re.I)
+    r"found|listed|declared|pronounced|to|have|be|been|officially|left)\s+|among\s+(?:the\s+|those\s+)?|(?<=listed\s)as\s+|(?<=registered\s)as\s+|(?<=confirmed\s)as\s+)*)([\w'-]+)", re.I)
 _CHAIN = {"and", "or", "plus", ","}
 # verbs in their base form govern a count only after "to" or a modal: "to rescue 18 people" (the word
 # alone is often a noun: "18 rescue workers")
@@ -139,7 +147,7 @@ _ASIDE_END = {"were", "was", "have", "had", "has", "are"}
 _OWN_PREDICATE = {"were", "was", "are", "is", "have", "has", "had", "remain", "remains", "remained", "will",
                   "would", "could", "may", "might"}
 # events that befall things, not people: a bare count of people does not borrow a group of things
-_THING_EVENTS = {"destroyed", "damaged"}
+_THING_EVENTS = {"destroyed", "damaged", "flooded"}
 _OTHERS = {"others", "more", "other"}
 # "in the last 24 hours" is a window, not a duration; "due to last 72 hours" is one
 _HOURS_WINDOW = re.compile(r"\b(?:next|past|(?<!\bto\s)(?<!\bwill\s)(?<!\bcould\s)(?<!\bwould\s)(?<!\bmay\s)"
@@ -169,6 +177,8 @@ def _np_after(toks: list[_Tok], i: int, vague: bool, ev_starts: frozenset = froz
     if j < len(toks) and toks[j].low == "of":
         nxt = toks[j + 1].low if j + 1 < len(toks) else ""
         if nxt in ("them", "whom", "those", "these", "which"):
+            if nxt in ("those", "these") and j + 2 < len(toks) and event_of(toks[j + 2].low):
+                return [], j + 3, True  # "Eleven of those arrested have been charged": the part's own verb follows
             return [], j + 2, True
         j += 1
         if j < len(toks) and toks[j].low in ("the", "its", "their", "his", "her", "our"):
@@ -221,10 +231,16 @@ def _forward_reach(toks: list[_Tok], j: int, numbers_at: set[int], limit: int = 
 
     while j < len(toks) and count < limit:
         t = toks[j]
-        if t.low == "as" and j > 0 and toks[j - 1].low in _AS_VERBS:
-            pass  # "are listed as missing"
+        if (t.low == "as" and j > 0 and toks[j - 1].low in _AS_VERBS) or (
+                t.low == "since" and j + 1 < len(toks) and toks[j + 1].low in ("been", "then")):
+            pass  # "are listed as missing", "have since been charged"
         elif t.low in _HARD_STOP:
             break
+        if t.low == "," and j + 1 < len(toks) and j + 1 in numbers_at:
+            # a list of counts sharing one verb: "Two police officers, three firefighters and a child were hurt"
+            j += 1
+            limit += 6
+            continue
         if t.low == ",":
             # skip a short aside: "Two suspects, aged 19 and 23, were arrested", "Two of the injured, a man
             # and a teenage girl, were taken to hospital"
@@ -237,7 +253,7 @@ def _forward_reach(toks: list[_Tok], j: int, numbers_at: set[int], limit: int = 
             break
         # a number in a prepositional modifier stays inside the phrase: "23,000 people from 11
         # villages have been evacuated"
-        if j in numbers_at and toks[j - 1].low not in {"and", "or", "among", "“", '"'} | _PLACE_PREP:
+        if j in numbers_at and toks[j - 1].low not in {"and", "or", "among", "“", '"', ","} | _PLACE_PREP:
             break
         end = t.end
         count += 1
@@ -359,6 +375,10 @@ def _restated_key(what: str, out: list[Claim], history: list[Claim] | None) -> t
             ev = "crowd"
         if ev is not None:
             return quantity_key(cat or "people", ev), ev
+    evm = EVENT_RE.search(what)
+    if evm and event_of(evm.group(1)):
+        ev = event_of(evm.group(1))  # "the number freed so far": the group last counted with that event
+        return quantity_key(_group_of_event(ev, out, history), ev), ev
     prev = (out or history or [None])[-1]
     if prev is None or prev.event == "hours":
         return None
@@ -383,9 +403,17 @@ def _event_forward(text: str, toks: list[_Tok], j: int, numbers_at: set[int], li
     for m in found:
         if m.start() >= reach or _other_predicate(text, start, m.start()):
             return None
+        if _OBJECT_NUMBER.match(text, m.end()):
+            return None  # "responded to 17 incidents and rescued 44 people": the verb has its own count
         # a non-event phrase ("sent home") in the way ends the search
         return event_of(m.group(1))
     return None
+
+
+# a verb followed by a count of its own: that count is its object
+_OBJECT_NUMBER = re.compile(r"\s+(?:(?:at\s+least|about|around|some|more\s+than|nearly|almost|over|up\s+to|another|a\s+further)\s+)?"
+                            r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|"
+                            r"thousands|scores)\b)", re.I)
 
 
 def _is_aside(c: Claim) -> bool:
@@ -421,12 +449,18 @@ _STATE_AFTER = {"who", "reported", "feared", "believed", "thought", "presumed", 
 _ADMITTED = {"admitted", "admitting", "admits", "admit"}
 # an operation's strength named by presence, for those who are sent (rescuers, police, troops, machines):
 # "300 rescuers are working at the site", "1,200 officers had been on duty"
-_PRESENT_AT = re.compile(r"\s*(?:[\w,]+\s+){0,4}?(?:(?:are|were|have\s+been|had\s+been|is|was)\s+(?:now\s+|still\s+)?"
+_PRESENT_AT = re.compile(r"\s*(?:[\w,]+\s+){0,8}?(?:(?:are|were|have\s+been|had\s+been|is|was)\s+(?:now\s+|still\s+)?"
                          r"(?:working|operating|searching|involved|on\s+duty|on\s+the\s+ground|on\s+standby|at\s+work)|"
                          r"backed\s+by)\b", re.I)
-_SENT_GROUPS = {"rescue workers", "security forces", "troops"}
+_SENT_GROUPS = {"rescue workers", "security forces", "troops", "helicopters", "aircraft", "fire engines", "ambulances",
+                "vehicles", "boats"}
 # "Of the fugitives, seven were recaptured": a fronted partitive names the group of a bare count
 _FRONTED_OF = re.compile(r"\bOf\s+(?:the|those|these|its|their)\s+([\w'’ -]{2,40}?),\s*(?:only\s+|just\s+)?$", re.I)
+# "... and an undetermined number of demonstrators, of whom 5 were hospitalised": the noun before
+_OF_WHOM = re.compile(r"\b([\w'’-]+)\s*,\s*(?:of|among)\s+(?:whom|them)\s+(?:only\s+|at\s+least\s+|some\s+|about\s+)?$", re.I)
+# heads that count parts of a body, never people: "lost two fingers"
+_BODY_PARTS = {"fingers", "finger", "toes", "toe", "legs", "leg", "arms", "arm", "eyes", "eye", "teeth", "ribs", "hands",
+               "feet", "limbs"}
 _BASELINE_BEFORE = re.compile(r"\b(?:from|compared (?:with|to)|against)\s+(?:\w+\s+)?$", re.I)
 
 
@@ -503,9 +537,11 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
         if not np_words and not subset and b + 2 < len(toks) and toks[b + 1].low.endswith("ed"):
             # "about 300 displaced villagers", "12 injured officers": the event stands before the group
             words2, j2, _ = _np_after(toks, b + 2, n.vague, ev_starts)
-            if words2 and category_of([t.text for t in words2])[0] and event_of(toks[b + 1].low):
+            if words2 and category_of([t.text for t in words2])[0] and event_of(toks[b + 1].low) not in (None, "flooded"):
                 pre_event, np_words, j = event_of(toks[b + 1].low), words2, j2
         if subset:
+            if j < len(toks) and toks[j].low == "with":
+                continue  # "..., four of them with serious injuries": how badly, not another count
             part = _subset_group(toks, j) if out else None
             if part is not None:
                 # "Eleven people were hurt, three of them firefighters": a part with a group of its own
@@ -530,6 +566,8 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             continue  # "..., one with serious head injuries": a part of the figure already counted
         if not np_words and out and a > 0 and toks[a - 1].low == "," and _IN_CONDITION.match(text, n.end):
             continue  # "..., four in a serious condition": a part too
+        if n.text.lower() == "one" and re.search(r"\bno\s*$", text[max(0, n.start - 4):n.start], re.I):
+            continue  # "No one was hurt"
         if _WANTED.search(text[max(0, n.start - 60):n.start]):
             continue  # "demanding the release of 20 fighters": asked for, not done
         qtok = tok_at(n.num_start, starts, True)
@@ -553,7 +591,8 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             out.append(_claim(article_id, index, text, n, quantity_key(pcat, pev), None, pev, *when(n),
                               attribution))
             continue
-        restated = None if ev else _RESTATED.search(text[max(0, n.start - 100):n.start])
+        restated = None if ev else (_RESTATED.search(text[max(0, n.start - 100):n.start])
+                                    or _BROUGHT_TO.search(text[max(0, n.start - 120):n.start]))
         if restated:
             key = _restated_key(restated.group("what"), out, history)
             if key is None:
@@ -620,12 +659,14 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
                 cat = " ".join(last2)
                 if hedged and cat in _GENERIC_HEADS:
                     cat = "suspects"  # "27 suspected members of a gang": the head says only "suspects"
+                elif cat in _GENERIC_HEADS:
+                    cat = "people"  # "four members of one family"
             elif _mixed_group(toks, j, cat, numbers_at):
                 cat = "people"
         if cat is None:
             cat = toll_cat
         if cat is None and not np_words:
-            front = _FRONTED_OF.search(text, 0, n.start)
+            front = _FRONTED_OF.search(text, 0, n.start) or _OF_WHOM.search(text, 0, n.start)
             if front:
                 cat = category_of(front.group(1).split())[0]
         if cat is None and out:
@@ -661,9 +702,15 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             cat = "people"
         if ev == "displaced" and cat == "prisoners":
             continue  # "31 prisoners fled": an escape, not people driven from home
-        if ev in _THING_EVENTS and cat in CATEGORIES and cat != "homes":
+        if cat in _BODY_PARTS:
+            continue
+        if ev == "flooded":
+            if cat not in ("homes", "buildings"):
+                continue
+            ev = "damaged"
+        if ev in _THING_EVENTS and cat in PERSON_CATEGORIES:
             continue  # "40 marathon runners collapsed": people are not destroyed
-        if ev == "detained" and cat not in CATEGORIES and _CAPTURED.search(text):
+        if ev == "detained" and cat not in PERSON_CATEGORIES and _CAPTURED.search(text):
             continue  # "captured two villages": only people in a known group are captives
         if a > 0 and toks[a - 1].low == "including" and out and out[-1].quantity == quantity_key(cat, ev):
             continue  # "13 officers died, including two who were beheaded": a part, not a rival figure

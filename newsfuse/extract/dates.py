@@ -92,7 +92,7 @@ _TENSE_CUE = re.compile(
     # "a rally planned for Friday" looks ahead; "who planned to attend" is a past verb
     r"|(?:due|scheduled|slated)\s+(?:to|for|on|in|at|back)\b(?:\s+be)?(?:\s+\w+)?|planned\s+(?:for|on)\b"
     # "forecasters expect the heat to ease"
-    r"|expect(?:s|ing)?\s+(?:[\w'’-]+\s+){0,3}?to\s+\w+"
+    r"|expect(?:s|ing)?\s+(?:[\w'’-]+\s+){0,3}?to\s+\w+|(?<!\bwas\s)(?<!\bwere\s)expects?\b"
     r"|(?:plans?|planning|intends?|intending|aims?|hopes?|prepares?|preparing|expected|forecast(?:s|ed)?|"
     r"predicted|set|poised)\s+to(?:\s+be)?\s+\w+"
     r"|going\s+to\s+\w+|upcoming|forthcoming)"
@@ -116,7 +116,7 @@ _HABITUAL = re.compile(
     re.I)
 _SPEECH_BEFORE = re.compile(r"\b(?:said|says|told|announced|reported|confirmed|added|stated)\s+(?:\w+\s+){0,2}$", re.I)
 _DATELINE = re.compile(r"^[A-Z][\w .'’-]{1,30}(?:\([\w .'’-]{1,25}\))?,\s*$")  # "MYRTOS (Kalinos), "
-_FURNITURE = re.compile(r"^\s*(?:updated|last\s+updated|published|posted|first\s+published|modified)\b", re.I)
+_FURNITURE = re.compile(r"^\s*(?:updated|last\s+updated|published|posted|first\s+published|modified|issued)\b", re.I)
 _PAST = re.compile(
     r"\b(?:was|were|had|said|told|died|killed|began|broke|took|fled|fell|struck|left|met|made|went|came|"
     r"gave|found|held|sent|saw|spoke|led|won|lost|ran|rose|set|shot|hit|cut|put|\w{3,}ed)\b", re.I)
@@ -280,6 +280,10 @@ def _resolve(kind: str, m: re.Match, ref: date, future: bool) -> tuple[date | No
     return None, "vague"
 
 
+_TITLE_AFTER = re.compile(r"\s+(?-i:[A-Z][a-z]+)\b(?<!January)(?<!February)(?<!March)(?<!April)(?<!May)(?<!June)"
+                          r"(?<!July)(?<!August)(?<!September)(?<!October)(?<!November)(?<!December)")
+
+
 @lru_cache(maxsize=1024)
 def find_date_phrases(text: str, ref: date | None) -> tuple[DatePhrase, ...]:
     """Every date phrase in ``text``, longest match first where they overlap, left to right.
@@ -297,6 +301,8 @@ def find_date_phrases(text: str, ref: date | None) -> tuple[DatePhrase, ...]:
                 continue
             if kind == "year" and re.match(r"\s*(?:hours?|days?|people|years?)", text[e:e + 8], re.I):
                 continue
+            if kind == "weekday" and not m.group("prep") and not m.group("mod") and _TITLE_AFTER.match(text, e):
+                continue  # "the Sunday Echo", "Monday Night Football": a name
             future = kind in ("weekday", "inmonth", "relperiod") and _tense(text, s, e) == "future"
             prep = (m.groupdict().get("prep") or "").lower() or None
             if ref is None:
@@ -326,6 +332,10 @@ _RUNNING = re.compile(r"\b(?:so\s+far|thus\s+far)\s*,?\s*$", re.I)
 _MASTHEAD_REST = re.compile(r"^(?:by\s+)?(?:[A-Z][\w'’&.-]*\s*){0,6}$")
 
 
+_STAMP_BITS = re.compile(r"\b\d{1,2}[:.]\d{2}\b(?:\s*(?:GMT|UTC|BST|CET|[AP]M|am|pm))?|^\s*(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|"
+                         r"Fri|Sat|Sun)\b\.?")
+
+
 def _masthead(text: str, phrases: list[DatePhrase]) -> bool:
     """'Dunmore Courier, Wednesday 22 January 2025' or a bare date line: page furniture, no event."""
     if not phrases or re.match(r"\s*[-–—]", text):
@@ -334,6 +344,7 @@ def _masthead(text: str, phrases: list[DatePhrase]) -> bool:
     for dp in phrases:
         rest, at = rest + text[at:dp.start] + " ", dp.end
     rest += text[at:]
+    rest = _STAMP_BITS.sub(" ", rest)  # "Sat 2 Aug 2025, 18:05": the time and the short weekday are furniture too
     pieces = [p.strip() for p in re.split(r"[,|•·–—/-]", rest) if p.strip(" .")]
     return len(pieces) <= 1 and all(_MASTHEAD_REST.match(p.strip(" .")) for p in pieces) and (
         not pieces or bool(re.search(r"[,|•·–—/-]\s*$", text[:phrases[0].start])))
@@ -351,6 +362,9 @@ def _habitual(text: str, dp: DatePhrase) -> bool:
 _BACKGROUND_ASIDE = re.compile(r",\s+(?:which|who|that)?\s*(?:was\s+|were\s+|had\s+been\s+)?(?:first\s+|originally\s+)?"
                                r"(?:built|opened|founded|established|erected|completed|launched|set\s+up|created|"
                                r"constructed|inaugurated|born|elected|appointed|renovated|formed)\s+[^,;]{0,30}$", re.I)
+
+
+_SINCE_BEFORE = re.compile(r"\bsince\s+$", re.I)
 
 
 def _closes_before(text: str, end: int, phrases) -> bool:
@@ -375,8 +389,10 @@ def happening_phrase(text: str, ref: date | None) -> DatePhrase | None:
                    or not _closes_before(text, dp.end, phrases)] or phrases
     running_year = False
     for dp in phrases:
-        if dp.prep in ("until", "till", "since", "through", "before"):
-            continue
+        if dp.prep in ("until", "till", "since", "before") or (dp.prep == "through" and " the " not in dp.text):
+            continue  # ("worked through the night on Thursday" is dated by Thursday)
+        if _SINCE_BEFORE.search(text, max(0, dp.start - 8), dp.start):
+            continue  # "erupting since yesterday"
         if _habitual(text, dp) or (running_year and dp.precision == "year"):
             continue
         running_year = running_year or dp.text.lower() == "this year"

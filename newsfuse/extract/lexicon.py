@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["CATEGORIES", "EVENTS", "EVENT_RE", "category_of", "quantity_key", "split_key", "EVENT_NOUNS"]
+__all__ = ["CATEGORIES", "THING_CATEGORIES", "PERSON_CATEGORIES", "EVENTS", "EVENT_RE", "category_of", "quantity_key", "split_key", "EVENT_NOUNS"]
 
 CATEGORIES: dict[str, list[str]] = {
     "security forces": [
@@ -39,10 +39,12 @@ CATEGORIES: dict[str, list[str]] = {
         "homeowners", "householders", "evacuees", "revellers", "revelers", "partygoers", "clubbers",
         "clubgoers", "holidaymakers", "holiday-makers", "vacationers", "beachgoers", "churchgoers", "diners",
         "motorists", "skiers", "hikers", "climbers", "campers", "swimmers", "bathers", "pedestrians",
-        "cyclists", "walkers", "passers-by", "passersby",
+        "cyclists", "walkers", "passers-by", "passersby", "pensioners",
     ],
     "people": ["people", "persons", "individuals", "victims", "survivors", "adults", "men", "women", "person",
-               "man", "woman", "elderly"],
+               "man", "woman", "elderly",
+               # drivers are mostly motorists; "lorry drivers stranded" are people
+               "drivers"],
     "children": ["children", "kids", "minors", "pupils", "babies", "teenagers", "infants", "schoolchildren", "child",
                  "youngsters", "girls", "boys", "girl", "boy", "toddlers", "schoolgirls", "schoolboys"],
     "students": ["students", "university students", "college students"],
@@ -50,14 +52,14 @@ CATEGORIES: dict[str, list[str]] = {
         "workers", "miners", "employees", "staff", "labourers", "laborers", "fishermen", "crew",
         "crew members", "sailors", "staff members", "coal miners", "dockers", "dock workers",
         "factory workers", "construction workers", "mine workers", "farmworkers", "teachers", "strikers",
-        "builders", "contractors", "engineers", "technicians", "electricians", "drivers", "driver",
+        "builders", "contractors", "engineers", "technicians", "electricians",
     ],
     "journalists": ["journalists", "reporters", "media workers"],
     "migrants": ["migrants", "refugees", "asylum seekers"],
     "passengers": ["passengers", "commuters", "travellers", "travelers"],
     "rescue workers": [
         "firefighters", "rescuers", "rescue workers", "medics", "paramedics", "doctors", "nurses",
-        "health workers", "emergency workers", "lifeguards", "firemen",
+        "health workers", "emergency workers", "lifeguards", "firemen", "mountain rescuers",
         # divers on duty; bare "divers" may be the ones lost
         "navy divers", "police divers", "rescue divers", "military divers", "army divers",
     ],
@@ -67,7 +69,41 @@ CATEGORIES: dict[str, list[str]] = {
     "hostages": ["hostages"],
     "suspects": ["suspects"],
     "homes": ["homes", "houses", "dwellings", "mobile homes", "flats", "apartments", "huts"],
+    # things sent or struck, named as the sets are labelled ("four army helicopters" -> helicopters)
+    "buildings": ["buildings", "structures", "properties", "premises", "outbuildings"],
+    "helicopters": ["helicopters", "choppers"],
+    "aircraft": ["aircraft", "planes", "airplanes", "aeroplanes", "air tankers", "water bombers",
+                 "firefighting aircraft", "drones"],
+    "fire engines": ["fire engines", "fire appliances", "fire trucks"],
+    "ambulances": ["ambulances"],
+    "vehicles": ["vehicles"],
+    "boats": ["boats", "lifeboats", "dinghies"],
 }
+# categories of things: never borrow or lend a group of people, and may be destroyed or damaged
+THING_CATEGORIES = frozenset({"homes", "buildings", "helicopters", "aircraft", "fire engines", "ambulances",
+                              "vehicles", "boats"})
+PERSON_CATEGORIES = frozenset(CATEGORIES) - THING_CATEGORIES
+
+
+def _singulars(terms: list[str]) -> list[str]:
+    """'firefighters' -> 'firefighter': "one firefighter was hurt" counts in the same group."""
+    out = []
+    for t in terms:
+        if t.endswith("men"):
+            out.append(t[:-3] + "man")
+        elif t.endswith("ies"):
+            out.append(t[:-3] + "y")
+        elif t.endswith("s") and not t.endswith(("ss", "ics")):
+            out.append(t[:-1])
+    return [w for w in out if w not in _ADJECTIVE_SINGULARS]
+
+
+_ADJECTIVE_SINGULARS = {"local", "national", "individual", "official"}
+
+
+for _cat, _terms in CATEGORIES.items():
+    if _cat not in THING_CATEGORIES:
+        _terms.extend(w for w in _singulars(_terms) if w not in _terms)
 
 _CAT_LOOKUP = {term: cat for cat, terms in CATEGORIES.items() for term in terms}
 _MAX_TERM = max(len(t.split()) for t in _CAT_LOOKUP)
@@ -76,40 +112,44 @@ EVENTS: dict[str, list[str]] = {
     "killed": [
         "killed", "killing", "kills", "dead", "died", "die", "deaths", "death toll", "toll",
         "fatalities", "lost their lives", "lost his life", "lost her life", "perished", "liquidated", "eliminated",
-        "slain", "drowned", "murdered", "massacred", "lives lost",
+        "slain", "drowned", "murdered", "massacred", "lives lost", "deceased", "lost the life", "lost life",
+        "claimed the lives of", "claimed the life of",
     ],
     "injured": ["injured", "injuring", "injures", "wounded", "wounding", "hurt", "injuries", "injury",
-                "treated", "treated for", "light injuries", "minor injuries"],
+                "treated", "treated for", "light injuries", "minor injuries", "needed treatment",
+                "required treatment", "needed medical treatment", "stabbed", "slashed", "shot and wounded"],
     "hospitalised": ["hospitalised", "hospitalized", "in hospital", "in hospitals", "taken to hospital",
                      "treated in hospital", "admitted to hospital", "rushed to hospital",
-                     "hospitalisation", "hospitalization", "hospital treatment"],
+                     "hospitalisation", "hospitalization", "hospital treatment", "hospital care"],
     "detained": [
         "detained", "detaining", "arrested", "arresting", "arrests", "detentions", "held", "in custody",
         "taken into custody", "rounded up", "apprehended", "jailed", "detained", "recaptured", "rearrested",
-        "captured",
+        "captured", "arrest", "detention",
     ],
     "missing": ["missing", "unaccounted for", "swept away", "disappeared", "failed to return",
                 "not been heard from", "lost at sea"],
     "evacuated": ["evacuated", "evacuating", "evacuations", "ordered to leave", "moved to safety", "relocated",
                   "moved to shelters", "moved to temporary shelters", "moved to emergency shelters",
                   "taken to shelters", "moved to evacuation centres", "moved to evacuation centers",
-                  "moved out", "told to leave", "ordered out", "airlifted"],
+                  "moved out", "told to leave", "ordered out", "airlifted", "evacuation"],
     "displaced": ["displaced", "flee", "fled", "fleeing", "homeless", "forced from their homes",
                   "spent the night", "sheltering", "from their homes", "lost their homes",
                   "without a roof", "without shelter", "sleeping rough", "sleeping in the open",
-                  "sleeping outdoors"],
+                  "sleeping outdoors", "without housing", "without homes"],
     "deployed": ["deployed", "deploying", "sent", "sending", "dispatched", "mobilised", "mobilized",
                  "stationed", "flown in", "deployment"],
     "rescued": ["rescued", "rescuing", "alive", "ashore", "pulled out", "to the surface", "to safety", "saved",
                 "save", "plucked", "winched", "airlifted to safety", "pulled alive", "pulled out alive",
                 "brought out alive", "dug out alive", "found alive"],
-    "released": ["released", "freed", "freeing", "liberated"],
+    "released": ["released", "freed", "freeing", "liberated", "release"],
     "trapped": ["trapped"],
     "stranded": ["stranded", "stuck"],
     "destroyed": ["destroyed", "razed", "burned down", "gutted", "flattened", "levelled", "leveled",
                   "reduced to rubble", "burned to the ground", "burnt to the ground", "collapsed",
                   "burnt", "burned", "burnt out", "burned out", "torched", "set ablaze", "set on fire"],
-    "damaged": ["damaged"],
+    "damaged": ["damaged", "wrecked", "wrecking", "declared unsafe", "condemned"],
+    # water in homes is damage to them; flooded fields, roads or villages are not a count of losses
+    "flooded": ["flooded", "flooding", "inundated", "under water", "underwater"],
     "charged": ["charged"],
     "crowd": ["protesting", "protested", "took to the streets", "taken to the streets", "rallied",
               "marched", "gathered", "demonstrated", "crowd", "turned out"],
@@ -156,13 +196,20 @@ _EV_PATTERNS: list[tuple[str, str]] = [
     (r"spent\s+(?:the|last|a|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+night\s+(?:in|at|on)\s+(?:their\s+|the\s+)?"
      r"(?:cars|vehicles|airports?|terminals?|stations?|trains?|buses|coaches|planes?|motorways?|roads?)\b", "stranded"),
     # a night away from home: "spent Saturday night in the village hall"
-    (r"spent\s+(?:the|last|a|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+night", "displaced"),
+    (r"spen(?:t|d|ds|ding)\s+(?:the|last|a|another|(?:a\s+)?(?:second|third|fourth|fifth)|"
+     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+night", "displaced"),
     # "suffered smoke inhalation", "sustained serious burns"
     (r"(?:suffer(?:ed|ing|s)?|sustain(?:ed|ing|s)?)\s+(?:[\w'-]+\s+){0,2}?(?:injuries|injury|burns|wounds|"
      r"fractures|smoke\s+inhalation|concussions?|cuts|bruises|gunshot\s+wounds)\b", "injured"),
     # people put up away from home: "moved into temporary accommodation", "rehoused in hotels"
     (r"(?:moved|put|placed|rehoused|housed|taken)\s+(?:in|into|to)\s+(?:[\w'-]+\s+){0,2}?(?:temporary|emergency)\s+"
      r"(?:accommodation|housing|shelters?|homes)\b", "displaced"),
+    # "pulled from the rubble alive", "pulled out of the water"
+    (r"pulled\s+(?:alive\s+)?(?:from|out\s+of)\s+(?:the\s+)?(?:rubble|wreckage|debris|water|sea|river|mud|ruins|"
+     r"collapsed\s+\w+|burning\s+\w+|flood\s*waters?|rough\s+seas?)\b", "rescued"),
+    # still in hospital: "remained at Carnford Royal Infirmary"
+    (r"(?:remain(?:s|ed)?|stay(?:s|ed)?)\s+(?:still\s+)?(?:at|in)\s+(?:[\w'-]+\s+){0,3}?(?:hospitals?|Hospital|Infirmary|"
+     r"infirmary|clinics?)\b", "hospitalised"),
     # any manner of dying: "crushed to death", "burnt to death", "beaten to death"
     (r"[a-z]+(?:ed|en|t)\s+to\s+death", "killed"),
     # a passive admission is a hospital's ("27 people have been admitted"); "admitted two counts" is not

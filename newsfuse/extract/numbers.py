@@ -58,6 +58,8 @@ NUMBER_RE = re.compile(
 _UP_IS_ADVERB = re.compile(r"\b(?:revised|adjusted|corrected|gone|went|goes|moved|brought|bringing|pushed|pushing|"
                            r"pushes|shot|shoots|taken|took|taking|takes)\s+$", re.I)
 
+_RATE_OR_PART = re.compile(r"\b(?:half|quarter|kilomet(?:re|er)s?|km|miles?|metres?|meters?|knots?|litres?|liters?|"
+                           r"times|cm|millimet(?:re|er)s?|mm|inches|feet)\s+$", re.I)
 # things that look like numbers but are not counts
 _SKIP_AFTER = re.compile(
     r"^(?:\s*(?:-|\s)?(?:year|month|week|day)s?[- ]old\b|\s*(?:%|per\s?cent|percent|pc\b)"
@@ -173,8 +175,9 @@ def _numbers(text: str) -> tuple[NumberMention, ...]:
         if m.group("between") and not b_raw and not qual_raw:
             # "people from 11 villages": a lone "from" opens a phrase, not a range
             s = core_start = m.start("a")
-        if a_raw.strip().lower() in ("a", "an") and not re.match(r"\s*hours?\b", after, re.I):
-            continue
+        if a_raw.strip().lower() in ("a", "an") and (not re.match(r"\s*hours?\b", after, re.I)
+                                                     or _RATE_OR_PART.search(text, 0, s)):
+            continue  # "190 kilometres an hour" is a speed, "half an hour" not one hour
         if _looks_like_year(a_raw) and (not b_raw or _looks_like_year(b_raw)):
             continue
         if _NAME_AGE.search(text[max(0, s - 30):s]) and re.match(r"\s*[,.)]", after) and not qual_raw:

@@ -55,7 +55,8 @@ ORG_WORDS = {
     "tass", "interfax", "sputnik", "ria", "efe", "afp", "ap", "bbc", "cnn", "iom", "unhcr", "un", "eu",
     "nato", "csto", "who", "unicef", "kazinform", "khabar-24", "lufthansa",
 }
-_NAME_TOKEN = r"(?:[A-Z][a-zà-öø-ÿ'’]+(?:-[A-Z]?[a-zà-öø-ÿ]+)*|[A-Z]\.)"
+# "MacAskill", "McBride", "DeLuca", "O'Neill": a capital inside a surname after its prefix
+_NAME_TOKEN = r"(?:(?:Mac|Mc|De|Di|La|Le|Van|O['’])?[A-Z][a-zà-öø-ÿ'’]+(?:-[A-Z]?[a-zà-öø-ÿ]+)*|[A-Z]\.)"
 _NAME_RUN = re.compile(rf"{_NAME_TOKEN}(?:\s+(?:(?:de|da|di|van|von|al|el|bin|le|la|du)\s+)?{_NAME_TOKEN})*")
 
 

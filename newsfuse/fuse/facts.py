@@ -32,7 +32,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 
-from newsfuse.extract.lexicon import CATEGORIES
+from newsfuse.extract.lexicon import PERSON_CATEGORIES
 from newsfuse.records import Article, Citation, Claim, Fact, Report
 
 # spans for vague amounts when the extractor gave no low/high; first match wins
@@ -302,7 +302,7 @@ def fuse_claims(
     return facts
 
 
-_PERSON_GROUPS = set(CATEGORIES) - {"people"}
+_PERSON_GROUPS = set(PERSON_CATEGORIES) - {"people"}
 
 
 def _fold_generic(by_quantity: dict[str, list[_Item]]) -> dict[str, str]:

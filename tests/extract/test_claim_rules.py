@@ -51,7 +51,8 @@ def test_pulled_from_the_rubble_is_a_rescue_only_for_people():
 
 def test_an_unknown_group_is_its_head_noun():
     assert _keys("Five suspected poachers were arrested.") == [("poachers detained", 5)]
-    assert _keys("The agency deployed 8 fire-fighting planes.") == [("planes deployed", 8)]
+    assert _keys("The agency deployed 8 fire-fighting drays.") == [("drays deployed", 8)]
+    assert _keys("The agency deployed 8 fire-fighting planes.") == [("aircraft deployed", 8)]  # a known kind of thing
     assert _keys("The council sent 12 sniffer dogs.") == [("sniffer dogs deployed", 12)]
 
 

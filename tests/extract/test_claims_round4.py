@@ -14,7 +14,7 @@ def _keys(text):
 
 def test_public_named_by_activity_and_plain_nouns_join_their_groups():
     assert _keys("Some 90 hikers were stuck on the ridge overnight.") == [("civilians stranded", "Some 90")]
-    assert _keys("One of the lorry drivers died at the scene.") == [("workers killed", "One")]
+    assert _keys("One of the lorry drivers died at the scene.") == [("people killed", "One")]  # mostly motorists
     assert _keys("Nine youngsters were taken to hospital after the ride stalled.") == [("children hospitalised", "Nine")]
     assert _keys("An elderly woman and two men are missing.") == [("people missing", "two")]
 
@@ -59,7 +59,7 @@ def test_homes_burnt_boats_lost_and_people_without_a_roof():
     assert _keys("Two trawlers failed to return to port.") == [("trawlers missing", "Two")]
     assert _keys("The quake left 900 people without a roof.") == [("people displaced", "900")]
     assert _keys("About 80 people have been moved into emergency accommodation.") == [("people displaced", "About 80")]
-    assert _keys("Dozens of drivers spent the night in their cars on the pass.") == [("workers stranded", "Dozens")]
+    assert _keys("Dozens of drivers spent the night in their cars on the pass.") == [("people stranded", "Dozens")]
 
 
 def test_forces_at_work_are_deployed_but_not_everyone_at_work():

@@ -49,3 +49,16 @@ def test_relative_clauses_and_ages_between_speaker_and_verb():
 
 def test_a_relative_named_by_first_name():
     assert split_speaker("her husband Piotr") == ("Piotr", "husband", None)
+
+
+def test_round5_stamps_names_since_and_nights():
+    assert _when("Thu 16 May 2024, 18:05") is None
+    assert _when("Tuesday 06:50") is None
+    assert _when("A witness told the Sunday Courier she heard two bangs.") is None
+    assert _when("Ash has been falling since yesterday morning.") is None
+    assert _when("Crews worked through the night on Monday to reach the village.") == ("2024-05-13", "day")
+    assert _when("Forecasters expect more rain on Friday.") == ("2024-05-17", "day")
+
+
+def test_surnames_with_an_inner_capital():
+    assert _speakers("“We moved fast,” said coxswain Ewan MacLeod.") == ["Ewan MacLeod"]
