@@ -450,12 +450,14 @@ _ADMITTED = {"admitted", "admitting", "admits", "admit"}
 # an operation's strength named by presence, for those who are sent (rescuers, police, troops, machines):
 # "300 rescuers are working at the site", "1,200 officers had been on duty"
 _PRESENT_AT = re.compile(r"\s*(?:[\w,]+\s+){0,8}?(?:(?:are|were|have\s+been|had\s+been|is|was)\s+(?:now\s+|still\s+)?"
-                         r"(?:working|operating|searching|involved|on\s+duty|on\s+the\s+ground|on\s+standby|at\s+work)|"
+                         r"(?:working|operating|searching|involved|on\s+duty|on\s+the\s+ground|on\s+standby|at\s+work|"
+                         r"at\s+the\s+scene|tackling|fighting|battling)|(?:have|had)\s+(?:been\s+)?worked|"
                          r"backed\s+by)\b", re.I)
 _SENT_GROUPS = {"rescue workers", "security forces", "troops", "helicopters", "aircraft", "fire engines", "ambulances",
                 "vehicles", "boats"}
 # "Of the fugitives, seven were recaptured": a fronted partitive names the group of a bare count
 _FRONTED_OF = re.compile(r"\bOf\s+(?:the|those|these|its|their)\s+([\w'’ -]{2,40}?),\s*(?:only\s+|just\s+)?$", re.I)
+_FRONTED_EVENT = re.compile(r"^\s*Of\s+(?:the|those)\s+([a-z]+),\s*(?:(?:only|just|some|about|around|roughly|nearly|more\s+than|at\s+least)\s+)?$", re.I)
 # "... and an undetermined number of demonstrators, of whom 5 were hospitalised": the noun before
 _OF_WHOM = re.compile(r"\b([\w'’-]+)\s*,\s*(?:of|among)\s+(?:whom|them)\s+(?:only\s+|at\s+least\s+|some\s+|about\s+)?$", re.I)
 # heads that count parts of a body, never people: "lost two fingers"
@@ -577,6 +579,16 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             n = replace(n, qualifier="more than", low=n.number)
         if ev in ("deployed", "evacuated") and j < len(toks) and _TO_HOSPITAL.match(text, toks[j].start):
             ev = "hospitalised"  # "sent 46 people to hospital", "flew 12 patients to a burns unit"
+        front_ev = None if ev else _FRONTED_EVENT.search(text, 0, n.start)
+        if front_ev and event_of(front_ev.group(1).lower()):
+            # "Of those displaced, roughly 40,000 are children": the event fronted, the group predicated
+            k = j + 1 if j < len(toks) and toks[j].low in ("are", "were", "is", "was") else j
+            words2, _, _ = _np_after(toks, k, False)
+            pcat = category_of([t.text for t in words2])[0] if words2 else None
+            if pcat:
+                pev = event_of(front_ev.group(1).lower())
+                out.append(_claim(article_id, index, text, n, quantity_key(pcat, pev), None, pev, *when(n), attribution))
+                continue
         partitive = _partitive_event(toks, b + 1)
         if partitive is not None and not ev:
             # "Two of the dead were children": the group is the predicate; "Three of the injured were

@@ -38,13 +38,14 @@ CATEGORIES: dict[str, list[str]] = {
         "worshipers", "patients", "shoppers", "onlookers", "concertgoers", "festivalgoers",
         "homeowners", "householders", "evacuees", "revellers", "revelers", "partygoers", "clubbers",
         "clubgoers", "holidaymakers", "holiday-makers", "vacationers", "beachgoers", "churchgoers", "diners",
-        "motorists", "skiers", "hikers", "climbers", "campers", "swimmers", "bathers", "pedestrians",
+        "skiers", "hikers", "climbers", "campers", "swimmers", "bathers", "pedestrians",
         "cyclists", "walkers", "passers-by", "passersby", "pensioners",
     ],
     "people": ["people", "persons", "individuals", "victims", "survivors", "adults", "men", "women", "person",
                "man", "woman", "elderly",
-               # drivers are mostly motorists; "lorry drivers stranded" are people
-               "drivers"],
+               # drivers are mostly motorists; "lorry drivers stranded" are people; bare divers are
+               # the ones lost more often than the ones searching (those are "navy divers" etc.)
+               "drivers", "motorists", "divers"],
     "children": ["children", "kids", "minors", "pupils", "babies", "teenagers", "infants", "schoolchildren", "child",
                  "youngsters", "girls", "boys", "girl", "boy", "toddlers", "schoolgirls", "schoolboys"],
     "students": ["students", "university students", "college students"],

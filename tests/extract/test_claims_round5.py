@@ -63,3 +63,9 @@ def test_crowds_estimated_and_pickets():
 def test_speeds_and_half_hours_are_no_durations():
     assert "an" not in [n.text for n in find_numbers("gusts of 150 kilometres an hour")]
     assert [n.text for n in find_numbers("within half an hour")] == []
+
+
+def test_forces_at_the_scene_and_a_fronted_event():
+    assert _keys("About 60 firefighters were at the scene.") == [("rescue workers deployed", "About 60")]
+    assert _keys("Of those evacuated, about 900 are children.") == [("children evacuated", "about 900")]
+    assert _keys("Of the injured, four remain in hospital.") == [("people hospitalised", "four")]
