@@ -54,7 +54,7 @@ _STOP_NP = {
     "may", "might", "must", "can", "should", "shall",
     # a preposition ends it too: "thousands of people along the coast"
     "along", "across", "outside", "inside", "throughout", "aboard", "beyond", "amid", "amidst", "without",
-    "within", "towards", "toward", "via", "behind", "beside", "despite",
+    "within", "towards", "toward", "via", "behind", "beside", "despite", "before", "until", "because", "unless",
 }
 # "Eleven passengers remain in hospital, one seriously": a degree adverb after a bare number
 # describes part of the figure already counted, it is not a new claim
@@ -93,7 +93,8 @@ _OVER_VERBS = re.compile(r"\b(?:pass(?:es|ed|ing)?|surpass(?:es|ed)?|exceed(?:s|
 # "The ministry put the figure at 92,000" restates the figure the article just gave
 _RESTATED = re.compile(r"\b(?:put|puts|putting|placed|places|set|sets|estimated|estimates)\s+(?:the|its|their|this|that)\s+"
                        r"(?P<what>(?:death\s+)?toll|(?:number|total)\s+of\s+[^,.;:]{1,70}?|figure|number|total|tally|"
-                       r"count|estimate)(?:\s+(?:higher|lower|even\s+higher|slightly\s+higher))?\s*,?\s+at\s+$", re.I)
+                       r"count|estimate|(?:crowd|turnout|attendance)(?:\s+[^,.;:]{1,50}?)?)(?:\s+(?:higher|lower|even\s+higher|"
+                       r"slightly\s+higher))?\s*,?\s+at\s+$", re.I)
 # "bringing the total to 23", "raised the death toll from Sunday's tornadoes to 11": a new total
 _BROUGHT_TO = re.compile(r"\b(?:bringing|brings|brought|taking|takes|took|raising|raises|raised|pushing|pushes|pushed|"
                          r"lifting|lifts|lifted)\s+(?:the|its|their)\s+(?P<what>(?:death\s+)?toll|(?:number|total)\s+of\s+"
@@ -151,7 +152,9 @@ _THING_EVENTS = {"destroyed", "damaged", "flooded"}
 _OTHERS = {"others", "more", "other"}
 # "in the last 24 hours" is a window, not a duration; "due to last 72 hours" is one
 _HOURS_WINDOW = re.compile(r"\b(?:next|past|(?<!\bto\s)(?<!\bwill\s)(?<!\bcould\s)(?<!\bwould\s)(?<!\bmay\s)"
-                           r"(?<!\bmight\s)(?<!\bcan\s)last|coming|within|every|first)\s+$", re.I)
+                           r"(?<!\bmight\s)(?<!\bcan\s)last|coming|within|every|first|in)\s+$"
+                           # "rose two metres in less than an hour", "300 mm in 24 hours": a time frame
+                           r"|\b(?:in|within)\s+(?:less\s+than|under|just|only|barely)\s+$", re.I)
 
 
 @dataclass
@@ -268,6 +271,8 @@ _AS_VERBS = {"listed", "registered", "reported", "classed", "classified", "count
 
 def _event_back(text: str, toks: list[_Tok], i: int) -> tuple[str | None, str | None]:
     """Event directly governing the number from the left; also a category named there."""
+    if _LIVES_OF.search(text, max(0, toks[i].start - 40), toks[i].start):
+        return "killed", None  # "took the lives of 36 people"
     k = i - 1
     steps = 0
     toll = False
@@ -358,6 +363,8 @@ def _restated_key(what: str, out: list[Claim], history: list[Claim] | None) -> t
     """Quantity and event of 'put the figure at N': the toll is a death count, 'the number of marchers'
     a crowd, 'the number of people evacuated' its own event; else the figure the article just gave."""
     low = what.lower()
+    if low.startswith(("crowd", "turnout", "attendance")):
+        return "crowd size", "crowd"
     if low.endswith("toll"):
         cat = _group_of_event("killed", out, history)
         return quantity_key(cat, "killed"), "killed"
@@ -451,7 +458,7 @@ _ADMITTED = {"admitted", "admitting", "admits", "admit"}
 # "300 rescuers are working at the site", "1,200 officers had been on duty"
 _PRESENT_AT = re.compile(r"\s*(?:[\w,]+\s+){0,8}?(?:(?:are|were|have\s+been|had\s+been|is|was)\s+(?:now\s+|still\s+)?"
                          r"(?:working|operating|searching|involved|on\s+duty|on\s+the\s+ground|on\s+standby|at\s+work|"
-                         r"at\s+the\s+scene|tackling|fighting|battling)|(?:have|had)\s+(?:been\s+)?worked|"
+                         r"at\s+the\s+scene|on\s+the\s+(?:fire|front)\s*lines?|tackling|fighting|battling)|(?:have|had)\s+(?:been\s+)?worked|"
                          r"backed\s+by)\b", re.I)
 _SENT_GROUPS = {"rescue workers", "security forces", "troops", "helicopters", "aircraft", "fire engines", "ambulances",
                 "vehicles", "boats"}
@@ -463,6 +470,9 @@ _OF_WHOM = re.compile(r"\b([\w'’-]+)\s*,\s*(?:of|among)\s+(?:whom|them)\s+(?:o
 # heads that count parts of a body, never people: "lost two fingers"
 _BODY_PARTS = {"fingers", "finger", "toes", "toe", "legs", "leg", "arms", "arm", "eyes", "eye", "teeth", "ribs", "hands",
                "feet", "limbs"}
+_LIVES_OF = re.compile(r"\b(?:claimed|claiming|claims|took|taking|takes|cost|costing|costs)\s+the\s+lives?\s+of\s+$", re.I)
+_SUPPORTED_BY = re.compile(r"\b(?:supported|backed|assisted|aided|helped)\s+by\s+$", re.I)
+_PART_OF_WHICH = re.compile(r",\s*(?:of\s+(?:whom|which|them)|among\s+(?:them|whom|which))\s+$", re.I)
 _BASELINE_BEFORE = re.compile(r"\b(?:from|compared (?:with|to)|against)\s+(?:\w+\s+)?$", re.I)
 
 
@@ -627,10 +637,14 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             # carries a longer modifier before the verb
             # or a prepositional one ("people from 11 villages on the eastern flank ... were evacuated")
             longer = any(t.low.endswith("ing") for t in np_words[1:]) or (
-                bool(np_words) and j < len(toks) and toks[j].low in _PLACE_PREP - {"for", "between"})
+                bool(np_words) and j < len(toks) and toks[j].low in (_PLACE_PREP - {"for", "between"}) | {"of"})
             ev = _event_forward(text, toks, j, numbers_at, 12 if longer else 8)
         if not ev and head == "bodies":
             ev = "killed"
+        if not ev and out and out[-1].event == "deployed" and _SUPPORTED_BY.search(text, 0, n.start):
+            ev = "deployed"  # "150 firefighters were deployed, supported by two helicopters"
+        if not ev and out and np_words and _PART_OF_WHICH.search(text, max(0, n.start - 20), n.start):
+            ev = out[-1].event  # "the arrest of 143 persons, of which 12 minors": a part with a group of its own
         if not ev and pre_event:
             ev = pre_event
         if not ev and prev_tok in _ADMITTED and np_words and category_of([t.text for t in np_words])[0]:
@@ -648,8 +662,9 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             if (prev_tok in _CHAIN or (a > 1 and f"{toks[a - 2].low} {prev_tok}" in ("as well", "among them"))
                     or prev_tok == "including") and not own_state:
                 # "36 dead, 12 missing and 2,000 affected families": a participle of its own names
-                # another state, not the chain's event
-                ev = out[-1].event
+                # another state, not the chain's event; a count after a duration is not one ("nine hours at
+                # the centre and two school halls")
+                ev = out[-1].event if out[-1].event != "hours" else None
         if not ev:
             continue
         cat = None
@@ -716,6 +731,8 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             continue  # "31 prisoners fled": an escape, not people driven from home
         if cat in _BODY_PARTS:
             continue
+        if ev == "missing" and cat in ("homes", "buildings"):
+            ev = "destroyed"  # "about 40 homes had been swept away"
         if ev == "flooded":
             if cat not in ("homes", "buildings"):
                 continue

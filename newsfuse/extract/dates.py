@@ -332,7 +332,7 @@ _RUNNING = re.compile(r"\b(?:so\s+far|thus\s+far)\s*,?\s*$", re.I)
 _MASTHEAD_REST = re.compile(r"^(?:by\s+)?(?:[A-Z][\w'’&.-]*\s*){0,6}$")
 
 
-_STAMP_BITS = re.compile(r"\b\d{1,2}[:.]\d{2}\b(?:\s*(?:GMT|UTC|BST|CET|[AP]M|am|pm))?|^\s*(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|"
+_STAMP_BITS = re.compile(r"\b\d{1,2}[:.]\d{2}\b(?:\s*(?:[A-Z]{2,5}|am|pm))?|^\s*(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|"
                          r"Fri|Sat|Sun)\b\.?")
 
 
@@ -364,7 +364,9 @@ _BACKGROUND_ASIDE = re.compile(r",\s+(?:which|who|that)?\s*(?:was\s+|were\s+|had
                                r"constructed|inaugurated|born|elected|appointed|renovated|formed)\s+[^,;]{0,30}$", re.I)
 
 
-_SINCE_BEFORE = re.compile(r"\bsince\s+$", re.I)
+# "since 14:20 on Sunday", "the highest since records began in 1961"
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:\d{1,2}[:.]\d{2}\s*(?:[ap]m\s+)?|(?:records|measurements|monitoring)\s+"
+                           r"(?:began|started)\s+)?$", re.I)
 
 
 def _closes_before(text: str, end: int, phrases) -> bool:
@@ -391,7 +393,7 @@ def happening_phrase(text: str, ref: date | None) -> DatePhrase | None:
     for dp in phrases:
         if dp.prep in ("until", "till", "since", "before") or (dp.prep == "through" and " the " not in dp.text):
             continue  # ("worked through the night on Thursday" is dated by Thursday)
-        if _SINCE_BEFORE.search(text, max(0, dp.start - 8), dp.start):
+        if _SINCE_BEFORE.search(text, max(0, dp.start - 32), dp.start):
             continue  # "erupting since yesterday"
         if _habitual(text, dp) or (running_year and dp.precision == "year"):
             continue

@@ -37,15 +37,18 @@ CATEGORIES: dict[str, list[str]] = {
         "fans", "football fans", "supporters", "spectators", "visitors", "pilgrims", "worshippers",
         "worshipers", "patients", "shoppers", "onlookers", "concertgoers", "festivalgoers",
         "homeowners", "householders", "evacuees", "revellers", "revelers", "partygoers", "clubbers",
-        "clubgoers", "holidaymakers", "holiday-makers", "vacationers", "beachgoers", "churchgoers", "diners",
-        "skiers", "hikers", "climbers", "campers", "swimmers", "bathers", "pedestrians",
+        "clubgoers", "churchgoers", "diners",
+        "skiers", "hikers", "climbers", "campers", "pedestrians",
         "cyclists", "walkers", "passers-by", "passersby", "pensioners",
     ],
     "people": ["people", "persons", "individuals", "victims", "survivors", "adults", "men", "women", "person",
                "man", "woman", "elderly",
                # drivers are mostly motorists; "lorry drivers stranded" are people; bare divers are
                # the ones lost more often than the ones searching (those are "navy divers" etc.)
-               "drivers", "motorists", "divers"],
+               "drivers", "motorists", "divers",
+               # people on holiday or at the beach, officials and observers are labelled people, not civilians
+               "holidaymakers", "holiday-makers", "vacationers", "beachgoers", "swimmers", "bathers", "officials",
+               "observers", "election observers"],
     "children": ["children", "kids", "minors", "pupils", "babies", "teenagers", "infants", "schoolchildren", "child",
                  "youngsters", "girls", "boys", "girl", "boy", "toddlers", "schoolgirls", "schoolboys"],
     "students": ["students", "university students", "college students"],
@@ -53,14 +56,15 @@ CATEGORIES: dict[str, list[str]] = {
         "workers", "miners", "employees", "staff", "labourers", "laborers", "fishermen", "crew",
         "crew members", "sailors", "staff members", "coal miners", "dockers", "dock workers",
         "factory workers", "construction workers", "mine workers", "farmworkers", "teachers", "strikers",
-        "builders", "contractors", "engineers", "technicians", "electricians",
+        "builders", "contractors", "engineers", "technicians", "electricians", "pickets",
     ],
     "journalists": ["journalists", "reporters", "media workers"],
     "migrants": ["migrants", "refugees", "asylum seekers"],
     "passengers": ["passengers", "commuters", "travellers", "travelers"],
     "rescue workers": [
         "firefighters", "rescuers", "rescue workers", "medics", "paramedics", "doctors", "nurses",
-        "health workers", "emergency workers", "lifeguards", "firemen", "mountain rescuers",
+        "health workers", "emergency workers", "lifeguards", "firemen", "mountain rescuers", "rescue personnel",
+        "emergency personnel", "health agents", "health personnel", "medical staff", "medical personnel",
         # divers on duty; bare "divers" may be the ones lost
         "navy divers", "police divers", "rescue divers", "military divers", "army divers",
     ],
@@ -79,10 +83,11 @@ CATEGORIES: dict[str, list[str]] = {
     "ambulances": ["ambulances"],
     "vehicles": ["vehicles"],
     "boats": ["boats", "lifeboats", "dinghies"],
+    "vessels": ["vessels", "ships", "warships", "navy ships"],
 }
 # categories of things: never borrow or lend a group of people, and may be destroyed or damaged
 THING_CATEGORIES = frozenset({"homes", "buildings", "helicopters", "aircraft", "fire engines", "ambulances",
-                              "vehicles", "boats"})
+                              "vehicles", "boats", "vessels"})
 PERSON_CATEGORIES = frozenset(CATEGORIES) - THING_CATEGORIES
 
 
@@ -114,7 +119,7 @@ EVENTS: dict[str, list[str]] = {
         "killed", "killing", "kills", "dead", "died", "die", "deaths", "death toll", "toll",
         "fatalities", "lost their lives", "lost his life", "lost her life", "perished", "liquidated", "eliminated",
         "slain", "drowned", "murdered", "massacred", "lives lost", "deceased", "lost the life", "lost life",
-        "claimed the lives of", "claimed the life of",
+        "claimed the lives of", "claimed the life of", "took the lives of", "cost the lives of",
     ],
     "injured": ["injured", "injuring", "injures", "wounded", "wounding", "hurt", "injuries", "injury",
                 "treated", "treated for", "light injuries", "minor injuries", "needed treatment",
@@ -127,7 +132,7 @@ EVENTS: dict[str, list[str]] = {
         "taken into custody", "rounded up", "apprehended", "jailed", "detained", "recaptured", "rearrested",
         "captured", "arrest", "detention",
     ],
-    "missing": ["missing", "unaccounted for", "swept away", "disappeared", "failed to return",
+    "missing": ["missing", "unaccounted for", "fate", "whereabouts", "swept away", "disappeared", "failed to return",
                 "not been heard from", "lost at sea"],
     "evacuated": ["evacuated", "evacuating", "evacuations", "ordered to leave", "moved to safety", "relocated",
                   "moved to shelters", "moved to temporary shelters", "moved to emergency shelters",
@@ -186,7 +191,8 @@ _EV_PATTERNS: list[tuple[str, str]] = [
      "hospitalised"),
     # "moved to schools and mosques on higher ground", "bused to evacuation centres"
     (r"(?:moved|taken|relocated|transferred|bused|bussed|ferried)\s+to\s+(?:[\w'-]+\s+){0,5}?"
-     r"(?:shelters|(?:evacuation|leisure|sports|community|reception|rest)\s+cent(?:re|er)s?|higher\s+ground)\b",
+     r"(?:shelters|(?:evacuation|leisure|sports|community|reception|rest)\s+cent(?:re|er)s?|higher\s+ground|"
+     r"schools?|churches|church|mosques?|gyms?|sports\s+halls?|stadiums?)\b",
      "evacuated"),
     # forces taking part in an operation: "600 agents took part in the raid"
     (r"(?:took\s+part|taking\s+part|participated|participating)\s+in\s+(?:the\s+|an?\s+)?(?:[\w'-]+\s+){0,2}?"
@@ -211,6 +217,8 @@ _EV_PATTERNS: list[tuple[str, str]] = [
     # still in hospital: "remained at Carnford Royal Infirmary"
     (r"(?:remain(?:s|ed)?|stay(?:s|ed)?)\s+(?:still\s+)?(?:at|in)\s+(?:[\w'-]+\s+){0,3}?(?:hospitals?|Hospital|Infirmary|"
      r"infirmary|clinics?)\b", "hospitalised"),
+    # "four were still in intensive care" (not "ventilated in the intensive care unit")
+    (r"in\s+(?:intensive|critical)\s+care\b(?!\s+units?)", "hospitalised"),
     # any manner of dying: "crushed to death", "burnt to death", "beaten to death"
     (r"[a-z]+(?:ed|en|t)\s+to\s+death", "killed"),
     # a passive admission is a hospital's ("27 people have been admitted"); "admitted two counts" is not
@@ -226,6 +234,12 @@ _EV_PATTERNS: list[tuple[str, str]] = [
     # "took part in the blockade", "participated in Sunday's march" (a strike is not a crowd)
     (r"(?:took\s+part|taking\s+part|participated|participating)\s+in\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,2}?"
      r"(?:protests?|rall(?:y|ies)|march(?:es)?|demonstrations?|blockades?|sit-ins?|vigils?|processions?)\b", "crowd"),
+    # "around 300 people were involved in the disorder"
+    (r"involved\s+in\s+(?:the\s+)?(?:[\w'’-]+\s+){0,1}?(?:disorder|clash(?:es)?|riots?|violence|protests?|march(?:es)?|"
+     r"demonstrations?|brawl|fighting|unrest)\b", "crowd"),
+    # "were packed inside the venue"
+    (r"(?:packed|crammed|squeezed|crowded)\s+(?:inside|into|onto|in|on)\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,1}?"
+     r"(?:venue|stadium|arena|hall|club|square|balcony|ground|church|mosque|streets?|terraces?|tent)\b", "crowd"),
     # "joined marches across the country", "joined the protests"
     (r"joined\s+(?:the\s+)?(?:\w+\s+)?(?:march(?:es)?|protests?|rall(?:y|ies)|demonstrations?|vigils?|"
      r"processions?|pickets?)", "crowd"),  # a strike is not a crowd

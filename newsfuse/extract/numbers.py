@@ -58,6 +58,8 @@ NUMBER_RE = re.compile(
 _UP_IS_ADVERB = re.compile(r"\b(?:revised|adjusted|corrected|gone|went|goes|moved|brought|bringing|pushed|pushing|"
                            r"pushes|shot|shoots|taken|took|taking|takes)\s+$", re.I)
 
+# "11 hours", "a 48-hour strike", "36 more hours"
+_HOUR_UNIT = re.compile(r"\s*(?:-\s*|(?:more|further|extra|additional|long)\s+)?hours?\b", re.I)
 _RATE_OR_PART = re.compile(r"\b(?:half|quarter|kilomet(?:re|er)s?|km|miles?|metres?|meters?|knots?|litres?|liters?|"
                            r"times|cm|millimet(?:re|er)s?|mm|inches|feet)\s+$", re.I)
 # things that look like numbers but are not counts
@@ -66,7 +68,10 @@ _SKIP_AFTER = re.compile(
     # whole unit words only: "seven football fans" is not a measurement in feet
     r"|\s*(?:(?:km|kilomet\w*|met(?:re|er)s?|miles?|ft|feet|foot|inch(?:es)?|kg|kilo\w*|tons?|tonnes?|hectares?|acres?|"
     r"degrees?|mph|sq|square|bpm|magnitude|gmt|utc|bst|cet)\b|°|km/h|p\.?m\.?(?![a-z])|a\.?m\.?(?![a-z])|o'clock)"
-    r"|-(?:metre|meter|km|mile|foot|storey|story|year|month|day|hour|minute)"
+    # "a 13-hour shift" is no claim; "a 48-hour strike" is a duration of the story's event
+    r"|-(?:metre|meter|km|mile|foot|storey|story|year|month|day|minute|hour(?!s?\s+(?:strike|walkout|stoppage|siege|"
+    r"stand-?off|blockade|search|operation|curfew|blackout|power\s+cut|ceasefire|truce|rescue|lockdown|shutdown|"
+    r"closure|sit-in|battle|ordeal|hunger\s+strike)))"
     r"|\s*(?:st|nd|rd|th)\b|:\d\d|/\d|\s*\((?:AP|AFP|EFE|Reuters)\))",
     re.IGNORECASE,
 )
@@ -197,17 +202,17 @@ def _numbers(text: str) -> tuple[NumberMention, ...]:
                 e = m.end("a")
                 out.append(NumberMention(s, e, text[s:e], a, low=a if qual in ("at least", "more than") else None,
                                          qualifier=qual, num_start=core_start,
-                                         unit_hour=bool(re.match(r"\s*hours?\b", text[e:e + 8], re.I))))
+                                         unit_hour=bool(_HOUR_UNIT.match(text, e))))
                 continue
             if b < a and b < 100 and a >= 100:  # "5,800 to 6,000" fine; "1998-99" style keeps b<a
                 b = None
             if b is not None and b > a:
                 out.append(NumberMention(s, e, m.group(), a, low=a, high=b, qualifier=qual, num_start=core_start,
-                                         unit_hour=bool(re.match(r"\s*hours?\b", after, re.I))))
+                                         unit_hour=bool(_HOUR_UNIT.match(text, e))))
                 continue
             continue
         low = a if qual in ("at least", "more than") else None
         high = a if qual in ("up to", "fewer than", "nearly") else None
         out.append(NumberMention(s, e, text[s:e], a, low=low, high=high, qualifier=qual, num_start=core_start,
-                                 unit_hour=bool(re.match(r"\s*hours?\b", after, re.I))))
+                                 unit_hour=bool(_HOUR_UNIT.match(text, e))))
     return tuple(out)

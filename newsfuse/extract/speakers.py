@@ -56,7 +56,8 @@ ORG_WORDS = {
     "nato", "csto", "who", "unicef", "kazinform", "khabar-24", "lufthansa",
 }
 # "MacAskill", "McBride", "DeLuca", "O'Neill": a capital inside a surname after its prefix
-_NAME_TOKEN = r"(?:(?:Mac|Mc|De|Di|La|Le|Van|O['’])?[A-Z][a-zà-öø-ÿ'’]+(?:-[A-Z]?[a-zà-öø-ÿ]+)*|[A-Z]\.)"
+_NAME_TOKEN = (r"(?:(?:Mac|Mc|De|Di|La|Le|Van|O['’])?[A-ZÀ-ÖØ-ÞĀ-Ž][a-zà-öø-ÿā-žƀ-ɏ'’]+"
+               r"(?:-[A-ZĀ-Ž]?[a-zà-öø-ÿā-žƀ-ɏ]+)*|[A-Z]\.)")  # "Ilić", "Łukasz"
 _NAME_RUN = re.compile(rf"{_NAME_TOKEN}(?:\s+(?:(?:de|da|di|van|von|al|el|bin|le|la|du)\s+)?{_NAME_TOKEN})*")
 
 
