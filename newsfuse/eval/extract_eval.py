@@ -4,10 +4,10 @@ The labelled set (``data/extract_labelled.jsonl``) holds invented news sentences
 styles, one per line, grouped into documents by ``doc`` so that "he said" and bare death tolls can
 lean on earlier sentences. Each line gives ``ref_date`` and the expected claims, quotes and the
 happening date. Run ``python -m newsfuse.eval.extract_eval [FILE|SET ...]`` to print the numbers (several
-files or set names -- labelled, heldout, tune, test, review, review2, review3, variety, review4,
+files or set names -- labelled, heldout, tune, test, review, review2, review3, variety, review4, variety2,
 blind -- add a per-file table). All but ``blind`` may be used to improve the rules; ``test``,
 ``review``, ``review2``, ``review3`` and ``review4`` were each written as a blind set by someone
-who had not seen the rules (``variety`` too, written to stress unusual phrasings),
+who had not seen the rules (``variety`` and ``variety2`` too, written to stress unusual phrasings),
 scored once, and only then opened (BENCHMARKS.md keeps their first, unseen scores). ``blind``
 (``data/extract_blind.jsonl``) is the current unseen set: for measuring only -- never read its
 sentences, never tune on its errors, run it without ``-v``.
@@ -187,7 +187,7 @@ def evaluate(path: str | Path | None = None) -> dict:
 DATA_DIR = DEFAULT_PATH.parent
 # named sets under data/: all but "blind" are development sets; "blind" is for measuring only
 SETS = {name: DATA_DIR / f"extract_{name}.jsonl"
-        for name in ("labelled", "heldout", "tune", "test", "review", "review2", "review3", "variety", "review4", "blind")}
+        for name in ("labelled", "heldout", "tune", "test", "review", "review2", "review3", "variety", "review4", "variety2", "blind")}
 
 
 def _resolve(arg: str) -> Path:

@@ -186,6 +186,11 @@ def _np_after(toks: list[_Tok], i: int, vague: bool, ev_starts: frozenset = froz
         j += 1
         if j < len(toks) and toks[j].low in ("the", "its", "their", "his", "her", "our"):
             j += 1
+        if j + 1 < len(toks) and (toks[j].text[0].isdigit() or toks[j].low in _SMALL_WORDS) and toks[j + 1].text[0].isalpha():
+            j += 1  # "seven of the 12 boys on board": the group is the container's
+        if (j + 1 < len(toks) and toks[j].low.endswith("ed") and event_of(toks[j].low)
+                and category_of([toks[j + 1].text])[0]):
+            j += 1  # "Eleven of the freed hostages": the group, not the event that made them
     if (j + 1 < len(toks) and toks[j].low in ("other", "more", "further", "additional") and toks[j + 1].text[0].isalpha()
             and toks[j + 1].low not in _STOP_NP and not event_of(toks[j + 1].low) and toks[j + 1].low not in EVENT_NOUNS):
         j += 1  # "injuring four other people", "12 more soldiers": the group is the noun after
@@ -208,6 +213,10 @@ def _np_after(toks: list[_Tok], i: int, vague: bool, ev_starts: frozenset = froz
     if words and words[0].low in _OTHERS:
         return words[:1], j, False
     return words, j, False
+
+
+_SMALL_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty",
+                "thirty", "forty", "fifty", "hundred"}
 
 
 def _mixed_group(toks: list[_Tok], j: int, cat: str, numbers_at: set[int]) -> bool:
@@ -234,6 +243,11 @@ def _forward_reach(toks: list[_Tok], j: int, numbers_at: set[int], limit: int = 
 
     while j < len(toks) and count < limit:
         t = toks[j]
+        if t.low == "(":
+            close = next((k for k in range(j + 1, min(len(toks), j + 16)) if toks[k].low == ")"), None)
+            if close is not None:
+                j = close + 1  # "Nineteen of those arrested (16 men and three women) have been charged"
+                continue
         if (t.low == "as" and j > 0 and toks[j - 1].low in _AS_VERBS) or (
                 t.low == "since" and j + 1 < len(toks) and toks[j + 1].low in ("been", "then")):
             pass  # "are listed as missing", "have since been charged"
@@ -244,6 +258,12 @@ def _forward_reach(toks: list[_Tok], j: int, numbers_at: set[int], limit: int = 
             j += 1
             limit += 6
             continue
+        if t.low == "," and _list_to_verb(toks, j + 1):
+            # "Two lifeboats, a coastguard helicopter and the supply ship Ocean Tern were sent"
+            j += 1
+            limit += 10
+            continue
+
         if t.low == ",":
             # skip a short aside: "Two suspects, aged 19 and 23, were arrested", "Two of the injured, a man
             # and a teenage girl, were taken to hospital"
@@ -267,6 +287,32 @@ def _forward_reach(toks: list[_Tok], j: int, numbers_at: set[int], limit: int = 
 # "listed as missing", "confirmed as dead": the state after "as" is the count's
 _AS_VERBS = {"listed", "registered", "reported", "classed", "classified", "counted", "recorded", "confirmed",
              "described", "identified"}
+
+
+def _in_dashes(text: str, pos: int) -> bool:
+    """Inside a dash aside (" – ... – "): an odd number of spaced dashes before ``pos``."""
+    return len(re.findall(r"\s[–—]\s", text[:pos])) % 2 == 1
+
+
+def _in_parens(text: str, pos: int) -> bool:
+    """Inside a parenthesis that is still open at ``pos``."""
+    return text.rfind("(", 0, pos) > text.rfind(")", 0, pos)
+
+
+def _list_to_verb(toks: list[_Tok], k: int) -> bool:
+    """From k, the rest of a list ("a helicopter and the ship X") then its verb, with no other comma."""
+    seen_and = False
+    if k >= len(toks) or toks[k].low in ("and", "or", "but"):
+        return False  # ", and 417 have been admitted" opens a clause of its own
+    for m in range(k, min(len(toks), k + 14)):
+        low = toks[m].low
+        if low in _HARD_STOP or low == ",":
+            return False
+        if low == "and":
+            seen_and = True
+        elif seen_and and low in _OWN_PREDICATE:
+            return True
+    return False
 
 
 def _event_back(text: str, toks: list[_Tok], i: int) -> tuple[str | None, str | None]:
@@ -320,6 +366,8 @@ def _partitive_event(toks: list[_Tok], i: int) -> tuple[str, str | None] | None:
     ev = event_of(toks[i + 2].low)
     if ev is None or toks[i + 2].low in EVENT_NOUNS:
         return None
+    if i + 3 < len(toks) and category_of([toks[i + 3].text])[0]:
+        return None  # "of the freed hostages" counts hostages
     k = i + 3
     if k < len(toks) and toks[k].low in ("were", "was", "are", "is"):
         words, _, _ = _np_after(toks, k + 1, False)
@@ -433,6 +481,10 @@ def _group_of_event(event: str, out: list[Claim], history: list[Claim] | None) -
     for c in reversed(list(history or []) + out):
         if c.event == event and c.quantity.endswith(" " + event) and not _is_aside(c):
             return c.quantity[: -len(event) - 1]
+    # else the group the article counted last ("Nine of them were taken to hospital" after "12 farm workers ...")
+    last = (list(history or []) + out)[-1:]
+    if last and split_key(last[0].quantity)[0] in PERSON_CATEGORIES and not _is_aside(last[0]):
+        return split_key(last[0].quantity)[0]
     return "people"
 
 
@@ -456,9 +508,10 @@ _STATE_AFTER = {"who", "reported", "feared", "believed", "thought", "presumed", 
 _ADMITTED = {"admitted", "admitting", "admits", "admit"}
 # an operation's strength named by presence, for those who are sent (rescuers, police, troops, machines):
 # "300 rescuers are working at the site", "1,200 officers had been on duty"
-_PRESENT_AT = re.compile(r"\s*(?:[\w,]+\s+){0,8}?(?:(?:are|were|have\s+been|had\s+been|is|was)\s+(?:now\s+|still\s+)?"
+_PRESENT_AT = re.compile(r"\s*(?:[\w,'’-]+\s+){0,9}?(?:(?:are|were|have\s+been|had\s+been|is|was)\s+(?:now\s+|still\s+)?"
                          r"(?:working|operating|searching|involved|on\s+duty|on\s+the\s+ground|on\s+standby|at\s+work|"
-                         r"at\s+the\s+scene|on\s+the\s+(?:fire|front)\s*lines?|tackling|fighting|battling)|(?:have|had)\s+(?:been\s+)?worked|"
+                         r"at\s+the\s+scene|on\s+the\s+(?:fire|front)\s*lines?|tackling|fighting|battling|committed\s+to)|"
+                         r"(?:have|had)\s+(?:been\s+)?worked|"
                          r"backed\s+by)\b", re.I)
 _SENT_GROUPS = {"rescue workers", "security forces", "troops", "helicopters", "aircraft", "fire engines", "ambulances",
                 "vehicles", "boats"}
@@ -470,6 +523,24 @@ _OF_WHOM = re.compile(r"\b([\w'’-]+)\s*,\s*(?:of|among)\s+(?:whom|them)\s+(?:o
 # heads that count parts of a body, never people: "lost two fingers"
 _BODY_PARTS = {"fingers", "finger", "toes", "toe", "legs", "leg", "arms", "arm", "eyes", "eye", "teeth", "ribs", "hands",
                "feet", "limbs"}
+# a whole a later figure is part of: "Of the 230 passengers on the train, 86 were injured", "seven of the 12 boys"
+_CONTAINER = re.compile(r"(?:^|[,;:—–-]\s*|\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                        r"[a-z]+teen|[a-z]+ty)\s+)of\s+(?:the|its|their|all)\s+$", re.I)
+_CONTAINER_END = re.compile(r"\s+[\w'’ -]{1,60}?(?:,|\s+(?:were|was|are|is|have|had|remain|remained)\b)", re.I)
+_NOT_GROUPS = {"cases", "infections", "calls", "incidents", "call-outs", "villages", "towns", "districts",
+               "neighbourhoods", "neighborhoods", "areas", "regions", "communities", "provinces", "counties",
+               "streets", "municipalities", "localities", "settlements", "hamlets"}
+_IS_GROUP = re.compile(r"\s+(?:are|were|was|is)\s+([\w'’-]+(?:\s+[\w'’-]+)?)")
+_SUSPECTED_OF = re.compile(r"\s+(?:suspected|accused)\s+of\b", re.I)
+# a figure with its key before a colon: "• Death toll: 19", "Missing: at least 30"
+_KEY_COLON = re.compile(r"(?:^|[•·*\-–—|]\s*)([A-Za-z][A-Za-z ]{1,20}?)\s*:\s*$")
+# a figure set beside the one before it: "compared with 31", "up from 41", "against 23 in 2019"
+_COMPARED = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?|up\s+from|down\s+from|from)\s+"
+                       r"(?:(?:about|around|some|roughly|nearly|at\s+least|more\s+than|just)\s+)?$", re.I)
+# inverted order: "Killed in the blast were ...", "Hurt were ...", "Were hospitalised 23 persons"
+_INVERTED = re.compile(r"^\s*(?:[A-Z]{2,}[A-Z ]*:\s*)?(?:also\s+)?(?:(?P<ev1>[A-Za-z]+)(?:\s+(?:in|at|on|during|by|from)\s+[^,;:]{0,50}?)?"
+                       r"\s+(?:were|was|are|is)|(?:were|was|are|have\s+been)\s+(?P<ev2>[A-Za-z]+)"
+                       r"(?:\s+(?:alive|dead|safely))?(?:\s+(?:from|in|at|to)\s+[^,;:]{0,40}?)?)\s+", re.I)
 _LIVES_OF = re.compile(r"\b(?:claimed|claiming|claims|took|taking|takes|cost|costing|costs)\s+the\s+lives?\s+of\s+$", re.I)
 _SUPPORTED_BY = re.compile(r"\b(?:supported|backed|assisted|aided|helped)\s+by\s+$", re.I)
 _PART_OF_WHICH = re.compile(r",\s*(?:of\s+(?:whom|which|them)|among\s+(?:them|whom|which))\s+$", re.I)
@@ -513,6 +584,12 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             numbers_at.add(q)
 
     ev_starts = frozenset(m.start() for m in EVENT_RE.finditer(text))
+    inv = _INVERTED.match(text)
+    inverted = None
+    if inv:
+        word = (inv.group("ev1") or inv.group("ev2")).lower()
+        if event_of(word) and word.endswith(("ed", "t", "en")) or word in ("hurt", "dead", "missing"):
+            inverted = (event_of(word), inv.end())
     hp = happening_phrase(text, ref_date)
     as_of, as_of_text = (hp.date, hp.text) if hp and hp.date else (ref_date, None)
     # "3,400 have now been evacuated, up from roughly 1,200 on Wednesday": the date right after a
@@ -545,7 +622,7 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
                               attribution))
             continue
         np_words, j, subset = _np_after(toks, b + 1, n.vague, ev_starts)
-        pre_event = None
+        pre_event = cat_hint = None
         if not np_words and not subset and b + 2 < len(toks) and toks[b + 1].low.endswith("ed"):
             # "about 300 displaced villagers", "12 injured officers": the event stands before the group
             words2, j2, _ = _np_after(toks, b + 2, n.vague, ev_starts)
@@ -554,6 +631,13 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
         if subset:
             if j < len(toks) and toks[j].low == "with":
                 continue  # "..., four of them with serious injuries": how badly, not another count
+            ev0, _ = _event_back(text, toks, a)
+            if ev0 and not out:
+                # "Gunmen who abducted 26 passengers have freed 19 of them": "them" are the count before
+                group = _antecedent_group(toks, spans, a, out) or _group_of_event(ev0, out, history)
+                out.append(_claim(article_id, index, text, n, quantity_key(group, ev0), None, ev0, *when(n),
+                                  attribution))
+                continue
             part = _subset_group(toks, j) if out else None
             if part is not None:
                 # "Eleven people were hurt, three of them firefighters": a part with a group of its own
@@ -563,6 +647,8 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             # "70 pupils fell ill and 23 of them were treated in hospital": a part with an event of its own
             ev2 = _event_forward(text, toks, j, numbers_at)
             group = _antecedent_group(toks, spans, a, out)
+            if j >= 2 and toks[j - 2].low in ("those", "these") and event_of(toks[j - 1].low):
+                group = _group_of_event(event_of(toks[j - 1].low), out, history)  # "Eleven of those arrested"
             if group is None and ev2 and not out and not any(a2 < a for _, a2, _ in spans):
                 # "Fewer than ten of them are still in hospital": "them" are the article's last
                 # group with that event, else people
@@ -578,8 +664,18 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             continue  # "..., one with serious head injuries": a part of the figure already counted
         if not np_words and out and a > 0 and toks[a - 1].low == "," and _IN_CONDITION.match(text, n.end):
             continue  # "..., four in a serious condition": a part too
+        if _in_parens(text, n.start) and out and not _COMPARED.search(text, max(0, n.start - 30), n.start):
+            group = category_of([t.text for t in np_words])[0] if np_words else None
+            if group in PERSON_CATEGORIES and group != "people":
+                # "41 wounded (29 soldiers, 12 civilians)": a split by group; by sex or severity it is not
+                out.append(_claim(article_id, index, text, n, quantity_key(group, out[-1].event), None,
+                                  out[-1].event, *when(n), attribution))
+            continue
         if n.text.lower() == "one" and re.search(r"\bno\s*$", text[max(0, n.start - 4):n.start], re.I):
             continue  # "No one was hurt"
+        whole = _CONTAINER_END.match(text, n.end) if _CONTAINER.search(text, max(0, n.start - 40), n.start) else None
+        if whole and not EVENT_RE.search(text, n.end, whole.end()):
+            continue  # "Of the 16 crew on board, 14 were winched to safety": the whole, not a claim
         if _WANTED.search(text[max(0, n.start - 60):n.start]):
             continue  # "demanding the release of 20 fighters": asked for, not done
         qtok = tok_at(n.num_start, starts, True)
@@ -639,14 +735,28 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             longer = any(t.low.endswith("ing") for t in np_words[1:]) or (
                 bool(np_words) and j < len(toks) and toks[j].low in (_PLACE_PREP - {"for", "between"}) | {"of"})
             ev = _event_forward(text, toks, j, numbers_at, 12 if longer else 8)
-        if not ev and head == "bodies":
-            ev = "killed"
+        if head == "bodies":
+            ev = "killed"  # "pulled another 11 bodies from the rubble" is a toll, not a rescue
         if not ev and out and out[-1].event == "deployed" and _SUPPORTED_BY.search(text, 0, n.start):
             ev = "deployed"  # "150 firefighters were deployed, supported by two helicopters"
         if not ev and out and np_words and _PART_OF_WHICH.search(text, max(0, n.start - 20), n.start):
             ev = out[-1].event  # "the arrest of 143 persons, of which 12 minors": a part with a group of its own
         if not ev and pre_event:
             ev = pre_event
+        if not ev and inverted and n.start >= inverted[1]:
+            ev = inverted[0]  # "Killed in the blast were nine dock workers and two firefighters"
+        if not ev and not np_words:
+            key = _KEY_COLON.search(text, max(0, n.start - 40), n.start)
+            if key and event_of(key.group(1).lower()):
+                ev = event_of(key.group(1).lower())  # "• Death toll: 19", "Missing: at least 30"
+                if key.group(1).lower().endswith("toll"):
+                    ev = "killed"
+        if not ev and out and _COMPARED.search(text, max(0, n.start - 30), n.start) and (
+                not np_words or head in EVENT_NOUNS or category_of([t.text for t in np_words])[0]):
+            # "62 people have died, compared with 31 in the same weeks of last year": the same count then
+            ev = out[-1].event
+            if not np_words:
+                cat_hint = out[-1].quantity.rsplit(" ", 1)[0] if out[-1].quantity != "crowd size" else None
         if not ev and prev_tok in _ADMITTED and np_words and category_of([t.text for t in np_words])[0]:
             ev = "hospitalised"
         if not ev and np_words and j < len(toks) and _PRESENT_AT.match(text, toks[j - 1].end):
@@ -659,8 +769,9 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
                 prev_tok = toks[a - 2].low
             own_state = (bool(np_words) and np_words[0].low.endswith("ed") and not event_of(np_words[0].low)) or (
                 j < len(toks) and toks[j].low in _OWN_PREDICATE)
+            dash_part = prev_tok in ("–", "—") and bool(np_words)  # "at 23 – 21 prisoners and two guards –"
             if (prev_tok in _CHAIN or (a > 1 and f"{toks[a - 2].low} {prev_tok}" in ("as well", "among them"))
-                    or prev_tok == "including") and not own_state:
+                    or prev_tok == "including" or dash_part) and not own_state:
                 # "36 dead, 12 missing and 2,000 affected families": a participle of its own names
                 # another state, not the chain's event; a count after a duration is not one ("nine hours at
                 # the centre and two school halls")
@@ -691,11 +802,18 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             elif _mixed_group(toks, j, cat, numbers_at):
                 cat = "people"
         if cat is None:
-            cat = toll_cat
+            cat = toll_cat or cat_hint
         if cat is None and not np_words:
             front = _FRONTED_OF.search(text, 0, n.start) or _OF_WHOM.search(text, 0, n.start)
             if front:
-                cat = category_of(front.group(1).split())[0]
+                words = [w for w in front.group(1).split() if not w[0].isdigit()]
+                cut = next((k for k, w in enumerate(words) if w.lower() in _STOP_NP), len(words))
+                cat = category_of(words[:cut])[0]  # "Of the 16 crew on board, 14 were ..." -> crew
+                pred = _IS_GROUP.match(text, n.end)
+                words = pred.group(1).split() if pred else []
+                pcat = category_of(words)[0] or category_of(words[:1])[0]
+                if pcat:
+                    cat = pcat  # "..., of whom three are minors"
         if cat is None and out:
             # a bare count shares the previous count's group ("37 homes were destroyed and 120
             # damaged"), but a vague one only when it says so ("dozens more", "hundreds of others") or
@@ -729,8 +847,10 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             cat = "people"
         if ev == "displaced" and cat == "prisoners":
             continue  # "31 prisoners fled": an escape, not people driven from home
-        if cat in _BODY_PARTS:
-            continue
+        if cat in _BODY_PARTS or cat in _NOT_GROUPS:
+            continue  # "lost two fingers"; "3,412 suspected cases"; "the evacuation of eleven villages"
+        if np_words and cat == "people" and _SUSPECTED_OF.match(text, toks[j - 1].end):
+            cat = "suspects"  # "two men suspected of steering the boat"
         if ev == "missing" and cat in ("homes", "buildings"):
             ev = "destroyed"  # "about 40 homes had been swept away"
         if ev == "flooded":
@@ -745,8 +865,8 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             continue  # "13 officers died, including two who were beheaded": a part, not a rival figure
         out.append(_claim(article_id, index, text, n, quantity_key(cat, ev), subject, ev, *when(n),
                           attribution))
-        if a > 0 and toks[a - 1].low == "including":
-            parts.add(id(out[-1]))
+        if a > 0 and (toks[a - 1].low == "including" or _in_dashes(text, n.start)):
+            parts.add(id(out[-1]))  # a part named in an aside never lends its group to a later bare count
     return out
 
 

@@ -38,7 +38,7 @@ _WD = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))"
 # "March 3 last year", "in May next year": the year named relative to the reference date
 _REL_YEAR = r"(?:\s+of)?\s+(?P<ry>last|this|next)\s+year"
-_PREP = r"(?:(?P<prep>on|by|until|till|since|from|in|before|after|as of|through|throughout)\s+)?"
+_PREP = r"(?:(?P<prep>on|by|until|till|since|from|in|before|after|as of|through|throughout|for)\s+)?"
 
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
@@ -55,12 +55,18 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("yesterday", re.compile(r"\b(?:(?P<dby>the\s+day\s+before\s+)?yesterday|last\s+night)(?:\s+(?:morning|afternoon|evening))?\b", re.I)),
     ("today", re.compile(r"\b(?:(?:earlier|later)\s+)?(?:today|tonight|this\s+(?:morning|afternoon|evening))\b", re.I)),
     ("tomorrow", re.compile(r"\btomorrow\b", re.I)),
-    ("overnight", re.compile(r"\bovernight\b(?!\s+(?!(?:when|as|on|in|to|and|but|while|into|after|before|at|from|the|a|an)\b)[a-z])", re.I)),
+    ("overnight", re.compile(r"\bovernight\b(?!\s+(?!(?:when|as|on|in|to|and|but|while|into|after|before|at|from|the|a|an|"
+                             r"clash(?:es)?|fighting|attacks?|raids?|shelling|storms?|fires?|blaze|rain|downpours?|"
+                             r"riots?|violence|protests?|strikes?|bombardment|explosions?|blasts?)\b)[a-z])", re.I)),
+    # a day of this month: "on the 4th", "on the 2nd of this month"
+    ("ordinal", re.compile(r"\b(?P<prep>on)\s+the\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)\b(?:\s+of\s+(?P<which>this|last|next)\s+month)?"
+                            r"(?!\s+(?:floor|storey|story|level|anniversary|time|round|century|minute|hole|lap|day|week|place|"
+                            r"birthday|year|attempt|victim|person|consecutive|deck|row|tee|mile|kilomet))", re.I)),
     ("ago", re.compile(r"\b(?P<n>\d+|a|one|two|three|four|five|six|seven|ten)\s+(?P<u>days?|weeks?)\s+ago\b", re.I)),
     ("inmonth", re.compile(rf"\b(?P<prep>in|since|until|by|early|late|mid|last)[\s-]+{_MON}\b(?:{_REL_YEAR}\b)?(?!\s+\d)", re.I)),
     ("relperiod", re.compile(r"\b(?P<rel>last|this|next|earlier\s+this|later\s+this|past)\s+(?P<u>week|weekend|month|year)\b", re.I)),
     ("vague", re.compile(r"\b(?:(?:on|at|over)\s+the\s+weekend|recently|in\s+recent\s+(?:days|weeks)|decades?\s+ago|years\s+ago)\b", re.I)),
-    ("year", re.compile(r"(?<![\d,.$€£-])\b(?:(?P<prep>in|since|until|by|from|before|after)\s+)?(?P<y>(?:19|20)\d\d)\b(?![,.]?\d|\s*(?:people|persons|residents|troops|soldiers|officers|workers|protesters|km|%))", re.I)),
+    ("year", re.compile(r"(?<![\d,.$€£/-])\b(?:(?P<prep>in|since|until|by|from|before|after)\s+)?(?P<y>(?:19|20)\d\d)\b(?![,.]?\d|[-/]\d|\s*(?:people|persons|residents|troops|soldiers|officers|workers|protesters|km|%))", re.I)),
 ]
 # --- tense of the clause a date phrase sits in (see module docstring) ---
 _ADV = r"(?:\s+(?:also|now|still|then|only|again|likely|probably|not|never|soon|already|officially|finally))*"
@@ -250,6 +256,16 @@ def _resolve(kind: str, m: re.Match, ref: date, future: bool) -> tuple[date | No
         if future:
             return _weekday(wd, ref, "future"), "day"
         return _weekday(wd, ref, "past"), "day"
+    if kind == "ordinal":
+        day, which = int(g["d"]), (g.get("which") or "").lower()
+        months = {"last": -1, "next": 1, "this": 0}.get(which)
+        if months is None:  # the latest such day on or before the reference (the next one ahead)
+            months = 0 if (day <= ref.day) != future else (1 if future else -1)
+        y, mo = divmod(ref.year * 12 + ref.month - 1 + months, 12)
+        try:
+            return date(y, mo + 1, day), "day"
+        except ValueError:
+            return None, "vague"
     if kind == "yesterday":
         return ref - timedelta(days=2 if g.get("dby") else 1), "day"
     if kind in ("today", "overnight"):
@@ -303,7 +319,8 @@ def find_date_phrases(text: str, ref: date | None) -> tuple[DatePhrase, ...]:
                 continue
             if kind == "weekday" and not m.group("prep") and not m.group("mod") and _TITLE_AFTER.match(text, e):
                 continue  # "the Sunday Echo", "Monday Night Football": a name
-            future = kind in ("weekday", "inmonth", "relperiod") and _tense(text, s, e) == "future"
+            future = kind in ("weekday", "inmonth", "relperiod", "ordinal") and (
+                _tense(text, s, e) == "future" or (m.groupdict().get("prep") or "").lower() == "for")
             prep = (m.groupdict().get("prep") or "").lower() or None
             if ref is None:
                 if kind in ("iso",) or (kind in ("mdy", "dmy") and m.groupdict().get("y")) or kind in ("my", "year"):
@@ -346,6 +363,8 @@ def _masthead(text: str, phrases: list[DatePhrase]) -> bool:
     rest += text[at:]
     rest = _STAMP_BITS.sub(" ", rest)  # "Sat 2 Aug 2025, 18:05": the time and the short weekday are furniture too
     pieces = [p.strip() for p in re.split(r"[,|•·–—/-]", rest) if p.strip(" .")]
+    if "|" in text and len(pieces) <= 4 and all(_MASTHEAD_REST.match(p.strip(" .")) for p in pieces):
+        return True  # "NEWS RELEASE | Coastguard Centre | 2024-06-22"
     return len(pieces) <= 1 and all(_MASTHEAD_REST.match(p.strip(" .")) for p in pieces) and (
         not pieces or bool(re.search(r"[,|•·–—/-]\s*$", text[:phrases[0].start])))
 
@@ -369,6 +388,9 @@ _SINCE_BEFORE = re.compile(r"\bsince\s+(?:\d{1,2}[:.]\d{2}\s*(?:[ap]m\s+)?|(?:re
                            r"(?:began|started)\s+)?$", re.I)
 
 
+_BASELINE_DATE = re.compile(r"\b(?:compared\s+(?:with|to)|against|up\s+from|down\s+from|versus)\s+[^,;:.]{0,50}$", re.I)
+
+
 def _closes_before(text: str, end: int, phrases) -> bool:
     """The aside holding a date ends with a comma before a later date phrase of the sentence."""
     comma = text.find(",", end)
@@ -389,12 +411,17 @@ def happening_phrase(text: str, ref: date | None) -> DatePhrase | None:
         # "The mall, which opened in 2008, was fined last year": a dated aside is background
         phrases = [dp for dp in phrases if not _BACKGROUND_ASIDE.search(text, 0, dp.start)
                    or not _closes_before(text, dp.end, phrases)] or phrases
+    if any(dp.precision == "day" for dp in phrases):
+        # "this month: on the 4th, ...": the day says more than the running month
+        phrases = [dp for dp in phrases if dp.text.lower() not in ("this month", "this week", "later this month")]
     running_year = False
     for dp in phrases:
         if dp.prep in ("until", "till", "since", "before") or (dp.prep == "through" and " the " not in dp.text):
             continue  # ("worked through the night on Thursday" is dated by Thursday)
         if _SINCE_BEFORE.search(text, max(0, dp.start - 32), dp.start):
             continue  # "erupting since yesterday"
+        if dp.precision in ("year", "month") and _BASELINE_DATE.search(text, max(0, dp.start - 60), dp.start):
+            continue  # "62 have died, compared with 31 in the same weeks of last year": the baseline's date
         if _habitual(text, dp) or (running_year and dp.precision == "year"):
             continue
         running_year = running_year or dp.text.lower() == "this year"

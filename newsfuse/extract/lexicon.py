@@ -48,7 +48,8 @@ CATEGORIES: dict[str, list[str]] = {
                "drivers", "motorists", "divers",
                # people on holiday or at the beach, officials and observers are labelled people, not civilians
                "holidaymakers", "holiday-makers", "vacationers", "beachgoers", "swimmers", "bathers", "officials",
-               "observers", "election observers"],
+               "observers", "election observers", "pals", "friends", "relatives", "family members", "guests",
+               "colleagues", "neighbours", "neighbors"],
     "children": ["children", "kids", "minors", "pupils", "babies", "teenagers", "infants", "schoolchildren", "child",
                  "youngsters", "girls", "boys", "girl", "boy", "toddlers", "schoolgirls", "schoolboys"],
     "students": ["students", "university students", "college students"],
@@ -56,14 +57,15 @@ CATEGORIES: dict[str, list[str]] = {
         "workers", "miners", "employees", "staff", "labourers", "laborers", "fishermen", "crew",
         "crew members", "sailors", "staff members", "coal miners", "dockers", "dock workers",
         "factory workers", "construction workers", "mine workers", "farmworkers", "teachers", "strikers",
-        "builders", "contractors", "engineers", "technicians", "electricians", "pickets",
+        "builders", "contractors", "engineers", "technicians", "electricians", "pickets", "panners",
+        "gold panners", "artisanal miners",
     ],
     "journalists": ["journalists", "reporters", "media workers"],
     "migrants": ["migrants", "refugees", "asylum seekers"],
     "passengers": ["passengers", "commuters", "travellers", "travelers"],
     "rescue workers": [
         "firefighters", "rescuers", "rescue workers", "medics", "paramedics", "doctors", "nurses",
-        "health workers", "emergency workers", "lifeguards", "firemen", "mountain rescuers", "rescue personnel",
+        "health workers", "emergency workers", "lifeguards", "firemen", "mountain rescuers", "rescue personnel", "volunteers",
         "emergency personnel", "health agents", "health personnel", "medical staff", "medical personnel",
         # divers on duty; bare "divers" may be the ones lost
         "navy divers", "police divers", "rescue divers", "military divers", "army divers",
@@ -120,6 +122,7 @@ EVENTS: dict[str, list[str]] = {
         "fatalities", "lost their lives", "lost his life", "lost her life", "perished", "liquidated", "eliminated",
         "slain", "drowned", "murdered", "massacred", "lives lost", "deceased", "lost the life", "lost life",
         "claimed the lives of", "claimed the life of", "took the lives of", "cost the lives of",
+        "shot dead", "gunned down", "shot and killed",
     ],
     "injured": ["injured", "injuring", "injures", "wounded", "wounding", "hurt", "injuries", "injury",
                 "treated", "treated for", "light injuries", "minor injuries", "needed treatment",
@@ -145,14 +148,15 @@ EVENTS: dict[str, list[str]] = {
     "deployed": ["deployed", "deploying", "sent", "sending", "dispatched", "mobilised", "mobilized",
                  "stationed", "flown in", "deployment"],
     "rescued": ["rescued", "rescuing", "alive", "ashore", "pulled out", "to the surface", "to safety", "saved",
-                "save", "plucked", "winched", "airlifted to safety", "pulled alive", "pulled out alive",
+                "save", "plucked", "picked up", "winched", "airlifted to safety", "pulled alive", "pulled out alive",
                 "brought out alive", "dug out alive", "found alive"],
     "released": ["released", "freed", "freeing", "liberated", "release"],
     "trapped": ["trapped"],
     "stranded": ["stranded", "stuck"],
     "destroyed": ["destroyed", "razed", "burned down", "gutted", "flattened", "levelled", "leveled",
                   "reduced to rubble", "burned to the ground", "burnt to the ground", "collapsed",
-                  "burnt", "burned", "burnt out", "burned out", "torched", "set ablaze", "set on fire"],
+                  "burnt", "burned", "burnt out", "burned out", "torched", "set ablaze", "set on fire",
+                  "brought down"],
     "damaged": ["damaged", "wrecked", "wrecking", "declared unsafe", "condemned"],
     # water in homes is damage to them; flooded fields, roads or villages are not a count of losses
     "flooded": ["flooded", "flooding", "inundated", "under water", "underwater"],
@@ -229,8 +233,9 @@ _EV_PATTERNS: list[tuple[str, str]] = [
      r"(?:tents|shelters|schools|camps|sports\s+halls|halls|gyms|gymnasiums|churches|mosques|"
      r"(?:evacuation|community|relief)\s+cent(?:re|er)s|temporary\s+accommodation)\b", "displaced"),
     # people present at a venue: "22,000 people were on the festival site", "were inside the stadium"
-    (r"(?:were|was)\s+(?:inside|in|at|on)\s+(?:the\s+)?(?:stadium|arena|venue|festival\s+(?:site|grounds?)|"
-     r"showground|fan\s+zone)\b|(?:were|was)\s+inside\s+the\s+ground\b", "crowd"),
+    (r"(?:were|was)\s+(?:inside|in|at|on|outside)\s+(?:the\s+)?(?:stadium|arena|venue|festival\s+(?:site|grounds?)|"
+     r"showground|fan\s+zone|club|nightclub|bar|pub|theatre|theater|cinema|concert\s+hall)\b|(?:were|was)\s+inside\s+the\s+ground\b",
+     "crowd"),
     # "took part in the blockade", "participated in Sunday's march" (a strike is not a crowd)
     (r"(?:took\s+part|taking\s+part|participated|participating)\s+in\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,2}?"
      r"(?:protests?|rall(?:y|ies)|march(?:es)?|demonstrations?|blockades?|sit-ins?|vigils?|processions?)\b", "crowd"),
@@ -239,7 +244,7 @@ _EV_PATTERNS: list[tuple[str, str]] = [
      r"demonstrations?|brawl|fighting|unrest)\b", "crowd"),
     # "were packed inside the venue"
     (r"(?:packed|crammed|squeezed|crowded)\s+(?:inside|into|onto|in|on)\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,1}?"
-     r"(?:venue|stadium|arena|hall|club|square|balcony|ground|church|mosque|streets?|terraces?|tent)\b", "crowd"),
+     r"(?:venue|stadium|arena|hall|club|square|balcony|ground|church|mosque|streets?|terraces?|tent|house|flat)\b", "crowd"),
     # "joined marches across the country", "joined the protests"
     (r"joined\s+(?:the\s+)?(?:\w+\s+)?(?:march(?:es)?|protests?|rall(?:y|ies)|demonstrations?|vigils?|"
      r"processions?|pickets?)", "crowd"),  # a strike is not a crowd

@@ -210,6 +210,13 @@ def _numbers(text: str) -> tuple[NumberMention, ...]:
                 out.append(NumberMention(s, e, m.group(), a, low=a, high=b, qualifier=qual, num_start=core_start,
                                          unit_hour=bool(_HOUR_UNIT.match(text, e))))
                 continue
+            if b is not None and re.fullmatch(r"\s+[–—-]\s+", text[m.end("a"):m.start("b")]):
+                # "the toll at 23 – 21 prisoners and two guards": a spaced dash opens an aside, not a range
+                ea = m.end("a")
+                out.append(NumberMention(s, ea, text[s:ea], a, low=a if qual in ("at least", "more than") else None,
+                                         qualifier=qual, num_start=core_start))
+                sb = m.start("b")
+                out.append(NumberMention(sb, e, text[sb:e], b, num_start=sb, unit_hour=bool(_HOUR_UNIT.match(text, e))))
             continue
         low = a if qual in ("at least", "more than") else None
         high = a if qual in ("up to", "fewer than", "nearly") else None

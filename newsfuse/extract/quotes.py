@@ -38,6 +38,7 @@ _SPEECH = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.I)
 # right after a closing quote more verbs introduce the speaker than elsewhere (translated copy:
 # '..." pronounced the spokesperson'; '..." she lamented') -- there they cannot mean anything else
 _AFTER_QUOTE_VERBS = (SPEECH_VERBS + "|pronounced|indicated|asked|answered|responded|lamented|reiterated|"
+                      "regretted|deplored|recalled|recounted|conceded|concluded|continued|"
                       "maintained|asserted|sentenced|manifested|highlighted|underlined|underscored|summed up|"
                       "promised|pledged|predicted|demanded|begged")
 _AFTER_SPK_VERB = re.compile(rf"^\s*[,.!?]?\s*([^,.;:“”\"]{{1,60}}?)\s+(?:{_AFTER_QUOTE_VERBS})\b", re.I)
@@ -46,7 +47,7 @@ _AFTER_SPK_VERB = re.compile(rf"^\s*[,.!?]?\s*([^,.;:“”\"]{{1,60}}?)\s+(?:{_
 _AUDIENCE = r"(?:to\s+(?:the\s+)?(?:press|reporters|journalists|media|local\s+media)\s+)?"
 _TITLE_DOT = r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bProf)(?<!\bGen)(?<!\bCol)(?<!\bSgt)(?<!\bSt)"
 _AFTER_VERB_SPK = re.compile(rf"^\s*[,.!?]?\s*(?:{_AFTER_QUOTE_VERBS})\s+{_AUDIENCE}(.{{2,90}}?)"
-                             rf"(?=\s+(?:in|on|at|during|after|to|from)\s|{_TITLE_DOT}[.;]|$)", re.I)
+                             rf"(?=\s+(?:in|on|at|during|after|to|from)\s|{_TITLE_DOT}[.;]|,\s*(?:who|whose|which)\b|$)", re.I)
 # an aside between a subject and its verb: a participle clause or a prepositional phrase in lower case
 # (or a relative clause, or an age: "a nurse, who asked not to be named, told", "Lisa, 41, said")
 _ASIDE_PIECE = re.compile(r"^\s*(?:(?:[a-z]+(?:ing|ed)|in|on|at|for|with|after|before|during|flanked|surrounded|"

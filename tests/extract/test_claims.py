@@ -76,9 +76,11 @@ def test_non_english_gets_numbers_only():
 
 
 def test_date_after_a_baseline_figure_is_not_the_new_figures_date():
-    """'3,400 now, up from 1,200 on Wednesday': Wednesday dates the 1,200, not the 3,400."""
+    """'3,400 now, up from 1,200 on Wednesday': Wednesday dates the 1,200 (the earlier figure of the same
+    count, a claim of its own), not the 3,400."""
     c = _c("About 3,400 residents have now been evacuated from Orlan, up from roughly 1,200 on Wednesday, "
            "the agency said.")
-    assert [(x.number, x.as_of, x.as_of_text) for x in c] == [(3400, THU, None)]
+    assert [(x.quantity, x.number, x.as_of, x.as_of_text) for x in c] == [
+        ("civilians evacuated", 3400, THU, None), ("civilians evacuated", 1200, date(2022, 1, 5), "on Wednesday")]
     c = _c("On Wednesday, 12 workers were killed and 30 injured.")
     assert {x.as_of for x in c} == {date(2022, 1, 5)}  # a leading date still dates every figure

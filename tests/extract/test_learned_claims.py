@@ -22,7 +22,7 @@ def _claims(text: str, monkeypatch, on: bool = True):
 @pytest.mark.parametrize("text, want", [
     ("About 30 firefighters were called to the warehouse shortly after midnight.",
      ("rescue workers deployed", "About 30")),
-    ("Another 11 people were taken to Ashby Royal with burns.", ("people hospitalised", "11")),
+    ("Police held 25 people after the match.", ("people detained", "25")),
 ])
 def test_adds_a_figure_the_rules_miss(text, want, monkeypatch):
     assert want not in [(c.quantity, c.value) for c in rule_claims(make_article(text, "2024-03-05"))]
@@ -58,9 +58,9 @@ def test_an_event_outside_the_list_is_not_keyed():
 
 
 def test_a_number_the_rules_claimed_is_left_alone():
-    text = "Another 11 people were taken to Ashby Royal with burns."
+    text = "Police held 25 people after the match."
     assert learned.added_claims(text, REF, [])
-    fake = [type("C", (), {"quantity": "people injured", "event": "injured", "number": 11.0, "low": None,
+    fake = [type("C", (), {"quantity": "people detained", "event": "detained", "number": 25.0, "low": None,
                            "high": None, "vague": False})()]
     assert learned.added_claims(text, REF, fake) == []
 
