@@ -321,7 +321,9 @@ def _event_back(text: str, toks: list[_Tok], i: int) -> tuple[str | None, str | 
         return "killed", None  # "took the lives of 36 people"
     k = i - 1
     steps = 0
-    toll = False
+    toll = bool(_ROSE_FROM_TO.search(text, max(0, toks[i].start - 80), toks[i].start))
+    if toll:
+        k = -1  # "rose from 9 on Tuesday to 18": the toll named before "rose"
     while k >= 0 and steps < 6:
         t = toks[k]
         ev = event_of(t.low)
@@ -608,6 +610,9 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
     def when(n: NumberMention) -> tuple:
         if n.start in baseline:
             return baseline[n.start]
+        own = next((d for d in dates if d.date is not None and 0 <= d.start - n.end <= 2), None)
+        if own is not None and hp is not None and own.start != hp.start:
+            return own.date, own.text  # "rose from 9 on Tuesday to 18 on Wednesday": each figure its day
         if as_of_text and hp.prep not in ("as of", "by") and _present_state(text, n, nums):
             return ref_date, None  # "Seven divers who set out on Tuesday are missing": missing now
         return as_of, as_of_text
@@ -867,7 +872,41 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
                           attribution))
         if a > 0 and (toks[a - 1].low == "including" or _in_dashes(text, n.start)):
             parts.add(id(out[-1]))  # a part named in an aside never lends its group to a later bare count
+    _from_to(text, nums, out, when, attribution)
+    if out and _CLAUSE_SPLIT.search(text):
+        # "TVH reported 20 killed, while the ministry said 18 had died": each figure its own source
+        for k, c in enumerate(out):
+            pos = text.find(c.value)
+            start = max((m.end() for m in _CLAUSE_SPLIT.finditer(text) if m.end() <= pos), default=0)
+            nxt = next((m.start() for m in _CLAUSE_SPLIT.finditer(text) if m.start() > pos), len(text))
+            own = find_attribution(text[start:nxt], ctx)
+            if own and own != c.attribution:
+                out[k] = replace(c, attribution=own)
     return out
+
+
+# clause boundaries between rival sources: ", while the ministry said ...", "; the union says ..."
+_CLAUSE_SPLIT = re.compile(r",\s*(?:while|whereas|but)\s+|;\s+|\s+(?:while|whereas)\s+(?=\w+\s+\w+\s+(?:said|says|reported|put))", re.I)
+_ROSE_FROM = re.compile(r"\b(?:rose|risen|rising|climbed|climbing|increased|jumped|went\s+up|gone\s+up|fell|fallen|"
+                        r"dropped|revised(?:\s+(?:up|down)(?:wards)?)?|grew|grown)\s+from\s+$", re.I)
+
+
+_ROSE_FROM_TO = re.compile(r"\b(?:rose|risen|rising|climbed|climbing|increased|jumped|went\s+up|gone\s+up|fell|fallen|"
+                           r"dropped|revised(?:\s+(?:up|down)(?:wards)?)?|grew|grown)\s+from\s+[^,;]{1,40}?\s+to\s+$", re.I)
+
+
+def _from_to(text: str, nums, out: list[Claim], when, attribution) -> None:
+    """'The toll rose from 9 on Tuesday to 18 on Wednesday': the earlier figure is the same count."""
+    claimed = {c.value for c in out}
+    for n in nums:
+        if n.text.strip("“”\" ") in claimed or not _ROSE_FROM.search(text, max(0, n.start - 40), n.start):
+            continue
+        later = next((c for c in out if text.find(c.value, n.end) != -1
+                      and re.fullmatch(r"[^,;.]{0,30}?\bto\s+", text[n.end:text.find(c.value, n.end)])), None)
+        if later is not None:
+            out.insert(out.index(later), replace(later, value=n.text.strip("“”\" "), number=n.number, low=n.low,
+                                                 high=n.high, vague=n.vague, qualifier=n.qualifier,
+                                                 as_of=when(n)[0], as_of_text=when(n)[1]))
 
 
 def _claim(article_id, index, text, n: NumberMention, quantity, subject, event, as_of, as_of_text,

@@ -82,3 +82,15 @@ def test_verbs_of_regret_and_asides_after_the_speaker():
         "“I just ran in,” said Dot, who lives next door."]]
     arts, _ = _articles(rows)
     assert [q.speaker for q in extract_quotes(arts[0])] == ["Ana Petrov", "Dot"]
+
+
+def test_rival_sources_in_one_sentence_each_keep_their_figure():
+    c = claims_in_sentence("At least 20 miners were killed, state television reported, while the mining ministry "
+                           "said 18 had died.", "a", 0, REF)
+    assert [(x.value, x.attribution) for x in c] == [("At least 20", "state television"), ("18", "the mining ministry")]
+
+
+def test_a_toll_that_rose_from_one_day_to_another():
+    c = claims_in_sentence("The death toll rose from 9 on Monday to 14 on Tuesday, officials said.", "a", 0, REF)
+    assert [(x.quantity, x.value, x.as_of.isoformat()) for x in c] == [
+        ("people killed", "9", "2024-05-13"), ("people killed", "14", "2024-05-14")]
