@@ -50,9 +50,15 @@ def normalise_for_hash(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-def article_id_for(text: str) -> str:
-    """Stable article id: a short hash of the normalised cleaned body (exact copies share it)."""
-    return hashlib.sha256(normalise_for_hash(text).encode("utf-8")).hexdigest()[:16]
+def article_id_for(text: str, source: str | None = None) -> str:
+    """Stable article id: a short hash of the normalised cleaned body, plus where it was published
+    (``source``: its URL, else its outlet) when that is known. The same file read twice keeps its
+    id (ingestion is idempotent); the same wire text carried by two outlets gets two ids, and the
+    dedup stage marks the second an exact copy (``duplicate_of``) so both outlets are credited."""
+    key = normalise_for_hash(text)
+    if source:
+        key += "\n\x00" + source.strip().lower()
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
 @dataclass

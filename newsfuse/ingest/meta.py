@@ -54,7 +54,7 @@ _DATE_FURNITURE = re.compile(
 # "Nur-Sultan, Jan 6 (EFE).-" / "MOSCOW, Jan. 6 (Reuters) -" / "ALMATY (AP) —"
 _DATELINE = re.compile(
     rf"^(?P<place>[A-Z][\w'’.\- ]{{1,40}}?),?\s+(?:(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}}),?\s+)?"
-    r"(?:(?P<year>\d{4})\s+)?\((?P<wire>[A-Za-z][\w/ -]{1,20}?)\)\s*\.?\s*[-–—:]+\s*"
+    r"(?:(?P<year>\d{4})\s+)?\((?P<wire>[A-Za-z][\w/ &.-]{1,40}?)\)\s*\.?\s*[-–—:]+\s*"
 )
 # "(?<=[A-Za-z])1..." written with the look-behind after the "1", so re can jump from "1" to "1"
 _EPOCH = re.compile(r"(1(?<=[A-Za-z]1)[0-9]{9})(?!\d)")
@@ -130,6 +130,8 @@ def _dateline(paragraph: str) -> tuple[dict, int] | None:
     if not m:
         return None
     wire = canonical_wire(m.group("wire"))
+    if wire is None and m.group("month") and re.fullmatch(r"[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,5}", m.group("wire").strip()):
+        wire = m.group("wire").strip()  # an agency we do not know, in a full dateline: "(Continental News Agency)"
     if wire is None:
         return None
     place = m.group("place").strip()

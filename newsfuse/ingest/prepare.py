@@ -317,7 +317,7 @@ def finish_batch(works: list[Work]) -> list[Article | ReadProblem]:
             w.title = _fallback_title(text)
         authors, wires = _split_authors(w.authors, list(w.wires))
         art = Article(
-            id=article_id_for(text), text=text, title=w.title, url=w.raw.url, outlet=w.outlet,
+            id=article_id_for(text, w.raw.url or w.outlet), text=text, title=w.title, url=w.raw.url, outlet=w.outlet,
             domain=w.domain, authors=authors, published=w.published,
             language=meta.detect_language(text, w.raw.language), path=w.raw.path, format=w.raw.format,
             wires=wires, is_liveblog=w.live_hint, entries=entries,
