@@ -99,6 +99,8 @@ _TENSE_CUE = re.compile(
     r"|(?:due|scheduled|slated)\s+(?:to|for|on|in|at|back)\b(?:\s+be)?(?:\s+\w+)?|planned\s+(?:for|on)\b"
     # "forecasters expect the heat to ease"
     r"|expect(?:s|ing)?\s+(?:[\w'’-]+\s+){0,3}?to\s+\w+|(?<!\bwas\s)(?<!\bwere\s)expects?\b"
+    # "residents can return home on Monday" (not "police can confirm that on Monday ...")
+    r"|can\s+(?!confirm|say|tell|reveal|report|see|hear|only|not|now\s+confirm)[a-z]+"
     r"|(?:plans?|planning|intends?|intending|aims?|hopes?|prepares?|preparing|expected|forecast(?:s|ed)?|"
     r"predicted|set|poised)\s+to(?:\s+be)?\s+\w+"
     r"|going\s+to\s+\w+|upcoming|forthcoming)"

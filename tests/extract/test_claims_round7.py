@@ -94,3 +94,8 @@ def test_a_toll_that_rose_from_one_day_to_another():
     c = claims_in_sentence("The death toll rose from 9 on Monday to 14 on Tuesday, officials said.", "a", 0, REF)
     assert [(x.quantity, x.value, x.as_of.isoformat()) for x in c] == [
         ("people killed", "9", "2024-05-13"), ("people killed", "14", "2024-05-14")]
+
+
+def test_can_with_a_day_looks_ahead():
+    assert _when("Residents can return home on Friday, police said.") == ("2024-05-17", "day")
+    assert _when("Police can confirm that on Monday a man was arrested.") == ("2024-05-13", "day")
