@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from ..ingest.meta import dateline_end
 from ..records import Article, Entity
 from .language import is_english
 from .speakers import ORG_WORDS, TITLES, person_names
@@ -208,8 +209,10 @@ def extract_entities(articles: list[Article]) -> list[Entity]:
     for art in articles:
         if not is_english(art):
             continue
-        for s in art.sentences:
-            for surf, etype in entity_mentions(s.text):
+        # sentences start after a wire dateline; its place and agency are still mentions
+        datelines = [p[:dateline_end(p)] for p in art.text.split("\n\n")[:6] if dateline_end(p)]
+        for chunk in datelines + [s.text for s in art.sentences]:
+            for surf, etype in entity_mentions(chunk):
                 key = _norm_key(_HONORIFIC.sub("", surf))
                 rec = counts.setdefault(key, {"variants": defaultdict(int), "types": defaultdict(int),
                                               "articles": {}})

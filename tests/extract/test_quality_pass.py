@@ -103,7 +103,7 @@ def test_entity_types_by_rules_and_context():
     ents = {e.name: e.type for e in extract_entities([make_article(_TOWN)])}
     assert ents["Talvik Agrotech"] == "organization"
     assert ents["Brenna Sentinel"] == "organization"
-    assert "Coastal Wire" not in ents  # a full dateline's agency is the wire credit, trimmed from the sentence
+    assert ents["Coastal Wire"] == "organization"
     assert ents["Glassmakers and Millers' Federation"] == "organization"
     assert ents["Brenna"] == "place"  # dateline and "in"/"town of" cues, though not in any gazetteer
     assert ents["Ostrel"] == "place"
