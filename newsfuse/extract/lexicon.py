@@ -140,7 +140,8 @@ EVENTS: dict[str, list[str]] = {
     "evacuated": ["evacuated", "evacuating", "evacuations", "ordered to leave", "moved to safety", "relocated",
                   "moved to shelters", "moved to temporary shelters", "moved to emergency shelters",
                   "taken to shelters", "moved to evacuation centres", "moved to evacuation centers",
-                  "moved out", "told to leave", "ordered out", "airlifted", "evacuation"],
+                  "moved out", "told to leave", "ordered out", "airlifted", "evacuation", "left their homes",
+                  "left their houses"],
     "displaced": ["displaced", "flee", "fled", "fleeing", "homeless", "forced from their homes",
                   "spent the night", "sheltering", "from their homes", "lost their homes",
                   "without a roof", "without shelter", "sleeping rough", "sleeping in the open",
@@ -161,6 +162,9 @@ EVENTS: dict[str, list[str]] = {
     # water in homes is damage to them; flooded fields, roads or villages are not a count of losses
     "flooded": ["flooded", "flooding", "inundated", "under water", "underwater"],
     "charged": ["charged"],
+    # how many stopped work: "1,800 workers took part in the strike", "joined the walkout"
+    "striking": ["joined the strike", "joined the walkout", "took part in the strike", "taken part in the strike",
+                 "took part in the walkout", "taken part in the walkout", "joined the stoppage"],
     "crowd": ["protesting", "protested", "took to the streets", "taken to the streets", "rallied",
               "marched", "gathered", "demonstrated", "crowd", "turned out"],
 }

@@ -99,3 +99,11 @@ def test_a_toll_that_rose_from_one_day_to_another():
 def test_can_with_a_day_looks_ahead():
     assert _when("Residents can return home on Friday, police said.") == ("2024-05-17", "day")
     assert _when("Police can confirm that on Monday a man was arrested.") == ("2024-05-13", "day")
+
+
+def test_homes_left_and_strike_turnout():
+    assert _keys("About 900 people have left their homes, officials said.") == [("people evacuated", "About 900")]
+    c = claims_in_sentence("According to the union, 2,400 dockers took part in the strike, while the port put the "
+                           "number at 1,500.", "a", 0, REF)
+    assert [(x.quantity, x.value) for x in c] == [("workers striking", "2,400"), ("workers striking", "1,500")]
+    assert _keys("Dockers went on strike on Monday.") == []
