@@ -35,7 +35,8 @@ def test_event_phrases_for_evacuation_crowds_nights_away_and_recapture():
 
 
 def test_a_strike_is_not_a_crowd():
-    assert _keys("About 4,000 nurses have joined the strike.") == []
+    # strike turnout is its own count (session 3), never a crowd
+    assert _keys("About 4,000 nurses have joined the strike.") == [("rescue workers striking", 4000)]
 
 
 def test_new_groups_are_real_vocabulary():
