@@ -352,11 +352,16 @@ def enabled() -> bool:
 # "Four of the injured are in a critical condition", "two of them seriously": a part of a figure
 # already counted, which the rules leave out on purpose
 _PART_OF = re.compile(r"\s+of\s+(?:them|whom|those|these|the\s+([\w-]+))\b", re.I)
+_SMALL = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"}
 
 
 def _part_of_counted(text: str, end: int) -> bool:
+    """'four of the injured', 'two of them', 'four of the six trapped miners': a part of another count."""
     m = _PART_OF.match(text, end)
-    return bool(m) and (m.group(1) is None or event_of(m.group(1).lower()) is not None)
+    if not m or m.group(1) is None:
+        return bool(m)
+    word = m.group(1).lower()
+    return event_of(word) is not None or word[0].isdigit() or word in _SMALL
 
 
 def unclaimed(text: str, ref_date, rule_claims: list) -> list[Candidate]:

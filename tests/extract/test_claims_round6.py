@@ -53,3 +53,9 @@ def test_since_a_time_or_since_records_began_is_no_happening():
 
 def test_names_with_letters_beyond_latin_1():
     assert [n for _, _, n in person_names("Chief Marta Ilić and Łukasz Nowak spoke.")] == ["Marta Ilić", "Łukasz Nowak"]
+
+
+def test_the_learned_reader_is_not_asked_about_a_part_of_a_whole():
+    from newsfuse.extract.learned import unclaimed
+    asked = [c.mention.text for c in unclaimed("Rescuers reached four of the six trapped miners.", REF, [])]
+    assert "four" not in asked
