@@ -123,6 +123,10 @@ def _is_adjective(toks: list[str]) -> bool:
                                    and len(low) == 2)
 
 
+_PLACE_HEADS = {"lake", "port", "mount", "cape", "fort", "loch", "glen", "isle", "river", "gulf", "bay", "lake's"}
+_VENUE_HEADS = {"café", "cafe", "hotel", "restaurant", "bar", "club", "hostel", "cinema", "theatre", "theater"}
+
+
 def _type_of(name: str, prev: str, dateline: bool = False) -> str:
     """Type by the name itself (gazetteer, org words), then by the words just before it."""
     low = _norm_key(name)
@@ -138,8 +142,15 @@ def _type_of(name: str, prev: str, dateline: bool = False) -> str:
     if any(_ORG_SUFFIX.search(t) for t in toks[1:]) or _ORG_BEFORE.search(prev):
         return "organization"
     if toks and toks[-1] in ("city", "province", "region", "square", "street", "airport", "island", "river",
-                             "valley", "county", "district", "bay", "point", "junction", "coast", "mountains"):
+                             "valley", "county", "district", "bay", "point", "junction", "coast", "mountains",
+                             "road", "avenue", "lane", "bridge", "harbour", "harbor", "estate", "ridge", "sands",
+                             "heights", "hill", "park", "beach", "reservoir", "dam", "gorge", "pass", "strait",
+                             "terrace", "crescent", "gardens", "drive", "embankment", "quay", "wharf"):
         return "place"
+    if len(toks) >= 2 and toks[0] in _PLACE_HEADS:
+        return "place"  # "Lake Tarrow", "Port Velden", "Mount Sava"
+    if len(toks) >= 2 and toks[0] in _VENUE_HEADS:
+        return "organization"  # "Café Brise", "Hotel Miramar": a business named by its kind
     if re.search(r"\b(?:Mr|Mrs|Ms|Dr|President|Minister|Mayor|Colonel|General|Governor|Senator)\.?\s*$", prev):
         return "person"
     if re.search(r"\b(?:spokes(?:man|woman|person)|leader|chairman|witness|resident|survivor|passenger|"

@@ -114,3 +114,9 @@ def test_adjectives_months_and_times_are_not_entities():
     names = {e.name for e in extract_entities([make_article(_TOWN)])}
     for bad in ("Soviet", "Central Asian", "English", "Jan", "40pm", "Millers", "BRENNA"):
         assert bad not in names, bad
+
+
+def test_places_and_venues_named_by_their_kind():
+    from newsfuse.extract.entities import _type_of
+    assert [_type_of(n, "") for n in ("Lake Orrin", "Port Adda", "Riverside Terrace", "Café Lumo")] == [
+        "place", "place", "place", "organization"]
