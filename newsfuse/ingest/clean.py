@@ -112,6 +112,10 @@ _UI_LINES = [
     r"(the )?(latest|trending|in pictures|in brief)", r"(see|view) (all|also).{0,40}", r"tags?",
     r"topics?", r"(filed|posted) (under|in) .{0,60}", r"\d+ min(ute)?s? read", r"copyright .{0,120}|all rights reserved.*",
     r"as it happened(ended)?|(live )?(blog )?ended",
+    # "Read more: <linked headline>", "Share this article: Facebook Twitter Email", "Comments (12) - Have your say"
+    r"(read|see) (more|also|next) .{1,150}",
+    r"share (this|the) (article|story|page)( (on|via|with))?( (facebook|twitter|x|whatsapp|linkedin|email|e mail|print|copy link|reddit|telegram))+",
+    r"(comments? )?(\d+ )?.{0,60}\bhave your say\b.{0,80}",
 ]
 _UI_RE = re.compile(r"^(?:" + "|".join(_UI_LINES) + r")$")
 # The same test split for speed: most shapes start with a word, but a ".{0,N}X" shape is tried at

@@ -82,3 +82,12 @@ def test_lines_repeated_across_one_outlets_articles_are_removed():
     assert all(promo not in a.text and shared_prose in a.text for a in ledger)
     other = [a for a in arts if a.domain == "other.example"][0]
     assert promo in other.text  # one article of another outlet: nothing to compare with
+
+
+def test_read_more_share_and_comment_prompts_are_furniture():
+    from newsfuse.ingest.clean import _UI_RE, norm_line
+    for line in ("Read more: Dam burst: what we know so far", "Share this article: Facebook Twitter Email",
+                 "Comments (7) - What do you think? Have your say below."):
+        assert _UI_RE.match(norm_line(line)), line
+    assert not _UI_RE.match(norm_line("Residents were told to have their say at a meeting on Friday about the "
+                                      "rebuilding of the bridge and the new flood barrier."))
