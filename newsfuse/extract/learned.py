@@ -337,11 +337,94 @@ def default_model() -> ClaimModel:
 
 @lru_cache(maxsize=1)
 def _trained() -> ClaimModel:
+    path = _cache_path()
+    if path is not None and path.exists():
+        try:
+            return _load(path)
+        except Exception:  # a damaged or foreign cache file: train again
+            pass
     pairs = []
     for name in TRAIN_SETS:
         rows = load_rows(name)
         pairs += labelled_candidates(rows, rule_claims_of(rows) if RULE_FEATURE else None)
-    return train(pairs)
+    model = train(pairs)
+    if path is not None:
+        try:
+            _save(model, path)
+        except OSError:  # a read-only home: fine, train per process
+            pass
+    return model
+
+
+# --- the trained weights, cached on disk -------------------------------------------------------
+# Training runs the rules over every development set (~3-4 s); the result depends only on this
+# package's code, its data files and the scikit-learn/numpy versions, so it is cached under
+# $NEWSFUSE_CACHE_DIR (default ~/.cache/newsfuse) as plain arrays (.npz, no pickle) keyed by a hash
+# of all of those. NEWSFUSE_CACHE_DIR=off disables the cache.
+
+
+def _cache_path() -> Path | None:
+    import hashlib
+
+    import sklearn
+
+    where = os.environ.get("NEWSFUSE_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "newsfuse")
+    if where.lower() in ("off", "0", "none"):
+        return None
+    h = hashlib.sha256(f"{sklearn.__version__} {np.__version__} {TRAIN_SETS} {RULE_FEATURE}".encode())
+    pkg = Path(__file__).resolve().parents[1]
+    for f in sorted(pkg.rglob("*.py")) + [DATA_DIR / f"extract_{n}.jsonl" for n in TRAIN_SETS]:
+        h.update(f.relative_to(pkg).as_posix().encode())
+        h.update(f.read_bytes())
+    return Path(where) / f"claim-model-{h.hexdigest()[:20]}.npz"
+
+
+def _save(model: ClaimModel, path: Path) -> None:
+    arrays = {"claim_w": model.is_claim.coef_, "claim_b": model.is_claim.intercept_,
+              "claim_classes": np.asarray(model.is_claim.classes_)}
+    meta = {"features": list(model.vec.feature_names_), "event": [str(c) for c in model.event.classes_],
+            "group": [str(c) for c in model.group.classes_]}
+    for name in ("event", "group"):
+        ovr = getattr(model, name)
+        arrays[f"{name}_w"] = np.vstack([e.coef_.ravel() for e in ovr.estimators_])
+        arrays[f"{name}_b"] = np.array([float(e.intercept_[0]) for e in ovr.estimators_])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + f".{os.getpid()}.tmp.npz")
+    np.savez(tmp, meta=np.array(json.dumps(meta)), **arrays)
+    os.replace(tmp, path)
+
+
+class _FrozenOvr:
+    """What ``_ovr_proba`` reads of a fitted one-vs-rest model: its classes and per-class weights."""
+
+    multilabel_ = False
+
+    def __init__(self, classes, W, b):
+        from sklearn.linear_model import LogisticRegression
+
+        self.classes_ = np.asarray(classes, dtype=object)
+        self.estimators_ = []
+        for w, b0 in zip(W, b):
+            est = LogisticRegression()
+            est.coef_, est.intercept_, est.classes_ = w.reshape(1, -1), np.array([b0]), np.array([0, 1])
+            self.estimators_.append(est)
+
+
+def _load(path: Path) -> ClaimModel:
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    with np.load(path, allow_pickle=False) as z:
+        meta = json.loads(str(z["meta"]))
+        vec = DictVectorizer()
+        vec.feature_names_ = meta["features"]
+        vec.vocabulary_ = {f: i for i, f in enumerate(meta["features"])}
+        is_claim = LogisticRegression()
+        is_claim.coef_, is_claim.intercept_, is_claim.classes_ = z["claim_w"], z["claim_b"], z["claim_classes"]
+        event = _FrozenOvr(meta["event"], z["event_w"], z["event_b"])
+        group = _FrozenOvr(meta["group"], z["group_w"], z["group_b"])
+    return ClaimModel(is_claim, event, group, vec)
 
 
 def enabled() -> bool:

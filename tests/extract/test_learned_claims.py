@@ -101,3 +101,20 @@ def test_concurrent_first_use_trains_one_model():
     for t in threads:
         t.join()
     assert len({id(m) for m in got}) == 1
+
+
+def test_the_cached_weights_predict_exactly_what_the_trained_model_does(tmp_path):
+    pairs = []
+    for name in ("tune", "test"):
+        pairs += learned.labelled_candidates(learned.load_rows(name))
+    model = learned.train(pairs)
+    learned._save(model, tmp_path / "m.npz")
+    frozen = learned._load(tmp_path / "m.npz")
+    cands = learned.candidates("Coastguards brought 23 people to safety and 4 were missing.", REF)
+    cands += learned.candidates("Police held 25 people after the match.", REF)
+    assert frozen.predict(cands) == model.predict(cands)
+
+
+def test_the_cache_can_be_switched_off(monkeypatch):
+    monkeypatch.setenv("NEWSFUSE_CACHE_DIR", "off")
+    assert learned._cache_path() is None
