@@ -49,7 +49,7 @@ def merge_quotes(quotes: list[Quote], corpus: StoryCorpus, limit: int = 8,
     usable.sort(key=lambda q: (not q.direct, corpus.is_duplicate(q.article_id),
                                corpus.when(corpus.pos[(q.article_id, q.sentence)])
                                if (q.article_id, q.sentence) in corpus.pos else (date.max,)))
-    names = _person_names(people)
+    names = _People(people)
     groups: list[list[_Said]] = []
     heads: list[QuoteSignature] = []
     by_word: dict[str, list[int]] = defaultdict(list)  # word -> groups whose first quote has it
@@ -150,26 +150,34 @@ def _compatible(a: _Said, b: _Said) -> bool:
     return any(_same_label(x, y) for x in a.labels for y in b.labels)
 
 
-def _person_names(people) -> list[tuple[frozenset, re.Pattern]]:
-    """Each person's name and variants as (tokens of the full name, pattern finding any form)."""
-    out = []
-    for e in people:
-        if getattr(e, "type", None) != "person":
-            continue
-        forms = sorted({v for v in [e.name, *e.variants] if v and len(v) > 2}, key=len, reverse=True)
-        if forms:
-            pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, forms)) + r")(?!\w)")
-            out.append((_name_tokens(e.name), pattern))
-    return out
+class _People:
+    """Every person's name and its variants, found in a sentence with one pattern (a big story
+    has thousands of names and quotes, so not one search per name)."""
+
+    def __init__(self, people) -> None:
+        self.tokens_of: dict[str, frozenset] = {}
+        for e in people:
+            if getattr(e, "type", None) != "person" or not _name_tokens(e.name):
+                continue
+            for form in {e.name, *e.variants}:
+                if form and len(form) > 2:
+                    self.tokens_of.setdefault(form, _name_tokens(e.name))
+        forms = sorted(self.tokens_of, key=len, reverse=True)
+        self.pattern = (re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, forms)) + r")(?!\w)")
+                        if forms else None)
+
+    def named_in(self, text: str) -> frozenset:
+        if self.pattern is None:
+            return frozenset()
+        return frozenset(self.tokens_of[m.group(0)] for m in self.pattern.finditer(text))
 
 
 _QUOTED = re.compile(r"[\"“”„«»][^\"“”„«»]*[\"“”„«»]")
 
 
-def _named_in_sentence(q: Quote, names: list[tuple[frozenset, re.Pattern]]) -> frozenset:
+def _named_in_sentence(q: Quote, people: _People) -> frozenset:
     """People an unattributed quote's sentence names outside the quoted words."""
-    rest = _QUOTED.sub(" ", q.sentence_text or "")
-    return frozenset(tokens for tokens, pattern in names if tokens and pattern.search(rest))
+    return people.named_in(_QUOTED.sub(" ", q.sentence_text or ""))
 
 
 MIN_QUOTE_WORDS = 6  # shorter quoted spans are partial quotes: kept in extraction, not shown
