@@ -238,6 +238,7 @@ class BriefQuote:
     speaker: str | None
     text: str
     citations: list[Citation] = field(default_factory=list)
+    direct: bool = True  # False: reported (indirect) speech, shown without quotation marks
 
 
 @dataclass

@@ -53,7 +53,8 @@ def build_brief(
     by_id = {a.id: a for a in arts}
 
     claims = [c for c in extraction.claims if c.article_id in ids]
-    facts = fuse_claims(claims, by_id, duplicate_of, corpus.copy_roots())
+    facts = fuse_claims(claims, by_id, duplicate_of, corpus.copy_roots(),
+                        not_analysed=getattr(extraction, "not_analysed", None) or ())
     entities = top_entities(extraction.entities, ids)
     key_sents = {(r.article_id, r.citation.sentence) for f in facts
                  if len({r.outlet for r in f.reports}) > 1 for r in f.reports}
@@ -66,7 +67,8 @@ def build_brief(
 
     in_summary = {(c.article_id, c.sentence) for item in summary for c in item.citations}
     unique = unique_items(corpus, facts, happenings, scores, in_summary)
-    quotes = merge_quotes([q for q in extraction.quotes if q.article_id in ids], corpus)
+    quotes = merge_quotes([q for q in extraction.quotes if q.article_id in ids], corpus,
+                          people=[e for e in extraction.entities if e.type == "person"])
 
     return Brief(
         story_id=story.id,

@@ -3,15 +3,29 @@
 Decisions (documented here because readers of a brief rely on them):
 
 * A claim's *stated figure* is what the sentence says, qualifier aside: "at least 8" and "8"
-  agree (both state 8), "about 100" agrees with 95..105 (±10 %), a range agrees with a point
-  inside it, and a vague amount ("dozens") agrees with any figure inside its span (24..99).
+  agree (both state 8), "about 100" agrees with 90..110 (±10 %, but never more than the figure's
+  rounding step: "about 2,500" covers 2,400..2,600, so it disputes 2,300), a range agrees with a
+  point inside it, and a vague amount ("dozens") agrees with any figure inside its span (24..99).
   "at least 8" and "12" do not agree: the sources state different figures.
 * Differing figures are ``evolving`` when time explains them: each as-of moment carries one
   figure and the figures move in one direction as time passes (a death toll rising from 8 on
   one day to 12 the next). As-of is the claim's own as-of date, else the time of the live-blog
   entry or article it came from.
-* Otherwise they are ``conflict``: different figures for the same moment (or a toll that goes
-  back and forth), typically from different authorities.
+* Otherwise they are ``conflict`` when at least two sources (outlets) disagree: no figure of the
+  one matches a figure of the other (different authorities, or a toll that goes back and forth).
+  Figures credited to two different authorities within one article are two sources ("TVH said
+  20, while the ministry said 18"). Several figures from one source alone never make a conflict: the fact stays ``single`` (or
+  ``agree`` when other sources share one of its figures) and the note says the figure varies
+  within that source (a part and its whole, two different groups the extractor keyed alike).
+* Increments are not totals: "two more bodies", "another 11", "a further 12", "rose by 5" state
+  a change, so they are left out of key facts rather than compared with a toll, when their
+  article gives a figure of the same quantity they add to (alone, "another 353 were injured"
+  after "12 died" contrasts two events and is a total). A part named
+  with its whole in one sentence ("reached four of the six trapped miners") is left out when
+  the event word describes the whole ("six trapped"): the part did something else.
+* Amounts read from articles in a language the extractors do not analyse ("es: personas") are
+  only listed: one ``single`` row per unit word and outlet, never compared, since two amounts
+  with the same unit word may count different things.
 * Background figures are left out: a claim whose as-of date lies more than 30 days before the
   sentence's own date (an earlier disaster quoted for comparison) is not part of this story.
 * "People" absorbs one more specific group of people with the same event when every figure of
@@ -31,8 +45,10 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
+from typing import Iterable
 
 from newsfuse.extract.lexicon import PERSON_CATEGORIES
+from newsfuse.fuse.text import NUMBER_WORDS as _NUMBER_WORDS
 from newsfuse.records import Article, Citation, Claim, Fact, Report
 
 # spans for vague amounts when the extractor gave no low/high; first match wins
@@ -82,7 +98,8 @@ def _span(c: Claim) -> tuple[float | None, float | None]:
     if c.number is not None:
         n = c.number
         if q in _APPROX:
-            return n * 0.9, n * 1.1
+            slack = min(abs(n) * 0.1, _rounding_step(n))
+            return n - slack, n + slack
         return n, n
     if c.low is not None or c.high is not None:
         lo = c.low if c.low is not None else c.high
@@ -93,6 +110,17 @@ def _span(c: Claim) -> tuple[float | None, float | None]:
         if re.search(r"\b" + phrase + r"\b", key):
             return span
     return None, None
+
+
+def _rounding_step(n: float) -> float:
+    """The step a round figure was rounded to: 2,500 -> 100, 2,000 -> 1,000, 40 -> 10, 7 -> 1."""
+    if n != int(n) or n == 0:
+        return 1.0
+    n, step = abs(int(n)), 1
+    while n % 10 == 0:
+        n //= 10
+        step *= 10
+    return float(step)
 
 
 def _same_figure(a: _Item, b: _Item) -> bool:
@@ -247,17 +275,21 @@ def fuse_claims(
     articles: dict[str, Article],
     duplicate_of: dict[str, str] | None = None,
     copy_root: dict[tuple[str, int], tuple[str, int]] | None = None,
+    not_analysed: Iterable[str] = (),
 ) -> list[Fact]:
     """Group claims by quantity across sources and give each group a status and a note.
 
     ``copy_root`` maps every sentence that has copies (the original too) to the representative
     of its copy group, so that a wire sentence run by three outlets counts as one source for
-    the single/agree decision.
+    the single/agree decision. ``not_analysed`` names articles whose language the extractors do
+    not read: their amounts are listed, not compared (see module docstring).
     """
     duplicate_of = duplicate_of or {}
     copy_root = copy_root or {}
+    not_analysed = set(not_analysed)
     by_quantity: dict[str, list[_Item]] = defaultdict(list)
-    for c in claims:
+    listed: dict[tuple[str, str], list[_Item]] = defaultdict(list)
+    for c in _totals_only(claims):
         if c.article_id in duplicate_of or c.article_id not in articles:
             continue
         art = articles[c.article_id]
@@ -272,9 +304,11 @@ def fuse_claims(
         source_key = f"copy:{root[0]}:{root[1]}" if root else outlet
         low, high = _span(c)
         day, moment = _moment(c, art)
-        by_quantity[c.quantity.strip().lower()].append(
-            _Item(c, outlet, source_key, low, high, day, moment)
-        )
+        item = _Item(c, outlet, source_key, low, high, day, moment)
+        if c.article_id in not_analysed or _is_foreign_amount(c):
+            listed[(c.quantity.strip().lower(), outlet)].append(item)
+        else:
+            by_quantity[c.quantity.strip().lower()].append(item)
 
     named = _fold_generic(by_quantity)
     facts: list[Fact] = []
@@ -287,19 +321,150 @@ def fuse_claims(
             status = "single" if len(outlets) == 1 or len(sources) == 1 else "agree"
         elif _is_evolving(groups):
             status = "evolving"
-        else:
+        elif _sources_disagree(items):
             status = "conflict"
-        items.sort(key=lambda i: (_time_key(i), i.outlet, i.claim.article_id, i.claim.sentence))
-        reports = [_report(i, articles) for i in items]
-        name = next((i.claim.quantity for i in items if i.claim.quantity.strip().lower() == quantity),
-                    items[0].claim.quantity)  # a folded group keeps the plainer name
-        fact = Fact(quantity=name, status=status, reports=reports)
-        fact.note = _note(status, groups)
+        else:  # the differing figures all come from within single sources
+            status = "single" if len(outlets) == 1 or len(sources) == 1 else "agree"
+        note = _note(status, groups)
+        if len(groups) > 1 and status in ("single", "agree"):
+            note = " ".join(filter(None, [note, _varies_note(groups)]))
         if quantity in named:
-            fact.note = " ".join(filter(None, [fact.note, named[quantity]]))
-        facts.append(fact)
-    facts.sort(key=lambda f: (-len({r.outlet for r in f.reports}), STATUS_ORDER[f.status], f.quantity))
+            note = " ".join(filter(None, [note, named[quantity]]))
+        facts.append(_fact(quantity, status, items, articles, note))
+    for (quantity, _outlet), items in listed.items():
+        items = _one_per_outlet_figure(items)
+        facts.append(_fact(quantity, "single", items, articles, LISTED_NOTE))
+    facts.sort(key=lambda f: (f.note == LISTED_NOTE, -len({r.outlet for r in f.reports}),
+                              STATUS_ORDER[f.status], f.quantity))
     return facts
+
+
+LISTED_NOTE = "Listed, not compared: language not analysed; the same unit word may count different things."
+
+
+def _fact(quantity: str, status: str, items: list[_Item], articles: dict[str, Article],
+          note: str | None) -> Fact:
+    items.sort(key=lambda i: (_time_key(i), i.outlet, i.claim.article_id, i.claim.sentence))
+    name = next((i.claim.quantity for i in items if i.claim.quantity.strip().lower() == quantity),
+                items[0].claim.quantity)  # a folded group keeps the plainer name
+    return Fact(quantity=name, status=status, reports=[_report(i, articles) for i in items], note=note)
+
+
+def _disjoint(sets: list[list[_Item]]) -> bool:
+    """Whether two of these sources have no figure in common."""
+    return any(not any(_same_figure(a, b) for a in x for b in y)
+               for i, x in enumerate(sets) for y in sets[i + 1:])
+
+
+def _sources_disagree(items: list[_Item]) -> bool:
+    """Two sources disagree when no figure of the one matches any figure of the other.
+
+    A source is an outlet; within one outlet, figures credited to two different authorities
+    ("TVH reported 20, while the ministry said 18") are two sources too. Unattributed figures
+    of an outlet are its own voice and never stand against its attributed ones.
+    """
+    by_outlet: dict[str, list[_Item]] = defaultdict(list)
+    for it in items:
+        by_outlet[it.outlet].append(it)
+    if _disjoint(list(by_outlet.values())):
+        return True
+    for own in by_outlet.values():
+        authorities: list[tuple[frozenset, list[_Item]]] = []
+        for it in own:
+            who = _authority(it.claim.attribution)
+            if not who:
+                continue
+            for known, members in authorities:
+                if who <= known or known <= who:
+                    members.append(it)
+                    break
+            else:
+                authorities.append((who, [it]))
+        if _disjoint([members for _, members in authorities]):
+            return True
+    return False
+
+
+def _authority(attribution: str | None) -> frozenset:
+    """Who a figure is credited to, as words ("The civil protection agency" = "civil protection agency")."""
+    words = re.findall(r"[^\W_]+", (attribution or "").casefold())
+    return frozenset(w for w in words if w not in ("the", "a", "an", "s", "of"))
+
+
+def _varies_note(groups: list[list[_Item]]) -> str | None:
+    """Say which source gives several figures for the quantity (so no conflict is claimed)."""
+    parts = []
+    for outlet in _outlets([i for g in groups for i in g]):
+        values = [_describe([i for i in g if i.outlet == outlet]) for g in groups
+                  if any(i.outlet == outlet for i in g)]
+        if len(values) > 1:
+            parts.append(f"{outlet} gives {', '.join(values[:-1])} and {values[-1]}")
+        if len(parts) == 3:
+            break
+    if not parts:
+        return None
+    return "Varies within one source (not a conflict): " + "; ".join(parts) + "."
+
+
+def _is_foreign_amount(c: Claim) -> bool:
+    """An amount the not-English reader keyed by language and unit word ("es: personas")."""
+    return c.event is None and bool(re.match(r"^[a-z]{2,3}: ", c.quantity or ""))
+
+
+# a figure that states a change, not a total: "two more", "another 11", "a further 12", "rose by 5"
+_INCREMENT_AFTER = re.compile(r"^\s+(?:more|additional|extra|further|new)\b", re.IGNORECASE)
+_INCREMENT_BEFORE = re.compile(
+    r"\b(?:another|further|additional|extra|(?:rose|risen|rising|increased|increasing|climbed|jumped|"
+    r"grew|grown|fell|fallen|dropped)\s+by)\s+$", re.IGNORECASE)
+_NUMBER = r"(?:\d[\d,.]*|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
+_PART_OF = re.compile(r"^\s+of\s+(?:the|those|these|all)?\s*(" + _NUMBER + r")\b\s*(\w+)?", re.IGNORECASE)
+
+
+def _value_spots(c: Claim) -> list[tuple[int, int]]:
+    """Where the claim's value stands in its sentence; those followed by its subject first."""
+    value = (c.value or "").strip()
+    if not value or not c.text:
+        return []
+    spots = [(m.start(), m.end()) for m in re.finditer(r"(?<!\w)" + re.escape(value) + r"(?!\w)",
+                                                        c.text, re.IGNORECASE)]
+    if c.subject and len(spots) > 1:
+        near = [sp for sp in spots if c.subject.lower() in c.text[sp[1]:sp[1] + 40].lower()]
+        spots = near or spots
+    return spots
+
+
+def _is_increment(c: Claim) -> bool:
+    if re.match(r"(?:another|(?:a|an)?\s*(?:further|additional|extra))\s", (c.value or "").strip(), re.IGNORECASE):
+        return True  # the increment word written as part of the value: "a further 5"
+    return any(_INCREMENT_AFTER.match(c.text[end:]) or _INCREMENT_BEFORE.search(c.text[:start])
+               for start, end in _value_spots(c))
+
+
+def _is_part_of_described_whole(c: Claim) -> bool:
+    """"four of the six trapped miners": the event word describes the whole, not this part."""
+    event = (c.event or "").lower()
+    if not event:
+        return False
+    for _start, end in _value_spots(c):
+        m = _PART_OF.match(c.text[end:])
+        if m and m.group(2) and m.group(2).lower() == event:
+            return True
+    return False
+
+
+def _totals_only(claims: list[Claim]) -> list[Claim]:
+    """Drop increments and parts whose event belongs to their whole (see module docstring).
+
+    An increment word only marks a change of *this* quantity when its article also gives a
+    figure of the same quantity it adds to ("two more bodies ... bringing the toll to 14");
+    alone it usually contrasts with another event ("12 officers died and another 353 were
+    injured") and the figure is a total.
+    """
+    claims = [c for c in claims if not _is_part_of_described_whole(c)]
+    increments = [_is_increment(c) for c in claims]
+    bases = {(c.article_id, c.quantity.strip().lower()) for c, inc in zip(claims, increments) if not inc}
+    return [c for c, inc in zip(claims, increments)
+            if not inc or (c.article_id, c.quantity.strip().lower()) not in bases]
 
 
 _PERSON_GROUPS = set(PERSON_CATEGORIES) - {"people"}

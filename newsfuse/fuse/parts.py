@@ -3,7 +3,10 @@ and a stop-gap timeline used until ``newsfuse.fuse.timeline`` exists."""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
@@ -30,9 +33,14 @@ _COMMON = frozenset("that this with have will would been were they their there w
                    "also into than them then when which where while your very just".split())
 
 
-def merge_quotes(quotes: list[Quote], corpus: StoryCorpus, limit: int = 8) -> list[BriefQuote]:
+def merge_quotes(quotes: list[Quote], corpus: StoryCorpus, limit: int = 8,
+                 people: list[Entity] | tuple = ()) -> list[BriefQuote]:
     """One entry per statement, however many sources carry it (and in whichever wording).
 
+    Two quotes are one statement only when their words match *and* their speakers are
+    compatible (see ``_compatible``): the same words from two different people stay two
+    entries, each with its own speaker and citations. ``people`` (person entities) lets an
+    unattributed quote whose sentence names someone else stay apart from a named speaker.
     Only substantial statements (>= MIN_QUOTE_WORDS words) are shown: direct quotes with a
     speaker first, then direct quotes without one, then reported (indirect) speech; within
     each, statements carried by more outlets first.
@@ -41,31 +49,37 @@ def merge_quotes(quotes: list[Quote], corpus: StoryCorpus, limit: int = 8) -> li
     usable.sort(key=lambda q: (not q.direct, corpus.is_duplicate(q.article_id),
                                corpus.when(corpus.pos[(q.article_id, q.sentence)])
                                if (q.article_id, q.sentence) in corpus.pos else (date.max,)))
-    groups: list[list[Quote]] = []
+    names = _People(people)
+    groups: list[list[_Said]] = []
     heads: list[QuoteSignature] = []
     by_word: dict[str, list[int]] = defaultdict(list)  # word -> groups whose first quote has it
     for q in usable:
+        said = _Said(q, _labels(q), _named_in_sentence(q, names) if not _labels(q) else frozenset())
         sig = quote_signature(q.text)
         # a match needs shared words (similarity is half word overlap), so only groups sharing
         # a word are compared: this keeps merging near-linear instead of all-pairs
         keys = [w for w in sig.words if len(w) > 3 and w not in _COMMON]
         candidates = sorted({g for w in keys for g in by_word.get(w, ())})
         for g in candidates:
-            if signature_similarity(heads[g], sig) >= SAME_QUOTE:
-                groups[g].append(q)
+            if (signature_similarity(heads[g], sig) >= SAME_QUOTE
+                    and all(_compatible(said, other) for other in groups[g])):
+                groups[g].append(said)
                 break
         else:
-            groups.append([q])
+            groups.append([said])
             heads.append(sig)
             for w in keys:
                 by_word[w].append(len(groups) - 1)
     merged = []
-    for g in groups:
-        texts = Counter(q.text.strip().rstrip(",;:").strip() for q in g)
+    for members in groups:
+        g = [m.quote for m in members]
+        direct = any(q.direct for q in g)
+        # a direct quote shows only quoted words, never a reported clause in quotation marks
+        texts = Counter(q.text.strip().rstrip(",;:").strip() for q in g if q.direct == direct)
         text = max(texts, key=lambda t: (texts[t], t[-1:] in ".!?…", len(t)))
         speakers = Counter(q.speaker or q.role or q.organization for q in g
                            if q.speaker or q.role or q.organization)
-        speaker = speakers.most_common(1)[0][0] if speakers else None
+        speaker = max(speakers, key=lambda s: (speakers[s], len(s))) if speakers else None
         cites: list[Citation] = []
         seen: set[tuple[str, int]] = set()
         for q in g:
@@ -78,13 +92,92 @@ def merge_quotes(quotes: list[Quote], corpus: StoryCorpus, limit: int = 8) -> li
                     cites.append(c)
         outlets = {corpus.outlet_of[corpus.pos[(c.article_id, c.sentence)]]
                    for c in cites if (c.article_id, c.sentence) in corpus.pos}
-        direct = any(q.direct for q in g)
         if _words(text) < MIN_QUOTE_WORDS:
             continue  # "dozens", "terrorist groups": fragments, not statements
         tier = 0 if direct and speaker else 1 if direct else 2
-        merged.append((tier, -(len(outlets)), len(merged), BriefQuote(speaker, text, cites)))
+        merged.append((tier, -(len(outlets)), len(merged), BriefQuote(speaker, text, cites, direct)))
     merged.sort(key=lambda t: t[:3])
     return [m[3] for m in merged[:limit]]
+
+
+# --- who said it: speakers must be compatible for two quotes to be one statement ---------------
+
+_NOT_NAME = frozenset("the a an of mr mrs ms miss dr prof sir s".split())
+
+
+@dataclass(frozen=True)
+class _Said:
+    """A quote with who it is attributed to: speaker name (or role/organisation) and, for an
+    unattributed quote, the people its sentence names outside the quotation marks."""
+
+    quote: Quote
+    labels: tuple[frozenset, ...]  # name first when there is one, then role, organisation
+    named: frozenset  # person names (token sets) in an unattributed quote's sentence
+
+
+def _name_tokens(label: str | None) -> frozenset:
+    """A name or role as comparable tokens: case, accents, titles and possessives folded."""
+    if not label:
+        return frozenset()
+    folded = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode().casefold()
+    return frozenset(t for t in re.findall(r"[a-z0-9]+", folded) if t not in _NOT_NAME)
+
+
+def _same_label(a: frozenset, b: frozenset) -> bool:
+    """Same person or body after name resolution: one name contained in the other
+    ("Kovac" and "Marta Kovac", "police" and "police spokeswoman"), never two full names."""
+    return bool(a) and bool(b) and (a <= b or b <= a)
+
+
+def _labels(q: Quote) -> tuple[frozenset, ...]:
+    out = [_name_tokens(x) for x in (q.speaker, q.role, q.organization)]
+    return tuple(x for x in out if x)
+
+
+def _compatible(a: _Said, b: _Said) -> bool:
+    """Speakers that may be the same: the same name, or one side unattributed (a pronoun, no
+    speaker found) unless its sentence names a different person than the other side's speaker."""
+    if not a.labels or not b.labels:
+        known, blank = (a, b) if a.labels else (b, a)
+        if not blank.named:
+            return True
+        if not known.labels:
+            return not known.named or bool(blank.named & known.named)
+        return any(_same_label(n, lab) for n in blank.named for lab in known.labels)
+    name_a, name_b = _name_tokens(a.quote.speaker), _name_tokens(b.quote.speaker)
+    if name_a and name_b:
+        return _same_label(name_a, name_b)
+    return any(_same_label(x, y) for x in a.labels for y in b.labels)
+
+
+class _People:
+    """Every person's name and its variants, found in a sentence with one pattern (a big story
+    has thousands of names and quotes, so not one search per name)."""
+
+    def __init__(self, people) -> None:
+        self.tokens_of: dict[str, frozenset] = {}
+        for e in people:
+            if getattr(e, "type", None) != "person" or not _name_tokens(e.name):
+                continue
+            for form in {e.name, *e.variants}:
+                if form and len(form) > 2:
+                    self.tokens_of.setdefault(form, _name_tokens(e.name))
+        forms = sorted(self.tokens_of, key=len, reverse=True)
+        self.pattern = (re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, forms)) + r")(?!\w)")
+                        if forms else None)
+
+    def named_in(self, text: str) -> frozenset:
+        if self.pattern is None:
+            return frozenset()
+        return frozenset(self.tokens_of[m.group(0)] for m in self.pattern.finditer(text))
+
+
+_QUOTED = re.compile(r"[\"“”„«»][^\"“”„«»]*[\"“”„«»]")
+
+
+def _named_in_sentence(q: Quote, people: _People) -> frozenset:
+    """People an unattributed quote's sentence names outside the quoted words."""
+    return people.named_in(_QUOTED.sub(" ", q.sentence_text or ""))
 
 
 MIN_QUOTE_WORDS = 6  # shorter quoted spans are partial quotes: kept in extraction, not shown

@@ -52,7 +52,7 @@ def overlap(a: str, b: str) -> float:
 from newsfuse.extract.language import unit_amounts  # noqa: E402
 from newsfuse.extract.numbers import _SCALES, _TENS, _UNITS, parse_number_words  # noqa: E402
 
-_NUMBER_WORDS = set(_UNITS) | set(_TENS) | set(_SCALES) | {"dozen"}
+NUMBER_WORDS = _NUMBER_WORDS = frozenset(_UNITS) | frozenset(_TENS) | frozenset(_SCALES) | {"dozen"}
 
 _DIGITS = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?!\w)")
 _W = "(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")\b"

@@ -60,6 +60,15 @@ def cited_numbers(citations: list[Citation], numbers: dict[str, int]) -> list[tu
     return sorted(seen.items())
 
 
+def reported(speaker: str | None, text: str) -> str:
+    """Indirect speech as reported speech, never in quotation marks: the words are the
+    reporter's, not the speaker's ("Helena Brandt said the government would pay ...")."""
+    text, speaker = text.strip(), (speaker or "").strip()
+    if not speaker:
+        return f"Reported (speaker not named): {text}"
+    return f"{speaker[:1].upper()}{speaker[1:]} said {text}"  # "civil protection agency" opens a sentence
+
+
 def day(d: date | datetime | None) -> str | None:
     if d is None:
         return None

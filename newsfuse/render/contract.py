@@ -91,6 +91,8 @@ def validate_brief(doc: dict) -> list[str]:
     for i, q in enumerate(_list(doc, "quotes", problems)):
         _fields(q, {"speaker": _opt(_is_str), "text": _is_str, "citations": lambda v: isinstance(v, list) and v},
                 f"quotes[{i}]", problems)
+        if isinstance(q, dict) and "direct" in q and not isinstance(q["direct"], bool):
+            problems.append(f"quotes[{i}].direct: expected true or false")
         for j, c in enumerate(q.get("citations") or []):
             _citation(c, f"quotes[{i}].citations[{j}]", problems)
     for i, t in enumerate(_list(doc, "timeline", problems)):

@@ -12,7 +12,7 @@ from functools import lru_cache
 from jinja2 import Environment, PackageLoader
 
 from newsfuse.records import Brief
-from newsfuse.render.common import cited_numbers, day, safe_url, source_labels, source_numbers
+from newsfuse.render.common import cited_numbers, day, reported, safe_url, source_labels, source_numbers
 
 
 @lru_cache(maxsize=1)
@@ -52,7 +52,8 @@ def to_html(brief: Brief) -> str:
             for f in brief.facts
         ],
         "timeline": [(day(t.date), t.text, cited_numbers(t.citations, numbers)) for t in brief.timeline],
-        "quotes": [(q.speaker, q.text, cited_numbers(q.citations, numbers)) for q in brief.quotes],
+        "quotes": [(q.speaker, q.text if q.direct else reported(q.speaker, q.text), q.direct,
+                    cited_numbers(q.citations, numbers)) for q in brief.quotes],
         "unique": [(outlet_of.get(u.article_id, u.article_id), u.text, cited_numbers([u.citation], numbers))
                    for u in brief.unique],
         "sources": [

@@ -1,8 +1,9 @@
 """Brief <-> JSON (contract v1 in DESIGN.md) and the index.json of a run.
 
 Fields may be added to the contract, never renamed. Added here: ``facts[].note`` (who
-disagrees, how a figure moved), ``entities[].variants`` and ``entities[].article_ids``, and the
-top-level ``storyline_id``. Dates are YYYY-MM-DD, datetimes ISO-8601.
+disagrees, how a figure moved), ``entities[].variants`` and ``entities[].article_ids``, the
+top-level ``storyline_id``, and ``quotes[].direct`` (false for reported speech; absent in older
+briefs, read as true). Dates are YYYY-MM-DD, datetimes ISO-8601.
 """
 
 from __future__ import annotations
@@ -62,7 +63,8 @@ def to_json(brief: Brief) -> dict[str, Any]:
             }
             for f in brief.facts
         ],
-        "quotes": [{"speaker": q.speaker, "text": q.text, "citations": [_cite(c) for c in q.citations]}
+        "quotes": [{"speaker": q.speaker, "text": q.text, "citations": [_cite(c) for c in q.citations],
+                    "direct": bool(q.direct)}
                    for q in brief.quotes],
         "timeline": [{"date": day(t.date), "text": t.text, "citations": [_cite(c) for c in t.citations]}
                      for t in brief.timeline],
@@ -133,7 +135,8 @@ def from_json(d: dict[str, Any]) -> Brief:
             )
             for f in d.get("facts", [])
         ],
-        quotes=[BriefQuote(q.get("speaker"), q["text"], [_uncite(c) for c in q.get("citations", [])])
+        quotes=[BriefQuote(q.get("speaker"), q["text"], [_uncite(c) for c in q.get("citations", [])],
+                           q.get("direct") is not False)  # briefs older than the field: direct
                 for q in d.get("quotes", [])],
         timeline=[TimelineItem(_date(t["date"]), t["text"], [_uncite(c) for c in t.get("citations", [])])
                   for t in d.get("timeline", [])],

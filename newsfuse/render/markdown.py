@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from newsfuse.records import Brief, Citation
-from newsfuse.render.common import cited_numbers, day, safe_url, source_labels, source_numbers
+from newsfuse.render.common import cited_numbers, day, reported, safe_url, source_labels, source_numbers
 
 _MD_SPECIAL = re.compile(r"([\\`*\[\]<>]|(?<!\w)_|_(?!\w))")  # intraword _ is harmless
 
@@ -70,6 +70,9 @@ def to_markdown(brief: Brief) -> str:
     if brief.quotes:
         out += ["## Quotes", ""]
         for q in brief.quotes:
+            if not q.direct:  # reported speech: no quotation marks, no blockquote
+                out += [f"{md_escape(reported(q.speaker, q.text))} {_marks(q.citations, numbers)}", ""]
+                continue
             who = f" — {md_escape(q.speaker)}" if q.speaker else ""
             out += [f"> “{md_escape(q.text)}”{who} {_marks(q.citations, numbers)}", ""]
 

@@ -136,8 +136,12 @@ def test_live_blog_entries_explain_a_toll_rising_within_one_day():
     facts = fuse_claims(claims, {blog.id: blog})
     assert facts[0].status == "evolving"
     assert [r.value for r in facts[0].reports] == ["8", "12"]
-    blog.entries[1].time = blog.entries[0].time  # same moment, two figures: a conflict
-    assert fuse_claims(claims, {blog.id: blog})[0].status == "conflict"
+    blog.entries[1].time = blog.entries[0].time  # same moment, two figures, but one source only
+    alone = fuse_claims(claims, {blog.id: blog})[0]
+    assert alone.status == "single" and "Varies within one source" in alone.note
+    other = _art("Outlet B", 4, 10, "Police said 10 people were missing.")
+    claims.append(_claim(other, "10", 10))  # a second source matching neither figure: a conflict
+    assert fuse_claims(claims, {blog.id: blog, other.id: other})[0].status == "conflict"
 
 
 def test_several_dozen_and_dozens_agree():

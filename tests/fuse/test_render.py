@@ -118,7 +118,8 @@ def test_json_follows_contract_v1_exactly(brief):
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", rep["as_of"])
     assert set(rep["citation"]) == {"article_id", "sentence", "text"}
     assert all(set(s) == {"text", "citations"} for s in doc["summary"])
-    assert all(set(q) == {"speaker", "text", "citations"} for q in doc["quotes"])
+    assert all(set(q) == {"speaker", "text", "citations", "direct"} for q in doc["quotes"])
+    assert all(isinstance(q["direct"], bool) for q in doc["quotes"])
     assert all(set(t) == {"date", "text", "citations"} and re.fullmatch(r"\d{4}-\d{2}-\d{2}", t["date"])
                for t in doc["timeline"])
     assert all(set(e) >= {"name", "type", "mentions"} for e in doc["entities"])
