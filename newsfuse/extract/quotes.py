@@ -142,6 +142,9 @@ def _quoted_spans(text: str) -> list[tuple[int, int, str]]:
     return spans
 
 
+_SAYING = re.compile(r",?\s*(?:saying|adding|telling\s+[\w ]{1,30}?)\s*[:,]?\s*$", re.I)
+
+
 def _speaker_for(text: str, s: int, e: int, spans) -> str | None:
     after = text[e:]
     nxt = next((ps for ps, _, _ in spans if ps >= e), len(text))
@@ -154,6 +157,11 @@ def _speaker_for(text: str, s: int, e: int, spans) -> str | None:
         return m.group(1)
     prev = max((pe for _, pe, _ in spans if pe <= s), default=0)
     before = text[prev:s]
+    saying = _SAYING.search(before)
+    if saying:
+        names = person_names(before[:saying.start()])
+        if names:
+            return names[0][2]  # "Minister Elin Brask welcomed the deal, saying: ..."
     m = _BEFORE.search(before)
     if m:
         chunk = m.group(1)
@@ -232,8 +240,16 @@ def _reported_clause(verb: str, rest: str) -> str | None:
     cut = _NEXT_SENTENCE.search(rest)
     if cut:
         rest = rest[: cut.start() + 1]
+    tail = _TRAILING_SOURCE.search(rest)
+    if tail:
+        rest = rest[: tail.start()] + "."  # "... is under control, the fire service said on Saturday."
     rest = rest.strip()
     return rest if len(rest.split()) >= 3 else None
+
+
+# a second attribution closing the reported clause: ", the fire service said on Saturday morning."
+_TRAILING_SOURCE = re.compile(r",\s+(?:the\s+|a\s+)?[\w'’ -]{2,60}?\s+(?:said|says|reported|added|confirmed|told\s+\w+)"
+                              r"(?:\s+[\w ]{0,30})?\.?\s*$", re.I)
 
 
 # a live blog's time stamp opening the entry: "13:10 – Reuters reports that ..."
@@ -294,11 +310,20 @@ def extract_quotes(article: Article, ctx: ArticleContext | None = None) -> list[
         return []
     ctx = ctx if ctx is not None else ArticleContext()
     out: list[Quote] = []
+    last: Quote | None = None  # the previous sentence's quote
     for s in article.sentences:
         qs = quotes_in_sentence(s.text, article.id, s.index, ctx)
+        if (len(qs) == 1 and qs[0].speaker is None and qs[0].direct and last is not None and last.direct
+                and last.speaker and _WHOLE_QUOTE.match(s.text)):
+            # a quotation standing alone right after a quoted speaker goes on in their voice
+            qs[0].speaker, qs[0].role, qs[0].organization = last.speaker, last.role, last.organization
         ctx.see(s.text)
         for q in qs:
             if q.speaker and len(q.speaker.split()) >= 2 and person_names(q.speaker):
                 ctx.note(q.speaker)
         out.extend(qs)
+        last = qs[-1] if qs else None
     return out
+
+
+_WHOLE_QUOTE = re.compile(r'^\s*[“"][^“”"]+[”"]\s*$')

@@ -107,3 +107,14 @@ def test_homes_left_and_strike_turnout():
                            "number at 1,500.", "a", 0, REF)
     assert [(x.quantity, x.value) for x in c] == [("workers striking", "2,400"), ("workers striking", "1,500")]
     assert _keys("Dockers went on strike on Monday.") == []
+
+
+def test_saying_a_quote_on_its_own_and_a_second_source_after_reported_speech():
+    rows = [{"doc": "d", "ref_date": REF.isoformat(), "text": t} for t in [
+        "Health minister Ola Brandt praised the crews, saying: “They worked through the night.”",
+        "“Nobody could have done more.”",
+        "Police say the road is open again, the council said on Monday."]]
+    arts, _ = _articles(rows)
+    qs = extract_quotes(arts[0])
+    assert [(q.speaker, q.direct) for q in qs] == [("Ola Brandt", True), ("Ola Brandt", True), ("Police", False)]
+    assert qs[2].text == "the road is open again."
