@@ -3,13 +3,15 @@
 from datetime import date
 
 from newsfuse.extract.claims import claims_in_sentence
+
+from helpers import claim_keys
 from newsfuse.extract.numbers import find_numbers
 
 REF = date(2024, 5, 15)  # a Wednesday
 
 
 def _keys(text, history=None):
-    return [(c.quantity, c.value) for c in claims_in_sentence(text, "a", 0, REF, history=history)]
+    return claim_keys(text, REF, history)
 
 
 def test_groups_by_head_noun():

@@ -3,6 +3,8 @@
 from datetime import date
 
 from newsfuse.extract.claims import claims_in_sentence
+
+from helpers import claim_keys
 from newsfuse.extract.lexicon import event_of
 from newsfuse.extract.numbers import find_numbers
 
@@ -10,7 +12,7 @@ REF = date(2024, 5, 15)  # a Wednesday
 
 
 def _keys(text, history=None):
-    return [(c.quantity, c.value) for c in claims_in_sentence(text, "a", 0, REF, history=history)]
+    return claim_keys(text, REF, history)
 
 
 def test_progressive_forms_come_from_listed_participles():

@@ -2,14 +2,15 @@
 
 from datetime import date
 
-from newsfuse.extract.claims import claims_in_sentence
+
+from helpers import claim_keys
 from newsfuse.extract.learned import unclaimed
 
 REF = date(2024, 5, 15)  # a Wednesday
 
 
-def _keys(text):
-    return [(c.quantity, c.value) for c in claims_in_sentence(text, "a", 0, REF)]
+def _keys(text, history=None):
+    return claim_keys(text, REF, history)
 
 
 def test_public_named_by_activity_and_plain_nouns_join_their_groups():

@@ -2,7 +2,8 @@
 
 from datetime import date
 
-from newsfuse.extract.claims import claims_in_sentence
+
+from helpers import claim_keys
 from newsfuse.extract.lexicon import category_of
 from newsfuse.extract.numbers import find_numbers
 
@@ -10,7 +11,7 @@ REF = date(2024, 5, 15)  # a Wednesday
 
 
 def _keys(text, history=None):
-    return [(c.quantity, c.value) for c in claims_in_sentence(text, "a", 0, REF, history=history)]
+    return claim_keys(text, REF, history)
 
 
 def test_things_sent_have_groups_and_singular_people_join_theirs():

@@ -4,6 +4,8 @@ from datetime import date
 
 from newsfuse.eval.extract_eval import _articles
 from newsfuse.extract.claims import claims_in_sentence
+
+from helpers import claim_keys
 from newsfuse.extract.dates import happening_phrase
 from newsfuse.extract.numbers import find_numbers
 from newsfuse.extract.quotes import extract_quotes
@@ -12,7 +14,7 @@ REF = date(2024, 5, 15)  # a Wednesday
 
 
 def _keys(text, history=None):
-    return [(c.quantity, c.value) for c in claims_in_sentence(text, "a", 0, REF, history=history)]
+    return claim_keys(text, REF, history)
 
 
 def _when(text):
