@@ -198,13 +198,32 @@ def quotes_in_sentence(text: str, article_id: str, index: int, ctx: ArticleConte
         out.append(_make(article_id, index, text, inner, raw, ctx, direct=True))
     if out:
         return out
-    m = _INDIRECT.match(_LIVE_STAMP.sub("", text, count=1))
-    if m and len(m.group("rest").split()) >= 3 and not re.match(r"\s*[,.]", m.group("rest")):
+    # reported speech opening the sentence, or one of its coordinated clauses ("..., and the
+    # coastguard said up to 28 could still be missing"; "...; critics say that is not enough")
+    body = _LIVE_STAMP.sub("", text, count=1)
+    bounds = [0] + [m.end() for m in _CLAUSES.finditer(body)]
+    done = -1  # where the last reported clause found ends
+    for k, start in enumerate(bounds):
+        if start < done:
+            continue
+        m = _INDIRECT.match(body[start:])
+        if not (m and len(m.group("rest").split()) >= 3 and not re.match(r"\s*[,.]", m.group("rest"))):
+            continue
         spk = _coordinated_subject(m.group("spk").strip())
-        clause = _reported_clause(m.group("verb"), m.group("rest"))
+        rest = m.group("rest")
+        verb_end = start + m.end("verb")
+        later = next((b for b in bounds if b > verb_end), None)
+        if later is not None and _INDIRECT.match(body[later:]):
+            # the reported clause stops where another speaker's clause begins
+            rest = body[start + m.start("rest"):_CLAUSES.search(body, verb_end).start()] + "."
+        clause = _reported_clause(m.group("verb"), rest)
         if clause and _ok_indirect_subject(spk):
             out.append(_make(article_id, index, text, clause, spk, ctx, direct=False))
+            done = verb_end
     return out
+
+
+_CLAUSES = re.compile(r",\s*(?:and|but|while|whereas)\s+|;\s+|\s+but\s+(?=the\s|[A-Z])")
 
 
 _WHEN = (r"(?:(?:early|late|earlier|later)\s+)?(?:on\s+)?(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|"
@@ -253,7 +272,7 @@ _TRAILING_SOURCE = re.compile(r",\s+(?:the\s+|a\s+)?[\w'’ -]{2,60}?\s+(?:said|
 
 
 # a live blog's time stamp opening the entry: "13:10 – Reuters reports that ..."
-_LIVE_STAMP = re.compile(r"^\s*\d{1,2}[:.]\d{2}(?:\s*[A-Z]{2,4})?\s*[–—-]\s*")
+_LIVE_STAMP = re.compile(r"^\s*\d{1,2}[:.]\d{2}(?:\s*[A-Z]{2,4})?\s*(?:[–—-]\s*|\s(?=[A-Z]))")
 _AGE = re.compile(r",\s*\d{1,3}\s*(?=,|$)")
 
 

@@ -120,3 +120,14 @@ def test_saying_a_quote_on_its_own_and_a_second_source_after_reported_speech():
     qs = extract_quotes(arts[0])
     assert [(q.speaker, q.direct) for q in qs] == [("Ola Brandt", True), ("Ola Brandt", True), ("Police", False)]
     assert qs[2].text == "the road is open again."
+
+
+def test_reported_speech_in_a_later_clause():
+    rows = [{"doc": "d", "ref_date": REF.isoformat(), "text": t} for t in [
+        "The army said four soldiers had died, and the rebels said nine of their fighters were killed.",
+        "Kell County Council opened 12 shelters, and said about 800 residents had used them."]]
+    arts, _ = _articles(rows)
+    qs = extract_quotes(arts[0])
+    assert [(q.speaker, q.text) for q in qs] == [
+        ("army", "four soldiers had died."), ("rebels", "nine of their fighters were killed."),
+        ("Kell County Council", "about 800 residents had used them.")]
