@@ -336,9 +336,10 @@ def watch(
 def _watch_report(report: pipeline.IngestReport) -> None:
     _report_problems(report.problems, quiet=False)
     if report.new or report.existing or report.replaced:
-        replaced = f" ({len(report.replaced)} earlier versions replaced)" if report.replaced else ""
+        n = len(report.replaced)
+        replaced = f" (replacing {n} earlier version{'s' * (n != 1)})" if n else ""
         out.print(f"{time.strftime('%H:%M:%S')} {len(report.new)} new articles{replaced}; stories updated: "
-                  + (", ".join(report.stories_changed) or "none"), highlight=False)
+                  + (", ".join(report.stories_changed) or "none"), highlight=False, soft_wrap=True)
 
 
 def _mount_eval() -> None:
