@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
+import sqlite3
 import sys
 import time
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import Iterator, List, Optional
 
@@ -15,6 +18,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from newsfuse import pipeline
+from newsfuse.ingest.readers import MAX_BYTES_ENV, parse_size
 from newsfuse.store import Store
 
 app = typer.Typer(
@@ -27,6 +31,76 @@ err = Console(stderr=True)
 
 FORMATS = ("md", "html", "json")
 DB_OPTION = typer.Option("newsfuse.db", "--db", help="Workspace store (SQLite file).")
+WORDS_OPTION = typer.Option(None, "--words", min=1, help="Word budget for each summary (at least one sentence is kept).")
+
+
+def _max_bytes(value: Optional[str]) -> Optional[int]:
+    if value is None:
+        return None
+    try:
+        return parse_size(value)
+    except ValueError as e:
+        raise typer.BadParameter(str(e)) from None
+
+
+MAX_BYTES_OPTION = typer.Option(
+    None, "--max-bytes", envvar=MAX_BYTES_ENV, callback=_max_bytes, metavar="SIZE",
+    help="Refuse input files larger than this (bytes, or e.g. 500K, 5M, 1G; default 5M).")
+
+
+@contextmanager
+def _input_limit(limit: int | None) -> Iterator[None]:
+    """Make --max-bytes the readers' limit for this command (the environment also reaches the
+    Dask workers a run starts), and put the environment back afterwards."""
+    if limit is None:
+        yield
+        return
+    before = os.environ.get(MAX_BYTES_ENV)
+    os.environ[MAX_BYTES_ENV] = str(limit)
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(MAX_BYTES_ENV, None)
+        else:
+            os.environ[MAX_BYTES_ENV] = before
+
+
+def _open_store(db: Path, create: bool) -> Store:
+    """Open the workspace. Commands that only read refuse a missing store: a mistyped --db would
+    otherwise quietly make (and show) an empty one."""
+    if db.is_dir():
+        raise typer.BadParameter(f"{db} is a directory, not a workspace store file", param_hint="'--db'")
+    if not create and (not db.is_file() or db.stat().st_size == 0):  # SQLite would take an empty file
+        raise typer.BadParameter(f"no workspace store at {db} (check the path, or make one with "
+                                 f"`newsfuse ingest PATHS --db {db}`)", param_hint="'--db'")
+    try:
+        return Store(db)
+    except (sqlite3.DatabaseError, RuntimeError) as e:
+        raise typer.BadParameter(f"{db} is not a usable newsfuse store: {e}", param_hint="'--db'") from None
+
+
+def _since(value: Optional[str]) -> Optional[date]:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD, e.g. 2025-03-10") from None
+
+
+def _output_dir(value: Path) -> Path:
+    """Checked before any work is done: the briefs folder must be (or become) a writable folder."""
+    if os.path.lexists(value) and not value.is_dir():
+        raise typer.BadParameter(f"{value} exists and is not a folder")
+    base = value
+    while not os.path.lexists(base) and base.parent != base:
+        base = base.parent
+    if not base.is_dir():
+        raise typer.BadParameter(f"cannot make the folder {value}: {base} is not a folder")
+    if not os.access(base, os.W_OK | os.X_OK):
+        raise typer.BadParameter(f"cannot write into {base}")
+    return value
 
 
 def _formats(value: str) -> list[str]:
@@ -72,24 +146,26 @@ def _render(brief, fmt: str) -> str:
 @app.command()
 def brief(
     paths: List[Path] = typer.Argument(..., help="Files or folders of articles (txt, html, json, jsonl, warc, .gz)."),
-    output: Path = typer.Option(Path("briefs"), "-o", "--output", help="Folder for the briefs."),
-    format: str = typer.Option("md,html,json", "--format", "-f", help="Comma list of md, html, json."),
-    words: Optional[int] = typer.Option(None, "--words", help="Word budget for each summary."),
+    output: Path = typer.Option(Path("briefs"), "-o", "--output", callback=_output_dir, help="Folder for the briefs."),
+    format: str = typer.Option("md,html,json", "--format", "-f", callback=_formats, help="Comma list of md, html, json."),
+    words: Optional[int] = WORDS_OPTION,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only problems and the output folder."),
     dask: bool = typer.Option(False, "--dask", help="Read and brief in parallel on Dask (needs the scale extra)."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (default: a local cluster)."),
+    max_bytes: Optional[str] = MAX_BYTES_OPTION,
 ) -> None:
     """Read, group and brief every story in PATHS; write one brief per story into OUTPUT."""
     from newsfuse import render
 
-    fmts = _formats(format)
-    if dask or scheduler:
-        from newsfuse.scale import brief_dask
+    fmts = format  # a list once the callback has checked it
+    with _input_limit(max_bytes):
+        if dask or scheduler:
+            from newsfuse.scale import brief_dask
 
-        run = brief_dask(paths, scheduler=scheduler, words=words)
-    else:
-        with _progress(quiet, "reading") as progress:
-            run = pipeline.brief_run(paths, words=words, progress=progress)
+            run = brief_dask(paths, scheduler=scheduler, words=words)
+        else:
+            with _progress(quiet, "reading") as progress:
+                run = pipeline.brief_run(paths, words=words, progress=progress)
     _report_problems(run.problems, quiet)
     if not run.articles:
         err.print("[red]No article could be read[/red] from " + ", ".join(map(str, paths)))
@@ -120,9 +196,10 @@ def ingest(
     paths: List[Path] = typer.Argument(..., help="Files or folders to add to the workspace."),
     db: Path = DB_OPTION,
     quiet: bool = typer.Option(False, "--quiet", "-q"),
+    max_bytes: Optional[str] = MAX_BYTES_OPTION,
 ) -> None:
     """Add articles to the workspace store; stories and their briefs update."""
-    with Store(db) as store:
+    with _input_limit(max_bytes), _open_store(db, create=True) as store:
         with _progress(quiet, "ingesting") as progress:
             report = pipeline.ingest(paths, store, progress=progress)
     _report_problems(report.problems, quiet)
@@ -135,17 +212,15 @@ def ingest(
 @app.command()
 def stories(
     db: Path = DB_OPTION,
-    since: Optional[str] = typer.Option(None, "--since", help="Only stories seen since this date (YYYY-MM-DD)."),
+    since: Optional[str] = typer.Option(None, "--since", callback=_since,
+                                        help="Only stories seen since this date (YYYY-MM-DD)."),
     search: Optional[str] = typer.Option(None, "--search", "-s", help="Full-text query."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
-    limit: int = typer.Option(100, "--limit"),
+    limit: int = typer.Option(100, "--limit", min=1),
 ) -> None:
-    """List the stories in the workspace, newest first."""
-    from datetime import date
-
-    since_d = date.fromisoformat(since) if since else None
-    with Store(db) as store:
-        rows, total = store.list_stories(q=search, since=since_d, limit=limit)
+    """List the stories in the workspace, newest first (tab-separated lines when piped)."""
+    with _open_store(db, create=False) as store:
+        rows, total = store.list_stories(q=search, since=since, limit=limit)
     if as_json:
         print(json.dumps({"total": total, "stories": [
             {"story_id": r.id, "title": r.title, "articles": r.n_articles, "outlets": r.outlets,
@@ -153,28 +228,59 @@ def stories(
              "last_seen": r.last_seen.isoformat() if r.last_seen else None,
              "storyline_id": r.storyline_id, "updated": r.is_updated} for r in rows]}, indent=2))
         return
-    table = Table(title=f"{total} stories")
-    table.add_column("id", no_wrap=True)  # the handle users copy into `newsfuse show`
-    table.add_column("title", ratio=1)
-    for col in ("sources", "first seen", "last seen", "updated"):
-        table.add_column(col, no_wrap=True)
+    if not out.is_terminal:
+        print(_stories_tsv(rows), end="")
+        return
+    out.print(_stories_table(rows, total, out.width))
+
+
+def _when(t, fmt: str = "%Y-%m-%d %H:%M") -> str:
+    return t.strftime(fmt) if t else ""
+
+
+def _stories_tsv(rows) -> str:
+    """One story per line, tab-separated with a header: for grep, cut and scripts."""
+    lines = ["id\ttitle\tsources\tfirst_seen\tlast_seen\tupdated"]
     for r in rows:
-        table.add_row(r.id, r.title or "", str(r.n_articles),
-                      r.first_seen.strftime("%Y-%m-%d %H:%M") if r.first_seen else "",
-                      r.last_seen.strftime("%Y-%m-%d %H:%M") if r.last_seen else "", "yes" if r.is_updated else "")
-    out.print(table)
+        title = " ".join((r.title or "").split())
+        lines.append("\t".join([r.id, title, str(r.n_articles), _when(r.first_seen), _when(r.last_seen),
+                                "yes" if r.is_updated else ""]))
+    return "\n".join(lines) + "\n"
+
+
+def _stories_table(rows, total: int, width: int) -> Table:
+    """One line per story at any width: ids never wrap or shrink (users copy them into
+    `newsfuse show`), titles end in an ellipsis, first-seen times only on wide terminals."""
+    from rich import box
+
+    wide = width >= 110
+    heads = ["id", "title", "src"] + (["first seen", "last seen"] if wide else ["last seen"]) + ["upd"]
+    cells = [[r.id, r.title or "", str(r.n_articles)]
+             + ([_when(r.first_seen), _when(r.last_seen)] if wide else [_when(r.last_seen, "%Y-%m-%d")])
+             + ["yes" if r.is_updated else ""] for r in rows]
+    fixed = [max([len(head)] + [len(c[k]) for c in cells]) for k, head in enumerate(heads)]
+    # the title gets what the other columns leave (each column is padded by one space a side,
+    # and the simple box separates columns by one more)
+    fixed[1] = max(10, min(fixed[1], width - (sum(fixed) - fixed[1]) - 3 * len(heads) - 1))
+    table = Table(title=f"{total} stories", box=box.SIMPLE_HEAD, title_justify="left")
+    for head, w in zip(heads, fixed):
+        table.add_column(head, no_wrap=True, overflow="ellipsis", width=w,
+                         justify="right" if head == "src" else "left")
+    for c in cells:
+        table.add_row(*c)
+    return table
 
 
 @app.command()
 def show(
     story_id: str = typer.Argument(..., help="A story id (merged ids still resolve)."),
     db: Path = DB_OPTION,
-    format: str = typer.Option("md", "--format", "-f", help="md, html or json."),
-    words: Optional[int] = typer.Option(None, "--words"),
+    format: str = typer.Option("md", "--format", "-f", callback=_formats, help="md, html or json."),
+    words: Optional[int] = WORDS_OPTION,
 ) -> None:
     """Print the brief of one story."""
-    fmt = _formats(format)[0]
-    with Store(db) as store:
+    fmt = format[0]
+    with _open_store(db, create=False) as store:
         sid = store.resolve_story_id(story_id)
         if sid is None:
             err.print(f"No story {story_id!r} in {db}")
@@ -187,36 +293,53 @@ def show(
 def serve(
     db: Path = DB_OPTION,
     host: str = typer.Option("127.0.0.1", "--host"),
-    port: int = typer.Option(8000, "--port"),
+    port: int = typer.Option(8000, "--port", min=0, max=65535),
+    create: bool = typer.Option(False, "--create", help="Start a new, empty store when --db does not exist."),
+    max_bytes: Optional[str] = MAX_BYTES_OPTION,
 ) -> None:
     """Start the web UI and JSON API over the workspace store."""
     import uvicorn
 
     from newsfuse.web.app import create_app
 
+    _open_store(db, create=create).close()
     web = create_app(str(db))
     out.print(f"Serving {db} on http://{host}:{port}", highlight=False)
-    uvicorn.run(web, host=host, port=port, log_level="info")
+    with _input_limit(max_bytes):
+        uvicorn.run(web, host=host, port=port, log_level="info")
 
 
 @app.command()
 def watch(
-    folder: Path = typer.Argument(..., help="Folder to poll for new article files."),
+    folder: Path = typer.Argument(..., exists=True, file_okay=False, dir_okay=True,
+                                  help="Folder to poll for new article files."),
     db: Path = DB_OPTION,
-    interval: float = typer.Option(5.0, "--interval", help="Seconds between polls."),
-    once: bool = typer.Option(False, "--once", help="Poll once and exit."),
+    interval: float = typer.Option(5.0, "--interval", min=0.1, help="Seconds between polls."),
+    once: bool = typer.Option(False, "--once", help="Look twice, --interval seconds apart, ingest and exit."),
+    max_bytes: Optional[str] = MAX_BYTES_OPTION,
 ) -> None:
-    """Keep ingesting new files from FOLDER; the briefs of touched stories update."""
-    with Store(db) as store:
+    """Keep ingesting new files from FOLDER; the briefs of touched stories update.
+
+    A file is read once it is the same at two polls in a row (so not while it is still being
+    written); a file edited later replaces the version read before.
+    """
+    with _input_limit(max_bytes), _open_store(db, create=True) as store:
+        if once:
+            _watch_report(pipeline.watch_once(folder, store, settle=interval))
+            return
+        watcher = pipeline.Watcher(folder, store)
         while True:
-            report = pipeline.watch_once(folder, store)
-            _report_problems(report.problems, quiet=False)
-            if report.new or report.existing:
-                out.print(f"{time.strftime('%H:%M:%S')} {len(report.new)} new articles; stories updated: "
-                          + (", ".join(report.stories_changed) or "none"), highlight=False)
-            if once:
-                return
+            _watch_report(watcher.poll())
             time.sleep(interval)
+
+
+def _watch_report(report: pipeline.IngestReport) -> None:
+    _report_problems(report.problems, quiet=False)
+    if report.new or report.existing or report.replaced:
+        n = len(report.replaced)
+        replaced = f" (replacing {n} earlier version{'s' * (n != 1)})" if n else ""
+        out.print(f"{time.strftime('%H:%M:%S')} {len(report.new)} new articles{replaced}; stories updated: "
+                  + (", ".join(report.stories_changed) or "none"), highlight=False, soft_wrap=True)
 
 
 def _mount_eval() -> None:

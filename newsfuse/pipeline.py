@@ -8,6 +8,7 @@ in-memory store, so there is one way through the system, not two.
 from __future__ import annotations
 
 import hashlib
+import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import timedelta, timezone
@@ -18,7 +19,7 @@ from newsfuse.records import Article, Brief, ReadProblem, Story
 from newsfuse.store import Store
 
 __all__ = ["IngestReport", "ingest", "ingest_articles", "ingest_records", "ingest_upload",
-           "refresh_briefs", "story_brief", "brief_for", "story_inputs", "brief", "brief_run", "BriefRun", "watch_once", "pending_files"]
+           "refresh_briefs", "story_brief", "brief_for", "story_inputs", "brief", "brief_run", "BriefRun", "watch_once", "pending_files", "Watcher"]
 
 CLUSTER_STATE_KEY = "clusterer"
 DEDUP_WINDOW = timedelta(days=14)  # an arrival is compared with stored articles this close in time
@@ -32,6 +33,7 @@ class IngestReport:
     existing: list[str] = field(default_factory=list)  # already stored: nothing changed
     problems: list[ReadProblem] = field(default_factory=list)
     stories_changed: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)  # ids of earlier versions of changed files, removed
 
     @property
     def read_any(self) -> bool:
@@ -58,9 +60,15 @@ def file_sha256(path: str | Path) -> str:
 
 def ingest_articles(
     articles: Sequence[Article], store: Store, problems: Iterable[ReadProblem] = (),
-    refresh: bool = True, progress: ProgressFn | None = None,
+    refresh: bool = True, progress: ProgressFn | None = None, replace: bool = False,
 ) -> IngestReport:
-    """Store articles (one transaction per origin file), then dedup, cluster and re-brief."""
+    """Store articles (one transaction per origin file), then dedup, cluster and re-brief.
+
+    With ``replace`` (a watched folder), a file's articles that its current content no longer
+    holds are removed first: an edited file replaces its earlier version instead of adding a
+    second source that would confirm the first. (The clusterer keeps what it learned from the
+    old text; only its vocabulary statistics and story centroids are slightly off.)
+    """
     report = IngestReport(problems=list(problems))
     for a in articles:  # one convention for times: a time without a zone is taken as UTC
         if a.published is not None and a.published.tzinfo is None:
@@ -69,9 +77,16 @@ def ingest_articles(
     for a in articles:
         by_file[_file_key(a)].append(a)
     done = 0
+    emptied: set[str] = set()
     for path, group in by_file.items():
         digest = file_sha256(path) if path else "-"
         with store.transaction() as conn:
+            if replace and path:
+                keep = {a.id for a in group}
+                stale = [i for i in store.article_ids_from_file(path) if i not in keep]
+                if stale:
+                    emptied.update(store.remove_articles(conn, stale))
+                    report.replaced += stale
             new, existing = store.add_articles(conn, group)
             if path:
                 store.record_file(conn, path, digest, None, "ok", n_articles=len(group))
@@ -86,8 +101,11 @@ def ingest_articles(
                               "problem", p.message)
     if report.new:
         report.stories_changed = _group_new(store, report.new)
-        if refresh:
-            refresh_briefs(store, report.stories_changed)
+    if emptied:  # stories that lost an old version (and still have articles) get a new brief too
+        report.stories_changed += [s for s in sorted(emptied) if s not in report.stories_changed
+                                   and store.resolve_story_id(s) == s]
+    if refresh and report.stories_changed:
+        refresh_briefs(store, report.stories_changed)
     return report
 
 
@@ -164,15 +182,15 @@ def _read(paths: Iterable[str | Path]) -> tuple[list[Article], list[ReadProblem]
 
 
 def ingest(paths: Iterable[str | Path], store: Store, refresh: bool = True,
-           progress: ProgressFn | None = None) -> IngestReport:
+           progress: ProgressFn | None = None, replace: bool = False) -> IngestReport:
     """Read files and directories into the workspace store; briefs of touched stories update."""
     articles, problems = _read(paths)
-    return ingest_articles(articles, store, problems, refresh=refresh, progress=progress)
+    return ingest_articles(articles, store, problems, refresh=refresh, progress=progress, replace=replace)
 
 
 def pending_files(folder: str | Path, store: Store) -> dict[Path, str]:
     """Files under ``folder`` whose current content has not been read yet, with that content's
-    hash (for ``watch``: each file is hashed once per poll)."""
+    hash (whether or not they are still being written: ``Watcher`` waits for that)."""
     from newsfuse.ingest.readers import iter_files
 
     out = {}
@@ -184,17 +202,78 @@ def pending_files(folder: str | Path, store: Store) -> dict[Path, str]:
     return out
 
 
-def watch_once(folder: str | Path, store: Store) -> IngestReport:
-    """One poll of a watched folder: ingest what is new or changed; bad files are noted once."""
-    files = pending_files(folder, store)
-    if not files:
+FileLook = tuple[int, int, str]  # size, mtime in ns, content hash
+
+
+class Watcher:
+    """A watched folder. A file is ingested only once it looked the same (size, mtime and content)
+    at two polls in a row, so a file still being written is not read half-way; a file changed
+    after it was read replaces its earlier version. Files already read (also by an earlier run)
+    are recognised by path and content hash and are not read again."""
+
+    def __init__(self, folder: str | Path, store: Store) -> None:
+        self.folder, self.store = Path(folder), store
+        if not self.folder.is_dir():
+            raise NotADirectoryError(f"not a folder: {self.folder}" if self.folder.exists()
+                                     else f"no such folder: {self.folder}")
+        self._last: dict[Path, FileLook] = {}  # files not read yet, as the previous poll saw them
+        self._done: dict[Path, tuple[int, int]] = {}  # size and mtime at which a file was handled
+        self._said: set[tuple[str, str]] = set()  # listing problems already reported
+
+    def _look(self) -> tuple[dict[Path, FileLook], list[ReadProblem]]:
+        """Files not read yet (hashed only when their size or mtime moved since handled)."""
+        from newsfuse.ingest.readers import iter_files
+
+        looks, problems = {}, []
+        for p in iter_files([self.folder]):
+            if isinstance(p, ReadProblem):
+                problems.append(p)
+                continue
+            try:
+                st = p.stat()
+            except OSError:
+                continue  # gone since the listing
+            sig = (st.st_size, st.st_mtime_ns)
+            if not p.is_file() or self._done.get(p) == sig:
+                continue
+            digest = file_sha256(p)
+            if self.store.file_seen(str(p), digest):
+                self._done[p] = sig
+            else:
+                looks[p] = (*sig, digest)
+        return looks, problems
+
+    def pending(self) -> list[Path]:
+        """Look at the folder; the files that are new or changed (ready or not)."""
+        looks, _ = self._look()
+        self._last = looks
+        return list(looks)
+
+    def poll(self) -> IngestReport:
+        """Ingest the files that have not changed since the previous poll."""
+        looks, problems = self._look()
+        ready = {p: look for p, look in looks.items() if self._last.get(p) == look}
+        self._last = {p: look for p, look in looks.items() if p not in ready}
+        fresh = [p for p in problems if (p.path, p.message) not in self._said]
+        self._said = {(p.path, p.message) for p in problems}
+        report = ingest(list(ready), self.store, replace=True) if ready else IngestReport()
+        report.problems = fresh + report.problems
+        with self.store.transaction() as conn:  # a file that yielded nothing new is still "seen"
+            for f, (size, mtime, digest) in ready.items():
+                if not self.store.file_seen(str(f), digest):
+                    self.store.record_file(conn, str(f), digest, None, "ok", n_articles=0)
+                self._done[f] = (size, mtime)
+        return report
+
+
+def watch_once(folder: str | Path, store: Store, settle: float = 1.0) -> IngestReport:
+    """One poll of a watched folder for ``watch --once``: look, wait ``settle`` seconds if
+    anything is new, look again, and ingest what did not change in between."""
+    watcher = Watcher(folder, store)
+    if not watcher.pending():
         return IngestReport()
-    report = ingest(list(files), store)
-    with store.transaction() as conn:  # a file that yielded nothing new is still "seen"
-        for f, digest in files.items():
-            if not store.file_seen(str(f), digest):
-                store.record_file(conn, str(f), digest, None, "ok", n_articles=0)
-    return report
+    time.sleep(settle)
+    return watcher.poll()
 
 
 def ingest_records(records: list[dict], store: Store, origin: str = "api") -> IngestReport:

@@ -1,8 +1,10 @@
 """Files and bytes -> raw documents (not yet cleaned), or ReadProblems.
 
 Every failure becomes a ``ReadProblem`` with a one-line message; nothing here raises for bad
-input. Size policy: a single text/HTML/JSON file (after gunzip) above ``MAX_BYTES`` is refused
-with a clear message rather than read into memory; WARC files are streamed record by record from
+input. Size policy: a single text/HTML/JSON file (after gunzip) above ``max_bytes()`` (5 MB, or
+``NEWSFUSE_MAX_BYTES``) is refused with a clear message rather than read: later stages take tens of
+seconds per megabyte of one article (and its sentence similarities grow with the square of its
+length), so one huge file would stall a whole run. WARC files are streamed record by record from
 disk, so they may be large, but each record is held to the same limit.
 """
 
@@ -21,9 +23,10 @@ from typing import Iterator
 
 from ..records import ReadProblem
 
-__all__ = ["RawDoc", "MAX_BYTES", "iter_files", "read_file", "read_bytes_raw", "records_to_raw", "decode_text"]
+__all__ = ["RawDoc", "MAX_BYTES", "MAX_BYTES_ENV", "max_bytes", "parse_size", "iter_files", "read_file", "read_bytes_raw", "records_to_raw", "decode_text"]
 
-MAX_BYTES = 20 * 1024 * 1024
+MAX_BYTES = 5 * 1024 * 1024  # the default input limit per file (or WARC record)
+MAX_BYTES_ENV = "NEWSFUSE_MAX_BYTES"
 TEXT_EXT = {".txt", ".text", ".md"}
 HTML_EXT = {".html", ".htm", ".xhtml"}
 JSON_EXT = {".json"}
@@ -51,7 +54,38 @@ Result = RawDoc | ReadProblem
 
 
 def _mb(n: int) -> str:
-    return f"{n / 1024 / 1024:.1f} MB"
+    return f"{n / 1024 / 1024:.1f} MB" if n >= 100 * 1024 else f"{n:,} bytes"
+
+
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]?)(?:i?b)?\s*$", re.I)
+
+
+def parse_size(text: str) -> int:
+    """Bytes from '5000000', '500K', '5M', '5MB' or '1G' (binary units); ValueError otherwise."""
+    m = _SIZE.match(str(text))
+    if not m:
+        raise ValueError(f"not a size: {text!r} (use bytes, or a number with K, M or G, e.g. 5M)")
+    n = int(float(m.group(1)) * 1024 ** " KMG".index((m.group(2) or " ").upper()))
+    if n < 1:
+        raise ValueError(f"the size limit must be at least 1 byte, not {text!r}")
+    return n
+
+
+def max_bytes() -> int:
+    """The input limit per file, read at each use so ``NEWSFUSE_MAX_BYTES`` (or the CLI's
+    ``--max-bytes``, which sets it) also reaches Dask workers."""
+    value = os.environ.get(MAX_BYTES_ENV, "").strip()
+    if not value:
+        return MAX_BYTES
+    try:
+        return parse_size(value)
+    except ValueError as e:
+        raise ValueError(f"{MAX_BYTES_ENV}: {e}") from None
+
+
+def _too_large(size: str, limit: int) -> str:
+    return (f"file too large: {size} exceeds the {_mb(limit)} limit "
+            f"(raise it with --max-bytes or {MAX_BYTES_ENV})")
 
 
 FOLDER_DOCS = re.compile(r"^(readme|license|licence|changelog|contributing)(\.[a-z]+)?$", re.I)
@@ -125,11 +159,12 @@ def decode_text(data: bytes) -> str | None:
 
 def _gunzip(data: bytes) -> bytes | str:
     """Decompress with a cap so that a zip bomb cannot fill memory; str means a problem."""
+    limit = max_bytes()
     try:
         d = zlib.decompressobj(16 + zlib.MAX_WBITS)
-        out = d.decompress(data, MAX_BYTES + 1)
-        if len(out) > MAX_BYTES:
-            return f"too large: more than {_mb(MAX_BYTES)} after decompression (limit {_mb(MAX_BYTES)})"
+        out = d.decompress(data, limit + 1)
+        if len(out) > limit:
+            return _too_large(f"more than {_mb(limit)} after decompression", limit)
         return out
     except zlib.error as e:
         return f"corrupt gzip data ({e})"
@@ -150,11 +185,12 @@ def read_file(path: Path) -> list[Result]:
         return [ReadProblem(name, f"cannot read: {kind}, not a regular file")]
     if ext in WARC_EXT:
         return list(_read_warc_path(path))
-    if st.st_size > MAX_BYTES:
-        return [ReadProblem(name, f"file too large: {_mb(st.st_size)} exceeds the {_mb(MAX_BYTES)} limit")]
+    limit = max_bytes()
+    if st.st_size > limit:
+        return [ReadProblem(name, _too_large(_mb(st.st_size), limit))]
     try:
         with open(path, "rb") as fh:
-            data = fh.read(MAX_BYTES + 1)
+            data = fh.read(limit + 1)
     except OSError as e:
         return [ReadProblem(name, f"cannot read file: {e.strerror or e}")]
     return read_bytes_raw(name, data)
@@ -174,8 +210,8 @@ def read_bytes_raw(name: str, data: bytes) -> list[Result]:
         data = out
         if not data.strip():
             return [ReadProblem(name, "empty file (after decompression)")]
-    if len(data) > MAX_BYTES:
-        return [ReadProblem(name, f"file too large: more than {_mb(MAX_BYTES)} (limit)")]
+    if len(data) > max_bytes():
+        return [ReadProblem(name, _too_large(_mb(len(data)), max_bytes()))]
     if ext not in KNOWN_EXT:
         ext = _sniff(data)
         if ext is None:
@@ -377,10 +413,12 @@ def _read_warc_stream(fh, name: str) -> Iterator[Result]:
             if "html" not in ctype.lower():
                 continue
             url = rec.rec_headers.get_header("WARC-Target-URI")
-            data = rec.content_stream().read(MAX_BYTES + 1)
+            limit = max_bytes()
+            data = rec.content_stream().read(limit + 1)
             rname = f"{name}#{url or n}"
-            if len(data) > MAX_BYTES:
-                yield ReadProblem(rname, f"WARC record too large (limit {_mb(MAX_BYTES)})")
+            if len(data) > limit:
+                yield ReadProblem(rname, f"WARC record too large: more than {_mb(limit)} "
+                                         f"(raise the limit with --max-bytes or {MAX_BYTES_ENV})")
                 continue
             found += 1
             yield _html_doc(rname, data, url=url, fmt="warc")

@@ -233,6 +233,34 @@ class Store:
             rows = self._query("SELECT * FROM articles ORDER BY published, rowid")
         return self._articles_from_rows(rows)
 
+    def article_ids_from_file(self, path: str) -> list[str]:
+        """Articles read from this file (a JSON/WARC file's records carry ``path#n``)."""
+        return [r[0] for r in self._query(
+            "SELECT id FROM articles WHERE path = ? OR substr(path, 1, length(?) + 1) = ? || '#'",
+            (path, path, path))]
+
+    def remove_articles(self, conn: sqlite3.Connection, ids: Iterable[str]) -> list[str]:
+        """Delete articles (a file's earlier version) inside the caller's transaction; returns the
+        stories they were in. Copies of them become originals again, and a story left with no
+        article is dropped (its id stays known to the clusterer, which may fill it again)."""
+        ids = list(dict.fromkeys(ids))
+        stories: set[str] = set()
+        for k in range(0, len(ids), 500):
+            chunk = ids[k:k + 500]
+            marks = ",".join("?" * len(chunk))
+            stories |= {r[0] for r in conn.execute(
+                f"SELECT story_id FROM articles WHERE id IN ({marks}) AND story_id IS NOT NULL", chunk)}
+            conn.execute(f"UPDATE articles SET duplicate_of = NULL, duplicate_kind = NULL"
+                         f" WHERE duplicate_of IN ({marks})", chunk)
+            conn.execute(f"DELETE FROM sentence_copies WHERE article_id IN ({marks})"
+                         f" OR copy_article_id IN ({marks})", chunk * 2)
+            conn.execute(f"DELETE FROM articles WHERE id IN ({marks})", chunk)  # entries, sentences cascade
+        for sid in stories:
+            if not conn.execute("SELECT 1 FROM articles WHERE story_id = ?", (sid,)).fetchone():
+                conn.execute("DELETE FROM stories WHERE id = ?", (sid,))
+                conn.execute("DELETE FROM story_aliases WHERE story_id = ?", (sid,))
+        return sorted(stories)
+
     def count_articles(self) -> int:
         return self._query("SELECT count(*) FROM articles")[0][0]
 

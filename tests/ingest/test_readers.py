@@ -55,11 +55,53 @@ def test_file_above_limit_is_refused(tmp_path):
     big = tmp_path / "big.txt"
     line = ("The river rose again overnight in the northern valley towns. " * 16 + "\n").encode()
     with open(big, "wb") as fh:
-        for _ in range(50 * 1024 * 1024 // len(line) + 1):
+        for _ in range(MAX_BYTES // len(line) + 2):
             fh.write(line)
     assert big.stat().st_size > MAX_BYTES
     arts, probs = split(read_paths([big]))
     assert not arts and "too large" in probs[0].message and "limit" in probs[0].message
+
+
+def test_default_limit_is_5_mb_and_the_message_names_file_size_and_limit(tmp_path, monkeypatch):
+    monkeypatch.delenv("NEWSFUSE_MAX_BYTES", raising=False)
+    big = tmp_path / "huge-record.txt"
+    line = b"The council published another long annex of permit numbers for the harbour works.\n"
+    big.write_bytes(line * (6 * 1024 * 1024 // len(line)))  # about 6 MB: read before, refused now
+    (tmp_path / "small.txt").write_text(BODY)
+    arts, probs = split(read_paths([tmp_path]))
+    assert len(arts) == 1 and "stranded village" in arts[0].text  # the other file still counts
+    assert len(probs) == 1 and probs[0].path == str(big)
+    assert "too large" in probs[0].message and "6.0 MB" in probs[0].message and "5.0 MB limit" in probs[0].message
+    assert "NEWSFUSE_MAX_BYTES" in probs[0].message
+
+
+def test_limit_from_the_environment(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSFUSE_MAX_BYTES", "2K")
+    (tmp_path / "long.txt").write_text(BODY * 20)  # about 3 kB
+    (tmp_path / "short.txt").write_text(BODY)
+    arts, probs = split(read_paths([tmp_path]))
+    assert [a.path for a in arts] == [str(tmp_path / "short.txt")]
+    assert [p.path for p in probs] == [str(tmp_path / "long.txt")] and "2,048 bytes limit" in probs[0].message
+    arts, probs = split(read_bytes("long.txt.gz", gzip.compress((BODY * 20).encode())))  # counted unpacked
+    assert not arts and "too large" in probs[0].message
+    arts, probs = split(read_bytes("upload.txt", (BODY * 20).encode()))
+    assert not arts and "too large" in probs[0].message
+
+
+@pytest.mark.parametrize("text,expected", [("5000000", 5000000), ("500K", 500 * 1024), ("5M", 5 * 1024 ** 2),
+                                           ("5mb", 5 * 1024 ** 2), ("1G", 1024 ** 3), ("1.5M", 1572864)])
+def test_parse_size(text, expected):
+    from newsfuse.ingest.readers import parse_size
+
+    assert parse_size(text) == expected
+
+
+@pytest.mark.parametrize("text", ["", "five", "5Q", "-1", "0"])
+def test_parse_size_refuses_nonsense(text):
+    from newsfuse.ingest.readers import parse_size
+
+    with pytest.raises(ValueError):
+        parse_size(text)
 
 
 def test_gzip_bomb_is_refused():

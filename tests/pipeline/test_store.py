@@ -121,3 +121,27 @@ def test_story_ids_survive_merges_as_aliases(tmp_path):
         store.save_brief("s-a", {"story_id": "s-a"})
         assert store.get_brief("s-b") == {"story_id": "s-a"}
         assert not store.list_stories()[0][0].is_updated
+
+
+def test_removing_a_file_version_cleans_up_after_it(tmp_path):
+    old = make_article(TEXT)
+    copy = make_article(TEXT + " Two of them were treated for smoke.", outlet="Bay Wire")
+    copy.path = "/tmp/b.txt"
+    jsonl = make_article("A second ferry was towed to Port Ellery on Wednesday. No one was hurt.")
+    jsonl.path = "/tmp/a.txt.more#3"  # another file whose name starts the same
+    with Store(tmp_path / "w.db") as store:
+        with store.transaction() as conn:
+            store.add_articles(conn, [old, copy, jsonl])
+            store.set_duplicates(conn, {copy.id: old.id}, {copy.id: "near"}, {(copy.id, 0): [(old.id, 0)]})
+            store.save_stories(conn, [Story(id="s-a", article_ids=[old.id], title="Ferry fire", aliases=["s-old"]),
+                                      Story(id="s-b", article_ids=[copy.id, jsonl.id], title="Ferry fire")])
+        assert store.article_ids_from_file("/tmp/a.txt") == [old.id]
+        with store.transaction() as conn:
+            assert store.remove_articles(conn, [old.id]) == ["s-a"]
+        assert store.get_article(old.id) is None and store.count_articles() == 2
+        assert store.get_article(copy.id).duplicate_of is None  # the copy is an original now
+        assert store.sentence_copies([copy.id]) == {}
+        assert store.story_ids() == ["s-b"]  # the emptied story is gone, and so is its alias
+        assert store.resolve_story_id("s-a") is None and store.resolve_story_id("s-old") is None
+        assert store.search("Port Ellery") and all(h["article_id"] != old.id for h in store.search("Port Ellery"))
+        assert store.conn.execute("SELECT count(*) FROM sentences WHERE article_id = ?", (old.id,)).fetchone()[0] == 0
