@@ -31,7 +31,7 @@ from ..records import Article, Claim
 from .dates import find_date_phrases, happening_phrase
 from .language import is_english, language_of, unit_amounts
 from .lexicon import PERSON_CATEGORIES, EVENT_NOUNS, EVENT_RE, category_of, event_of, quantity_key, split_key
-from .numbers import NumberMention, find_numbers
+from .numbers import NUMBER_WORDS, NumberMention, find_numbers
 from .quotes import in_quotation
 from .speakers import ArticleContext, find_attribution
 
@@ -186,7 +186,7 @@ def _np_after(toks: list[_Tok], i: int, vague: bool, ev_starts: frozenset = froz
         j += 1
         if j < len(toks) and toks[j].low in ("the", "its", "their", "his", "her", "our"):
             j += 1
-        if j + 1 < len(toks) and (toks[j].text[0].isdigit() or toks[j].low in _SMALL_WORDS) and toks[j + 1].text[0].isalpha():
+        if j + 1 < len(toks) and (toks[j].text[0].isdigit() or toks[j].low in NUMBER_WORDS) and toks[j + 1].text[0].isalpha():
             j += 1  # "seven of the 12 boys on board": the group is the container's
         if (j + 1 < len(toks) and toks[j].low.endswith("ed") and event_of(toks[j].low)
                 and category_of([toks[j + 1].text])[0]):
@@ -213,10 +213,6 @@ def _np_after(toks: list[_Tok], i: int, vague: bool, ev_starts: frozenset = froz
     if words and words[0].low in _OTHERS:
         return words[:1], j, False
     return words, j, False
-
-
-_SMALL_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty",
-                "thirty", "forty", "fifty", "hundred"}
 
 
 def _mixed_group(toks: list[_Tok], j: int, cat: str, numbers_at: set[int]) -> bool:
@@ -887,12 +883,12 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
 
 # clause boundaries between rival sources: ", while the ministry said ...", "; the union says ..."
 _CLAUSE_SPLIT = re.compile(r",\s*(?:while|whereas|but)\s+|;\s+|\s+(?:while|whereas)\s+(?=\w+\s+\w+\s+(?:said|says|reported|put))", re.I)
-_ROSE_FROM = re.compile(r"\b(?:rose|risen|rising|climbed|climbing|increased|jumped|went\s+up|gone\s+up|fell|fallen|"
-                        r"dropped|revised(?:\s+(?:up|down)(?:wards)?)?|grew|grown)\s+from\s+$", re.I)
+_CHANGED = (r"\b(?:rose|risen|rising|climbed|climbing|increased|jumped|went\s+up|gone\s+up|fell|fallen|"
+            r"dropped|revised(?:\s+(?:up|down)(?:wards)?)?|grew|grown)\s+from\s+")
+_ROSE_FROM = re.compile(_CHANGED + "$", re.I)
 
 
-_ROSE_FROM_TO = re.compile(r"\b(?:rose|risen|rising|climbed|climbing|increased|jumped|went\s+up|gone\s+up|fell|fallen|"
-                           r"dropped|revised(?:\s+(?:up|down)(?:wards)?)?|grew|grown)\s+from\s+[^,;]{1,40}?\s+to\s+$", re.I)
+_ROSE_FROM_TO = re.compile(_CHANGED + r"[^,;]{1,40}?\s+to\s+$", re.I)
 
 
 def _from_to(text: str, nums, out: list[Claim], when, attribution) -> None:

@@ -28,7 +28,7 @@ import numpy as np
 from scipy.special import expit
 
 from .lexicon import EVENT_NOUNS, EVENT_RE, category_of, event_of, quantity_key, split_key
-from .numbers import NumberMention, find_numbers
+from .numbers import NUMBER_WORDS, NumberMention, find_numbers
 from .quotes import in_quotation
 
 __all__ = ["Candidate", "candidates", "features", "ClaimModel", "train", "default_model", "TRAIN_SETS",
@@ -435,7 +435,6 @@ def enabled() -> bool:
 # "Four of the injured are in a critical condition", "two of them seriously": a part of a figure
 # already counted, which the rules leave out on purpose
 _PART_OF = re.compile(r"\s+of\s+(?:them|whom|those|these|the\s+([\w-]+))\b", re.I)
-_SMALL = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"}
 
 
 def _part_of_counted(text: str, end: int) -> bool:
@@ -444,7 +443,7 @@ def _part_of_counted(text: str, end: int) -> bool:
     if not m or m.group(1) is None:
         return bool(m)
     word = m.group(1).lower()
-    return event_of(word) is not None or word[0].isdigit() or word in _SMALL
+    return event_of(word) is not None or word[0].isdigit() or word in NUMBER_WORDS
 
 
 def unclaimed(text: str, ref_date, rule_claims: list) -> list[Candidate]:

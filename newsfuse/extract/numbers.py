@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["NumberMention", "find_numbers", "parse_number_words", "QUALIFIERS"]
+__all__ = ["NumberMention", "find_numbers", "parse_number_words", "QUALIFIERS", "NUMBER_WORDS"]
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -22,6 +22,8 @@ _UNITS = {
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
          "eighty": 80, "ninety": 90}
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+# every number word, for the rules that ask "is this token a count?" ("seven of the 12 boys")
+NUMBER_WORDS = frozenset(_UNITS) | frozenset(_TENS) | frozenset(_SCALES) | {"dozen"}
 
 # canonical qualifier for each written form (longest first when compiled)
 QUALIFIERS = {

@@ -50,9 +50,9 @@ def overlap(a: str, b: str) -> float:
 
 # one number lexicon for the whole project: extraction owns it
 from newsfuse.extract.language import unit_amounts  # noqa: E402
-from newsfuse.extract.numbers import _SCALES, _TENS, _UNITS, parse_number_words  # noqa: E402
+from newsfuse.extract.numbers import NUMBER_WORDS, _SCALES, _TENS, _UNITS, parse_number_words  # noqa: E402,F401
 
-NUMBER_WORDS = _NUMBER_WORDS = frozenset(_UNITS) | frozenset(_TENS) | frozenset(_SCALES) | {"dozen"}
+_NUMBER_WORDS = NUMBER_WORDS
 
 _DIGITS = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?!\w)")
 _W = "(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")\b"
