@@ -354,6 +354,22 @@ def _shares_any(rows: list[set[int]], cols: list[set[int]]) -> np.ndarray:
     return hit
 
 
+def _row_keys(cents: list[_Centroid]) -> dict:
+    """Position of each centroid's arrays, keeping the arrays alive (so their ids stay unique)."""
+    return {(id(c.idx), id(c.val)): (i, c.idx, c.val) for i, c in enumerate(cents)}
+
+
+def _cached_rows(where: dict, cents: list[_Centroid]) -> np.ndarray:
+    """For each centroid, its position in the last ``_row_keys`` if its arrays are the very same
+    objects (a product depends only on the two rows' arrays), else -1."""
+    pos = np.full(len(cents), -1)
+    for i, c in enumerate(cents):
+        hit = where.get((id(c.idx), id(c.val)))
+        if hit is not None and hit[1] is c.idx and hit[2] is c.val:
+            pos[i] = hit[0]
+    return pos
+
+
 def _entity_part(c: _Centroid, wdim: int) -> _Centroid:
     keep = c.idx >= wdim
     e = _Centroid(c.idx[keep], c.val[keep], 0.0, c.first, c.last, c.n)
@@ -415,6 +431,7 @@ class StoryClusterer:
         # seed-by-seed products of the last storyline relinking, kept with the seed arrays they
         # came from (see _line_grams)
         self._gram_cache: tuple[dict, np.ndarray, np.ndarray] = ({}, np.zeros((0, 0)), np.zeros((0, 0)))
+        self._art_gram_cache: tuple[dict, np.ndarray] = ({}, np.zeros((0, 0)))  # the same for _line_art
 
     # ------------------------------------------------------------------ features
     def _counts(self, arts: list[Article]) -> sp.csr_matrix:
@@ -986,9 +1003,10 @@ class StoryClusterer:
         arts = [self._line_art.get(l) or _Centroid.empty(0.0) for l in seeds]
         if ns:
             La = _matrix(arts, self.dim, False)
-            Ma = sp.vstack([La, _matrix(cents[ns:], self.dim, False)], format="csr")
-            Ga[:ns] = (La @ Ma.T).toarray()
-            Ga[ns:, :ns] = Ga[:ns, ns:].T
+            Ga[:ns, :ns] = self._art_gram(arts, La)
+            if n > ns:
+                Ga[:ns, ns:] = (La @ _matrix(cents[ns:], self.dim, False).T).toarray()
+                Ga[ns:, :ns] = Ga[:ns, ns:].T
         na = np.array([float(c.n) for c in arts + cents[ns:]])  # articles per group
         if self._semantic:
             w = self.config.semantic_weight
@@ -1022,31 +1040,46 @@ class StoryClusterer:
         inner = np.zeros(n)
         set_inner(slice(None))
 
-        def terms(ix: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-            """Rows ``ix`` against every group: centroid cosine, entity cosine, time gap, and
-            cohesion -- the mean article similarity across the two groups against the mean within
-            the looser one less the margin (groups of one article have no inner pairs, set no bar)."""
-            dg = np.sqrt(np.maximum(np.diag(G), 1e-12))
-            cos = G[ix] / (dg[ix][:, None] * dg[None, :])
-            deg = np.sqrt(np.maximum(np.diag(Ge), 0.0))
-            de = deg[ix][:, None] * deg[None, :]
+        def terms(ix) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+            """Rows ``ix`` against every group (an index gives 1-d rows, an array 2-d ones):
+            centroid cosine, entity cosine, time gap, and cohesion -- the mean article similarity
+            across the two groups against the mean within the looser one less the margin (groups of
+            one article have no inner pairs, set no bar). Element by element, so a row is the same
+            whether it is computed alone or with others."""
+            cos = G[ix] / (dg[ix][..., None] * dg)
+            de = deg[ix][..., None] * deg
             ecos = np.where(de > 0, Ge[ix] / np.maximum(de, 1e-12), 1.0)
-            gap = np.maximum(np.maximum(first[ix][:, None] - last[None, :], first[None, :] - last[ix][:, None]), 0.0)
+            gap = np.maximum(np.maximum(first[ix][..., None] - last, first - last[ix][..., None]), 0.0)
             with np.errstate(divide="ignore", invalid="ignore"):
-                nn = na[ix][:, None] * na[None, :]
-                bar = np.minimum(inner[ix][:, None], inner[None, :])
+                nn = na[ix][..., None] * na
+                bar = np.minimum(inner[ix][..., None], inner)
                 near = ~np.isfinite(bar) | (nn == 0) | (Ga[ix] / nn >= bar - cfg.storyline_cohesion_margin)
             return cos, ecos, gap, near
 
-        def scores(ix: np.ndarray) -> np.ndarray:
+        def not_self(good: np.ndarray, ix) -> np.ndarray:
+            if np.ndim(ix):
+                good[np.arange(len(ix)), ix] = False
+            else:
+                good[ix] = False
+            return good
+
+        def scores(ix) -> np.ndarray:
             """Merge scores of rows ``ix``: the cosine where every bar is passed, else -inf."""
             cos, ecos, gap, near = terms(ix)
-            thr = np.where(seeded[ix][:, None] & seeded[None, :], cfg.storyline_merge_threshold, cfg.storyline_threshold)
-            good = (active[None, :] & (cos >= thr) & (ecos >= cfg.storyline_entity_threshold)
+            thr = np.where(seeded[ix][..., None] & seeded, cfg.storyline_merge_threshold, cfg.storyline_threshold)
+            good = (active & (cos >= thr) & (ecos >= cfg.storyline_entity_threshold)
                     & (gap <= cfg.storyline_window_days)
-                    & (agree[ix] >= (cfg.storyline_anchor_agree * nst[ix])[:, None] * nst[None, :]) & near)
-            good[np.arange(len(ix)), ix] = False
-            return np.where(good, cos, -np.inf)
+                    & (agree[ix] >= (cfg.storyline_anchor_agree * nst[ix])[..., None] * nst) & near)
+            return np.where(not_self(good, ix), cos, -np.inf)
+
+        def young_joins(ix: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+            """For young rows ``ix``: which groups each may join (bigger, close enough, its anchors
+            among theirs) and the cosines to rank them."""
+            cos, ecos, gap, near = terms(ix)
+            good = ((active & (nst > nst[ix][:, None]) & (cos >= cfg.storyline_young_threshold)
+                     & (ecos >= cfg.storyline_entity_threshold) & (gap <= cfg.storyline_window_days)
+                     & (agree1[ix] >= (cfg.storyline_anchor_agree * nst[ix])[:, None] * nst) & near))
+            return not_self(good, ix), cos
 
         def merge_rows(a: int, b: int) -> None:
             for Q in (G, Ge, Ga, agree, agree1):
@@ -1055,7 +1088,12 @@ class StoryClusterer:
             nst[a] += nst[b]
             na[a] += na[b]
             set_inner(a)
+            dg[a] = np.sqrt(np.maximum(G[a, a], 1e-12))
+            deg[a] = np.sqrt(np.maximum(Ge[a, a], 0.0))
 
+        # diagonal norms, kept up to date as groups merge (only the merged row's entry changes)
+        dg = np.sqrt(np.maximum(np.diag(G), 1e-12))
+        deg = np.sqrt(np.maximum(np.diag(Ge), 0.0))
         S = scores(np.arange(n)) if n > 1 else np.full((1, 1), -np.inf)
         while n > 1:
             flat = int(np.argmax(S))
@@ -1070,22 +1108,28 @@ class StoryClusterer:
             members[a] += members[b]
             active[b] = False
             S[b, :] = S[:, b] = -np.inf
-            r = scores(np.array([a]))[0]
+            r = scores(a)
             S[a, :] = r
             S[:, a] = r
-        # young groups join their best bigger neighbour (smallest first; one pass, no chains)
+        # young groups join their best bigger neighbour (smallest first; one pass, no chains).
+        # Their rows are computed together and again only after a join (the one thing that
+        # changes what the later rows see)
         young = sorted((i for i in range(n) if active[i] and nst[i] <= cfg.storyline_young),
                        key=lambda i: (nst[i], first[i], i))
-        for a in young:
+        k, at, rows = 0, 0, None
+        while k < len(young):
+            a = young[k]
             if not active[a]:
+                k += 1
                 continue
-            cos, ecos, gap, near = (t[0] for t in terms(np.array([a])))
-            good = (active & (nst > nst[a]) & (cos >= cfg.storyline_young_threshold)
-                    & (ecos >= cfg.storyline_entity_threshold) & (gap <= cfg.storyline_window_days)
-                    & (agree1[a] >= cfg.storyline_anchor_agree * nst[a] * nst) & near)
-            good[a] = False
-            if not good.any():
+            if rows is None:
+                at = k
+                rows = young_joins(np.array(young[k:]))
+                can = rows[0].any(axis=1)
+            if not can[k - at]:
+                k += 1
                 continue
+            good, cos = rows[0][k - at], rows[1][k - at]
             b = int(np.argmax(np.where(good, cos, -np.inf)))
             Ga[b, :] += Ga[a, :]
             Ga[:, b] += Ga[:, a]
@@ -1097,6 +1141,8 @@ class StoryClusterer:
             first[b] = min(first[a], first[b])
             last[b] = max(last[a], last[b])
             nst[b] += nst[a]
+            rows = None
+            k += 1
         clusters = [sorted(members[i]) for i in range(n) if active[i]]
         # ---- naming
         line: list[str | None] = [None] * len(clusters)
@@ -1186,11 +1232,7 @@ class StoryClusterer:
         M = sp.vstack([_matrix(cents[:ns], self.dim, False), _matrix(cents[ns:], self.dim, True)], format="csr")
         Me = M[:, self._wdim:]
         where, G_old, Ge_old = self._gram_cache
-        pos = np.full(ns, -1)
-        for i, c in enumerate(cents[:ns]):
-            hit = where.get((id(c.idx), id(c.val)))
-            if hit is not None and hit[1] is c.idx and hit[2] is c.val:
-                pos[i] = hit[0]
+        pos = _cached_rows(where, cents[:ns])
         kept = np.flatnonzero(pos >= 0)
         rows = np.concatenate([np.flatnonzero(pos < 0), np.arange(ns, n)])
         G = np.empty((n, n))
@@ -1207,9 +1249,25 @@ class StoryClusterer:
             part = (Me @ Me[rows].T).toarray()
             Ge[:, rows] = part
             Ge[rows, :] = part.T
-        self._gram_cache = ({(id(c.idx), id(c.val)): (i, c.idx, c.val) for i, c in enumerate(cents[:ns])},
-                            G[:ns, :ns].copy(), Ge[:ns, :ns].copy())
+        self._gram_cache = (_row_keys(cents[:ns]), G[:ns, :ns].copy(), Ge[:ns, :ns].copy())
         return G, Ge
+
+    def _art_gram(self, arts: list[_Centroid], La: sp.csr_matrix) -> np.ndarray:
+        """``(La @ La.T).toarray()`` for the seeds' summed article vectors, with the pairs whose
+        arrays are unchanged since the last relinking copied (as in ``_line_grams``)."""
+        where, old = self._art_gram_cache
+        pos = _cached_rows(where, arts)
+        kept = np.flatnonzero(pos >= 0)
+        rows = np.flatnonzero(pos < 0)
+        B = np.empty((len(arts), len(arts)))
+        if len(kept):
+            B[np.ix_(kept, kept)] = old[np.ix_(pos[kept], pos[kept])]
+        if len(rows):
+            part = (La @ La[rows].T).toarray()
+            B[:, rows] = part
+            B[rows, :] = part.T
+        self._art_gram_cache = (_row_keys(arts), B)
+        return B
 
     def _merge_lines(self, l1: str, l2: str) -> None:
         l1, l2 = self.resolve_storyline(l1), self.resolve_storyline(l2)
