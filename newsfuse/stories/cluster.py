@@ -33,9 +33,10 @@ import base64
 import hashlib
 import math
 import zlib
-from collections import Counter
+from collections import Counter, OrderedDict
 from dataclasses import asdict, dataclass, fields
 from datetime import datetime, timezone
+from functools import lru_cache
 from itertools import chain
 
 import numpy as np
@@ -46,7 +47,7 @@ from sklearn.feature_extraction.text import HashingVectorizer
 from newsfuse.records import Article, Story
 from newsfuse.stories.text import capitalised_phrases, numbers
 
-__all__ = ["ClusterConfig", "StoryClusterer", "story_id_for", "storyline_id_for"]
+__all__ = ["ClusterConfig", "StoryClusterer", "story_id_for", "storyline_id_for", "export_counts", "remember_counts"]
 
 _DAY = 86400.0
 
@@ -377,6 +378,82 @@ def _entity_part(c: _Centroid, wdim: int) -> _Centroid:
     return e
 
 
+@lru_cache(maxsize=8)
+def _vectorisers(word_bits: int, entity_bits: int) -> tuple[HashingVectorizer, HashingVectorizer]:
+    """The word and entity hashers (stateless, so one pair serves every clusterer of a shape)."""
+    words = HashingVectorizer(
+        n_features=1 << word_bits, alternate_sign=False, norm=None, stop_words="english",
+        token_pattern=r"(?u)\b[^\W\d_][\w'-]*\w\b",
+    )
+    ents = HashingVectorizer(
+        n_features=1 << entity_bits, alternate_sign=False, norm=None, lowercase=False,
+        analyzer=str.split,
+    )
+    return words, ents
+
+
+def _raw_counts(arts: list[Article], cfg: ClusterConfig) -> tuple[sp.csr_matrix, list[list[str]]]:
+    """Feature counts of articles, which need no clusterer state: words (the headline counted
+    ``title_repeat`` times), capitalised phrases and numbers (hashed, rows with sorted indices),
+    and per article the phrases that spell its outlet's name. Rows do not depend on each other."""
+    words, ents = _vectorisers(cfg.word_bits, cfg.entity_bits)
+    docs, ent_docs, num_docs, outlet = [], [], [], []
+    for a in arts:
+        title = a.title or ""
+        docs.append((title + "\n") * cfg.title_repeat + a.text)
+        phrases = capitalised_phrases(title + ".\n" + a.text)
+        ent_docs.append(" ".join(phrases))
+        key = _squash(a.outlet or "")
+        outlet.append([p for p in phrases if _squash(p) == key] if key else [])
+        num_docs.append(" ".join("#" + n for n in numbers(a.text) if len(n) >= 2))
+    xw = _hashed_counts(words, docs).tocsr().astype(np.float64)
+    xe = _hashed_counts(ents, ent_docs).tocsr().astype(np.float64)
+    xn = _hashed_counts(ents, num_docs).tocsr().astype(np.float64)
+    xn.data *= cfg.number_weight
+    x = sp.hstack([xw, (xe + xn).tocsr()], format="csr")
+    x.sum_duplicates()
+    return x, outlet
+
+
+def _split_rows(x: sp.csr_matrix, outlet: list[list[str]]) -> list[tuple[np.ndarray, np.ndarray, list[str]]]:
+    return [(x.indices[x.indptr[r]:x.indptr[r + 1]].copy(), x.data[x.indptr[r]:x.indptr[r + 1]].copy(), outlet[r])
+            for r in range(x.shape[0])]
+
+
+def _join_rows(rows: list[tuple], dim: int) -> sp.csr_matrix:
+    indptr = np.zeros(len(rows) + 1, np.int64)
+    indptr[1:] = np.cumsum([len(r[0]) for r in rows])
+    idx = np.concatenate([r[0] for r in rows]) if rows else np.zeros(0, np.int32)
+    val = np.concatenate([r[1] for r in rows]) if rows else np.zeros(0)
+    return sp.csr_matrix((val, idx, indptr), shape=(len(rows), dim))
+
+
+# Per-article count rows computed elsewhere (an ingest worker process), waiting for ``_counts``;
+# each is taken out when used, and the oldest go first if they are never used.
+_COUNTS: "OrderedDict[tuple, tuple[np.ndarray, np.ndarray, list[str]]]" = OrderedDict()
+_COUNTS_MAX = 20000
+
+
+def _counts_key(a: Article, cfg: ClusterConfig) -> tuple:
+    return (a.id, hash(a.text), len(a.text), a.title, a.outlet, cfg.word_bits, cfg.entity_bits,
+            cfg.title_repeat, cfg.number_weight)
+
+
+def export_counts(arts: list[Article], config: ClusterConfig | None = None) -> list[tuple]:
+    """Per article, the count row and outlet phrases ``StoryClusterer`` computes when it meets it
+    (no state involved): a process that prepared the articles hands them over with these."""
+    return _split_rows(*_raw_counts(arts, config or ClusterConfig()))
+
+
+def remember_counts(arts: list[Article], rows: list[tuple], config: ClusterConfig | None = None) -> None:
+    """Keep ``export_counts`` rows for these articles until a clusterer with this config adds them."""
+    cfg = config or ClusterConfig()
+    for a, row in zip(arts, rows):
+        _COUNTS[_counts_key(a, cfg)] = row
+    while len(_COUNTS) > _COUNTS_MAX:
+        _COUNTS.popitem(last=False)
+
+
 class StoryClusterer:
     """Assigns articles to stories (and stories to storylines) as they arrive.
 
@@ -390,14 +467,7 @@ class StoryClusterer:
         self._wdim = 1 << cfg.word_bits
         self._edim = 1 << cfg.entity_bits
         self.dim = self._wdim + self._edim
-        self._words = HashingVectorizer(
-            n_features=self._wdim, alternate_sign=False, norm=None, stop_words="english",
-            token_pattern=r"(?u)\b[^\W\d_][\w'-]*\w\b",
-        )
-        self._ents = HashingVectorizer(
-            n_features=self._edim, alternate_sign=False, norm=None, lowercase=False,
-            analyzer=str.split,
-        )
+        self._words, self._ents = _vectorisers(cfg.word_bits, cfg.entity_bits)
         self._df = np.zeros(self.dim, np.float32)
         self._ndocs = 0
         self.clock: float | None = None  # newest publish time seen (days since epoch)
@@ -439,28 +509,23 @@ class StoryClusterer:
 
         Counts, not weights, are what the hot pool keeps: weights are recomputed from the current
         document frequencies at every re-clustering, so early articles are not frozen with the
-        poor IDF of a young clusterer (a main source of arrival-order dependence)."""
+        poor IDF of a young clusterer (a main source of arrival-order dependence). Rows handed
+        over by the process that prepared the articles (``remember_counts``) are used as they are."""
         cfg = self.config
-        docs, ent_docs, num_docs = [], [], []
-        outlet_phrases = set()
-        for a in arts:
-            title = a.title or ""
-            docs.append((title + "\n") * cfg.title_repeat + a.text)
-            phrases = capitalised_phrases(title + ".\n" + a.text)
-            ent_docs.append(" ".join(phrases))
-            key = _squash(a.outlet or "")
-            if key:
-                outlet_phrases.update(p for p in phrases if p not in self._outlet_names and _squash(p) == key)
-            num_docs.append(" ".join("#" + n for n in numbers(a.text) if len(n) >= 2))
-        xw = _hashed_counts(self._words, docs).tocsr().astype(np.float64)
-        xe = _hashed_counts(self._ents, ent_docs).tocsr().astype(np.float64)
+        got = [_COUNTS.pop(_counts_key(a, cfg), None) for a in arts] if _COUNTS else [None] * len(arts)
+        todo = [a for a, g in zip(arts, got) if g is None]
+        if len(todo) == len(arts):
+            x, outlet = _raw_counts(arts, cfg)
+        else:
+            if todo:
+                rows = iter(_split_rows(*_raw_counts(todo, cfg)))
+                got = [g if g is not None else next(rows) for g in got]
+            x = _join_rows(got, self.dim)
+            outlet = [g[2] for g in got]
+        outlet_phrases = {p for o in outlet for p in o if p not in self._outlet_names}
         if outlet_phrases:
             self._outlet_names |= outlet_phrases
             self._outlet_feats |= {self._wdim + int(i) for i in self._ents.transform([" ".join(outlet_phrases)]).indices}
-        xn = _hashed_counts(self._ents, num_docs).tocsr().astype(np.float64)
-        xn.data *= cfg.number_weight
-        x = sp.hstack([xw, (xe + xn).tocsr()], format="csr")
-        x.sum_duplicates()
         np.add.at(self._df, x.indices, 1.0)  # whole counts, so equal to adding a bincount of the whole space
         self._ndocs += len(arts)
         return x
