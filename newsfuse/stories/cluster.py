@@ -202,44 +202,46 @@ def _add_rows_grouped(cents: list[_Centroid], rows: list[list[int]], X: sp.csr_m
     """``cents[g].add_rows(X[rows[g]], dim, keep)`` for every g (distinct centroids) in one pass.
 
     Why: a sparse row selection and an ``np.unique`` per column cost ~0.1 ms each and ran for
-    every column of every re-clustering. The sums are the same ones in the same order (a
-    centroid's own terms first, then its rows in order; ``np.bincount`` adds in array order), and
-    the top-``keep`` cut and the norm run on the same per-centroid arrays, so results are equal."""
+    every column of every re-clustering. Here one sparse product ``P @ Y`` sums them all: Y holds
+    the centroids' own terms (float32 widened, as ``_combine`` does) above X's rows, and row g of
+    the 0/1 matrix P picks centroid g's own row then its X rows in order. A product entry is
+    accumulated in the order of P's row, from zero, and 1.0 * v is v, so each sum is the one
+    ``_combine`` makes, added in the same order (own terms first, then the rows); no sum is zero
+    (weights are positive), so the same terms are present. The top-``keep`` cut and the norm run
+    on the same per-centroid arrays (terms in index order), so results are equal."""
     n = len(cents)
-    indptr = X.indptr
-    who = np.concatenate([np.full(len(r), g, np.int64) for g, r in enumerate(rows)]) if n else np.zeros(0, np.int64)
-    flat = np.fromiter((i for r in rows for i in r), np.int64, count=len(who))
-    lens = (indptr[flat + 1] - indptr[flat]).astype(np.int64)
-    total = int(lens.sum())
-    if not total:
+    nz = np.diff(X.indptr) > 0
+    has = [g for g in range(n) if any(nz[r] for r in rows[g])]  # centroids whose rows add any term
+    if not has:
         return
-    got = np.bincount(who, weights=lens, minlength=n) > 0  # centroids whose rows add any term
-    # positions of the selected rows' entries in X.indices, row after row
-    offset = indptr[flat].astype(np.int64) - np.concatenate([[0], np.cumsum(lens)[:-1]])
-    pos = np.repeat(offset, lens) + np.arange(total)
-    own = [g for g in range(n) if got[g] and len(cents[g].idx)]
-    idx = np.concatenate([cents[g].idx.astype(np.int64) for g in own] + [X.indices[pos].astype(np.int64)])
-    val = np.concatenate([cents[g].val.astype(np.float64) for g in own] + [X.data[pos].astype(np.float64)])
-    grp = np.concatenate([np.full(len(cents[g].idx), g, np.int64) for g in own] + [np.repeat(who, lens)])
-    seen = np.zeros(X.shape[1], bool)
-    seen[idx] = True
-    cols = np.flatnonzero(seen)  # sorted: keeps each centroid's terms in index order
-    lut = np.empty(X.shape[1], np.int64)
-    lut[cols] = np.arange(len(cols))
-    key = grp * len(cols) + lut[idx]
-    if n * len(cols) <= 1 << 22:
-        counts = np.bincount(key, minlength=n * len(cols))
-        present = np.flatnonzero(counts)
-        sums = np.bincount(key, weights=val, minlength=n * len(cols))[present]
+    own = [g for g in has if len(cents[g].idx)]
+    no = len(own)
+    if no:
+        oi = np.zeros(no + 1, np.int64)
+        oi[1:] = np.cumsum([len(cents[g].idx) for g in own])
+        Y = sp.csr_matrix((np.concatenate([cents[g].val.astype(np.float64) for g in own] + [X.data]),
+                           np.concatenate([cents[g].idx.astype(np.int32) for g in own] + [X.indices.astype(np.int32)]),
+                           np.concatenate([oi, X.indptr[1:].astype(np.int64) + oi[-1]])),
+                          shape=(no + X.shape[0], X.shape[1]))
     else:
-        present, inv = np.unique(key, return_inverse=True)
-        sums = np.bincount(inv.ravel(), weights=val, minlength=len(present))
-    g_of = present // len(cols)
-    t_idx = cols[present % len(cols)]
-    bounds = np.searchsorted(g_of, np.arange(n + 1))
-    for g in np.flatnonzero(got).tolist():
-        a, b = bounds[g], bounds[g + 1]
-        uniq, tot = t_idx[a:b], sums[a:b].copy()
+        Y = X
+    slot = dict(zip(own, range(no)))
+    pick: list[int] = []
+    ptr = [0]
+    for g in has:
+        if g in slot:
+            pick.append(slot[g])
+        pick.extend(no + r for r in rows[g])
+        ptr.append(len(pick))
+    P = sp.csr_matrix((np.ones(len(pick)), np.array(pick, np.int64), np.array(ptr, np.int64)),
+                      shape=(len(has), Y.shape[0]))
+    S = P @ Y
+    S.sort_indices()
+    for r, g in enumerate(has):
+        lo, hi = S.indptr[r], S.indptr[r + 1]
+        if lo == hi:
+            continue
+        uniq, tot = S.indices[lo:hi], S.data[lo:hi]
         if len(uniq) > keep:
             top = np.argpartition(tot, -keep)[-keep:]
             top.sort()
@@ -316,6 +318,40 @@ def _matrix(cents: list[_Centroid], dim: int, normalise: bool) -> sp.csr_matrix:
         [c.val / math.sqrt(c.norm2) if (normalise and c.norm2 > 0) else c.val for c in cents]
     ) if indptr[-1] else np.zeros(0, np.float32)
     return sp.csr_matrix((val.astype(np.float64), idx, indptr), shape=(len(cents), dim))
+
+
+def _matrix2(raw: list[_Centroid], unit: list[_Centroid], dim: int) -> sp.csr_matrix:
+    """``vstack([_matrix(raw, dim, False), _matrix(unit, dim, True)])`` built in one go."""
+    cents = raw + unit
+    if not cents:
+        return sp.csr_matrix((0, dim))
+    indptr = np.zeros(len(cents) + 1, np.int64)
+    indptr[1:] = np.cumsum([len(c.idx) for c in cents])
+    if not indptr[-1]:
+        return sp.csr_matrix((np.zeros(0), np.zeros(0, np.int32), indptr), shape=(len(cents), dim))
+    idx = np.concatenate([c.idx for c in cents])
+    # each block as _matrix makes it: values divided in their own dtype, then widened
+    val = np.concatenate([c.val for c in raw] + [c.val / math.sqrt(c.norm2) if c.norm2 > 0 else c.val
+                                                 for c in unit]) if unit else np.concatenate([c.val for c in raw])
+    return sp.csr_matrix((val.astype(np.float64), idx, indptr), shape=(len(cents), dim))
+
+
+def _take_rows(M: sp.csr_matrix, rows: np.ndarray) -> sp.csr_matrix:
+    """``M[rows]`` (rows with sorted indices stay sorted) from the arrays, without scipy's indexing."""
+    lo, hi = M.indptr[rows], M.indptr[np.asarray(rows) + 1]
+    lens = (hi - lo).astype(np.int64)
+    indptr = np.zeros(len(lens) + 1, np.int64)
+    np.cumsum(lens, out=indptr[1:])
+    pos = np.repeat(lo.astype(np.int64) - indptr[:-1], lens) + np.arange(indptr[-1])
+    return sp.csr_matrix((M.data[pos], M.indices[pos], indptr), shape=(len(lens), M.shape[1]))
+
+
+def _block(M: sp.csr_matrix, start: int) -> sp.csr_matrix:
+    """``M[:, start:]`` (columns shifted down by ``start``) from the arrays."""
+    keep = M.indices >= start
+    counts = np.concatenate([[0], np.cumsum(keep, dtype=np.int64)])
+    return sp.csr_matrix((M.data[keep], M.indices[keep] - start, counts[M.indptr]),
+                         shape=(M.shape[0], M.shape[1] - start))
 
 
 def _squash(name: str) -> str:
@@ -672,7 +708,7 @@ class StoryClusterer:
         labels = np.zeros(X.shape[0], np.int64)
         cs = cfg.chunk_size
         for start in range(0, X.shape[0], cs):
-            Xc = X[start : start + cs]
+            Xc = X if X.shape[0] <= cs else X[start : start + cs]
             m = Xc.shape[0]
             k0 = len(cents)
             G = (Xc @ Xc.T).toarray()
@@ -1067,11 +1103,8 @@ class StoryClusterer:
         Ga[ns:, ns:] = G[ns:, ns:] * np.outer(hn, hn)
         arts = [self._line_art.get(l) or _Centroid.empty(0.0) for l in seeds]
         if ns:
-            La = _matrix(arts, self.dim, False)
-            Ga[:ns, :ns] = self._art_gram(arts, La)
-            if n > ns:
-                Ga[:ns, ns:] = (La @ _matrix(cents[ns:], self.dim, False).T).toarray()
-                Ga[ns:, :ns] = Ga[:ns, ns:].T
+            Ga[:ns] = self._art_rows(arts, cents[ns:])
+            Ga[ns:, :ns] = Ga[:ns, ns:].T
         na = np.array([float(c.n) for c in arts + cents[ns:]])  # articles per group
         if self._semantic:
             w = self.config.semantic_weight
@@ -1294,8 +1327,8 @@ class StoryClusterer:
         product is symmetric, so seed pairs whose vectors are the same arrays as last time are
         copied and only the other rows are multiplied: the same numbers, a fraction of the work."""
         n = len(cents)
-        M = sp.vstack([_matrix(cents[:ns], self.dim, False), _matrix(cents[ns:], self.dim, True)], format="csr")
-        Me = M[:, self._wdim:]
+        M = _matrix2(cents[:ns], cents[ns:], self.dim)
+        Me = _block(M, self._wdim)
         where, G_old, Ge_old = self._gram_cache
         pos = _cached_rows(where, cents[:ns])
         kept = np.flatnonzero(pos >= 0)
@@ -1308,31 +1341,35 @@ class StoryClusterer:
         if len(rows):
             # (M @ M[rows].T) holds the same sums (a pair's common terms, in index order either
             # way) and transposes only the rows multiplied
-            part = (M @ M[rows].T).toarray()
+            part = (M @ _take_rows(M, rows).T).toarray()
             G[:, rows] = part
             G[rows, :] = part.T
-            part = (Me @ Me[rows].T).toarray()
+            part = (Me @ _take_rows(Me, rows).T).toarray()
             Ge[:, rows] = part
             Ge[rows, :] = part.T
         self._gram_cache = (_row_keys(cents[:ns]), G[:ns, :ns].copy(), Ge[:ns, :ns].copy())
         return G, Ge
 
-    def _art_gram(self, arts: list[_Centroid], La: sp.csr_matrix) -> np.ndarray:
-        """``(La @ La.T).toarray()`` for the seeds' summed article vectors, with the pairs whose
-        arrays are unchanged since the last relinking copied (as in ``_line_grams``)."""
+    def _art_rows(self, arts: list[_Centroid], hot: list[_Centroid]) -> np.ndarray:
+        """``La @ [La; H].T`` (dense): the seeds' summed article vectors against themselves and
+        against the hot stories' centroids as they are. Seed pairs whose arrays are unchanged
+        since the last relinking are copied (as in ``_line_grams``); one product does the rest."""
+        ns = len(arts)
         where, old = self._art_gram_cache
         pos = _cached_rows(where, arts)
         kept = np.flatnonzero(pos >= 0)
-        rows = np.flatnonzero(pos < 0)
-        B = np.empty((len(arts), len(arts)))
+        redo = np.flatnonzero(pos < 0)
+        out = np.empty((ns, ns + len(hot)))
         if len(kept):
-            B[np.ix_(kept, kept)] = old[np.ix_(pos[kept], pos[kept])]
-        if len(rows):
-            part = (La @ La[rows].T).toarray()
-            B[:, rows] = part
-            B[rows, :] = part.T
-        self._art_gram_cache = (_row_keys(arts), B)
-        return B
+            out[np.ix_(kept, kept)] = old[np.ix_(pos[kept], pos[kept])]
+        if len(redo) or hot:
+            La = _matrix(arts, self.dim, False)
+            part = (La @ _matrix2([arts[i] for i in redo] + hot, [], self.dim).T).toarray()
+            out[:, redo] = part[:, : len(redo)]
+            out[redo, :ns] = part[:, : len(redo)].T
+            out[:, ns:] = part[:, len(redo):]
+        self._art_gram_cache = (_row_keys(arts), out[:, :ns].copy())
+        return out
 
     def _merge_lines(self, l1: str, l2: str) -> None:
         l1, l2 = self.resolve_storyline(l1), self.resolve_storyline(l2)
