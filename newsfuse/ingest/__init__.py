@@ -5,14 +5,13 @@ on. Articles are prepared in batches (``BATCH`` documents) so that lines repeate
 outlet's articles can be recognised as furniture before ids are computed.
 
 ``workers=N`` prepares the batches in N worker processes (the same batches, so the same
-Articles, in the same order), a few batches ahead of the consumer: a caller that dedups and
-clusters articles as they come runs alongside the workers. The workers also compute the stories
-stage's per-article features (``newsfuse.stories.features``).
+Articles, in the same order), a few batches ahead of the consumer and handed back a few articles
+at a time: a caller that dedups and clusters articles as they come runs alongside the workers.
+The workers also compute the stories stage's per-article features (see ``.parallel``).
 """
 
 from __future__ import annotations
 
-from collections import deque
 from typing import Callable, Iterable, Iterator
 
 from ..records import Article, ReadProblem
@@ -31,86 +30,29 @@ def _emit(results, on_problem) -> Iterator[Article | ReadProblem]:
         yield r
 
 
-def _prepare_remote(raws: list[RawDoc]) -> tuple[list[Article | ReadProblem], object]:
-    """In a worker process: one batch, plus the stories stage's features of its articles."""
-    out = prepare_docs(raws)
-    try:
-        from newsfuse.stories import features
-
-        blob = features.export(out)
-    except Exception:  # features are an optimisation: the consumer computes them itself
-        blob = None
-    return out, blob
-
-
-def _batched_workers(sources: Iterable, on_problem, workers: int) -> Iterator[Article | ReadProblem]:
-    """``_batched`` with batches prepared by ``workers`` processes, at most ``workers + 1`` batches
-    ahead of the consumer; results keep the input order. A batch whose worker fails (or a pool
-    that cannot start) is prepared in this process instead."""
-    import multiprocessing as mp
-    from concurrent.futures import ProcessPoolExecutor
-
-    from newsfuse.stories import features
-
-    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
-    pending: deque = deque()  # (future or None, raws or problems), in input order
-
-    def ready(limit: int) -> Iterator[Article | ReadProblem]:
-        while pending and (pending[0][0] is None or sum(f is not None for f, _ in pending) > limit):
-            fut, got = pending.popleft()
-            if fut is None:
-                yield from _emit(got, on_problem)
-                continue
-            try:
-                out, blob = fut.result()
-                features.install(out, blob)
-            except Exception:
-                out = prepare_docs(got)
-            yield from _emit(out, on_problem)
-
-    try:
-        ex = ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
-    except Exception:
-        yield from _batched(sources, on_problem)
-        return
-    with ex:
-        raws: list[RawDoc] = []
-
-        def submit(batch: list[RawDoc]) -> None:
-            try:
-                pending.append((ex.submit(_prepare_remote, batch), batch))
-            except Exception:  # a broken pool: this batch is prepared here when its turn comes
-                pending.append((None, prepare_docs(batch)))
-
-        for item in sources:
-            if isinstance(item, ReadProblem):
-                pending.append((None, [item]))
-            else:
-                raws.append(item)
-                if len(raws) >= BATCH:
-                    submit(raws)
-                    raws = []
-            yield from ready(workers + 1)
-        if raws:
-            submit(raws)
-        yield from ready(0)
+def _units(sources: Iterable) -> Iterator[tuple[str, list]]:
+    """``("items", [problem])`` for each ReadProblem, ``("raws", batch)`` for each BATCH documents."""
+    raws: list[RawDoc] = []
+    for item in sources:
+        if isinstance(item, ReadProblem):
+            yield "items", [item]
+        else:
+            raws.append(item)
+            if len(raws) >= BATCH:
+                yield "raws", raws
+                raws = []
+    if raws:
+        yield "raws", raws
 
 
 def _batched(sources: Iterable, on_problem, workers: int = 0) -> Iterator[Article | ReadProblem]:
     if workers > 0:
-        yield from _batched_workers(sources, on_problem, workers)
+        from .parallel import prepare_parallel
+
+        yield from _emit(prepare_parallel(_units(sources), workers), on_problem)
         return
-    raws: list[RawDoc] = []
-    for item in sources:
-        if isinstance(item, ReadProblem):
-            yield from _emit([item], on_problem)
-        else:
-            raws.append(item)
-            if len(raws) >= BATCH:
-                yield from _emit(prepare_docs(raws), on_problem)
-                raws = []
-    if raws:
-        yield from _emit(prepare_docs(raws), on_problem)
+    for kind, payload in _units(sources):
+        yield from _emit(payload if kind == "items" else prepare_docs(payload), on_problem)
 
 
 def _raw_from_paths(paths) -> Iterator[RawDoc | ReadProblem]:

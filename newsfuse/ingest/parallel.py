@@ -1,0 +1,143 @@
+"""Batches prepared in worker processes and handed back a few articles at a time.
+
+Why: preparing articles (cleaning, language, sentences) is the larger per-article cost of a run,
+and the stories stage that follows needs one process. Worker processes prepare the batches (the
+same ``BATCH``-document batches as in one process, so the same Articles in the same order) and
+send each batch's articles back in chunks of ``CHUNK`` as they are finished, with the stories
+stage's per-article features (``newsfuse.stories.features``): a consumer that dedups and clusters
+articles as they arrive starts after the first chunk, not after the first whole batch.
+
+Robustness: a batch whose worker fails, or any batch once a worker has died, is prepared in this
+process instead (articles already handed on are not repeated).
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import queue
+from collections import deque
+from typing import Iterable, Iterator
+
+from ..records import Article, ReadProblem
+from .prepare import iter_prepared, prepare_docs
+
+__all__ = ["prepare_parallel", "CHUNK"]
+
+CHUNK = 64  # articles per message from a worker
+
+
+def _export(items: list) -> object:
+    try:
+        from newsfuse.stories import features
+
+        return features.export(items)
+    except Exception:  # features are an optimisation: the consumer computes them itself
+        return None
+
+
+def _worker(jobs, results) -> None:
+    """Worker loop: ``(seq, raws)`` in; ``(seq, part, last, items, features)`` out, where ``last``
+    is None when the batch failed (the consumer then prepares it itself)."""
+    while True:
+        job = jobs.get()
+        if job is None:
+            return
+        seq, raws = job
+        part, chunk = 0, []
+        try:
+            for item in iter_prepared(raws):
+                chunk.append(item)
+                if len(chunk) >= CHUNK:
+                    results.put((seq, part, False, chunk, _export(chunk)))
+                    part, chunk = part + 1, []
+            results.put((seq, part, True, chunk, _export(chunk)))
+        except Exception:
+            results.put((seq, part, None, [], None))
+
+
+def prepare_parallel(units: Iterable[tuple[str, list]], workers: int) -> Iterator[Article | ReadProblem]:
+    """Results of ``units`` in order: ``("raws", batch)`` is prepared by a worker,
+    ``("items", results)`` is passed through. At most ``workers + 1`` batches are ahead of the
+    consumer."""
+    from newsfuse.stories import features
+
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+    jobs, results = ctx.Queue(), ctx.Queue()
+    procs = [ctx.Process(target=_worker, args=(jobs, results), daemon=True) for _ in range(workers)]
+    broken = False
+    try:
+        for p in procs:
+            p.start()
+    except Exception:
+        broken = True
+    pending: deque = deque()  # (seq or None, raws or items), in input order
+    parts: dict[int, dict[int, tuple]] = {}  # received chunks not yet handed on
+    inflight = 0
+
+    def receive() -> bool:
+        """One message into ``parts``; False if the workers are gone."""
+        nonlocal broken
+        while not broken:
+            try:
+                seq, part, last, items, blob = results.get(timeout=1.0)
+            except queue.Empty:
+                if not all(p.is_alive() for p in procs):
+                    broken = True
+                continue
+            parts.setdefault(seq, {})[part] = (last, items, blob)
+            return True
+        return False
+
+    def drain_head() -> Iterator[Article | ReadProblem]:
+        nonlocal inflight
+        seq, payload = pending.popleft()
+        if seq is None:
+            yield from payload
+            return
+        inflight -= 1
+        done, part = 0, 0
+        while True:
+            got = parts.get(seq, {}).pop(part, None)
+            if got is None and not broken and receive():
+                continue
+            if got is None or got[0] is None:  # the workers are gone, or this batch failed
+                yield from prepare_docs(payload)[done:]
+                break
+            last, items, blob = got
+            features.install(items, blob)
+            yield from items
+            done += len(items)
+            part += 1
+            if last:
+                break
+        parts.pop(seq, None)
+
+    try:
+        seq = 0
+        for kind, payload in units:
+            if kind == "raws" and not broken:
+                jobs.put((seq, payload))
+                pending.append((seq, payload))
+                seq += 1
+                inflight += 1
+            elif kind == "raws":
+                pending.append((None, prepare_docs(payload)))
+            else:
+                pending.append((None, payload))
+            while pending and (pending[0][0] is None or inflight > workers + 1):
+                yield from drain_head()
+        while pending:
+            yield from drain_head()
+    finally:
+        for _ in procs:
+            try:
+                jobs.put(None)
+            except Exception:
+                pass
+        for p in procs:
+            p.join(timeout=5)
+            if p.is_alive():
+                p.terminate()
+        for q in (jobs, results):  # never wait at exit for data a dead worker will not read
+            q.cancel_join_thread()
+            q.close()
