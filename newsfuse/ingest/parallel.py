@@ -3,9 +3,10 @@
 Why: preparing articles (cleaning, language, sentences) is the larger per-article cost of a run,
 and the stories stage that follows needs one process. Worker processes prepare the batches (the
 same ``BATCH``-document batches as in one process, so the same Articles in the same order) and
-send each batch's articles back in chunks of ``CHUNK`` as they are finished, with the stories
-stage's per-article features (``newsfuse.stories.features``): a consumer that dedups and clusters
-articles as they arrive starts after the first chunk, not after the first whole batch.
+send each batch's articles back in chunks of ``CHUNK`` as they are finished: a consumer that
+dedups and clusters articles as they arrive starts after the first chunk, not after the first
+whole batch. While the consumer is behind, workers also send the stories stage's per-article
+features (``newsfuse.stories.features``), which balances the work between the processes.
 
 Robustness: a batch whose worker fails, or any batch once a worker has died, is prepared in this
 process instead (articles already handed on are not repeated).
@@ -24,9 +25,19 @@ from .prepare import iter_prepared, prepare_docs
 __all__ = ["prepare_parallel", "CHUNK"]
 
 CHUNK = 64  # articles per message from a worker
+AHEAD = 2  # chunks waiting for the consumer before a worker also computes their features
 
 
-def _export(items: list) -> object:
+def _export(items: list, results) -> object:
+    """The chunk's stories-stage features, when the consumer is behind: with at least
+    ``AHEAD`` chunks waiting for it, time spent here saves the consumer time; otherwise the
+    articles go out at once and the consumer computes the features itself (the same values, so
+    the split of the work never changes a result)."""
+    try:
+        if results.qsize() < AHEAD:
+            return None
+    except NotImplementedError:  # platforms without qsize: always help
+        pass
     try:
         from newsfuse.stories import features
 
@@ -48,9 +59,9 @@ def _worker(jobs, results) -> None:
             for item in iter_prepared(raws):
                 chunk.append(item)
                 if len(chunk) >= CHUNK:
-                    results.put((seq, part, False, chunk, _export(chunk)))
+                    results.put((seq, part, False, chunk, _export(chunk, results)))
                     part, chunk = part + 1, []
-            results.put((seq, part, True, chunk, _export(chunk)))
+            results.put((seq, part, True, chunk, _export(chunk, results)))
         except Exception:
             results.put((seq, part, None, [], None))
 
