@@ -19,7 +19,7 @@ import queue
 from collections import deque
 from typing import Iterable, Iterator
 
-from ..records import Article, ReadProblem
+from ..records import Article, ReadProblem, Sentence
 from .prepare import iter_prepared, prepare_docs
 
 __all__ = ["prepare_parallel", "CHUNK"]
@@ -46,6 +46,34 @@ def _export(items: list, results) -> object:
         return None
 
 
+def _pack(items: list) -> list[tuple]:
+    """Take the sentences off the Articles among ``items`` as (position, spans, ref dates,
+    entries): a Sentence is a slice of its article's text, and rebuilding one from its span costs
+    a tenth of unpickling it. Articles whose sentences are not plain slices keep them."""
+    packed = []
+    for pos, a in enumerate(items):
+        if not isinstance(a, Article) or not a.sentences:
+            continue
+        ss, text, aid = a.sentences, a.text, a.id
+        if all(s.article_id == aid and s.index == i and s.text == text[s.start:s.end] for i, s in enumerate(ss)):
+            packed.append((pos, [(s.start, s.end) for s in ss], [s.ref_date for s in ss], [s.entry for s in ss]))
+            a.sentences = []
+    return packed
+
+
+def _unpack(items: list, packed: list[tuple]) -> None:
+    for pos, spans, refs, entries in packed:
+        a = items[pos]
+        text, aid = a.text, a.id
+        a.sentences = [Sentence(aid, i, text[s:e], s, e, r, en)
+                       for i, ((s, e), r, en) in enumerate(zip(spans, refs, entries))]
+
+
+def _send(results, seq: int, part: int, last: bool | None, chunk: list) -> None:
+    blob = _export(chunk, results) if chunk else None  # features first: they read the sentences
+    results.put((seq, part, last, chunk, blob, _pack(chunk)))
+
+
 def _worker(jobs, results) -> None:
     """Worker loop: ``(seq, raws)`` in; ``(seq, part, last, items, features)`` out, where ``last``
     is None when the batch failed (the consumer then prepares it itself)."""
@@ -59,11 +87,11 @@ def _worker(jobs, results) -> None:
             for item in iter_prepared(raws):
                 chunk.append(item)
                 if len(chunk) >= CHUNK:
-                    results.put((seq, part, False, chunk, _export(chunk, results)))
+                    _send(results, seq, part, False, chunk)
                     part, chunk = part + 1, []
-            results.put((seq, part, True, chunk, _export(chunk, results)))
+            _send(results, seq, part, True, chunk)
         except Exception:
-            results.put((seq, part, None, [], None))
+            results.put((seq, part, None, [], None, []))
 
 
 def prepare_parallel(units: Iterable[tuple[str, list]], workers: int) -> Iterator[Article | ReadProblem]:
@@ -90,11 +118,12 @@ def prepare_parallel(units: Iterable[tuple[str, list]], workers: int) -> Iterato
         nonlocal broken
         while not broken:
             try:
-                seq, part, last, items, blob = results.get(timeout=1.0)
+                seq, part, last, items, blob, packed = results.get(timeout=1.0)
             except queue.Empty:
                 if not all(p.is_alive() for p in procs):
                     broken = True
                 continue
+            _unpack(items, packed)
             parts.setdefault(seq, {})[part] = (last, items, blob)
             return True
         return False
