@@ -14,6 +14,7 @@ process instead (articles already handed on are not repeated).
 
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
 import queue
 from collections import deque
@@ -76,7 +77,13 @@ def _send(results, seq: int, part: int, last: bool | None, chunk: list) -> None:
 
 def _worker(jobs, results) -> None:
     """Worker loop: ``(seq, raws)`` in; ``(seq, part, last, items, features)`` out, where ``last``
-    is None when the batch failed (the consumer then prepares it itself)."""
+    is None when the batch failed (the consumer then prepares it itself).
+
+    The cyclic garbage collector is told to leave alone what the worker inherited and to run
+    less often: preparing articles allocates many small objects that die young (freed by
+    reference counting), and the default collections cost ~12% of the worker's time."""
+    gc.freeze()
+    gc.set_threshold(10_000, 20, 20)
     while True:
         job = jobs.get()
         if job is None:
@@ -94,10 +101,22 @@ def _worker(jobs, results) -> None:
             results.put((seq, part, None, [], None, []))
 
 
+def _get(results) -> tuple:
+    """One message, unpickled with the cyclic garbage collector paused: it makes many objects
+    that all live on (the articles), which collections would only scan again and again."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return results.get(timeout=1.0)
+    finally:
+        if paused:
+            gc.enable()
+
+
 def prepare_parallel(units: Iterable[tuple[str, list]], workers: int) -> Iterator[Article | ReadProblem]:
     """Results of ``units`` in order: ``("raws", batch)`` is prepared by a worker,
-    ``("items", results)`` is passed through. At most ``workers + 1`` batches are ahead of the
-    consumer."""
+    ``("items", results)`` is passed through. Up to ``workers + 2`` batches are handed out
+    ahead of the consumer, so that a worker finishing a batch finds the next one waiting."""
     from newsfuse.stories import features
 
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
@@ -118,7 +137,7 @@ def prepare_parallel(units: Iterable[tuple[str, list]], workers: int) -> Iterato
         nonlocal broken
         while not broken:
             try:
-                seq, part, last, items, blob, packed = results.get(timeout=1.0)
+                seq, part, last, items, blob, packed = _get(results)
             except queue.Empty:
                 if not all(p.is_alive() for p in procs):
                     broken = True
@@ -164,7 +183,7 @@ def prepare_parallel(units: Iterable[tuple[str, list]], workers: int) -> Iterato
                 pending.append((None, prepare_docs(payload)))
             else:
                 pending.append((None, payload))
-            while pending and (pending[0][0] is None or inflight > workers + 1):
+            while pending and (pending[0][0] is None or inflight > workers + 2):
                 yield from drain_head()
         while pending:
             yield from drain_head()
