@@ -84,6 +84,12 @@ def _worker(jobs, results) -> None:
     reference counting), and the default collections cost ~12% of the worker's time."""
     gc.freeze()
     gc.set_threshold(10_000, 20, 20)
+    try:
+        from .meta import preload_language_model
+
+        preload_language_model()  # while the first batch is cleaned
+    except Exception:
+        pass
     while True:
         job = jobs.get()
         if job is None:
