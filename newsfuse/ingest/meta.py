@@ -128,6 +128,8 @@ def dateline_end(sentence: str) -> int:
 def _dateline(paragraph: str) -> tuple[dict, int] | None:
     """The dateline's fields and where it ends. The place must be a name (capitalised words and
     particles), not a clause: "The union said (AP) - ..." is no dateline."""
+    if "(" not in paragraph:  # the wire's parenthesis: most paragraphs fail here, before the regex
+        return None
     m = _DATELINE.match(paragraph)
     if not m:
         return None
