@@ -245,7 +245,9 @@ def _bands(sets: list[list[str]], cfg: DedupConfig) -> np.ndarray:
     n_bands = cfg.sentence_num_perm // rows
     if not sets:
         return np.zeros((0, n_bands), dtype=np.uint64)
-    digests = np.array([_minhash(t, cfg.sentence_num_perm, cfg.seed).digest() for t in sets], dtype=np.uint64)
+    perm = cfg.sentence_num_perm
+    digests = np.fromiter(chain.from_iterable(_minhash(t, perm, cfg.seed).digest() for t in sets), np.uint64,
+                          count=len(sets) * perm).reshape(len(sets), perm)
     with np.errstate(over="ignore"):
         return np.bitwise_xor.reduce(
             digests[:, : n_bands * rows].reshape(len(sets), n_bands, rows) * _band_mult(rows), axis=2)
