@@ -49,6 +49,15 @@ def rss_mb() -> float:
 
 
 def peak_mb() -> float:
+    """Peak RSS of this process: VmHWM where there is /proc (a process started from this one would
+    otherwise report its parent's peak, which ru_maxrss carries over), else ru_maxrss."""
+    try:
+        with open("/proc/self/status") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
 
 
