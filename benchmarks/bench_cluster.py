@@ -8,14 +8,21 @@ does not depend on the machine.
 T17's text is PTB-tokenised; undoing that (``detokenise``) is preparing the test data, not
 newsfuse's ingest, so it runs before the clock starts and is reported on its own line.
 
-Run: ``nice python benchmarks/bench_cluster.py [--t17 DIR] [--synthetic 100000]``
+Two T17 measurements: *stage by stage* in one process (ingest everything, then dedup and cluster
+day by day; one line per stage), and *pipelined* (``read_records(..., workers=N)``: N ingest worker
+processes prepare batches, and the stories stage's per-article features, while the main process
+dedups and clusters each day as it completes; run in a fresh process so no cache is warm).
+
+Run: ``nice python benchmarks/bench_cluster.py [--t17 DIR] [--synthetic 100000] [--workers 1]``
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import resource
+import subprocess
 import sys
 import time
 from collections import defaultdict
@@ -42,6 +49,15 @@ def rss_mb() -> float:
 
 
 def peak_mb() -> float:
+    """Peak RSS of this process: VmHWM where there is /proc (a process started from this one would
+    otherwise report its parent's peak, which ru_maxrss carries over), else ru_maxrss."""
+    try:
+        with open("/proc/self/status") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
 
 
@@ -72,17 +88,40 @@ def ingest(records: list[dict], recs: list[dict]) -> tuple[list[Article], str]:
     return arts, how
 
 
-def run_pipeline(articles: list[Article], batch_days: int = 1) -> dict:
-    """Dedup each day against the previous 3 days, then cluster that day."""
+def day_batches(articles: list[Article]):
+    """(day, articles of that day) in day order, None last."""
     by_day: dict = defaultdict(list)
     for a in articles:
         by_day[a.published_date].append(a)
+    for day in sorted(by_day, key=lambda d: (d is None, d)):
+        yield day, by_day[day]
+
+
+def streamed_day_batches(articles):
+    """``day_batches`` of a stream already in day order, each day as soon as the next begins (a
+    stream out of day order raises: this replay needs T17's time-sorted records)."""
+    batch, day, last, undated_done = [], None, None, False
+    for a in articles:
+        d = a.published_date
+        if batch and d != day:
+            yield day, batch
+            undated_done, last = day is None, (day if day is not None else last)
+            batch = []
+        if undated_done or (d is not None and last is not None and d <= last):
+            raise ValueError("articles out of day order")
+        day = d
+        batch.append(a)
+    if batch:
+        yield day, batch
+
+
+def run_pipeline(articles, batch_days: int = 1, streamed: bool = False) -> dict:
+    """Dedup each day against the previous 3 days, then cluster that day."""
     sc = StoryClusterer()
     recent: list[tuple] = []
     t_dedup = t_cluster = c_dedup = c_cluster = 0.0
     n_dups = 0
-    for day in sorted(by_day, key=lambda d: (d is None, d)):
-        batch = by_day[day]
+    for day, batch in (streamed_day_batches(articles) if streamed else day_batches(articles)):
         known = [a for d, a in recent if day is None or d is None or (day - d).days <= 3]
         t0, c0 = time.perf_counter(), time.process_time()
         dups = find_duplicates(batch, known=known)
@@ -101,6 +140,23 @@ def run_pipeline(articles: list[Article], batch_days: int = 1) -> dict:
     return {"dedup_s": t_dedup, "cluster_s": t_cluster, "dedup_cpu": c_dedup, "cluster_cpu": c_cluster,
             "duplicates": n_dups, "stories": len(sc.stories),
             "storylines": len(sc.storylines())}
+
+
+def pipelined(recs: list[dict], workers: int) -> None:
+    """The pipelined run: ``read_records(..., workers=N)`` feeding day-by-day dedup and clustering."""
+    from newsfuse.ingest import read_records
+
+    n = len(recs)
+    t0, c0 = time.perf_counter(), time.process_time()
+    stream = (a for a in read_records(recs, "t17", workers=workers) if isinstance(a, Article))
+    res = run_pipeline(stream, streamed=True)
+    wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+    ch = resource.getrusage(resource.RUSAGE_CHILDREN)
+    print(f"  ingest->dedup->cluster pipelined (read_records workers={workers}: {workers + 1} processes): "
+          f"{wall:.1f}s = {n / wall:.0f} articles/s; cpu main {cpu:.1f}s (dedup {res['dedup_cpu']:.1f}s, "
+          f"cluster {res['cluster_cpu']:.1f}s, waiting for or receiving batches the rest), "
+          f"workers {ch.ru_utime + ch.ru_stime:.1f}s ({res['duplicates']} duplicates, {res['stories']} stories, "
+          f"{res['storylines']} storylines); peak RSS main {peak_mb():.0f} MB")
 
 
 def peer_datasketch(articles: list[Article]) -> tuple[float, float]:
@@ -173,15 +229,21 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--t17", default=str(ROOT.parent / "shared" / "data" / "t17"))
     ap.add_argument("--synthetic", type=int, default=100_000)
+    ap.add_argument("--workers", type=int, default=1,
+                    help="ingest worker processes of the pipelined T17 run (0: no pipelined run)")
+    ap.add_argument("--pipelined-only", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
 
     records, _ = load_t17(args.t17)
     records.sort(key=lambda r: r["time"])
     n = len(records)
-    print(f"T17: {n} articles (preloaded)")
     t0 = time.perf_counter()
     recs = detokenised(records)
     t_detok = time.perf_counter() - t0
+    if args.pipelined_only:
+        pipelined(recs, args.workers)
+        return
+    print(f"T17: {n} articles (preloaded)")
     t0, c0 = time.perf_counter(), time.process_time()
     articles, how = ingest(records, recs)
     t_ingest, c_ingest = time.perf_counter() - t0, time.process_time() - c0
@@ -200,6 +262,10 @@ def main() -> None:
     print(f"  ingest->dedup->cluster: {total:.1f}s (cpu {c_total:.1f}s) = {n / total:.0f} articles/s "
           f"(by cpu {n / c_total:.0f}/s); without ingest {n / (t_dedup + t_cluster):.0f}/s; "
           f"peak RSS {peak_mb():.0f} MB")
+    if args.workers > 0:  # in a fresh process: no cache warmed by the run above
+        sys.stdout.flush()
+        subprocess.run([sys.executable, __file__, "--t17", args.t17, "--synthetic", "0", "--workers",
+                        str(args.workers), "--pipelined-only"], check=False, env=os.environ.copy())
     t_ds, t_rs = peer_datasketch(articles)
     print(f"  peer, near-dup LSH over all articles (same run): datasketch {t_ds:.2f}s vs rensa {t_rs:.2f}s "
           f"(x{t_ds / t_rs:.1f})")

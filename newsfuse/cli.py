@@ -153,6 +153,7 @@ def brief(
     dask: bool = typer.Option(False, "--dask", help="Read and brief in parallel on Dask (needs the scale extra)."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (default: a local cluster)."),
     max_bytes: Optional[str] = MAX_BYTES_OPTION,
+    workers: int = typer.Option(0, "--workers", help="Processes that read and clean articles (0: this one)."),
 ) -> None:
     """Read, group and brief every story in PATHS; write one brief per story into OUTPUT."""
     from newsfuse import render
@@ -165,7 +166,7 @@ def brief(
             run = brief_dask(paths, scheduler=scheduler, words=words)
         else:
             with _progress(quiet, "reading") as progress:
-                run = pipeline.brief_run(paths, words=words, progress=progress)
+                run = pipeline.brief_run(paths, words=words, progress=progress, workers=workers)
     _report_problems(run.problems, quiet)
     if not run.articles:
         err.print("[red]No article could be read[/red] from " + ", ".join(map(str, paths)))
@@ -197,11 +198,12 @@ def ingest(
     db: Path = DB_OPTION,
     quiet: bool = typer.Option(False, "--quiet", "-q"),
     max_bytes: Optional[str] = MAX_BYTES_OPTION,
+    workers: int = typer.Option(0, "--workers", help="Processes that read and clean articles (0: this one)."),
 ) -> None:
     """Add articles to the workspace store; stories and their briefs update."""
     with _input_limit(max_bytes), _open_store(db, create=True) as store:
         with _progress(quiet, "ingesting") as progress:
-            report = pipeline.ingest(paths, store, progress=progress)
+            report = pipeline.ingest(paths, store, progress=progress, workers=workers)
     _report_problems(report.problems, quiet)
     out.print(f"{len(report.new)} new, {len(report.existing)} already stored, "
               f"{len(report.problems)} skipped; {len(report.stories_changed)} stories updated", highlight=False)

@@ -172,19 +172,20 @@ def refresh_briefs(store: Store, story_ids: Iterable[str], words: int | None = N
     return briefs
 
 
-def _read(paths: Iterable[str | Path]) -> tuple[list[Article], list[ReadProblem]]:
+def _read(paths: Iterable[str | Path], workers: int = 0) -> tuple[list[Article], list[ReadProblem]]:
     from newsfuse.ingest import read_paths
 
     articles, problems = [], []
-    for item in read_paths([str(p) for p in paths]):
+    for item in read_paths([str(p) for p in paths], workers=workers):
         (problems if isinstance(item, ReadProblem) else articles).append(item)
     return articles, problems
 
 
 def ingest(paths: Iterable[str | Path], store: Store, refresh: bool = True,
-           progress: ProgressFn | None = None, replace: bool = False) -> IngestReport:
-    """Read files and directories into the workspace store; briefs of touched stories update."""
-    articles, problems = _read(paths)
+           progress: ProgressFn | None = None, replace: bool = False, workers: int = 0) -> IngestReport:
+    """Read files and directories into the workspace store; briefs of touched stories update.
+    ``workers``: processes that prepare the articles (0: this one; see ``newsfuse.ingest``)."""
+    articles, problems = _read(paths, workers)
     return ingest_articles(articles, store, problems, refresh=refresh, progress=progress, replace=replace)
 
 
@@ -305,13 +306,13 @@ class BriefRun:
 
 
 def brief_run(paths: Iterable[str | Path], words: int | None = None, db: str | Path = ":memory:",
-              progress: ProgressFn | None = None, read=None, map_briefs=None) -> BriefRun:
+              progress: ProgressFn | None = None, read=None, map_briefs=None, workers: int = 0) -> BriefRun:
     """Read, group and brief every story in ``paths`` (a throw-away store unless ``db`` is given).
 
     ``read`` and ``map_briefs`` let newsfuse.scale swap in Dask for the two parallel steps
     (reading files, briefing stories); grouping stays here, in one place.
     """
-    articles, problems = (read or _read)(paths)
+    articles, problems = read(paths) if read is not None else _read(paths, workers)
     with Store(db) as store:
         report = ingest_articles(articles, store, problems, refresh=False, progress=progress)
         inputs = [x for x in (story_inputs(store, i) for i in store.story_ids()) if x is not None]

@@ -3,6 +3,11 @@
 Bad input never raises: each unreadable file or record becomes a ``ReadProblem`` and the run goes
 on. Articles are prepared in batches (``BATCH`` documents) so that lines repeated across one
 outlet's articles can be recognised as furniture before ids are computed.
+
+``workers=N`` prepares the batches in N worker processes (the same batches, so the same
+Articles, in the same order), a few batches ahead of the consumer and handed back a few articles
+at a time: a caller that dedups and clusters articles as they come runs alongside the workers.
+The workers also compute the stories stage's per-article features (see ``.parallel``).
 """
 
 from __future__ import annotations
@@ -25,18 +30,29 @@ def _emit(results, on_problem) -> Iterator[Article | ReadProblem]:
         yield r
 
 
-def _batched(sources: Iterable, on_problem) -> Iterator[Article | ReadProblem]:
+def _units(sources: Iterable) -> Iterator[tuple[str, list]]:
+    """``("items", [problem])`` for each ReadProblem, ``("raws", batch)`` for each BATCH documents."""
     raws: list[RawDoc] = []
     for item in sources:
         if isinstance(item, ReadProblem):
-            yield from _emit([item], on_problem)
+            yield "items", [item]
         else:
             raws.append(item)
             if len(raws) >= BATCH:
-                yield from _emit(prepare_docs(raws), on_problem)
+                yield "raws", raws
                 raws = []
     if raws:
-        yield from _emit(prepare_docs(raws), on_problem)
+        yield "raws", raws
+
+
+def _batched(sources: Iterable, on_problem, workers: int = 0) -> Iterator[Article | ReadProblem]:
+    if workers > 0:
+        from .parallel import prepare_parallel
+
+        yield from _emit(prepare_parallel(_units(sources), workers), on_problem)
+        return
+    for kind, payload in _units(sources):
+        yield from _emit(payload if kind == "items" else prepare_docs(payload), on_problem)
 
 
 def _raw_from_paths(paths) -> Iterator[RawDoc | ReadProblem]:
@@ -50,22 +66,25 @@ def _raw_from_paths(paths) -> Iterator[RawDoc | ReadProblem]:
             yield ReadProblem(str(f), f"could not read: {type(e).__name__}: {e}"[:200])
 
 
-def read_paths(paths, on_problem: Callable[[ReadProblem], None] | None = None) -> Iterator[Article | ReadProblem]:
+def read_paths(paths, on_problem: Callable[[ReadProblem], None] | None = None,
+               workers: int = 0) -> Iterator[Article | ReadProblem]:
     """Read files and directories (recursive, sorted, hidden entries skipped).
 
     Formats: .txt, .html/.htm, .json/.jsonl, .warc/.warc.gz and .gz of any of these.
-    ``on_problem`` is called for each ReadProblem as well as it being yielded.
+    ``on_problem`` is called for each ReadProblem as well as it being yielded. ``workers``:
+    processes that prepare the batches (0: this one), see the module docstring.
     """
-    return _batched(_raw_from_paths(paths), on_problem)
+    return _batched(_raw_from_paths(paths), on_problem, workers)
 
 
-def read_records(records: list[dict], origin: str) -> Iterator[Article | ReadProblem]:
-    """JSON records (url, title, text|content|body, published|date, outlet|source, authors)."""
+def read_records(records: list[dict], origin: str, workers: int = 0) -> Iterator[Article | ReadProblem]:
+    """JSON records (url, title, text|content|body, published|date, outlet|source, authors).
+    ``workers``: processes that prepare the batches (0: this one), see the module docstring."""
     try:
         raws = records_to_raw(records, origin)
     except Exception as e:
         raws = [ReadProblem(origin, f"could not read records: {type(e).__name__}: {e}"[:200])]
-    return _batched(raws, None)
+    return _batched(raws, None, workers)
 
 
 def read_bytes(name: str, data: bytes) -> Iterator[Article | ReadProblem]:

@@ -60,6 +60,7 @@ def split_paragraphs(text: str) -> tuple[list[str], set[int]]:
 
 
 _NORM_QUOTES = str.maketrans({**{c: "'" for c in "‘’‚‛`´"}, **{c: '"' for c in "“”„‟"}})
+_NORM_QUOTE_CHARS = re.compile("[" + re.escape("".join(map(chr, _NORM_QUOTES))) + "]")
 _NORM_PUNCT = re.compile(r"[^\w'\"%$€£]+")
 
 
@@ -73,7 +74,9 @@ def norm_line(line: str) -> str:
         # one byte-table pass does the case fold, the quote and _NORM_PUNCT's blanking; joining
         # the words then gives what collapsing each blank run to one space and stripping gives
         return " ".join(line.encode("ascii").translate(_ASCII_NORM).decode("ascii").split())
-    line = unicodedata.normalize("NFKC", line).casefold().translate(_NORM_QUOTES)
+    line = unicodedata.normalize("NFKC", line).casefold()
+    if _NORM_QUOTE_CHARS.search(line):  # translate() with a dict looks up every character: slow
+        line = line.translate(_NORM_QUOTES)
     return _NORM_PUNCT.sub(" ", line).strip()
 
 

@@ -7,7 +7,9 @@ wrote the copy survive only as furniture lines ("Updated: ...", "Nur-Sultan, Jan
 
 from __future__ import annotations
 
+import os
 import re
+import threading
 from datetime import date, datetime, timezone
 from functools import lru_cache
 from urllib.parse import urlsplit
@@ -126,6 +128,8 @@ def dateline_end(sentence: str) -> int:
 def _dateline(paragraph: str) -> tuple[dict, int] | None:
     """The dateline's fields and where it ends. The place must be a name (capitalised words and
     particles), not a clause: "The union said (AP) - ..." is no dateline."""
+    if "(" not in paragraph:  # the wire's parenthesis: most paragraphs fail here, before the regex
+        return None
     m = _DATELINE.match(paragraph)
     if not m:
         return None
@@ -328,8 +332,19 @@ def find_wires(paragraphs: list[str]) -> list[str]:
 _LANG_CODES_OK = re.compile(r"^[a-z]{2}$")
 
 
-@lru_cache(maxsize=1)
+_LANGID_LOCK = threading.Lock()
+os.register_at_fork(after_in_child=lambda: globals().update(_LANGID_LOCK=threading.Lock()))
+
+
 def _langid():
+    """The language identifier, loaded once (thread-safe: ``preload_language_model`` may be
+    loading it in the background)."""
+    with _LANGID_LOCK:
+        return _load_langid()
+
+
+@lru_cache(maxsize=1)
+def _load_langid():
     """py3langid's identifier, with its byte-by-byte DFA walk vectorised when that is exact."""
     from py3langid import langid
 
@@ -338,6 +353,15 @@ def _langid():
         return _vectorised_identifier(base)
     except Exception:  # another py3langid layout: use it as it is
         return base
+
+
+def preload_language_model() -> threading.Thread:
+    """Load the language identifier (~0.8 s: decompressing the model, mapping its automaton) in a
+    background thread, so that a process about to clean articles does it while it does other
+    work; the first ``detect_language`` waits for it if needed."""
+    t = threading.Thread(target=_langid, name="newsfuse-langid", daemon=True)
+    t.start()
+    return t
 
 
 def _dfa_depth(nm, rowbase) -> int:

@@ -12,6 +12,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Iterator
 
 from ..records import Article, Entry, ReadProblem, article_id_for
 from . import clean, meta
@@ -19,7 +20,7 @@ from .liveblog import Marker, entry_title, is_live_title, may_have_markers, plan
 from .readers import RawDoc
 from .segment import split_sentences
 
-__all__ = ["Work", "preclean", "finish_batch", "prepare_docs"]
+__all__ = ["Work", "preclean", "finish_batch", "prepare_docs", "iter_prepared"]
 
 _DATE_LINE = re.compile(r"^\s?date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*(.*)$", re.IGNORECASE)
 _BYLINE = re.compile(r"^(?:by|written by|words by)\s+(.{3,120})$", re.IGNORECASE)
@@ -280,8 +281,9 @@ def _fallback_title(text: str) -> str:
     return first
 
 
-def finish_batch(works: list[Work]) -> list[Article | ReadProblem]:
-    """Cross-article cleaning, batch date context, then the finished Articles."""
+def _batch_context(works: list[Work]) -> None:
+    """The batch-wide steps: lines repeated across one outlet's articles, publish dates, and the
+    years an agency dateline leaves out (from the batch's other dates)."""
     by_outlet: dict[str, list[Work]] = defaultdict(list)
     for w in works:
         if w.key:
@@ -307,40 +309,63 @@ def finish_batch(works: list[Work]) -> list[Article | ReadProblem]:
                 d = meta.resolve_year(dl["month"], dl["day"], text, context)
             if d:
                 w.published = datetime(d.year, d.month, d.day)
-    out: list[Article | ReadProblem] = []
-    for w in works:
-        text, entries = _assemble(w)
-        if not text.strip():
-            out.append(ReadProblem(w.raw.path, "no article text left after cleaning"))
-            continue
-        if not w.title:
-            w.title = _fallback_title(text)
-        authors, wires = _split_authors(w.authors, list(w.wires))
-        art = Article(
-            id=article_id_for(text, w.raw.url or w.outlet), text=text, title=w.title, url=w.raw.url, outlet=w.outlet,
-            domain=w.domain, authors=authors, published=w.published,
-            language=meta.detect_language(text, w.raw.language), path=w.raw.path, format=w.raw.format,
-            wires=wires, is_liveblog=w.live_hint, entries=entries,
-        )
-        out.append(split_sentences(art))
-    return out
 
 
-def prepare_docs(raws: list[RawDoc]) -> list[Article | ReadProblem]:
-    """Clean and finish one batch of raw documents; a failure in one becomes a ReadProblem."""
+def _finish_one(w: Work) -> Article | ReadProblem:
+    """One article's own last steps: text and live-blog entries, id, language, sentences."""
+    text, entries = _assemble(w)
+    if not text.strip():
+        return ReadProblem(w.raw.path, "no article text left after cleaning")
+    if not w.title:
+        w.title = _fallback_title(text)
+    authors, wires = _split_authors(w.authors, list(w.wires))
+    art = Article(
+        id=article_id_for(text, w.raw.url or w.outlet), text=text, title=w.title, url=w.raw.url, outlet=w.outlet,
+        domain=w.domain, authors=authors, published=w.published,
+        language=meta.detect_language(text, w.raw.language), path=w.raw.path, format=w.raw.format,
+        wires=wires, is_liveblog=w.live_hint, entries=entries,
+    )
+    return split_sentences(art)
+
+
+def finish_batch(works: list[Work]) -> list[Article | ReadProblem]:
+    """Cross-article cleaning, batch date context, then the finished Articles."""
+    _batch_context(works)
+    return [_finish_one(w) for w in works]
+
+
+def _alone(w: Work) -> list[Article | ReadProblem]:
+    try:
+        return finish_batch([w])
+    except Exception as e:
+        return [ReadProblem(w.raw.path, f"could not prepare article: {type(e).__name__}: {e}"[:200])]
+
+
+def iter_prepared(raws: list[RawDoc]) -> Iterator[Article | ReadProblem]:
+    """``prepare_docs`` one result at a time: the batch-wide steps first, then each article as it
+    is finished, so a worker can hand articles on while it finishes the rest. A failure in one
+    article's own steps affects that article only (it is finished alone, else reported)."""
     works: list[Work] = []
-    out: list[Article | ReadProblem] = []
     for r in raws:
         try:
             works.append(preclean(r))
         except Exception as e:  # a cleaning bug must not stop the run
-            out.append(ReadProblem(r.path, f"could not clean article: {type(e).__name__}: {e}"[:200]))
+            yield ReadProblem(r.path, f"could not clean article: {type(e).__name__}: {e}"[:200])
     try:
-        out.extend(finish_batch(works))
+        _batch_context(works)
     except Exception:
         for w in works:
-            try:
-                out.extend(finish_batch([w]))
-            except Exception as e:
-                out.append(ReadProblem(w.raw.path, f"could not prepare article: {type(e).__name__}: {e}"[:200]))
-    return out
+            yield from _alone(w)
+        return
+    for w in works:
+        try:
+            got = _finish_one(w)
+        except Exception:
+            yield from _alone(w)
+            continue
+        yield got
+
+
+def prepare_docs(raws: list[RawDoc]) -> list[Article | ReadProblem]:
+    """Clean and finish one batch of raw documents; a failure in one becomes a ReadProblem."""
+    return list(iter_prepared(raws))

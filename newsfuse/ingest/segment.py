@@ -25,6 +25,8 @@ _WIDE_STOP = re.compile("[\u3002\uff01\uff1f\u061f\u0964]+(?![\u300d\u300f\u201d
 
 def _wide_splits(seg: str) -> list[tuple[int, int]]:
     """(start, end) pieces of one nupunkt sentence cut after wide full stops."""
+    if seg.isascii():  # the wide stops are not ASCII
+        return [(0, len(seg))]
     out, at = [], 0
     for m in _WIDE_STOP.finditer(seg):
         if seg[m.end():].strip():

@@ -33,9 +33,10 @@ import base64
 import hashlib
 import math
 import zlib
-from collections import Counter
+from collections import Counter, OrderedDict
 from dataclasses import asdict, dataclass, fields
 from datetime import datetime, timezone
+from functools import lru_cache
 from itertools import chain
 
 import numpy as np
@@ -46,7 +47,7 @@ from sklearn.feature_extraction.text import HashingVectorizer
 from newsfuse.records import Article, Story
 from newsfuse.stories.text import capitalised_phrases, numbers
 
-__all__ = ["ClusterConfig", "StoryClusterer", "story_id_for", "storyline_id_for"]
+__all__ = ["ClusterConfig", "StoryClusterer", "story_id_for", "storyline_id_for", "export_counts", "remember_counts"]
 
 _DAY = 86400.0
 
@@ -201,44 +202,46 @@ def _add_rows_grouped(cents: list[_Centroid], rows: list[list[int]], X: sp.csr_m
     """``cents[g].add_rows(X[rows[g]], dim, keep)`` for every g (distinct centroids) in one pass.
 
     Why: a sparse row selection and an ``np.unique`` per column cost ~0.1 ms each and ran for
-    every column of every re-clustering. The sums are the same ones in the same order (a
-    centroid's own terms first, then its rows in order; ``np.bincount`` adds in array order), and
-    the top-``keep`` cut and the norm run on the same per-centroid arrays, so results are equal."""
+    every column of every re-clustering. Here one sparse product ``P @ Y`` sums them all: Y holds
+    the centroids' own terms (float32 widened, as ``_combine`` does) above X's rows, and row g of
+    the 0/1 matrix P picks centroid g's own row then its X rows in order. A product entry is
+    accumulated in the order of P's row, from zero, and 1.0 * v is v, so each sum is the one
+    ``_combine`` makes, added in the same order (own terms first, then the rows); no sum is zero
+    (weights are positive), so the same terms are present. The top-``keep`` cut and the norm run
+    on the same per-centroid arrays (terms in index order), so results are equal."""
     n = len(cents)
-    indptr = X.indptr
-    who = np.concatenate([np.full(len(r), g, np.int64) for g, r in enumerate(rows)]) if n else np.zeros(0, np.int64)
-    flat = np.fromiter((i for r in rows for i in r), np.int64, count=len(who))
-    lens = (indptr[flat + 1] - indptr[flat]).astype(np.int64)
-    total = int(lens.sum())
-    if not total:
+    nz = np.diff(X.indptr) > 0
+    has = [g for g in range(n) if any(nz[r] for r in rows[g])]  # centroids whose rows add any term
+    if not has:
         return
-    got = np.bincount(who, weights=lens, minlength=n) > 0  # centroids whose rows add any term
-    # positions of the selected rows' entries in X.indices, row after row
-    offset = indptr[flat].astype(np.int64) - np.concatenate([[0], np.cumsum(lens)[:-1]])
-    pos = np.repeat(offset, lens) + np.arange(total)
-    own = [g for g in range(n) if got[g] and len(cents[g].idx)]
-    idx = np.concatenate([cents[g].idx.astype(np.int64) for g in own] + [X.indices[pos].astype(np.int64)])
-    val = np.concatenate([cents[g].val.astype(np.float64) for g in own] + [X.data[pos].astype(np.float64)])
-    grp = np.concatenate([np.full(len(cents[g].idx), g, np.int64) for g in own] + [np.repeat(who, lens)])
-    seen = np.zeros(X.shape[1], bool)
-    seen[idx] = True
-    cols = np.flatnonzero(seen)  # sorted: keeps each centroid's terms in index order
-    lut = np.empty(X.shape[1], np.int64)
-    lut[cols] = np.arange(len(cols))
-    key = grp * len(cols) + lut[idx]
-    if n * len(cols) <= 1 << 22:
-        counts = np.bincount(key, minlength=n * len(cols))
-        present = np.flatnonzero(counts)
-        sums = np.bincount(key, weights=val, minlength=n * len(cols))[present]
+    own = [g for g in has if len(cents[g].idx)]
+    no = len(own)
+    if no:
+        oi = np.zeros(no + 1, np.int64)
+        oi[1:] = np.cumsum([len(cents[g].idx) for g in own])
+        Y = sp.csr_matrix((np.concatenate([cents[g].val.astype(np.float64) for g in own] + [X.data]),
+                           np.concatenate([cents[g].idx.astype(np.int32) for g in own] + [X.indices.astype(np.int32)]),
+                           np.concatenate([oi, X.indptr[1:].astype(np.int64) + oi[-1]])),
+                          shape=(no + X.shape[0], X.shape[1]))
     else:
-        present, inv = np.unique(key, return_inverse=True)
-        sums = np.bincount(inv.ravel(), weights=val, minlength=len(present))
-    g_of = present // len(cols)
-    t_idx = cols[present % len(cols)]
-    bounds = np.searchsorted(g_of, np.arange(n + 1))
-    for g in np.flatnonzero(got).tolist():
-        a, b = bounds[g], bounds[g + 1]
-        uniq, tot = t_idx[a:b], sums[a:b].copy()
+        Y = X
+    slot = dict(zip(own, range(no)))
+    pick: list[int] = []
+    ptr = [0]
+    for g in has:
+        if g in slot:
+            pick.append(slot[g])
+        pick.extend(no + r for r in rows[g])
+        ptr.append(len(pick))
+    P = sp.csr_matrix((np.ones(len(pick)), np.array(pick, np.int64), np.array(ptr, np.int64)),
+                      shape=(len(has), Y.shape[0]))
+    S = P @ Y
+    S.sort_indices()
+    for r, g in enumerate(has):
+        lo, hi = S.indptr[r], S.indptr[r + 1]
+        if lo == hi:
+            continue
+        uniq, tot = S.indices[lo:hi], S.data[lo:hi]
         if len(uniq) > keep:
             top = np.argpartition(tot, -keep)[-keep:]
             top.sort()
@@ -317,6 +320,40 @@ def _matrix(cents: list[_Centroid], dim: int, normalise: bool) -> sp.csr_matrix:
     return sp.csr_matrix((val.astype(np.float64), idx, indptr), shape=(len(cents), dim))
 
 
+def _matrix2(raw: list[_Centroid], unit: list[_Centroid], dim: int) -> sp.csr_matrix:
+    """``vstack([_matrix(raw, dim, False), _matrix(unit, dim, True)])`` built in one go."""
+    cents = raw + unit
+    if not cents:
+        return sp.csr_matrix((0, dim))
+    indptr = np.zeros(len(cents) + 1, np.int64)
+    indptr[1:] = np.cumsum([len(c.idx) for c in cents])
+    if not indptr[-1]:
+        return sp.csr_matrix((np.zeros(0), np.zeros(0, np.int32), indptr), shape=(len(cents), dim))
+    idx = np.concatenate([c.idx for c in cents])
+    # each block as _matrix makes it: values divided in their own dtype, then widened
+    val = np.concatenate([c.val for c in raw] + [c.val / math.sqrt(c.norm2) if c.norm2 > 0 else c.val
+                                                 for c in unit]) if unit else np.concatenate([c.val for c in raw])
+    return sp.csr_matrix((val.astype(np.float64), idx, indptr), shape=(len(cents), dim))
+
+
+def _take_rows(M: sp.csr_matrix, rows: np.ndarray) -> sp.csr_matrix:
+    """``M[rows]`` (rows with sorted indices stay sorted) from the arrays, without scipy's indexing."""
+    lo, hi = M.indptr[rows], M.indptr[np.asarray(rows) + 1]
+    lens = (hi - lo).astype(np.int64)
+    indptr = np.zeros(len(lens) + 1, np.int64)
+    np.cumsum(lens, out=indptr[1:])
+    pos = np.repeat(lo.astype(np.int64) - indptr[:-1], lens) + np.arange(indptr[-1])
+    return sp.csr_matrix((M.data[pos], M.indices[pos], indptr), shape=(len(lens), M.shape[1]))
+
+
+def _block(M: sp.csr_matrix, start: int) -> sp.csr_matrix:
+    """``M[:, start:]`` (columns shifted down by ``start``) from the arrays."""
+    keep = M.indices >= start
+    counts = np.concatenate([[0], np.cumsum(keep, dtype=np.int64)])
+    return sp.csr_matrix((M.data[keep], M.indices[keep] - start, counts[M.indptr]),
+                         shape=(M.shape[0], M.shape[1] - start))
+
+
 def _squash(name: str) -> str:
     """An outlet or entity name reduced to letters and digits ("Fox News's" -> "foxnews")."""
     name = name.lower()
@@ -354,11 +391,103 @@ def _shares_any(rows: list[set[int]], cols: list[set[int]]) -> np.ndarray:
     return hit
 
 
+def _row_keys(cents: list[_Centroid]) -> dict:
+    """Position of each centroid's arrays, keeping the arrays alive (so their ids stay unique)."""
+    return {(id(c.idx), id(c.val)): (i, c.idx, c.val) for i, c in enumerate(cents)}
+
+
+def _cached_rows(where: dict, cents: list[_Centroid]) -> np.ndarray:
+    """For each centroid, its position in the last ``_row_keys`` if its arrays are the very same
+    objects (a product depends only on the two rows' arrays), else -1."""
+    pos = np.full(len(cents), -1)
+    for i, c in enumerate(cents):
+        hit = where.get((id(c.idx), id(c.val)))
+        if hit is not None and hit[1] is c.idx and hit[2] is c.val:
+            pos[i] = hit[0]
+    return pos
+
+
 def _entity_part(c: _Centroid, wdim: int) -> _Centroid:
     keep = c.idx >= wdim
     e = _Centroid(c.idx[keep], c.val[keep], 0.0, c.first, c.last, c.n)
     e.norm2 = float(np.dot(e.val.astype(np.float64), e.val))
     return e
+
+
+@lru_cache(maxsize=8)
+def _vectorisers(word_bits: int, entity_bits: int) -> tuple[HashingVectorizer, HashingVectorizer]:
+    """The word and entity hashers (stateless, so one pair serves every clusterer of a shape)."""
+    words = HashingVectorizer(
+        n_features=1 << word_bits, alternate_sign=False, norm=None, stop_words="english",
+        token_pattern=r"(?u)\b[^\W\d_][\w'-]*\w\b",
+    )
+    ents = HashingVectorizer(
+        n_features=1 << entity_bits, alternate_sign=False, norm=None, lowercase=False,
+        analyzer=str.split,
+    )
+    return words, ents
+
+
+def _raw_counts(arts: list[Article], cfg: ClusterConfig) -> tuple[sp.csr_matrix, list[list[str]]]:
+    """Feature counts of articles, which need no clusterer state: words (the headline counted
+    ``title_repeat`` times), capitalised phrases and numbers (hashed, rows with sorted indices),
+    and per article the phrases that spell its outlet's name. Rows do not depend on each other."""
+    words, ents = _vectorisers(cfg.word_bits, cfg.entity_bits)
+    docs, ent_docs, num_docs, outlet = [], [], [], []
+    for a in arts:
+        title = a.title or ""
+        docs.append((title + "\n") * cfg.title_repeat + a.text)
+        phrases = capitalised_phrases(title + ".\n" + a.text)
+        ent_docs.append(" ".join(phrases))
+        key = _squash(a.outlet or "")
+        outlet.append([p for p in phrases if _squash(p) == key] if key else [])
+        num_docs.append(" ".join("#" + n for n in numbers(a.text) if len(n) >= 2))
+    xw = _hashed_counts(words, docs).tocsr().astype(np.float64)
+    xe = _hashed_counts(ents, ent_docs).tocsr().astype(np.float64)
+    xn = _hashed_counts(ents, num_docs).tocsr().astype(np.float64)
+    xn.data *= cfg.number_weight
+    x = sp.hstack([xw, (xe + xn).tocsr()], format="csr")
+    x.sum_duplicates()
+    return x, outlet
+
+
+def _split_rows(x: sp.csr_matrix, outlet: list[list[str]]) -> list[tuple[np.ndarray, np.ndarray, list[str]]]:
+    return [(x.indices[x.indptr[r]:x.indptr[r + 1]].copy(), x.data[x.indptr[r]:x.indptr[r + 1]].copy(), outlet[r])
+            for r in range(x.shape[0])]
+
+
+def _join_rows(rows: list[tuple], dim: int) -> sp.csr_matrix:
+    indptr = np.zeros(len(rows) + 1, np.int64)
+    indptr[1:] = np.cumsum([len(r[0]) for r in rows])
+    idx = np.concatenate([r[0] for r in rows]) if rows else np.zeros(0, np.int32)
+    val = np.concatenate([r[1] for r in rows]) if rows else np.zeros(0)
+    return sp.csr_matrix((val, idx, indptr), shape=(len(rows), dim))
+
+
+# Per-article count rows computed elsewhere (an ingest worker process), waiting for ``_counts``;
+# each is taken out when used, and the oldest go first if they are never used.
+_COUNTS: "OrderedDict[tuple, tuple[np.ndarray, np.ndarray, list[str]]]" = OrderedDict()
+_COUNTS_MAX = 20000
+
+
+def _counts_key(a: Article, cfg: ClusterConfig) -> tuple:
+    return (a.id, hash(a.text), len(a.text), a.title, a.outlet, cfg.word_bits, cfg.entity_bits,
+            cfg.title_repeat, cfg.number_weight)
+
+
+def export_counts(arts: list[Article], config: ClusterConfig | None = None) -> list[tuple]:
+    """Per article, the count row and outlet phrases ``StoryClusterer`` computes when it meets it
+    (no state involved): a process that prepared the articles hands them over with these."""
+    return _split_rows(*_raw_counts(arts, config or ClusterConfig()))
+
+
+def remember_counts(arts: list[Article], rows: list[tuple], config: ClusterConfig | None = None) -> None:
+    """Keep ``export_counts`` rows for these articles until a clusterer with this config adds them."""
+    cfg = config or ClusterConfig()
+    for a, row in zip(arts, rows):
+        _COUNTS[_counts_key(a, cfg)] = row
+    while len(_COUNTS) > _COUNTS_MAX:
+        _COUNTS.popitem(last=False)
 
 
 class StoryClusterer:
@@ -374,14 +503,7 @@ class StoryClusterer:
         self._wdim = 1 << cfg.word_bits
         self._edim = 1 << cfg.entity_bits
         self.dim = self._wdim + self._edim
-        self._words = HashingVectorizer(
-            n_features=self._wdim, alternate_sign=False, norm=None, stop_words="english",
-            token_pattern=r"(?u)\b[^\W\d_][\w'-]*\w\b",
-        )
-        self._ents = HashingVectorizer(
-            n_features=self._edim, alternate_sign=False, norm=None, lowercase=False,
-            analyzer=str.split,
-        )
+        self._words, self._ents = _vectorisers(cfg.word_bits, cfg.entity_bits)
         self._df = np.zeros(self.dim, np.float32)
         self._ndocs = 0
         self.clock: float | None = None  # newest publish time seen (days since epoch)
@@ -415,6 +537,7 @@ class StoryClusterer:
         # seed-by-seed products of the last storyline relinking, kept with the seed arrays they
         # came from (see _line_grams)
         self._gram_cache: tuple[dict, np.ndarray, np.ndarray] = ({}, np.zeros((0, 0)), np.zeros((0, 0)))
+        self._art_gram_cache: tuple[dict, np.ndarray] = ({}, np.zeros((0, 0)))  # the same for _line_art
 
     # ------------------------------------------------------------------ features
     def _counts(self, arts: list[Article]) -> sp.csr_matrix:
@@ -422,28 +545,23 @@ class StoryClusterer:
 
         Counts, not weights, are what the hot pool keeps: weights are recomputed from the current
         document frequencies at every re-clustering, so early articles are not frozen with the
-        poor IDF of a young clusterer (a main source of arrival-order dependence)."""
+        poor IDF of a young clusterer (a main source of arrival-order dependence). Rows handed
+        over by the process that prepared the articles (``remember_counts``) are used as they are."""
         cfg = self.config
-        docs, ent_docs, num_docs = [], [], []
-        outlet_phrases = set()
-        for a in arts:
-            title = a.title or ""
-            docs.append((title + "\n") * cfg.title_repeat + a.text)
-            phrases = capitalised_phrases(title + ".\n" + a.text)
-            ent_docs.append(" ".join(phrases))
-            key = _squash(a.outlet or "")
-            if key:
-                outlet_phrases.update(p for p in phrases if p not in self._outlet_names and _squash(p) == key)
-            num_docs.append(" ".join("#" + n for n in numbers(a.text) if len(n) >= 2))
-        xw = _hashed_counts(self._words, docs).tocsr().astype(np.float64)
-        xe = _hashed_counts(self._ents, ent_docs).tocsr().astype(np.float64)
+        got = [_COUNTS.pop(_counts_key(a, cfg), None) for a in arts] if _COUNTS else [None] * len(arts)
+        todo = [a for a, g in zip(arts, got) if g is None]
+        if len(todo) == len(arts):
+            x, outlet = _raw_counts(arts, cfg)
+        else:
+            if todo:
+                rows = iter(_split_rows(*_raw_counts(todo, cfg)))
+                got = [g if g is not None else next(rows) for g in got]
+            x = _join_rows(got, self.dim)
+            outlet = [g[2] for g in got]
+        outlet_phrases = {p for o in outlet for p in o if p not in self._outlet_names}
         if outlet_phrases:
             self._outlet_names |= outlet_phrases
             self._outlet_feats |= {self._wdim + int(i) for i in self._ents.transform([" ".join(outlet_phrases)]).indices}
-        xn = _hashed_counts(self._ents, num_docs).tocsr().astype(np.float64)
-        xn.data *= cfg.number_weight
-        x = sp.hstack([xw, (xe + xn).tocsr()], format="csr")
-        x.sum_duplicates()
         np.add.at(self._df, x.indices, 1.0)  # whole counts, so equal to adding a bincount of the whole space
         self._ndocs += len(arts)
         return x
@@ -590,7 +708,7 @@ class StoryClusterer:
         labels = np.zeros(X.shape[0], np.int64)
         cs = cfg.chunk_size
         for start in range(0, X.shape[0], cs):
-            Xc = X[start : start + cs]
+            Xc = X if X.shape[0] <= cs else X[start : start + cs]
             m = Xc.shape[0]
             k0 = len(cents)
             G = (Xc @ Xc.T).toarray()
@@ -985,9 +1103,7 @@ class StoryClusterer:
         Ga[ns:, ns:] = G[ns:, ns:] * np.outer(hn, hn)
         arts = [self._line_art.get(l) or _Centroid.empty(0.0) for l in seeds]
         if ns:
-            La = _matrix(arts, self.dim, False)
-            Ma = sp.vstack([La, _matrix(cents[ns:], self.dim, False)], format="csr")
-            Ga[:ns] = (La @ Ma.T).toarray()
+            Ga[:ns] = self._art_rows(arts, cents[ns:])
             Ga[ns:, :ns] = Ga[:ns, ns:].T
         na = np.array([float(c.n) for c in arts + cents[ns:]])  # articles per group
         if self._semantic:
@@ -1022,31 +1138,46 @@ class StoryClusterer:
         inner = np.zeros(n)
         set_inner(slice(None))
 
-        def terms(ix: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-            """Rows ``ix`` against every group: centroid cosine, entity cosine, time gap, and
-            cohesion -- the mean article similarity across the two groups against the mean within
-            the looser one less the margin (groups of one article have no inner pairs, set no bar)."""
-            dg = np.sqrt(np.maximum(np.diag(G), 1e-12))
-            cos = G[ix] / (dg[ix][:, None] * dg[None, :])
-            deg = np.sqrt(np.maximum(np.diag(Ge), 0.0))
-            de = deg[ix][:, None] * deg[None, :]
+        def terms(ix) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+            """Rows ``ix`` against every group (an index gives 1-d rows, an array 2-d ones):
+            centroid cosine, entity cosine, time gap, and cohesion -- the mean article similarity
+            across the two groups against the mean within the looser one less the margin (groups of
+            one article have no inner pairs, set no bar). Element by element, so a row is the same
+            whether it is computed alone or with others."""
+            cos = G[ix] / (dg[ix][..., None] * dg)
+            de = deg[ix][..., None] * deg
             ecos = np.where(de > 0, Ge[ix] / np.maximum(de, 1e-12), 1.0)
-            gap = np.maximum(np.maximum(first[ix][:, None] - last[None, :], first[None, :] - last[ix][:, None]), 0.0)
+            gap = np.maximum(np.maximum(first[ix][..., None] - last, first - last[ix][..., None]), 0.0)
             with np.errstate(divide="ignore", invalid="ignore"):
-                nn = na[ix][:, None] * na[None, :]
-                bar = np.minimum(inner[ix][:, None], inner[None, :])
+                nn = na[ix][..., None] * na
+                bar = np.minimum(inner[ix][..., None], inner)
                 near = ~np.isfinite(bar) | (nn == 0) | (Ga[ix] / nn >= bar - cfg.storyline_cohesion_margin)
             return cos, ecos, gap, near
 
-        def scores(ix: np.ndarray) -> np.ndarray:
+        def not_self(good: np.ndarray, ix) -> np.ndarray:
+            if np.ndim(ix):
+                good[np.arange(len(ix)), ix] = False
+            else:
+                good[ix] = False
+            return good
+
+        def scores(ix) -> np.ndarray:
             """Merge scores of rows ``ix``: the cosine where every bar is passed, else -inf."""
             cos, ecos, gap, near = terms(ix)
-            thr = np.where(seeded[ix][:, None] & seeded[None, :], cfg.storyline_merge_threshold, cfg.storyline_threshold)
-            good = (active[None, :] & (cos >= thr) & (ecos >= cfg.storyline_entity_threshold)
+            thr = np.where(seeded[ix][..., None] & seeded, cfg.storyline_merge_threshold, cfg.storyline_threshold)
+            good = (active & (cos >= thr) & (ecos >= cfg.storyline_entity_threshold)
                     & (gap <= cfg.storyline_window_days)
-                    & (agree[ix] >= (cfg.storyline_anchor_agree * nst[ix])[:, None] * nst[None, :]) & near)
-            good[np.arange(len(ix)), ix] = False
-            return np.where(good, cos, -np.inf)
+                    & (agree[ix] >= (cfg.storyline_anchor_agree * nst[ix])[..., None] * nst) & near)
+            return np.where(not_self(good, ix), cos, -np.inf)
+
+        def young_joins(ix: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+            """For young rows ``ix``: which groups each may join (bigger, close enough, its anchors
+            among theirs) and the cosines to rank them."""
+            cos, ecos, gap, near = terms(ix)
+            good = ((active & (nst > nst[ix][:, None]) & (cos >= cfg.storyline_young_threshold)
+                     & (ecos >= cfg.storyline_entity_threshold) & (gap <= cfg.storyline_window_days)
+                     & (agree1[ix] >= (cfg.storyline_anchor_agree * nst[ix])[:, None] * nst) & near))
+            return not_self(good, ix), cos
 
         def merge_rows(a: int, b: int) -> None:
             for Q in (G, Ge, Ga, agree, agree1):
@@ -1055,7 +1186,12 @@ class StoryClusterer:
             nst[a] += nst[b]
             na[a] += na[b]
             set_inner(a)
+            dg[a] = np.sqrt(np.maximum(G[a, a], 1e-12))
+            deg[a] = np.sqrt(np.maximum(Ge[a, a], 0.0))
 
+        # diagonal norms, kept up to date as groups merge (only the merged row's entry changes)
+        dg = np.sqrt(np.maximum(np.diag(G), 1e-12))
+        deg = np.sqrt(np.maximum(np.diag(Ge), 0.0))
         S = scores(np.arange(n)) if n > 1 else np.full((1, 1), -np.inf)
         while n > 1:
             flat = int(np.argmax(S))
@@ -1070,22 +1206,28 @@ class StoryClusterer:
             members[a] += members[b]
             active[b] = False
             S[b, :] = S[:, b] = -np.inf
-            r = scores(np.array([a]))[0]
+            r = scores(a)
             S[a, :] = r
             S[:, a] = r
-        # young groups join their best bigger neighbour (smallest first; one pass, no chains)
+        # young groups join their best bigger neighbour (smallest first; one pass, no chains).
+        # Their rows are computed together and again only after a join (the one thing that
+        # changes what the later rows see)
         young = sorted((i for i in range(n) if active[i] and nst[i] <= cfg.storyline_young),
                        key=lambda i: (nst[i], first[i], i))
-        for a in young:
+        k, at, rows = 0, 0, None
+        while k < len(young):
+            a = young[k]
             if not active[a]:
+                k += 1
                 continue
-            cos, ecos, gap, near = (t[0] for t in terms(np.array([a])))
-            good = (active & (nst > nst[a]) & (cos >= cfg.storyline_young_threshold)
-                    & (ecos >= cfg.storyline_entity_threshold) & (gap <= cfg.storyline_window_days)
-                    & (agree1[a] >= cfg.storyline_anchor_agree * nst[a] * nst) & near)
-            good[a] = False
-            if not good.any():
+            if rows is None:
+                at = k
+                rows = young_joins(np.array(young[k:]))
+                can = rows[0].any(axis=1)
+            if not can[k - at]:
+                k += 1
                 continue
+            good, cos = rows[0][k - at], rows[1][k - at]
             b = int(np.argmax(np.where(good, cos, -np.inf)))
             Ga[b, :] += Ga[a, :]
             Ga[:, b] += Ga[:, a]
@@ -1097,6 +1239,8 @@ class StoryClusterer:
             first[b] = min(first[a], first[b])
             last[b] = max(last[a], last[b])
             nst[b] += nst[a]
+            rows = None
+            k += 1
         clusters = [sorted(members[i]) for i in range(n) if active[i]]
         # ---- naming
         line: list[str | None] = [None] * len(clusters)
@@ -1183,14 +1327,10 @@ class StoryClusterer:
         product is symmetric, so seed pairs whose vectors are the same arrays as last time are
         copied and only the other rows are multiplied: the same numbers, a fraction of the work."""
         n = len(cents)
-        M = sp.vstack([_matrix(cents[:ns], self.dim, False), _matrix(cents[ns:], self.dim, True)], format="csr")
-        Me = M[:, self._wdim:]
+        M = _matrix2(cents[:ns], cents[ns:], self.dim)
+        Me = _block(M, self._wdim)
         where, G_old, Ge_old = self._gram_cache
-        pos = np.full(ns, -1)
-        for i, c in enumerate(cents[:ns]):
-            hit = where.get((id(c.idx), id(c.val)))
-            if hit is not None and hit[1] is c.idx and hit[2] is c.val:
-                pos[i] = hit[0]
+        pos = _cached_rows(where, cents[:ns])
         kept = np.flatnonzero(pos >= 0)
         rows = np.concatenate([np.flatnonzero(pos < 0), np.arange(ns, n)])
         G = np.empty((n, n))
@@ -1201,15 +1341,35 @@ class StoryClusterer:
         if len(rows):
             # (M @ M[rows].T) holds the same sums (a pair's common terms, in index order either
             # way) and transposes only the rows multiplied
-            part = (M @ M[rows].T).toarray()
+            part = (M @ _take_rows(M, rows).T).toarray()
             G[:, rows] = part
             G[rows, :] = part.T
-            part = (Me @ Me[rows].T).toarray()
+            part = (Me @ _take_rows(Me, rows).T).toarray()
             Ge[:, rows] = part
             Ge[rows, :] = part.T
-        self._gram_cache = ({(id(c.idx), id(c.val)): (i, c.idx, c.val) for i, c in enumerate(cents[:ns])},
-                            G[:ns, :ns].copy(), Ge[:ns, :ns].copy())
+        self._gram_cache = (_row_keys(cents[:ns]), G[:ns, :ns].copy(), Ge[:ns, :ns].copy())
         return G, Ge
+
+    def _art_rows(self, arts: list[_Centroid], hot: list[_Centroid]) -> np.ndarray:
+        """``La @ [La; H].T`` (dense): the seeds' summed article vectors against themselves and
+        against the hot stories' centroids as they are. Seed pairs whose arrays are unchanged
+        since the last relinking are copied (as in ``_line_grams``); one product does the rest."""
+        ns = len(arts)
+        where, old = self._art_gram_cache
+        pos = _cached_rows(where, arts)
+        kept = np.flatnonzero(pos >= 0)
+        redo = np.flatnonzero(pos < 0)
+        out = np.empty((ns, ns + len(hot)))
+        if len(kept):
+            out[np.ix_(kept, kept)] = old[np.ix_(pos[kept], pos[kept])]
+        if len(redo) or hot:
+            La = _matrix(arts, self.dim, False)
+            part = (La @ _matrix2([arts[i] for i in redo] + hot, [], self.dim).T).toarray()
+            out[:, redo] = part[:, : len(redo)]
+            out[redo, :ns] = part[:, : len(redo)].T
+            out[:, ns:] = part[:, len(redo):]
+        self._art_gram_cache = (_row_keys(arts), out[:, :ns].copy())
+        return out
 
     def _merge_lines(self, l1: str, l2: str) -> None:
         l1, l2 = self.resolve_storyline(l1), self.resolve_storyline(l2)

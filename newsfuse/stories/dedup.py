@@ -32,7 +32,8 @@ from rensa import RMinHash, RMinHashLSH
 from newsfuse.records import Article
 from newsfuse.stories.text import fold, sentence_texts, shingles, words, words_each
 
-__all__ = ["Duplicates", "DedupConfig", "find_duplicates", "sentence_key", "token_jaccard"]
+__all__ = ["Duplicates", "DedupConfig", "find_duplicates", "sentence_key", "token_jaccard", "export_features",
+           "remember_features"]
 
 
 @dataclass
@@ -118,7 +119,7 @@ class _Feats:
     """Per-article features that do not depend on the rest of the pool (computed once, cached)."""
 
     folded_hash: str  # blake2b of the folded body: exact copies
-    shingles: set[str]  # word k-shingles of the body: near copies
+    shingles: set[str] | None  # word k-shingles of the body: near copies (None: not handed over, see _shingles_of)
     sent_keys: list[tuple[int, str]]  # (index, folded word sequence) of sentences long enough to count
     key_list: list[str] = field(default_factory=list)  # the keys of sent_keys alone
     minhash: object = None  # RMinHash of ``shingles``, filled when first needed
@@ -130,11 +131,15 @@ _CACHE: "OrderedDict[tuple, _Feats]" = OrderedDict()
 _CACHE_MAX = 20000  # articles; dedup is called per batch with a recent window as `known`
 
 
+def _key(a: Article, cfg: DedupConfig) -> tuple:
+    return (a.id, hash(a.text), len(a.text), len(a.sentences), cfg.shingle, cfg.sentence_min_tokens,
+            cfg.num_perm, cfg.seed, cfg.sentence_num_perm, cfg.sentence_band_rows)
+
+
 def _features(a: Article, cfg: DedupConfig) -> _Feats:
     """Features of an article, cached: known articles recur in every batch of their window, so
     folding, shingling and MinHashing them again per batch was most of dedup's time."""
-    key = (a.id, hash(a.text), len(a.text), len(a.sentences), cfg.shingle, cfg.sentence_min_tokens,
-           cfg.num_perm, cfg.seed, cfg.sentence_num_perm, cfg.sentence_band_rows)
+    key = _key(a, cfg)
     hit = _CACHE.get(key)
     if hit is not None:
         _CACHE.move_to_end(key)
@@ -161,6 +166,35 @@ def _features(a: Article, cfg: DedupConfig) -> _Feats:
     if len(_CACHE) > _CACHE_MAX:
         _CACHE.popitem(last=False)
     return feats
+
+
+def _shingles_of(a: Article, f: _Feats, cfg: DedupConfig) -> set[str]:
+    """The article's shingle set, made again (as ``_features`` makes it) when it was not handed
+    over: only near-copy candidates need it once their MinHash is known."""
+    if f.shingles is None:
+        sent_words = words_each([t for _, t in sentence_texts(a)])
+        body = _joined_words(a, sent_words)
+        f.shingles = shingles(words(fold(a.text), folded=True) if body is None else body, cfg.shingle)
+    return f.shingles
+
+
+def export_features(articles: list[Article], config: DedupConfig | None = None) -> list[_Feats]:
+    """Per article, the features ``find_duplicates`` computes when it meets it (MinHash included,
+    shingle set left out: large to send, rarely needed): a process that prepared the articles
+    hands them over with these."""
+    cfg = config or DedupConfig()
+    feats = [_features(a, cfg) for a in articles]
+    _fill_minhashes(feats, cfg)
+    return [_Feats(f.folded_hash, None, f.sent_keys, f.key_list, f.minhash, f.sent_bands, f.places) for f in feats]
+
+
+def remember_features(articles: list[Article], feats: list[_Feats], config: DedupConfig | None = None) -> None:
+    """Put ``export_features`` results in this process's cache, under these article objects."""
+    cfg = config or DedupConfig()
+    for a, f in zip(articles, feats):
+        _CACHE[_key(a, cfg)] = f
+    while len(_CACHE) > _CACHE_MAX:
+        _CACHE.popitem(last=False)
 
 
 def _joined_words(a: Article, sent_words: list[list[str]]) -> list[str] | None:
@@ -192,11 +226,12 @@ def _minhash(tokens, num_perm: int, seed: int) -> RMinHash:
     return m
 
 
-def _fill_minhashes(feats: list[_Feats], cfg: DedupConfig) -> None:
+def _fill_minhashes(feats: list[_Feats], cfg: DedupConfig, articles: list[Article] | None = None) -> None:
     """Document MinHashes for the articles that have none yet."""
-    for f in feats:
+    for i, f in enumerate(feats):
         if f.minhash is None:
-            f.minhash = _minhash(list(f.shingles), cfg.num_perm, cfg.seed)
+            sh = f.shingles if f.shingles is not None else _shingles_of(articles[i], f, cfg)
+            f.minhash = _minhash(list(sh), cfg.num_perm, cfg.seed)
 
 
 def _band_mult(rows: int) -> np.ndarray:
@@ -210,7 +245,9 @@ def _bands(sets: list[list[str]], cfg: DedupConfig) -> np.ndarray:
     n_bands = cfg.sentence_num_perm // rows
     if not sets:
         return np.zeros((0, n_bands), dtype=np.uint64)
-    digests = np.array([_minhash(t, cfg.sentence_num_perm, cfg.seed).digest() for t in sets], dtype=np.uint64)
+    perm = cfg.sentence_num_perm
+    digests = np.fromiter(chain.from_iterable(_minhash(t, perm, cfg.seed).digest() for t in sets), np.uint64,
+                          count=len(sets) * perm).reshape(len(sets), perm)
     with np.errstate(over="ignore"):
         return np.bitwise_xor.reduce(
             digests[:, : n_bands * rows].reshape(len(sets), n_bands, rows) * _band_mult(rows), axis=2)
@@ -271,7 +308,7 @@ def find_duplicates(
     rep_feats = [feats[a.id] for a in reps]
     has_new = [a.id not in known_ids for a in reps]
     if len(reps) > 1 and any(has_new):
-        _fill_minhashes(rep_feats, cfg)
+        _fill_minhashes(rep_feats, cfg, reps)
         hashes = [f.minhash for f in rep_feats]
         lsh = RMinHashLSH(cfg.near_threshold, cfg.num_perm, cfg.num_bands)
         lsh.insert_pairs(list(enumerate(hashes)))
@@ -282,7 +319,8 @@ def find_duplicates(
             for j in cands:
                 if j == i or (has_new[j] and j < i):  # a new-new pair is checked once, from the smaller
                     continue
-                if token_jaccard(rep_feats[i].shingles, rep_feats[j].shingles) >= cfg.near_threshold:
+                if token_jaccard(_shingles_of(reps[i], rep_feats[i], cfg),
+                                 _shingles_of(reps[j], rep_feats[j], cfg)) >= cfg.near_threshold:
                     uf.union(reps[i].id, reps[j].id)
 
     for members in uf.groups([a.id for a in pool]).values():

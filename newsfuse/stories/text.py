@@ -28,6 +28,7 @@ _QUOTES = str.maketrans(
         "\u2013": "-", "\u2014": "-", "\u2212": "-", "\u00a0": " ",
     }
 )
+_QUOTE_CHARS = re.compile("[" + re.escape("".join(map(chr, _QUOTES))) + "]")
 _WORD = re.compile(r"[^\W_]+(?:['.][^\W_]+)*", re.UNICODE)
 
 STOPWORDS = frozenset(
@@ -48,7 +49,9 @@ def fold(text: str) -> str:
     if text.isascii():  # NFKC is a no-op on ASCII, and "`" is the only ASCII key of _QUOTES
         text = text.replace("`", "'") if "`" in text else text
     else:
-        text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+        text = unicodedata.normalize("NFKC", text)
+        if _QUOTE_CHARS.search(text):  # translate() with a dict looks up every character: slow
+            text = text.translate(_QUOTES)
     # str.split() splits on exactly the characters re's \s matches (str.isspace): same result
     # as re.sub(r"\s+", " ", text).strip(), several times faster on long bodies.
     return " ".join(text.casefold().split())
