@@ -1007,7 +1007,7 @@ class StoryClusterer:
             if set(story.article_ids) != prev_sets.get(sid):
                 changed.add(sid)
         # previous stories that lost every article: alias to where most of them went
-        for s in touched_prev:
+        for s in sorted(touched_prev):  # sorted: the same aliases in the same order on every run
             if s in survivors or s not in self.stories or s in self._base:
                 continue
             where: dict[str, int] = {}
