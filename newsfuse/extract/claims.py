@@ -446,21 +446,24 @@ def _other_predicate(text: str, start: int, ev_start: int) -> bool:
     return False
 
 
-def _event_forward(text: str, toks: list[_Tok], j: int, numbers_at: set[int], limit: int = 8) -> str | None:
-    """The event of the clause after a count's noun phrase ('... were killed'), if it is the count's."""
+def _event_forward(text: str, toks: list[_Tok], j: int, numbers_at: set[int], limit: int = 8,
+                   ev_starts: frozenset | None = None) -> str | None:
+    """The event of the clause after a count's noun phrase ('... were killed'), if it is the count's.
+    ``ev_starts``: where the sentence's event phrases start (found once per sentence by the caller)."""
     if j > len(toks):
         return None
     start = toks[j - 1].end if j > 0 else 0
-    found = list(EVENT_RE.finditer(text, start))
-    reach = _forward_reach(toks, j, numbers_at, limit, frozenset(m.start() for m in found))
-    for m in found:
-        if m.start() >= reach or _other_predicate(text, start, m.start()):
-            return None
-        if _OBJECT_NUMBER.match(text, m.end()):
-            return None  # "responded to 17 incidents and rescued 44 people": the verb has its own count
-        # a non-event phrase ("sent home") in the way ends the search
-        return event_of(m.group(1))
-    return None
+    m = EVENT_RE.search(text, start)
+    if m is None:
+        return None
+    if ev_starts is None:
+        ev_starts = frozenset(x.start() for x in EVENT_RE.finditer(text, start))
+    if m.start() >= _forward_reach(toks, j, numbers_at, limit, ev_starts) or _other_predicate(text, start, m.start()):
+        return None
+    if _OBJECT_NUMBER.match(text, m.end()):
+        return None  # "responded to 17 incidents and rescued 44 people": the verb has its own count
+    # a non-event phrase ("sent home") in the way ends the search
+    return event_of(m.group(1))
 
 
 # a verb followed by a count of its own: that count is its object
@@ -646,7 +649,7 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
                                   out[-1].event, *when(n), attribution))
                 continue
             # "70 pupils fell ill and 23 of them were treated in hospital": a part with an event of its own
-            ev2 = _event_forward(text, toks, j, numbers_at)
+            ev2 = _event_forward(text, toks, j, numbers_at, ev_starts=ev_starts)
             group = _antecedent_group(toks, spans, a, out)
             if j >= 2 and toks[j - 2].low in ("those", "these") and event_of(toks[j - 1].low):
                 group = _group_of_event(event_of(toks[j - 1].low), out, history)  # "Eleven of those arrested"
@@ -702,7 +705,7 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             # flown to hospital": a new event for a part of a group counted before; else only a part
             pev, pcat = partitive
             if pcat is None:
-                ev2 = _event_forward(text, toks, b + 4, numbers_at)
+                ev2 = _event_forward(text, toks, b + 4, numbers_at, ev_starts=ev_starts)
                 if ev2 is None or ev2 == pev:
                     continue
                 pcat = _group_of_event(pev, out, history)
@@ -735,7 +738,7 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             # or a prepositional one ("people from 11 villages on the eastern flank ... were evacuated")
             longer = any(t.low.endswith("ing") for t in np_words[1:]) or (
                 bool(np_words) and j < len(toks) and toks[j].low in (_PLACE_PREP - {"for", "between"}) | {"of"})
-            ev = _event_forward(text, toks, j, numbers_at, 12 if longer else 8)
+            ev = _event_forward(text, toks, j, numbers_at, 12 if longer else 8, ev_starts)
         if head == "bodies":
             ev = "killed"  # "pulled another 11 bodies from the rubble" is a toll, not a rescue
         if not ev and out and out[-1].event == "deployed" and _SUPPORTED_BY.search(text, 0, n.start):
@@ -868,13 +871,14 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
                           attribution))
         if a > 0 and (toks[a - 1].low == "including" or _in_dashes(text, n.start)):
             parts.add(id(out[-1]))  # a part named in an aside never lends its group to a later bare count
-    _from_to(text, nums, out, when, attribution)
-    if out and _CLAUSE_SPLIT.search(text):
+    _from_to(text, nums, out, when)
+    splits = list(_CLAUSE_SPLIT.finditer(text)) if out else []
+    if splits:
         # "TVH reported 20 killed, while the ministry said 18 had died": each figure its own source
         for k, c in enumerate(out):
             pos = text.find(c.value)
-            start = max((m.end() for m in _CLAUSE_SPLIT.finditer(text) if m.end() <= pos), default=0)
-            nxt = next((m.start() for m in _CLAUSE_SPLIT.finditer(text) if m.start() > pos), len(text))
+            start = max((m.end() for m in splits if m.end() <= pos), default=0)
+            nxt = next((m.start() for m in splits if m.start() > pos), len(text))
             own = find_attribution(text[start:nxt], ctx)
             if own and own != c.attribution:
                 out[k] = replace(c, attribution=own)
@@ -891,7 +895,7 @@ _ROSE_FROM = re.compile(_CHANGED + "$", re.I)
 _ROSE_FROM_TO = re.compile(_CHANGED + r"[^,;]{1,40}?\s+to\s+$", re.I)
 
 
-def _from_to(text: str, nums, out: list[Claim], when, attribution) -> None:
+def _from_to(text: str, nums, out: list[Claim], when) -> None:
     """'The toll rose from 9 on Tuesday to 18 on Wednesday': the earlier figure is the same count."""
     claimed = {c.value for c in out}
     for n in nums:
@@ -900,9 +904,10 @@ def _from_to(text: str, nums, out: list[Claim], when, attribution) -> None:
         later = next((c for c in out if text.find(c.value, n.end) != -1
                       and re.fullmatch(r"[^,;.]{0,30}?\bto\s+", text[n.end:text.find(c.value, n.end)])), None)
         if later is not None:
+            as_of, as_of_text = when(n)
             out.insert(out.index(later), replace(later, value=n.text.strip("“”\" "), number=n.number, low=n.low,
                                                  high=n.high, vague=n.vague, qualifier=n.qualifier,
-                                                 as_of=when(n)[0], as_of_text=when(n)[1]))
+                                                 as_of=as_of, as_of_text=as_of_text))
 
 
 def _claim(article_id, index, text, n: NumberMention, quantity, subject, event, as_of, as_of_text,
