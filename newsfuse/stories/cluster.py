@@ -45,6 +45,7 @@ from sklearn.feature_extraction import FeatureHasher
 from sklearn.feature_extraction.text import HashingVectorizer
 
 from newsfuse.records import Article, Story
+from newsfuse.stories.features import put_bounded
 from newsfuse.stories.text import capitalised_phrases, numbers
 
 __all__ = ["ClusterConfig", "StoryClusterer", "story_id_for", "storyline_id_for", "export_counts", "remember_counts"]
@@ -484,10 +485,7 @@ def export_counts(arts: list[Article], config: ClusterConfig | None = None) -> l
 def remember_counts(arts: list[Article], rows: list[tuple], config: ClusterConfig | None = None) -> None:
     """Keep ``export_counts`` rows for these articles until a clusterer with this config adds them."""
     cfg = config or ClusterConfig()
-    for a, row in zip(arts, rows):
-        _COUNTS[_counts_key(a, cfg)] = row
-    while len(_COUNTS) > _COUNTS_MAX:
-        _COUNTS.popitem(last=False)
+    put_bounded(_COUNTS, ((_counts_key(a, cfg), row) for a, row in zip(arts, rows)), _COUNTS_MAX)
 
 
 class StoryClusterer:

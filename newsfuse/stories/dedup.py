@@ -30,6 +30,7 @@ import numpy as np
 from rensa import RMinHash, RMinHashLSH
 
 from newsfuse.records import Article
+from newsfuse.stories.features import put_bounded
 from newsfuse.stories.text import fold, sentence_texts, shingles, words, words_each
 
 __all__ = ["Duplicates", "DedupConfig", "find_duplicates", "sentence_key", "token_jaccard", "export_features",
@@ -162,9 +163,7 @@ def _features(a: Article, cfg: DedupConfig) -> _Feats:
         sent_bands=_bands(sent_toks, cfg),  # now, while the tokens are at hand
         places=[(a.id, i) for i, _ in sent_keys],
     )
-    _CACHE[key] = feats
-    if len(_CACHE) > _CACHE_MAX:
-        _CACHE.popitem(last=False)
+    put_bounded(_CACHE, [(key, feats)], _CACHE_MAX)
     return feats
 
 
@@ -191,10 +190,7 @@ def export_features(articles: list[Article], config: DedupConfig | None = None) 
 def remember_features(articles: list[Article], feats: list[_Feats], config: DedupConfig | None = None) -> None:
     """Put ``export_features`` results in this process's cache, under these article objects."""
     cfg = config or DedupConfig()
-    for a, f in zip(articles, feats):
-        _CACHE[_key(a, cfg)] = f
-    while len(_CACHE) > _CACHE_MAX:
-        _CACHE.popitem(last=False)
+    put_bounded(_CACHE, ((_key(a, cfg), f) for a, f in zip(articles, feats)), _CACHE_MAX)
 
 
 def _joined_words(a: Article, sent_words: list[list[str]]) -> list[str] | None:

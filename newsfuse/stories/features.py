@@ -12,7 +12,16 @@ from __future__ import annotations
 
 from newsfuse.records import Article
 
-__all__ = ["export", "install"]
+__all__ = ["export", "install", "put_bounded"]
+
+
+def put_bounded(cache, items, limit: int) -> None:
+    """Put (key, value) pairs into an OrderedDict cache and drop its oldest entries beyond ``limit``
+    (the one eviction rule of the stories stage's per-article caches)."""
+    for key, value in items:
+        cache[key] = value
+    while len(cache) > limit:
+        cache.popitem(last=False)
 
 
 def export(items: list) -> tuple[list, list] | None:
