@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 from ..records import Article, Claim
 from .dates import find_date_phrases, happening_phrase
 from .language import is_english, language_of, unit_amounts
-from .lexicon import PERSON_CATEGORIES, EVENT_NOUNS, EVENT_RE, category_of, event_of, quantity_key, split_key
+from .lexicon import NOT_GROUPS, PERSON_CATEGORIES, EVENT_NOUNS, EVENT_RE, category_of, event_of, quantity_key, split_key
 from .numbers import NUMBER_WORDS, NumberMention, find_numbers
 from .quotes import in_quotation
 from .speakers import ArticleContext, find_attribution
@@ -522,15 +522,10 @@ _FRONTED_EVENT = re.compile(r"^\s*Of\s+(?:the|those)\s+([a-z]+),\s*(?:(?:only|ju
 # "... and an undetermined number of demonstrators, of whom 5 were hospitalised": the noun before
 _OF_WHOM = re.compile(r"\b([\w'’-]+)\s*,\s*(?:of|among)\s+(?:whom|them)\s+(?:only\s+|at\s+least\s+|some\s+|about\s+)?$", re.I)
 # heads that count parts of a body, never people: "lost two fingers"
-_BODY_PARTS = {"fingers", "finger", "toes", "toe", "legs", "leg", "arms", "arm", "eyes", "eye", "teeth", "ribs", "hands",
-               "feet", "limbs"}
 # a whole a later figure is part of: "Of the 230 passengers on the train, 86 were injured", "seven of the 12 boys"
 _CONTAINER = re.compile(r"(?:^|[,;:—–-]\s*|\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                         r"[a-z]+teen|[a-z]+ty)\s+)of\s+(?:the|its|their|all)\s+$", re.I)
 _CONTAINER_END = re.compile(r"\s+[\w'’ -]{1,60}?(?:,|\s+(?:were|was|are|is|have|had|remain|remained)\b)", re.I)
-_NOT_GROUPS = {"cases", "infections", "calls", "incidents", "call-outs", "villages", "towns", "districts",
-               "neighbourhoods", "neighborhoods", "areas", "regions", "communities", "provinces", "counties",
-               "streets", "municipalities", "localities", "settlements", "hamlets"}
 _IS_GROUP = re.compile(r"\s+(?:are|were|was|is)\s+([\w'’-]+(?:\s+[\w'’-]+)?)")
 _SUSPECTED_OF = re.compile(r"\s+(?:suspected|accused)\s+of\b", re.I)
 # a figure with its key before a colon: "• Death toll: 19", "Missing: at least 30"
@@ -851,7 +846,7 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             cat = "people"
         if ev == "displaced" and cat == "prisoners":
             continue  # "31 prisoners fled": an escape, not people driven from home
-        if cat in _BODY_PARTS or cat in _NOT_GROUPS:
+        if cat in NOT_GROUPS:
             continue  # "lost two fingers"; "3,412 suspected cases"; "the evacuation of eleven villages"
         if np_words and cat == "people" and _SUSPECTED_OF.match(text, toks[j - 1].end):
             cat = "suspects"  # "two men suspected of steering the boat"

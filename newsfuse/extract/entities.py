@@ -123,7 +123,7 @@ def _is_adjective(toks: list[str]) -> bool:
                                    and len(low) == 2)
 
 
-_PLACE_HEADS = {"lake", "port", "mount", "cape", "fort", "loch", "glen", "isle", "river", "gulf", "bay", "lake's"}
+_PLACE_HEADS = {"lake", "port", "mount", "cape", "fort", "loch", "glen", "isle", "river", "gulf", "bay"}
 _VENUE_HEADS = {"café", "cafe", "hotel", "restaurant", "bar", "club", "hostel", "cinema", "theatre", "theater"}
 
 

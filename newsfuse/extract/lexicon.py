@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["CATEGORIES", "THING_CATEGORIES", "PERSON_CATEGORIES", "EVENTS", "EVENT_RE", "category_of", "quantity_key", "split_key", "EVENT_NOUNS"]
+__all__ = ["CATEGORIES", "THING_CATEGORIES", "PERSON_CATEGORIES", "NOT_GROUPS", "EVENTS", "EVENT_RE", "category_of", "quantity_key", "split_key", "EVENT_NOUNS"]
 
 CATEGORIES: dict[str, list[str]] = {
     "security forces": [
@@ -87,6 +87,14 @@ CATEGORIES: dict[str, list[str]] = {
     "boats": ["boats", "lifeboats", "dinghies"],
     "vessels": ["vessels", "ships", "warships", "navy ships"],
 }
+# heads that are never the counted group of a claim: parts of a body ("lost two fingers"), cases and
+# calls ("3,412 suspected cases"), and places ("the evacuation of eleven villages")
+NOT_GROUPS = frozenset({
+    "fingers", "finger", "toes", "toe", "legs", "leg", "arms", "arm", "eyes", "eye", "teeth", "ribs", "hands", "feet",
+    "limbs", "cases", "infections", "calls", "incidents", "call-outs", "villages", "towns", "districts",
+    "neighbourhoods", "neighborhoods", "areas", "regions", "communities", "provinces", "counties", "streets",
+    "municipalities", "localities", "settlements", "hamlets",
+})
 # categories of things: never borrow or lend a group of people, and may be destroyed or damaged
 THING_CATEGORIES = frozenset({"homes", "buildings", "helicopters", "aircraft", "fire engines", "ambulances",
                               "vehicles", "boats", "vessels"})
