@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 from ..records import Article, Claim
 from .dates import find_date_phrases, happening_phrase
 from .language import is_english, language_of, unit_amounts
-from .lexicon import NOT_GROUPS, PERSON_CATEGORIES, EVENT_NOUNS, EVENT_RE, category_of, event_of, quantity_key, split_key
+from .lexicon import NOT_GROUPS, PERSON_CATEGORIES, THING_CATEGORIES, EVENT_NOUNS, EVENT_RE, category_of, event_of, quantity_key, split_key
 from .numbers import NUMBER_WORDS, NumberMention, find_numbers
 from .quotes import in_quotation
 from .speakers import ArticleContext, find_attribution
@@ -215,15 +215,30 @@ def _np_after(toks: list[_Tok], i: int, vague: bool, ev_starts: frozenset = froz
     return words, j, False
 
 
-def _mixed_group(toks: list[_Tok], j: int, cat: str, numbers_at: set[int]) -> bool:
-    """'Dozens of police and civilians died': one figure for two groups counts people, not police."""
+_ARMED = frozenset({"security forces", "troops"})
+
+
+def _mixed_group(toks: list[_Tok], j: int, cat: str, numbers_at: set[int]) -> str | None:
+    """The group of one figure for two groups: 'Dozens of police and civilians died' counts people;
+    '600 police officers and soldiers' are security forces. None when the figure has one group."""
     if j >= len(toks) or toks[j].low != "and" or j + 1 in numbers_at:
-        return False
+        return None
     other, _, _ = _np_after(toks, j + 1, False)
     if not other:
-        return False
+        return None
     ocat, _ = category_of([t.text for t in other])
-    return ocat is not None and ocat != cat
+    if ocat is None or ocat == cat or {cat, ocat} & THING_CATEGORIES:
+        return None  # "four helicopters and sniffer dogs": the figure counts the helicopters
+    return "security forces" if {cat, ocat} <= _ARMED else "people"
+
+
+def _own_verb(toks: list[_Tok], j: int) -> bool:
+    """A past-tense verb that is no event right after a figure's noun phrase (or its 'and <group>'):
+    "..., and about 600 police officers and soldiers surrounded the prison" has a predicate of its own."""
+    if j < len(toks) and toks[j].low == "and":
+        more, k, _ = _np_after(toks, j + 1, False)
+        j = k if more else j
+    return j < len(toks) and toks[j].low.endswith("ed") and not event_of(toks[j].low)
 
 
 def _forward_reach(toks: list[_Tok], j: int, numbers_at: set[int], limit: int = 8,
@@ -326,7 +341,11 @@ def _event_back(text: str, toks: list[_Tok], i: int) -> tuple[str | None, str | 
         if ev and not (t.low in ("held",)):
             if t.low == "toll" or (k > 0 and toks[k - 1].low == "death"):
                 ev = "killed"
+            elif t.low in ("treated", "treating") and _BY_HOSPITALS.search(text, max(0, t.start - 50), t.start):
+                ev = "hospitalised"  # "Hospitals in the capital treated 600 people"
             return ev, None
+        if k > 0 and f"{toks[k - 1].low} {t.low}" in _SEARCH_FOR:
+            return "missing", None  # "still searching for dozens of others"
         if t.low in EVENT_NOUNS:
             return EVENT_NOUNS[t.low], None
         if t.low in _BASE_VERBS and k > 0 and toks[k - 1].low in ("to", "will", "would", "could", "helped", "help"):
@@ -338,6 +357,8 @@ def _event_back(text: str, toks: list[_Tok], i: int) -> tuple[str | None, str | 
             return "killed", "people"
         if t.low in _TOLL_VERBS:
             toll = True
+        if t.low == "death" and toks[k + 1].low == "of":
+            return "killed", None  # translated copy: "the death of 5 persons and the injury of 23"
         if t.low not in _BRIDGE_BACK:
             break
         k -= 1
@@ -514,7 +535,7 @@ _PRESENT_AT = re.compile(r"\s*(?:[\w,'’-]+\s+){0,9}?(?:(?:are|were|have\s+been
                          r"at\s+the\s+scene|on\s+the\s+(?:fire|front)\s*lines?|tackling|fighting|battling|committed\s+to)|"
                          r"(?:have|had)\s+(?:been\s+)?worked|"
                          r"backed\s+by)\b", re.I)
-_SENT_GROUPS = {"rescue workers", "security forces", "troops", "helicopters", "aircraft", "fire engines", "ambulances",
+_SENT_GROUPS = {"rescue workers", "security forces", "troops", "helicopters", "aircraft", "fire engines", "ambulances", "vessels", "search dogs",
                 "vehicles", "boats"}
 # "Of the fugitives, seven were recaptured": a fronted partitive names the group of a bare count
 _FRONTED_OF = re.compile(r"\bOf\s+(?:the|those|these|its|their)\s+([\w'’ -]{2,40}?),\s*(?:only\s+|just\s+)?$", re.I)
@@ -540,6 +561,12 @@ _INVERTED = re.compile(r"^\s*(?:[A-Z]{2,}[A-Z ]*:\s*)?(?:also\s+)?(?:(?P<ev1>[A-
 _LIVES_OF = re.compile(r"\b(?:claimed|claiming|claims|took|taking|takes|cost|costing|costs)\s+the\s+lives?\s+of\s+$", re.I)
 _SUPPORTED_BY = re.compile(r"\b(?:supported|backed|assisted|aided|helped)\s+by\s+$", re.I)
 _PART_OF_WHICH = re.compile(r",\s*(?:of\s+(?:whom|which|them)|among\s+(?:them|whom|which))\s+$", re.I)
+_TOOK_LIVES = {"claimed", "claiming", "claims", "cost", "costing", "costs", "took", "taking", "takes"}
+_BY_HOSPITALS = re.compile(r"\b(?:hospitals|clinics|infirmaries)(?:\s+(?:in|across|around)\s+[\w'’ -]{1,30}?)?\s+"
+                           r"(?:have\s+|had\s+)?$", re.I)
+_SEARCH_FOR = {"searching for", "search for", "looking for", "hunting for", "searched for", "looked for"}
+_UNITS_OF_MACHINES = re.compile(r"\s+of\s+(?:(?:special|heavy|fire-?fighting|rescue|emergency)\s+)?"
+                                r"(?:technique|technics|equipment|machinery|vehicles)\b", re.I)
 _BASELINE_BEFORE = re.compile(r"\b(?:from|compared (?:with|to)|against)\s+(?:\w+\s+)?$", re.I)
 
 
@@ -736,8 +763,13 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             ev = _event_forward(text, toks, j, numbers_at, 12 if longer else 8, ev_starts)
         if head == "bodies":
             ev = "killed"  # "pulled another 11 bodies from the rubble" is a toll, not a rescue
-        if not ev and out and out[-1].event == "deployed" and _SUPPORTED_BY.search(text, 0, n.start):
-            ev = "deployed"  # "150 firefighters were deployed, supported by two helicopters"
+        if head == "lives" and prev_tok in _TOOK_LIVES:
+            ev = "killed"  # "a stampede that claimed 36 lives"
+        if not ev and out and _SUPPORTED_BY.search(text, 0, n.start) and (
+                out[-1].event == "deployed" or category_of([t.text for t in np_words])[0] in _SENT_GROUPS):
+            # "150 firefighters were deployed, supported by two helicopters"; "searching ..., helped by
+            # two navy vessels": what helps a search or a rescue was sent
+            ev = "deployed"
         if not ev and out and np_words and _PART_OF_WHICH.search(text, max(0, n.start - 20), n.start):
             ev = out[-1].event  # "the arrest of 143 persons, of which 12 minors": a part with a group of its own
         if not ev and pre_event:
@@ -759,15 +791,20 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
         if not ev and prev_tok in _ADMITTED and np_words and category_of([t.text for t in np_words])[0]:
             ev = "hospitalised"
         if not ev and np_words and j < len(toks) and _PRESENT_AT.match(text, toks[j - 1].end):
-            if category_of([t.text for t in np_words])[0] in _SENT_GROUPS and toks[j].low != "who":
-                ev = "deployed"  # not "nine guards who were on duty that night were suspended"
+            if category_of([t.text for t in np_words])[0] in _SENT_GROUPS and toks[j].low != "who" and not (
+                    n.text.lower() == "one" and toks[b + 1].low == "of"):
+                # not "nine guards who were on duty that night were suspended", nor "a leak on one of the
+                # tank cars" (a part of something, not a count of what was sent)
+                ev = "deployed"
         if not ev and out and not (j < len(toks) and toks[j].low in _SPEECH_AFTER):
             # "..., two diplomats said" is a source, not another count
             prev_tok = toks[a - 1].low if a > 0 else ""
             if prev_tok in ("“", '"') and a > 1:
                 prev_tok = toks[a - 2].low
             own_state = (bool(np_words) and np_words[0].low.endswith("ed") and not event_of(np_words[0].low)) or (
-                j < len(toks) and toks[j].low in _OWN_PREDICATE)
+                j < len(toks) and toks[j].low in _OWN_PREDICATE) or (
+                # "..., and about 600 police officers surrounded the prison": a verb of its own
+                bool(np_words) and _own_verb(toks, j))
             dash_part = prev_tok in ("–", "—") and bool(np_words)  # "at 23 – 21 prisoners and two guards –"
             if (prev_tok in _CHAIN or (a > 1 and f"{toks[a - 2].low} {prev_tok}" in ("as well", "among them"))
                     or prev_tok == "including" or dash_part) and not own_state:
@@ -781,7 +818,7 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
         subject = " ".join(t.text for t in np_words) or None
         if np_words and np_words[0].low in _OTHERS:
             np_words = []
-        if head == "bodies":
+        if head in ("bodies", "lives"):
             cat = "people"
         elif np_words:
             cat, k = category_of([t.text for t in np_words])
@@ -794,12 +831,14 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
                     # excavators" count the head; a noun before it stays ("fire engines")
                     last2 = last2[1:]
                 cat = " ".join(last2)
+                if cat == "units" and _UNITS_OF_MACHINES.match(text, np_words[-1].end):
+                    cat = "vehicles"  # translated copy: "48 units of special technique" were sent
                 if hedged and cat in _GENERIC_HEADS:
                     cat = "suspects"  # "27 suspected members of a gang": the head says only "suspects"
                 elif cat in _GENERIC_HEADS:
                     cat = "people"  # "four members of one family"
-            elif _mixed_group(toks, j, cat, numbers_at):
-                cat = "people"
+            else:
+                cat = _mixed_group(toks, j, cat, numbers_at) or cat
         if cat is None:
             cat = toll_cat or cat_hint
         if cat is None and not np_words:
@@ -830,6 +869,12 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
                 cat = lead.quantity.rsplit(" ", 1)[0] if same else "people"
             if lead.quantity == "crowd size":
                 cat = "people"
+        if cat is None and history and _continues(toks, b + 1):
+            # "dozens of others", "two more": the group the article counted last, whatever its event,
+            # unless that sentence counted several ("11 civilians and five police officers")
+            last = [c for c in history if c.sentence == history[-1].sentence and not _is_aside(c)]
+            groups = {split_key(c.quantity)[0] for c in last} & PERSON_CATEGORIES
+            cat = groups.pop() if len(groups) == 1 else None
         if cat is None and history and not n.vague and not in_quotation(text, n.start):
             # a witness's "about 10 were killed" speaks of what they saw, not of the group the
             # article counted last
@@ -850,6 +895,8 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             continue  # "lost two fingers"; "3,412 suspected cases"; "the evacuation of eleven villages"
         if np_words and cat == "people" and _SUSPECTED_OF.match(text, toks[j - 1].end):
             cat = "suspects"  # "two men suspected of steering the boat"
+        if ev == "missing" and cat in ("suspects", "attackers"):
+            continue  # "police are searching for two suspects": a manhunt, not people lost
         if ev == "missing" and cat in ("homes", "buildings"):
             ev = "destroyed"  # "about 40 homes had been swept away"
         if ev == "flooded":

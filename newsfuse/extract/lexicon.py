@@ -71,7 +71,8 @@ CATEGORIES: dict[str, list[str]] = {
         "navy divers", "police divers", "rescue divers", "military divers", "army divers",
     ],
     # "120 British nationals" are named by the country they are foreign to where they are counted
-    "foreign nationals": ["foreigners", "tourists", "foreign nationals", "nationals", "expatriates", "expats"],
+    "foreign nationals": ["foreigners", "tourists", "foreign nationals", "nationals", "expatriates", "expats",
+                          "backpackers"],
     "prisoners": ["prisoners", "inmates", "detainees", "convicts", "fugitives", "escapees", "inmate"],
     "hostages": ["hostages"],
     "suspects": ["suspects"],
@@ -81,10 +82,12 @@ CATEGORIES: dict[str, list[str]] = {
     "helicopters": ["helicopters", "choppers"],
     "aircraft": ["aircraft", "planes", "airplanes", "aeroplanes", "air tankers", "water bombers",
                  "firefighting aircraft", "drones"],
-    "fire engines": ["fire engines", "fire appliances", "fire trucks"],
+    # bare "engines" and "appliances" in a count of what was sent are a fire service's
+    "fire engines": ["fire engines", "fire appliances", "fire trucks", "engines", "appliances", "fire tenders"],
     "ambulances": ["ambulances"],
-    "vehicles": ["vehicles"],
-    "boats": ["boats", "lifeboats", "dinghies"],
+    "vehicles": ["vehicles", "cars", "lorries", "trucks", "vans"],
+    "boats": ["boats", "lifeboats", "dinghies", "tugs", "tugboats", "rafts", "canoes", "speedboats"],
+    "search dogs": ["search dogs", "sniffer dogs", "avalanche dogs", "rescue dogs", "tracker dogs", "search-and-rescue dogs"],
     "vessels": ["vessels", "ships", "warships", "navy ships"],
 }
 # heads that are never the counted group of a claim: parts of a body ("lost two fingers"), cases and
@@ -97,7 +100,7 @@ NOT_GROUPS = frozenset({
 })
 # categories of things: never borrow or lend a group of people, and may be destroyed or damaged
 THING_CATEGORIES = frozenset({"homes", "buildings", "helicopters", "aircraft", "fire engines", "ambulances",
-                              "vehicles", "boats", "vessels"})
+                              "vehicles", "boats", "vessels", "search dogs"})
 PERSON_CATEGORIES = frozenset(CATEGORIES) - THING_CATEGORIES
 
 
@@ -130,20 +133,23 @@ EVENTS: dict[str, list[str]] = {
         "fatalities", "lost their lives", "lost his life", "lost her life", "perished", "liquidated", "eliminated",
         "slain", "drowned", "murdered", "massacred", "lives lost", "deceased", "lost the life", "lost life",
         "claimed the lives of", "claimed the life of", "took the lives of", "cost the lives of",
-        "shot dead", "gunned down", "shot and killed",
+        "shot dead", "gunned down", "shot and killed", "suffocated", "asphyxiated", "electrocuted",
+        "lost their life",
     ],
     "injured": ["injured", "injuring", "injures", "wounded", "wounding", "hurt", "injuries", "injury",
                 "treated", "treated for", "light injuries", "minor injuries", "needed treatment",
                 "required treatment", "needed medical treatment", "stabbed", "slashed", "shot and wounded"],
     "hospitalised": ["hospitalised", "hospitalized", "in hospital", "in hospitals", "taken to hospital",
                      "treated in hospital", "admitted to hospital", "rushed to hospital",
-                     "hospitalisation", "hospitalization", "hospital treatment", "hospital care"],
+                     "hospitalisation", "hospitalization", "hospital treatment", "hospital care",
+                     "still being treated", "still receiving treatment", "under observation",
+                     "under medical observation"],
     "detained": [
         "detained", "detaining", "arrested", "arresting", "arrests", "detentions", "held", "in custody",
         "taken into custody", "rounded up", "apprehended", "jailed", "detained", "recaptured", "rearrested",
         "captured", "arrest", "detention",
     ],
-    "missing": ["missing", "unaccounted for", "fate", "whereabouts", "swept away", "disappeared", "failed to return",
+    "missing": ["missing", "unaccounted for", "searching for", "search for", "looking for", "fate", "whereabouts", "swept away", "disappeared", "failed to return",
                 "not been heard from", "lost at sea"],
     "evacuated": ["evacuated", "evacuating", "evacuations", "ordered to leave", "moved to safety", "relocated",
                   "moved to shelters", "moved to temporary shelters", "moved to emergency shelters",
@@ -155,7 +161,8 @@ EVENTS: dict[str, list[str]] = {
                   "without a roof", "without shelter", "sleeping rough", "sleeping in the open",
                   "sleeping outdoors", "without housing", "without homes"],
     "deployed": ["deployed", "deploying", "sent", "sending", "dispatched", "mobilised", "mobilized",
-                 "stationed", "flown in", "deployment"],
+                 "stationed", "flown in", "deployment", "resumed the search", "joined the search",
+                 "called to the scene", "called out"],
     "rescued": ["rescued", "rescuing", "alive", "ashore", "pulled out", "to the surface", "to safety", "saved",
                 "save", "plucked", "picked up", "winched", "airlifted to safety", "pulled alive", "pulled out alive",
                 "brought out alive", "dug out alive", "found alive"],

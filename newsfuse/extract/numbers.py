@@ -69,7 +69,11 @@ _SKIP_AFTER = re.compile(
     r"^(?:\s*(?:-|\s)?(?:year|month|week|day)s?[- ]old\b|\s*(?:%|per\s?cent|percent|pc\b)"
     # whole unit words only: "seven football fans" is not a measurement in feet
     r"|\s*(?:(?:km|kilomet\w*|met(?:re|er)s?|miles?|ft|feet|foot|inch(?:es)?|kg|kilo\w*|tons?|tonnes?|hectares?|acres?|"
-    r"degrees?|mph|sq|square|bpm|magnitude|gmt|utc|bst|cet)\b|°|km/h|p\.?m\.?(?![a-z])|a\.?m\.?(?![a-z])|o'clock)"
+    r"degrees?|mph|sq|square|bpm|magnitude|gmt|utc|bst|cet|cubic|litres?|liters?|gallons?|barrels?|megawatts?|"
+    # money named after the amount: "20 million soms", "300,000 pesos"
+    r"dollars?|euros?|pounds|roubles?|rubles?|tenge|soms?|hryvnias?|rupees?|yuan|yen|pesos?|naira|shillings?|"
+    r"dinars?|dirhams?|riyals?|rand|baht|lira|liras|francs?|kronor|kroner|krona|zlotys?|forints?|manats?|lari|"
+    r"somoni|taka|rupiah|ringgits?|cedis?|kwacha|birr)\b|°|km/h|p\.?m\.?(?![a-z])|a\.?m\.?(?![a-z])|o'clock)"
     # "a 13-hour shift" is no claim; "a 48-hour strike" is a duration of the story's event
     r"|-(?:metre|meter|km|mile|foot|storey|story|year|month|day|minute|hour(?!s?\s+(?:strike|walkout|stoppage|siege|"
     r"stand-?off|blockade|search|operation|curfew|blackout|power\s+cut|ceasefire|truce|rescue|lockdown|shutdown|"

@@ -55,7 +55,7 @@ def test_people_put_up_away_from_home_are_displaced():
 def test_new_event_words_round3():
     assert _keys("At least 12 homes had collapsed by the morning.") == [("homes destroyed", "At least 12")]
     assert _keys("Forty spectators collapsed in the heat.") == []  # people are not destroyed
-    assert _keys("Crews cleared about 300 cars stuck on the pass.") == [("cars stranded", "about 300")]
+    assert _keys("Crews cleared about 300 cars stuck on the pass.") == [("vehicles stranded", "about 300")]  # cars are counted as vehicles
     assert _keys("The ministry announced the deployment of 3 thousand soldiers.") == [("troops deployed", "3 thousand")]
     assert _keys("Four elderly climbers were airlifted off the glacier.") == [("civilians evacuated", "Four")]
 

@@ -1,0 +1,69 @@
+"""Claim rules added in round 8 of issue #5, tuned on the opened review5 set (invented sentences)."""
+
+from datetime import date
+
+from newsfuse.extract.claims import claims_in_sentence
+
+from helpers import claim_keys
+
+REF = date(2024, 5, 15)  # a Wednesday
+
+
+def _keys(text, history=None):
+    return claim_keys(text, REF, history)
+
+
+def test_things_sent_are_named_as_the_sets_name_them():
+    assert _keys("The county sent 30 firefighters and nine engines to the warehouse.") == [
+        ("rescue workers deployed", "30"), ("fire engines deployed", "nine")]
+    assert _keys("Two tugs and a lifeboat were sent to the stricken tanker.") == [("boats deployed", "Two")]
+    assert _keys("Around 25 cars were damaged when the crowd turned on the car park.") == [
+        ("vehicles damaged", "Around 25")]
+    # translated copy: "units of (special) technique" are the machines sent
+    assert _keys("To the site were sent 90 rescuers and 21 units of special technique.") == [
+        ("rescue workers deployed", "90"), ("vehicles deployed", "21")]
+    assert _keys("As 40 volunteers, four sniffer dogs and a helicopter resumed the search, hopes faded.") == [
+        ("rescue workers deployed", "40"), ("search dogs deployed", "four")]
+
+
+def test_what_helps_a_search_was_sent():
+    history = claims_in_sentence("Thirty fishermen drowned when their boats capsized on Friday.", "a", 0, REF)
+    assert _keys("Divers were still searching for dozens of others, helped by three coastguard vessels.",
+                 history) == [("workers missing", "dozens"), ("vessels deployed", "three")]
+
+
+def test_others_borrow_one_group_but_not_a_split():
+    split = claims_in_sentence("Killed were nine civilians and three soldiers.", "a", 0, REF)
+    assert _keys("Dozens of others were missing.", split) == [("people missing", "Dozens")]
+
+
+def test_one_figure_for_police_and_soldiers_counts_security_forces():
+    assert _keys("About 400 police officers and soldiers were deployed around the stadium.") == [
+        ("security forces deployed", "About 400")]
+    assert _keys("Dozens of soldiers and civilians were killed.") == [("people killed", "Dozens")]
+    # a verb of its own ends the chain of the figures before it
+    assert _keys("Six inmates were hurt, and about 300 officers and soldiers stormed the wing.") == [
+        ("prisoners injured", "Six")]
+
+
+def test_more_ways_of_dying_and_of_being_in_hospital():
+    assert _keys("Five workers suffocated in the grain silo.") == [("workers killed", "Five")]
+    assert _keys("At least 7 miners lost their life in the collapse.") == [("workers killed", "At least 7")]
+    assert _keys("The death of 4 persons and the injury of 19 were confirmed.") == [
+        ("people killed", "4"), ("people injured", "19")]
+    assert _keys("A fire in 2009 had claimed 14 lives.") == [("people killed", "14")]
+    assert _keys("Hospitals in the region treated 300 people for smoke inhalation.") == [
+        ("people hospitalised", "300")]
+    assert _keys("Three children were still being treated on Tuesday night.") == [("children hospitalised", "Three")]
+    # treated as the wounded they are, by hospital staff
+    assert _keys("Hospital staff said they had treated 25 wounded.") == [("people injured", "25")]
+
+
+def test_money_and_measures_are_not_groups():
+    assert _keys("The cabinet released 15 million soms for repairs to the damaged houses.") == []
+    assert _keys("The breach released an estimated 4 million cubic metres of water.") == []
+
+
+def test_a_manhunt_is_not_a_count_of_missing_people():
+    assert _keys("Police are still searching for three suspects.") == []
+    assert _keys("Rescuers are searching for 11 people swept away by the river.") == [("people missing", "11")]
