@@ -532,13 +532,17 @@ _ADMITTED = {"admitted", "admitting", "admits", "admit"}
 # "300 rescuers are working at the site", "1,200 officers had been on duty"
 _PRESENT_AT = re.compile(r"\s*(?:[\w,'’-]+\s+){0,9}?(?:(?:are|were|have\s+been|had\s+been|is|was)\s+(?:now\s+|still\s+)?"
                          r"(?:working|operating|searching|involved|on\s+duty|on\s+the\s+ground|on\s+standby|at\s+work|"
-                         r"at\s+the\s+scene|on\s+the\s+(?:fire|front)\s*lines?|tackling|fighting|battling|committed\s+to)|"
-                         r"(?:have|had)\s+(?:been\s+)?worked|"
+                         r"at\s+the\s+scene|on\s+the\s+(?:fire|front)\s*lines?|tackling|fighting|battling|committed\s+to|"
+                         r"in\s+attendance)|"
+                         r"(?:have|had)\s+(?:been\s+)?worked|(?:battled|tackled|fought)\s+(?:the|a)\s+(?:\w+\s+)?(?:blaze|fire|flames)|"
                          r"backed\s+by)\b", re.I)
 _SENT_GROUPS = {"rescue workers", "security forces", "troops", "helicopters", "aircraft", "fire engines", "ambulances", "vessels", "search dogs",
                 "vehicles", "boats"}
 # "Of the fugitives, seven were recaptured": a fronted partitive names the group of a bare count
 _FRONTED_OF = re.compile(r"\bOf\s+(?:the|those|these|its|their)\s+([\w'’ -]{2,40}?),\s*(?:only\s+|just\s+)?$", re.I)
+# translated and English copy alike: "Among the dead are three children", "Between the injured figure 18 agents"
+_AMONG_THE = re.compile(r"\b(?:among|between)\s+the\s+([a-z]+)\s+(?:figure[sd]?|are|were|is|was|included?|includes)\s+"
+                        r"(?:(?:at\s+least|about|some|around)\s+)?$", re.I)
 _FRONTED_EVENT = re.compile(r"^\s*Of\s+(?:the|those)\s+([a-z]+),\s*(?:(?:only|just|some|about|around|roughly|nearly|more\s+than|at\s+least)\s+)?$", re.I)
 # "... and an undetermined number of demonstrators, of whom 5 were hospitalised": the noun before
 _OF_WHOM = re.compile(r"\b([\w'’-]+)\s*,\s*(?:of|among)\s+(?:whom|them)\s+(?:only\s+|at\s+least\s+|some\s+|about\s+)?$", re.I)
@@ -711,6 +715,11 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             n = replace(n, qualifier="more than", low=n.number)
         if ev in ("deployed", "evacuated") and j < len(toks) and _TO_HOSPITAL.match(text, toks[j].start):
             ev = "hospitalised"  # "sent 46 people to hospital", "flew 12 patients to a burns unit"
+        among = None if ev else _AMONG_THE.search(text, max(0, n.start - 50), n.num_start)
+        if among and event_of(among.group(1).lower()) and np_words:
+            ev = event_of(among.group(1).lower())
+            if among.group(1).lower() in ("dead", "deceased", "victims"):
+                ev = "killed"
         front_ev = None if ev else _FRONTED_EVENT.search(text, 0, n.start)
         if front_ev and event_of(front_ev.group(1).lower()):
             # "Of those displaced, roughly 40,000 are children": the event fronted, the group predicated
@@ -765,8 +774,8 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             ev = "killed"  # "pulled another 11 bodies from the rubble" is a toll, not a rescue
         if head == "lives" and prev_tok in _TOOK_LIVES:
             ev = "killed"  # "a stampede that claimed 36 lives"
-        if not ev and out and _SUPPORTED_BY.search(text, 0, n.start) and (
-                out[-1].event == "deployed" or category_of([t.text for t in np_words])[0] in _SENT_GROUPS):
+        if not ev and _SUPPORTED_BY.search(text, 0, n.start) and (
+                (out and out[-1].event == "deployed") or category_of([t.text for t in np_words])[0] in _SENT_GROUPS):
             # "150 firefighters were deployed, supported by two helicopters"; "searching ..., helped by
             # two navy vessels": what helps a search or a rescue was sent
             ev = "deployed"
@@ -852,6 +861,11 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
                 pcat = category_of(words)[0] or category_of(words[:1])[0]
                 if pcat:
                     cat = pcat  # "..., of whom three are minors"
+        if cat is None and not out and not np_words and not n.vague and any(a2 < a for _, a2, _ in spans):
+            # "All 340 employees were accounted for, and 96 were evacuated": the group of a figure
+            # before it that was no claim of its own
+            prior = _antecedent_group(toks, spans, a, out)
+            cat = prior if prior in PERSON_CATEGORIES else None
         if cat is None and out:
             # a bare count shares the previous count's group ("37 homes were destroyed and 120
             # damaged"), but a vague one only when it says so ("dozens more", "hundreds of others") or

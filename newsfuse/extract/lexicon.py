@@ -162,18 +162,19 @@ EVENTS: dict[str, list[str]] = {
                   "sleeping outdoors", "without housing", "without homes"],
     "deployed": ["deployed", "deploying", "sent", "sending", "dispatched", "mobilised", "mobilized",
                  "stationed", "flown in", "deployment", "resumed the search", "joined the search",
-                 "called to the scene", "called out"],
+                 "called to the scene", "called out", "surrounded"],
     "rescued": ["rescued", "rescuing", "alive", "ashore", "pulled out", "to the surface", "to safety", "saved",
                 "save", "plucked", "picked up", "winched", "airlifted to safety", "pulled alive", "pulled out alive",
-                "brought out alive", "dug out alive", "found alive"],
-    "released": ["released", "freed", "freeing", "liberated", "release"],
+                "brought out alive", "dug out alive", "found alive", "lifted off"],
+    "released": ["released", "freed", "freeing", "liberated", "release", "walked free"],
     "trapped": ["trapped"],
     "stranded": ["stranded", "stuck"],
     "destroyed": ["destroyed", "razed", "burned down", "gutted", "flattened", "levelled", "leveled",
                   "reduced to rubble", "burned to the ground", "burnt to the ground", "collapsed",
                   "burnt", "burned", "burnt out", "burned out", "torched", "set ablaze", "set on fire",
-                  "brought down"],
-    "damaged": ["damaged", "wrecked", "wrecking", "declared unsafe", "condemned"],
+                  "brought down", "buried", "burying"],
+    "damaged": ["damaged", "wrecked", "wrecking", "declared unsafe", "condemned", "received damage", "received damages",
+                "sustained damage", "suffered damage"],
     # water in homes is damage to them; flooded fields, roads or villages are not a count of losses
     "flooded": ["flooded", "flooding", "inundated", "under water", "underwater"],
     "charged": ["charged"],
@@ -181,15 +182,19 @@ EVENTS: dict[str, list[str]] = {
     "striking": ["joined the strike", "joined the walkout", "took part in the strike", "taken part in the strike",
                  "took part in the walkout", "taken part in the walkout", "joined the stoppage"],
     "crowd": ["protesting", "protested", "took to the streets", "taken to the streets", "rallied",
-              "marched", "gathered", "demonstrated", "crowd", "turned out"],
+              "marched", "gathered", "demonstrated", "crowd", "turned out", "assembled", "congregated"],
 }
+
+
+# "surrounding villages" is where people come from, not a cordon
+_NO_PROGRESSIVE = {"surrounded"}
 
 
 def _progressive(word: str) -> str | None:
     """'evacuated' -> 'evacuating', 'trapped' -> 'trapping': the -ing form of a regular participle,
     so the word lists need not spell out every inflection. Short words are irregular too often
     ('fled' is not 'fl-ing')."""
-    if " " in word or not word.endswith("ed") or len(word) < 6 or word.endswith("eed"):
+    if " " in word or not word.endswith("ed") or len(word) < 6 or word.endswith("eed") or word in _NO_PROGRESSIVE:
         return None
     return word[:-2] + "ing"
 
@@ -227,7 +232,9 @@ _EV_PATTERNS: list[tuple[str, str]] = [
      r"(?:cars|vehicles|airports?|terminals?|stations?|trains?|buses|coaches|planes?|motorways?|roads?)\b", "stranded"),
     # a night away from home: "spent Saturday night in the village hall"
     (r"spen(?:t|d|ds|ding)\s+(?:the|last|a|another|(?:a\s+)?(?:second|third|fourth|fifth)|"
-     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+night", "displaced"),
+     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+night"
+     # a night without power or air conditioning is spent at home
+     r"(?!\s+without\s+(?:power|electricity|air\s+conditioning|heating|running\s+water|water|gas|light))", "displaced"),
     # "suffered smoke inhalation", "sustained serious burns"
     (r"(?:suffer(?:ed|ing|s)?|sustain(?:ed|ing|s)?)\s+(?:[\w'-]+\s+){0,2}?(?:injuries|injury|burns|wounds|"
      r"fractures|smoke\s+inhalation|concussions?|cuts|bruises|gunshot\s+wounds)\b", "injured"),
@@ -257,7 +264,8 @@ _EV_PATTERNS: list[tuple[str, str]] = [
      "crowd"),
     # "took part in the blockade", "participated in Sunday's march" (a strike is not a crowd)
     (r"(?:took\s+part|taking\s+part|participated|participating)\s+in\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,2}?"
-     r"(?:protests?|rall(?:y|ies)|march(?:es)?|demonstrations?|blockades?|sit-ins?|vigils?|processions?)\b", "crowd"),
+     r"(?:protests?|rall(?:y|ies)|march(?:es)?|demonstrations?|blockades?|sit-ins?|vigils?|processions?|"
+     r"mobili[sz]ations?)\b", "crowd"),
     # "around 300 people were involved in the disorder"
     (r"involved\s+in\s+(?:the\s+)?(?:[\w'’-]+\s+){0,1}?(?:disorder|clash(?:es)?|riots?|violence|protests?|march(?:es)?|"
      r"demonstrations?|brawl|fighting|unrest)\b", "crowd"),

@@ -67,3 +67,31 @@ def test_money_and_measures_are_not_groups():
 def test_a_manhunt_is_not_a_count_of_missing_people():
     assert _keys("Police are still searching for three suspects.") == []
     assert _keys("Rescuers are searching for 11 people swept away by the river.") == [("people missing", "11")]
+
+
+def test_among_the_dead_names_a_part_and_its_event():
+    assert _keys("Among the dead are four children and a nurse.") == [("children killed", "four")]
+    assert _keys("Among the wounded figure 12 police agents, said the ministry.") == [
+        ("security forces injured", "12")]
+
+
+def test_more_event_phrases():
+    assert _keys("All 6 hostages walked free at dawn.") == [("hostages released", "6")]
+    assert _keys("About 90 firefighters battled the blaze through the night.") == [("rescue workers deployed", "About 90")]
+    assert _keys("At its height 14 fire engines were in attendance.") == [("fire engines deployed", "14")]
+    assert _keys("Some 400 houses received damages, of them 31 were completely destroyed.") == [
+        ("homes damaged", "Some 400"), ("homes destroyed", "31")]
+    assert _keys("The mudslide came down at night, burying 17 homes.") == [("homes destroyed", "17")]
+    assert _keys("More than 8,000 persons participated in the mobilisation, the union said.") == [
+        ("crowd size", "More than 8,000")]
+    assert _keys("Roughly 5,000 worshippers had assembled in the square.") == [("crowd size", "Roughly 5,000")]
+    assert _keys("About 150 officers surrounded the farmhouse.") == [("security forces deployed", "About 150")]
+    # where people come from is no cordon, and a hot night at home is no displacement
+    assert _keys("Some 300 people from surrounding hamlets were moved to a school.") == [
+        ("people evacuated", "Some 300")]
+    assert _keys("Thousands of people spent a third night without power.") == []
+
+
+def test_a_bare_count_takes_the_group_of_a_figure_that_was_no_claim():
+    assert _keys("All 120 staff on site were accounted for, and 40 were evacuated.") == [
+        ("workers evacuated", "40")]
