@@ -142,7 +142,7 @@ _CHAIN = {"and", "or", "plus", ","}
 _BASE_VERBS = {"rescue": "rescued", "evacuate": "evacuated", "free": "released", "release": "released",
                "deploy": "deployed", "send": "deployed", "arrest": "detained", "detain": "detained"}
 _CAPTURED = re.compile(r"\bcaptured\b", re.I)
-_ASIDE_END = {"were", "was", "have", "had", "has", "are"}
+_ASIDE_END = {"were", "was", "have", "had", "has", "are", "needed", "required"}
 # a count followed by a verb of its own is not a bare item of a list: "61 were killed and 23 were pulled
 # from the wreckage", "... and 9,000 customers remain without power"
 _OWN_PREDICATE = {"were", "was", "are", "is", "have", "has", "had", "remain", "remains", "remained", "will",
@@ -252,6 +252,7 @@ def _forward_reach(toks: list[_Tok], j: int, numbers_at: set[int], limit: int = 
         return (toks[k].low == "," and k + 1 < len(toks)
                 and (toks[k + 1].low in _ASIDE_END or toks[k + 1].start in ev_starts))
 
+    part_aside = False  # the list step walked into ", N of them ..."
     while j < len(toks) and count < limit:
         t = toks[j]
         if t.low == "(":
@@ -266,6 +267,7 @@ def _forward_reach(toks: list[_Tok], j: int, numbers_at: set[int], limit: int = 
             break
         if t.low == "," and j + 1 < len(toks) and j + 1 in numbers_at:
             # a list of counts sharing one verb: "Two police officers, three firefighters and a child were hurt"
+            part_aside = j + 3 < len(toks) and toks[j + 2].low == "of" and toks[j + 3].low in ("them", "whom")
             j += 1
             limit += 6
             continue
@@ -275,6 +277,9 @@ def _forward_reach(toks: list[_Tok], j: int, numbers_at: set[int], limit: int = 
             limit += 10
             continue
 
+        if aside_end(j) and part_aside:
+            j += 1  # the comma closing an aside the list step walked into: "Nine riders, six of them children, were hurt"
+            continue
         if t.low == ",":
             # skip a short aside: "Two suspects, aged 19 and 23, were arrested", "Two of the injured, a man
             # and a teenage girl, were taken to hospital"
@@ -523,6 +528,12 @@ def _present_state(text: str, n: NumberMention, nums: list[NumberMention]) -> bo
     return False
 
 
+_HOURS_AGO = re.compile(r"\s*-?\s*hours?\s+(?:ago|earlier)\b", re.I)
+# "nine out of ten" is a share, neither number a count
+_OUT_OF = re.compile(r"^\s+out\s+of\s+\w", re.I)
+_OUT_OF_BEFORE = re.compile(r"\bout\s+of\s+$", re.I)
+# what an unknown head must not be: adverbs and words that only look like a head ("a toll of 44 given by")
+_NOT_HEADS = {"given", "times", "out", "more", "fewer", "less", "than", "per", "each", "apiece"}
 _POSSESSIVE_HOUR = re.compile(r"\s*-?\s*hours?['’]s\b", re.I)
 # after a preposition a count's own state may follow its noun: "searching for 12 people reported missing"
 _STATE_AFTER = {"who", "reported", "feared", "believed", "thought", "presumed", "still", "listed", "known"}
@@ -646,8 +657,11 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
     parts: set[int] = set()  # ids of claims that are "including ..." asides
     for n, a, b in spans:
         if n.unit_hour:
-            if _HOURS_WINDOW.search(text[max(0, n.start - 12):n.start]) or _POSSESSIVE_HOUR.match(text, n.end):
-                continue  # "in the last 24 hours" is a window; "an hour's notice" a measure of something else
+            if _HOURS_WINDOW.search(text[max(0, n.start - 12):n.start]) or _POSSESSIVE_HOUR.match(text, n.end) \
+                    or _HOURS_AGO.match(text, n.end):
+                # "in the last 24 hours" is a window; "an hour's notice" a measure of something else; "the
+                # figure they gave an hour ago" a time
+                continue
             out.append(_claim(article_id, index, text, n, "duration hours", None, "hours", *when(n),
                               attribution))
             continue
@@ -703,6 +717,8 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             continue
         if n.text.lower() == "one" and re.search(r"\bno\s*$", text[max(0, n.start - 4):n.start], re.I):
             continue  # "No one was hurt"
+        if _OUT_OF.match(text, n.end) or _OUT_OF_BEFORE.search(text, max(0, n.start - 8), n.start):
+            continue  # "nine out of ten of the deaths": a share
         whole = _CONTAINER_END.match(text, n.end) if _CONTAINER.search(text, max(0, n.start - 40), n.start) else None
         if whole and not EVENT_RE.search(text, n.end, whole.end()):
             continue  # "Of the 16 crew on board, 14 were winched to safety": the whole, not a claim
@@ -840,6 +856,8 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
                     # excavators" count the head; a noun before it stays ("fire engines")
                     last2 = last2[1:]
                 cat = " ".join(last2)
+                if last2[-1] in _NOT_HEADS or last2[-1].endswith("ly"):
+                    continue  # "an earlier toll of 44 given by ...", "one person previously reported dead"
                 if cat == "units" and _UNITS_OF_MACHINES.match(text, np_words[-1].end):
                     cat = "vehicles"  # translated copy: "48 units of special technique" were sent
                 if hedged and cat in _GENERIC_HEADS:

@@ -47,7 +47,8 @@ CATEGORIES: dict[str, list[str]] = {
                # the ones lost more often than the ones searching (those are "navy divers" etc.)
                "drivers", "motorists", "divers",
                # people on holiday or at the beach, officials and observers are labelled people, not civilians
-               "holidaymakers", "holiday-makers", "vacationers", "beachgoers", "swimmers", "bathers", "officials",
+               "holidaymakers", "holiday-makers", "vacationers", "beachgoers", "swimmers", "bathers", "surfers", "kitesurfers",
+               "windsurfers", "kayakers", "paddleboarders", "anglers", "officials",
                "observers", "election observers", "pals", "friends", "relatives", "family members", "guests",
                "colleagues", "neighbours", "neighbors"],
     "children": ["children", "kids", "minors", "pupils", "babies", "teenagers", "infants", "schoolchildren", "child",
@@ -142,7 +143,7 @@ EVENTS: dict[str, list[str]] = {
     "hospitalised": ["hospitalised", "hospitalized", "in hospital", "in hospitals", "taken to hospital",
                      "treated in hospital", "admitted to hospital", "rushed to hospital",
                      "hospitalisation", "hospitalization", "hospital treatment", "hospital care",
-                     "still being treated", "still receiving treatment", "under observation",
+                     "kept in hospital", "still being treated", "still receiving treatment", "under observation",
                      "under medical observation"],
     "detained": [
         "detained", "detaining", "arrested", "arresting", "arrests", "detentions", "held", "in custody",

@@ -95,3 +95,19 @@ def test_more_event_phrases():
 def test_a_bare_count_takes_the_group_of_a_figure_that_was_no_claim():
     assert _keys("All 120 staff on site were accounted for, and 40 were evacuated.") == [
         ("workers evacuated", "40")]
+
+
+def test_a_part_named_in_an_aside_before_the_verb():
+    assert _keys("Eight people, five of them teenagers, were hurt when the car came loose.") == [
+        ("people injured", "Eight"), ("children injured", "five")]
+    assert _keys("Six people, two of them firefighters, needed hospital treatment.") == [
+        ("people hospitalised", "Six"), ("rescue workers hospitalised", "two")]
+
+
+def test_numbers_that_are_no_count():
+    assert _keys("At least 14 people have died, twice the figure given an hour ago.") == [
+        ("people killed", "At least 14")]
+    assert _keys("A first toll of 30 given by the governor was too high.") == []
+    assert _keys("Eight out of ten of the deaths were among people over 80.") == []
+    assert _keys("Weekly deaths were three times the usual number.") == []
+    assert _keys("Three kitesurfers were plucked from the sea.") == [("people rescued", "Three")]
