@@ -552,8 +552,10 @@ _SENT_GROUPS = {"rescue workers", "security forces", "troops", "helicopters", "a
 # "Of the fugitives, seven were recaptured": a fronted partitive names the group of a bare count
 _FRONTED_OF = re.compile(r"\bOf\s+(?:the|those|these|its|their)\s+([\w'’ -]{2,40}?),\s*(?:only\s+|just\s+)?$", re.I)
 # translated and English copy alike: "Among the dead are three children", "Between the injured figure 18 agents"
-_AMONG_THE = re.compile(r"\b(?:among|between)\s+the\s+([a-z]+)\s+(?:figure[sd]?|are|were|is|was|included?|includes)\s+"
-                        r"(?:(?:at\s+least|about|some|around)\s+)?$", re.I)
+_AMONG_THE = re.compile(r"\b(?:among|between)\s+the\s+([a-z]+)\s+(?:there\s+)?(?:figure[sd]?|are|were|is|was|included?|includes)\s+"
+                        r"(?:also\s+)?(?:(?:at\s+least|about|some|around)\s+)?$", re.I)
+_PEOPLE_OF_EVENT = {"detainees": "detained", "evacuees": "evacuated"}
+_OF_ITS_MEMBERS = re.compile(r"\s+of\s+(?:its|their)\s+members\b", re.I)
 _FRONTED_EVENT = re.compile(r"^\s*Of\s+(?:the|those)\s+([a-z]+),\s*(?:(?:only|just|some|about|around|roughly|nearly|more\s+than|at\s+least)\s+)?$", re.I)
 # "... and an undetermined number of demonstrators, of whom 5 were hospitalised": the noun before
 _OF_WHOM = re.compile(r"\b([\w'’-]+)\s*,\s*(?:of|among)\s+(?:whom|them)\s+(?:only\s+|at\s+least\s+|some\s+|about\s+)?$", re.I)
@@ -732,8 +734,8 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
         if ev in ("deployed", "evacuated") and j < len(toks) and _TO_HOSPITAL.match(text, toks[j].start):
             ev = "hospitalised"  # "sent 46 people to hospital", "flew 12 patients to a burns unit"
         among = None if ev else _AMONG_THE.search(text, max(0, n.start - 50), n.num_start)
-        if among and event_of(among.group(1).lower()) and np_words:
-            ev = event_of(among.group(1).lower())
+        if among and (event_of(among.group(1).lower()) or among.group(1).lower() in _PEOPLE_OF_EVENT) and np_words:
+            ev = event_of(among.group(1).lower()) or _PEOPLE_OF_EVENT[among.group(1).lower()]
             if among.group(1).lower() in ("dead", "deceased", "victims"):
                 ev = "killed"
         front_ev = None if ev else _FRONTED_EVENT.search(text, 0, n.start)
@@ -863,7 +865,9 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
                 if hedged and cat in _GENERIC_HEADS:
                     cat = "suspects"  # "27 suspected members of a gang": the head says only "suspects"
                 elif cat in _GENERIC_HEADS:
-                    cat = "people"  # "four members of one family"
+                    # "four members of one family"; "the union says 23 of its members were hurt"
+                    cat = "workers" if (_OF_ITS_MEMBERS.match(text, n.end)
+                                        and re.search(r"\bunions?\b", text[:n.start], re.I)) else "people"
             else:
                 cat = _mixed_group(toks, j, cat, numbers_at) or cat
         if cat is None:

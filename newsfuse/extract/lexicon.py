@@ -19,7 +19,8 @@ CATEGORIES: dict[str, list[str]] = {
         "law enforcement personnel", "law-enforcement personnel", "law enforcement", "security officers",
         "security forces", "security personnel", "security staff", "security guards", "guards",
         "uniformed personnel", "riot police", "gendarmes", "national guardsmen", "border guards",
-        "agents", "cops", "police personnel", "officials of the police",
+        "agents", "cops", "police personnel", "officials of the police", "prison guards", "wardens", "warders",
+        "jailers", "custodians",
     ],
     "troops": [
         "soldiers", "soldier", "troops", "servicemen", "service members", "military personnel",

@@ -111,3 +111,10 @@ def test_numbers_that_are_no_count():
     assert _keys("Eight out of ten of the deaths were among people over 80.") == []
     assert _keys("Weekly deaths were three times the usual number.") == []
     assert _keys("Three kitesurfers were plucked from the sea.") == [("people rescued", "Three")]
+
+
+def test_members_of_a_union_are_workers_and_detainees_name_their_event():
+    assert _keys("The dockers' union says 14 of its members were hurt.") == [("workers injured", "14")]
+    assert _keys("Four members of the family were hurt.") == [("people injured", "Four")]
+    assert _keys("Among the detainees there are five minors, the lawyers said.") == [("children detained", "five")]
+    assert _keys("Among the dead figure also three wardens of the jail.") == [("security forces killed", "three")]
