@@ -544,7 +544,7 @@ _ADMITTED = {"admitted", "admitting", "admits", "admit"}
 _PRESENT_AT = re.compile(r"\s*(?:[\w,'’-]+\s+){0,9}?(?:(?:are|were|have\s+been|had\s+been|is|was)\s+(?:now\s+|still\s+)?"
                          r"(?:working|operating|searching|involved|on\s+duty|on\s+the\s+ground|on\s+standby|at\s+work|"
                          r"at\s+the\s+scene|on\s+the\s+(?:fire|front)\s*lines?|tackling|fighting|battling|committed\s+to|"
-                         r"in\s+attendance)|"
+                         r"in\s+attendance)|attended(?=\s*(?:[.;,]|$|the\s+(?:scene|incident|fire|blaze|site|call)))|"
                          r"(?:have|had)\s+(?:been\s+)?worked|(?:battled|tackled|fought)\s+(?:the|a)\s+(?:\w+\s+)?(?:blaze|fire|flames)|"
                          r"backed\s+by)\b", re.I)
 _SENT_GROUPS = {"rescue workers", "security forces", "troops", "helicopters", "aircraft", "fire engines", "ambulances", "vessels", "search dogs",
@@ -578,6 +578,7 @@ _INVERTED = re.compile(r"^\s*(?:[A-Z]{2,}[A-Z ]*:\s*)?(?:also\s+)?(?:(?P<ev1>[A-
 _LIVES_OF = re.compile(r"\b(?:claimed|claiming|claims|took|taking|takes|cost|costing|costs)\s+the\s+lives?\s+of\s+$", re.I)
 _SUPPORTED_BY = re.compile(r"\b(?:supported|backed|assisted|aided|helped)\s+by\s+$", re.I)
 _PART_OF_WHICH = re.compile(r",\s*(?:of\s+(?:whom|which|them)|among\s+(?:them|whom|which))\s+$", re.I)
+_CARRIED = {"took", "taken", "take", "takes", "taking", "rushed", "flew", "airlifted", "carried", "brought", "drove"}
 _TOOK_LIVES = {"claimed", "claiming", "claims", "cost", "costing", "costs", "took", "taking", "takes"}
 _BY_HOSPITALS = re.compile(r"\b(?:hospitals|clinics|infirmaries)(?:\s+(?:in|across|around)\s+[\w'’ -]{1,30}?)?\s+"
                            r"(?:have\s+|had\s+)?$", re.I)
@@ -654,6 +655,9 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
         if as_of_text and hp.prep not in ("as of", "by") and _present_state(text, n, nums):
             return ref_date, None  # "Seven divers who set out on Tuesday are missing": missing now
         return as_of, as_of_text
+    def prev_took(k: int) -> bool:
+        return k > 0 and toks[k - 1].low in _CARRIED
+
     attribution = find_attribution(text, ctx)
     out: list[Claim] = []
     parts: set[int] = set()  # ids of claims that are "including ..." asides
@@ -710,6 +714,10 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             continue  # "..., one with serious head injuries": a part of the figure already counted
         if not np_words and out and a > 0 and toks[a - 1].low == "," and _IN_CONDITION.match(text, n.end):
             continue  # "..., four in a serious condition": a part too
+        if not np_words and out and j < len(toks) and toks[j].low == "for" and a > 0 and toks[a - 1].low in (",", "and"):
+            continue  # "Eight people were arrested, six for obstruction and two for assault": a breakdown by charge
+        if not np_words and n.text.lower().startswith("under ") and n.number is not None and n.number <= 18:
+            continue  # "most of the children were under five": an age
         if _in_parens(text, n.start) and out and not _COMPARED.search(text, max(0, n.start - 30), n.start):
             group = category_of([t.text for t in np_words])[0] if np_words else None
             if group in PERSON_CATEGORIES and group != "people":
@@ -731,8 +739,11 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
         ev, toll_cat = _event_back(text, toks, first)
         if ev and n.qualifier is None and _OVER_VERBS.search(text[max(0, n.start - 14):n.start]):
             n = replace(n, qualifier="more than", low=n.number)
-        if ev in ("deployed", "evacuated") and j < len(toks) and _TO_HOSPITAL.match(text, toks[j].start):
-            ev = "hospitalised"  # "sent 46 people to hospital", "flew 12 patients to a burns unit"
+        if (ev in ("deployed", "evacuated") or (not ev and pre_event in ("injured", None) and prev_took(first))) \
+                and j < len(toks) and _TO_HOSPITAL.match(text, toks[j].start):
+            # "sent 46 people to hospital", "flew 12 patients to a burns unit", "took 12 injured workers to hospital"
+            ev = "hospitalised"
+            pre_event = None
         among = None if ev else _AMONG_THE.search(text, max(0, n.start - 50), n.num_start)
         if among and (event_of(among.group(1).lower()) or among.group(1).lower() in _PEOPLE_OF_EVENT) and np_words:
             ev = event_of(among.group(1).lower()) or _PEOPLE_OF_EVENT[among.group(1).lower()]
@@ -896,7 +907,8 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             # a part named with "including" is an aside: "29 were killed, including eight children, and
             # more than 70 injured" -- the 70 are of the whole, not children
             lead = next((c for c in reversed(out) if id(c) not in parts), out[-1])
-            same = not n.vague or lead.event == ev or _continues(toks, b + 1)
+            # "21 soldiers had died and several were missing": "several" speaks of the same soldiers
+            same = not n.vague or lead.event == ev or _continues(toks, b + 1) or n.text.lower() == "several"
             # "destroyed two houses, killing a woman and injuring four": houses are not injured
             if ev in _THING_EVENTS and lead.event not in _THING_EVENTS:
                 continue  # "killing five people and destroying 20": 20 of what is not said
@@ -925,6 +937,10 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
                     break
         if cat is None:
             cat = "people"
+        if ev == "striking" and cat == "people":
+            cat = "workers"  # "212,000 of its members took part in the walkout": strikers are workers
+        if ev == "striking" and cat not in PERSON_CATEGORIES:
+            continue  # "drivers at the city's two bus depots went on strike": only people strike
         if ev == "displaced" and cat == "prisoners":
             continue  # "31 prisoners fled": an escape, not people driven from home
         if cat in NOT_GROUPS:

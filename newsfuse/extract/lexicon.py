@@ -36,13 +36,15 @@ CATEGORIES: dict[str, list[str]] = {
     "civilians": [
         "civilians", "residents", "bystanders", "villagers", "locals", "inhabitants", "citizens",
         "fans", "football fans", "supporters", "spectators", "visitors", "pilgrims", "worshippers",
-        "worshipers", "patients", "shoppers", "onlookers", "concertgoers", "festivalgoers",
+        "worshipers", "onlookers", "concertgoers", "festivalgoers",
         "homeowners", "householders", "evacuees", "revellers", "revelers", "partygoers", "clubbers",
         "clubgoers", "churchgoers", "diners",
-        "skiers", "hikers", "climbers", "campers", "pedestrians",
+        "hikers", "climbers", "pedestrians",
         "cyclists", "walkers", "passers-by", "passersby", "pensioners",
     ],
+    # patients, shoppers, campers and skiers are labelled people by most of the sets
     "people": ["people", "persons", "individuals", "victims", "survivors", "adults", "men", "women", "person",
+               "patients", "shoppers", "campers", "skiers",
                "man", "woman", "elderly",
                # drivers are mostly motorists; "lorry drivers stranded" are people; bare divers are
                # the ones lost more often than the ones searching (those are "navy divers" etc.)
@@ -58,7 +60,7 @@ CATEGORIES: dict[str, list[str]] = {
     "workers": [
         "workers", "miners", "employees", "staff", "labourers", "laborers", "fishermen", "crew",
         "crew members", "sailors", "staff members", "coal miners", "dockers", "dock workers",
-        "factory workers", "construction workers", "mine workers", "farmworkers", "teachers", "strikers",
+        "factory workers", "construction workers", "mine workers", "farmworkers", "teachers", "strikers", "dockworkers",
         "builders", "contractors", "engineers", "technicians", "electricians", "pickets", "panners",
         "gold panners", "artisanal miners",
     ],
@@ -158,7 +160,7 @@ EVENTS: dict[str, list[str]] = {
                   "taken to shelters", "moved to evacuation centres", "moved to evacuation centers",
                   "moved out", "told to leave", "ordered out", "airlifted", "evacuation", "left their homes",
                   "left their houses"],
-    "displaced": ["displaced", "flee", "fled", "fleeing", "homeless", "forced from their homes",
+    "displaced": ["displaced", "flee", "fled", "fleeing", "homeless", "forced from their homes", "evicted",
                   "spent the night", "sheltering", "from their homes", "lost their homes",
                   "without a roof", "without shelter", "sleeping rough", "sleeping in the open",
                   "sleeping outdoors", "without housing", "without homes"],
@@ -182,9 +184,10 @@ EVENTS: dict[str, list[str]] = {
     "charged": ["charged"],
     # how many stopped work: "1,800 workers took part in the strike", "joined the walkout"
     "striking": ["joined the strike", "joined the walkout", "took part in the strike", "taken part in the strike",
-                 "took part in the walkout", "taken part in the walkout", "joined the stoppage"],
+                 "took part in the walkout", "taken part in the walkout", "joined the stoppage", "went on strike",
+                 "gone on strike", "going on strike", "staged a walkout"],
     "crowd": ["protesting", "protested", "took to the streets", "taken to the streets", "rallied",
-              "marched", "gathered", "demonstrated", "crowd", "turned out", "assembled", "congregated"],
+              "marched", "gathered", "demonstrated", "crowd", "turned out", "assembled", "congregated", "massed"],
 }
 
 
@@ -215,9 +218,10 @@ EVENT_NOUNS = {"detentions": "detained", "arrests": "detained", "deaths": "kille
 # flexible event phrases that a word list cannot spell out: "taken to Westbrook General Hospital"
 _EV_PATTERNS: list[tuple[str, str]] = [
     # "treated in hospitals in two towns", "taken to the regional burns unit", "taken to Saltley General"
-    (r"(?:(?:taken|rushed|transferred|admitted|brought|evacuated|airlifted|flown|helicoptered)\s+to|treated\s+(?:in|at))\s+"
+    (r"(?:(?:taken|rushed|transferred|admitted|brought|evacuated|airlifted|flown|helicoptered)\s+to|"
+     r"(?:treated|receiving\s+treatment|being\s+treated)\s+(?:in|at))\s+"
      r"(?:a\s+|the\s+|an\s+)?(?:[\w'-]+\s+){0,3}?(?:hospitals?|Hospital|General\b|clinics?|infirmary|Infirmary|"
-     r"(?:burns?|trauma|intensive\s+care|critical\s+care)\s+(?:units?|wards?|cent(?:re|er)s?))",
+     r"(?:burns?|trauma|intensive\s+care|critical\s+care|isolation|treatment)\s+(?:units?|wards?|cent(?:re|er)s?))",
      "hospitalised"),
     # "moved to schools and mosques on higher ground", "bused to evacuation centres"
     (r"(?:moved|taken|relocated|transferred|bused|bussed|ferried)\s+to\s+(?:[\w'-]+\s+){0,5}?"
@@ -241,13 +245,14 @@ _EV_PATTERNS: list[tuple[str, str]] = [
     (r"(?:suffer(?:ed|ing|s)?|sustain(?:ed|ing|s)?)\s+(?:[\w'-]+\s+){0,2}?(?:injuries|injury|burns|wounds|"
      r"fractures|smoke\s+inhalation|concussions?|cuts|bruises|gunshot\s+wounds)\b", "injured"),
     # people put up away from home: "moved into temporary accommodation", "rehoused in hotels"
-    (r"(?:moved|put|placed|rehoused|housed|taken)\s+(?:in|into|to)\s+(?:[\w'-]+\s+){0,2}?(?:temporary|emergency)\s+"
-     r"(?:accommodation|housing|shelters?|homes)\b", "displaced"),
+    (r"(?:moved|put|placed|rehoused|housed|taken)\s+(?:in|into|to)\s+(?:[\w'-]+\s+){0,2}?(?:(?:temporary|emergency)\s+"
+     r"(?:accommodation|housing|shelters?|homes)|hotels|hostels|guesthouses)\b", "displaced"),
     # "pulled from the rubble alive", "pulled out of the water"
     (r"pulled\s+(?:alive\s+)?(?:from|out\s+of)\s+(?:the\s+)?(?:rubble|wreckage|debris|water|sea|river|mud|ruins|"
      r"collapsed\s+\w+|burning\s+\w+|flood\s*waters?|rough\s+seas?)\b", "rescued"),
     # still in hospital: "remained at Carnford Royal Infirmary"
-    (r"(?:remain(?:s|ed)?|stay(?:s|ed)?)\s+(?:still\s+)?(?:at|in)\s+(?:[\w'-]+\s+){0,3}?(?:hospitals?|Hospital|Infirmary|"
+    (r"(?:remain(?:s|ed)?|stay(?:s|ed)?|(?:were|was|are|is)\s+still)\s+(?:still\s+)?(?:at|in)\s+(?:[\w'-]+\s+){0,3}?"
+     r"(?:hospitals?|Hospital|Infirmary|General|"
      r"infirmary|clinics?)\b", "hospitalised"),
     # "four were still in intensive care" (not "ventilated in the intensive care unit")
     (r"in\s+(?:intensive|critical)\s+care\b(?!\s+units?)", "hospitalised"),
@@ -277,6 +282,9 @@ _EV_PATTERNS: list[tuple[str, str]] = [
     # "joined marches across the country", "joined the protests"
     (r"joined\s+(?:the\s+)?(?:\w+\s+)?(?:march(?:es)?|protests?|rall(?:y|ies)|demonstrations?|vigils?|"
      r"processions?|pickets?)", "crowd"),  # a strike is not a crowd
+    # "took part in a 24-hour walkout", "joined Monday's strike"
+    (r"(?:took|taken|taking)\s+part\s+in\s+(?:a|the|an|this|last|\w+'s)\s+(?:[\w'’-]+\s+){0,2}?(?:strike|walkout|stoppage)s?\b|"
+     r"joined\s+(?:a|the|an|this|\w+'s)\s+(?:[\w'’-]+\s+){0,2}?(?:strike|walkout|stoppage)s?\b", "striking"),
     # people at a public gathering; not delegates at a meeting or pupils at a school
     (r"attend(?:ed|ing|s)?\s+(?:the\s+|a\s+|an\s+)?(?:[\w'-]+\s+){0,2}?(?:funerals?|rall(?:y|ies)|vigils?|concerts?|"
      r"memorials?|ceremon(?:y|ies)|processions?|festivals?|protests?|demonstrations?|marches|march|parades?|mass|"

@@ -22,7 +22,7 @@ def _doc(*sentences):
 
 def test_event_phrases_for_evacuation_crowds_nights_away_and_recapture():
     assert _keys("About 900 villagers were moved to two schools on higher ground.") == [("civilians evacuated", 900)]
-    assert _keys("Some 600 campers were ferried by boat from the burning shore.") == [("civilians evacuated", 600)]
+    assert _keys("Some 600 campers were ferried by boat from the burning shore.") == [("people evacuated", 600)]
     assert _keys("Roughly 15,000 people joined rallies in four cities.") == [("crowd size", 15000)]
     assert _keys("Nearly 800 mourners attended the funeral.") == [("crowd size", 800)]
     assert _keys("Twelve delegates attended the meeting.") == []

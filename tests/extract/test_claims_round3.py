@@ -21,7 +21,7 @@ def test_progressive_forms_come_from_listed_participles():
     assert event_of("treating") == "injured"
     assert event_of("fling") is None  # short irregular participles ("fled") get no -ing form
     assert _keys("Medics reported treating dozens of marchers.") == [("protesters injured", "dozens")]
-    assert _keys("Clinics said they were treating “dozens” of shoppers.") == [("civilians injured", "dozens")]
+    assert _keys("Clinics said they were treating “dozens” of shoppers.") == [("people injured", "dozens")]  # patients and shoppers are people (majority of the sets)
 
 
 def test_any_manner_of_dying():

@@ -49,7 +49,7 @@ def test_a_revised_count_and_a_count_that_included():
 
 
 def test_admissions_injuries_and_crowds_in_other_words():
-    assert _keys("Clinics have admitted 340 patients since the spill.") == [("civilians hospitalised", "340")]
+    assert _keys("Clinics have admitted 340 patients since the spill.") == [("people hospitalised", "340")]
     assert _keys("Three police officers suffered minor burns.") == [("security forces injured", "Three")]
     assert _keys("About 8,000 people took part in the march.") == [("crowd size", "About 8,000")]
     assert _keys("Some 30,000 fans are attending the final.") == [("crowd size", "Some 30,000")]

@@ -118,3 +118,24 @@ def test_members_of_a_union_are_workers_and_detainees_name_their_event():
     assert _keys("Four members of the family were hurt.") == [("people injured", "Four")]
     assert _keys("Among the detainees there are five minors, the lawyers said.") == [("children detained", "five")]
     assert _keys("Among the dead figure also three wardens of the jail.") == [("security forces killed", "three")]
+
+
+def test_strike_turnout_counts_workers_only():
+    assert _keys("Thousands of nurses went on strike on Monday.") == [("rescue workers striking", "Thousands")]
+    assert _keys("The federation says 90,000 of its members took part in the walkout.") == [
+        ("workers striking", "90,000")]
+    assert _keys("Cleaners at the city's four hospitals took part in a 48-hour walkout.") == [
+        ("duration hours", "48")]
+
+
+def test_breakdowns_ages_and_carrying_to_hospital():
+    assert _keys("Nine people were arrested, five for theft and four for assault.") == [("people detained", "Nine")]
+    assert _keys("Most of the victims were under ten and died within days.") == []
+    assert _keys("Paramedics took 15 injured passengers to hospital.") == [("passengers hospitalised", "15")]
+    assert _keys("Four of the injured workers were still in Harlow General last night.") == [
+        ("workers hospitalised", "Four")]
+    assert _keys("Eight fire engines and 40 firefighters attended.") == [
+        ("fire engines deployed", "Eight"), ("rescue workers deployed", "40")]
+    assert _keys("About 120 people had been moved into hotels by the council.") == [("people displaced", "About 120")]
+    assert _keys("Some 2,000 fans were massed outside the gates.") == [("crowd size", "Some 2,000")]
+    assert _keys("Forty patients are receiving treatment in isolation centres.") == [("people hospitalised", "Forty")]

@@ -26,7 +26,7 @@ def _speakers(*sentences):
 def test_members_of_the_public_count_as_civilians():
     assert _keys("Officers arrested 52 fans after the final whistle.") == [("civilians detained", 52)]
     assert _keys("Nine pilgrims drowned when the ferry capsized.") == [("civilians killed", 9)]
-    assert _keys("The clinic evacuated 30 patients overnight.") == [("civilians evacuated", 30)]
+    assert _keys("The clinic evacuated 30 patients overnight.") == [("people evacuated", 30)]
 
 
 def test_event_synonyms_shelters_named_hospitals_bodies_and_treated():
