@@ -77,6 +77,7 @@ _BRIDGE_BACK = {"the", "a", "an", "additional", "extra", "had", "has", "have", "
                 "to", "at", "of", "there", "officially", "already", "only", "further", "another",
                 "all", "official", "among", "total", "some", "reported", "confirmed", "risen",
                 "rose", "climbed", "reached", "hit", "jumped", "increased", "stood", "stands",
+                "rises", "climbs", "reaches", "hits", "jumps", "increases",
                 "rising", "climbing", "reaching", "revised", "corrected", "lowered", "raised", "down", "up",
                 "fell", "fallen", "dropped", "included", "include", "includes", "estimated", "calculated",
                 # "liberated this Thursday 27 students" (translated copy puts the day first)
@@ -84,6 +85,8 @@ _BRIDGE_BACK = {"the", "a", "an", "additional", "extra", "had", "has", "have", "
                 # a figure in scare quotes: 'reported treating “dozens” of demonstrators'
                 "“", '"'}
 _TOLL_VERBS = {"risen", "rose", "climbed", "reached", "hit", "jumped", "increased", "stood", "stands",
+               # live-page headlines speak in the present: "Death toll rises to 18"
+               "rises", "climbs", "reaches", "hits", "jumps", "increases",
                "rising", "climbing", "reaching", "revised", "corrected", "lowered", "raised", "fell", "fallen",
                "dropped"} | {
     # a toll that "passes 2,000" is more than 2,000
@@ -529,6 +532,9 @@ def _present_state(text: str, n: NumberMention, nums: list[NumberMention]) -> bo
 
 
 _HOURS_AGO = re.compile(r"\s*-?\s*hours?\s+(?:ago|earlier)\b", re.I)
+# "delays of up to five hours", "gave us one hour to pack": waits and deadlines, not how long the event lasted
+_HOURS_WAIT = re.compile(r"\b(?:delays?|waits?|queues?|gave\s+\w+|given|give\s+\w+)\s+(?:of\s+)?$", re.I)
+_NONE_OF = re.compile(r"\bnone\s+of\s+(?:the\s+)?[\w'’ -]{0,40}?\b(?:or|nor)\s+$", re.I)
 # "nine out of ten" is a share, neither number a count
 _OUT_OF = re.compile(r"^\s+out\s+of\s+\w", re.I)
 _OUT_OF_BEFORE = re.compile(r"\bout\s+of\s+$", re.I)
@@ -544,7 +550,7 @@ _ADMITTED = {"admitted", "admitting", "admits", "admit"}
 _PRESENT_AT = re.compile(r"\s*(?:[\w,'’-]+\s+){0,9}?(?:(?:are|were|have\s+been|had\s+been|is|was)\s+(?:now\s+|still\s+)?"
                          r"(?:working|operating|searching|involved|on\s+duty|on\s+the\s+ground|on\s+standby|at\s+work|"
                          r"at\s+the\s+scene|on\s+the\s+(?:fire|front)\s*lines?|tackling|fighting|battling|committed\s+to|"
-                         r"in\s+attendance)|attended(?=\s*(?:[.;,]|$|the\s+(?:scene|incident|fire|blaze|site|call)))|"
+                         r"in\s+attendance|standing\s+by)|stood\s+by\b|attended(?=\s*(?:[.;,]|$|the\s+(?:scene|incident|fire|blaze|site|call)))|"
                          r"(?:have|had)\s+(?:been\s+)?worked|(?:battled|tackled|fought)\s+(?:the|a)\s+(?:\w+\s+)?(?:blaze|fire|flames)|"
                          r"backed\s+by)\b", re.I)
 _SENT_GROUPS = {"rescue workers", "security forces", "troops", "helicopters", "aircraft", "fire engines", "ambulances", "vessels", "search dogs",
@@ -558,7 +564,7 @@ _PEOPLE_OF_EVENT = {"detainees": "detained", "evacuees": "evacuated"}
 _OF_ITS_MEMBERS = re.compile(r"\s+of\s+(?:its|their)\s+members\b", re.I)
 _FRONTED_EVENT = re.compile(r"^\s*Of\s+(?:the|those)\s+([a-z]+),\s*(?:(?:only|just|some|about|around|roughly|nearly|more\s+than|at\s+least)\s+)?$", re.I)
 # "... and an undetermined number of demonstrators, of whom 5 were hospitalised": the noun before
-_OF_WHOM = re.compile(r"\b([\w'’-]+)\s*,\s*(?:of|among)\s+(?:whom|them)\s+(?:only\s+|at\s+least\s+|some\s+|about\s+)?$", re.I)
+_OF_WHOM = re.compile(r"\b([\w'’-]+)\s*,\s*(?:of|among)\s+(?:whom|them|which)\s+(?:only\s+|at\s+least\s+|some\s+|about\s+)?$", re.I)
 # heads that count parts of a body, never people: "lost two fingers"
 # a whole a later figure is part of: "Of the 230 passengers on the train, 86 were injured", "seven of the 12 boys"
 _CONTAINER = re.compile(r"(?:^|[,;:—–-]\s*|\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
@@ -664,7 +670,7 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
     for n, a, b in spans:
         if n.unit_hour:
             if _HOURS_WINDOW.search(text[max(0, n.start - 12):n.start]) or _POSSESSIVE_HOUR.match(text, n.end) \
-                    or _HOURS_AGO.match(text, n.end):
+                    or _HOURS_AGO.match(text, n.end) or _HOURS_WAIT.search(text, max(0, n.start - 16), n.start):
                 # "in the last 24 hours" is a window; "an hour's notice" a measure of something else; "the
                 # figure they gave an hour ago" a time
                 continue
@@ -729,6 +735,8 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             continue  # "No one was hurt"
         if _OUT_OF.match(text, n.end) or _OUT_OF_BEFORE.search(text, max(0, n.start - 8), n.start):
             continue  # "nine out of ten of the deaths": a share
+        if _NONE_OF.search(text, max(0, n.start - 60), n.start):
+            continue  # "none of the passengers or 11 crew was hurt"
         whole = _CONTAINER_END.match(text, n.end) if _CONTAINER.search(text, max(0, n.start - 40), n.start) else None
         if whole and not EVENT_RE.search(text, n.end, whole.end()):
             continue  # "Of the 16 crew on board, 14 were winched to safety": the whole, not a claim
@@ -850,6 +858,8 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
                 # another state, not the chain's event; a count after a duration is not one ("nine hours at
                 # the centre and two school halls")
                 ev = out[-1].event if out[-1].event != "hours" else None
+        if not ev and np_words and category_of([t.text for t in np_words])[0] == "protesters" and not _in_parens(text, n.start):
+            ev = "crowd"  # "about 5,000 protesters blocked the motorway", "counted 9,000 protesters at the blockades"
         if not ev:
             continue
         cat = None

@@ -82,7 +82,8 @@ CATEGORIES: dict[str, list[str]] = {
     "suspects": ["suspects"],
     "homes": ["homes", "houses", "dwellings", "mobile homes", "flats", "apartments", "huts"],
     # things sent or struck, named as the sets are labelled ("four army helicopters" -> helicopters)
-    "buildings": ["buildings", "structures", "properties", "premises", "outbuildings"],
+    "buildings": ["buildings", "structures", "properties", "premises", "outbuildings", "schools", "shops", "churches",
+                  "mosques", "warehouses", "businesses", "stores", "factories", "offices"],
     "helicopters": ["helicopters", "choppers"],
     "aircraft": ["aircraft", "planes", "airplanes", "aeroplanes", "air tankers", "water bombers",
                  "firefighting aircraft", "drones"],
@@ -187,7 +188,8 @@ EVENTS: dict[str, list[str]] = {
                  "took part in the walkout", "taken part in the walkout", "joined the stoppage", "went on strike",
                  "gone on strike", "going on strike", "staged a walkout"],
     "crowd": ["protesting", "protested", "took to the streets", "taken to the streets", "rallied",
-              "marched", "gathered", "demonstrated", "crowd", "turned out", "assembled", "congregated", "massed"],
+              "marched", "gathered", "demonstrated", "crowd", "turned out", "assembled", "congregated", "massed",
+              "queued", "lined the streets", "lined the route"],
 }
 
 
@@ -234,8 +236,9 @@ _EV_PATTERNS: list[tuple[str, str]] = [
     # people carried away from danger: "were moved by boat from the beaches"
     (r"(?:moved|ferried|bused|bussed|shuttled)\s+(?:by\s+\w+\s+)?(?:away\s+from|out\s+of|from)", "evacuated"),
     # a night stuck on the way: "spent the night in their cars", "spent Sunday night at the airport"
-    (r"spent\s+(?:the|last|a|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+night\s+(?:in|at|on)\s+(?:their\s+|the\s+)?"
-     r"(?:cars|vehicles|airports?|terminals?|stations?|trains?|buses|coaches|planes?|motorways?|roads?)\b", "stranded"),
+    (r"spen(?:t|d|ds|ding)\s+(?:the|last|a|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+night\s+(?:in|at|on|aboard|on\s+board)\s+"
+     r"(?:their\s+|the\s+|a\s+)?(?:[\w'’-]+\s+){0,3}?(?:cars|vehicles|airports?|terminals?|stations?|trains?|buses|coaches|"
+     r"planes?|motorways?|roads?|ferry|ferries|ship|vessel|boat)\b", "stranded"),
     # a night away from home: "spent Saturday night in the village hall"
     (r"spen(?:t|d|ds|ding)\s+(?:the|last|a|another|(?:a\s+)?(?:second|third|fourth|fifth)|"
      r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+night"
@@ -266,7 +269,9 @@ _EV_PATTERNS: list[tuple[str, str]] = [
      r"(?:tents|shelters|schools|camps|sports\s+halls|halls|gyms|gymnasiums|churches|mosques|"
      r"(?:evacuation|community|relief)\s+cent(?:re|er)s|temporary\s+accommodation)\b", "displaced"),
     # people present at a venue: "22,000 people were on the festival site", "were inside the stadium"
-    (r"(?:were|was)\s+(?:inside|in|at|on|outside)\s+(?:the\s+)?(?:stadium|arena|venue|festival\s+(?:site|grounds?)|"
+    (r"(?:were|was)\s+inside(?=\s*[,;.])|(?:were|was)\s+watching\s+(?:the\s+)?(?:stage|band|show|concert|match|game|"
+     r"parade|fireworks|procession|race)\b|"
+     r"(?:were|was)\s+(?:inside|in|at|on|outside)\s+(?:the\s+)?(?:stadium|arena|venue|festival\s+(?:site|grounds?)|"
      r"showground|fan\s+zone|club|nightclub|bar|pub|theatre|theater|cinema|concert\s+hall)\b|(?:were|was)\s+inside\s+the\s+ground\b",
      "crowd"),
     # "took part in the blockade", "participated in Sunday's march" (a strike is not a crowd)

@@ -45,7 +45,10 @@ _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _DIGNUM = rf"(?:{_DIGITS})(?:\s*(?:million|billion|thousand|m\b|bn\b))?"
 _ONE = rf"(?:{_DIGNUM}|an?\s+dozen|{_WORDNUM}|an?(?=\s+hours?\b))"
 _VAGUE = (r"(?:tens\s+of\s+thousands|hundreds\s+of\s+thousands|several\s+(?:dozen|hundred|thousand)s?"
-          r"|a\s+few\s+(?:dozen|hundred|thousand)|dozens|hundreds|thousands|scores|millions)")
+          r"|a\s+few\s+(?:dozen|hundred|thousand)|dozens|hundreds|thousands|scores|millions"
+          # "several houses collapsed"; not a span of time or a manner ("several hours", "several times")
+          r"|several(?!\s+(?:times|years|months|weeks|days|hours|minutes|seconds|occasions|ways|reasons|kilomet|metres|"
+          r"meters|miles|rounds|attempts|questions|issues|points|of\s+(?:the|them|those|these)\b)))")
 _QUAL = r"(?:" + "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True)) + r")"
 
 NUMBER_RE = re.compile(

@@ -139,3 +139,24 @@ def test_breakdowns_ages_and_carrying_to_hospital():
     assert _keys("About 120 people had been moved into hotels by the council.") == [("people displaced", "About 120")]
     assert _keys("Some 2,000 fans were massed outside the gates.") == [("crowd size", "Some 2,000")]
     assert _keys("Forty patients are receiving treatment in isolation centres.") == [("people hospitalised", "Forty")]
+
+
+def test_round9_live_page_tolls_crowds_and_nights_aboard():
+    assert _keys("• Death toll rises to 23, up from 17 this morning") == [
+        ("people killed", "23"), ("people killed", "17")]
+    assert _keys("About 800 people are spending the night in the terminal.") == [("people stranded", "About 800")]
+    assert _keys("Sixty passengers spent the night aboard the stranded ferry.") == [("passengers stranded", "Sixty")]
+    assert _keys("Police counted about 4,000 protesters outside parliament.") == [("crowd size", "about 4,000")]
+    assert _keys("Some 7,000 people were watching the parade when the stand gave way.") == [
+        ("crowd size", "Some 7,000")]
+    assert _keys("Around 600 people had queued since dawn.") == [("crowd size", "Around 600")]
+    assert _keys("Two lifeboats had stood by while the tanker was towed clear.") == [("boats deployed", "Two")]
+    assert _keys("Several homes collapsed in the night.") == [("homes destroyed", "Several")]
+    assert _keys("Three schools and a church were burned out.") == [("buildings destroyed", "Three")]
+
+
+def test_round9_no_count_in_waits_deadlines_or_none_of():
+    assert _keys("Travellers face waits of up to six hours at the border.") == []
+    assert _keys("“They gave us two hours to leave,” she said.") == []
+    assert _keys("None of the guests or 14 staff were hurt.") == []
+    assert _keys("He was questioned several times.") == []
