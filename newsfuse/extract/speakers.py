@@ -35,7 +35,7 @@ TITLES = {
     "finance", "eyewitness", "witness", "professor", "prof", "rev", "father", "bishop", "sheikh",
     "leader", "head", "union", "opposition", "police", "state", "vice", "acting", "former", "kazakh",
     "russian", "british", "american", "chinese", "french", "german", "un", "economy", "justice",
-    "emergency", "emergencies", "labour", "labor", "education",
+    "emergency", "emergencies", "labour", "labor", "education", "executive", "managing", "medical",
     # who someone is, capitalised in front of the name: "Grandad Ray Moss", "Farmer Rosa Alba"
     "mum", "mom", "dad", "mother", "grandad", "granddad", "grandma", "grandmother", "grandfather", "gran", "nan",
     "widow", "widower", "pensioner", "student", "teacher", "nurse", "farmer", "fisherman", "shopkeeper",
@@ -124,6 +124,8 @@ _NOT_NAME = {
     "december", "new", "year", "day", "eve", "christmas", "live", "updated", "photo", "read", "more",
     "central", "asia", "soviet", "north", "south", "east", "west", "western", "eastern", "northern",
     "southern", "city", "square", "street", "province", "region", "airport", "hospital",
+    # streets and places a reporter stands on: "our reporter on Unity Boulevard says"
+    "boulevard", "road", "avenue", "lane", "bridge", "quay", "embankment", "highway", "motorway", "station",
 }
 
 

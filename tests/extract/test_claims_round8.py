@@ -160,3 +160,10 @@ def test_round9_no_count_in_waits_deadlines_or_none_of():
     assert _keys("“They gave us two hours to leave,” she said.") == []
     assert _keys("None of the guests or 14 staff were hurt.") == []
     assert _keys("He was questioned several times.") == []
+
+
+def test_speaker_titles_and_streets_are_not_names():
+    from newsfuse.extract.speakers import person_names
+
+    assert [n for _, _, n in person_names("said Chief Executive Dr. Mirela Oskarsson.")] == ["Mirela Oskarsson"]
+    assert [n for _, _, n in person_names("Our correspondent on Harbour Road says")] == []
