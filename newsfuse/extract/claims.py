@@ -581,6 +581,11 @@ _COMPARED = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?|up\s+f
 _INVERTED = re.compile(r"^\s*(?:[A-Z]{2,}[A-Z ]*:\s*)?(?:also\s+)?(?:(?P<ev1>[A-Za-z]+)(?:\s+(?:in|at|on|during|by|from)\s+[^,;:]{0,50}?)?"
                        r"\s+(?:were|was|are|is)|(?:were|was|are|have\s+been)\s+(?P<ev2>[A-Za-z]+)"
                        r"(?:\s+(?:alive|dead|safely))?(?:\s+(?:from|in|at|to)\s+[^,;:]{0,40}?)?)\s+", re.I)
+_INVERTED_DEPLOY = re.compile(
+    r"^\s*(?:(?:To|In|At)\s+the\s+(?:[\w'’-]+\s+){1,6}?(?:were|was|are|have\s+been)\s+(?:attracted|involved|engaged|"
+    r"directed|sent|mobili[sz]ed|deployed|working)\b|(?:In\s+the\s+(?:operation|action|search|raid|rescue)\s+)?"
+    r"(?:participated|took\s+part)(?:\s+in\s+the\s+(?:operation|action|search|raid|rescue))?(?=\s+(?:some|about|around|"
+    r"more|at|over|nearly|\d|[a-z]+\s)))", re.I)
 _LIVES_OF = re.compile(r"\b(?:claimed|claiming|claims|took|taking|takes|cost|costing|costs)\s+the\s+lives?\s+of\s+$", re.I)
 _SUPPORTED_BY = re.compile(r"\b(?:supported|backed|assisted|aided|helped)\s+by\s+$", re.I)
 _PART_OF_WHICH = re.compile(r",\s*(?:of\s+(?:whom|which|them)|among\s+(?:them|whom|which))\s+$", re.I)
@@ -633,7 +638,12 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
     ev_starts = frozenset(m.start() for m in EVENT_RE.finditer(text))
     inv = _INVERTED.match(text)
     inverted = None
-    if inv:
+    sent_to = _INVERTED_DEPLOY.match(text)
+    if sent_to:
+        # translated copy puts the verb first: "To the search were attracted 64 persons", "Participated in
+        # the operation some 800 police agents"
+        inverted = ("deployed", sent_to.end())
+    elif inv:
         word = (inv.group("ev1") or inv.group("ev2")).lower()
         if event_of(word) and word.endswith(("ed", "t", "en")) or word in ("hurt", "dead", "missing"):
             inverted = (event_of(word), inv.end())
@@ -745,6 +755,8 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
         qtok = tok_at(n.num_start, starts, True)
         first = min(a, qtok if qtok is not None else a)
         ev, toll_cat = _event_back(text, toks, first)
+        if sent_to and ev == "crowd":
+            ev = None  # "To the search were attracted 64 persons": sent, not a crowd a rally attracted
         if ev and n.qualifier is None and _OVER_VERBS.search(text[max(0, n.start - 14):n.start]):
             n = replace(n, qualifier="more than", low=n.number)
         if (ev in ("deployed", "evacuated") or (not ev and pre_event in ("injured", None) and prev_took(first))) \
@@ -947,6 +959,8 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
                     break
         if cat is None:
             cat = "people"
+        if ev == "deployed" and cat == "people":
+            cat = "rescue workers"  # "64 persons were attracted to the search": people sent are responders
         if ev == "striking" and cat == "people":
             cat = "workers"  # "212,000 of its members took part in the walkout": strikers are workers
         if ev == "striking" and cat not in PERSON_CATEGORIES:

@@ -167,3 +167,11 @@ def test_speaker_titles_and_streets_are_not_names():
 
     assert [n for _, _, n in person_names("said Chief Executive Dr. Mirela Oskarsson.")] == ["Mirela Oskarsson"]
     assert [n for _, _, n in person_names("Our correspondent on Harbour Road says")] == []
+
+
+def test_translated_deployment_put_verb_first():
+    assert _keys("To the search were attracted 40 persons and 9 units of technique, 2 boats among them.") == [
+        ("rescue workers deployed", "40"), ("vehicles deployed", "9"), ("boats deployed", "2")]
+    assert _keys("Participated in the operation some 300 police agents, supported by a helicopter.") == [
+        ("security forces deployed", "some 300")]
+    assert _keys("The march attracted 5,000 people.") == [("crowd size", "5,000")]
