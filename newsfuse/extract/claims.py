@@ -55,6 +55,8 @@ _STOP_NP = {
     # a preposition ends it too: "thousands of people along the coast"
     "along", "across", "outside", "inside", "throughout", "aboard", "beyond", "amid", "amidst", "without",
     "within", "towards", "toward", "via", "behind", "beside", "despite", "before", "until", "because", "unless",
+    # verbs of the forces' own predicate: "300 police officers sealed off the old town"
+    "sealed", "cordoned", "surrounded", "attended", "stood", "battled", "tackled", "fought",
 }
 # "Eleven passengers remain in hospital, one seriously": a degree adverb after a bare number
 # describes part of the figure already counted, it is not a new claim
@@ -104,7 +106,7 @@ _BROUGHT_TO = re.compile(r"\b(?:bringing|brings|brought|taking|takes|took|raisin
                          r"[^,.;:]{1,50}?|(?:number|total)\s+[a-z]+(?:\s+so\s+far)?|figure|number|total|tally|count)"
                          r"(?:\s+(?:from|for|in)\s+[^,.;:]{1,50}?)?\s+to\s+$", re.I)
 # verbs that carry people out of danger: "pulled 12 survivors from the rubble"
-_PULLED = {"pulled", "plucked"}  # not "dragged": police drag protesters too
+_PULLED = {"pulled", "plucked", "carried"}  # not "dragged": police drag protesters too
 # hedges and participles in front of an unknown head: "suspected smugglers", "water-bombing aircraft"
 _HEDGES = {"suspected", "alleged", "presumed", "would-be", "so-called", "reported", "apparent"}
 # heads that name no group by themselves: "suspected members of a cartel"
@@ -338,6 +340,8 @@ def _event_back(text: str, toks: list[_Tok], i: int) -> tuple[str | None, str | 
     """Event directly governing the number from the left; also a category named there."""
     if _LIVES_OF.search(text, max(0, toks[i].start - 40), toks[i].start):
         return "killed", None  # "took the lives of 36 people"
+    if _INVOLVED_BACK.search(text, max(0, toks[i].start - 90), toks[i].start):
+        return "deployed", None  # "a search for a kayaker ... involved two lifeboats"
     k = i - 1
     steps = 0
     toll = bool(_ROSE_FROM_TO.search(text, max(0, toks[i].start - 80), toks[i].start))
@@ -550,7 +554,8 @@ _ADMITTED = {"admitted", "admitting", "admits", "admit"}
 _PRESENT_AT = re.compile(r"\s*(?:[\w,'’-]+\s+){0,9}?(?:(?:are|were|have\s+been|had\s+been|is|was)\s+(?:now\s+|still\s+)?"
                          r"(?:working|operating|searching|involved|on\s+duty|on\s+the\s+ground|on\s+standby|at\s+work|"
                          r"at\s+the\s+scene|on\s+the\s+(?:fire|front)\s*lines?|tackling|fighting|battling|committed\s+to|"
-                         r"in\s+attendance|standing\s+by)|stood\s+by\b|attended(?=\s*(?:[.;,]|$|the\s+(?:scene|incident|fire|blaze|site|call)))|"
+                         r"in\s+attendance|standing\s+by)|stood\s+by\b|(?:sealed|cordoned)\s+off\b|surrounded\b|"
+                         r"attended(?=\s*(?:[.;,]|$|at\b|the\s+(?:scene|incident|fire|blaze|site|call)))|"
                          r"(?:have|had)\s+(?:been\s+)?worked|(?:battled|tackled|fought)\s+(?:the|a)\s+(?:\w+\s+)?(?:blaze|fire|flames)|"
                          r"backed\s+by)\b", re.I)
 _SENT_GROUPS = {"rescue workers", "security forces", "troops", "helicopters", "aircraft", "fire engines", "ambulances", "vessels", "search dogs",
@@ -561,6 +566,9 @@ _FRONTED_OF = re.compile(r"\bOf\s+(?:the|those|these|its|their)\s+([\w'’ -]{2,
 _AMONG_THE = re.compile(r"\b(?:among|between)\s+the\s+([a-z]+)\s+(?:there\s+)?(?:figure[sd]?|are|were|is|was|included?|includes)\s+"
                         r"(?:also\s+)?(?:(?:at\s+least|about|some|around)\s+)?$", re.I)
 _PEOPLE_OF_EVENT = {"detainees": "detained", "evacuees": "evacuated"}
+_MEMBERS_OF = re.compile(r"\s+of\s+(?:the\s+)?([\w'’-]+(?:\s+[\w'’-]+)?)", re.I)
+# "the crew of 11", "a family of five": the group named before the figure
+_GROUP_OF = re.compile(r"\b(crew|family|team|group|party)\s+of\s+$", re.I)
 _OF_ITS_MEMBERS = re.compile(r"\s+of\s+(?:its|their)\s+members\b", re.I)
 _FRONTED_EVENT = re.compile(r"^\s*Of\s+(?:the|those)\s+([a-z]+),\s*(?:(?:only|just|some|about|around|roughly|nearly|more\s+than|at\s+least)\s+)?$", re.I)
 # "... and an undetermined number of demonstrators, of whom 5 were hospitalised": the noun before
@@ -586,13 +594,23 @@ _INVERTED_DEPLOY = re.compile(
     r"directed|sent|mobili[sz]ed|deployed|working)\b|(?:In\s+the\s+(?:operation|action|search|raid|rescue)\s+)?"
     r"(?:participated|took\s+part)(?:\s+in\s+the\s+(?:operation|action|search|raid|rescue))?(?=\s+(?:some|about|around|"
     r"more|at|over|nearly|\d|[a-z]+\s)))", re.I)
+_INVOLVED_BACK = re.compile(r"\b(?:search|operation|rescue|response|manhunt)\b[^.;:]{0,70}\b(?:involved|involving|"
+                            r"mobili[sz]ed|mobili[sz]ing|required|needed)\s+$", re.I)
 _LIVES_OF = re.compile(r"\b(?:claimed|claiming|claims|took|taking|takes|cost|costing|costs)\s+the\s+lives?\s+of\s+$", re.I)
 _SUPPORTED_BY = re.compile(r"\b(?:supported|backed|assisted|aided|helped)\s+by\s+$", re.I)
 _PART_OF_WHICH = re.compile(r",\s*(?:of\s+(?:whom|which|them)|among\s+(?:them|whom|which))\s+$", re.I)
+_FLED = re.compile(r"\b(?:fled|flee|flees|fleeing)\b", re.I)
+_BUILDING_HAZARD = re.compile(r"\b(?:blaze|fire|flames|smoke|leak|leaks|leaking|gas|fumes|sinkhole|tower|block|hotel|"
+                              r"building|stairwells?|explosion|blast)\b", re.I)
+_FROM_WAR = re.compile(r"\b(?:fighting|violence|attacks?|offensive|war|clashes|gunmen|militants|rebels|troops|"
+                       r"towns?|villages?|region|country|province)\b", re.I)
 _CARRIED = {"took", "taken", "take", "takes", "taking", "rushed", "flew", "airlifted", "carried", "brought", "drove"}
 _TOOK_LIVES = {"claimed", "claiming", "claims", "cost", "costing", "costs", "took", "taking", "takes"}
 _BY_HOSPITALS = re.compile(r"\b(?:hospitals|clinics|infirmaries)(?:\s+(?:in|across|around)\s+[\w'’ -]{1,30}?)?\s+"
-                           r"(?:have\s+|had\s+)?$", re.I)
+                           r"(?:have\s+|had\s+)?$|"
+                           # "Marrowgate Hospital says it is treating six patients"
+                           r"\b(?:hospitals?|infirmar(?:y|ies))\s+(?:says?|said)\s+(?:it|they)\s+"
+                           r"(?:is|are|was|were|has\s+been|had\s+been)\s+$", re.I)
 _SEARCH_FOR = {"searching for", "search for", "looking for", "hunting for", "searched for", "looked for"}
 _UNITS_OF_MACHINES = re.compile(r"\s+of\s+(?:(?:special|heavy|fire-?fighting|rescue|emergency)\s+)?"
                                 r"(?:technique|technics|equipment|machinery|vehicles)\b", re.I)
@@ -897,6 +915,10 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
                     cat = "vehicles"  # translated copy: "48 units of special technique" were sent
                 if hedged and cat in _GENERIC_HEADS:
                     cat = "suspects"  # "27 suspected members of a gang": the head says only "suspects"
+                elif cat in _GENERIC_HEADS and _MEMBERS_OF.match(text, np_words[-1].end) and category_of(
+                        _MEMBERS_OF.match(text, np_words[-1].end).group(1).split())[0]:
+                    # "27 members of the security forces"
+                    cat = category_of(_MEMBERS_OF.match(text, np_words[-1].end).group(1).split())[0]
                 elif cat in _GENERIC_HEADS:
                     # "four members of one family"; "the union says 23 of its members were hurt"
                     cat = "workers" if (_OF_ITS_MEMBERS.match(text, n.end)
@@ -905,6 +927,9 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
                 cat = _mixed_group(toks, j, cat, numbers_at) or cat
         if cat is None:
             cat = toll_cat or cat_hint
+        if cat is None and not np_words:
+            named = _GROUP_OF.search(text, max(0, n.start - 20), n.start)
+            cat = category_of([named.group(1)])[0] if named else None
         if cat is None and not np_words:
             front = _FRONTED_OF.search(text, 0, n.start) or _OF_WHOM.search(text, 0, n.start)
             if front:
@@ -961,10 +986,12 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             cat = "people"
         if ev == "deployed" and cat == "people":
             cat = "rescue workers"  # "64 persons were attracted to the search": people sent are responders
-        if ev == "striking" and cat == "people":
+        if ev == "striking" and cat in ("people", "rescue workers"):
             cat = "workers"  # "212,000 of its members took part in the walkout": strikers are workers
         if ev == "striking" and cat not in PERSON_CATEGORIES:
             continue  # "drivers at the city's two bus depots went on strike": only people strike
+        if ev == "displaced" and _FLED.search(text) and _BUILDING_HAZARD.search(text) and not _FROM_WAR.search(text):
+            ev = "evacuated"  # "400 holidaymakers fled as a blaze tore through the hotel": an evacuation
         if ev == "displaced" and cat == "prisoners":
             continue  # "31 prisoners fled": an escape, not people driven from home
         if cat in NOT_GROUPS:

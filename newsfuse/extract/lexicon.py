@@ -36,7 +36,7 @@ CATEGORIES: dict[str, list[str]] = {
     "civilians": [
         "civilians", "residents", "bystanders", "villagers", "locals", "inhabitants", "citizens",
         "fans", "football fans", "supporters", "spectators", "visitors", "pilgrims", "worshippers",
-        "worshipers", "onlookers", "concertgoers", "festivalgoers",
+        "worshipers", "onlookers", "concertgoers",
         "homeowners", "householders", "evacuees", "revellers", "revelers", "partygoers", "clubbers",
         "clubgoers", "churchgoers", "diners",
         "hikers", "climbers", "pedestrians",
@@ -44,7 +44,7 @@ CATEGORIES: dict[str, list[str]] = {
     ],
     # patients, shoppers, campers and skiers are labelled people by most of the sets
     "people": ["people", "persons", "individuals", "victims", "survivors", "adults", "men", "women", "person",
-               "patients", "shoppers", "campers", "skiers",
+               "patients", "shoppers", "campers", "skiers", "festivalgoers", "festival-goers",
                "man", "woman", "elderly",
                # drivers are mostly motorists; "lorry drivers stranded" are people; bare divers are
                # the ones lost more often than the ones searching (those are "navy divers" etc.)
@@ -71,6 +71,8 @@ CATEGORIES: dict[str, list[str]] = {
         "firefighters", "rescuers", "rescue workers", "medics", "paramedics", "doctors", "nurses",
         "health workers", "emergency workers", "lifeguards", "firemen", "mountain rescuers", "rescue personnel", "volunteers",
         "emergency personnel", "health agents", "health personnel", "medical staff", "medical personnel",
+        # bare "personnel" are the responders a rescue sends; police and military personnel have their own entries
+        "personnel", "rescue officers", "coastguard officers", "coastguards", "fire officers",
         # divers on duty; bare "divers" may be the ones lost
         "navy divers", "police divers", "rescue divers", "military divers", "army divers",
     ],
@@ -90,7 +92,7 @@ CATEGORIES: dict[str, list[str]] = {
     # bare "engines" and "appliances" in a count of what was sent are a fire service's
     "fire engines": ["fire engines", "fire appliances", "fire trucks", "engines", "appliances", "fire tenders"],
     "ambulances": ["ambulances"],
-    "vehicles": ["vehicles", "cars", "lorries", "trucks", "vans"],
+    "vehicles": ["vehicles", "cars", "lorries", "trucks", "vans", "buses", "tankers", "water tankers"],
     "boats": ["boats", "lifeboats", "dinghies", "tugs", "tugboats", "rafts", "canoes", "speedboats"],
     "search dogs": ["search dogs", "sniffer dogs", "avalanche dogs", "rescue dogs", "tracker dogs", "search-and-rescue dogs"],
     "vessels": ["vessels", "ships", "warships", "navy ships"],
@@ -98,6 +100,9 @@ CATEGORIES: dict[str, list[str]] = {
 # heads that are never the counted group of a claim: parts of a body ("lost two fingers"), cases and
 # calls ("3,412 suspected cases"), and places ("the evacuation of eleven villages")
 NOT_GROUPS = frozenset({
+    # spans of time ("a baby of four months") and military units ("sent two battalions")
+    "months", "weeks", "days", "years", "minutes", "seconds", "decades", "battalions", "brigades", "regiments",
+    "platoons", "companies",
     "fingers", "finger", "toes", "toe", "legs", "leg", "arms", "arm", "eyes", "eye", "teeth", "ribs", "hands", "feet",
     "limbs", "cases", "infections", "calls", "incidents", "call-outs", "villages", "towns", "districts",
     "neighbourhoods", "neighborhoods", "areas", "regions", "communities", "provinces", "counties", "streets",
@@ -139,7 +144,7 @@ EVENTS: dict[str, list[str]] = {
         "slain", "drowned", "murdered", "massacred", "lives lost", "deceased", "lost the life", "lost life",
         "claimed the lives of", "claimed the life of", "took the lives of", "cost the lives of",
         "shot dead", "gunned down", "shot and killed", "suffocated", "asphyxiated", "electrocuted",
-        "lost their life",
+        "lost their life", "martyred",
     ],
     "injured": ["injured", "injuring", "injures", "wounded", "wounding", "hurt", "injuries", "injury",
                 "treated", "treated for", "light injuries", "minor injuries", "needed treatment",
@@ -177,7 +182,7 @@ EVENTS: dict[str, list[str]] = {
     "destroyed": ["destroyed", "razed", "burned down", "gutted", "flattened", "levelled", "leveled",
                   "reduced to rubble", "burned to the ground", "burnt to the ground", "collapsed",
                   "burnt", "burned", "burnt out", "burned out", "torched", "set ablaze", "set on fire",
-                  "brought down", "buried", "burying"],
+                  "brought down", "buried", "burying", "set fire to"],
     "damaged": ["damaged", "wrecked", "wrecking", "declared unsafe", "condemned", "received damage", "received damages",
                 "sustained damage", "suffered damage"],
     # water in homes is damage to them; flooded fields, roads or villages are not a count of losses
@@ -223,11 +228,11 @@ _EV_PATTERNS: list[tuple[str, str]] = [
     (r"(?:(?:taken|rushed|transferred|admitted|brought|evacuated|airlifted|flown|helicoptered)\s+to|"
      r"(?:treated|receiving\s+treatment|being\s+treated)\s+(?:in|at))\s+"
      r"(?:a\s+|the\s+|an\s+)?(?:[\w'-]+\s+){0,3}?(?:hospitals?|Hospital|General\b|clinics?|infirmary|Infirmary|"
-     r"(?:burns?|trauma|intensive\s+care|critical\s+care|isolation|treatment)\s+(?:units?|wards?|cent(?:re|er)s?))",
+     r"(?:burns?|trauma|intensive\s+care|critical\s+care|isolation|treatment)\s+(?:units?|wards?|cent(?:re|er)s?|tents?))",
      "hospitalised"),
     # "moved to schools and mosques on higher ground", "bused to evacuation centres"
-    (r"(?:moved|taken|relocated|transferred|bused|bussed|ferried)\s+to\s+(?:[\w'-]+\s+){0,5}?"
-     r"(?:shelters|(?:evacuation|leisure|sports|community|reception|rest)\s+cent(?:re|er)s?|higher\s+ground|"
+    (r"(?:moved|taken|relocated|transferred|bused|bussed|ferried|shifted)\s+to\s+(?:[\w'-]+\s+){0,5}?"
+     r"(?:shelters|(?:evacuation|leisure|sports|community|reception|rest)\s+(?:cent(?:re|er)s?|halls?)|higher\s+ground|"
      r"schools?|churches|church|mosques?|gyms?|sports\s+halls?|stadiums?)\b",
      "evacuated"),
     # forces taking part in an operation: "600 agents took part in the raid"
@@ -245,7 +250,8 @@ _EV_PATTERNS: list[tuple[str, str]] = [
      # a night without power or air conditioning is spent at home
      r"(?!\s+without\s+(?:power|electricity|air\s+conditioning|heating|running\s+water|water|gas|light))", "displaced"),
     # "suffered smoke inhalation", "sustained serious burns"
-    (r"(?:suffer(?:ed|ing|s)?|sustain(?:ed|ing|s)?)\s+(?:[\w'-]+\s+){0,2}?(?:injuries|injury|burns|wounds|"
+    (r"(?:suffer(?:ed|ing|s)?|sustain(?:ed|ing|s)?|escaped\s+with|got\s+away\s+with)\s+(?:[\w'-]+\s+){0,2}?"
+     r"(?:injuries|injury|burns|wounds|"
      r"fractures|smoke\s+inhalation|concussions?|cuts|bruises|gunshot\s+wounds)\b", "injured"),
     # people put up away from home: "moved into temporary accommodation", "rehoused in hotels"
     (r"(?:moved|put|placed|rehoused|housed|taken)\s+(?:in|into|to)\s+(?:[\w'-]+\s+){0,2}?(?:(?:temporary|emergency)\s+"
@@ -283,13 +289,19 @@ _EV_PATTERNS: list[tuple[str, str]] = [
      r"demonstrations?|brawl|fighting|unrest)\b", "crowd"),
     # "were packed inside the venue"
     (r"(?:packed|crammed|squeezed|crowded)\s+(?:inside|into|onto|in|on)\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,1}?"
-     r"(?:venue|stadium|arena|hall|club|square|balcony|ground|church|mosque|streets?|terraces?|tent|house|flat)\b", "crowd"),
+     r"(?:venue|stadium|arena|hall|club|square|balcony|ground|church|mosque|streets?|terraces?|tent|house|flat|bar|pub|"
+     r"nightclub|lounge|room|basement)\b", "crowd"),
     # "joined marches across the country", "joined the protests"
     (r"joined\s+(?:the\s+)?(?:\w+\s+)?(?:march(?:es)?|protests?|rall(?:y|ies)|demonstrations?|vigils?|"
      r"processions?|pickets?)", "crowd"),  # a strike is not a crowd
     # "took part in a 24-hour walkout", "joined Monday's strike"
     (r"(?:took|taken|taking)\s+part\s+in\s+(?:a|the|an|this|last|\w+'s)\s+(?:[\w'’-]+\s+){0,2}?(?:strike|walkout|stoppage)s?\b|"
      r"joined\s+(?:a|the|an|this|\w+'s)\s+(?:[\w'’-]+\s+){0,2}?(?:strike|walkout|stoppage)s?\b", "striking"),
+    # responders at work on a site: "240 persons are engaged at the site"
+    (r"(?:are|were|is|was|been)\s+engaged\s+(?:at|in|on)\s+(?:the\s+)?(?:site|scene|search|operation|rescue|"
+     r"liquidation|clean-?up|works?)\b", "deployed"),
+    # "around 28,000 people attended on Saturday"
+    (r"attended(?=\s+(?:on\s+\w+day|yesterday|today|over\s+the|during|in\s+total|each\s+day))", "crowd"),
     # people at a public gathering; not delegates at a meeting or pupils at a school
     (r"attend(?:ed|ing|s)?\s+(?:the\s+|a\s+|an\s+)?(?:[\w'-]+\s+){0,2}?(?:funerals?|rall(?:y|ies)|vigils?|concerts?|"
      r"memorials?|ceremon(?:y|ies)|processions?|festivals?|protests?|demonstrations?|marches|march|parades?|mass|"
@@ -301,6 +313,7 @@ _EV_PATTERNS: list[tuple[str, str]] = [
 _EV_PATTERN_RES = [(re.compile(p, re.I), ev) for p, ev in _EV_PATTERNS]
 # phrases that contain an event word but are not that event ("sent home" is not a deployment)
 NOT_EVENTS = {"sent home", "held talks", "held a", "held on", "treated as", "treated with", "save for",
+              "crowd crush", "crowd surge", "crowd control", "crowd disaster", "crowd safety", "crowd trouble",
               "dead end", "deadline", "hurt feelings"}
 # flexible patterns first, then non-events, then word-list phrases longest first, so the
 # longest reading at a position wins ("treated in hospital" over "treated", "sent home" over "sent")

@@ -121,7 +121,7 @@ def test_members_of_a_union_are_workers_and_detainees_name_their_event():
 
 
 def test_strike_turnout_counts_workers_only():
-    assert _keys("Thousands of nurses went on strike on Monday.") == [("rescue workers striking", "Thousands")]
+    assert _keys("Thousands of nurses went on strike on Monday.") == [("workers striking", "Thousands")]
     assert _keys("The federation says 90,000 of its members took part in the walkout.") == [
         ("workers striking", "90,000")]
     assert _keys("Cleaners at the city's four hospitals took part in a 48-hour walkout.") == [
@@ -175,3 +175,30 @@ def test_translated_deployment_put_verb_first():
     assert _keys("Participated in the operation some 300 police agents, supported by a helicopter.") == [
         ("security forces deployed", "some 300")]
     assert _keys("The march attracted 5,000 people.") == [("crowd size", "5,000")]
+
+
+def test_round10_groups_events_and_frames():
+    assert _keys("Nine persons were rescued, among them a baby of three months.") == [("people rescued", "Nine")]
+    assert _keys("Around 90 drinkers were crammed into the pub.") == [("crowd size", "Around 90")]
+    assert _keys("The army has sent 30 water tankers and two battalions.") == [("vehicles deployed", "30")]
+    assert _keys("Twelve fire engines and 70 firefighters attended at the height of the blaze.") == [
+        ("fire engines deployed", "Twelve"), ("rescue workers deployed", "70")]
+    assert _keys("About 200 police officers sealed off the district.") == [("security forces deployed", "About 200")]
+    assert _keys("In total, some 150 persons and 20 units of equipment are engaged at the site.") == [
+        ("rescue workers deployed", "some 150"), ("vehicles deployed", "20")]
+    assert _keys("The court convicted three officials over the crowd crush.") == []
+    assert _keys("Four other miners escaped with minor injuries.") == [("workers injured", "Four")]
+    assert _keys("A search for two climbers on Monday involved two helicopters and 25 mountain rescuers.") == [
+        ("civilians missing", "two"), ("helicopters deployed", "two"), ("rescue workers deployed", "25")]
+    assert _keys("The crew of 9 were lifted off by helicopter.") == [("workers rescued", "9")]
+    assert _keys("Six persons were martyred in the shelling.") == [("people killed", "Six")]
+    assert _keys("The ministry said 14 members of the security forces were hurt.") == [
+        ("security forces injured", "14")]
+    assert _keys("Harbourside Hospital says it is treating five patients with burns.") == [
+        ("people hospitalised", "five")]
+    assert _keys("About 80 patients are being treated in isolation tents.") == [("people hospitalised", "About 80")]
+    assert _keys("Some 300 guests fled as smoke filled the hotel corridors.") == [("people evacuated", "Some 300")]
+    assert _keys("Some 3,000 villagers have fled the fighting.") == [("civilians displaced", "Some 3,000")]
+    assert _keys("A neighbour carried three children from the burning house.") == [("children rescued", "three")]
+    assert _keys("Around 400 nurses joined the strike.") == [("workers striking", "Around 400")]
+    assert _keys("About 90 families have been shifted to a community hall.") == [("families evacuated", "About 90")]
