@@ -102,7 +102,7 @@ CATEGORIES: dict[str, list[str]] = {
 NOT_GROUPS = frozenset({
     # spans of time ("a baby of four months") and military units ("sent two battalions")
     "months", "weeks", "days", "years", "minutes", "seconds", "decades", "battalions", "brigades", "regiments",
-    "platoons", "companies",
+    "platoons", "companies", "group", "groups",
     "fingers", "finger", "toes", "toe", "legs", "leg", "arms", "arm", "eyes", "eye", "teeth", "ribs", "hands", "feet",
     "limbs", "cases", "infections", "calls", "incidents", "call-outs", "villages", "towns", "districts",
     "neighbourhoods", "neighborhoods", "areas", "regions", "communities", "provinces", "counties", "streets",
@@ -172,7 +172,7 @@ EVENTS: dict[str, list[str]] = {
                   "sleeping outdoors", "without housing", "without homes"],
     "deployed": ["deployed", "deploying", "sent", "sending", "dispatched", "mobilised", "mobilized",
                  "stationed", "flown in", "deployment", "resumed the search", "joined the search",
-                 "called to the scene", "called out", "surrounded"],
+                 "called to the scene", "called out"],
     "rescued": ["rescued", "rescuing", "alive", "ashore", "pulled out", "to the surface", "to safety", "saved",
                 "save", "plucked", "picked up", "winched", "airlifted to safety", "pulled alive", "pulled out alive",
                 "brought out alive", "dug out alive", "found alive", "lifted off"],

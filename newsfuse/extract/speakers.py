@@ -259,7 +259,9 @@ _ASIDE = re.compile(r",\s*(?:for (?:their|its|his|her|our) part|in turn|meanwhil
                     r"in a separate statement|for now)\s*,", re.I)
 _TRIM_TAIL = re.compile(
     r"\s+(?:on|early|late|in|at)?\s*(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\b.*$"
-    r"|\s+in\s+a\s+statement.*$|\s+figures$|\s+data$", re.I)
+    r"|\s+in\s+a\s+statement.*$|\s+figures$|\s+data$"
+    # an adverb before the verb is not part of the source: "Russia's Sputnik news service also reported"
+    r"|\s+(?:also|too|separately|later|earlier|previously|initially|first|officially|now|then|had|has|have)$", re.I)
 _BAD_SUBJ = re.compile(r"\d|\b(?:were|was|is|are|have|has|had|been|will|would)\b", re.I)
 
 

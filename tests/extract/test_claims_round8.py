@@ -202,3 +202,12 @@ def test_round10_groups_events_and_frames():
     assert _keys("A neighbour carried three children from the burning house.") == [("children rescued", "three")]
     assert _keys("Around 400 nurses joined the strike.") == [("workers striking", "Around 400")]
     assert _keys("About 90 families have been shifted to a community hall.") == [("families evacuated", "About 90")]
+
+
+def test_what_police_surround_is_not_deployed():
+    # the object of "surrounded" is no deployment; a group is no counted thing; "also" is not part of a source
+    assert _keys("The agency also reported that police surrounded one group of about 300 protesters.") == [
+        ("crowd size", "about 300")]
+    assert [c.attribution for c in claims_in_sentence(
+        "The agency also reported that police surrounded one group of about 300 protesters.", "a", 0, REF)] == [
+        "The agency"]
