@@ -56,7 +56,8 @@ _STOP_NP = {
     "along", "across", "outside", "inside", "throughout", "aboard", "beyond", "amid", "amidst", "without",
     "within", "towards", "toward", "via", "behind", "beside", "despite", "before", "until", "because", "unless",
     # verbs of the forces' own predicate: "300 police officers sealed off the old town"
-    "sealed", "cordoned", "surrounded", "attended", "stood", "battled", "tackled", "fought",
+    "sealed", "cordoned", "surrounded", "attended", "stood", "battled", "tackled", "fought", "came", "ran",
+    "nearby", "off",
 }
 # "Eleven passengers remain in hospital, one seriously": a degree adverb after a bare number
 # describes part of the figure already counted, it is not a new claim
@@ -438,6 +439,12 @@ def _antecedent_group(toks: list[_Tok], spans, a: int, out: list[Claim]) -> str 
     return None
 
 
+def _np_group(toks: list[_Tok], b: int) -> str | None:
+    """The known group named right after the number ending at token ``b``."""
+    words, _, _ = _np_after(toks, b + 1, False)
+    return category_of([t.text for t in words])[0] if words else None
+
+
 def _restated_key(what: str, out: list[Claim], history: list[Claim] | None) -> tuple[str, str] | None:
     """Quantity and event of 'put the figure at N': the toll is a death count, 'the number of marchers'
     a crowd, 'the number of people evacuated' its own event; else the figure the article just gave."""
@@ -604,6 +611,7 @@ _BUILDING_HAZARD = re.compile(r"\b(?:blaze|fire|flames|smoke|leak|leaks|leaking|
                               r"building|stairwells?|explosion|blast)\b", re.I)
 _FROM_WAR = re.compile(r"\b(?:fighting|violence|attacks?|offensive|war|clashes|gunmen|militants|rebels|troops|"
                        r"towns?|villages?|region|country|province)\b", re.I)
+_RESCUE_WORK = re.compile(r"\b(?:search|rescue|liquidation|site|scene|fire|blaze|flood|rubble|debris|clean-?up)\b", re.I)
 _CARRIED = {"took", "taken", "take", "takes", "taking", "rushed", "flew", "airlifted", "carried", "brought", "drove"}
 _TOOK_LIVES = {"claimed", "claiming", "claims", "cost", "costing", "costs", "took", "taking", "takes"}
 _BY_HOSPITALS = re.compile(r"\b(?:hospitals|clinics|infirmaries)(?:\s+(?:in|across|around)\s+[\w'’ -]{1,30}?)?\s+"
@@ -888,8 +896,11 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
                 # another state, not the chain's event; a count after a duration is not one ("nine hours at
                 # the centre and two school halls")
                 ev = out[-1].event if out[-1].event != "hours" else None
-        if not ev and np_words and category_of([t.text for t in np_words])[0] == "protesters" and not _in_parens(text, n.start):
-            ev = "crowd"  # "about 5,000 protesters blocked the motorway", "counted 9,000 protesters at the blockades"
+        if not ev and np_words and len(np_words) <= 2 and category_of([np_words[-1].text])[0] == "protesters" \
+                and np_words[-1].low.endswith("s") and (n.number is None or n.number > 2) and not _in_parens(text, n.start):
+            # "about 5,000 protesters blocked the motorway", "counted 9,000 protesters at the blockades"; not "one
+            # protester said"
+            ev = "crowd"
         if not ev:
             continue
         cat = None
@@ -909,7 +920,10 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
                     # excavators" count the head; a noun before it stays ("fire engines")
                     last2 = last2[1:]
                 cat = " ".join(last2)
-                if last2[-1] in _NOT_HEADS or last2[-1].endswith("ly"):
+                if last2[-1] in _NOT_HEADS or last2[-1].endswith(("ly", "ing")) or (
+                        np_words[-1].text[0].isupper() and not np_words[-1].low.endswith("s")):
+                    # not a head noun: "one person previously reported", "men came running", "after seven days
+                    # Elisabeth Joassaint"
                     continue  # "an earlier toll of 44 given by ...", "one person previously reported dead"
                 if cat == "units" and _UNITS_OF_MACHINES.match(text, np_words[-1].end):
                     cat = "vehicles"  # translated copy: "48 units of special technique" were sent
@@ -945,7 +959,9 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             # "All 340 employees were accounted for, and 96 were evacuated": the group of a figure
             # before it that was no claim of its own
             prior = _antecedent_group(toks, spans, a, out)
-            cat = prior if prior in PERSON_CATEGORIES else None
+            groups = {_np_group(toks, b2) for _, a2, b2 in spans if a2 < a}
+            # "carrying 195 passengers and eight crew, ... killing 122": two groups before, so none is lent
+            cat = prior if prior in PERSON_CATEGORIES and len(groups) == 1 else None
         if cat is None and out:
             # a bare count shares the previous count's group ("37 homes were destroyed and 120
             # damaged"), but a vague one only when it says so ("dozens more", "hundreds of others") or
@@ -984,8 +1000,10 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
                     break
         if cat is None:
             cat = "people"
-        if ev == "deployed" and cat == "people":
-            cat = "rescue workers"  # "64 persons were attracted to the search": people sent are responders
+        if ev == "deployed" and cat == "people" and (sent_to or _RESCUE_WORK.search(text)):
+            cat = "rescue workers"  # "64 persons were attracted to the search": people sent to a rescue are responders
+        if ev == "crowd" and cat in THING_CATEGORIES:
+            continue  # "a crowd of 1,000 protesters ... and several government buildings": things are no crowd
         if ev == "striking" and cat in ("people", "rescue workers"):
             cat = "workers"  # "212,000 of its members took part in the walkout": strikers are workers
         if ev == "striking" and cat not in PERSON_CATEGORIES:

@@ -24,7 +24,7 @@ CATEGORIES: dict[str, list[str]] = {
     ],
     "troops": [
         "soldiers", "soldier", "troops", "servicemen", "service members", "military personnel",
-        "paratroopers", "peacekeepers", "marines", "reservists", "conscripts", "army personnel",
+        "paratroopers", "peacekeepers", "marines", "reservists", "conscripts", "army personnel", "service personnel",
     ],
     "protesters": ["protesters", "protestors", "protester", "demonstrators", "rioters", "marchers"],
     "attackers": [

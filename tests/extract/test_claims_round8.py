@@ -211,3 +211,15 @@ def test_what_police_surround_is_not_deployed():
     assert [c.attribution for c in claims_in_sentence(
         "The agency also reported that police surrounded one group of about 300 protesters.", "a", 0, REF)] == [
         "The agency"]
+
+
+def test_real_text_slips_found_on_timeline17():
+    # a lone protester is no crowd; a figure with two groups before it borrows neither
+    assert _keys("One protester held a sign reading 'Freedom'.") == []
+    assert _keys("The jet carrying 120 passengers and nine crew crashed, killing 97.") == [("people killed", "97")]
+    # people sent to war are no rescue workers; service personnel are troops
+    assert _keys("The government sent thousands of young men and women to war.") == [("people deployed", "thousands")]
+    assert _keys("Some 1,500 US service personnel were killed.") == [("troops killed", "Some 1,500")]
+    # a place after the group, a name after a span of days, a verb after the head
+    assert _keys("The blast killed 11 workers off the coast.") == [("workers killed", "11")]
+    assert _keys("Several men came running, carrying a girl they had pulled from the rubble.") == []
