@@ -205,7 +205,7 @@ def ingest(
         with _progress(quiet, "ingesting") as progress:
             report = pipeline.ingest(paths, store, progress=progress, workers=workers)
     _report_problems(report.problems, quiet)
-    out.print(f"{len(report.new)} new, {len(report.existing)} already stored, "
+    out.print(f"{len(report.new)} new{_replacing(report)}, {len(report.existing)} already stored, "
               f"{len(report.problems)} skipped; {len(report.stories_changed)} stories updated", highlight=False)
     if not report.read_any:
         raise typer.Exit(1)
@@ -335,12 +335,15 @@ def watch(
             time.sleep(interval)
 
 
+def _replacing(report: pipeline.IngestReport) -> str:
+    n = len(report.replaced)
+    return f" (replacing {n} earlier version{'s' * (n != 1)})" if n else ""
+
+
 def _watch_report(report: pipeline.IngestReport) -> None:
     _report_problems(report.problems, quiet=False)
     if report.new or report.existing or report.replaced:
-        n = len(report.replaced)
-        replaced = f" (replacing {n} earlier version{'s' * (n != 1)})" if n else ""
-        out.print(f"{time.strftime('%H:%M:%S')} {len(report.new)} new articles{replaced}; stories updated: "
+        out.print(f"{time.strftime('%H:%M:%S')} {len(report.new)} new articles{_replacing(report)}; stories updated: "
                   + (", ".join(report.stories_changed) or "none"), highlight=False, soft_wrap=True)
 
 

@@ -8,6 +8,7 @@ in-memory store, so there is one way through the system, not two.
 from __future__ import annotations
 
 import hashlib
+import os
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -41,7 +42,35 @@ class IngestReport:
 
 
 def _file_key(article: Article) -> str:
-    return (article.path or "").split("#", 1)[0]
+    return origin_file(article.path or "")
+
+
+def origin_file(path: str) -> str:
+    """The file an article or problem came from: a JSON or WARC file's records are named
+    ``file#n`` (or ``file#url``), but a file's own name may hold '#' too ("update#2.txt"), so
+    the key is the shortest such prefix that is a file, else everything before the first '#'."""
+    if "#" not in path or os.path.isfile(path):
+        return path
+    cut = path.find("#")
+    while cut != -1:
+        if os.path.isfile(path[:cut]):
+            return path[:cut]
+        cut = path.find("#", cut + 1)
+    return path.split("#", 1)[0]
+
+
+def _spellings(path: str) -> list[str]:
+    """The ways an earlier run may have named this file on disk: as given, absolute, and relative
+    to the current folder (where the default ``newsfuse.db`` lives), so `ingest in/a.txt` and
+    `ingest /work/in/a.txt` are one document."""
+    if not os.path.isfile(path):  # "api", "upload:name": not a file on disk
+        return [path]
+    full = os.path.abspath(path)
+    try:
+        rel = os.path.relpath(full)
+    except ValueError:  # another drive (Windows)
+        rel = full
+    return list(dict.fromkeys([path, full, rel]))
 
 
 def file_sha256(path: str | Path) -> str:
@@ -83,7 +112,8 @@ def ingest_articles(
         with store.transaction() as conn:
             if replace and path:
                 keep = {a.id for a in group}
-                stale = [i for i in store.article_ids_from_file(path) if i not in keep]
+                earlier = dict.fromkeys(i for p in _spellings(path) for i in store.article_ids_from_file(p))
+                stale = [i for i in earlier if i not in keep]
                 if stale:
                     emptied.update(store.remove_articles(conn, stale))
                     report.replaced += stale
@@ -97,8 +127,8 @@ def ingest_articles(
             progress(done, len(articles))
     for p in report.problems:
         with store.transaction() as conn:
-            store.record_file(conn, p.path.split("#", 1)[0], file_sha256(p.path.split("#", 1)[0]), None,
-                              "problem", p.message)
+            path = origin_file(p.path)
+            store.record_file(conn, path, file_sha256(path), None, "problem", p.message)
     if report.new:
         report.stories_changed = _group_new(store, report.new)
     if emptied:  # stories that lost an old version (and still have articles) get a new brief too
@@ -182,8 +212,12 @@ def _read(paths: Iterable[str | Path], workers: int = 0) -> tuple[list[Article],
 
 
 def ingest(paths: Iterable[str | Path], store: Store, refresh: bool = True,
-           progress: ProgressFn | None = None, replace: bool = False, workers: int = 0) -> IngestReport:
+           progress: ProgressFn | None = None, replace: bool = True, workers: int = 0) -> IngestReport:
     """Read files and directories into the workspace store; briefs of touched stories update.
+
+    A file path identifies a document: a file read again after it was edited replaces the
+    version read before (as in a watched folder), so a corrected report does not become a
+    second source that confirms the first. ``replace=False`` keeps every version.
     ``workers``: processes that prepare the articles (0: this one; see ``newsfuse.ingest``)."""
     articles, problems = _read(paths, workers)
     return ingest_articles(articles, store, problems, refresh=refresh, progress=progress, replace=replace)
@@ -314,7 +348,7 @@ def brief_run(paths: Iterable[str | Path], words: int | None = None, db: str | P
     """
     articles, problems = read(paths) if read is not None else _read(paths, workers)
     with Store(db) as store:
-        report = ingest_articles(articles, store, problems, refresh=False, progress=progress)
+        report = ingest_articles(articles, store, problems, refresh=False, progress=progress, replace=True)
         inputs = [x for x in (story_inputs(store, i) for i in store.story_ids()) if x is not None]
         if map_briefs is None:
             briefs = [brief_for(*x, words=words) for x in inputs]

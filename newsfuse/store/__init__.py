@@ -234,9 +234,10 @@ class Store:
         return self._articles_from_rows(rows)
 
     def article_ids_from_file(self, path: str) -> list[str]:
-        """Articles read from this file (a JSON/WARC file's records carry ``path#n``)."""
+        """Articles read from this file (a JSON/WARC file's records carry ``path#n``). The
+        prefix is a range ('#' < '$'), so the path index answers it on a large store."""
         return [r[0] for r in self._query(
-            "SELECT id FROM articles WHERE path = ? OR substr(path, 1, length(?) + 1) = ? || '#'",
+            "SELECT id FROM articles WHERE path = ? OR (path >= ? || '#' AND path < ? || '$')",
             (path, path, path))]
 
     def remove_articles(self, conn: sqlite3.Connection, ids: Iterable[str]) -> list[str]:
