@@ -65,6 +65,7 @@ def published_from_html(tree) -> datetime | None:
     return None
 
 
+_MIN_WORDS = 3  # a body shorter than this is page chrome, not an article (as in the fallback)
 _SKIP = {"nav", "footer", "header", "aside", "script", "style", "noscript", "form", "button"}
 
 
@@ -77,7 +78,7 @@ def _paragraph_fallback(tree) -> str:
         if el.tag != "p" and any(a.tag in ("p", "li") for a in el.iterancestors()):
             continue
         t = " ".join(el.text_content().split())
-        if len(t.split()) >= 3 and t not in out:
+        if len(t.split()) >= _MIN_WORDS and t not in out:
             out.append(t)
     return "\n".join(out)
 
@@ -101,6 +102,8 @@ def extract_html(html: str | bytes, url: str | None = None) -> dict | None:
         doc = None
     d = (doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)) if doc is not None else {}
     text = d.get("text") or ""
+    if len(text.split()) < _MIN_WORDS:  # nothing, or only a menu item ("Home") trafilatura fell back to
+        text = ""
     if not text.strip():
         text = _paragraph_fallback(tree) if tree is not None else ""
         if not text.strip():

@@ -244,7 +244,7 @@ def _sniff(data: bytes) -> str | None:
             json.loads(first)
             if data.strip().count(b"\n") and first.startswith(b"{"):
                 return ".jsonl"
-        except ValueError:
+        except (ValueError, RecursionError):
             pass
         return ".json"
     if decode_text(data) is not None:
@@ -341,11 +341,16 @@ def records_to_raw(records, origin: str) -> list[Result]:
     return out
 
 
+TOO_DEEP = "malformed JSON: nested too deeply (arrays or objects inside each other beyond Python's limit)"
+
+
 def _read_json(name: str, text: str) -> list[Result]:
     try:
         data = json.loads(text)
     except ValueError as e:
         return [ReadProblem(name, f"malformed JSON: {e}")]
+    except RecursionError:
+        return [ReadProblem(name, TOO_DEEP)]
     if isinstance(data, dict):
         for key in ("articles", "items", "data", "records", "results", "documents"):
             if isinstance(data.get(key), list):
@@ -369,6 +374,9 @@ def _read_jsonl(name: str, text: str) -> list[Result]:
             rec = json.loads(line)
         except ValueError as e:
             out.append(ReadProblem(f"{name}:{lineno}", f"malformed JSON on line {lineno}: {e.msg}"))
+            continue
+        except RecursionError:
+            out.append(ReadProblem(f"{name}:{lineno}", f"{TOO_DEEP} (line {lineno})"))
             continue
         for doc in records_to_raw([rec], name):
             if isinstance(doc, ReadProblem):
