@@ -47,7 +47,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from typing import Iterable
 
-from newsfuse.extract.lexicon import PERSON_CATEGORIES
+from newsfuse.extract.lexicon import PERSON_CATEGORIES, split_key
 from newsfuse.fuse.text import NUMBER_WORDS as _NUMBER_WORDS
 from newsfuse.records import Article, Citation, Claim, Fact, Report
 
@@ -464,7 +464,15 @@ def _totals_only(claims: list[Claim]) -> list[Claim]:
     increments = [_is_increment(c) for c in claims]
     bases = {(c.article_id, c.quantity.strip().lower()) for c, inc in zip(claims, increments) if not inc}
     return [c for c, inc in zip(claims, increments)
-            if not inc or (c.article_id, c.quantity.strip().lower()) not in bases]
+            if not inc or not any((c.article_id, q) in bases for q in _totals_it_adds_to(c))]
+
+
+def _totals_it_adds_to(c: Claim) -> list[str]:
+    """Quantities whose figure an increment changes: its own, and for a group of people the
+    people toll of the same event ("two more miners" were found, "the toll has risen to 14")."""
+    own = c.quantity.strip().lower()
+    group, event = split_key(own)
+    return [own, f"people {event}"] if group in _PERSON_GROUPS else [own]
 
 
 _PERSON_GROUPS = set(PERSON_CATEGORIES) - {"people"}
