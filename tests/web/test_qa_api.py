@@ -23,3 +23,29 @@ def test_an_empty_uploaded_file_is_named_as_empty(client):
     assert resp.status_code == 400, resp.text
     err = resp.json()["error"]
     assert any("harbour-note.txt" in p and "empty" in p for p in err.get("problems", [])), err
+
+
+def test_a_source_without_outlet_is_named_by_its_file_everywhere_on_the_story_page(client):
+    """The fact note names a source by its file; its figures and unique lines must too, never by
+    an article id or a bare 'unknown outlet' the reader cannot match to the note."""
+    import re
+
+    day1 = (" date 2031-07-01 Kelby dam spillway opened\n"
+            "Engineers opened the Kelby dam spillway on Tuesday after heavy rain, and 120 people were evacuated from the valley.\n\n"
+            "The reservoir rose by two metres overnight, the water board said.\n")
+    day2 = (" date 2031-07-02 More evacuated below Kelby dam\n"
+            "A total of 310 people had been evacuated from the valley below the Kelby dam by Wednesday, officials said.\n\n"
+            "Schools in the lower valley will stay closed until Friday.\n")
+    files = [("files", ("kelby-bulletin.txt", day1.encode(), "text/plain")),
+             ("files", ("valley-notes.txt", day2.encode(), "text/plain"))]
+    resp = client.post("/api/articles", files=files, headers=AUTH)
+    assert resp.status_code == 201, resp.text
+    sid = resp.json()["stories_changed"][0]
+    brief = client.get(f"/api/stories/{sid}").json()
+    ids = [s["article_id"] for s in brief["sources"]]
+    page = client.get(f"/stories/{sid}").text
+    body = re.sub(r"<[^>]+>", " ", page)
+    assert "unknown outlet" not in body
+    for aid in ids:  # ids appear in links, never as the visible name of a source
+        assert not re.search(rf">\s*{aid}\s*<", page), aid
+    assert "kelby-bulletin.txt" in body and "valley-notes.txt" in body
