@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -47,10 +48,14 @@ def _file_key(article: Article) -> str:
 
 def origin_file(path: str) -> str:
     """The file an article or problem came from: a JSON or WARC file's records are named
-    ``file#n`` (or ``file#url``), but a file's own name may hold '#' too ("update#2.txt"), so
-    the key is the shortest such prefix that is a file, else everything before the first '#'."""
-    if "#" not in path or os.path.isfile(path):
+    ``file#n`` (or ``file#url``; a bad JSONL line ``file:n``), but a file's own name may hold
+    '#' too ("update#2.txt"), so the key is the shortest such prefix that is a file, else
+    everything before the first '#'."""
+    if "#" not in path and ":" not in path or os.path.isfile(path):
         return path
+    line = re.match(r"(.+):\d+$", path)  # a JSONL file's bad line: "feed.jsonl:7"
+    if line and os.path.isfile(line.group(1)):
+        return line.group(1)
     cut = path.find("#")
     while cut != -1:
         if os.path.isfile(path[:cut]):
@@ -126,16 +131,22 @@ def ingest_articles(
         if progress:
             progress(done, len(articles))
     for p in report.problems:
+        path = origin_file(p.path)
+        if path in by_file:  # one bad record of a file that was read: the file's row stays "ok"
+            continue
         with store.transaction() as conn:
-            path = origin_file(p.path)
             store.record_file(conn, path, file_sha256(path), None, "problem", p.message)
-    if report.new:
-        report.stories_changed = _group_new(store, report.new)
+    # articles an interrupted earlier run stored but never grouped are grouped now, with the new
+    ungrouped = store.unclustered_ids() if report.new or report.existing else []
+    if ungrouped:
+        report.stories_changed = _group_new(store, ungrouped)
     if emptied:  # stories that lost an old version (and still have articles) get a new brief too
         report.stories_changed += [s for s in sorted(emptied) if s not in report.stories_changed
                                    and store.resolve_story_id(s) == s]
-    if refresh and report.stories_changed:
-        refresh_briefs(store, report.stories_changed)
+    if refresh:  # and stories an interrupted run left without a current brief
+        stale = [s for s in store.stale_brief_ids() if s not in report.stories_changed]
+        if report.stories_changed or stale:
+            refresh_briefs(store, report.stories_changed + stale)
     return report
 
 

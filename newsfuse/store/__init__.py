@@ -419,6 +419,16 @@ class Store:
             ))
         return out, total
 
+    def unclustered_ids(self) -> list[str]:
+        """Stored articles in no story yet: a run stopped between storing and grouping them."""
+        return [r[0] for r in self._query("SELECT id FROM articles WHERE story_id IS NULL ORDER BY published, rowid")]
+
+    def stale_brief_ids(self) -> list[str]:
+        """Stories whose stored brief is missing or older than their last change (a run stopped
+        while briefing, or a one-shot run into this store that made no stored briefs)."""
+        return [r[0] for r in self._query(
+            "SELECT id FROM stories WHERE brief IS NULL OR brief_at < updated_at ORDER BY first_seen, id")]
+
     def story_ids(self) -> list[str]:
         return [r[0] for r in self._query("SELECT id FROM stories ORDER BY first_seen, id")]
 

@@ -136,3 +136,70 @@ def test_an_absolute_and_a_relative_path_are_one_document(tmp_path, monkeypatch)
         report = pipeline.ingest([f.resolve()], store)
         assert len(report.new) == 1 and len(report.replaced) == 1
         assert store.count_articles() == 1
+
+
+def _interrupt(monkeypatch, name):
+    real = getattr(pipeline, name)
+
+    def boom(*args, **kwargs):
+        raise KeyboardInterrupt  # the user pressed Ctrl-C, or the machine went down, at this step
+
+    monkeypatch.setattr(pipeline, name, boom)
+    return real
+
+
+def test_a_rerun_after_an_interrupted_ingest_puts_the_stored_articles_into_stories(tmp_path, monkeypatch):
+    """Articles are stored file by file before they are grouped: a run stopped in between must
+    not leave articles that no later run ever puts into a story."""
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "corran-courier.txt").write_text(FIRST)
+    (d / "river-gazette.txt").write_text(OTHER)
+    db = tmp_path / "w.db"
+    _interrupt(monkeypatch, "_group_new")
+    with Store(db) as store:
+        try:
+            pipeline.ingest([d], store)
+        except KeyboardInterrupt:
+            pass
+        assert store.count_articles() == 2 and store.list_stories()[1] == 0
+    monkeypatch.undo()
+    with Store(db) as store:
+        report = pipeline.ingest([d], store)
+        assert report.new == [] and len(report.existing) == 2
+        assert report.stories_changed
+        rows, total = store.list_stories()
+        assert total >= 1 and sum(r.n_articles for r in rows) == 2
+        assert all(store.get_brief(r.id) for r in rows)
+
+
+def test_a_rerun_after_an_ingest_interrupted_while_briefing_makes_the_missing_briefs(tmp_path, monkeypatch):
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "corran-courier.txt").write_text(FIRST)
+    db = tmp_path / "w.db"
+    _interrupt(monkeypatch, "story_brief")
+    with Store(db) as store:
+        try:
+            pipeline.ingest([d], store)
+        except KeyboardInterrupt:
+            pass
+        (row,), _ = store.list_stories()
+        assert store.get_brief(row.id) is None
+    monkeypatch.undo()
+    with Store(db) as store:
+        pipeline.ingest([d], store)
+        assert store.get_brief(row.id) is not None
+
+
+def test_a_bad_line_of_a_feed_does_not_mark_the_file_as_unread(tmp_path):
+    import json
+
+    feed = tmp_path / "feed.jsonl"
+    good = {"title": "Corran bridge closed", "text": FIRST.split("\n", 1)[1], "outlet": "Corran Courier"}
+    feed.write_text(json.dumps(good) + "\n{broken\n")
+    with Store(tmp_path / "w.db") as store:
+        report = pipeline.ingest([feed], store)
+        assert len(report.new) == 1 and len(report.problems) == 1
+        rows = store.conn.execute("SELECT path, status, n_articles FROM files").fetchall()
+        assert [tuple(r) for r in rows] == [(str(feed), "ok", 1)]
