@@ -153,7 +153,7 @@ def brief(
     dask: bool = typer.Option(False, "--dask", help="Read and brief in parallel on Dask (needs the scale extra)."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (default: a local cluster)."),
     max_bytes: Optional[str] = MAX_BYTES_OPTION,
-    workers: int = typer.Option(0, "--workers", help="Processes that read and clean articles (0: this one)."),
+    workers: int = typer.Option(0, "--workers", min=0, help="Processes that read and clean articles (0: this one)."),
 ) -> None:
     """Read, group and brief every story in PATHS; write one brief per story into OUTPUT."""
     from newsfuse import render
@@ -198,9 +198,10 @@ def ingest(
     db: Path = DB_OPTION,
     quiet: bool = typer.Option(False, "--quiet", "-q"),
     max_bytes: Optional[str] = MAX_BYTES_OPTION,
-    workers: int = typer.Option(0, "--workers", help="Processes that read and clean articles (0: this one)."),
+    workers: int = typer.Option(0, "--workers", min=0, help="Processes that read and clean articles (0: this one)."),
 ) -> None:
     """Add articles to the workspace store; stories and their briefs update."""
+    existed = db.exists()
     with _input_limit(max_bytes), _open_store(db, create=True) as store:
         with _progress(quiet, "ingesting") as progress:
             report = pipeline.ingest(paths, store, progress=progress, workers=workers)
@@ -208,7 +209,14 @@ def ingest(
     out.print(f"{len(report.new)} new{_replacing(report)}, {len(report.existing)} already stored, "
               f"{len(report.problems)} skipped; {len(report.stories_changed)} stories updated", highlight=False)
     if not report.read_any:
+        if not existed:  # a mistyped input path must not leave an empty store to be found later
+            _remove_store(db)
         raise typer.Exit(1)
+
+
+def _remove_store(db: Path) -> None:
+    for f in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
+        f.unlink(missing_ok=True)
 
 
 @app.command()
@@ -281,6 +289,9 @@ def show(
     words: Optional[int] = WORDS_OPTION,
 ) -> None:
     """Print the brief of one story."""
+    if len(format) > 1:
+        raise typer.BadParameter(f"show prints one format, not {', '.join(format)}; choose md, html or json",
+                                 param_hint="'--format'")
     fmt = format[0]
     with _open_store(db, create=False) as store:
         sid = store.resolve_story_id(story_id)

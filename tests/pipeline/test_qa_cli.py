@@ -1,0 +1,45 @@
+"""Command-line slips an analyst makes: a mistyped input path, two formats for one brief, a
+negative worker count."""
+
+from typer.testing import CliRunner
+
+from newsfuse.cli import app
+
+runner = CliRunner()
+
+REPORT = (" date 2024-11-05 Corran bridge closed after crack found\n"
+          "Engineers closed the Corran river bridge on Tuesday after finding a crack in its main span, the city said.\n")
+
+
+def test_ingest_that_reads_nothing_leaves_no_new_store_behind(tmp_path):
+    db = tmp_path / "new.db"
+    result = runner.invoke(app, ["ingest", str(tmp_path / "typo.txt"), "--db", str(db)])
+    assert result.exit_code == 1
+    assert not db.exists() and not list(tmp_path.glob("new.db*"))
+
+
+def test_ingest_that_reads_nothing_keeps_an_existing_store(tmp_path):
+    f = tmp_path / "corran.txt"
+    f.write_text(REPORT)
+    db = tmp_path / "w.db"
+    assert runner.invoke(app, ["ingest", str(f), "--db", str(db)]).exit_code == 0
+    assert runner.invoke(app, ["ingest", str(tmp_path / "typo.txt"), "--db", str(db)]).exit_code == 1
+    listing = runner.invoke(app, ["stories", "--db", str(db), "--json"])
+    assert listing.exit_code == 0 and '"total": 1' in listing.stdout
+
+
+def test_show_refuses_more_than_one_format(tmp_path):
+    f = tmp_path / "corran.txt"
+    f.write_text(REPORT)
+    db = tmp_path / "w.db"
+    runner.invoke(app, ["ingest", str(f), "--db", str(db)])
+    result = runner.invoke(app, ["show", "s-0123456789ab", "--db", str(db), "--format", "md,json"])
+    assert result.exit_code == 2 and "one format" in result.output
+
+
+def test_negative_workers_is_a_usage_error(tmp_path):
+    f = tmp_path / "corran.txt"
+    f.write_text(REPORT)
+    for cmd in (["brief", str(f), "-o", str(tmp_path / "o")], ["ingest", str(f), "--db", str(tmp_path / "w.db")]):
+        result = runner.invoke(app, [*cmd, "--workers", "-1"])
+        assert result.exit_code == 2 and "--workers" in result.output, result.output
