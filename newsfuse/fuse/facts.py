@@ -44,7 +44,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from typing import Iterable
 
 from newsfuse.extract.lexicon import PERSON_CATEGORIES, split_key
@@ -77,6 +77,7 @@ class _Item:
     high: float | None
     day: date | None
     moment: datetime | None
+    before: datetime | None = None  # "Earlier today it said 15": held at some time before this
 
 
 def outlet_name(article: Article | None, fallback: str) -> str:
@@ -162,13 +163,29 @@ def _same_time(a: _Item, b: _Item) -> bool:
         return True
     if a.day != b.day:
         return False
+    for x, y in ((a, b), (b, a)):
+        if x.before is not None and y.moment is not None and y.moment >= x.before:
+            return False
     if a.moment is None or b.moment is None:
         return True
     return a.moment == b.moment
 
 
 def _time_key(it: _Item) -> tuple:
-    return (it.day or date.min, it.moment or datetime.min.replace(tzinfo=timezone.utc))
+    when = it.moment or (it.before - timedelta(microseconds=1) if it.before else None)
+    return (it.day or date.min, when or datetime.min.replace(tzinfo=timezone.utc))
+
+
+# an as-of phrase that puts the figure before the post that reports it
+_EARLIER = re.compile(r"\b(?:earlier|previously)\b", re.IGNORECASE)
+
+
+def _earlier(claim: Claim, moment: datetime | None) -> tuple[datetime | None, datetime | None]:
+    """(moment, before): "Earlier today it said 15" in a post of 15:30 held before 15:30, at an
+    unknown time; the post's later figure is then a newer one, not a second figure at 15:30."""
+    if moment is not None and _EARLIER.search(claim.as_of_text or ""):
+        return None, moment
+    return moment, None
 
 
 def _group_figures(items: list[_Item]) -> list[list[_Item]]:
@@ -304,7 +321,8 @@ def fuse_claims(
         source_key = f"copy:{root[0]}:{root[1]}" if root else outlet
         low, high = _span(c)
         day, moment = _moment(c, art)
-        item = _Item(c, outlet, source_key, low, high, day, moment)
+        moment, before = _earlier(c, moment)
+        item = _Item(c, outlet, source_key, low, high, day, moment, before)
         if c.article_id in not_analysed or _is_foreign_amount(c):
             listed[(c.quantity.strip().lower(), outlet)].append(item)
         else:

@@ -34,3 +34,35 @@ def test_an_increment_with_no_toll_beside_it_is_still_a_total():
               Claim(a.id, 0, "workers injured", "40", number=40, text=t, subject="workers")]
     facts = {f.quantity: f for f in fuse_claims(claims, {a.id: a})}
     assert [r.value for r in facts["workers injured"].reports] == ["40"]
+
+
+def _two_tolls(earlier_phrase):
+    """A morning report of 15 dead, and an afternoon live post: "raised the toll to 16. <phrase>
+    it said 15 people had died." """
+    from newsfuse.records import Entry
+
+    morning = make_article("Quarry Post", "Toll at 15", datetime(2031, 5, 3, 9, 40, tzinfo=timezone.utc),
+                           [["The health office says 15 people have died."]])
+    blog = make_article("Hill News", "Live", datetime(2031, 5, 3, 7, tzinfo=timezone.utc),
+                        [["The health office has raised the death toll to 16.",
+                          f"{earlier_phrase} it said 15 people had died."]])
+    a, b = blog.sentences
+    blog.entries = [Entry(blog.text, 0, len(blog.text), time=datetime(2031, 5, 3, 15, 30, tzinfo=timezone.utc))]
+    a.entry = b.entry = 0
+    day = date(2031, 5, 3)
+    claims = [Claim(morning.id, 0, "people killed", "15", number=15, as_of=day, text=morning.sentences[0].text),
+              Claim(blog.id, 0, "people killed", "16", number=16, as_of=day, text=a.text),
+              Claim(blog.id, 1, "people killed", "15", number=15, as_of=day,
+                    as_of_text=earlier_phrase if earlier_phrase != "Then" else None, text=b.text)]
+    return fuse_claims(claims, {morning.id: morning, blog.id: blog})
+
+
+def test_a_figure_said_earlier_that_day_is_an_older_figure_not_a_conflict():
+    (fact,) = _two_tolls("Earlier today")
+    assert fact.status == "evolving", fact.note
+    assert fact.note.index("15") < fact.note.index("16")
+
+
+def test_without_an_earlier_phrase_two_figures_of_one_post_still_are_not_ordered():
+    (fact,) = _two_tolls("Then")
+    assert fact.status != "evolving"
