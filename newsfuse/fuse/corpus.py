@@ -146,13 +146,21 @@ class StoryCorpus:
         """Union sentences that are copies: given by dedup, equal when normalised, or near-identical."""
         n = len(self.sents)
         uf = _UnionFind(n)
+        nums: dict[int, set] = {}
+
+        def same_numbers(i: int, j: int) -> bool:
+            for k in (i, j):
+                if k not in nums:
+                    nums[k] = numbers_in(self.sents[k][1].text)
+            return nums[i] == nums[j]
+
         for key, copies in sentence_copies.items():
             i = self.pos.get(tuple(key))
             if i is None:
                 continue
             for other in copies:
                 j = self.pos.get(tuple(other))
-                if j is not None:
+                if j is not None and same_numbers(i, j):  # dedup's pairs, like ours below
                     uf.union(i, j)
         seen: dict[str, int] = {}
         for i, (_, s) in enumerate(self.sents):
@@ -165,7 +173,6 @@ class StoryCorpus:
                 seen[k] = i
         # a light edit is a copy; a changed figure ("12 killed" -> "13 killed") is not. With the
         # semantic extra, a close paraphrase (MiniLM cosine >= PARAPHRASE_COPY) is a copy too.
-        nums: dict[int, set] = {}
         for start, block in self.sim.blocks():
             for threshold, part in ((NEAR_IDENTICAL, block.lexical), (PARAPHRASE_COPY, block.semantic)):
                 if part is None:
@@ -175,10 +182,7 @@ class StoryCorpus:
                     i = start + r
                     if j <= i:
                         continue
-                    for k in (i, j):
-                        if k not in nums:
-                            nums[k] = numbers_in(self.sents[k][1].text)
-                    if nums[i] == nums[j]:
+                    if same_numbers(i, j):
                         uf.union(i, j)
         self.group = [uf.find(i) for i in range(n)]
         members: dict[int, list[int]] = defaultdict(list)

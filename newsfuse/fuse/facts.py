@@ -306,12 +306,12 @@ def fuse_claims(
     not_analysed = set(not_analysed)
     by_quantity: dict[str, list[_Item]] = defaultdict(list)
     listed: dict[tuple[str, str], list[_Item]] = defaultdict(list)
-    for c in _totals_only(claims):
-        if c.article_id in duplicate_of or c.article_id not in articles:
+    claims = _totals_only(claims)
+    copied = _copied_figures(claims, articles, duplicate_of)
+    for c in claims:
+        if c.article_id not in articles or id(c) in copied:
             continue
         art = articles[c.article_id]
-        if art.duplicate_of:
-            continue
         if art.sentences and not 0 <= c.sentence < len(art.sentences):
             continue  # cannot be cited faithfully
         if _is_background(c, art):
@@ -355,6 +355,33 @@ def fuse_claims(
     facts.sort(key=lambda f: (f.note == LISTED_NOTE, -len({r.outlet for r in f.reports}),
                               STATUS_ORDER[f.status], f.quantity))
     return facts
+
+
+def _copied_figures(claims: list[Claim], articles: dict[str, Article], duplicate_of: dict[str, str]) -> set[int]:
+    """Claims of duplicate articles that repeat a figure of their original (ids of the claims).
+
+    A duplicate that states its own figure for a quantity (a near-copy of wire text in which the
+    outlet changed "310" to "340") is that outlet's report, not a copy: it stays, so the
+    disagreement shows instead of the original's figure alone."""
+    def root_of(c: Claim) -> str | None:
+        art = articles.get(c.article_id)
+        return duplicate_of.get(c.article_id) or (art.duplicate_of if art is not None else None)
+
+    figures: dict[tuple[str, str], list[tuple]] = defaultdict(list)
+    for c in claims:
+        if root_of(c) is None:
+            figures[(c.article_id, c.quantity.strip().lower())].append(_span(c))
+    out = set()
+    for c in claims:
+        root = root_of(c)
+        if root is None:
+            continue
+        low, high = _span(c)
+        theirs = figures.get((root, c.quantity.strip().lower()), [])
+        if root not in articles or not theirs or any(
+                lo is None or low is None or (lo <= high + 1e-9 and low <= hi + 1e-9) for lo, hi in theirs):
+            out.add(id(c))
+    return out
 
 
 LISTED_NOTE = "Listed, not compared: language not analysed; the same unit word may count different things."

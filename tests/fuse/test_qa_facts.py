@@ -66,3 +66,46 @@ def test_a_figure_said_earlier_that_day_is_an_older_figure_not_a_conflict():
 def test_without_an_earlier_phrase_two_figures_of_one_post_still_are_not_ordered():
     (fact,) = _two_tolls("Then")
     assert fact.status != "evolving"
+
+
+def _wire_pair():
+    """A wire story and a near-copy of it in which the second outlet changed the figure."""
+    lead = "Floodwater forced {} people from their homes in the Kelby valley, the water board said."
+    rest = ["The river was expected to peak overnight, the board said.",
+            "Two schools in the valley were turned into shelters."]
+    wire = make_article("Kelby Post", "Floods in Kelby", datetime(2031, 7, 2, 14, tzinfo=timezone.utc),
+                        [[lead.format(310)] + rest])
+    edit = make_article("Hill Times", "Floods in Kelby", datetime(2031, 7, 2, 15, tzinfo=timezone.utc),
+                        [[lead.format(340)] + rest], duplicate_of=wire.id)
+    return wire, edit
+
+
+def test_a_near_copy_that_changed_a_figure_is_a_source_of_that_figure():
+    wire, edit = _wire_pair()
+    day = date(2031, 7, 2)
+    claims = [Claim(a.id, 0, "people displaced", v, number=float(v), as_of=day, text=a.sentences[0].text)
+              for a, v in ((wire, "310"), (edit, "340"))]
+    facts = fuse_claims(claims, {wire.id: wire, edit.id: edit}, duplicate_of={edit.id: wire.id})
+    (fact,) = facts
+    assert sorted(r.value for r in fact.reports) == ["310", "340"]
+    assert fact.status != "single"  # an hour apart: evolving by the design's rule, never one source
+
+
+def test_an_exact_copys_figure_is_still_not_a_second_source():
+    wire, edit = _wire_pair()
+    same = make_article("Hill Times", "Floods in Kelby", edit.published,
+                        [[s.text for s in wire.sentences]], duplicate_of=wire.id)
+    claims = [Claim(a.id, 0, "people displaced", "310", number=310, text=a.sentences[0].text) for a in (wire, same)]
+    (fact,) = fuse_claims(claims, {wire.id: wire, same.id: same}, duplicate_of={same.id: wire.id})
+    assert [r.outlet for r in fact.reports] == ["Kelby Post"]
+
+
+def test_a_sentence_is_not_cited_from_a_copy_that_states_another_figure():
+    from newsfuse.fuse.corpus import StoryCorpus
+
+    wire, edit = _wire_pair()
+    copies = {(wire.id, i): [(edit.id, i)] for i in range(3)}  # dedup pairs every sentence
+    corpus = StoryCorpus([wire, edit], {edit.id: wire.id}, copies)
+    cited = {c.article_id for c in corpus.citations(corpus.pos[(wire.id, 0)])}
+    assert cited == {wire.id}
+    assert {c.article_id for c in corpus.citations(corpus.pos[(wire.id, 1)])} == {wire.id, edit.id}
