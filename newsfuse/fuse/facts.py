@@ -34,7 +34,9 @@ Decisions (documented here because readers of a brief rely on them):
   Differing figures (50 people and 12 children killed) or several specific groups (officers,
   protesters and attackers killed) stay apart: one may be a part of the other.
 * ``single``: one outlet only, all its figures alike. A duplicate article (``duplicate_of``)
-  is not an independent source: its claims are dropped. Claims in sentences copied from
+  is not an independent source: its claims that repeat a figure of the original are dropped,
+  but a figure the duplicate changed ("340" in a copy of wire text that says "310") is its
+  outlet's own report. Claims in sentences copied from
   another article (wire copy) still show the outlet that ran them, but count once when
   deciding whether more than one source stands behind a figure.
 """
