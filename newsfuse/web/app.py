@@ -327,7 +327,8 @@ def create_app(
         if is_api(request):
             err = {"code": code, "message": message, **extra}
             return JSONResponse({"error": err}, status_code=status)
-        return page("error.html", status=status, status_code=status, code=code, message=message)
+        return page("error.html", status=status, status_code=status, code=code, message=message,
+                    title=f"{status} {code.replace('_', ' ')}")
 
     @app.exception_handler(ApiError)
     async def _api_error(request: Request, exc: ApiError):

@@ -49,3 +49,9 @@ def test_a_source_without_outlet_is_named_by_its_file_everywhere_on_the_story_pa
     for aid in ids:  # ids appear in links, never as the visible name of a source
         assert not re.search(rf">\s*{aid}\s*<", page), aid
     assert "kelby-bulletin.txt" in body and "valley-notes.txt" in body
+
+
+def test_an_error_page_has_a_title(client):
+    resp = client.get("/stories/s-000000000000")
+    assert resp.status_code == 404
+    assert "<title>404 not found · newsfuse</title>" in resp.text
