@@ -8,6 +8,7 @@ in-memory store, so there is one way through the system, not two.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import time
@@ -150,13 +151,33 @@ def ingest_articles(
     return report
 
 
-def _group_new(store: Store, new_ids: list[str]) -> list[str]:
-    """Find duplicates of the new articles and put them into stories; returns changed story ids."""
+def _group_new(store: Store, new_ids: list[str], attempts: int = 5) -> list[str]:
+    """Find duplicates of the new articles and put them into stories; returns changed story ids.
+
+    Another process (the web server storing an upload, a second ingest) may group articles at
+    the same time. The clusterer's memory is written only if it is still the one this run read;
+    otherwise the run starts over from the newer memory with whatever is still ungrouped, so
+    neither run overwrites the other's stories (without holding the store locked while
+    clustering)."""
+    ids = list(new_ids)
+    for attempt in range(attempts):
+        seen = store.state_text(CLUSTER_STATE_KEY)
+        done = _group_once(store, ids, seen, last=attempt == attempts - 1)
+        if done is not None:
+            return done
+        ids = store.unclustered_ids()  # what the other run left (it may have taken ours too)
+        if not ids:
+            break
+    return []
+
+
+def _group_once(store: Store, ids: list[str], seen: str | None, last: bool) -> list[str] | None:
+    """One grouping of ``ids`` from the clusterer memory ``seen``; None if it changed meanwhile."""
     from newsfuse.stories.cluster import StoryClusterer
     from newsfuse.stories.dedup import find_duplicates
 
-    new = store.get_articles(new_ids)
-    new_set = set(new_ids)
+    new = store.get_articles(ids)
+    new_set = set(ids)
     dates = [a.published for a in new if a.published]
     since = (min(dates) - DEDUP_WINDOW) if dates else None
     known = [a for a in store.all_articles(since=since) if a.id not in new_set]
@@ -164,10 +185,11 @@ def _group_new(store: Store, new_ids: list[str]) -> list[str]:
     for a in new:
         a.duplicate_of = dups.duplicate_of.get(a.id)
 
-    state = store.get_state(CLUSTER_STATE_KEY)
-    clusterer = StoryClusterer.from_state(state) if state else StoryClusterer()
+    clusterer = StoryClusterer.from_state(json.loads(seen)) if seen else StoryClusterer()
     changed = clusterer.add(new)
     with store.transaction() as conn:
+        if not last and store.state_text(CLUSTER_STATE_KEY, conn) != seen:
+            return None  # another run grouped articles since we read the memory: redo on top of it
         store.set_duplicates(conn, dups.duplicate_of, dups.kind, dups.sentence_copies)
         store.save_stories(conn, changed)
         store.set_state(conn, CLUSTER_STATE_KEY, clusterer.state())

@@ -447,6 +447,16 @@ class Store:
 
     # -- state (the clusterer's memory between runs) --------------------------------------------
 
+    def state_text(self, key: str, conn: sqlite3.Connection | None = None) -> str | None:
+        """A state value as stored (JSON text), read inside ``conn``'s transaction when given:
+        comparing it tells whether another process changed the state meanwhile."""
+        if conn is not None:
+            row = conn.execute("SELECT value FROM state WHERE key = ?", (key,)).fetchone()
+        else:
+            rows = self._query("SELECT value FROM state WHERE key = ?", (key,))
+            row = rows[0] if rows else None
+        return row[0] if row else None
+
     def get_state(self, key: str) -> dict | None:
         rows = self._query("SELECT value FROM state WHERE key = ?", (key,))
         return json.loads(rows[0][0]) if rows else None

@@ -203,3 +203,55 @@ def test_a_bad_line_of_a_feed_does_not_mark_the_file_as_unread(tmp_path):
         assert len(report.new) == 1 and len(report.problems) == 1
         rows = store.conn.execute("SELECT path, status, n_articles FROM files").fetchall()
         assert [tuple(r) for r in rows] == [(str(feed), "ok", 1)]
+
+
+def test_two_ingests_at_once_do_not_lose_each_others_grouping(tmp_path, monkeypatch):
+    """A CLI ingest while the web server stores an upload: the clusterer's memory is read, updated
+    and written back by each run; neither may overwrite what the other added."""
+    import threading
+
+    from newsfuse.stories.cluster import StoryClusterer
+
+    real_add = StoryClusterer.add
+    first_grouping, second_done = threading.Event(), threading.Event()
+
+    def add(self, articles):
+        if threading.current_thread().name != "first":
+            return real_add(self, articles)
+        first_grouping.set()
+        out = real_add(self, articles)
+        second_done.wait(timeout=3)  # the other run stores and groups meanwhile (if it may)
+        return out
+
+    monkeypatch.setattr(StoryClusterer, "add", add)
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "corran-courier.txt").write_text(FIRST)
+    (tmp_path / "b" / "river-gazette.txt").write_text(OTHER)
+    db = tmp_path / "w.db"
+    Store(db).close()
+    errors = []
+
+    def run(folder):
+        try:
+            with Store(db) as store:
+                pipeline.ingest([folder], store, refresh=False)
+        except Exception as e:  # pragma: no cover - shown by the assert below
+            errors.append(e)
+        finally:
+            if threading.current_thread().name == "second":
+                second_done.set()
+
+    first = threading.Thread(target=run, args=(tmp_path / "a",), name="first")
+    second = threading.Thread(target=run, args=(tmp_path / "b",), name="second")
+    first.start()
+    assert first_grouping.wait(timeout=60)
+    second.start()
+    first.join()
+    second.join()
+    assert not errors
+    with Store(db) as store:
+        known = str(store.get_state(pipeline.CLUSTER_STATE_KEY))
+        ids = [a.id for a in store.all_articles()]
+        assert len(ids) == 2 and all(i in known for i in ids), "a run's grouping was overwritten"
+        assert all(a.story_id for a in store.all_articles())
