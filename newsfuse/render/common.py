@@ -91,6 +91,21 @@ def source_label(outlet: str | None, path: str | None, article_id: str) -> str:
     return article_id
 
 
+def headline_source(sources, headline: str | None) -> str | None:
+    """The article whose own title the headline is (an original before a duplicate): the
+    headline repeats that outlet's words and figures, so the brief says whose they are."""
+    want = " ".join((headline or "").split())
+    if not want:
+        return None
+    matches = [s for s in sources if " ".join((_get(s, "title") or "").split()) == want]
+    matches.sort(key=lambda s: bool(_get(s, "duplicate_of")))
+    return _get(matches[0], "article_id") if matches else None
+
+
+def _get(obj, key: str):
+    return obj.get(key) if isinstance(obj, dict) else getattr(obj, key, None)
+
+
 def source_labels(brief: Brief) -> dict[str, str]:
     """article_id -> how to name its source (``source_label``)."""
     return {s.article_id: source_label(s.outlet, s.path, s.article_id) for s in brief.sources}

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Iterable
 
-from newsfuse.render.common import safe_url, source_label  # noqa: F401  (one link check for every page)
+from newsfuse.render.common import headline_source, safe_url, source_label  # noqa: F401  (one link check for every page)
 
 
 
@@ -199,9 +199,11 @@ def brief_view(brief: dict) -> dict:
         entities.setdefault(e.get("type") or "other", []).append(e)
     for group in entities.values():
         group.sort(key=lambda e: -(e.get("mentions") or 0))
+    head = headline_source(sources, brief.get("headline"))
     return {
         "number": number,
         "outlet_of": outlet_of,
+        "headline_from": (outlet_of.get(head), number[head]) if head in number else None,
         "entities": entities,
         "coverage": coverage_bars(sources),
         "timeline_chart": timeline_dots(list(brief.get("timeline") or [])),

@@ -109,3 +109,24 @@ def test_a_sentence_is_not_cited_from_a_copy_that_states_another_figure():
     cited = {c.article_id for c in corpus.citations(corpus.pos[(wire.id, 0)])}
     assert cited == {wire.id}
     assert {c.article_id for c in corpus.citations(corpus.pos[(wire.id, 1)])} == {wire.id, edit.id}
+
+
+def test_a_headline_with_a_figure_says_whose_title_it_is():
+    """The headline is one outlet's title ("Twelve killed ..."): its figure needs its outlet too."""
+    from newsfuse import render
+    from newsfuse.fuse import build_brief
+    from newsfuse.records import Extraction, Story
+
+    a = make_article("Quarry Post", "Twelve killed in Brakka quarry collapse",
+                     datetime(2031, 5, 2, 9, tzinfo=timezone.utc),
+                     [["Twelve workers were killed when a quarry wall collapsed at Brakka, the operator said."]])
+    b = make_article("Hill News", "Brakka quarry collapse kills at least nine",
+                     datetime(2031, 5, 2, 10, tzinfo=timezone.utc),
+                     [["At least nine workers died when a quarry wall collapsed at Brakka, police said."]])
+    brief = build_brief(Story(id="s-q", article_ids=[a.id, b.id]), [a, b], Extraction())
+    n = {s.article_id: i for i, s in enumerate(brief.sources, 1)}
+    owner = a if brief.headline == a.title else b
+    assert brief.headline == owner.title
+    assert f"headline: the title of {owner.outlet} [{n[owner.id]}]" in render.to_markdown(brief)
+    html = render.to_html(brief)
+    assert f"headline: the title of {owner.outlet}" in html and f'href="#src-{n[owner.id]}"' in html

@@ -55,3 +55,15 @@ def test_an_error_page_has_a_title(client):
     resp = client.get("/stories/s-000000000000")
     assert resp.status_code == 404
     assert "<title>404 not found · newsfuse</title>" in resp.text
+
+
+def test_the_story_page_says_whose_title_the_headline_is(client):
+    recs = [{"title": "Nine rescued from Kelby river", "outlet": "Kelby Post", "published": "2031-07-03T09:00:00Z",
+             "text": "Nine people were rescued from the Kelby river on Wednesday, the coastguard said."},
+            {"title": "Coastguard saves nine in Kelby", "outlet": "Hill Times", "published": "2031-07-03T10:00:00Z",
+             "text": "The coastguard rescued nine people from the Kelby river on Wednesday morning."}]
+    resp = client.post("/api/articles", json=recs, headers=AUTH)
+    sid = resp.json()["stories_changed"][0]
+    brief = client.get(f"/api/stories/{sid}").json()
+    owner = next(s for s in brief["sources"] if s["title"] == brief["headline"])
+    assert f"headline: the title of {owner['outlet']}" in client.get(f"/stories/{sid}").text
