@@ -12,6 +12,7 @@ import json
 import os
 import re
 import time
+import warnings
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import timedelta, timezone
@@ -22,7 +23,7 @@ from newsfuse.records import Article, Brief, ReadProblem, Story
 from newsfuse.store import Store
 
 __all__ = ["IngestReport", "ingest", "ingest_articles", "ingest_records", "ingest_upload",
-           "refresh_briefs", "story_brief", "brief_for", "story_inputs", "brief", "brief_run", "BriefRun", "watch_once", "pending_files", "Watcher"]
+           "refresh_briefs", "story_brief", "brief_for", "story_inputs", "brief", "brief_run", "BriefRun", "NewsfuseWarning", "watch_once", "pending_files", "Watcher"]
 
 CLUSTER_STATE_KEY = "clusterer"
 DEDUP_WINDOW = timedelta(days=14)  # an arrival is compared with stored articles this close in time
@@ -392,7 +393,16 @@ def brief_run(paths: Iterable[str | Path], words: int | None = None, db: str | P
 
 
 def brief(paths: Iterable[str | Path] | str | Path, words: int | None = None) -> list[Brief]:
-    """``newsfuse.brief(["./articles"])``: one brief per story found in these files."""
+    """``newsfuse.brief(["./articles"])``: one brief per story found in these files. A file that
+    cannot be read (or a path that does not exist) is named in a ``NewsfuseWarning``, as the
+    command line names it on stderr; use ``brief_run`` for the problems as records."""
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    return brief_run(paths, words=words).briefs
+    run = brief_run(paths, words=words)
+    for p in run.problems:
+        warnings.warn(f"skipped {p.path}: {p.message}", NewsfuseWarning, stacklevel=3)
+    return run.briefs
+
+
+class NewsfuseWarning(UserWarning):
+    """An input newsfuse could not read (the run went on without it)."""

@@ -43,3 +43,19 @@ def test_negative_workers_is_a_usage_error(tmp_path):
     for cmd in (["brief", str(f), "-o", str(tmp_path / "o")], ["ingest", str(f), "--db", str(tmp_path / "w.db")]):
         result = runner.invoke(app, [*cmd, "--workers", "-1"])
         assert result.exit_code == 2 and "--workers" in result.output, result.output
+
+
+def test_python_brief_names_what_it_could_not_read(tmp_path):
+    import warnings
+
+    import newsfuse
+    from newsfuse.pipeline import NewsfuseWarning
+
+    f = tmp_path / "corran.txt"
+    f.write_text(REPORT)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        briefs = newsfuse.brief([f, tmp_path / "typo-folder"])
+    assert len(briefs) == 1
+    said = [str(w.message) for w in caught if issubclass(w.category, NewsfuseWarning)]
+    assert len(said) == 1 and "typo-folder" in said[0]
