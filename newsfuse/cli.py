@@ -80,6 +80,27 @@ def _open_store(db: Path, create: bool) -> Store:
         raise typer.BadParameter(f"{db} is not a usable newsfuse store: {e}", param_hint="'--db'") from None
 
 
+@contextmanager
+def _workspace(db: Path, create: bool) -> Iterator[Store]:
+    """The open workspace for one command; a store that is busy or damaged is reported in one
+    line naming it (exit 1), not as a traceback."""
+    store = _open_store(db, create)
+    try:
+        yield store
+    except sqlite3.OperationalError as e:
+        if "locked" not in str(e) and "busy" not in str(e):
+            raise
+        err.print(f"[red]The workspace store {db} is busy[/red]: another process kept it locked too long "
+                  f"({e}). Try again once the other newsfuse command has finished.", highlight=False)
+        raise typer.Exit(1) from None
+    except sqlite3.DatabaseError as e:
+        err.print(f"[red]The workspace store {db} is damaged[/red] ({e}). Restore it from a copy, or rescue "
+                  f"what is left with `sqlite3 {db} .recover | sqlite3 recovered.db`.", highlight=False)
+        raise typer.Exit(1) from None
+    finally:
+        store.close()
+
+
 def _since(value: Optional[str]) -> Optional[date]:
     if value is None:
         return None
@@ -202,7 +223,7 @@ def ingest(
 ) -> None:
     """Add articles to the workspace store; stories and their briefs update."""
     existed = db.exists()
-    with _input_limit(max_bytes), _open_store(db, create=True) as store:
+    with _input_limit(max_bytes), _workspace(db, create=True) as store:
         with _progress(quiet, "ingesting") as progress:
             report = pipeline.ingest(paths, store, progress=progress, workers=workers)
     _report_problems(report.problems, quiet)
@@ -229,7 +250,7 @@ def stories(
     limit: int = typer.Option(100, "--limit", min=1),
 ) -> None:
     """List the stories in the workspace, newest first (tab-separated lines when piped)."""
-    with _open_store(db, create=False) as store:
+    with _workspace(db, create=False) as store:
         rows, total = store.list_stories(q=search, since=since, limit=limit)
     if as_json:
         print(json.dumps({"total": total, "stories": [
@@ -293,7 +314,7 @@ def show(
         raise typer.BadParameter(f"show prints one format, not {', '.join(format)}; choose md, html or json",
                                  param_hint="'--format'")
     fmt = format[0]
-    with _open_store(db, create=False) as store:
+    with _workspace(db, create=False) as store:
         sid = store.resolve_story_id(story_id)
         if sid is None:
             err.print(f"No story {story_id!r} in {db}")
@@ -336,7 +357,7 @@ def watch(
     A file is read once it is the same at two polls in a row (so not while it is still being
     written); a file edited later replaces the version read before.
     """
-    with _input_limit(max_bytes), _open_store(db, create=True) as store:
+    with _input_limit(max_bytes), _workspace(db, create=True) as store:
         if once:
             _watch_report(pipeline.watch_once(folder, store, settle=interval))
             return

@@ -59,3 +59,38 @@ def test_python_brief_names_what_it_could_not_read(tmp_path):
     assert len(briefs) == 1
     said = [str(w.message) for w in caught if issubclass(w.category, NewsfuseWarning)]
     assert len(said) == 1 and "typo-folder" in said[0]
+
+
+def test_a_busy_store_is_one_clear_line_not_a_traceback(tmp_path, monkeypatch):
+    import sqlite3
+
+    from newsfuse import pipeline
+
+    f = tmp_path / "corran.txt"
+    f.write_text(REPORT)
+
+    def locked(*args, **kwargs):
+        raise sqlite3.OperationalError("database is locked")  # what SQLite says after its busy timeout
+
+    monkeypatch.setattr(pipeline, "ingest", locked)
+    result = runner.invoke(app, ["ingest", str(f), "--db", str(tmp_path / "w.db")])
+    assert result.exit_code == 1 and "w.db is busy" in result.output, result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_damaged_store_is_named_not_a_traceback(tmp_path):
+    import os
+
+    f = tmp_path / "corran.txt"
+    f.write_text(REPORT)
+    db = tmp_path / "w.db"
+    assert runner.invoke(app, ["ingest", str(f), "--db", str(db)]).exit_code == 0
+    size = db.stat().st_size
+    with open(db, "r+b") as fh:  # a disk error scribbled over the middle of the file
+        fh.seek(size // 2)
+        fh.write(os.urandom(size // 4))
+    for args in (["ingest", str(f)], ["stories"], ["show", "s-0123456789ab"]):
+        result = runner.invoke(app, [*args, "--db", str(db)])
+        assert result.exit_code in (1, 2), (args, result.output)
+        assert "w.db" in result.output and "Traceback" not in result.output, (args, result.output)
+        assert not isinstance(result.exception, Exception) or isinstance(result.exception, SystemExit), args
