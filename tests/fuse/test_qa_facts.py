@@ -130,3 +130,32 @@ def test_a_headline_with_a_figure_says_whose_title_it_is():
     assert f"headline: the title of {owner.outlet} [{n[owner.id]}]" in render.to_markdown(brief)
     html = render.to_html(brief)
     assert f"headline: the title of {owner.outlet}" in html and f'href="#src-{n[owner.id]}"' in html
+
+
+def test_a_sentence_and_its_denial_are_not_copies():
+    """"was started deliberately" and "was not started deliberately": near-identical words, opposite
+    claims. Neither may be cited for the other, and the two statements stay apart."""
+    from newsfuse.fuse import build_brief
+    from newsfuse.fuse.corpus import StoryCorpus
+    from newsfuse.records import Extraction, Quote, Story
+
+    said = "Investigators said the fire was {}started deliberately and asked witnesses to come forward."
+    lead = "A fire destroyed a furniture warehouse in the Velmore docks on Monday night, the fire service said."
+    a = make_article("Gale Tribune", "Velmore fire", datetime(2031, 9, 9, 8, tzinfo=timezone.utc),
+                     [[lead, said.format("")]])
+    b = make_article("Dock Echo", "Velmore fire", datetime(2031, 9, 9, 9, tzinfo=timezone.utc),
+                     [[lead, said.format("not ")]])
+    copies = {(a.id, 1): [(b.id, 1)], (b.id, 1): [(a.id, 1)]}  # as a word-overlap dedup pairs them
+    corpus = StoryCorpus([a, b], {}, copies)
+    assert {c.article_id for c in corpus.citations(corpus.pos[(a.id, 1)])} == {a.id}
+    assert {c.article_id for c in corpus.citations(corpus.pos[(a.id, 0)])} == {a.id, b.id}
+
+    quotes = [Quote(x.id, 1, x.sentences[1].text.split("said ", 1)[1], speaker="Investigators", direct=False,
+                    sentence_text=x.sentences[1].text) for x in (a, b)]
+    brief = build_brief(Story(id="s-f", article_ids=[a.id, b.id]), [a, b], Extraction(quotes=quotes))
+    summary = [s.text for s in brief.summary]
+    assert said.format("") in summary and said.format("not ") in summary  # both sides, each its own
+    texts = sorted(q.text for q in brief.quotes)
+    assert len(texts) == 2 and any("not started" in t for t in texts)
+    for q in brief.quotes:
+        assert all(("not started" in c.text) == ("not started" in q.text) for c in q.citations)
