@@ -159,3 +159,24 @@ def test_a_sentence_and_its_denial_are_not_copies():
     assert len(texts) == 2 and any("not started" in t for t in texts)
     for q in brief.quotes:
         assert all(("not started" in c.text) == ("not started" in q.text) for c in q.citations)
+
+
+def test_a_timeline_line_is_not_cited_from_a_sentence_with_another_figure_or_a_denial():
+    from newsfuse.fuse.timeline import build_timeline
+    from newsfuse.records import Happening
+
+    day = datetime(2031, 9, 9, 8, tzinfo=timezone.utc)
+    line = "Floodwater forced {} people from their homes in the Kelby valley on Monday, the water board said."
+    deny = "Investigators said on Monday the dam was {}damaged deliberately before the flood."
+    arts = [make_article(o, "Kelby floods", day, [[line.format(n), deny.format(neg), extra]])
+            for o, n, neg, extra in (
+                ("Kelby Post", 310, "", "Schools stayed closed across the valley."),
+                ("Hill Times", 340, "not ", "Rail services were cut between Kelby and the coast."),
+                ("Rivers Daily", 310, "", "The army sent trucks to help."))]
+    haps = [Happening(a.id, i, a.sentences[i].text, date(2031, 9, 8), "on Monday") for a in arts for i in (0, 1)]
+    items = build_timeline(arts, haps, max_dates=5, per_date=3)
+    assert items
+    for it in items:
+        for c in it.citations:
+            assert ("310" in c.text) == ("310" in it.text) and ("340" in c.text) == ("340" in it.text), (it.text, c.text)
+            assert ("not damaged" in c.text) == ("not damaged" in it.text), (it.text, c.text)
