@@ -8,6 +8,7 @@ sentences. The id is computed last, from the cleaned text.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -195,6 +196,11 @@ def preclean(raw: RawDoc) -> Work:
             items.append(p)
         else:
             items.extend(x for x in pieces if not isinstance(x, str) or not clean.is_boilerplate(x))
+    if bare and sum(isinstance(it, Marker) and not it.bare for it in items) >= 2:
+        # bylined stamps mark the posts; bare date lines are then page furniture, as they were
+        kept = [k for k, it in enumerate(items) if not (isinstance(it, Marker) and it.bare)]
+        new_breaks = {bisect.bisect_left(kept, b) for b in new_breaks}
+        items = [items[k] for k in kept]
     w.items = items
     w.breaks = new_breaks
     return w

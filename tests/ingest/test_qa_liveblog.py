@@ -92,3 +92,17 @@ def test_text_article_with_two_bare_stamps_on_top_is_not_a_live_blog(tmp_path):
     a = read_one(f)
     assert not a.is_liveblog and not a.entries
     assert a.text.startswith("The Kelby river peaked")
+
+
+def test_a_bare_stamp_on_top_of_a_bylined_live_blog_stays_furniture(tmp_path):
+    """Posts closed by glued bylines ("...says.Ana Lind2 July 2031 11:20") keep their own times;
+    the page's bare publish stamp on top does not shift them by one post."""
+    f = tmp_path / "kelby-live.txt"
+    f.write_text(" date 2031-07-02 Kelby floods live: river nears record\n"
+                 "2 July 2031 07:00\n"
+                 "Overnight rain pushed the Kelby river close to its record level.Ana Lind2 July 2031 08:05\n"
+                 "About 310 people have now been evacuated from the lower valley, officials say.Ana Lind2 July 2031 11:20\n"
+                 "The river has peaked at 5.2 metres, the water board says.Ana Lind2 July 2031 16:45\n")
+    a = read_one(f)
+    assert [(e.time.hour, e.text.split()[0]) for e in a.entries] == [(8, "Overnight"), (11, "About"), (16, "The")]
+    assert a.published.hour == 7
