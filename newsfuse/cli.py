@@ -80,6 +80,27 @@ def _open_store(db: Path, create: bool) -> Store:
         raise typer.BadParameter(f"{db} is not a usable newsfuse store: {e}", param_hint="'--db'") from None
 
 
+@contextmanager
+def _workspace(db: Path, create: bool) -> Iterator[Store]:
+    """The open workspace for one command; a store that is busy or damaged is reported in one
+    line naming it (exit 1), not as a traceback."""
+    store = _open_store(db, create)
+    try:
+        yield store
+    except sqlite3.OperationalError as e:
+        if "locked" not in str(e) and "busy" not in str(e):
+            raise
+        err.print(f"[red]The workspace store {db} is busy[/red]: another process kept it locked too long "
+                  f"({e}). Try again once the other newsfuse command has finished.", highlight=False)
+        raise typer.Exit(1) from None
+    except sqlite3.DatabaseError as e:
+        err.print(f"[red]The workspace store {db} is damaged[/red] ({e}). Restore it from a copy, or rescue "
+                  f"what is left with `sqlite3 {db} .recover | sqlite3 recovered.db`.", highlight=False)
+        raise typer.Exit(1) from None
+    finally:
+        store.close()
+
+
 def _since(value: Optional[str]) -> Optional[date]:
     if value is None:
         return None
@@ -153,7 +174,7 @@ def brief(
     dask: bool = typer.Option(False, "--dask", help="Read and brief in parallel on Dask (needs the scale extra)."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (default: a local cluster)."),
     max_bytes: Optional[str] = MAX_BYTES_OPTION,
-    workers: int = typer.Option(0, "--workers", help="Processes that read and clean articles (0: this one)."),
+    workers: int = typer.Option(0, "--workers", min=0, help="Processes that read and clean articles (0: this one)."),
 ) -> None:
     """Read, group and brief every story in PATHS; write one brief per story into OUTPUT."""
     from newsfuse import render
@@ -198,17 +219,25 @@ def ingest(
     db: Path = DB_OPTION,
     quiet: bool = typer.Option(False, "--quiet", "-q"),
     max_bytes: Optional[str] = MAX_BYTES_OPTION,
-    workers: int = typer.Option(0, "--workers", help="Processes that read and clean articles (0: this one)."),
+    workers: int = typer.Option(0, "--workers", min=0, help="Processes that read and clean articles (0: this one)."),
 ) -> None:
     """Add articles to the workspace store; stories and their briefs update."""
-    with _input_limit(max_bytes), _open_store(db, create=True) as store:
+    existed = db.exists()
+    with _input_limit(max_bytes), _workspace(db, create=True) as store:
         with _progress(quiet, "ingesting") as progress:
             report = pipeline.ingest(paths, store, progress=progress, workers=workers)
     _report_problems(report.problems, quiet)
-    out.print(f"{len(report.new)} new, {len(report.existing)} already stored, "
+    out.print(f"{len(report.new)} new{_replacing(report)}, {len(report.existing)} already stored, "
               f"{len(report.problems)} skipped; {len(report.stories_changed)} stories updated", highlight=False)
     if not report.read_any:
+        if not existed:  # a mistyped input path must not leave an empty store to be found later
+            _remove_store(db)
         raise typer.Exit(1)
+
+
+def _remove_store(db: Path) -> None:
+    for f in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
+        f.unlink(missing_ok=True)
 
 
 @app.command()
@@ -221,7 +250,7 @@ def stories(
     limit: int = typer.Option(100, "--limit", min=1),
 ) -> None:
     """List the stories in the workspace, newest first (tab-separated lines when piped)."""
-    with _open_store(db, create=False) as store:
+    with _workspace(db, create=False) as store:
         rows, total = store.list_stories(q=search, since=since, limit=limit)
     if as_json:
         print(json.dumps({"total": total, "stories": [
@@ -281,8 +310,11 @@ def show(
     words: Optional[int] = WORDS_OPTION,
 ) -> None:
     """Print the brief of one story."""
+    if len(format) > 1:
+        raise typer.BadParameter(f"show prints one format, not {', '.join(format)}; choose md, html or json",
+                                 param_hint="'--format'")
     fmt = format[0]
-    with _open_store(db, create=False) as store:
+    with _workspace(db, create=False) as store:
         sid = store.resolve_story_id(story_id)
         if sid is None:
             err.print(f"No story {story_id!r} in {db}")
@@ -325,7 +357,7 @@ def watch(
     A file is read once it is the same at two polls in a row (so not while it is still being
     written); a file edited later replaces the version read before.
     """
-    with _input_limit(max_bytes), _open_store(db, create=True) as store:
+    with _input_limit(max_bytes), _workspace(db, create=True) as store:
         if once:
             _watch_report(pipeline.watch_once(folder, store, settle=interval))
             return
@@ -335,12 +367,15 @@ def watch(
             time.sleep(interval)
 
 
+def _replacing(report: pipeline.IngestReport) -> str:
+    n = len(report.replaced)
+    return f" (replacing {n} earlier version{'s' * (n != 1)})" if n else ""
+
+
 def _watch_report(report: pipeline.IngestReport) -> None:
     _report_problems(report.problems, quiet=False)
     if report.new or report.existing or report.replaced:
-        n = len(report.replaced)
-        replaced = f" (replacing {n} earlier version{'s' * (n != 1)})" if n else ""
-        out.print(f"{time.strftime('%H:%M:%S')} {len(report.new)} new articles{replaced}; stories updated: "
+        out.print(f"{time.strftime('%H:%M:%S')} {len(report.new)} new articles{_replacing(report)}; stories updated: "
                   + (", ".join(report.stories_changed) or "none"), highlight=False, soft_wrap=True)
 
 

@@ -8,7 +8,11 @@ in-memory store, so there is one way through the system, not two.
 from __future__ import annotations
 
 import hashlib
+import json
+import os
+import re
 import time
+import warnings
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import timedelta, timezone
@@ -19,7 +23,7 @@ from newsfuse.records import Article, Brief, ReadProblem, Story
 from newsfuse.store import Store
 
 __all__ = ["IngestReport", "ingest", "ingest_articles", "ingest_records", "ingest_upload",
-           "refresh_briefs", "story_brief", "brief_for", "story_inputs", "brief", "brief_run", "BriefRun", "watch_once", "pending_files", "Watcher"]
+           "refresh_briefs", "story_brief", "brief_for", "story_inputs", "brief", "brief_run", "BriefRun", "NewsfuseWarning", "watch_once", "pending_files", "Watcher"]
 
 CLUSTER_STATE_KEY = "clusterer"
 DEDUP_WINDOW = timedelta(days=14)  # an arrival is compared with stored articles this close in time
@@ -41,7 +45,39 @@ class IngestReport:
 
 
 def _file_key(article: Article) -> str:
-    return (article.path or "").split("#", 1)[0]
+    return origin_file(article.path or "")
+
+
+def origin_file(path: str) -> str:
+    """The file an article or problem came from: a JSON or WARC file's records are named
+    ``file#n`` (or ``file#url``; a bad JSONL line ``file:n``), but a file's own name may hold
+    '#' too ("update#2.txt"), so the key is the shortest such prefix that is a file, else
+    everything before the first '#'."""
+    if "#" not in path and ":" not in path or os.path.isfile(path):
+        return path
+    line = re.match(r"(.+):\d+$", path)  # a JSONL file's bad line: "feed.jsonl:7"
+    if line and os.path.isfile(line.group(1)):
+        return line.group(1)
+    cut = path.find("#")
+    while cut != -1:
+        if os.path.isfile(path[:cut]):
+            return path[:cut]
+        cut = path.find("#", cut + 1)
+    return path.split("#", 1)[0]
+
+
+def _spellings(path: str) -> list[str]:
+    """The ways an earlier run may have named this file on disk: as given, absolute, and relative
+    to the current folder (where the default ``newsfuse.db`` lives), so `ingest in/a.txt` and
+    `ingest /work/in/a.txt` are one document."""
+    if not os.path.isfile(path):  # "api", "upload:name": not a file on disk
+        return [path]
+    full = os.path.abspath(path)
+    try:
+        rel = os.path.relpath(full)
+    except ValueError:  # another drive (Windows)
+        rel = full
+    return list(dict.fromkeys([path, full, rel]))
 
 
 def file_sha256(path: str | Path) -> str:
@@ -83,7 +119,8 @@ def ingest_articles(
         with store.transaction() as conn:
             if replace and path:
                 keep = {a.id for a in group}
-                stale = [i for i in store.article_ids_from_file(path) if i not in keep]
+                earlier = dict.fromkeys(i for p in _spellings(path) for i in store.article_ids_from_file(p))
+                stale = [i for i in earlier if i not in keep]
                 if stale:
                     emptied.update(store.remove_articles(conn, stale))
                     report.replaced += stale
@@ -96,26 +133,52 @@ def ingest_articles(
         if progress:
             progress(done, len(articles))
     for p in report.problems:
+        path = origin_file(p.path)
+        if path in by_file:  # one bad record of a file that was read: the file's row stays "ok"
+            continue
         with store.transaction() as conn:
-            store.record_file(conn, p.path.split("#", 1)[0], file_sha256(p.path.split("#", 1)[0]), None,
-                              "problem", p.message)
-    if report.new:
-        report.stories_changed = _group_new(store, report.new)
+            store.record_file(conn, path, file_sha256(path), None, "problem", p.message)
+    # articles an interrupted earlier run stored but never grouped are grouped now, with the new
+    ungrouped = store.unclustered_ids() if report.new or report.existing else []
+    if ungrouped:
+        report.stories_changed = _group_new(store, ungrouped)
     if emptied:  # stories that lost an old version (and still have articles) get a new brief too
         report.stories_changed += [s for s in sorted(emptied) if s not in report.stories_changed
                                    and store.resolve_story_id(s) == s]
-    if refresh and report.stories_changed:
-        refresh_briefs(store, report.stories_changed)
+    if refresh:  # and stories an interrupted run left without a current brief
+        stale = [s for s in store.stale_brief_ids() if s not in report.stories_changed]
+        if report.stories_changed or stale:
+            refresh_briefs(store, report.stories_changed + stale)
     return report
 
 
-def _group_new(store: Store, new_ids: list[str]) -> list[str]:
-    """Find duplicates of the new articles and put them into stories; returns changed story ids."""
+def _group_new(store: Store, new_ids: list[str], attempts: int = 5) -> list[str]:
+    """Find duplicates of the new articles and put them into stories; returns changed story ids.
+
+    Another process (the web server storing an upload, a second ingest) may group articles at
+    the same time. The clusterer's memory is written only if it is still the one this run read;
+    otherwise the run starts over from the newer memory with whatever is still ungrouped, so
+    neither run overwrites the other's stories (without holding the store locked while
+    clustering)."""
+    ids = list(new_ids)
+    for attempt in range(attempts):
+        seen = store.state_text(CLUSTER_STATE_KEY)
+        done = _group_once(store, ids, seen, last=attempt == attempts - 1)
+        if done is not None:
+            return done
+        ids = store.unclustered_ids()  # what the other run left (it may have taken ours too)
+        if not ids:
+            break
+    return []
+
+
+def _group_once(store: Store, ids: list[str], seen: str | None, last: bool) -> list[str] | None:
+    """One grouping of ``ids`` from the clusterer memory ``seen``; None if it changed meanwhile."""
     from newsfuse.stories.cluster import StoryClusterer
     from newsfuse.stories.dedup import find_duplicates
 
-    new = store.get_articles(new_ids)
-    new_set = set(new_ids)
+    new = store.get_articles(ids)
+    new_set = set(ids)
     dates = [a.published for a in new if a.published]
     since = (min(dates) - DEDUP_WINDOW) if dates else None
     known = [a for a in store.all_articles(since=since) if a.id not in new_set]
@@ -123,10 +186,11 @@ def _group_new(store: Store, new_ids: list[str]) -> list[str]:
     for a in new:
         a.duplicate_of = dups.duplicate_of.get(a.id)
 
-    state = store.get_state(CLUSTER_STATE_KEY)
-    clusterer = StoryClusterer.from_state(state) if state else StoryClusterer()
+    clusterer = StoryClusterer.from_state(json.loads(seen)) if seen else StoryClusterer()
     changed = clusterer.add(new)
     with store.transaction() as conn:
+        if not last and store.state_text(CLUSTER_STATE_KEY, conn) != seen:
+            return None  # another run grouped articles since we read the memory: redo on top of it
         store.set_duplicates(conn, dups.duplicate_of, dups.kind, dups.sentence_copies)
         store.save_stories(conn, changed)
         store.set_state(conn, CLUSTER_STATE_KEY, clusterer.state())
@@ -182,8 +246,12 @@ def _read(paths: Iterable[str | Path], workers: int = 0) -> tuple[list[Article],
 
 
 def ingest(paths: Iterable[str | Path], store: Store, refresh: bool = True,
-           progress: ProgressFn | None = None, replace: bool = False, workers: int = 0) -> IngestReport:
+           progress: ProgressFn | None = None, replace: bool = True, workers: int = 0) -> IngestReport:
     """Read files and directories into the workspace store; briefs of touched stories update.
+
+    A file path identifies a document: a file read again after it was edited replaces the
+    version read before (as in a watched folder), so a corrected report does not become a
+    second source that confirms the first. ``replace=False`` keeps every version.
     ``workers``: processes that prepare the articles (0: this one; see ``newsfuse.ingest``)."""
     articles, problems = _read(paths, workers)
     return ingest_articles(articles, store, problems, refresh=refresh, progress=progress, replace=replace)
@@ -314,7 +382,7 @@ def brief_run(paths: Iterable[str | Path], words: int | None = None, db: str | P
     """
     articles, problems = read(paths) if read is not None else _read(paths, workers)
     with Store(db) as store:
-        report = ingest_articles(articles, store, problems, refresh=False, progress=progress)
+        report = ingest_articles(articles, store, problems, refresh=False, progress=progress, replace=True)
         inputs = [x for x in (story_inputs(store, i) for i in store.story_ids()) if x is not None]
         if map_briefs is None:
             briefs = [brief_for(*x, words=words) for x in inputs]
@@ -325,7 +393,16 @@ def brief_run(paths: Iterable[str | Path], words: int | None = None, db: str | P
 
 
 def brief(paths: Iterable[str | Path] | str | Path, words: int | None = None) -> list[Brief]:
-    """``newsfuse.brief(["./articles"])``: one brief per story found in these files."""
+    """``newsfuse.brief(["./articles"])``: one brief per story found in these files. A file that
+    cannot be read (or a path that does not exist) is named in a ``NewsfuseWarning``, as the
+    command line names it on stderr; use ``brief_run`` for the problems as records."""
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    return brief_run(paths, words=words).briefs
+    run = brief_run(paths, words=words)
+    for p in run.problems:
+        warnings.warn(f"skipped {p.path}: {p.message}", NewsfuseWarning, stacklevel=3)
+    return run.briefs
+
+
+class NewsfuseWarning(UserWarning):
+    """An input newsfuse could not read (the run went on without it)."""

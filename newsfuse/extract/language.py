@@ -102,6 +102,13 @@ _NOT_UNITS = {
     "июля", "августа", "сентября", "октября", "ноября", "декабря", "январь", "февраль", "март", "апрель",
     "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь",
 }
+# abbreviated months of datelines and dates ("12 mar (EFE)", "3 janv.", "5 Okt."): a date, not a count
+_NOT_UNITS |= {
+    "ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "sept", "set", "oct", "nov", "dic",
+    "janv", "févr", "fév", "avr", "juil", "déc", "jan", "jän", "mär", "apr", "aug", "okt", "dez",
+    "gen", "mag", "giu", "lug", "ott", "fev", "out", "mrt", "янв", "фев", "мар", "апр", "июн", "июл",
+    "авг", "сен", "сент", "окт", "ноя", "дек",
+}
 _OF = {"de", "d", "di", "of", "van"}  # "millions de personnes"
 _AMOUNT = re.compile(
     r"(?<![\d.,:/-])(?P<num>\d{1,3}(?:(?:[.,]|\s|\u00a0|\u202f)\d{3})+|\d+)(?:[.,](?P<dec>\d{1,2}))?(?![\d:/]|[.,]\d)"

@@ -15,7 +15,7 @@ import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from newsfuse import semantic
-from newsfuse.fuse.text import index_form, normalise, numbers_in
+from newsfuse.fuse.text import index_form, negations, normalise, numbers_in
 from newsfuse.records import Article, Citation, Sentence
 
 PARAPHRASE_COPY = 0.9  # MiniLM cosine above which two sentences state the same thing (semantic extra)
@@ -128,6 +128,7 @@ class StoryCorpus:
             self.matrix = None
         self.embeddings = semantic.embed([s.text for _, s in self.sents]) if n > 1 and semantic.enabled() else None
         self.sim = _Similarity(self.matrix, self.embeddings, n)
+        self._denials: dict[int, int] = {}
         self._group(sentence_copies or {})
 
     # --- identity ---------------------------------------------------------------------------
@@ -146,13 +147,22 @@ class StoryCorpus:
         """Union sentences that are copies: given by dedup, equal when normalised, or near-identical."""
         n = len(self.sents)
         uf = _UnionFind(n)
+        nums: dict[int, set] = {}
+
+        def same_numbers(i: int, j: int) -> bool:
+            """Copies state the same figures and the same denials ("was not started ...")."""
+            for k in (i, j):
+                if k not in nums:
+                    nums[k] = numbers_in(self.sents[k][1].text)
+            return nums[i] == nums[j] and self.denials(i) == self.denials(j)
+
         for key, copies in sentence_copies.items():
             i = self.pos.get(tuple(key))
             if i is None:
                 continue
             for other in copies:
                 j = self.pos.get(tuple(other))
-                if j is not None:
+                if j is not None and same_numbers(i, j):  # dedup's pairs, like ours below
                     uf.union(i, j)
         seen: dict[str, int] = {}
         for i, (_, s) in enumerate(self.sents):
@@ -163,9 +173,8 @@ class StoryCorpus:
                 uf.union(seen[k], i)
             else:
                 seen[k] = i
-        # a light edit is a copy; a changed figure ("12 killed" -> "13 killed") is not. With the
+        # a light edit is a copy; a changed figure ("12 killed" -> "13 killed") or a denial is not. With the
         # semantic extra, a close paraphrase (MiniLM cosine >= PARAPHRASE_COPY) is a copy too.
-        nums: dict[int, set] = {}
         for start, block in self.sim.blocks():
             for threshold, part in ((NEAR_IDENTICAL, block.lexical), (PARAPHRASE_COPY, block.semantic)):
                 if part is None:
@@ -175,16 +184,20 @@ class StoryCorpus:
                     i = start + r
                     if j <= i:
                         continue
-                    for k in (i, j):
-                        if k not in nums:
-                            nums[k] = numbers_in(self.sents[k][1].text)
-                    if nums[i] == nums[j]:
+                    if same_numbers(i, j):
                         uf.union(i, j)
         self.group = [uf.find(i) for i in range(n)]
         members: dict[int, list[int]] = defaultdict(list)
         for i, g in enumerate(self.group):
             members[g].append(i)
         self.members = dict(members)
+
+    def denials(self, i: int) -> int:
+        """How many denials sentence i holds ("not", "never", ...): a sentence and its denial look
+        alike to TF-IDF (stop words), so copy and redundancy checks ask this too."""
+        if i not in self._denials:
+            self._denials[i] = negations(self.sents[i][1].text)
+        return self._denials[i]
 
     def copies(self, i: int) -> list[int]:
         """Sentence i and every copy of it, in article order."""

@@ -34,7 +34,9 @@ Decisions (documented here because readers of a brief rely on them):
   Differing figures (50 people and 12 children killed) or several specific groups (officers,
   protesters and attackers killed) stay apart: one may be a part of the other.
 * ``single``: one outlet only, all its figures alike. A duplicate article (``duplicate_of``)
-  is not an independent source: its claims are dropped. Claims in sentences copied from
+  is not an independent source: its claims that repeat a figure of the original are dropped,
+  but a figure the duplicate changed ("340" in a copy of wire text that says "310") is its
+  outlet's own report. Claims in sentences copied from
   another article (wire copy) still show the outlet that ran them, but count once when
   deciding whether more than one source stands behind a figure.
 """
@@ -44,10 +46,10 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from typing import Iterable
 
-from newsfuse.extract.lexicon import PERSON_CATEGORIES
+from newsfuse.extract.lexicon import PERSON_CATEGORIES, split_key
 from newsfuse.fuse.text import NUMBER_WORDS as _NUMBER_WORDS
 from newsfuse.records import Article, Citation, Claim, Fact, Report
 
@@ -77,6 +79,7 @@ class _Item:
     high: float | None
     day: date | None
     moment: datetime | None
+    before: datetime | None = None  # "Earlier today it said 15": held at some time before this
 
 
 def outlet_name(article: Article | None, fallback: str) -> str:
@@ -162,13 +165,29 @@ def _same_time(a: _Item, b: _Item) -> bool:
         return True
     if a.day != b.day:
         return False
+    for x, y in ((a, b), (b, a)):
+        if x.before is not None and y.moment is not None and y.moment >= x.before:
+            return False
     if a.moment is None or b.moment is None:
         return True
     return a.moment == b.moment
 
 
 def _time_key(it: _Item) -> tuple:
-    return (it.day or date.min, it.moment or datetime.min.replace(tzinfo=timezone.utc))
+    when = it.moment or (it.before - timedelta(microseconds=1) if it.before else None)
+    return (it.day or date.min, when or datetime.min.replace(tzinfo=timezone.utc))
+
+
+# an as-of phrase that puts the figure before the post that reports it
+_EARLIER = re.compile(r"\b(?:earlier|previously)\b", re.IGNORECASE)
+
+
+def _earlier(claim: Claim, moment: datetime | None) -> tuple[datetime | None, datetime | None]:
+    """(moment, before): "Earlier today it said 15" in a post of 15:30 held before 15:30, at an
+    unknown time; the post's later figure is then a newer one, not a second figure at 15:30."""
+    if moment is not None and _EARLIER.search(claim.as_of_text or ""):
+        return None, moment
+    return moment, None
 
 
 def _group_figures(items: list[_Item]) -> list[list[_Item]]:
@@ -289,12 +308,12 @@ def fuse_claims(
     not_analysed = set(not_analysed)
     by_quantity: dict[str, list[_Item]] = defaultdict(list)
     listed: dict[tuple[str, str], list[_Item]] = defaultdict(list)
-    for c in _totals_only(claims):
-        if c.article_id in duplicate_of or c.article_id not in articles:
+    claims = _totals_only(claims)
+    copied = _copied_figures(claims, articles, duplicate_of)
+    for c in claims:
+        if c.article_id not in articles or id(c) in copied:
             continue
         art = articles[c.article_id]
-        if art.duplicate_of:
-            continue
         if art.sentences and not 0 <= c.sentence < len(art.sentences):
             continue  # cannot be cited faithfully
         if _is_background(c, art):
@@ -304,7 +323,8 @@ def fuse_claims(
         source_key = f"copy:{root[0]}:{root[1]}" if root else outlet
         low, high = _span(c)
         day, moment = _moment(c, art)
-        item = _Item(c, outlet, source_key, low, high, day, moment)
+        moment, before = _earlier(c, moment)
+        item = _Item(c, outlet, source_key, low, high, day, moment, before)
         if c.article_id in not_analysed or _is_foreign_amount(c):
             listed[(c.quantity.strip().lower(), outlet)].append(item)
         else:
@@ -337,6 +357,33 @@ def fuse_claims(
     facts.sort(key=lambda f: (f.note == LISTED_NOTE, -len({r.outlet for r in f.reports}),
                               STATUS_ORDER[f.status], f.quantity))
     return facts
+
+
+def _copied_figures(claims: list[Claim], articles: dict[str, Article], duplicate_of: dict[str, str]) -> set[int]:
+    """Claims of duplicate articles that repeat a figure of their original (ids of the claims).
+
+    A duplicate that states its own figure for a quantity (a near-copy of wire text in which the
+    outlet changed "310" to "340") is that outlet's report, not a copy: it stays, so the
+    disagreement shows instead of the original's figure alone."""
+    def root_of(c: Claim) -> str | None:
+        art = articles.get(c.article_id)
+        return duplicate_of.get(c.article_id) or (art.duplicate_of if art is not None else None)
+
+    figures: dict[tuple[str, str], list[tuple]] = defaultdict(list)
+    for c in claims:
+        if root_of(c) is None:
+            figures[(c.article_id, c.quantity.strip().lower())].append(_span(c))
+    out = set()
+    for c in claims:
+        root = root_of(c)
+        if root is None:
+            continue
+        low, high = _span(c)
+        theirs = figures.get((root, c.quantity.strip().lower()), [])
+        if root not in articles or not theirs or any(
+                lo is None or low is None or (lo <= high + 1e-9 and low <= hi + 1e-9) for lo, hi in theirs):
+            out.add(id(c))
+    return out
 
 
 LISTED_NOTE = "Listed, not compared: language not analysed; the same unit word may count different things."
@@ -464,7 +511,15 @@ def _totals_only(claims: list[Claim]) -> list[Claim]:
     increments = [_is_increment(c) for c in claims]
     bases = {(c.article_id, c.quantity.strip().lower()) for c, inc in zip(claims, increments) if not inc}
     return [c for c, inc in zip(claims, increments)
-            if not inc or (c.article_id, c.quantity.strip().lower()) not in bases]
+            if not inc or not any((c.article_id, q) in bases for q in _totals_it_adds_to(c))]
+
+
+def _totals_it_adds_to(c: Claim) -> list[str]:
+    """Quantities whose figure an increment changes: its own, and for a group of people the
+    people toll of the same event ("two more miners" were found, "the toll has risen to 14")."""
+    own = c.quantity.strip().lower()
+    group, event = split_key(own)
+    return [own, f"people {event}"] if group in _PERSON_GROUPS else [own]
 
 
 _PERSON_GROUPS = set(PERSON_CATEGORIES) - {"people"}

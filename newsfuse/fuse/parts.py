@@ -13,6 +13,7 @@ import numpy as np
 
 from newsfuse.fuse.corpus import StoryCorpus
 from newsfuse.fuse.summary import is_candidate
+from newsfuse.fuse.text import negations
 from newsfuse.extract.quotes import SAME_QUOTE, QuoteSignature, quote_signature, signature_similarity
 from newsfuse.records import (
     Article,
@@ -62,7 +63,8 @@ def merge_quotes(quotes: list[Quote], corpus: StoryCorpus, limit: int = 8,
         candidates = sorted({g for w in keys for g in by_word.get(w, ())})
         for g in candidates:
             if (signature_similarity(heads[g], sig) >= SAME_QUOTE
-                    and all(_compatible(said, other) for other in groups[g])):
+                    and all(_compatible(said, other) for other in groups[g])
+                    and all(bool(negations(q.text)) == bool(negations(o.quote.text)) for o in groups[g])):
                 groups[g].append(said)
                 break
         else:

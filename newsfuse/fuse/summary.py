@@ -117,7 +117,9 @@ def summarize(corpus: StoryCorpus, scores: np.ndarray, max_sentences: int = 6,
     while pool and len(chosen) < cap:
         best, best_val = None, -np.inf
         for i in pool:
-            redundancy = max((corpus.sim[i, j] for j in chosen), default=0.0)
+            # a denial of a chosen sentence ("was not started deliberately") is news, not a repeat
+            redundancy = max((corpus.sim[i, j] for j in chosen if corpus.denials(i) == corpus.denials(j)),
+                             default=0.0)
             if redundancy >= PARAPHRASE:
                 continue
             val = LAMBDA * group_score[i] - (1 - LAMBDA) * redundancy

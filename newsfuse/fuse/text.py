@@ -20,6 +20,20 @@ STOPWORDS = frozenset(
 )
 
 
+# words that turn a statement into its denial ("was not started deliberately"); TF-IDF drops
+# them as stop words, so two such sentences look alike. Some languages' too, for translations.
+NEGATIONS = frozenset(
+    """not no never nor neither none nobody nothing nowhere cannot without nicht kein keine keinen
+    nie niemals pas jamais aucun aucune nunca nada nadie ningún ninguna non nessuno
+    niet geen nooit не нет никогда""".split()
+)
+
+
+def negations(text: str) -> int:
+    """How many denials a sentence holds ("not", "never", "didn't", ...)."""
+    return sum(1 for t in tokens(text) if t in NEGATIONS or t.endswith(("n't", "n’t")))
+
+
 def normalise(text: str) -> str:
     """Fold case, Unicode form, quotes and whitespace so copies compare equal."""
     text = unicodedata.normalize("NFKC", text).casefold()

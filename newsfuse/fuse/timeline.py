@@ -22,6 +22,7 @@ from typing import Iterable
 import numpy as np
 
 from newsfuse.ingest.meta import MONTHS
+from newsfuse.fuse.text import negations, numbers_in
 from newsfuse.ingest.segment import ensure_sentences
 from newsfuse.records import Article, Citation, Happening, TimelineItem
 
@@ -510,6 +511,11 @@ def _central_sentences(X, cand: list[int], ment_rows: list[int], pub_rows: list[
     return [cand[j] for j in chosen]
 
 
+def _says_the_same(a: str, b: str) -> bool:
+    """Alike words are one happening only with the same figures and no denial in one alone."""
+    return numbers_in(a) == numbers_in(b) and negations(a) == negations(b)
+
+
 def _copies(X, r: int, cand: list[int], keys, sent_obj, aid: str, limit: int = 5) -> list[Citation]:
     """Near-identical sentences in other articles: the same happening told by other sources."""
     if len(cand) < 2:
@@ -517,11 +523,12 @@ def _copies(X, r: int, cand: list[int], keys, sent_obj, aid: str, limit: int = 5
     sims = (X[cand] @ X[r].T).toarray().ravel()
     out: list[Citation] = []
     seen = {aid}
+    said = sent_obj[keys[r]].text
     for j in np.argsort(-sims):
         if sims[j] < 0.9 or len(out) >= limit:
             break
         a2, i2 = keys[cand[j]]
-        if a2 in seen:
+        if a2 in seen or not _says_the_same(said, sent_obj[(a2, i2)].text):
             continue
         seen.add(a2)
         out.append(Citation(a2, i2, sent_obj[(a2, i2)].text))

@@ -65,6 +65,7 @@ def published_from_html(tree) -> datetime | None:
     return None
 
 
+_MIN_WORDS = 3  # a body shorter than this is page chrome, not an article (as in the fallback)
 _SKIP = {"nav", "footer", "header", "aside", "script", "style", "noscript", "form", "button"}
 
 
@@ -77,9 +78,68 @@ def _paragraph_fallback(tree) -> str:
         if el.tag != "p" and any(a.tag in ("p", "li") for a in el.iterancestors()):
             continue
         t = " ".join(el.text_content().split())
-        if len(t.split()) >= 3 and t not in out:
+        if len(t.split()) >= _MIN_WORDS and t not in out:
             out.append(t)
     return "\n".join(out)
+
+
+# Live blogs time each post with <time datetime=...> in a short header (author, "4.45pm BST"),
+# which trafilatura drops; without it the posts lose their times. Such a header is rewritten
+# as a plain paragraph "Ana Lind 2 July 2031 16:45 +01:00" that the live-blog splitter reads
+# (ingest.liveblog), taking the time from the machine-readable attribute.
+_ENTRY_BLOCKS = {"p", "div", "header", "li", "section", "footer", "figcaption", "h2", "h3", "h4", "h5", "h6"}
+_PAGE_CHROME = {"nav", "aside", "footer"}
+_MAX_HEADER_WORDS = 14  # longer blocks are prose that mentions a time: left alone
+_BYLINE = re.compile(r"^(?:[Bb]y\s+)?((?:[A-Z][\w'’\-]+\.?\s){0,3}[A-Z][\w'’\-]+)$")
+
+
+def _marker_text(dt: datetime) -> str:
+    text = f"{dt.day} {dt.strftime('%B %Y %H:%M')}"
+    if dt.tzinfo is not None:
+        off = dt.strftime("%z")
+        text += f" {off[:3]}:{off[3:]}"
+    return text
+
+
+def _entry_times(tree) -> list[tuple[object, datetime, object]]:
+    """(time element, its moment, the short block it heads) for timed posts outside page chrome."""
+    from .liveblog import is_live_title
+
+    found = []
+    for el in tree.iter("time"):
+        stamp = (el.get("datetime") or "").strip()
+        dt = parse_datetime(stamp) if re.search(r"\d[T ]\d{1,2}:\d{2}", stamp) else None  # a time of day
+        if dt is None:
+            continue
+        ancestors = list(el.iterancestors())
+        if any(a.tag in _PAGE_CHROME for a in ancestors):
+            continue
+        if any(a.tag == "header" for a in ancestors) and not any(a.tag in ("article", "main") for a in ancestors):
+            continue  # the site's own header
+        block = next((a for a in ancestors if a.tag in _ENTRY_BLOCKS), None)
+        if block is not None and len(block.text_content().split()) <= _MAX_HEADER_WORDS:
+            found.append((el, dt, block))
+    title = tree.findtext(".//title")
+    # two stamps may be "published" and "updated"; a live title or a third post makes a live blog
+    if len(found) < 2 or (len(found) < 3 and not is_live_title(title)):
+        return []
+    return found
+
+
+def _mark_entry_times(tree) -> bool:
+    """Rewrite each timed post header as a marker paragraph (see above); True when any was."""
+    from lxml import html as lxml_html
+
+    found = _entry_times(tree)
+    for el, dt, block in found:
+        if block.getparent() is None:
+            continue
+        rest = " ".join(" ".join(x.text_content().split()) for x in block if x is not el and x.tag != "time")
+        m = _BYLINE.match(rest.strip())
+        para = lxml_html.Element("p")
+        para.text = (m.group(1) + " " if m else "") + _marker_text(dt)
+        block.getparent().replace(block, para)
+    return bool(found)
 
 
 def extract_html(html: str | bytes, url: str | None = None) -> dict | None:
@@ -92,6 +152,8 @@ def extract_html(html: str | bytes, url: str | None = None) -> dict | None:
     except Exception:
         tree = None
     published = published_from_html(tree) if tree is not None else None
+    if tree is not None and _mark_entry_times(tree):
+        html = lxml_html.tostring(tree, encoding="unicode")
     try:
         doc = trafilatura.bare_extraction(
             html, url=url, with_metadata=True, include_comments=False,
@@ -101,6 +163,8 @@ def extract_html(html: str | bytes, url: str | None = None) -> dict | None:
         doc = None
     d = (doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)) if doc is not None else {}
     text = d.get("text") or ""
+    if len(text.split()) < _MIN_WORDS:  # nothing, or only a menu item ("Home") trafilatura fell back to
+        text = ""
     if not text.strip():
         text = _paragraph_fallback(tree) if tree is not None else ""
         if not text.strip():

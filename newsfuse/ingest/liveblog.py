@@ -37,6 +37,7 @@ _TITLE_LIVE = re.compile(
 class Marker:
     time: datetime | None
     author: str | None
+    bare: bool = False  # a line that is only a date and time: a post's stamp, or page furniture
 
 
 def is_live_title(title: str | None) -> bool:

@@ -249,8 +249,16 @@ def canonical_wire(name: str) -> str | None:
     return None
 
 
+# "javascript:", "mailto:", "data:" ... (but not "example.com:8080/", a host and its port)
+_OTHER_SCHEME = re.compile(r"^(?!https?:)[a-z][a-z0-9+.\-]*:(?!\d)", re.IGNORECASE)
+
+
 def domain_of(url: str | None) -> str | None:
+    """The web host of a URL (without "www."); None for other schemes, which name no outlet."""
     if not url:
+        return None
+    url = url.strip()
+    if _OTHER_SCHEME.match(url):
         return None
     try:
         host = urlsplit(url if "//" in url else "//" + url).hostname

@@ -8,6 +8,7 @@ sentences. The id is computed last, from the cleaned text.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -120,10 +121,14 @@ def preclean(raw: RawDoc) -> Work:
     header_end = min(first_prose, 12)
     # dates and bylines
     body_dates: list[int] = []
+    bare: dict[int, Marker] = {}  # date-and-time lines: furniture, or the stamps of live posts
     for i, p in enumerate(paras):
         got = meta.date_furniture(p)
         if got:
             keep[i] = False
+            stamp = split_markers(p) if got[1] else None
+            if stamp and len(stamp) == 1 and isinstance(stamp[0], Marker):
+                bare[i] = Marker(time=stamp[0].time, author=None, bare=True)
             if i < header_end:
                 w.header_dates.append(got)
                 if i > 0 and keep[i - 1] and _NAME_LINE.match(paras[i - 1]) and not clean.is_boilerplate(paras[i - 1]):
@@ -183,12 +188,19 @@ def preclean(raw: RawDoc) -> Work:
         if i in breaks:
             new_breaks.add(len(items))
         if not keep[i]:
+            if i in bare:
+                items.append(bare[i])
             continue
         pieces = split_markers(p) if timed else None
         if pieces is None:
             items.append(p)
         else:
             items.extend(x for x in pieces if not isinstance(x, str) or not clean.is_boilerplate(x))
+    if bare and sum(isinstance(it, Marker) and not it.bare for it in items) >= 2:
+        # bylined stamps mark the posts; bare date lines are then page furniture, as they were
+        kept = [k for k, it in enumerate(items) if not (isinstance(it, Marker) and it.bare)]
+        new_breaks = {bisect.bisect_left(kept, b) for b in new_breaks}
+        items = [items[k] for k in kept]
     w.items = items
     w.breaks = new_breaks
     return w
@@ -219,8 +231,12 @@ def _choose_published(w: Work) -> datetime | None:
 def _assemble(w: Work) -> tuple[str, list[Entry]]:
     items = w.items
     markers = [it for it in items if isinstance(it, Marker)]
-    live = w.live_hint or is_live_title(w.title) or len(markers) >= 2
-    plan = plan_entries(items, w.breaks) if live and markers else []
+    live = w.live_hint or is_live_title(w.title) or sum(not m.bare for m in markers) >= 2
+    plan = plan_entries(items, w.breaks) if markers else []
+    # bare date lines alone make a live blog only when they time two posts with text between
+    # them (a "published" and an "updated" line on top of an article time nothing)
+    live = live or len(plan) >= 2 and sum(m.bare for m in markers) >= 2
+    plan = plan if live else []
     offsets: dict[int, tuple[int, int]] = {}
     parts: list[str] = []
     pos = 0

@@ -129,8 +129,9 @@ def _ext_and_gz(name: str) -> tuple[str, bool]:
     return os.path.splitext(lower)[1], gz
 
 
-def decode_text(data: bytes) -> str | None:
-    """Decode text: BOMs first, then UTF-8, then cp1252 (curly quotes), then latin-1.
+def decode_text(data: bytes, declared: str | None = None) -> str | None:
+    """Decode text: BOMs first, then UTF-8, then the ``declared`` charset (an HTML page's), then
+    cp1252 (curly quotes) or latin-1, unless that reads a non-Latin script as accented Latin.
 
     Returns None for binary data (NUL bytes or many control characters in the first 8 kB).
     """
@@ -151,10 +152,44 @@ def decode_text(data: bytes) -> str | None:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    if declared:
+        try:
+            return data.decode(declared, "replace")
+        except LookupError:  # a charset name Python does not know
+            pass
     try:
-        return data.decode("cp1252")
+        western = data.decode("cp1252")
     except UnicodeDecodeError:
-        return data.decode("latin-1")
+        western = data.decode("latin-1")
+    return _other_script(data, western) or western
+
+
+_MOJIBAKE_SHARE = 0.3  # Western languages write most letters in ASCII; cp1251, KOI8, GBK... do not
+
+
+def _other_script(data: bytes, western: str) -> str | None:
+    """The text in its own legacy encoding when, read as cp1252, most of its letters would be
+    accented Latin ("Ïðîòåñòû" for Cyrillic): then charset-normalizer's guess is taken. Western
+    text (French, German in cp1252/latin-1) keeps the cp1252 reading, which such short texts
+    are often misjudged from (cp1250 for cp1252)."""
+    letters = [c for c in western if c.isalpha()]
+    if not letters or sum(not c.isascii() for c in letters) / len(letters) < _MOJIBAKE_SHARE:
+        return None
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # comes with trafilatura; without it, keep the cp1252 reading
+        return None
+    best = from_bytes(data).best()
+    return str(best) if best is not None else None
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares in a <meta> tag near its top."""
+    m = _META_CHARSET.search(data[:4096])
+    return m.group(1).decode("ascii") if m else None
 
 
 def _gunzip(data: bytes) -> bytes | str:
@@ -218,7 +253,7 @@ def read_bytes_raw(name: str, data: bytes) -> list[Result]:
             return [ReadProblem(name, "unknown file type: neither text, HTML, JSON nor WARC")]
     if ext in WARC_EXT:
         return list(_read_warc_stream(io.BytesIO(data), name))
-    text = decode_text(data)
+    text = decode_text(data, declared_charset(data) if ext in HTML_EXT else None)
     if text is None:
         return [ReadProblem(name, "binary file: not text (cannot decode)")]
     if not text.strip():
@@ -244,7 +279,7 @@ def _sniff(data: bytes) -> str | None:
             json.loads(first)
             if data.strip().count(b"\n") and first.startswith(b"{"):
                 return ".jsonl"
-        except ValueError:
+        except (ValueError, RecursionError):
             pass
         return ".json"
     if decode_text(data) is not None:
@@ -341,11 +376,16 @@ def records_to_raw(records, origin: str) -> list[Result]:
     return out
 
 
+TOO_DEEP = "malformed JSON: nested too deeply (arrays or objects inside each other beyond Python's limit)"
+
+
 def _read_json(name: str, text: str) -> list[Result]:
     try:
         data = json.loads(text)
     except ValueError as e:
         return [ReadProblem(name, f"malformed JSON: {e}")]
+    except RecursionError:
+        return [ReadProblem(name, TOO_DEEP)]
     if isinstance(data, dict):
         for key in ("articles", "items", "data", "records", "results", "documents"):
             if isinstance(data.get(key), list):
@@ -369,6 +409,9 @@ def _read_jsonl(name: str, text: str) -> list[Result]:
             rec = json.loads(line)
         except ValueError as e:
             out.append(ReadProblem(f"{name}:{lineno}", f"malformed JSON on line {lineno}: {e.msg}"))
+            continue
+        except RecursionError:
+            out.append(ReadProblem(f"{name}:{lineno}", f"{TOO_DEEP} (line {lineno})"))
             continue
         for doc in records_to_raw([rec], name):
             if isinstance(doc, ReadProblem):

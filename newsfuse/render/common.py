@@ -81,12 +81,31 @@ def stamp(d: datetime | None) -> str | None:
     return d.isoformat() if d is not None else None
 
 
+def source_label(outlet: str | None, path: str | None, article_id: str) -> str:
+    """How to name a source: its outlet, else its file name, else its id (the label fusion's
+    notes use too, so a reader can match "dornhavn-live.txt" in a note to its figures)."""
+    if outlet:
+        return outlet
+    if path:
+        return path.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1] or article_id
+    return article_id
+
+
+def headline_source(sources, headline: str | None) -> str | None:
+    """The article whose own title the headline is (an original before a duplicate): the
+    headline repeats that outlet's words and figures, so the brief says whose they are."""
+    want = " ".join((headline or "").split())
+    if not want:
+        return None
+    matches = [s for s in sources if " ".join((_get(s, "title") or "").split()) == want]
+    matches.sort(key=lambda s: bool(_get(s, "duplicate_of")))
+    return _get(matches[0], "article_id") if matches else None
+
+
+def _get(obj, key: str):
+    return obj.get(key) if isinstance(obj, dict) else getattr(obj, key, None)
+
+
 def source_labels(brief: Brief) -> dict[str, str]:
-    """article_id -> how to name its source: outlet, else file name, else the id."""
-    out = {}
-    for s in brief.sources:
-        label = s.outlet
-        if not label and s.path:
-            label = s.path.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
-        out[s.article_id] = label or s.article_id
-    return out
+    """article_id -> how to name its source (``source_label``)."""
+    return {s.article_id: source_label(s.outlet, s.path, s.article_id) for s in brief.sources}

@@ -12,7 +12,7 @@ from functools import lru_cache
 from jinja2 import Environment, PackageLoader
 
 from newsfuse.records import Brief
-from newsfuse.render.common import cited_numbers, day, reported, safe_url, source_labels, source_numbers
+from newsfuse.render.common import cited_numbers, day, headline_source, reported, safe_url, source_labels, source_numbers
 
 
 @lru_cache(maxsize=1)
@@ -34,8 +34,10 @@ def to_html(brief: Brief) -> str:
     """The whole brief as a standalone page."""
     numbers = source_numbers(brief)
     outlet_of = source_labels(brief)
+    head = headline_source(brief.sources, brief.headline)
     ctx = {
         "b": brief,
+        "headline_from": (outlet_of.get(head, head), numbers[head]) if head in numbers else None,
         "generated": brief.generated_at.strftime("%Y-%m-%d %H:%M %Z").strip(),
         "summary": [(s.text, cited_numbers(s.citations, numbers)) for s in brief.summary],
         "facts": [

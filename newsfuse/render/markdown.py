@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from newsfuse.records import Brief, Citation
-from newsfuse.render.common import cited_numbers, day, reported, safe_url, source_labels, source_numbers
+from newsfuse.render.common import (cited_numbers, day, headline_source, reported, safe_url, source_labels,
+                                    source_numbers)
 
 _MD_SPECIAL = re.compile(r"([\\`*\[\]<>]|(?<!\w)_|_(?!\w))")  # intraword _ is harmless
 
@@ -50,6 +51,9 @@ def to_markdown(brief: Brief) -> str:
     meta = f"Story `{brief.story_id}` · {n_src} source{'s' if n_src != 1 else ''}"
     if n_dup:
         meta += f" ({n_dup} duplicate{'s' if n_dup != 1 else ''})"
+    head = headline_source(brief.sources, brief.headline)
+    if head in numbers:
+        meta += f" · headline: the title of {md_escape(labels.get(head, head))} [{numbers[head]}]"
     meta += f" · generated {brief.generated_at.strftime('%Y-%m-%d %H:%M %Z').strip()}"
     out += [f"_{meta}_", ""]
 

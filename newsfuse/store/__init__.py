@@ -234,9 +234,10 @@ class Store:
         return self._articles_from_rows(rows)
 
     def article_ids_from_file(self, path: str) -> list[str]:
-        """Articles read from this file (a JSON/WARC file's records carry ``path#n``)."""
+        """Articles read from this file (a JSON/WARC file's records carry ``path#n``). The
+        prefix is a range ('#' < '$'), so the path index answers it on a large store."""
         return [r[0] for r in self._query(
-            "SELECT id FROM articles WHERE path = ? OR substr(path, 1, length(?) + 1) = ? || '#'",
+            "SELECT id FROM articles WHERE path = ? OR (path >= ? || '#' AND path < ? || '$')",
             (path, path, path))]
 
     def remove_articles(self, conn: sqlite3.Connection, ids: Iterable[str]) -> list[str]:
@@ -418,6 +419,16 @@ class Store:
             ))
         return out, total
 
+    def unclustered_ids(self) -> list[str]:
+        """Stored articles in no story yet: a run stopped between storing and grouping them."""
+        return [r[0] for r in self._query("SELECT id FROM articles WHERE story_id IS NULL ORDER BY published, rowid")]
+
+    def stale_brief_ids(self) -> list[str]:
+        """Stories whose stored brief is missing or older than their last change (a run stopped
+        while briefing, or a one-shot run into this store that made no stored briefs)."""
+        return [r[0] for r in self._query(
+            "SELECT id FROM stories WHERE brief IS NULL OR brief_at < updated_at ORDER BY first_seen, id")]
+
     def story_ids(self) -> list[str]:
         return [r[0] for r in self._query("SELECT id FROM stories ORDER BY first_seen, id")]
 
@@ -435,6 +446,16 @@ class Store:
         return json.loads(rows[0][0]) if rows and rows[0][0] else None
 
     # -- state (the clusterer's memory between runs) --------------------------------------------
+
+    def state_text(self, key: str, conn: sqlite3.Connection | None = None) -> str | None:
+        """A state value as stored (JSON text), read inside ``conn``'s transaction when given:
+        comparing it tells whether another process changed the state meanwhile."""
+        if conn is not None:
+            row = conn.execute("SELECT value FROM state WHERE key = ?", (key,)).fetchone()
+        else:
+            rows = self._query("SELECT value FROM state WHERE key = ?", (key,))
+            row = rows[0] if rows else None
+        return row[0] if row else None
 
     def get_state(self, key: str) -> dict | None:
         rows = self._query("SELECT value FROM state WHERE key = ?", (key,))

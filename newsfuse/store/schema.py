@@ -91,6 +91,8 @@ MIGRATIONS: list[list[str]] = [
             INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
         END""",
     ],
+    # 2: ingest looks up a file's earlier articles by path (an edited file replaces them)
+    ["CREATE INDEX articles_path ON articles(path)"],
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -327,7 +327,8 @@ def create_app(
         if is_api(request):
             err = {"code": code, "message": message, **extra}
             return JSONResponse({"error": err}, status_code=status)
-        return page("error.html", status=status, status_code=status, code=code, message=message)
+        return page("error.html", status=status, status_code=status, code=code, message=message,
+                    title=f"{status} {code.replace('_', ' ')}")
 
     @app.exception_handler(ApiError)
     async def _api_error(request: Request, exc: ApiError):
@@ -408,6 +409,8 @@ def create_app(
                 data = json.loads(body)
             except (ValueError, UnicodeDecodeError):
                 raise ApiError(400, "bad_request", "body is not valid JSON") from None
+            except RecursionError:
+                raise ApiError(400, "bad_request", "body is not valid JSON: nested too deeply") from None
             return [], records_from_json(data)
         if ctype == "multipart/form-data":
             try:
@@ -419,12 +422,12 @@ def create_app(
             for key, value in form.multi_items():
                 if hasattr(value, "read"):  # UploadFile
                     data = await value.read()
-                    if data:
+                    if data or value.filename:  # a form without a chosen file sends an unnamed, empty part
                         files.append((safe_upload_name(value.filename, f"file{len(files)}"), data))
                 elif key == "json" and value.strip():
                     try:
                         records = records_from_json(json.loads(value))
-                    except ValueError:
+                    except (ValueError, RecursionError):
                         raise ApiError(400, "bad_request", "the pasted text is not valid JSON") from None
             if not files and not records:
                 raise ApiError(400, "bad_request", "no files and no JSON records in the form")

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Iterable
 
-from newsfuse.render.common import safe_url  # noqa: F401  (one link check for every page)
+from newsfuse.render.common import headline_source, safe_url, source_label  # noqa: F401  (one link check for every page)
 
 
 
@@ -193,15 +193,17 @@ def brief_view(brief: dict) -> dict:
         aid = s.get("article_id")
         if aid and aid not in number:
             number[aid] = i
-            outlet_of[aid] = s.get("outlet")
+            outlet_of[aid] = source_label(s.get("outlet"), s.get("path"), aid)
     entities: dict[str, list[dict]] = {}
     for e in brief.get("entities") or []:
         entities.setdefault(e.get("type") or "other", []).append(e)
     for group in entities.values():
         group.sort(key=lambda e: -(e.get("mentions") or 0))
+    head = headline_source(sources, brief.get("headline"))
     return {
         "number": number,
         "outlet_of": outlet_of,
+        "headline_from": (outlet_of.get(head), number[head]) if head in number else None,
         "entities": entities,
         "coverage": coverage_bars(sources),
         "timeline_chart": timeline_dots(list(brief.get("timeline") or [])),

@@ -1,0 +1,56 @@
+"""Odd inputs an analyst meets: pages that are only site chrome, record URLs that are not web
+addresses, JSON nested beyond reason."""
+
+import json
+
+from newsfuse.ingest import read_paths, read_records
+from newsfuse.records import Article, ReadProblem
+
+
+def test_a_page_of_only_navigation_is_not_an_article(tmp_path):
+    f = tmp_path / "menu.html"
+    f.write_text("<html><head><title>Mornby Gazette</title></head><body><nav><a href='/'>Home</a>"
+                 "<a href='/sport'>Sport</a></nav><footer>Contact us</footer></body></html>")
+    (item,) = list(read_paths([f]))
+    assert isinstance(item, ReadProblem) and "no article text" in item.message
+
+
+def test_a_short_page_with_real_paragraphs_is_still_read(tmp_path):
+    f = tmp_path / "short.html"
+    f.write_text("<html><body><nav>Home</nav><p>The Mornby lifeboat rescued two kayakers on Sunday.</p>"
+                 "</body></html>")
+    (item,) = list(read_paths([f]))
+    assert isinstance(item, Article) and "two kayakers" in item.text
+
+
+def test_a_script_url_names_no_outlet(tmp_path):
+    recs = [{"title": "Mornby pier reopens", "url": "javascript:alert(1)",
+             "text": "Mornby pier reopened to walkers on Saturday after a six-month repair, the council said."},
+            {"title": "Mornby pier reopens", "url": "mailto:desk@mornby-gazette.example",
+             "text": "The council said the repair of Mornby pier cost less than planned, and it reopened on Saturday."}]
+    arts = [a for a in read_records(recs, "api") if isinstance(a, Article)]
+    assert len(arts) == 2
+    for a in arts:
+        assert a.domain is None and a.outlet is None, (a.url, a.domain, a.outlet)
+
+
+def test_a_web_url_still_gives_its_domain():
+    from newsfuse.ingest.meta import domain_of
+
+    assert domain_of("https://www.mornby-gazette.example/news/1") == "mornby-gazette.example"
+    assert domain_of("mornby-gazette.example/news/1") == "mornby-gazette.example"
+    assert domain_of("mornby-gazette.example:8080/news") == "mornby-gazette.example"
+    assert domain_of("javascript://%0aalert(1)") is None
+
+
+def test_deeply_nested_json_is_named_as_malformed(tmp_path):
+    f = tmp_path / "dump.json"
+    f.write_text("[" * 100_000 + "]" * 100_000)
+    g = tmp_path / "dump.jsonl"
+    g.write_text(json.dumps({"title": "ok", "text": "Mornby pier reopened on Saturday, the council said."})
+                 + "\n" + "[" * 100_000 + "]" * 100_000 + "\n")
+    items = list(read_paths([f, g]))
+    problems = [i for i in items if isinstance(i, ReadProblem)]
+    assert len(problems) == 2 and len(items) == 3
+    for p in problems:
+        assert "nested too deeply" in p.message and "RecursionError" not in p.message, p

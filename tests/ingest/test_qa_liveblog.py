@@ -1,0 +1,108 @@
+"""Live blogs whose posts are timed by a bare time line, or by <time datetime> in a post header
+(which trafilatura drops), keep their posts' times; ordinary articles with a published and an
+updated stamp do not become live blogs."""
+
+from datetime import datetime, timedelta, timezone
+
+from newsfuse.ingest import read_paths
+from newsfuse.records import Article
+
+BST = timezone(timedelta(hours=1))
+
+LIVE_HTML = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Kelby floods – live updates</title><meta property="og:site_name" content="Kelby Post">
+</head><body>
+<header class="site"><a href="/">Kelby Post</a><nav><a href="/news">News</a></nav>
+<time datetime="2031-07-02T07:00:00+01:00">Tuesday 2 July</time></header>
+<main><h1>Kelby floods – live updates</h1>
+<article class="post"><header><time datetime="2031-07-02T16:45:00+01:00">4.45pm BST</time>
+<span class="by">By Ana Lind</span></header>
+<div class="body"><p>The river has peaked at 5.2 metres, the water board says, slightly below last night's forecast.</p></div></article>
+<article class="post"><header><time datetime="2031-07-02T11:20:00+01:00">11.20am BST</time></header>
+<div class="body"><p>About 310 people have now been evacuated from the lower valley, officials say.</p>
+<p>Two schools in the valley have been turned into shelters for the night.</p></div></article>
+<article class="post"><header><time datetime="2031-07-02T08:05:00+01:00">8.05am BST</time></header>
+<div class="body"><p>Overnight rain has pushed the Kelby river close to its record level, and 120 people were evacuated before dawn.</p></div></article>
+</main><footer>Kelby Post, all rights reserved</footer></body></html>"""
+
+PLAIN_HTML = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Kelby river peaks below forecast</title></head><body><main><article>
+<h1>Kelby river peaks below forecast</h1>
+<p class="stamp">Published <time datetime="2031-07-02T17:30:00+01:00">2 July 2031, 5.30pm</time></p>
+<p class="stamp">Updated <time datetime="2031-07-02T19:10:00+01:00">2 July 2031, 7.10pm</time></p>
+<p>The Kelby river peaked at 5.2 metres on Tuesday afternoon, slightly below the forecast, the water board said.</p>
+<p>About 310 people were evacuated from the lower valley during the day, officials said.</p>
+<p>Two schools in the valley were turned into shelters for the night, and roads stayed closed.</p>
+</article></main></body></html>"""
+
+LIVE_TXT = (" date 2031-07-02 Kelby floods live: river nears record\n"
+            "2 July 2031 08:05\n"
+            "Overnight rain has pushed the Kelby river close to its record level, and 120 people were evacuated before dawn.\n"
+            "2 July 2031 11:20\n"
+            "About 310 people have now been evacuated from the lower valley, officials say.\n"
+            "2 July 2031 16:45\n"
+            "The river has peaked at 5.2 metres, the water board says.\n")
+
+PLAIN_TXT = (" date 2031-07-02 Kelby river peaks below forecast\n"
+             "2 July 2031 17:30\n"
+             "2 July 2031 19:10\n"
+             "The Kelby river peaked at 5.2 metres on Tuesday afternoon, slightly below the forecast, the water board said.\n\n"
+             "About 310 people were evacuated from the lower valley during the day, officials said.\n")
+
+
+def read_one(path) -> Article:
+    (a,) = [x for x in read_paths([path]) if isinstance(x, Article)]
+    return a
+
+
+def test_html_live_blog_posts_keep_their_times_and_authors(tmp_path):
+    f = tmp_path / "kelby-live.html"
+    f.write_text(LIVE_HTML)
+    a = read_one(f)
+    assert a.is_liveblog
+    got = sorted((e.time, e.text.split()[0]) for e in a.entries)
+    assert [t for t, _ in got] == [datetime(2031, 7, 2, h, m, tzinfo=BST) for h, m in ((8, 5), (11, 20), (16, 45))]
+    assert [w for _, w in got] == ["Overnight", "About", "The"]
+    assert {e.author for e in a.entries} == {"Ana Lind", None}
+    assert "BST" not in a.text and "2031" not in a.text  # the stamps are entry times, not body text
+    toll = next(s for s in a.sentences if "310" in s.text)
+    assert a.entries[toll.entry].time.hour == 11
+
+
+def test_html_article_with_published_and_updated_stamps_is_not_a_live_blog(tmp_path):
+    f = tmp_path / "kelby-river.html"
+    f.write_text(PLAIN_HTML)
+    a = read_one(f)
+    assert not a.is_liveblog and not a.entries
+    assert "310 people" in a.text
+
+
+def test_text_live_blog_with_bare_time_lines_keeps_its_posts(tmp_path):
+    f = tmp_path / "kelby-live.txt"
+    f.write_text(LIVE_TXT)
+    a = read_one(f)
+    assert a.is_liveblog
+    assert [(e.time.hour, e.time.minute) for e in a.entries] == [(8, 5), (11, 20), (16, 45)]
+    assert "310 people" in a.entries[1].text
+
+
+def test_text_article_with_two_bare_stamps_on_top_is_not_a_live_blog(tmp_path):
+    f = tmp_path / "kelby-river.txt"
+    f.write_text(PLAIN_TXT)
+    a = read_one(f)
+    assert not a.is_liveblog and not a.entries
+    assert a.text.startswith("The Kelby river peaked")
+
+
+def test_a_bare_stamp_on_top_of_a_bylined_live_blog_stays_furniture(tmp_path):
+    """Posts closed by glued bylines ("...says.Ana Lind2 July 2031 11:20") keep their own times;
+    the page's bare publish stamp on top does not shift them by one post."""
+    f = tmp_path / "kelby-live.txt"
+    f.write_text(" date 2031-07-02 Kelby floods live: river nears record\n"
+                 "2 July 2031 07:00\n"
+                 "Overnight rain pushed the Kelby river close to its record level.Ana Lind2 July 2031 08:05\n"
+                 "About 310 people have now been evacuated from the lower valley, officials say.Ana Lind2 July 2031 11:20\n"
+                 "The river has peaked at 5.2 metres, the water board says.Ana Lind2 July 2031 16:45\n")
+    a = read_one(f)
+    assert [(e.time.hour, e.text.split()[0]) for e in a.entries] == [(8, "Overnight"), (11, "About"), (16, "The")]
+    assert a.published.hour == 7
