@@ -98,7 +98,7 @@ _TOLL_VERBS = {"risen", "rose", "climbed", "reached", "hit", "jumped", "increase
 _OVER_VERBS = re.compile(r"\b(?:pass(?:es|ed|ing)?|surpass(?:es|ed)?|exceed(?:s|ed)?|tops|topped|cross(?:es|ed))\s+$", re.I)
 # "The ministry put the figure at 92,000" restates the figure the article just gave
 _RESTATED = re.compile(r"\b(?:put|puts|putting|placed|places|set|sets|estimated|estimates)\s+(?:the|its|their|this|that)\s+"
-                       r"(?P<what>(?:death\s+)?toll|(?:number|total)\s+of\s+[^,.;:]{1,70}?|figure|number|total|tally|"
+                       r"(?P<what>(?:(?:overall|total|official|latest|final|provisional|combined)\s+)?(?:death\s+)?toll|(?:number|total)\s+of\s+[^,.;:]{1,70}?|figure|number|total|tally|"
                        r"count|estimate|(?:crowd|turnout|attendance)(?:\s+[^,.;:]{1,50}?)?)(?:\s+(?:higher|lower|even\s+higher|"
                        r"slightly\s+higher))?\s*,?\s+at\s+$", re.I)
 # "bringing the total to 23", "raised the death toll from Sunday's tornadoes to 11": a new total
@@ -354,6 +354,8 @@ def _event_back(text: str, toks: list[_Tok], i: int) -> tuple[str | None, str | 
         if ev and not (t.low in ("held",)):
             if t.low == "toll" or (k > 0 and toks[k - 1].low == "death"):
                 ev = "killed"
+                if t.low == "toll" and any(toks[x].low in ("overall", "total", "combined") for x in range(max(0, k - 3), k)):
+                    return ev, "people"  # "put the overall death toll at 12": every group together
             elif t.low in ("treated", "treating") and _BY_HOSPITALS.search(text, max(0, t.start - 50), t.start):
                 ev = "hospitalised"  # "Hospitals in the capital treated 600 people"
             return ev, None
@@ -452,7 +454,8 @@ def _restated_key(what: str, out: list[Claim], history: list[Claim] | None) -> t
     if low.startswith(("crowd", "turnout", "attendance")):
         return "crowd size", "crowd"
     if low.endswith("toll"):
-        cat = _group_of_event("killed", out, history)
+        # "put the overall death toll at 12": every group, not the one the article counted last
+        cat = "people" if re.search(r"\b(?:overall|total|combined|full|whole)\b", low) else _group_of_event("killed", out, history)
         return quantity_key(cat, "killed"), "killed"
     if " of " in low:
         words = re.findall(r"[\w'-]+", what)[2:]

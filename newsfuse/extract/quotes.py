@@ -142,6 +142,7 @@ def _quoted_spans(text: str) -> list[tuple[int, int, str]]:
     return spans
 
 
+_ACCORDING_TO = re.compile(r"\b[Aa]ccording\s+to\s+([^,;:“”\"]{2,60}?)\s*,\s*$")
 _SAYING = re.compile(r",?\s*(?:saying|adding|telling\s+[\w ]{1,30}?)\s*[:,]?\s*$", re.I)
 
 
@@ -162,6 +163,9 @@ def _speaker_for(text: str, s: int, e: int, spans) -> str | None:
         names = person_names(before[:saying.start()])
         if names:
             return names[0][2]  # "Minister Elin Brask welcomed the deal, saying: ..."
+    acc = _ACCORDING_TO.search(before)
+    if acc:
+        return acc.group(1)  # 'According to Holm, "the town will get through this"'
     m = _BEFORE.search(before)
     if m:
         chunk = m.group(1)

@@ -210,6 +210,12 @@ def split_speaker(phrase: str) -> tuple[str | None, str | None, str | None]:
         rest = re.sub(r"\s+", " ", rest)
         rest = re.sub(r",?\s*\d{1,3}\s*,?$", "", rest).strip(" ,")
         role = rest or None
+        if role and (_SPEECH_RE.search(role) or ", ," in role or len(role.split()) > 8):
+            # "Police chief Arne Falk said he had spoken to the mayor, Lise Holm, who told him": the role is
+            # what stands right before the name ("mayor"), not the clause around it
+            pieces = [x for x in phrase[:s].split(",") if x.strip()]
+            near = re.search(r"\b(?:the|a|an|its|their|his|her)\s+([\w'’ -]{1,40}?)\s*$", pieces[-1]) if pieces else None
+            role = near.group(1) if near else None
         org = None
         if role:
             mo = re.search(r"\b(?:for|of|at)\s+(?:the\s+)?(.+)$", role)
@@ -291,6 +297,7 @@ def _clean(src: str) -> str:
     src = _TRIM_TAIL.sub("", src)
     src = re.sub(r"^(?:and|but|while|earlier|later|so far|meanwhile)\s*,?\s+", "", src, flags=re.I)
     src = src.strip(" ,.")
+    src = re.sub(r"^The\s+(?=\S)", "the ", src)  # capitalised only by its place: "per the Interior Ministry"
     if src.lower() in _NOT_SOURCE:
         return ""  # a sentence opener or a date word is nobody's attribution
     return src

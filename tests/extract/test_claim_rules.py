@@ -119,10 +119,10 @@ def test_attribution_phrases():
 
     assert find_attribution("14:05 – A nurses' union tweeted that 40 staff had been hurt.") == "A nurses' union"
     assert find_attribution("09:12 BST - Reuters reports that 300 people have gathered.") == "Reuters"
-    assert find_attribution("The fire brigade, for its part, estimated the crowd at 2,000.") == "The fire brigade"
+    assert find_attribution("The fire brigade, for its part, estimated the crowd at 2,000.") == "the fire brigade"
     assert find_attribution("Among the injured are 6 children, specified the bulletin.") == "bulletin"
     assert find_attribution("Six people died, indicated the civil protection agency.") == "civil protection agency"
-    assert find_attribution("The regional health office recorded 31 cases of burns.") == "The regional health office"
+    assert find_attribution("The regional health office recorded 31 cases of burns.") == "the regional health office"
     assert find_attribution("Seven people died, adding that the toll could rise.") is None
 
 

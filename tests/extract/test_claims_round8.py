@@ -210,7 +210,7 @@ def test_what_police_surround_is_not_deployed():
         ("crowd size", "about 300")]
     assert [c.attribution for c in claims_in_sentence(
         "The agency also reported that police surrounded one group of about 300 protesters.", "a", 0, REF)] == [
-        "The agency"]
+        "the agency"]
 
 
 def test_real_text_slips_found_on_timeline17():
@@ -223,3 +223,26 @@ def test_real_text_slips_found_on_timeline17():
     # a place after the group, a name after a span of days, a verb after the head
     assert _keys("The blast killed 11 workers off the coast.") == [("workers killed", "11")]
     assert _keys("Several men came running, carrying a girl they had pulled from the rubble.") == []
+
+
+def test_qa_reported_slips():
+    from newsfuse.extract.speakers import split_speaker
+
+    earlier = claims_in_sentence("Four police officers died on Monday.", "a", 0, REF)
+    assert _keys("The ministry put the overall death toll at 12, without saying how many were police.", earlier) == [
+        ("people killed", "12")]
+    assert [c.attribution for c in claims_in_sentence("The Interior Ministry said 12 people died.", "a", 0, REF)] == [
+        "the Interior Ministry"]
+    name, role, _ = split_speaker("Police chief Arne Falk said he had spoken to the mayor, Lise Holm, who")
+    assert (name, role) == ("Lise Holm", "mayor")
+
+
+def test_according_to_names_the_speaker_of_a_quote():
+    from newsfuse.eval.extract_eval import _articles
+    from newsfuse.extract.quotes import extract_quotes
+
+    rows = [{"doc": "d", "ref_date": "2024-05-15", "text": "Mayor Lise Holm visited the site."},
+            {"doc": "d", "ref_date": "2024-05-15",
+             "text": 'According to Holm, "the town will get through this together, as it always has".'}]
+    arts, _ = _articles(rows)
+    assert [q.speaker for q in extract_quotes(arts[0])] == ["Lise Holm"]
