@@ -137,6 +137,21 @@ def _unpack(s: str, dtype) -> np.ndarray:
     return np.frombuffer(zlib.decompress(base64.b64decode(s)), dtype=dtype).copy()
 
 
+def _unique_inverse(a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``np.unique(a, return_inverse=True)`` by a stable sort: ``a`` is two sorted runs (a
+    centroid's terms, then a row's), which the stable sort merges in about linear time where
+    ``np.unique`` sorts from scratch. Both give the sorted distinct values and each element's
+    position among them, which do not depend on how they were found."""
+    order = np.argsort(a, kind="stable")
+    s = a[order]
+    first = np.empty(len(s), bool)
+    first[:1] = True
+    np.not_equal(s[1:], s[:-1], out=first[1:])
+    inv = np.empty(len(s), np.intp)
+    inv[order] = np.cumsum(first) - 1
+    return s[first], inv
+
+
 @dataclass
 class _Centroid:
     """Sum of member vectors kept as its top terms; ``norm2`` is the squared norm of what is kept."""
@@ -167,7 +182,7 @@ class _Centroid:
             return
         all_idx = np.concatenate([self.idx, idx.astype(np.int32)])
         all_val = np.concatenate([self.val.astype(np.float64), val.astype(np.float64)])
-        uniq, inv = np.unique(all_idx, return_inverse=True)
+        uniq, inv = _unique_inverse(all_idx)
         sums = np.bincount(inv, weights=all_val, minlength=len(uniq))
         if len(uniq) > keep:
             top = np.argpartition(sums, -keep)[-keep:]
@@ -286,8 +301,10 @@ def _top_entities_many(cents: list[_Centroid], wdim: int, ks: tuple[int, ...], i
     val = np.concatenate([c.val for c in cents])
     seg = np.repeat(np.arange(n), lens)
     keep = idx >= wdim
-    if exclude is not None and len(exclude):
-        keep &= ~np.isin(idx, exclude)
+    if exclude is not None and len(exclude):  # np.isin, by binary search in the few sorted ids
+        ent = np.flatnonzero(keep)
+        at = np.minimum(np.searchsorted(exclude, idx[ent]), len(exclude) - 1)
+        keep[ent[exclude[at] == idx[ent]]] = False
     idx, val, seg = idx[keep], val[keep], seg[keep]
     if len(idx):
         val = val / (idf(idx) if callable(idf) else idf[idx]) ** power
