@@ -16,7 +16,7 @@ from typing import Iterator
 
 from ..records import Article, Entry, ReadProblem, article_id_for
 from . import clean, meta
-from .liveblog import Marker, entry_title, is_live_title, may_have_markers, plan_entries, split_markers
+from .liveblog import Marker, entry_title, is_live_title, plan_entries, split_markers, timed_paragraphs
 from .readers import RawDoc
 from .segment import split_sentences
 
@@ -178,13 +178,13 @@ def preclean(raw: RawDoc) -> Work:
     # assemble items, splitting live-blog markers out of paragraphs
     items: list = []
     new_breaks: set[int] = set()
-    timed = may_have_markers(paras)
+    timed = timed_paragraphs(paras)
     for i, p in enumerate(paras):
         if i in breaks:
             new_breaks.add(len(items))
         if not keep[i]:
             continue
-        pieces = split_markers(p) if timed else None
+        pieces = split_markers(p) if i in timed else None
         if pieces is None:
             items.append(p)
         else:
