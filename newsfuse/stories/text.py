@@ -15,6 +15,7 @@ __all__ = [
     "words",
     "words_each",
     "shingles",
+    "shingle_list",
     "sentence_texts",
     "capitalised_phrases",
     "numbers",
@@ -95,11 +96,17 @@ def words_each(texts: list[str]) -> list[list[str]]:
 
 def shingles(tokens: list[str], k: int = 3) -> set[str]:
     """Word k-shingles; short texts fall back to their whole token run so they still hash."""
+    return set(shingle_list(tokens, k))
+
+
+def shingle_list(tokens: list[str], k: int = 3) -> list[str]:
+    """``shingles`` in text order, repeats kept: what a MinHash needs (a min per permutation does
+    not see order or repeats), without building the set."""
     if len(tokens) < k:
-        return {" ".join(tokens)} if tokens else set()
+        return [" ".join(tokens)] if tokens else []
     if k == 3:  # the common case: zip avoids a slice per position
-        return set(map(" ".join, zip(tokens, tokens[1:], tokens[2:])))
-    return {" ".join(tokens[i : i + k]) for i in range(len(tokens) - k + 1)}
+        return list(map(" ".join, zip(tokens, tokens[1:], tokens[2:])))
+    return [" ".join(tokens[i : i + k]) for i in range(len(tokens) - k + 1)]
 
 
 def sentence_texts(article) -> list[tuple[int, str]]:
