@@ -46,7 +46,7 @@ from sklearn.feature_extraction.text import HashingVectorizer
 
 from newsfuse.records import Article, Story
 from newsfuse.stories.features import put_bounded
-from newsfuse.stories.text import capitalised_phrases, numbers
+from newsfuse.stories.text import capitalised_phrases, numbers, word_analyzer
 
 __all__ = ["ClusterConfig", "StoryClusterer", "story_id_for", "storyline_id_for", "export_counts", "remember_counts"]
 
@@ -208,7 +208,7 @@ def _hashed_counts(vec: HashingVectorizer, docs: list[str]) -> sp.csr_matrix:
     token of a document once with its count: the same sums, about half the hashing."""
     if vec.norm is not None or vec.binary:
         return vec.transform(docs)
-    analyze = vec.build_analyzer()
+    analyze = word_analyzer(vec)
     hasher = FeatureHasher(n_features=vec.n_features, input_type="dict", dtype=vec.dtype,
                            alternate_sign=vec.alternate_sign)
     return hasher.transform(Counter(analyze(d)) for d in docs)

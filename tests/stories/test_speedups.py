@@ -1,9 +1,13 @@
-"""The clusterer's relabelled sparse products give scipy's numbers exactly (speed only)."""
+"""Speed-ups of the stories stage give exactly what they replace: the clusterer's relabelled sparse
+products (scipy's numbers) and the fast word analyser (sklearn's tokens)."""
+
+import random
 
 import numpy as np
 import scipy.sparse as sp
 
-from newsfuse.stories.cluster import _Columns
+from newsfuse.stories.cluster import ClusterConfig, _Columns, _vectorisers
+from newsfuse.stories.text import word_analyzer
 
 DIM = (1 << 18) + (1 << 16)
 
@@ -33,3 +37,19 @@ def test_gram_and_product_equal_scipy_bit_for_bit():
         for a, b in ((want.indptr, got.indptr), (want.indices, got.indices), (want.data, got.data)):
             assert np.array_equal(a, b)
         assert (cols._lut == -1).all()  # left clean for the next product
+
+
+def test_fast_word_analyzer_gives_sklearns_tokens():
+    cfg = ClusterConfig()
+    words, ents = _vectorisers(cfg.word_bits, cfg.entity_bits)
+    fast, base = word_analyzer(words), words.build_analyzer()
+    assert fast is not base  # the clusterer's word vectoriser takes the fast path
+    rng = random.Random(3)
+    alphabet = list("abQZ07_'- .,;\n\t") + ["\u2019", "\u201d", "\u2013", "\u2026", "\u00e9", "\u0130", "\u212a",
+                                            "\u00a3", "\u00a0", "\u0301", "\u00b2", "\u0661", "\u6771"]
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 60))) for _ in range(3000)]
+    texts += ["Officials said the \u201cre-opened\u201d bridge\u2019s toll \u2014 \u00a32.50\u2026 rose 4%.",
+              "Les habitants de Bel\u00e9m ont \u00e9t\u00e9 \u00e9vacu\u00e9s mardi.", "\u6771\u4eac 2024", ""]
+    for t in texts:
+        assert fast(t) == base(t), t
+    assert word_analyzer(ents)("Reuters Lisk_Bay x") == ents.build_analyzer()("Reuters Lisk_Bay x")  # not word analysis
