@@ -124,9 +124,18 @@ _UI_RE = re.compile(r"^(?:" + "|".join(_UI_LINES) + r")$")
 # The same test split for speed: most shapes start with a word, but a ".{0,N}X" shape is tried at
 # every offset of every line. Those run only where X itself (a leading \b dropped) occurs, which
 # a plain search finds quickly; a line matches _UI_RE exactly when one of the shapes matches it.
-_UI_HEAD = re.compile(r"^(?:" + "|".join(a for a in _UI_LINES if not a.startswith(".")) + r")$")
-_UI_ANYWHERE = [(re.compile(r"^(?:" + a + r")$"), re.compile(re.sub(r"^\.\{0,\d+\}(?:\\b)?", "", a)))
+
+
+def _uncaptured(shape: str) -> str:
+    """``shape`` with its groups non-capturing: only whether a line matches is asked, and re then
+    skips the group bookkeeping in every alternative it enters (~40% of the test's time)."""
+    return re.sub(r"(?<!\\)\((?!\?)", "(?:", shape)
+
+
+_UI_HEAD = re.compile(r"^(?:" + "|".join(_uncaptured(a) for a in _UI_LINES if not a.startswith(".")) + r")$")
+_UI_ANYWHERE = [(re.compile(r"^(?:" + _uncaptured(a) + r")$"), re.compile(re.sub(r"^\.\{0,\d+\}(?:\\b)?", "", _uncaptured(a))))
                 for a in _UI_LINES if a.startswith(".")]
+assert _UI_HEAD.groups == 0 and not any(w.groups or c.groups for w, c in _UI_ANYWHERE)
 # Caption and credit shapes: "(AP Photo/Jane Doe)", "Photo: X/Reuters", "Credit: Getty Images".
 _CREDIT_TAIL = re.compile(
     r"(\((?:AP|AFP|EPA|Reuters|Getty|Xinhua|TASS|Sputnik|EFE|PA)\s*(?:Photo|Images|via|/)[^)]{0,60}\)\s*)+$"

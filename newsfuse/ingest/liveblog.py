@@ -11,13 +11,15 @@ them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import accumulate
 
 from .clean import looks_like_heading
 from .meta import DATE_RE, MONTH_RE, TIME_RE, parse_datetime
 
-__all__ = ["Marker", "split_markers", "may_have_markers", "is_live_title", "plan_entries"]
+__all__ = ["Marker", "split_markers", "timed_paragraphs", "is_live_title", "plan_entries"]
 
 _NAME = r"(?:[A-Z][a-zA-Z'’\-]+\.?\s){0,3}[A-Z][a-zA-Z'’\-]+"
 _MARKER = re.compile(
@@ -44,10 +46,16 @@ def is_live_title(title: str | None) -> bool:
     return bool(title and _TITLE_LIVE.search(title))
 
 
-def may_have_markers(paras: list[str]) -> bool:
-    """Whether any of these paragraphs can hold a marker (one scan of the article instead of one
-    per paragraph; a time cannot span the line break between two)."""
-    return _HAS_TIME.search("\n".join(paras)) is not None
+def timed_paragraphs(paras: list[str]) -> set[int]:
+    """Indices of the paragraphs that can hold a marker (``split_markers`` gives None for the
+    others): one scan of the article instead of one per paragraph, as a time cannot span the line
+    break between two."""
+    joined = "\n".join(paras)
+    hits = [m.start() for m in _HAS_TIME.finditer(joined)]
+    if not hits:
+        return set()
+    starts = list(accumulate((len(p) + 1 for p in paras[:-1]), initial=0))
+    return {bisect_right(starts, h) - 1 for h in hits}
 
 
 def split_markers(para: str) -> list[str | Marker] | None:

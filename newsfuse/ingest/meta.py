@@ -427,13 +427,17 @@ def _vectorised_identifier(base):
             if not feats.size:
                 return super()._raw_score(text)
             # py3langid's _sparse_score on Counter(feats) (features in order of first occurrence,
-            # which fixes the summation order), with the float32 table
-            order = np.argsort(feats, kind="stable")
-            ranked = feats[order]
-            starts = np.flatnonzero(np.concatenate([[True], ranked[1:] != ranked[:-1]]))
-            by_first = np.argsort(order[starts])
-            idx = ranked[starts][by_first].astype(np.intp)
-            counts = np.diff(np.append(starts, len(ranked)))[by_first].astype(np.float32)
+            # which fixes the summation order), with the float32 table. Each feature's first
+            # position comes from one unbuffered minimum (no sort), its count from a bincount
+            # of those positions
+            n = len(feats)
+            pos = np.arange(n, dtype=np.int32)
+            first = np.full(len(table), n, np.int32)
+            np.minimum.at(first, feats, pos)
+            at = first[feats]
+            new = at == pos
+            idx = feats[new].astype(np.intp)
+            counts = np.bincount(at, minlength=n)[new].astype(np.float32)
             return np.log1p(counts) @ table[idx] + self.nb_pc
 
     fast = Vectorised(base.nb_ptc, base.nb_pc, base.nb_classes, base.tk_nextmove, base.tk_output,

@@ -17,7 +17,7 @@ from typing import Iterator
 
 from ..records import Article, Entry, ReadProblem, article_id_for
 from . import clean, meta
-from .liveblog import Marker, entry_title, is_live_title, may_have_markers, plan_entries, split_markers
+from .liveblog import Marker, entry_title, is_live_title, plan_entries, split_markers, timed_paragraphs
 from .readers import RawDoc
 from .segment import split_sentences
 
@@ -27,15 +27,21 @@ _DATE_LINE = re.compile(r"^\s?date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*(.*)$", re.IGNOR
 _BYLINE = re.compile(r"^(?:by|written by|words by)\s+(.{3,120})$", re.IGNORECASE)
 _NAME_LINE = re.compile(r"^(?:[A-Z][\w'’\-]+\.?\s){1,3}[A-Z][\w'’\-]+$")
 _WELCOME = re.compile(r"\b(?:welcome to|this is)\s+((?:the\s+)?[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3})['’]s?\s+(?:live\s+)?(?:coverage|live blog|blog|rolling)", re.IGNORECASE)
-# A cheap necessary condition for _WELCOME on lower-cased ASCII text (for ASCII, matching without
-# IGNORECASE on the lower-cased text is the same test): one scan of the article instead of a
-# case-insensitive search per paragraph.
+# Cheap necessary conditions for _WELCOME on lower-cased text: one scan of the article instead of
+# a case-insensitive search per paragraph. For ASCII, matching without IGNORECASE on the
+# lower-cased text is the same test. Any text: the match ends in one of _WELCOME_TAIL, whose
+# letters IGNORECASE matches only in their ASCII forms (no i or s, which also match "ı", "İ", "ſ"),
+# so the lower-cased text holds it too.
 _WELCOME_HINT = re.compile(r"(?:welcome to|this is)\s")
+_WELCOME_TAIL = ("coverage", "blog", "roll")
 
 
 def _may_welcome(paras: list[str]) -> bool:
     text = "\n".join(paras)
-    return not text.isascii() or _WELCOME_HINT.search(text.lower()) is not None
+    low = text.lower()
+    if not any(t in low for t in _WELCOME_TAIL):
+        return False
+    return not text.isascii() or _WELCOME_HINT.search(low) is not None
 
 
 _CREDIT_LINE = re.compile(r"^([A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,2})\s+(?:Newsroom|news agency|News Agency|Wire)$")
@@ -183,7 +189,7 @@ def preclean(raw: RawDoc) -> Work:
     # assemble items, splitting live-blog markers out of paragraphs
     items: list = []
     new_breaks: set[int] = set()
-    timed = may_have_markers(paras)
+    timed = timed_paragraphs(paras)
     for i, p in enumerate(paras):
         if i in breaks:
             new_breaks.add(len(items))
@@ -191,7 +197,7 @@ def preclean(raw: RawDoc) -> Work:
             if i in bare:
                 items.append(bare[i])
             continue
-        pieces = split_markers(p) if timed else None
+        pieces = split_markers(p) if i in timed else None
         if pieces is None:
             items.append(p)
         else:

@@ -46,7 +46,7 @@ from sklearn.feature_extraction.text import HashingVectorizer
 
 from newsfuse.records import Article, Story
 from newsfuse.stories.features import put_bounded
-from newsfuse.stories.text import capitalised_phrases, numbers
+from newsfuse.stories.text import capitalised_phrases, numbers, word_analyzer
 
 __all__ = ["ClusterConfig", "StoryClusterer", "story_id_for", "storyline_id_for", "export_counts", "remember_counts"]
 
@@ -137,6 +137,21 @@ def _unpack(s: str, dtype) -> np.ndarray:
     return np.frombuffer(zlib.decompress(base64.b64decode(s)), dtype=dtype).copy()
 
 
+def _unique_inverse(a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``np.unique(a, return_inverse=True)`` by a stable sort: ``a`` is two sorted runs (a
+    centroid's terms, then a row's), which the stable sort merges in about linear time where
+    ``np.unique`` sorts from scratch. Both give the sorted distinct values and each element's
+    position among them, which do not depend on how they were found."""
+    order = np.argsort(a, kind="stable")
+    s = a[order]
+    first = np.empty(len(s), bool)
+    first[:1] = True
+    np.not_equal(s[1:], s[:-1], out=first[1:])
+    inv = np.empty(len(s), np.intp)
+    inv[order] = np.cumsum(first) - 1
+    return s[first], inv
+
+
 @dataclass
 class _Centroid:
     """Sum of member vectors kept as its top terms; ``norm2`` is the squared norm of what is kept."""
@@ -167,7 +182,7 @@ class _Centroid:
             return
         all_idx = np.concatenate([self.idx, idx.astype(np.int32)])
         all_val = np.concatenate([self.val.astype(np.float64), val.astype(np.float64)])
-        uniq, inv = np.unique(all_idx, return_inverse=True)
+        uniq, inv = _unique_inverse(all_idx)
         sums = np.bincount(inv, weights=all_val, minlength=len(uniq))
         if len(uniq) > keep:
             top = np.argpartition(sums, -keep)[-keep:]
@@ -193,13 +208,14 @@ def _hashed_counts(vec: HashingVectorizer, docs: list[str]) -> sp.csr_matrix:
     token of a document once with its count: the same sums, about half the hashing."""
     if vec.norm is not None or vec.binary:
         return vec.transform(docs)
-    analyze = vec.build_analyzer()
+    analyze = word_analyzer(vec)
     hasher = FeatureHasher(n_features=vec.n_features, input_type="dict", dtype=vec.dtype,
                            alternate_sign=vec.alternate_sign)
     return hasher.transform(Counter(analyze(d)) for d in docs)
 
 
-def _add_rows_grouped(cents: list[_Centroid], rows: list[list[int]], X: sp.csr_matrix, keep: int) -> None:
+def _add_rows_grouped(cents: list[_Centroid], rows: list[list[int]], X: sp.csr_matrix, keep: int,
+                      cols: _Columns) -> None:
     """``cents[g].add_rows(X[rows[g]], dim, keep)`` for every g (distinct centroids) in one pass.
 
     Why: a sparse row selection and an ``np.unique`` per column cost ~0.1 ms each and ran for
@@ -236,7 +252,7 @@ def _add_rows_grouped(cents: list[_Centroid], rows: list[list[int]], X: sp.csr_m
         ptr.append(len(pick))
     P = sp.csr_matrix((np.ones(len(pick)), np.array(pick, np.int64), np.array(ptr, np.int64)),
                       shape=(len(has), Y.shape[0]))
-    S = P @ Y
+    S = cols.product(P, Y)
     S.sort_indices()
     for r, g in enumerate(has):
         lo, hi = S.indptr[r], S.indptr[r + 1]
@@ -285,8 +301,10 @@ def _top_entities_many(cents: list[_Centroid], wdim: int, ks: tuple[int, ...], i
     val = np.concatenate([c.val for c in cents])
     seg = np.repeat(np.arange(n), lens)
     keep = idx >= wdim
-    if exclude is not None and len(exclude):
-        keep &= ~np.isin(idx, exclude)
+    if exclude is not None and len(exclude):  # np.isin, by binary search in the few sorted ids
+        ent = np.flatnonzero(keep)
+        at = np.minimum(np.searchsorted(exclude, idx[ent]), len(exclude) - 1)
+        keep[ent[exclude[at] == idx[ent]]] = False
     idx, val, seg = idx[keep], val[keep], seg[keep]
     if len(idx):
         val = val / (idf(idx) if callable(idf) else idf[idx]) ** power
@@ -353,6 +371,58 @@ def _block(M: sp.csr_matrix, start: int) -> sp.csr_matrix:
     counts = np.concatenate([[0], np.cumsum(keep, dtype=np.int64)])
     return sp.csr_matrix((M.data[keep], M.indices[keep] - start, counts[M.indptr]),
                          shape=(M.shape[0], M.shape[1] - start))
+
+
+class _Columns:
+    """Sparse products over the columns the operands use, relabelled 0..k-1.
+
+    Why: the hashed space has 2^18 + 2^16 columns and a batch's matrices use a few thousand.
+    scipy computes ``A @ B.T`` by first turning ``B.T`` into CSR (row pointers over every column)
+    and ``P @ Y`` with work arrays as long as Y's rows: each costs O(all columns), most of the
+    time of the small per-batch products. Relabelling the columns changes no number: an entry of
+    a CSR product is summed from zero in the order of A's row (positions, not labels) over the
+    rows of the right operand, and a column of B lists its rows in order under any label, so every
+    entry is the same sum in the same order; ``product`` also gives its entries in the same
+    order (they are listed in order of first touch) before the labels are mapped back.
+    One per clusterer: ``_lut`` is all -1 between calls."""
+
+    def __init__(self, dim: int) -> None:
+        self._lut = np.full(dim, -1, np.int32)
+
+    def _labels(self, cols: np.ndarray, other: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray | None]:
+        """A label per entry of ``cols`` (one per distinct column, < len(cols)), and the labels of
+        ``other``'s columns (-1: not among ``cols``)."""
+        lut = self._lut
+        cols = cols.astype(np.intp)  # once: numpy would convert int32 positions at every use
+        lut[cols] = np.arange(len(cols), dtype=np.int32)
+        try:
+            return lut[cols], (lut[other.astype(np.intp)] if other is not None else None)
+        finally:
+            lut[cols] = -1
+
+    def gram(self, A: sp.csr_matrix, B: sp.csr_matrix) -> np.ndarray:
+        """``(A @ B.T).toarray()``, the same numbers."""
+        if A is B:
+            lb, la = self._labels(B.indices)[0], None
+            Ac = None
+        else:
+            lb, la = self._labels(B.indices, A.indices)
+        k = max(len(lb), 1)
+        if la is not None:
+            keep = la >= 0  # A's terms in no row of B add nothing to any entry
+            if keep.all():
+                Ac = sp.csr_matrix((A.data, la, A.indptr), shape=(A.shape[0], k))
+            else:
+                ptr = np.concatenate([[0], np.cumsum(keep, dtype=np.int64)])[A.indptr]
+                Ac = sp.csr_matrix((A.data[keep], la[keep], ptr), shape=(A.shape[0], k))
+        Bc = sp.csr_matrix((B.data, lb, B.indptr), shape=(B.shape[0], k))
+        return ((Bc if Ac is None else Ac) @ Bc.T).toarray()
+
+    def product(self, P: sp.csr_matrix, Y: sp.csr_matrix) -> sp.csr_matrix:
+        """``P @ Y`` (CSR, entries in the same order as scipy gives them)."""
+        lb = self._labels(Y.indices)[0]
+        S = P @ sp.csr_matrix((Y.data, lb, Y.indptr), shape=(Y.shape[0], max(len(lb), 1)))
+        return sp.csr_matrix((S.data, Y.indices[S.indices], S.indptr), shape=(P.shape[0], Y.shape[1]))
 
 
 def _squash(name: str) -> str:
@@ -536,6 +606,7 @@ class StoryClusterer:
         # came from (see _line_grams)
         self._gram_cache: tuple[dict, np.ndarray, np.ndarray] = ({}, np.zeros((0, 0)), np.zeros((0, 0)))
         self._art_gram_cache: tuple[dict, np.ndarray] = ({}, np.zeros((0, 0)))  # the same for _line_art
+        self._cols = _Columns(self.dim)  # the products of a batch
 
     # ------------------------------------------------------------------ features
     def _counts(self, arts: list[Article]) -> sp.csr_matrix:
@@ -709,14 +780,14 @@ class StoryClusterer:
             Xc = X if X.shape[0] <= cs else X[start : start + cs]
             m = Xc.shape[0]
             k0 = len(cents)
-            G = (Xc @ Xc.T).toarray()
+            G = self._cols.gram(Xc, Xc)
             cols = k0 + m
             dot = np.zeros((m, cols))
             norm2 = np.zeros(cols)
             first = np.zeros(cols)
             last = np.zeros(cols)
             if k0:
-                dot[:, :k0] = (Xc @ _matrix(cents, self.dim, normalise=False).T).toarray()
+                dot[:, :k0] = self._cols.gram(Xc, _matrix(cents, self.dim, normalise=False))
                 norm2[:k0] = [c.norm2 for c in cents]
                 first[:k0] = [c.first for c in cents]
                 last[:k0] = [c.last for c in cents]
@@ -746,7 +817,8 @@ class StoryClusterer:
             for col in members:
                 if col >= k0:
                     cents.append(_Centroid.empty(float(first[col])))
-            _add_rows_grouped([cents[col] for col in members], list(members.values()), Xc, cfg.story_terms)
+            _add_rows_grouped([cents[col] for col in members], list(members.values()), Xc, cfg.story_terms,
+                              self._cols)
             for col, idxs in members.items():
                 c = cents[col]
                 c.n += len(idxs)
@@ -773,9 +845,9 @@ class StoryClusterer:
         last = np.concatenate([[c.last for c in seeds], times]).astype(np.float64)
         size = np.concatenate([[max(c.n, 1) for c in seeds], np.ones(m)]).astype(np.float64)
         W = np.zeros((n, n))
-        W[k0:, k0:] = (X @ X.T).toarray()
+        W[k0:, k0:] = self._cols.gram(X, X)
         if k0:
-            W[:k0, k0:] = (_matrix(seeds, self.dim, normalise=False) @ X.T).toarray()
+            W[:k0, k0:] = self._cols.gram(_matrix(seeds, self.dim, normalise=False), X)
             W[k0:, :k0] = W[:k0, k0:].T
         gap = np.maximum(first[:, None] - last[None, :], first[None, :] - last[:, None])
         np.maximum(gap, 0.0, out=gap)
@@ -835,7 +907,7 @@ class StoryClusterer:
         groups = sorted((sorted(members[g]) for g in range(n) if active[g]), key=lambda mem: mem[0])
         gi = np.concatenate([[g] * sum(i >= k0 for i in mem) for g, mem in enumerate(groups)]).astype(np.int64)
         ri = np.array([i - k0 for mem in groups for i in mem if i >= k0], np.int64)
-        sums = (sp.csr_matrix((np.ones(len(ri)), (gi, ri)), shape=(len(groups), m)) @ X).tocsr()
+        sums = self._cols.product(sp.csr_matrix((np.ones(len(ri)), (gi, ri)), shape=(len(groups), m)), X)
         sums.sort_indices()
         for g, mem in enumerate(groups):
             rows = ri[gi == g]
@@ -882,7 +954,7 @@ class StoryClusterer:
 
         if ncol > 1:
             M = _matrix(cents, self.dim, normalise=True)
-            S = (M @ M.T).toarray()
+            S = self._cols.gram(M, M)
             fst = np.array([c.first for c in cents])
             lst = np.array([c.last for c in cents])
             gap = np.maximum(np.maximum(fst[:, None] - lst[None, :], fst[None, :] - lst[:, None]), 0.0)
@@ -1339,10 +1411,10 @@ class StoryClusterer:
         if len(rows):
             # (M @ M[rows].T) holds the same sums (a pair's common terms, in index order either
             # way) and transposes only the rows multiplied
-            part = (M @ _take_rows(M, rows).T).toarray()
+            part = self._cols.gram(M, _take_rows(M, rows))
             G[:, rows] = part
             G[rows, :] = part.T
-            part = (Me @ _take_rows(Me, rows).T).toarray()
+            part = self._cols.gram(Me, _take_rows(Me, rows))
             Ge[:, rows] = part
             Ge[rows, :] = part.T
         self._gram_cache = (_row_keys(cents[:ns]), G[:ns, :ns].copy(), Ge[:ns, :ns].copy())
@@ -1362,7 +1434,7 @@ class StoryClusterer:
             out[np.ix_(kept, kept)] = old[np.ix_(pos[kept], pos[kept])]
         if len(redo) or hot:
             La = _matrix(arts, self.dim, False)
-            part = (La @ _matrix2([arts[i] for i in redo] + hot, [], self.dim).T).toarray()
+            part = self._cols.gram(La, _matrix2([arts[i] for i in redo] + hot, [], self.dim))
             out[:, redo] = part[:, : len(redo)]
             out[redo, :ns] = part[:, : len(redo)].T
             out[:, ns:] = part[:, len(redo):]

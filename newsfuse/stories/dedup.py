@@ -31,7 +31,7 @@ from rensa import RMinHash, RMinHashLSH
 
 from newsfuse.records import Article
 from newsfuse.stories.features import put_bounded
-from newsfuse.stories.text import fold, sentence_texts, shingles, words, words_each
+from newsfuse.stories.text import fold, sentence_texts, shingle_list, shingles, words, words_each
 
 __all__ = ["Duplicates", "DedupConfig", "find_duplicates", "sentence_key", "token_jaccard", "export_features",
            "remember_features"]
@@ -120,10 +120,10 @@ class _Feats:
     """Per-article features that do not depend on the rest of the pool (computed once, cached)."""
 
     folded_hash: str  # blake2b of the folded body: exact copies
-    shingles: set[str] | None  # word k-shingles of the body: near copies (None: not handed over, see _shingles_of)
+    shingles: set[str] | None  # word k-shingles of the body: near copies (None: not made yet, see _shingles_of)
     sent_keys: list[tuple[int, str]]  # (index, folded word sequence) of sentences long enough to count
     key_list: list[str] = field(default_factory=list)  # the keys of sent_keys alone
-    minhash: object = None  # RMinHash of ``shingles``, filled when first needed
+    minhash: object = None  # RMinHash of ``shingles`` (None: filled when first needed)
     sent_bands: np.ndarray | None = None  # (len(sent_keys), bands) uint64 band hashes
     places: list[tuple[str, int]] = field(default_factory=list)  # (article id, index) per sent_keys entry
 
@@ -139,7 +139,10 @@ def _key(a: Article, cfg: DedupConfig) -> tuple:
 
 def _features(a: Article, cfg: DedupConfig) -> _Feats:
     """Features of an article, cached: known articles recur in every batch of their window, so
-    folding, shingling and MinHashing them again per batch was most of dedup's time."""
+    folding, shingling and MinHashing them again per batch was most of dedup's time. The MinHash
+    is made from the shingles in text order; their set, needed only to confirm near-copy
+    candidates, is made then (``_shingles_of``): building it for every article cost more than
+    the hashing."""
     key = _key(a, cfg)
     hit = _CACHE.get(key)
     if hit is not None:
@@ -157,9 +160,11 @@ def _features(a: Article, cfg: DedupConfig) -> _Feats:
     body = _joined_words(a, sent_words)
     feats = _Feats(
         folded_hash=hashlib.blake2b(folded.encode("utf-8"), digest_size=12).hexdigest(),
-        shingles=shingles(words(folded, folded=True) if body is None else body, cfg.shingle),
+        shingles=None,
         sent_keys=sent_keys,
         key_list=[k for _, k in sent_keys],
+        minhash=_minhash(shingle_list(words(folded, folded=True) if body is None else body, cfg.shingle),
+                         cfg.num_perm, cfg.seed),
         sent_bands=_bands(sent_toks, cfg),  # now, while the tokens are at hand
         places=[(a.id, i) for i, _ in sent_keys],
     )
@@ -168,8 +173,8 @@ def _features(a: Article, cfg: DedupConfig) -> _Feats:
 
 
 def _shingles_of(a: Article, f: _Feats, cfg: DedupConfig) -> set[str]:
-    """The article's shingle set, made again (as ``_features`` makes it) when it was not handed
-    over: only near-copy candidates need it once their MinHash is known."""
+    """The article's shingle set (the shingles ``_features`` hashes), made when first needed:
+    only near-copy candidates need it once their MinHash is known."""
     if f.shingles is None:
         sent_words = words_each([t for _, t in sentence_texts(a)])
         body = _joined_words(a, sent_words)

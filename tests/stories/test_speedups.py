@@ -1,0 +1,55 @@
+"""Speed-ups of the stories stage give exactly what they replace: the clusterer's relabelled sparse
+products (scipy's numbers) and the fast word analyser (sklearn's tokens)."""
+
+import random
+
+import numpy as np
+import scipy.sparse as sp
+
+from newsfuse.stories.cluster import ClusterConfig, _Columns, _vectorisers
+from newsfuse.stories.text import word_analyzer
+
+DIM = (1 << 18) + (1 << 16)
+
+
+def _random_rows(rng, n_rows: int, max_terms: int, n_cols: int = DIM) -> sp.csr_matrix:
+    rows = [np.sort(rng.choice(2000, rng.integers(0, max_terms + 1), replace=False)) for _ in range(n_rows)]
+    indptr = np.concatenate([[0], np.cumsum([len(r) for r in rows], dtype=np.int64)])
+    idx = (np.concatenate(rows + [np.zeros(0, np.int64)]) * 163) % n_cols  # spread over the space
+    order = np.concatenate([np.argsort(idx[a:b]) + a for a, b in zip(indptr[:-1], indptr[1:])] + [np.zeros(0, int)])
+    return sp.csr_matrix((rng.random(len(idx)) * 3.0, idx[order].astype(np.int32), indptr), shape=(n_rows, n_cols))
+
+
+def test_gram_and_product_equal_scipy_bit_for_bit():
+    rng = np.random.default_rng(7)
+    cols = _Columns(DIM)
+    for _ in range(60):
+        A = _random_rows(rng, int(rng.integers(0, 30)), 200)
+        B = _random_rows(rng, int(rng.integers(0, 30)), 200)
+        assert np.array_equal(cols.gram(A, B), (A @ B.T).toarray())
+        assert np.array_equal(cols.gram(A, A), (A @ A.T).toarray())
+        n = B.shape[0]
+        picks = [np.sort(rng.choice(n, int(rng.integers(0, n + 1)), replace=False)) for _ in range(5)] if n else [[]] * 5
+        ptr = np.concatenate([[0], np.cumsum([len(p) for p in picks], dtype=np.int64)])
+        P = sp.csr_matrix((np.ones(ptr[-1]), np.concatenate([np.asarray(p, np.int64) for p in picks]), ptr),
+                          shape=(5, n))
+        want, got = P @ B, cols.product(P, B)
+        for a, b in ((want.indptr, got.indptr), (want.indices, got.indices), (want.data, got.data)):
+            assert np.array_equal(a, b)
+        assert (cols._lut == -1).all()  # left clean for the next product
+
+
+def test_fast_word_analyzer_gives_sklearns_tokens():
+    cfg = ClusterConfig()
+    words, ents = _vectorisers(cfg.word_bits, cfg.entity_bits)
+    fast, base = word_analyzer(words), words.build_analyzer()
+    assert fast is not base  # the clusterer's word vectoriser takes the fast path
+    rng = random.Random(3)
+    alphabet = list("abQZ07_'- .,;\n\t") + ["\u2019", "\u201d", "\u2013", "\u2026", "\u00e9", "\u0130", "\u212a",
+                                            "\u00a3", "\u00a0", "\u0301", "\u00b2", "\u0661", "\u6771"]
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 60))) for _ in range(3000)]
+    texts += ["Officials said the \u201cre-opened\u201d bridge\u2019s toll \u2014 \u00a32.50\u2026 rose 4%.",
+              "Les habitants de Bel\u00e9m ont \u00e9t\u00e9 \u00e9vacu\u00e9s mardi.", "\u6771\u4eac 2024", ""]
+    for t in texts:
+        assert fast(t) == base(t), t
+    assert word_analyzer(ents)("Reuters Lisk_Bay x") == ents.build_analyzer()("Reuters Lisk_Bay x")  # not word analysis
