@@ -138,14 +138,20 @@ def test_an_absolute_and_a_relative_path_are_one_document(tmp_path, monkeypatch)
         assert store.count_articles() == 1
 
 
-def _interrupt(monkeypatch, name):
-    real = getattr(pipeline, name)
+def _interrupted_ingest(monkeypatch, folder, db, name) -> None:
+    """Ingest ``folder`` into ``db`` with the pipeline step ``name`` stopped as by Ctrl-C or a crash;
+    the step works again afterwards."""
 
     def boom(*args, **kwargs):
         raise KeyboardInterrupt  # the user pressed Ctrl-C, or the machine went down, at this step
 
     monkeypatch.setattr(pipeline, name, boom)
-    return real
+    with Store(db) as store:
+        try:
+            pipeline.ingest([folder], store)
+        except KeyboardInterrupt:
+            pass
+    monkeypatch.undo()
 
 
 def test_a_rerun_after_an_interrupted_ingest_puts_the_stored_articles_into_stories(tmp_path, monkeypatch):
@@ -156,14 +162,9 @@ def test_a_rerun_after_an_interrupted_ingest_puts_the_stored_articles_into_stori
     (d / "corran-courier.txt").write_text(FIRST)
     (d / "river-gazette.txt").write_text(OTHER)
     db = tmp_path / "w.db"
-    _interrupt(monkeypatch, "_group_new")
+    _interrupted_ingest(monkeypatch, d, db, "_group_new")
     with Store(db) as store:
-        try:
-            pipeline.ingest([d], store)
-        except KeyboardInterrupt:
-            pass
         assert store.count_articles() == 2 and store.list_stories()[1] == 0
-    monkeypatch.undo()
     with Store(db) as store:
         report = pipeline.ingest([d], store)
         assert report.new == [] and len(report.existing) == 2
@@ -178,15 +179,10 @@ def test_a_rerun_after_an_ingest_interrupted_while_briefing_makes_the_missing_br
     d.mkdir()
     (d / "corran-courier.txt").write_text(FIRST)
     db = tmp_path / "w.db"
-    _interrupt(monkeypatch, "story_brief")
+    _interrupted_ingest(monkeypatch, d, db, "story_brief")
     with Store(db) as store:
-        try:
-            pipeline.ingest([d], store)
-        except KeyboardInterrupt:
-            pass
         (row,), _ = store.list_stories()
         assert store.get_brief(row.id) is None
-    monkeypatch.undo()
     with Store(db) as store:
         pipeline.ingest([d], store)
         assert store.get_brief(row.id) is not None
