@@ -378,7 +378,7 @@ class _Columns:
 
     Why: the hashed space has 2^18 + 2^16 columns and a batch's matrices use a few thousand.
     scipy computes ``A @ B.T`` by first turning ``B.T`` into CSR (row pointers over every column)
-    and ``P @ Y`` with work arrays as long as Y's rows: each costs O(all columns), most of the
+    and ``P @ Y`` with work arrays spanning Y's columns: each costs O(all columns), most of the
     time of the small per-batch products. Relabelling the columns changes no number: an entry of
     a CSR product is summed from zero in the order of A's row (positions, not labels) over the
     rows of the right operand, and a column of B lists its rows in order under any label, so every
