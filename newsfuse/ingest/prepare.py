@@ -105,7 +105,8 @@ def preclean(raw: RawDoc) -> Work:
     for p in paras if _may_welcome(paras) else ():
         mm = _WELCOME.search(p)
         if mm:
-            text_outlet = mm.group(1).strip()
+            # "welcome to the Harbour Courier's live coverage": a name, so its "The" is capitalised
+            text_outlet = re.sub(r"^the\s", "The ", mm.group(1).strip())
             break
     for i, p in enumerate(paras[:8]):
         dl = meta.find_dateline(p)

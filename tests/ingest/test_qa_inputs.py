@@ -54,3 +54,12 @@ def test_deeply_nested_json_is_named_as_malformed(tmp_path):
     assert len(problems) == 2 and len(items) == 3
     for p in problems:
         assert "nested too deeply" in p.message and "RecursionError" not in p.message, p
+
+
+def test_an_outlet_named_in_a_welcome_line_keeps_its_capital(tmp_path):
+    f = tmp_path / "live.txt"
+    f.write_text("Floods live: river peaks in Mornby\n\n"
+                 "Good morning and welcome to the Mornby Gazette's live coverage of the floods.\n\n"
+                 "The river peaked at 5.2 metres overnight, the environment agency said, and 300 homes were evacuated.\n")
+    (item,) = list(read_paths([f]))
+    assert isinstance(item, Article) and item.outlet == "The Mornby Gazette"
