@@ -441,6 +441,12 @@ def _antecedent_group(toks: list[_Tok], spans, a: int, out: list[Claim]) -> str 
     return None
 
 
+def _members_of(text: str, end: int) -> str | None:
+    """The known group of 'members of the security forces', read after the head ending at ``end``."""
+    m = _MEMBERS_OF.match(text, end)
+    return category_of(m.group(1).split())[0] if m else None
+
+
 def _np_group(toks: list[_Tok], b: int) -> str | None:
     """The known group named right after the number ending at token ``b``."""
     words, _, _ = _np_after(toks, b + 1, False)
@@ -925,17 +931,15 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
                 cat = " ".join(last2)
                 if last2[-1] in _NOT_HEADS or last2[-1].endswith(("ly", "ing")) or (
                         np_words[-1].text[0].isupper() and not np_words[-1].low.endswith("s")):
-                    # not a head noun: "one person previously reported", "men came running", "after seven days
-                    # Elisabeth Joassaint"
-                    continue  # "an earlier toll of 44 given by ...", "one person previously reported dead"
+                    # not a head noun: "a toll of 44 given by", "one person previously reported", "men came
+                    # running", "after seven days Elisabeth Joassaint"
+                    continue
                 if cat == "units" and _UNITS_OF_MACHINES.match(text, np_words[-1].end):
                     cat = "vehicles"  # translated copy: "48 units of special technique" were sent
                 if hedged and cat in _GENERIC_HEADS:
                     cat = "suspects"  # "27 suspected members of a gang": the head says only "suspects"
-                elif cat in _GENERIC_HEADS and _MEMBERS_OF.match(text, np_words[-1].end) and category_of(
-                        _MEMBERS_OF.match(text, np_words[-1].end).group(1).split())[0]:
-                    # "27 members of the security forces"
-                    cat = category_of(_MEMBERS_OF.match(text, np_words[-1].end).group(1).split())[0]
+                elif cat in _GENERIC_HEADS and _members_of(text, np_words[-1].end):
+                    cat = _members_of(text, np_words[-1].end)  # "27 members of the security forces"
                 elif cat in _GENERIC_HEADS:
                     # "four members of one family"; "the union says 23 of its members were hurt"
                     cat = "workers" if (_OF_ITS_MEMBERS.match(text, n.end)
