@@ -159,7 +159,7 @@ EVENTS: dict[str, list[str]] = {
         "taken into custody", "rounded up", "apprehended", "jailed", "detained", "recaptured", "rearrested",
         "captured", "arrest", "detention",
     ],
-    "missing": ["missing", "unaccounted for", "searching for", "search for", "looking for", "fate", "whereabouts", "swept away", "disappeared", "failed to return",
+    "missing": ["missing", "unaccounted for", "fate", "whereabouts", "swept away", "disappeared", "failed to return",
                 "not been heard from", "lost at sea"],
     "evacuated": ["evacuated", "evacuating", "evacuations", "ordered to leave", "moved to safety", "relocated",
                   "moved to shelters", "moved to temporary shelters", "moved to emergency shelters",
