@@ -7,11 +7,14 @@ printed beside it because it weighs big clusters more, as a reader of a story li
 T17 set-up: all topics' articles are mixed into one publish-ordered stream and fed day by day to
 ``StoryClusterer``; the gold label is the topic (folder name before "_"), which the *storyline*
 level must match. The story level is reported too, but is expected to be finer than topics.
+``--pipeline`` feeds the same stream the way ``newsfuse ingest`` does instead: detokenised records
+through ``ingest.read_records`` (cleaning, segmentation) and each day through ``find_duplicates``
+(against the previous three days) before clustering, as ``benchmarks/bench_cluster.py`` times it.
 
 Fixtures: ``--fixture FILE`` scores an invented JSONL corpus (fields ``event`` = gold story,
 ``storyline`` = gold storyline) fed in publish order, in one batch and in batches of five.
 
-Run: ``python -m newsfuse.eval.clustering [T17_DIR] [--limit N] [--seed S] [--fixture FILE]``
+Run: ``python -m newsfuse.eval.clustering [T17_DIR] [--limit N] [--seed S] [--pipeline] [--fixture FILE]``
 """
 
 from __future__ import annotations
@@ -125,23 +128,46 @@ def t17_article(rec: dict) -> Article:
                    path=rec.get("folder"))
 
 
+def _ingested(records: list[dict], gold: dict[str, str]) -> tuple[list[Article], dict[str, str]]:
+    """The records as ``newsfuse ingest`` reads them (ids become content hashes) and their gold."""
+    from newsfuse.ingest import read_records
+
+    recs = [{"id": r["id"], "text": detokenise(r["text"]), "published": r["time"], "url": None} for r in records]
+    arts = [a for a in read_records(recs, "t17") if isinstance(a, Article)]
+    return arts, {a.id: gold[records[int(a.path.rsplit("#", 1)[1])]["id"]] for a in arts}
+
+
 def evaluate_t17_clustering(t17_dir: str | Path, limit_per_topic: int | None = None, seed: int = 0,
-                            config=None) -> dict:
-    """Mix all topics into one day-by-day stream, cluster it, score stories and storylines."""
+                            config=None, pipeline: bool = False) -> dict:
+    """Mix all topics into one day-by-day stream, cluster it, score stories and storylines
+    (``pipeline``: ingest and dedup first, see the module docstring)."""
     from newsfuse.stories.cluster import StoryClusterer
+    from newsfuse.stories.dedup import find_duplicates
 
     records, gold = load_t17(t17_dir, limit_per_topic, seed)
     rng = random.Random(seed)
     rng.shuffle(records)  # within a day, arrival order is arbitrary
     records.sort(key=lambda r: r["time"][:10])
-    articles = [t17_article(r) for r in records]
+    if pipeline:
+        articles, gold = _ingested(records, gold)
+    else:
+        articles = [t17_article(r) for r in records]
     by_day: dict[str, list[Article]] = defaultdict(list)
-    for r, a in zip(records, articles):
-        by_day[r["time"][:10]].append(a)
+    for a in articles:
+        by_day[a.published.date().isoformat()].append(a)
     clusterer = StoryClusterer(config)
     t0 = time.perf_counter()
+    recent: list[tuple[str, Article]] = []
     for day in sorted(by_day):
-        clusterer.add(by_day[day])
+        batch = by_day[day]
+        if pipeline:
+            d0 = datetime.fromisoformat(day)
+            recent = [(d, a) for d, a in recent if (d0 - datetime.fromisoformat(d)).days <= 3]
+            dups = find_duplicates(batch, known=[a for _, a in recent])
+            for a in batch:
+                a.duplicate_of = dups.duplicate_of.get(a.id)
+            recent += [(day, a) for a in batch]
+        clusterer.add(batch)
     seconds = time.perf_counter() - t0
     story = {a.id: clusterer.resolve(a.story_id) for a in articles}
     line_of_story = {}
@@ -195,6 +221,7 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("t17_dir", nargs="?", default=str(default))
     ap.add_argument("--limit", type=int, default=None, help="articles per topic (sampled)")
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--pipeline", action="store_true", help="T17 through ingest and dedup first")
     ap.add_argument("--fixture", help="score an invented JSONL fixture instead of T17")
     args = ap.parse_args(argv)
     if args.fixture:
@@ -206,8 +233,8 @@ def main(argv: list[str] | None = None) -> dict:
                     print(f"  {key:10s} {level:9s} P={m['P']:.3f} R={m['R']:.3f} F={m['F']:.3f} "
                           f"({m['clusters']} clusters)")
         return res
-    res = evaluate_t17_clustering(args.t17_dir, args.limit, args.seed)
-    print(f"T17 mixed stream: {res['articles']} articles, {res['topics']} topics -> "
+    res = evaluate_t17_clustering(args.t17_dir, args.limit, args.seed, pipeline=args.pipeline)
+    print(f"T17 mixed stream{' (ingest + dedup)' if args.pipeline else ''}: {res['articles']} articles, {res['topics']} topics -> "
           f"{res['stories']} stories, {res['storylines']} storylines")
     for key in ("story_bcubed", "storyline_bcubed", "storyline_pairwise"):
         m = res[key]

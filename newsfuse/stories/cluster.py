@@ -11,10 +11,12 @@ Why this shape:
   stories of one long-running topic (looser threshold, months-long window).
 - Ids never change once given: a story is "s-" + hash of its first article id; when two stories
   turn out to be one, the older keeps its id and the other becomes an alias (``resolve``).
-- Stories: the pool is clustered by average linkage over article pairs (time-decayed cosine,
-  best pair first; settled parts of hot stories take part as weighted seeds), so one bridging
-  article cannot chain two events together. Pools above ``average_link_max`` fall back to a leader
-  pass in publish order with exact centroid cosines from two sparse products.
+- Stories: a leader pass in publish order over the pool (an article joins the story whose
+  centroid is most similar, time-decayed, within a few days; settled parts of hot stories are
+  seeds; average linkage over article pairs is an option). Then two corrections with hindsight,
+  both by one *cohesion ratio* (mean article similarity across two groups over the mean within the
+  looser one): a story that is two events glued by a bridging first article is cut in time
+  (``_split_glued``), and small follow-ups days later join their story (``_follow_ups``).
 - Order independence: the unsettled articles of the hot window (the *pool*, raw counts only) are
   re-clustered in publish order at every ``add`` with current IDF weights, then mapped back onto
   existing ids (seeded by settled centroids; oldest id wins; merged ids become aliases). Articles
@@ -23,8 +25,8 @@ Why this shape:
   (agglomerative, centroid cosine, best pair first), each hot storyline taking part as one fixed
   *seed* made of its cold stories' vectors; merges also need agreeing entities, IDF-weighted
   anchors (outlet names excluded) and articles about as similar across the two groups as within
-  the looser one (cohesion margin). A storyline keeps the id of its oldest story's line; merged lines
-  become aliases (``resolve_storyline``).
+  the looser one (cohesion margin; for two settled lines also a cohesion ratio). A storyline keeps
+  the id of its oldest story's line; merged lines become aliases (``resolve_storyline``).
 """
 
 from __future__ import annotations
@@ -70,6 +72,25 @@ class ClusterConfig:
     story_window_days: float = 2.5  # two groups join only if their time spans are this close
     story_decay_days: float = 6.0  # similarity *= exp(-gap / decay); 4 suited average linkage only
     story_merge_threshold: float = 0.55
+    # cohesion ratio of two groups of articles: their mean similarity across the groups over the
+    # mean within the looser group. One event's parts (reports, victims, reactions, a charge days
+    # later) score 0.8-1.3 on the invented fixtures; two events glued in one place score 0.4-0.6.
+    # Below it a story is cut in two (``_split_glued``); at or above it a late group joins
+    # (``_follow_ups``)
+    story_cohesion_ratio: float = 0.7
+    story_split_min: int = 3  # each side of a cut is a story of its own: at least this many articles
+    story_split_max: int = 400  # larger pool parts of a story are not cut (cost grows with the cube)
+    # follow-ups: a group of at most ``story_followup_max`` articles (a charge, a funeral, a
+    # verdict) joins an earlier story beyond the leader's window, while the story would span at
+    # most ``story_followup_days`` from its first article (the fixtures' follow-ups come 3-11 days
+    # after the event; a bound from the onset stops stories of a long topic growing for ever). A
+    # second full burst of coverage days later is a new event (a second strike, an occupation after
+    # a march), which the storyline links
+    story_followup_days: float = 12.0
+    story_followup_max: int = 2
+    # ... and its articles must be similar to the story's in absolute terms too: the fixtures'
+    # follow-ups score 0.20-0.38 mean cosine; T17's long, broad stories pass the ratio at 0.04-0.06
+    story_followup_floor: float = 0.15
     # "leader" (default): one pass in publish order over the hot pool; "average": average linkage
     # over the pool's article pairs (resists chaining; falls back to leader when the pool exceeds
     # ``average_link_max``: 2000 items ~ 32 MB). Average linkage (story_decay_days 4) scored better
@@ -95,6 +116,11 @@ class ClusterConfig:
     # less similar across the groups than within the looser group. Two tight events in one city
     # (mean inner cosine ~0.3, across ~0.15) stay apart; a broad topic (inner ~0.05) never binds
     storyline_cohesion_margin: float = 0.13
+    # ... and two lines that both have settled (cold) parts only if the mean across is at least
+    # this share of the mean within the looser one: a broad topic's inner mean (~0.06) makes the
+    # margin void. On T17 such late merges are rare: the two of one topic (Michael Jackson) scored
+    # 0.64 and 0.85; those that glued Syria into Libya 0.35 and 0.47
+    storyline_settled_ratio: float = 0.5
     storyline_merge_threshold: float = 0.3  # two lines' settled parts joining; 0.2 merged Egypt+Libya
     storyline_terms: int = 1200
     # share of the storyline cosine taken by sentence embeddings of title + first sentences, when
@@ -325,6 +351,108 @@ def _top_entities_many(cents: list[_Centroid], wdim: int, ks: tuple[int, ...], i
                 sets.append(set(idx[a:b][np.argpartition(val[a:b], -k)[-k:]].tolist()))
         out.append(sets)
     return out
+
+
+def _time_cut(S: np.ndarray, t: np.ndarray, m: int, ratio: float) -> tuple[list[int], list[int]] | None:
+    """Two sides of at least ``m`` items (rows in publish order ``t``, ``S`` their similarities)
+    whose cohesion ratio (mean similarity across / mean within the looser side) is lowest and below
+    ``ratio``; None if there are none. Candidates: every cut between two publish times, after which
+    each item moves twice to the side its other members are on average more similar to (so a late
+    follow-up of the first event goes back to it). All cuts are scored at once with matrix products.
+
+    Why cuts in time: a glued event starts later than the story it joined, as a block; the facets
+    of one event (reports, victims, reactions, a live page) alternate in time, so no cut isolates
+    them, while a cut by content alone split off facets as readily as events."""
+    n = len(S)
+    if n < 2 * m:
+        return None
+    off = S - np.diag(np.diag(S))
+    row = off.sum(1)
+    at = np.arange(m, n - m + 1)
+    at = at[t[at] > t[at - 1]]  # a cut falls between two publish times
+    if not len(at):
+        return None
+    B = (np.arange(n)[:, None] >= at[None, :]).astype(np.float64)  # after the cut
+    for _ in range(2):
+        nb = B.sum(0)
+        to_b = off @ B
+        mean_b = to_b / np.maximum(nb[None, :] - B, 1.0)
+        mean_a = (row[:, None] - to_b) / np.maximum((n - nb)[None, :] - (1.0 - B), 1.0)
+        B = (mean_b > mean_a).astype(np.float64)
+    nb = B.sum(0)
+    na = n - nb
+    OB = off @ B
+    sb = (OB * B).sum(0)
+    cross = (OB * (1.0 - B)).sum(0)
+    sa = row.sum() - sb - 2.0 * cross
+    with np.errstate(divide="ignore", invalid="ignore"):
+        r = (cross / (na * nb)) / np.maximum(np.minimum(sa / (na * (na - 1)), sb / (nb * (nb - 1))), 1e-12)
+    r[(na < m) | (nb < m) | ~np.isfinite(r)] = np.inf
+    k = int(np.argmin(r))
+    if not r[k] < ratio:
+        return None
+    side = B[:, k] > 0
+    if side[0]:  # the side holding the earliest article comes first
+        side = ~side
+    return np.flatnonzero(~side).tolist(), np.flatnonzero(side).tolist()
+
+
+class _PoolSims:
+    """Similarities of the pool's articles (and the hot stories' settled seeds) for the cohesion
+    checks. Dense (``G``: article by article, ``D``: article by seed) when the leader pass had
+    them, for a pool of one chunk; else sparse products on demand, in the columns the pool uses,
+    so a large pool never needs a dense square of its size."""
+
+    def __init__(self, seeds: list[_Centroid], dim: int, G: np.ndarray | None = None,
+                 D: np.ndarray | None = None, X: sp.csr_matrix | None = None) -> None:
+        self.seeds, self.dim, self.G, self.D = seeds, dim, G, D
+        self.X = self.S = None
+        if G is None:
+            both = _compact(sp.vstack([X, _matrix(seeds, dim, False)], format="csr") if seeds else X)
+            self.X = _take_rows(both, np.arange(X.shape[0]))
+            self.S = _take_rows(both, np.arange(X.shape[0], both.shape[0]))
+
+    def block(self, rows: list[int]) -> np.ndarray:
+        if self.G is not None:
+            return self.G[np.ix_(rows, rows)]
+        Z = _take_rows(self.X, np.array(rows))
+        return (Z @ Z.T).toarray()
+
+    def to_seed(self, rows: list[int], c: int) -> float:
+        """Summed similarity of ``rows`` to seed ``c`` (its summed vector)."""
+        if self.D is not None:
+            return float(self.D[rows, c].sum())
+        return float((_take_rows(self.X, np.array(rows)) @ _take_rows(self.S, np.array([c])).T).sum())
+
+    def group_sums(self, group: np.ndarray, seed_group: np.ndarray, ng: int) -> tuple[np.ndarray, np.ndarray]:
+        """Summed similarities between the articles of every two groups (``group``: one per pool
+        row, ``seed_group``: one per seed, whose settled articles are unit vectors) and each
+        group's summed self-similarities."""
+        k0 = len(self.seeds)
+        P = sp.csr_matrix((np.ones(len(group)), (group, np.arange(len(group)))), shape=(ng, len(group)))
+        Q = sp.csr_matrix((np.ones(k0), (seed_group, np.arange(k0))), shape=(ng, k0))
+        own = np.bincount(seed_group, weights=np.array([c.n for c in self.seeds], np.float64), minlength=ng)
+        own = own.astype(np.float64)
+        if self.G is None:
+            X = self.X
+            own += np.bincount(group, weights=np.bincount(np.repeat(np.arange(X.shape[0]), np.diff(X.indptr)),
+                                                          weights=X.data ** 2, minlength=X.shape[0]), minlength=ng)
+            V = P @ X + Q @ self.S if k0 else P @ X
+            return (V @ V.T).toarray(), own
+        own += np.bincount(group, weights=np.diag(self.G), minlength=ng)
+        A = (P @ (P @ self.G).T).T
+        if k0:
+            Sc = _compact(_matrix(self.seeds, self.dim, False))
+            PD = (P @ self.D) @ Q.T.toarray()
+            A = A + PD + PD.T + (Q @ (Q @ (Sc @ Sc.T).toarray()).T).T
+        return np.asarray(A), own
+
+
+def _compact(M: sp.csr_matrix) -> sp.csr_matrix:
+    """``M`` with only the columns it uses (in order): the same row products, without the hash
+    space's width, which sparse products pay for when they transpose (~1 ms at 2**18 columns)."""
+    cols, inv = np.unique(M.indices, return_inverse=True)
+    return sp.csr_matrix((M.data, inv.reshape(-1).astype(np.int32), M.indptr), shape=(M.shape[0], len(cols)))
 
 
 def _matrix(cents: list[_Centroid], dim: int, normalise: bool) -> sp.csr_matrix:
@@ -607,6 +735,7 @@ class StoryClusterer:
         self._gram_cache: tuple[dict, np.ndarray, np.ndarray] = ({}, np.zeros((0, 0)), np.zeros((0, 0)))
         self._art_gram_cache: tuple[dict, np.ndarray] = ({}, np.zeros((0, 0)))  # the same for _line_art
         self._cols = _Columns(self.dim)  # the products of a batch
+        self._pool_sims: _PoolSims | None = None  # the leader pass's products, for the cohesion checks
 
     # ------------------------------------------------------------------ features
     def _counts(self, arts: list[Article]) -> sp.csr_matrix:
@@ -776,6 +905,7 @@ class StoryClusterer:
         cents = [_Centroid(c.idx.copy(), c.val.copy(), c.norm2, c.first, c.last, c.n) for c in seeds]
         labels = np.zeros(X.shape[0], np.int64)
         cs = cfg.chunk_size
+        self._pool_sims = None
         for start in range(0, X.shape[0], cs):
             Xc = X if X.shape[0] <= cs else X[start : start + cs]
             m = Xc.shape[0]
@@ -791,6 +921,8 @@ class StoryClusterer:
                 norm2[:k0] = [c.norm2 for c in cents]
                 first[:k0] = [c.first for c in cents]
                 last[:k0] = [c.last for c in cents]
+            if m == X.shape[0]:  # the pool in one chunk: the cohesion checks reuse its products
+                self._pool_sims = _PoolSims(seeds, self.dim, G, dot[:, :k0].copy())
             used = k0
             members: dict[int, list[int]] = {}
             for i in range(m):
@@ -927,6 +1059,111 @@ class StoryClusterer:
             c.last = max(c.last, float(times[rows].max()))
         return labels, cents
 
+    def _split_glued(self, sims: "_PoolSims", X: sp.csr_matrix, times: np.ndarray, labels: np.ndarray,
+                     cents: list[_Centroid], seeds: list[_Centroid]):
+        """Cut stories that are two events glued together, and return the new labels and centroids.
+
+        Why: in the leader pass the first article of a new event, which retells an earlier one
+        nearby (a blackout a day after a storm, a second crash in the same city), joins the
+        earlier story, and the new event's next articles follow it there. With hindsight the two
+        show: a column's pool articles are cut where two blocks in time are least similar across
+        relative to within (``_time_cut``), and the cut stands below ``story_cohesion_ratio``.
+        Repeated on both sides; the part closer to a settled seed keeps the seed's column."""
+        cfg = self.config
+        m = max(cfg.story_split_min, 2)
+        cols: dict[int, list[int]] = {}
+        for r, c in enumerate(labels.tolist()):
+            cols.setdefault(c, []).append(r)
+        todo = [(c, rows) for c, rows in sorted(cols.items()) if 2 * m <= len(rows) <= cfg.story_split_max]
+        if not todo:
+            return labels, cents
+        k0 = len(seeds)
+        labels = labels.copy()
+        redo: dict[int, list[int]] = {}
+        while todo:
+            c, rows = todo.pop()
+            cut = _time_cut(sims.block(rows), times[rows], m, cfg.story_cohesion_ratio)
+            if cut is None:
+                continue
+            a, b = [rows[i] for i in cut[0]], [rows[i] for i in cut[1]]
+            if c < k0 and sims.to_seed(b, c) / len(b) > sims.to_seed(a, c) / len(a):
+                a, b = b, a
+            new = len(cents)
+            cents.append(_Centroid.empty(float(times[b[0]])))
+            labels[b] = new
+            redo[c], redo[new] = a, b
+            todo += [(c, a), (new, b)]
+        for c, rows in redo.items():
+            if c < k0:
+                sd = seeds[c]
+                cents[c] = _Centroid(sd.idx.copy(), sd.val.copy(), sd.norm2, sd.first, sd.last, sd.n)
+            else:
+                cents[c] = _Centroid.empty(float(times[rows[0]]))
+        done = sorted(redo)
+        _add_rows_grouped([cents[c] for c in done], [redo[c] for c in done], X, cfg.story_terms, self._cols)
+        for c, rows in redo.items():
+            cents[c].n += len(rows)
+            cents[c].first = min(cents[c].first, float(times[rows].min()))
+            cents[c].last = max(cents[c].last, float(times[rows].max()))
+        return labels, cents
+
+    def _follow_ups(self, sims: "_PoolSims | None", labels: np.ndarray, cents: list[_Centroid],
+                    k0: int, root: list[int]) -> list[tuple[int, int]]:
+        """Pairs of columns to join beyond the leader's time window: follow-ups (a charge, a
+        funeral, a verdict days after the event) whose articles are, on average, at least
+        ``story_cohesion_ratio`` times as similar to the story's as those are to each other, and
+        at least ``story_followup_floor`` similar. Groups (``root``: the merge pass's groups) join
+        best ratio first while the joined span stays within ``story_followup_days``; one of the
+        two has at most ``story_followup_max`` articles unless their spans are within
+        ``story_window_days``. Seeds (columns below ``k0``) count as their settled articles.
+
+        Why not a longer leader window: the leader decides by one centroid cosine, decayed with
+        the gap; a wider window glued related events in one place as often as it joined
+        follow-ups (fixture story F 0.849 -> 0.846 and 0.813 -> 0.876 at 6 days)."""
+        cfg = self.config
+        roots = sorted(set(root))
+        ng = len(roots)
+        if sims is None or ng < 2 or cfg.story_followup_days <= 0:
+            return []
+        gi = {r: g for g, r in enumerate(roots)}
+        rows_g = np.array([gi[root[c]] for c in labels.tolist()], np.int64)
+        seed_g = np.array([gi[root[c]] for c in range(k0)], np.int64)
+        n = (np.bincount(rows_g, minlength=ng)
+             + np.bincount(seed_g, weights=np.array([c.n for c in sims.seeds], np.float64), minlength=ng))
+        A, own = sims.group_sums(rows_g, seed_g, ng)
+        first = np.full(ng, np.inf)
+        last = np.full(ng, -np.inf)
+        for c, cent in enumerate(cents):
+            g = gi[root[c]]
+            first[g] = min(first[g], cent.first)
+            last[g] = max(last[g], cent.last)
+        active = n > 0
+        head = list(roots)
+        out = []
+        while True:
+            with np.errstate(divide="ignore", invalid="ignore"):
+                inner = np.where(n >= 2, (np.diag(A) - own) / (n * (n - 1)), np.inf)
+                bar = np.minimum(inner[:, None], inner[None, :])
+                cross = A / np.outer(n, n)
+                ratio = cross / bar
+            gap = np.maximum(np.maximum(first[:, None] - last[None, :], first[None, :] - last[:, None]), 0.0)
+            span = np.maximum(last[:, None], last[None, :]) - np.minimum(first[:, None], first[None, :])
+            ok = (active[:, None] & active[None, :] & np.isfinite(bar) & (span <= cfg.story_followup_days)
+                  & ((np.minimum(n[:, None], n[None, :]) <= cfg.story_followup_max) | (gap <= cfg.story_window_days))
+                  & (cross >= cfg.story_followup_floor) & (ratio >= cfg.story_cohesion_ratio))
+            np.fill_diagonal(ok, False)
+            if not ok.any():
+                return out
+            a, b = divmod(int(np.argmax(np.where(ok, ratio, -np.inf))), ng)
+            a, b = min(a, b), max(a, b)
+            out.append((head[a], head[b]))
+            A[a, :] += A[b, :]
+            A[:, a] += A[:, b]
+            n[a] += n[b]
+            own[a] += own[b]
+            first[a], last[a] = min(first[a], first[b]), max(last[a], last[b])
+            active[b] = False
+
     def _recluster(self, fresh_ids: set[str]) -> set[str]:
         """Re-cluster the pool, then give the clusters ids: a hot story with settled articles
         seeds its own column; otherwise a cluster takes the id of the (oldest) story that held
@@ -938,10 +1175,15 @@ class StoryClusterer:
         times = np.array([self._pool[k]["t"] for k in vec_ids], np.float64)
         seed_ids = [s for s in self._hot if s in self._base and self._base[s].n > 0]
         seeds = [self._base[s] for s in seed_ids]
+        self._pool_sims = None
         if cfg.story_linkage == "average" and len(seeds) + X.shape[0] <= cfg.average_link_max:
             labels, cents = self._average_link(X, times, seeds)
         else:
             labels, cents = self._single_pass(X, times, seeds)
+        sims = None
+        if cfg.story_cohesion_ratio > 0 and X.shape[0]:
+            sims = self._pool_sims or _PoolSims(seeds, self.dim, X=X)
+            labels, cents = self._split_glued(sims, X, times, labels, cents, seeds)
         ncol = len(cents)
         # merge pass over the columns (deterministic: by similarity, then index)
         parent = list(range(ncol))
@@ -964,6 +1206,10 @@ class StoryClusterer:
             pairs = sorted(zip(-S[iu][ok], iu[0][ok], iu[1][ok]))
             for _, i, j in pairs:
                 ri, rj = find(int(i)), find(int(j))
+                if ri != rj:
+                    parent[max(ri, rj)] = min(ri, rj)
+            for i, j in self._follow_ups(sims, labels, cents, len(seeds), [find(c) for c in range(ncol)]):
+                ri, rj = find(i), find(j)
                 if ri != rj:
                     parent[max(ri, rj)] = min(ri, rj)
         col_members: dict[int, list[str]] = {}
@@ -1221,7 +1467,9 @@ class StoryClusterer:
             with np.errstate(divide="ignore", invalid="ignore"):
                 nn = na[ix][..., None] * na
                 bar = np.minimum(inner[ix][..., None], inner)
-                near = ~np.isfinite(bar) | (nn == 0) | (Ga[ix] / nn >= bar - cfg.storyline_cohesion_margin)
+                share = np.where(seeded[ix][..., None] & seeded, cfg.storyline_settled_ratio, -np.inf)
+                need = np.maximum(bar - cfg.storyline_cohesion_margin, share * bar)
+                near = ~np.isfinite(bar) | (nn == 0) | (Ga[ix] / nn >= need)
             return cos, ecos, gap, near
 
         def not_self(good: np.ndarray, ix) -> np.ndarray:

@@ -137,11 +137,7 @@ def _articles(recs):
 # average linkage as it was tuned (story_decay_days 4): exact storylines on this fixture, but it
 # over-split stories on a second fixture written later, so it is not the default
 AVERAGE = {"story_linkage": "average", "story_decay_days": 4.0}
-LEADER_GLUES_STORM_AND_BLACKOUT = pytest.mark.xfail(
-    reason="known gap of the default leader pass: the blackout's first article (which retells the storm "
-           "of two days before) joins the storm's story", strict=True)
-BOTH_LINKAGES = [pytest.param(None, id="leader-default", marks=LEADER_GLUES_STORM_AND_BLACKOUT),
-                 pytest.param(AVERAGE, id="average")]
+BOTH_LINKAGES = [pytest.param(None, id="leader-default"), pytest.param(AVERAGE, id="average")]
 
 
 def _run(recs, batch, config=None):
@@ -190,9 +186,9 @@ def test_fixture_shuffled_arrival_in_one_batch_changes_f1_by_less_than_002():
         assert abs(bcubed(pred, gold)[2] - f0) < 0.02
 
 
-@pytest.mark.xfail(reason="known gap: default leader pass F 0.849 (storm and blackout glued, the procurement "
-                          "trial split); average linkage F 0.920 (follow-ups 3-4 days after their story's "
-                          "last article start new stories)", strict=False)
+@pytest.mark.xfail(reason="known gap: F 0.981, the tower fire's charge-and-inquest article six days on (0.64 "
+                          "as similar to the fire's articles as those are to each other) stays a story of its own",
+                   strict=False)
 def test_fixture_stories_exactly_match_events():
     recs = _fixture()
     _, pred = _run(recs, 1000)
@@ -411,3 +407,120 @@ def test_second_fixture_is_order_free_when_the_hot_window_spans_it():
         shuffled = recs[:]
         random.Random(seed).shuffle(shuffled)
         assert abs(run(shuffled, batch) - f0) < 0.02
+
+
+# ---- glued events are cut; follow-ups days later join; a second burst is a new story
+
+STORM = ["Storm Tavin battered the Merrow coast overnight with gusts of 120 km/h, the Merrow weather office said. "
+         "Two people were hurt by falling trees in Dunley and ferries to Skarra Island were cancelled. "
+         "Merrow Power said 20,000 homes lost power for a few hours as lines came down",
+         "Gusts of 120 km/h from Storm Tavin tore roofs off homes in Dunley and closed the coast road, the Merrow "
+         "weather office said. Ferries to Skarra Island stayed in port and two people were treated for injuries",
+         "Storm Tavin: Dunley residents cleared fallen trees on Wednesday after the storm hit the Merrow coast. "
+         "The Skarra Island ferries resumed and the weather office lifted its amber wind warning",
+         "Insurers estimate Storm Tavin damage on the Merrow coast at 15 million euros. Dunley lost roofs and "
+         "trees, and the weather office said the 120 km/h gusts were the strongest in June for thirty years"]
+BLACKOUT = ["A fire at the Oakhurst substation cut power to 90,000 homes across Merrow on Thursday, two days after "
+            "Storm Tavin hit the coast. Merrow Power said the substation fire was not caused by the storm. "
+            "Engineers from Merrow Power were working to reroute supplies around Oakhurst",
+            "Merrow Power restored electricity to most of the 90,000 homes left dark by the Oakhurst substation "
+            "fire. Its chief engineer said a transformer failed and caught fire at Oakhurst",
+            "Families in Merrow spent a night without power after the Oakhurst substation fire. Merrow Power said "
+            "a failed transformer started the blaze and the last 4,000 homes would be reconnected on Friday",
+            "The energy regulator opened an inquiry into the Oakhurst substation fire that blacked out 90,000 "
+            "Merrow homes. Merrow Power must explain why one failed transformer cut supplies to so many"]
+
+
+@pytest.mark.parametrize("config, apart", [({}, True), ({"story_cohesion_ratio": 0}, False)],
+                         ids=["default", "no-cohesion-checks"])
+def test_event_glued_on_by_a_bridging_first_article_is_cut_off(art, config, apart):
+    """The blackout's first article names the storm of two days before and joins its story in the
+    leader pass; the later blackout articles follow. The blackout block is far less similar to the
+    storm block than each is within, so the story is cut (and without the check it stays glued)."""
+    storm = [art(t, hours=8 * i) for i, t in enumerate(STORM)]
+    blackout = [art(t, hours=40 + 8 * i) for i, t in enumerate(BLACKOUT)]
+    sc = StoryClusterer(config)
+    sc.add(storm + blackout)
+    assert len({a.story_id for a in storm}) == 1
+    assert len({a.story_id for a in blackout}) == 1
+    assert (storm[0].story_id != blackout[0].story_id) is apart
+
+
+def test_time_cut_finds_a_later_block_and_sends_a_late_follow_up_back():
+    import numpy as np
+
+    from newsfuse.stories.cluster import _time_cut
+
+    # items 0-4: one event; 5-8: a later one; 9: a follow-up of the first
+    group = np.array([0] * 5 + [1] * 4 + [0])
+    S = np.where(group[:, None] == group[None, :], 0.4, 0.1)
+    np.fill_diagonal(S, 1.0)
+    t = np.arange(10.0)
+    assert _time_cut(S, t, 3, 0.7) == ([0, 1, 2, 3, 4, 9], [5, 6, 7, 8])
+    # one event whose facets alternate (reports, victims): no cut is much less similar across
+    facet = np.arange(10) % 2
+    S = np.where(facet[:, None] == facet[None, :], 0.4, 0.3)
+    np.fill_diagonal(S, 1.0)
+    assert _time_cut(S, t, 3, 0.7) is None
+    # cuts fall only between publish times: ten articles of one day cannot be cut in time
+    assert _time_cut(np.where(group[:, None] == group[None, :], 0.4, 0.1), np.zeros(10), 3, 0.7) is None
+
+
+CHARGE = ("Police charged a 34-year-old man with arson over the Hollin warehouse fire on Tannery Row in Brackwater "
+          "that killed two men. Chief fire officer Dominic Heale said the fire started in the warehouse loading bay")
+STRIKE1 = ["Dockers at the Port of Lenning walked out for 24 hours on Monday over plans to automate Quay 5, the "
+           "Harbour Workers Union said. Ships queued off Lenning as union leader Ada Brandt addressed strikers",
+           "The 24-hour strike by Lenning dockers halted Quay 5 and left ships waiting, Lenning Port Authority said. "
+           "Ada Brandt of the Harbour Workers Union said automation threatens 600 jobs",
+           "Lenning dockers returned to work after their 24-hour strike over Quay 5 automation. Ada Brandt said the "
+           "Harbour Workers Union would strike again if Lenning Port Authority did not talk"]
+STRIKE2 = ["Lenning dockers began a second strike, this time for 48 hours, after talks with Lenning Port Authority "
+           "on Quay 5 automation failed. Ada Brandt of the Harbour Workers Union led a march to the port gates",
+           "Ships queued off Lenning on the first day of the dockers' 48-hour strike over Quay 5 automation. The "
+           "Harbour Workers Union said Ada Brandt would meet Lenning Port Authority on Friday",
+           "The 48-hour Lenning dock strike ended with a deal to review Quay 5 automation, Ada Brandt of the Harbour "
+           "Workers Union said. Lenning Port Authority promised no job cuts this year"]
+
+
+@pytest.mark.parametrize("config, charge_joins, strikes_apart",
+                         [({}, True, True), ({"story_followup_days": 0}, False, True),
+                          ({"story_followup_max": 100}, True, False)],
+                         ids=["default", "no-follow-ups", "any-size-follow-ups"])
+def test_follow_up_days_later_joins_but_a_second_burst_is_a_new_story(art, config, charge_joins, strikes_apart):
+    """A charge six days after a fire (beyond the leader's 2.5-day window) joins the fire's story;
+    a second strike a week after the first -- same port, union and words, three articles -- is a
+    story of its own in the same storyline."""
+    fire = [art(t, hours=h) for t, h in zip(FIRE, (0, 2, 5))]
+    charge = art(CHARGE, hours=24 * 6)
+    first = [art(t, hours=24 + 6 * i) for i, t in enumerate(STRIKE1)]
+    second = [art(t, hours=24 * 8 + 6 * i) for i, t in enumerate(STRIKE2)]
+    sc = StoryClusterer(config)
+    sc.add(fire + [charge] + first + second)
+    assert len({a.story_id for a in fire}) == 1
+    assert (charge.story_id == fire[0].story_id) is charge_joins
+    assert len({a.story_id for a in first}) == len({a.story_id for a in second}) == 1
+    assert (first[0].story_id != second[0].story_id) is strikes_apart
+    line = {s: l for l, ss in sc.storylines().items() for s in ss}
+    assert line[first[0].story_id] == line[second[0].story_id]
+
+
+@pytest.mark.parametrize("path", [FIXTURE, FIXTURE2], ids=["events", "events2"])
+def test_fixture_stories_stay_close_to_their_events(path):
+    """Guards the measured story F of both fixtures (0.981 and 0.968 when this was written)."""
+    if not path.exists():
+        pytest.skip("fixture corpus not present")
+    recs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    recs.sort(key=lambda r: r["published"])
+    _, pred = _run(recs, 1000)
+    p, r, f = bcubed(pred, {x["id"]: x["event"] for x in recs})
+    assert p >= 0.98 and f >= 0.95
+
+
+def test_cohesion_checks_give_the_same_stories_from_dense_or_sparse_products():
+    """A pool of one chunk reuses the leader pass's dense products; a larger pool (here: chunks
+    of 7) computes sparse ones on demand. Same stories, in one batch and in small batches."""
+    recs = sorted(_fixture(), key=lambda r: r["published"])
+    for batch in (1000, 5):
+        _, dense = _run(recs, batch)
+        _, sparse = _run(recs, batch, {"chunk_size": 7})
+        assert dense == sparse
