@@ -612,7 +612,9 @@ _INVERTED_DEPLOY = re.compile(
     r"more|at|over|nearly|\d|[a-z]+\s)))", re.I)
 _INVOLVED_BACK = re.compile(r"\b(?:search|operation|rescue|response|manhunt)\b[^.;:]{0,70}\b(?:involved|involving|"
                             r"mobili[sz]ed|mobili[sz]ing|required|needed)\s+$", re.I)
-_LIVES_OF = re.compile(r"\b(?:claimed|claiming|claims|took|taking|takes|cost|costing|costs)\s+the\s+lives?\s+of\s+$", re.I)
+_TOOK_LIVES = {"claimed", "claiming", "claims", "cost", "costing", "costs", "took", "taking", "takes"}
+# "took the lives of 36 people" (and "claimed 36 lives", read with _TOOK_LIVES at the head "lives")
+_LIVES_OF = re.compile(r"\b(?:" + "|".join(sorted(_TOOK_LIVES)) + r")\s+the\s+lives?\s+of\s+$", re.I)
 _SUPPORTED_BY = re.compile(r"\b(?:supported|backed|assisted|aided|helped)\s+by\s+$", re.I)
 _PART_OF_WHICH = re.compile(r",\s*(?:of\s+(?:whom|which|them)|among\s+(?:them|whom|which))\s+$", re.I)
 _FLED = re.compile(r"\b(?:fled|flee|flees|fleeing)\b", re.I)
@@ -622,7 +624,6 @@ _FROM_WAR = re.compile(r"\b(?:fighting|violence|attacks?|offensive|war|clashes|g
                        r"towns?|villages?|region|country|province)\b", re.I)
 _RESCUE_WORK = re.compile(r"\b(?:search|rescue|liquidation|site|scene|fire|blaze|flood|rubble|debris|clean-?up)\b", re.I)
 _CARRIED = {"took", "taken", "take", "takes", "taking", "rushed", "flew", "airlifted", "carried", "brought", "drove"}
-_TOOK_LIVES = {"claimed", "claiming", "claims", "cost", "costing", "costs", "took", "taking", "takes"}
 _BY_HOSPITALS = re.compile(r"\b(?:hospitals|clinics|infirmaries)(?:\s+(?:in|across|around)\s+[\w'’ -]{1,30}?)?\s+"
                            r"(?:have\s+|had\s+)?$|"
                            # "Marrowgate Hospital says it is treating six patients"
