@@ -7,19 +7,25 @@ from newsfuse.ingest import read_paths, read_records
 from newsfuse.records import Article, ReadProblem
 
 
-def test_a_page_of_only_navigation_is_not_an_article(tmp_path):
-    f = tmp_path / "menu.html"
-    f.write_text("<html><head><title>Mornby Gazette</title></head><body><nav><a href='/'>Home</a>"
-                 "<a href='/sport'>Sport</a></nav><footer>Contact us</footer></body></html>")
+def _read_one(tmp_path, name: str, text: str):
+    """What ingest makes of one file holding ``text``."""
+    f = tmp_path / name
+    f.write_text(text)
     (item,) = list(read_paths([f]))
+    return item
+
+
+def test_a_page_of_only_navigation_is_not_an_article(tmp_path):
+    item = _read_one(tmp_path, "menu.html",
+                     "<html><head><title>Mornby Gazette</title></head><body><nav><a href='/'>Home</a>"
+                     "<a href='/sport'>Sport</a></nav><footer>Contact us</footer></body></html>")
     assert isinstance(item, ReadProblem) and "no article text" in item.message
 
 
 def test_a_short_page_with_real_paragraphs_is_still_read(tmp_path):
-    f = tmp_path / "short.html"
-    f.write_text("<html><body><nav>Home</nav><p>The Mornby lifeboat rescued two kayakers on Sunday.</p>"
-                 "</body></html>")
-    (item,) = list(read_paths([f]))
+    item = _read_one(tmp_path, "short.html",
+                     "<html><body><nav>Home</nav><p>The Mornby lifeboat rescued two kayakers on Sunday.</p>"
+                     "</body></html>")
     assert isinstance(item, Article) and "two kayakers" in item.text
 
 
@@ -57,9 +63,8 @@ def test_deeply_nested_json_is_named_as_malformed(tmp_path):
 
 
 def test_an_outlet_named_in_a_welcome_line_keeps_its_capital(tmp_path):
-    f = tmp_path / "live.txt"
-    f.write_text("Floods live: river peaks in Mornby\n\n"
-                 "Good morning and welcome to the Mornby Gazette's live coverage of the floods.\n\n"
-                 "The river peaked at 5.2 metres overnight, the environment agency said, and 300 homes were evacuated.\n")
-    (item,) = list(read_paths([f]))
+    item = _read_one(tmp_path, "live.txt",
+                     "Floods live: river peaks in Mornby\n\n"
+                     "Good morning and welcome to the Mornby Gazette's live coverage of the floods.\n\n"
+                     "The river peaked at 5.2 metres overnight, the environment agency said, and 300 homes were evacuated.\n")
     assert isinstance(item, Article) and item.outlet == "The Mornby Gazette"
