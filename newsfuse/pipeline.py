@@ -100,7 +100,7 @@ def ingest_articles(
 ) -> IngestReport:
     """Store articles (one transaction per origin file), then dedup, cluster and re-brief.
 
-    With ``replace`` (a watched folder), a file's articles that its current content no longer
+    With ``replace`` (``ingest`` and ``watch`` pass it), a file's articles that its current content no longer
     holds are removed first: an edited file replaces its earlier version instead of adding a
     second source that would confirm the first. (The clusterer keeps what it learned from the
     old text; only its vocabulary statistics and story centroids are slightly off.)
