@@ -192,10 +192,15 @@ def evaluate_t17_clustering(t17_dir: str | Path, limit_per_topic: int | None = N
 
 
 def evaluate_fixture(path: str | Path, config=None, batches: tuple[int, ...] = (1000, 5)) -> dict:
-    """Story and storyline B-cubed on an invented fixture, per batch size (publish order)."""
+    """Story and storyline B-cubed on an invented fixture, per batch size (publish order).
+
+    ``path`` is the fixture's JSONL file or its folder (which holds ``articles.jsonl``)."""
     from newsfuse.stories.cluster import StoryClusterer
 
-    recs = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+    path = Path(path)
+    if path.is_dir():
+        path = path / "articles.jsonl"
+    recs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     recs.sort(key=lambda r: r["published"])
     out = {"articles": len(recs), "events": len({r["event"] for r in recs})}
     for batch in batches:
