@@ -355,15 +355,15 @@ def _time_cut(S: np.ndarray, t: np.ndarray, m: int, ratio: float) -> tuple[list[
     if not len(at):
         return None
     B = (np.arange(n)[:, None] >= at[None, :]).astype(np.float64)  # after the cut
-    for _ in range(2):
+    for _ in range(2):  # np.einsum, not @: small products, no BLAS threads
         nb = B.sum(0)
-        to_b = off @ B
+        to_b = np.einsum("ij,jk->ik", off, B)
         mean_b = to_b / np.maximum(nb[None, :] - B, 1.0)
         mean_a = (row[:, None] - to_b) / np.maximum((n - nb)[None, :] - (1.0 - B), 1.0)
         B = (mean_b > mean_a).astype(np.float64)
     nb = B.sum(0)
     na = n - nb
-    OB = off @ B
+    OB = np.einsum("ij,jk->ik", off, B)
     sb = (OB * B).sum(0)
     cross = (OB * (1.0 - B)).sum(0)
     sa = row.sum() - sb - 2.0 * cross
@@ -406,28 +406,37 @@ class _PoolSims:
             return float(self.D[rows, c].sum())
         return float((_take_rows(self.X, np.array(rows)) @ _take_rows(self.S, np.array([c])).T).sum())
 
-    def group_sums(self, group: np.ndarray, seed_group: np.ndarray, ng: int) -> tuple[np.ndarray, np.ndarray]:
+    def group_sums(self, group: np.ndarray, seed_group: np.ndarray, ng: int,
+                   with_seeds: bool = True) -> tuple[np.ndarray, np.ndarray]:
         """Summed similarities between the articles of every two groups (``group``: one per pool
         row, ``seed_group``: one per seed, whose settled articles are unit vectors) and each
-        group's summed self-similarities."""
-        k0 = len(self.seeds)
-        P = sp.csr_matrix((np.ones(len(group)), (group, np.arange(len(group)))), shape=(ng, len(group)))
-        Q = sp.csr_matrix((np.ones(k0), (seed_group, np.arange(k0))), shape=(ng, k0))
-        own = np.bincount(seed_group, weights=np.array([c.n for c in self.seeds], np.float64), minlength=ng)
+        group's summed self-similarities; ``with_seeds=False`` leaves the seeds out."""
+        k0 = len(self.seeds) if with_seeds else 0
+        own = np.bincount(seed_group, weights=np.array([c.n for c in self.seeds[:k0]], np.float64), minlength=ng)
         own = own.astype(np.float64)
         if self.G is None:
             X = self.X
             own += np.bincount(group, weights=np.bincount(np.repeat(np.arange(X.shape[0]), np.diff(X.indptr)),
                                                           weights=X.data ** 2, minlength=X.shape[0]), minlength=ng)
-            V = P @ X + Q @ self.S if k0 else P @ X
+            P = sp.csr_matrix((np.ones(len(group)), (group, np.arange(len(group)))), shape=(ng, len(group)))
+            V = P @ X
+            if k0:
+                V = V + sp.csr_matrix((np.ones(k0), (seed_group, np.arange(k0))), shape=(ng, k0)) @ self.S
             return (V @ V.T).toarray(), own
         own += np.bincount(group, weights=np.diag(self.G), minlength=ng)
-        A = (P @ (P @ self.G).T).T
+        # sums over group pairs by bincount: small arrays, and no BLAS threads woken for them
+        A = _pair_sums(self.G, group, group, ng)
         if k0:
             Sc = _compact(_matrix(self.seeds, self.dim, False))
-            PD = (P @ self.D) @ Q.T.toarray()
-            A = A + PD + PD.T + (Q @ (Q @ (Sc @ Sc.T).toarray()).T).T
-        return np.asarray(A), own
+            PD = _pair_sums(self.D[:, :k0], group, seed_group, ng)
+            A += PD + PD.T + _pair_sums((Sc @ Sc.T).toarray(), seed_group, seed_group, ng)
+        return A, own
+
+
+def _pair_sums(M: np.ndarray, rows: np.ndarray, cols: np.ndarray, ng: int) -> np.ndarray:
+    """``out[g, h]``: the sum of ``M[i, j]`` over i in group g (``rows[i]``) and j in group h."""
+    flat = (rows[:, None] * ng + cols[None, :]).ravel()
+    return np.bincount(flat, weights=M.ravel(), minlength=ng * ng).reshape(ng, ng)
 
 
 def _compact(M: sp.csr_matrix) -> sp.csr_matrix:
@@ -1058,14 +1067,34 @@ class StoryClusterer:
         seed_g = np.array([gi[root[c]] for c in range(k0)], np.int64)
         n = (np.bincount(rows_g, minlength=ng)
              + np.bincount(seed_g, weights=np.array([c.n for c in sims.seeds], np.float64), minlength=ng))
-        A, own = sims.group_sums(rows_g, seed_g, ng)
         first = np.full(ng, np.inf)
         last = np.full(ng, -np.inf)
         for c, cent in enumerate(cents):
             g = gi[root[c]]
             first[g] = min(first[g], cent.first)
             last[g] = max(last[g], cent.last)
+
+        def timely() -> np.ndarray:
+            """Pairs that time and size allow (joining only widens spans and grows groups, so a
+            pair ruled out here stays out)."""
+            gap = np.maximum(np.maximum(first[:, None] - last[None, :], first[None, :] - last[:, None]), 0.0)
+            span = np.maximum(last[:, None], last[None, :]) - np.minimum(first[:, None], first[None, :])
+            ok = (active[:, None] & active[None, :] & (span <= cfg.story_followup_days)
+                  & ((np.minimum(n[:, None], n[None, :]) <= cfg.story_followup_max) | (gap <= cfg.story_window_days)))
+            np.fill_diagonal(ok, False)
+            return ok
+
         active = n > 0
+        ok = timely()
+        if not ok.any():
+            return []
+        seeded = np.zeros(ng, bool)
+        seeded[seed_g] = True
+        if not ok[seeded].any():  # no settled story takes part: its seed need not be multiplied
+            active &= ~seeded
+            A, own = sims.group_sums(rows_g, seed_g[:0], ng, with_seeds=False)
+        else:
+            A, own = sims.group_sums(rows_g, seed_g, ng)
         head = list(roots)
         out = []
         while True:
@@ -1074,12 +1103,7 @@ class StoryClusterer:
                 bar = np.minimum(inner[:, None], inner[None, :])
                 cross = A / np.outer(n, n)
                 ratio = cross / bar
-            gap = np.maximum(np.maximum(first[:, None] - last[None, :], first[None, :] - last[:, None]), 0.0)
-            span = np.maximum(last[:, None], last[None, :]) - np.minimum(first[:, None], first[None, :])
-            ok = (active[:, None] & active[None, :] & np.isfinite(bar) & (span <= cfg.story_followup_days)
-                  & ((np.minimum(n[:, None], n[None, :]) <= cfg.story_followup_max) | (gap <= cfg.story_window_days))
-                  & (cross >= cfg.story_followup_floor) & (ratio >= cfg.story_cohesion_ratio))
-            np.fill_diagonal(ok, False)
+            ok = timely() & np.isfinite(bar) & (cross >= cfg.story_followup_floor) & (ratio >= cfg.story_cohesion_ratio)
             if not ok.any():
                 return out
             a, b = divmod(int(np.argmax(np.where(ok, ratio, -np.inf))), ng)
