@@ -353,6 +353,9 @@ def _top_entities_many(cents: list[_Centroid], wdim: int, ks: tuple[int, ...], i
     return out
 
 
+_CUTS = 24  # cuts in time tried per story at most
+
+
 def _time_cut(S: np.ndarray, t: np.ndarray, m: int, ratio: float) -> tuple[list[int], list[int]] | None:
     """Two sides of at least ``m`` items (rows in publish order ``t``, ``S`` their similarities)
     whose cohesion ratio (mean similarity across / mean within the looser side) is lowest and below
@@ -372,16 +375,18 @@ def _time_cut(S: np.ndarray, t: np.ndarray, m: int, ratio: float) -> tuple[list[
     at = at[t[at] > t[at - 1]]  # a cut falls between two publish times
     if not len(at):
         return None
+    if len(at) > _CUTS:  # a long story: evenly spaced cuts (the moves refine the sides)
+        at = at[np.linspace(0, len(at) - 1, _CUTS).round().astype(int)]
     B = (np.arange(n)[:, None] >= at[None, :]).astype(np.float64)  # after the cut
-    for _ in range(2):
+    for _ in range(2):  # np.einsum, not @: small products, no BLAS threads
         nb = B.sum(0)
-        to_b = off @ B
+        to_b = np.einsum("ij,jk->ik", off, B)
         mean_b = to_b / np.maximum(nb[None, :] - B, 1.0)
         mean_a = (row[:, None] - to_b) / np.maximum((n - nb)[None, :] - (1.0 - B), 1.0)
         B = (mean_b > mean_a).astype(np.float64)
     nb = B.sum(0)
     na = n - nb
-    OB = off @ B
+    OB = np.einsum("ij,jk->ik", off, B)
     sb = (OB * B).sum(0)
     cross = (OB * (1.0 - B)).sum(0)
     sa = row.sum() - sb - 2.0 * cross
@@ -400,59 +405,89 @@ def _time_cut(S: np.ndarray, t: np.ndarray, m: int, ratio: float) -> tuple[list[
 class _PoolSims:
     """Similarities of the pool's articles (and the hot stories' settled seeds) for the cohesion
     checks. Dense (``G``: article by article, ``D``: article by seed) when the leader pass had
-    them, for a pool of one chunk; else sparse products on demand, in the columns the pool uses,
-    so a large pool never needs a dense square of its size."""
+    them, for a pool of one chunk; else sparse products on demand, each in the columns its rows
+    use, so a large pool never needs a dense square of its size."""
 
     def __init__(self, seeds: list[_Centroid], dim: int, G: np.ndarray | None = None,
                  D: np.ndarray | None = None, X: sp.csr_matrix | None = None) -> None:
-        self.seeds, self.dim, self.G, self.D = seeds, dim, G, D
-        self.X = self.S = None
-        if G is None:
-            both = _compact(sp.vstack([X, _matrix(seeds, dim, False)], format="csr") if seeds else X)
-            self.X = _take_rows(both, np.arange(X.shape[0]))
-            self.S = _take_rows(both, np.arange(X.shape[0], both.shape[0]))
+        self.seeds, self.dim, self.G, self.D, self.X = seeds, dim, G, D, X
 
-    def block(self, rows: list[int]) -> np.ndarray:
+    def blocks(self, groups: list[list[int]]) -> list[np.ndarray]:
+        """The similarity matrix among each group's rows. Sparse: one product for all groups, each
+        group's terms kept apart (a column per group and term), so the product is block diagonal."""
         if self.G is not None:
-            return self.G[np.ix_(rows, rows)]
-        Z = _take_rows(self.X, np.array(rows))
-        return (Z @ Z.T).toarray()
+            return [self.G[np.ix_(rows, rows)] for rows in groups]
+        sizes = [len(rows) for rows in groups]
+        Z = _take_rows(self.X, np.concatenate([np.asarray(rows, np.int64) for rows in groups]))
+        owner = np.repeat(np.repeat(np.arange(len(groups)), sizes), np.diff(Z.indptr))
+        _, term = np.unique(owner * np.int64(Z.shape[1]) + Z.indices, return_inverse=True)
+        Z = sp.csr_matrix((Z.data, term.reshape(-1), Z.indptr), shape=(Z.shape[0], int(term.max()) + 1))
+        B = (Z @ Z.T).tocsr()
+        out, lo = [], 0
+        for n in sizes:
+            a, b = B.indptr[lo], B.indptr[lo + n]
+            dense = np.zeros((n, n))
+            dense[np.repeat(np.arange(n), np.diff(B.indptr[lo : lo + n + 1])), B.indices[a:b] - lo] = B.data[a:b]
+            out.append(dense)
+            lo += n
+        return out
 
     def to_seed(self, rows: list[int], c: int) -> float:
         """Summed similarity of ``rows`` to seed ``c`` (its summed vector)."""
         if self.D is not None:
             return float(self.D[rows, c].sum())
-        return float((_take_rows(self.X, np.array(rows)) @ _take_rows(self.S, np.array([c])).T).sum())
+        seed = _matrix([self.seeds[c]], self.dim, False)
+        return float((_take_rows(self.X, np.array(rows)) @ seed.T).sum())
 
-    def group_sums(self, group: np.ndarray, seed_group: np.ndarray, ng: int) -> tuple[np.ndarray, np.ndarray]:
-        """Summed similarities between the articles of every two groups (``group``: one per pool
-        row, ``seed_group``: one per seed, whose settled articles are unit vectors) and each
-        group's summed self-similarities."""
-        k0 = len(self.seeds)
-        P = sp.csr_matrix((np.ones(len(group)), (group, np.arange(len(group)))), shape=(ng, len(group)))
-        Q = sp.csr_matrix((np.ones(k0), (seed_group, np.arange(k0))), shape=(ng, k0))
-        own = np.bincount(seed_group, weights=np.array([c.n for c in self.seeds], np.float64), minlength=ng)
+    def group_sums(self, rows: np.ndarray, group: np.ndarray, seeds: np.ndarray, seed_group: np.ndarray,
+                   ng: int) -> tuple[np.ndarray, np.ndarray]:
+        """Summed similarities between the articles of every two groups (pool ``rows`` in groups
+        ``group``; ``seeds``, whose settled articles are unit vectors, in ``seed_group``) and
+        each group's summed self-similarities."""
+        k0 = len(seeds)
+        sd = [self.seeds[i] for i in seeds]
+        own = np.bincount(seed_group, weights=np.array([c.n for c in sd], np.float64), minlength=ng)
         own = own.astype(np.float64)
         if self.G is None:
-            X = self.X
+            X = _take_rows(self.X, rows)
             own += np.bincount(group, weights=np.bincount(np.repeat(np.arange(X.shape[0]), np.diff(X.indptr)),
                                                           weights=X.data ** 2, minlength=X.shape[0]), minlength=ng)
-            V = P @ X + Q @ self.S if k0 else P @ X
+            P = sp.csr_matrix((np.ones(len(group)), (group, np.arange(len(group)))), shape=(ng, len(group)))
+            V = P @ X
+            if k0:
+                Q = sp.csr_matrix((np.ones(k0), (seed_group, np.arange(k0))), shape=(ng, k0))
+                V = V + Q @ _matrix(sd, self.dim, False)
+            V = _compact(V.tocsr())
             return (V @ V.T).toarray(), own
-        own += np.bincount(group, weights=np.diag(self.G), minlength=ng)
-        A = (P @ (P @ self.G).T).T
+        G = self.G[np.ix_(rows, rows)]
+        own += np.bincount(group, weights=np.diag(G), minlength=ng)
+        # sums over group pairs by bincount: small arrays, and no BLAS threads woken for them
+        A = _pair_sums(G, group, group, ng)
         if k0:
-            Sc = _compact(_matrix(self.seeds, self.dim, False))
-            PD = (P @ self.D) @ Q.T.toarray()
-            A = A + PD + PD.T + (Q @ (Q @ (Sc @ Sc.T).toarray()).T).T
-        return np.asarray(A), own
+            Sc = _compact(_matrix(sd, self.dim, False))
+            PD = _pair_sums(self.D[np.ix_(rows, seeds)], group, seed_group, ng)
+            A += PD + PD.T + _pair_sums((Sc @ Sc.T).toarray(), seed_group, seed_group, ng)
+        return A, own
+
+
+def _pair_sums(M: np.ndarray, rows: np.ndarray, cols: np.ndarray, ng: int) -> np.ndarray:
+    """``out[g, h]``: the sum of ``M[i, j]`` over i in group g (``rows[i]``) and j in group h."""
+    flat = (rows[:, None] * ng + cols[None, :]).ravel()
+    return np.bincount(flat, weights=M.ravel(), minlength=ng * ng).reshape(ng, ng)
 
 
 def _compact(M: sp.csr_matrix) -> sp.csr_matrix:
-    """``M`` with only the columns it uses (in order): the same row products, without the hash
-    space's width, which sparse products pay for when they transpose (~1 ms at 2**18 columns)."""
-    cols, inv = np.unique(M.indices, return_inverse=True)
-    return sp.csr_matrix((M.data, inv.reshape(-1).astype(np.int32), M.indptr), shape=(M.shape[0], len(cols)))
+    """``M`` with only the columns it uses (numbered by first use): the same row products, without
+    the hash space's width, which sparse products pay for when they transpose (~1 ms at 2**18
+    columns). Numbered through one scratch array of the width: no sort of all the entries."""
+    idx = M.indices
+    pos = np.empty(M.shape[1], np.int64)
+    at = np.arange(len(idx))
+    pos[idx[::-1]] = at[::-1]  # each column's first entry
+    first = pos[idx]
+    is_first = first == at
+    number = np.cumsum(is_first) - 1
+    return sp.csr_matrix((M.data, number[first].astype(np.int32), M.indptr), shape=(M.shape[0], int(is_first.sum())))
 
 
 def _matrix(cents: list[_Centroid], dim: int, normalise: bool) -> sp.csr_matrix:
@@ -1080,19 +1115,21 @@ class StoryClusterer:
         k0 = len(seeds)
         labels = labels.copy()
         redo: dict[int, list[int]] = {}
-        while todo:
-            c, rows = todo.pop()
-            cut = _time_cut(sims.block(rows), times[rows], m, cfg.story_cohesion_ratio)
+        stack = [(c, rows, S) for (c, rows), S in zip(todo, sims.blocks([rows for _, rows in todo]))]
+        while stack:
+            c, rows, S = stack.pop()
+            cut = _time_cut(S, times[rows], m, cfg.story_cohesion_ratio)
             if cut is None:
                 continue
-            a, b = [rows[i] for i in cut[0]], [rows[i] for i in cut[1]]
+            ia, ib = cut
+            a, b = [rows[i] for i in ia], [rows[i] for i in ib]
             if c < k0 and sims.to_seed(b, c) / len(b) > sims.to_seed(a, c) / len(a):
-                a, b = b, a
+                a, b, ia, ib = b, a, ib, ia
             new = len(cents)
             cents.append(_Centroid.empty(float(times[b[0]])))
             labels[b] = new
             redo[c], redo[new] = a, b
-            todo += [(c, a), (new, b)]
+            stack += [(c, a, S[np.ix_(ia, ia)]), (new, b, S[np.ix_(ib, ib)])]
         for c, rows in redo.items():
             if c < k0:
                 sd = seeds[c]
@@ -1130,14 +1167,31 @@ class StoryClusterer:
         seed_g = np.array([gi[root[c]] for c in range(k0)], np.int64)
         n = (np.bincount(rows_g, minlength=ng)
              + np.bincount(seed_g, weights=np.array([c.n for c in sims.seeds], np.float64), minlength=ng))
-        A, own = sims.group_sums(rows_g, seed_g, ng)
         first = np.full(ng, np.inf)
         last = np.full(ng, -np.inf)
         for c, cent in enumerate(cents):
             g = gi[root[c]]
             first[g] = min(first[g], cent.first)
             last[g] = max(last[g], cent.last)
+
+        def timely() -> np.ndarray:
+            """Pairs that time and size allow (joining only widens spans and grows groups, so a
+            pair ruled out here stays out)."""
+            gap = np.maximum(np.maximum(first[:, None] - last[None, :], first[None, :] - last[:, None]), 0.0)
+            span = np.maximum(last[:, None], last[None, :]) - np.minimum(first[:, None], first[None, :])
+            ok = (active[:, None] & active[None, :] & (span <= cfg.story_followup_days)
+                  & ((np.minimum(n[:, None], n[None, :]) <= cfg.story_followup_max) | (gap <= cfg.story_window_days)))
+            np.fill_diagonal(ok, False)
+            return ok
+
         active = n > 0
+        ok = timely()
+        if not ok.any():
+            return []
+        active &= ok.any(0)  # only groups in a timely pair are ever compared: only theirs are summed
+        rows = np.flatnonzero(active[rows_g])
+        seeds = np.flatnonzero(active[seed_g])
+        A, own = sims.group_sums(rows, rows_g[rows], seeds, seed_g[seeds], ng)
         head = list(roots)
         out = []
         while True:
@@ -1146,12 +1200,7 @@ class StoryClusterer:
                 bar = np.minimum(inner[:, None], inner[None, :])
                 cross = A / np.outer(n, n)
                 ratio = cross / bar
-            gap = np.maximum(np.maximum(first[:, None] - last[None, :], first[None, :] - last[:, None]), 0.0)
-            span = np.maximum(last[:, None], last[None, :]) - np.minimum(first[:, None], first[None, :])
-            ok = (active[:, None] & active[None, :] & np.isfinite(bar) & (span <= cfg.story_followup_days)
-                  & ((np.minimum(n[:, None], n[None, :]) <= cfg.story_followup_max) | (gap <= cfg.story_window_days))
-                  & (cross >= cfg.story_followup_floor) & (ratio >= cfg.story_cohesion_ratio))
-            np.fill_diagonal(ok, False)
+            ok = timely() & np.isfinite(bar) & (cross >= cfg.story_followup_floor) & (ratio >= cfg.story_cohesion_ratio)
             if not ok.any():
                 return out
             a, b = divmod(int(np.argmax(np.where(ok, ratio, -np.inf))), ng)
