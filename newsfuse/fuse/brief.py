@@ -63,7 +63,10 @@ def build_brief(
 
     happenings = [h for h in extraction.happenings if h.article_id in ids]
     originals = [a for a in arts if a.id not in duplicate_of]
-    timeline = build_timeline(originals, [h for h in happenings if h.article_id not in duplicate_of])
+    # pub_window=1: a sentence that names no day is dated only by its own article's day -- the day
+    # before is where Timeline17's editors often put such news, but in a brief it would be a guess
+    timeline = build_timeline(originals, [h for h in happenings if h.article_id not in duplicate_of],
+                              pub_window=1)
 
     in_summary = {(c.article_id, c.sentence) for item in summary for c in item.citations}
     unique = unique_items(corpus, facts, happenings, scores, in_summary)

@@ -264,7 +264,7 @@ def read_bytes_raw(name: str, data: bytes) -> list[Result]:
         return _read_json(name, text)
     if ext in JSONL_EXT:
         return _read_jsonl(name, text)
-    return [RawDoc(path=name, format="txt", body=text)]
+    return [text_doc(name, text)]
 
 
 def _sniff(data: bytes) -> str | None:
@@ -308,6 +308,7 @@ _HTML_KEYS = ("html", "raw_html", "content_html")
 _DATE_KEYS = ("published", "date", "published_at", "publishedAt", "datePublished", "pubDate", "date_publish", "time", "created_at")
 _OUTLET_KEYS = ("outlet", "source", "site_name", "sitename", "publisher", "domain")
 _AUTHOR_KEYS = ("authors", "author", "byline", "creator")
+_URL_KEYS = ("url", "link", "canonical_url", "source_url")
 
 
 def _first(rec: dict, keys) -> object:
@@ -324,10 +325,33 @@ def _as_name(v) -> str | None:
     return str(v).strip() if v not in (None, "") else None
 
 
-def records_to_raw(records, origin: str) -> list[Result]:
-    """JSON dicts -> raw documents; each bad record is a ReadProblem named ``origin#i``."""
+def _record_meta(rec: dict, url: str | None) -> dict:
+    """A record's metadata fields (JSON keys, or a text file's header lines) -> RawDoc keywords."""
     from .meta import parse_datetime
 
+    authors = _first(rec, _AUTHOR_KEYS)
+    if isinstance(authors, str):
+        authors = [a.strip() for a in re.split(r";|,|\s+and\s+|\s*&\s*", authors) if a.strip()]
+    elif isinstance(authors, list):
+        authors = [n for n in (_as_name(a) for a in authors) if n]
+    else:
+        authors = []
+    date_v = _first(rec, _DATE_KEYS)
+    published = None
+    if isinstance(date_v, (int, float)) and 1e8 < date_v < 4e9:
+        from datetime import timezone
+
+        published = datetime.fromtimestamp(date_v, tz=timezone.utc)
+    elif isinstance(date_v, str):
+        published = parse_datetime(date_v)
+    title = rec.get("title") or rec.get("headline")
+    return dict(title=str(title).strip() if title else None, url=url,
+                outlet=_as_name(_first(rec, _OUTLET_KEYS)), authors=authors, published=published,
+                language=_as_name(rec.get("language") or rec.get("lang")))
+
+
+def records_to_raw(records, origin: str) -> list[Result]:
+    """JSON dicts -> raw documents; each bad record is a ReadProblem named ``origin#i``."""
     out: list[Result] = []
     if not isinstance(records, list):
         return [ReadProblem(origin, "expected a list of JSON records")]
@@ -337,7 +361,7 @@ def records_to_raw(records, origin: str) -> list[Result]:
             out.append(ReadProblem(name, f"record {i} is not a JSON object"))
             continue
         text = _first(rec, _TEXT_KEYS)
-        url = _as_name(_first(rec, ("url", "link", "canonical_url", "source_url")))
+        url = _as_name(_first(rec, _URL_KEYS))
         if not isinstance(text, str) or not text.strip():
             html = _first(rec, _HTML_KEYS)
             if isinstance(html, str) and html.strip():
@@ -354,26 +378,55 @@ def records_to_raw(records, origin: str) -> list[Result]:
                 doc.title = rec.get("title") or doc.title
                 out.append(doc)
                 continue
-        authors = _first(rec, _AUTHOR_KEYS)
-        if isinstance(authors, str):
-            authors = [a.strip() for a in authors.replace(";", ",").split(",") if a.strip()]
-        elif isinstance(authors, list):
-            authors = [n for n in (_as_name(a) for a in authors) if n]
-        else:
-            authors = []
-        date_v = _first(rec, _DATE_KEYS)
-        published = None
-        if isinstance(date_v, (int, float)) and 1e8 < date_v < 4e9:
-            from datetime import timezone
-
-            published = datetime.fromtimestamp(date_v, tz=timezone.utc)
-        elif isinstance(date_v, str):
-            published = parse_datetime(date_v)
-        title = rec.get("title") or rec.get("headline")
-        out.append(RawDoc(path=name, format="json", body=text, title=str(title).strip() if title else None,
-                          url=url, outlet=_as_name(_first(rec, _OUTLET_KEYS)), authors=authors,
-                          published=published, language=_as_name(rec.get("language") or rec.get("lang"))))
+        out.append(RawDoc(path=name, format="json", body=text, **_record_meta(rec, url)))
     return out
+
+
+# --- plain text -------------------------------------------------------------------------------
+
+# "Title: ...", "Date: ...", "Source: ..." lines at the top of a text file, with the JSON keys'
+# names (spaces and hyphens read as "_"), plus "By" for the byline
+_HEADER_KEYS = ({"title", "headline", "language", "lang", "by"} | set(_URL_KEYS)
+                | {k.lower() for k in _DATE_KEYS + _OUTLET_KEYS + _AUTHOR_KEYS})
+_HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z _-]{0,24}):[ \t]*(\S.*?)\s*$")
+
+
+def split_header(text: str) -> tuple[dict[str, str], str]:
+    """A text file's metadata block -> (fields, the rest of the text).
+
+    Two common shapes: front matter between two ``---`` lines (keys it does not know are
+    skipped), or known "Key: value" lines at the very top, at least two of them, up to the first
+    other line (so that a first line such as "Update: ..." stays body text)."""
+    lines = text.lstrip("\ufeff").split("\n")
+    fields: dict[str, str] = {}
+    fenced = lines[0].strip() == "---"
+    end = None
+    for i in range(1 if fenced else 0, min(len(lines), 60)):
+        line = lines[i].strip()
+        if fenced and line == "---":
+            end = i + 1
+            break
+        m = _HEADER_LINE.match(line)
+        key = re.sub(r"[ -]+", "_", m.group(1).strip()).lower() if m else None
+        if key == "by":
+            key = "byline"
+        if key in _HEADER_KEYS:
+            fields.setdefault(key, m.group(2).strip("\"'"))
+        elif not fenced:
+            end = i if not line or fields else None
+            break
+    if end is None or (not fenced and len(fields) < 2):
+        return {}, text
+    return fields, "\n".join(lines[end:])
+
+
+def text_doc(name: str, text: str) -> RawDoc:
+    """A plain-text document, its header block (if any) read as metadata."""
+    fields, body = split_header(text)
+    if not fields or not body.strip():
+        return RawDoc(path=name, format="txt", body=text)
+    return RawDoc(path=name, format="txt", body=body.lstrip("\n"),
+                  **_record_meta(fields, _as_name(_first(fields, _URL_KEYS))))
 
 
 TOO_DEEP = "malformed JSON: nested too deeply (arrays or objects inside each other beyond Python's limit)"

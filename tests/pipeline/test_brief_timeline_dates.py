@@ -1,0 +1,38 @@
+"""A brief's timeline dates a sentence only by a day it names or by its own article's day."""
+
+from datetime import date
+
+import newsfuse
+from newsfuse.extract.dates import happening_phrase
+
+FILES = {
+    "gazette.txt": ("Dunmore Gazette", "Warehouse fire in Dunmore leaves four firefighters injured", [
+        "Four firefighters were injured as a fire swept through a paint warehouse in Dunmore.",
+        "Her dog started barking on Wednesday before anyone had noticed anything, said one resident.",
+        "Crews from three stations fought the flames for nine hours before the roof fell in."]),
+    "wire.txt": ("Northern Wire", "Dunmore paint warehouse fire: investigators search the ruins", [
+        "Investigators searched the ruins of a Dunmore paint warehouse for the cause of a fire that "
+        "injured four firefighters.",
+        "A neighbour said she first smelled smoke on Wednesday around dinner time.",
+        "Two of the injured firefighters remained in hospital, according to the regional health board."]),
+    "courier.txt": ("Valley Courier", "Four firefighters hurt in Dunmore warehouse blaze", [
+        "Four firefighters were hurt when a paint warehouse went up in flames in Dunmore, officials said.",
+        "Police closed the ring road for several hours while crews fought the fire."]),
+}
+PUBLISHED = date(2031, 5, 8)  # a Thursday: "Wednesday" is 7 May
+
+
+def test_undated_lead_sentences_are_not_moved_to_the_day_before(tmp_path):
+    for name, (outlet, title, paras) in FILES.items():
+        head = f"Title: {title}\nSource: {outlet}\nDate: {PUBLISHED.isoformat()}\n\n"
+        (tmp_path / name).write_text(head + "\n\n".join(paras) + "\n", encoding="utf-8")
+    briefs = newsfuse.brief([tmp_path])
+    assert len(briefs) == 1
+    timeline = briefs[0].timeline
+    assert timeline, "the day three sources name is in the timeline"
+    assert date(2031, 5, 7) in [t.date for t in timeline]
+    for item in timeline:
+        named = happening_phrase(item.text, PUBLISHED)
+        if item.date != PUBLISHED:
+            # only a sentence that names the day itself may stand for a day it was not published on
+            assert named is not None and named.date == item.date, (item.date, item.text)
