@@ -60,12 +60,19 @@ def cited_numbers(citations: list[Citation], numbers: dict[str, int]) -> list[tu
     return sorted(seen.items())
 
 
-def reported(speaker: str | None, text: str) -> str:
+def reported(speaker: str | None, text: str, citations: list[Citation] = ()) -> str:
     """Indirect speech as reported speech, never in quotation marks: the words are the
-    reporter's, not the speaker's ("Helena Brandt said the government would pay ...")."""
+    reporter's, not the speaker's ("Helena Brandt said the government would pay ...").
+    A speaker that is no name ("company") keeps the article its cited sentence gives it
+    ("The company said ...", not "Company said ...")."""
     text, speaker = text.strip(), (speaker or "").strip()
     if not speaker:
         return f"Reported (speaker not named): {text}"
+    if speaker[:1].islower():
+        source = citations[0].text if citations else ""
+        m = re.search(r"\b(the|a|an)\s+" + re.escape(speaker) + r"\b", source, re.IGNORECASE)
+        if m:
+            speaker = f"{m.group(1).lower()} {speaker}"
     return f"{speaker[:1].upper()}{speaker[1:]} said {text}"  # "civil protection agency" opens a sentence
 
 

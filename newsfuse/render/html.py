@@ -54,7 +54,7 @@ def to_html(brief: Brief) -> str:
             for f in brief.facts
         ],
         "timeline": [(day(t.date), t.text, cited_numbers(t.citations, numbers)) for t in brief.timeline],
-        "quotes": [(q.speaker, q.text if q.direct else reported(q.speaker, q.text), q.direct,
+        "quotes": [(q.speaker, q.text if q.direct else reported(q.speaker, q.text, q.citations), q.direct,
                     cited_numbers(q.citations, numbers)) for q in brief.quotes],
         "unique": [(outlet_of.get(u.article_id, u.article_id), u.text, cited_numbers([u.citation], numbers))
                    for u in brief.unique],

@@ -75,7 +75,7 @@ def to_markdown(brief: Brief) -> str:
         out += ["## Quotes", ""]
         for q in brief.quotes:
             if not q.direct:  # reported speech: no quotation marks, no blockquote
-                out += [f"{md_escape(reported(q.speaker, q.text))} {_marks(q.citations, numbers)}", ""]
+                out += [f"{md_escape(reported(q.speaker, q.text, q.citations))} {_marks(q.citations, numbers)}", ""]
                 continue
             who = f" — {md_escape(q.speaker)}" if q.speaker else ""
             out += [f"> “{md_escape(q.text)}”{who} {_marks(q.citations, numbers)}", ""]

@@ -55,3 +55,19 @@ def test_json_says_direct_or_indirect_and_reads_older_briefs_as_direct():
     assert all(q.direct for q in from_json(doc).quotes)
     doc["quotes"][0]["direct"] = "no"
     assert validate_brief(doc) == ["quotes[0].direct: expected true or false"]
+
+
+def test_a_speaker_that_is_no_name_keeps_the_article_of_its_source_sentence():
+    art = make_article("Vale Courier", "Flood", datetime(2031, 5, 6, tzinfo=timezone.utc), [[
+        "The water company said the pumps would run through the night.",
+        "Residents said the pumps were too late."]])
+    cite = [Citation(art.id, i, s.text) for i, s in enumerate(art.sentences)]
+    brief = Brief("s-n", "Flood", datetime(2031, 5, 7, tzinfo=timezone.utc),
+                  quotes=[BriefQuote("water company", "the pumps would run through the night.", [cite[0]], direct=False),
+                          BriefQuote("residents", "the pumps were too late.", [cite[1]], direct=False)],
+                  sources=[Source(art.id, art.outlet, art.title, art.published, art.url, art.path, None)])
+    md = to_markdown(brief)
+    assert "The water company said the pumps would run through the night." in md
+    assert "Water company said" not in md
+    assert "Residents said the pumps were too late." in md  # no article in the source, none added
+    assert "The water company said the pumps" in to_html(brief)
