@@ -72,7 +72,9 @@ _SPEECH_AFTER = {"said", "say", "says", "told", "reported", "confirmed", "added"
 # crowd nouns and verbs that govern a count from the left: "a rally of some 20,000 people"
 _CROWD_BACK = {"rally", "rallies", "march", "marches", "demonstration", "gathering", "procession",
                "vigil", "participation", "attendance", "drew", "attracted", "picket", "mobilisation", "mobilization",
-               "sit-in", "blockade"}
+               "sit-in", "blockade",
+               # "police used tear gas to disperse about 300 of them"
+               "disperse", "dispersed", "dispersing"}
 _HARD_STOP = {";", ":", "(", ")", "“", "”", '"', "—", "–", "--", "but", "while", "when", "after",
               "because", "said", "says", "told", "that", "which", "although", "though", "since",
               "according", "if", "whereas", "before", "as", "until"}
@@ -86,7 +88,9 @@ _BRIDGE_BACK = {"the", "a", "an", "additional", "extra", "had", "has", "have", "
                 # "liberated this Thursday 27 students" (translated copy puts the day first)
                 "this", "on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                 # a figure in scare quotes: 'reported treating “dozens” of demonstrators'
-                "“", '"'}
+                "“", '"',
+                # an adverb between a toll's verb and its figure: "has risen overnight to 11"
+                "overnight", "again", "sharply", "steadily"}
 _TOLL_VERBS = {"risen", "rose", "climbed", "reached", "hit", "jumped", "increased", "stood", "stands",
                # live-page headlines speak in the present: "Death toll rises to 18"
                "rises", "climbs", "reaches", "hits", "jumps", "increases",
@@ -105,7 +109,7 @@ _RESTATED = re.compile(r"\b(?:put|puts|putting|placed|places|set|sets|estimated|
 _BROUGHT_TO = re.compile(r"\b(?:bringing|brings|brought|taking|takes|took|raising|raises|raised|pushing|pushes|pushed|"
                          r"lifting|lifts|lifted)\s+(?:the|its|their)\s+(?P<what>(?:death\s+)?toll|(?:number|total)\s+of\s+"
                          r"[^,.;:]{1,50}?|(?:number|total)\s+[a-z]+(?:\s+so\s+far)?|figure|number|total|tally|count)"
-                         r"(?:\s+(?:from|for|in)\s+[^,.;:]{1,50}?)?\s+to\s+$", re.I)
+                         r"(?:\s+(?:from|for|in|since)\s+[^,.;:]{1,50}?)?\s+to\s+$", re.I)
 # verbs that carry people out of danger: "pulled 12 survivors from the rubble"
 _PULLED = {"pulled", "plucked", "carried"}  # not "dragged": police drag protesters too
 # hedges and participles in front of an unknown head: "suspected smugglers", "water-bombing aircraft"
@@ -147,6 +151,8 @@ _CHAIN = {"and", "or", "plus", ","}
 # alone is often a noun: "18 rescue workers")
 _BASE_VERBS = {"rescue": "rescued", "evacuate": "evacuated", "free": "released", "release": "released",
                "deploy": "deployed", "send": "deployed", "arrest": "detained", "detain": "detained"}
+# the endings of nouns for people by their trade: "collectors", "cleaners", "cashiers", "machinists"
+_AGENT_NOUN = ("ers", "ors", "ists", "ians", "ants", "ents")
 _CAPTURED = re.compile(r"\bcaptured\b", re.I)
 _ASIDE_END = {"were", "was", "have", "had", "has", "are", "needed", "required"}
 # a count followed by a verb of its own is not a bare item of a list: "61 were killed and 23 were pulled
@@ -269,6 +275,8 @@ def _forward_reach(toks: list[_Tok], j: int, numbers_at: set[int], limit: int = 
         if (t.low == "as" and j > 0 and toks[j - 1].low in _AS_VERBS) or (
                 t.low == "since" and j + 1 < len(toks) and toks[j + 1].low in ("been", "then")):
             pass  # "are listed as missing", "have since been charged"
+        elif t.low == "told" and j + 1 < len(toks) and toks[j + 1].low == "to" and toks[j - 1].low in ("were", "was", "been"):
+            pass  # "were told to leave their homes" is an order, not a source
         elif t.low in _HARD_STOP:
             break
         if t.low == "," and j + 1 < len(toks) and j + 1 in numbers_at:
@@ -383,6 +391,8 @@ def _event_back(text: str, toks: list[_Tok], i: int) -> tuple[str | None, str | 
         clause_start = max(text.rfind(",", 0, toks[i].start), text.rfind(";", 0, toks[i].start), -1) + 1
         span = text[clause_start:toks[i].start]
         evm = EVENT_RE.search(span)
+        if evm is None and re.search(r"\bbodies\b", span, re.I):
+            return "killed", "people"  # "the number of bodies recovered had risen to 41"
         if evm:
             ev = event_of(evm.group(1))
             if evm.group(1).lower() == "toll":
@@ -429,7 +439,9 @@ def _subset_group(toks: list[_Tok], j: int) -> str | None:
 def _antecedent_group(toks: list[_Tok], spans, a: int, out: list[Claim]) -> str | None:
     """The group 'of them' refers to: the last claim's, else the known group counted just before."""
     if out:
-        return out[-1].quantity.rsplit(" ", 1)[0] if out[-1].quantity != "crowd size" else None
+        # "7 were pulled out, including 2 children; 4 of them ...": "them" are the 7, not the aside
+        last = next((c for c in reversed(out) if not _is_aside(c)), out[-1])
+        return last.quantity.rsplit(" ", 1)[0] if last.quantity != "crowd size" else None
     before = [b for _, a2, b in spans if a2 < a]
     if not before:
         return None
@@ -445,6 +457,13 @@ def _members_of(text: str, end: int) -> str | None:
     """The known group of 'members of the security forces', read after the head ending at ``end``."""
     m = _MEMBERS_OF.match(text, end)
     return category_of(m.group(1).split())[0] if m else None
+
+
+def _predicate_group(text: str, end: int) -> str | None:
+    """The known group a count is said to be: '..., of whom 9 are police agents' -> security forces."""
+    pred = _IS_GROUP.match(text, end)
+    words = pred.group(1).split() if pred else []
+    return category_of(words)[0] or category_of(words[:1])[0] if words else None
 
 
 def _np_group(toks: list[_Tok], b: int) -> str | None:
@@ -522,8 +541,12 @@ _OBJECT_NUMBER = re.compile(r"\s+(?:(?:at\s+least|about|around|some|more\s+than|
 
 
 def _is_aside(c: Claim) -> bool:
-    """'29 were killed, including eight children': the eight are a part, not the group of the toll."""
-    return bool(c.text and c.value and re.search(r"\bincluding\s+" + re.escape(c.value), c.text))
+    """'29 were killed, including eight children', '94 were admitted, 71 of them children': the
+    eight and the 71 are a part, not the group of the toll."""
+    if not (c.text and c.value):
+        return False
+    v = re.escape(c.value)
+    return bool(re.search(r"\bincluding\s+" + v, c.text) or re.search(r",\s*" + v + r"\s+of\s+(?:them|whom)\s+(?!were\b|was\b|are\b|is\b|have\b|had\b)", c.text))
 
 
 def _group_of_event(event: str, out: list[Claim], history: list[Claim] | None) -> str:
@@ -561,6 +584,8 @@ _OUT_OF_BEFORE = re.compile(r"\bout\s+of\s+$", re.I)
 # what an unknown head must not be: adverbs and words that only look like a head ("a toll of 44 given by")
 _NOT_HEADS = {"given", "times", "out", "more", "fewer", "less", "than", "per", "each", "apiece"}
 _POSSESSIVE_HOUR = re.compile(r"\s*-?\s*hours?['’]s\b", re.I)
+# "worked 20 hours a day": a rate, not how long the event lasted
+_HOURS_RATE = re.compile(r"\s*-?\s*hours?\s+(?:a|per|each|every)\s+(?:day|night|shift|week)\b", re.I)
 # after a preposition a count's own state may follow its noun: "searching for 12 people reported missing"
 _STATE_AFTER = {"who", "reported", "feared", "believed", "thought", "presumed", "still", "listed", "known"}
 # an admission with the hospital as subject: "Hospitals have admitted more than 900 patients"
@@ -573,7 +598,7 @@ _PRESENT_AT = re.compile(r"\s*(?:[\w,'’-]+\s+){0,9}?(?:(?:are|were|have\s+been
                          r"in\s+attendance|standing\s+by)|stood\s+by\b|(?:sealed|cordoned)\s+off\b|surrounded\b|"
                          r"attended(?=\s*(?:[.;,]|$|at\b|the\s+(?:scene|incident|fire|blaze|site|call)))|"
                          r"(?:have|had)\s+(?:been\s+)?worked|(?:battled|tackled|fought)\s+(?:the|a)\s+(?:\w+\s+)?(?:blaze|fire|flames)|"
-                         r"backed\s+by)\b", re.I)
+                         r"backed\s+by|responded(?=\s*(?:[.;,]|$|to\b)))\b", re.I)
 _SENT_GROUPS = {"rescue workers", "security forces", "troops", "helicopters", "aircraft", "fire engines", "ambulances", "vessels", "search dogs",
                 "vehicles", "boats"}
 # "Of the fugitives, seven were recaptured": a fronted partitive names the group of a bare count
@@ -607,7 +632,9 @@ _INVERTED = re.compile(r"^\s*(?:[A-Z]{2,}[A-Z ]*:\s*)?(?:also\s+)?(?:(?P<ev1>[A-
                        r"(?:\s+(?:alive|dead|safely))?(?:\s+(?:from|in|at|to)\s+[^,;:]{0,40}?)?)\s+", re.I)
 _INVERTED_DEPLOY = re.compile(
     r"^\s*(?:(?:To|In|At)\s+the\s+(?:[\w'’-]+\s+){1,6}?(?:were|was|are|have\s+been)\s+(?:attracted|involved|engaged|"
-    r"directed|sent|mobili[sz]ed|deployed|working)\b|(?:In\s+the\s+(?:operation|action|search|raid|rescue)\s+)?"
+    r"directed|sent|mobili[sz]ed|deployed|working)\b|"
+    # "At the site work 137 rescuers"
+    r"(?:At|On)\s+the\s+(?:site|scene|spot)\s+(?:work|are\s+working|operate|are\s+operating)\b|(?:In\s+the\s+(?:operation|action|search|raid|rescue)\s+)?"
     r"(?:participated|took\s+part)(?:\s+in\s+the\s+(?:operation|action|search|raid|rescue))?(?=\s+(?:some|about|around|"
     r"more|at|over|nearly|\d|[a-z]+\s)))", re.I)
 _INVOLVED_BACK = re.compile(r"\b(?:search|operation|rescue|response|manhunt)\b[^.;:]{0,70}\b(?:involved|involving|"
@@ -633,6 +660,16 @@ _SEARCH_FOR = {"searching for", "search for", "looking for", "hunting for", "sea
 _UNITS_OF_MACHINES = re.compile(r"\s+of\s+(?:(?:special|heavy|fire-?fighting|rescue|emergency)\s+)?"
                                 r"(?:technique|technics|equipment|machinery|vehicles)\b", re.I)
 _BASELINE_BEFORE = re.compile(r"\b(?:from|compared (?:with|to)|against)\s+(?:\w+\s+)?$", re.I)
+# a running total: "the toll from Monday's collapse has risen to 14", "the number freed now stands at 31"
+_RUNNING_TOTAL = re.compile(r"\b(?:toll|number|total|tally|count|figure)\b[^.;:]{0,80}?\b(?P<verb>(?:has|have|had)\s+(?:now\s+)?"
+                            r"(?:risen|climbed|jumped|increased|grown|reached|hit|passed)|(?:now\s+)?(?:stands|stood)|rose|climbed|"
+                            r"rises|climbs|reaches)\b[^.;:,]{0,30}?\b(?:to|at)\s+$", re.I)
+
+
+def _names_the_event(text: str, dp, total) -> bool:
+    """A date inside a running total's subject dates the event counted, not the count: "the toll
+    from Monday's collapse has risen to 14, officials said on Wednesday" is a count as of Wednesday."""
+    return total.start() <= dp.start < total.start("verb") or text.startswith(("'s", "’s"), dp.end)
 
 
 def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: ArticleContext | None = None,
@@ -706,6 +743,12 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             return own.date, own.text  # "rose from 9 on Tuesday to 18 on Wednesday": each figure its day
         if as_of_text and hp.prep not in ("as of", "by") and _present_state(text, n, nums):
             return ref_date, None  # "Seven divers who set out on Tuesday are missing": missing now
+        total = _RUNNING_TOTAL.search(text, max(0, n.start - 160), n.start) if as_of_text else None
+        if total and hp.prep not in ("as of", "by") and _names_the_event(text, hp, total):
+            # the count is as of the day it was given ("..., the government said on Wednesday"), else the article's
+            later = next((d for d in dates if d.date is not None and d.start >= total.end() and d.prep not in
+                          ("until", "till", "since", "before")), None)
+            return (later.date, later.text) if later else (ref_date, None)
         return as_of, as_of_text
     def prev_took(k: int) -> bool:
         return k > 0 and toks[k - 1].low in _CARRIED
@@ -715,7 +758,7 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
     parts: set[int] = set()  # ids of claims that are "including ..." asides
     for n, a, b in spans:
         if n.unit_hour:
-            if _HOURS_WINDOW.search(text[max(0, n.start - 12):n.start]) or _POSSESSIVE_HOUR.match(text, n.end) \
+            if _HOURS_WINDOW.search(text[max(0, n.start - 12):n.start]) or _POSSESSIVE_HOUR.match(text, n.end) or _HOURS_RATE.match(text, n.end) \
                     or _HOURS_AGO.match(text, n.end) or _HOURS_WAIT.search(text, max(0, n.start - 16), n.start):
                 # "in the last 24 hours" is a window; "an hour's notice" a measure of something else; "the
                 # figure they gave an hour ago" a time
@@ -864,7 +907,8 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             # "150 firefighters were deployed, supported by two helicopters"; "searching ..., helped by
             # two navy vessels": what helps a search or a rescue was sent
             ev = "deployed"
-        if not ev and out and np_words and _PART_OF_WHICH.search(text, max(0, n.start - 20), n.start):
+        if not ev and out and (np_words or _predicate_group(text, n.end)) and _PART_OF_WHICH.search(text, max(0, n.start - 20), n.start):
+            # "27 injured, of whom 9 are police agents": the part's group is its predicate
             ev = out[-1].event  # "the arrest of 143 persons, of which 12 minors": a part with a group of its own
         if not ev and pre_event:
             ev = pre_event
@@ -963,13 +1007,17 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
                 pcat = category_of(words)[0] or category_of(words[:1])[0]
                 if pcat:
                     cat = pcat  # "..., of whom three are minors"
-        if cat is None and not out and not np_words and not n.vague and any(a2 < a for _, a2, _ in spans):
+        if cat is None and not out and not np_words and not n.vague and any(a2 < a for _, a2, _ in spans) \
+                and not (a > 0 and toks[a - 1].low == "among"):
+            # not "a mother and two children among 4 dead": the figure is the whole the group is part of
             # "All 340 employees were accounted for, and 96 were evacuated": the group of a figure
             # before it that was no claim of its own
             prior = _antecedent_group(toks, spans, a, out)
             groups = {_np_group(toks, b2) for _, a2, b2 in spans if a2 < a}
             # "carrying 195 passengers and eight crew, ... killing 122": two groups before, so none is lent
             cat = prior if prior in PERSON_CATEGORIES and len(groups) == 1 else None
+        if cat is None and out and a > 0 and toks[a - 1].low == "among" and not np_words:
+            cat = "people"  # "a mother and two children among 4 dead": the whole the group is part of
         if cat is None and out:
             # a bare count shares the previous count's group ("37 homes were destroyed and 120
             # damaged"), but a vague one only when it says so ("dozens more", "hundreds of others") or
@@ -1014,13 +1062,15 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             continue  # "a crowd of 1,000 protesters ... and several government buildings": things are no crowd
         if ev == "striking" and cat in ("people", "rescue workers"):
             cat = "workers"  # "212,000 of its members took part in the walkout": strikers are workers
+        if ev == "striking" and cat not in PERSON_CATEGORIES and np_words and np_words[-1].low.endswith(_AGENT_NOUN):
+            cat = "workers"  # "240 refuse collectors went on strike": who strikes works
         if ev == "striking" and cat not in PERSON_CATEGORIES:
             continue  # "drivers at the city's two bus depots went on strike": only people strike
         if ev == "displaced" and _FLED.search(text) and _BUILDING_HAZARD.search(text) and not _FROM_WAR.search(text):
             ev = "evacuated"  # "400 holidaymakers fled as a blaze tore through the hotel": an evacuation
         if ev == "displaced" and cat == "prisoners":
             continue  # "31 prisoners fled": an escape, not people driven from home
-        if cat in NOT_GROUPS:
+        if cat in NOT_GROUPS or cat.rsplit(" ", 1)[-1] in NOT_GROUPS:
             continue  # "lost two fingers"; "3,412 suspected cases"; "the evacuation of eleven villages"
         if np_words and cat == "people" and _SUSPECTED_OF.match(text, toks[j - 1].end):
             cat = "suspects"  # "two men suspected of steering the boat"
@@ -1040,7 +1090,8 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             continue  # "13 officers died, including two who were beheaded": a part, not a rival figure
         out.append(_claim(article_id, index, text, n, quantity_key(cat, ev), subject, ev, *when(n),
                           attribution))
-        if a > 0 and (toks[a - 1].low == "including" or _in_dashes(text, n.start)):
+        if a > 0 and (toks[a - 1].low == "including" or _in_dashes(text, n.start)
+                      or _PART_OF_WHICH.search(text, max(0, n.start - 20), n.start)):
             parts.add(id(out[-1]))  # a part named in an aside never lends its group to a later bare count
     _from_to(text, nums, out, when)
     splits = list(_CLAUSE_SPLIT.finditer(text)) if out else []
