@@ -306,12 +306,29 @@ def _forward_reach(toks: list[_Tok], j: int, numbers_at: set[int], limit: int = 
             break
         # a number in a prepositional modifier stays inside the phrase: "23,000 people from 11
         # villages have been evacuated"
-        if j in numbers_at and toks[j - 1].low not in {"and", "or", "among", "“", '"', ","} | _PLACE_PREP:
+        # nor does a part named without commas: "Seven persons including three children were killed"
+        if j in numbers_at and toks[j - 1].low not in {"and", "or", "among", "including", "“", '"', ","} | _PLACE_PREP \
+                and not _after_qualifier(toks, j, numbers_at):
             break
         end = t.end
         count += 1
         j += 1
     return end
+
+
+_QUALIFIER_WORDS = {"more", "than", "at", "least", "about", "around", "some", "nearly", "almost", "over", "up", "to",
+                    "roughly", "approximately", "as", "many", "fewer", "less", "well", "just", "under"}
+
+
+def _after_qualifier(toks: list[_Tok], j: int, numbers_at: set[int]) -> bool:
+    """The number at j closes a qualifier that opened a count already walked past: "30 boats and more
+    than 1,100 personnel had been deployed" (the count was checked at "more")."""
+    k = j - 1
+    while k >= 0 and j - k <= 3 and toks[k].low in _QUALIFIER_WORDS:
+        if k in numbers_at:
+            return True
+        k -= 1
+    return False
 
 
 # "listed as missing", "confirmed as dead": the state after "as" is the count's
@@ -867,7 +884,7 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
                 ev2 = _event_forward(text, toks, b + 4, numbers_at, ev_starts=ev_starts)
                 if ev2 is None or ev2 == pev:
                     continue
-                pcat = _group_of_event(pev, out, history)
+                pcat = "people"  # "Three of the injured were taken to hospital": the injured as a whole, whoever they were
                 pev = ev2
             out.append(_claim(article_id, index, text, n, quantity_key(pcat, pev), None, pev, *when(n),
                               attribution))
