@@ -83,6 +83,8 @@ _BRIDGE_BACK = {"the", "a", "an", "additional", "extra", "had", "has", "have", "
                 "all", "official", "among", "total", "some", "reported", "confirmed", "risen",
                 "rose", "climbed", "reached", "hit", "jumped", "increased", "stood", "stands",
                 "rises", "climbs", "reaches", "hits", "jumps", "increases",
+                # translated copy: "the cipher of deceased ascended to 22", "amounts to 40"
+                "ascended", "ascends", "amounted", "amounts",
                 "rising", "climbing", "reaching", "revised", "corrected", "lowered", "raised", "down", "up",
                 "fell", "fallen", "dropped", "included", "include", "includes", "estimated", "calculated",
                 # "liberated this Thursday 27 students" (translated copy puts the day first)
@@ -93,7 +95,7 @@ _BRIDGE_BACK = {"the", "a", "an", "additional", "extra", "had", "has", "have", "
                 "overnight", "again", "sharply", "steadily"}
 _TOLL_VERBS = {"risen", "rose", "climbed", "reached", "hit", "jumped", "increased", "stood", "stands",
                # live-page headlines speak in the present: "Death toll rises to 18"
-               "rises", "climbs", "reaches", "hits", "jumps", "increases",
+               "rises", "climbs", "reaches", "hits", "jumps", "increases", "ascended", "ascends", "amounted", "amounts",
                "rising", "climbing", "reaching", "revised", "corrected", "lowered", "raised", "fell", "fallen",
                "dropped"} | {
     # a toll that "passes 2,000" is more than 2,000
@@ -144,7 +146,7 @@ _PREDICATE = re.compile(r"\b(?:are|is|remain|remains|remained|were|was|have|has|
 # and dozens were injured" -- "cancelled" is what happened to the flights
 _BE_PRED = re.compile(
     r"\b(?:were|was|are|is|been|be|remain|remains|remained)\s+((?:(?:\w+ly|later|also|still|all|then|now|being|"
-    r"either|both|not|never|already|again|since|reported|confirmed|feared|believed|thought|presumed|said|known|"
+    r"either|both|not|never|already|again|since|reported|confirmed|feared|believed|thought|presumed|said|known|considered|"
     r"found|listed|declared|pronounced|to|have|be|been|officially|left)\s+|among\s+(?:the\s+|those\s+)?|(?<=listed\s)as\s+|(?<=registered\s)as\s+|(?<=confirmed\s)as\s+)*)([\w'-]+)", re.I)
 _CHAIN = {"and", "or", "plus", ","}
 # verbs in their base form govern a count only after "to" or a modal: "to rescue 18 people" (the word
@@ -308,7 +310,7 @@ def _forward_reach(toks: list[_Tok], j: int, numbers_at: set[int], limit: int = 
         # villages have been evacuated"
         # nor does a part named without commas: "Seven persons including three children were killed"
         if j in numbers_at and toks[j - 1].low not in {"and", "or", "among", "including", "“", '"', ","} | _PLACE_PREP \
-                and not _after_qualifier(toks, j, numbers_at):
+                and not _after_qualifier(toks, j, numbers_at) and not _in_place_phrase(toks, j):
             break
         end = t.end
         count += 1
@@ -328,6 +330,18 @@ def _after_qualifier(toks: list[_Tok], j: int, numbers_at: set[int]) -> bool:
         if k in numbers_at:
             return True
         k -= 1
+    return False
+
+
+def _in_place_phrase(toks: list[_Tok], j: int) -> bool:
+    """The number at j counts places inside a prepositional modifier: "9,000 dockworkers at the
+    country's three largest ports went on strike" (the strike is the dockworkers')."""
+    for k in range(j - 1, max(-1, j - 4), -1):
+        low = toks[k].low
+        if low in _PLACE_PREP:
+            return True
+        if not (low in ("the", "its", "their", "his", "her") or low.endswith(("'s", "’s"))):
+            return False
     return False
 
 
