@@ -205,9 +205,9 @@ def _np_after(toks: list[_Tok], i: int, vague: bool, ev_starts: frozenset = froz
         if (j + 1 < len(toks) and toks[j].low.endswith("ed") and event_of(toks[j].low)
                 and category_of([toks[j + 1].text])[0]):
             j += 1  # "Eleven of the freed hostages": the group, not the event that made them
-    if (j + 1 < len(toks) and toks[j].low in ("other", "more", "further", "additional") and toks[j + 1].text[0].isalpha()
+    if (j + 1 < len(toks) and toks[j].low in ("other", "more", "further", "additional", "nearby") and toks[j + 1].text[0].isalpha()
             and toks[j + 1].low not in _STOP_NP and not event_of(toks[j + 1].low) and toks[j + 1].low not in EVENT_NOUNS):
-        j += 1  # "injuring four other people", "12 more soldiers": the group is the noun after
+        j += 1  # "injuring four other people", "12 more soldiers", "three nearby villages": the group is the noun after
     words: list[_Tok] = []
     while j < len(toks) and len(words) < 4:
         t = toks[j]

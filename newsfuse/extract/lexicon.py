@@ -69,7 +69,7 @@ CATEGORIES: dict[str, list[str]] = {
     "migrants": ["migrants", "refugees", "asylum seekers"],
     "passengers": ["passengers", "commuters", "travellers", "travelers"],
     "rescue workers": [
-        "firefighters", "rescuers", "rescue workers", "medics", "paramedics", "doctors", "nurses",
+        "firefighters", "rescuers", "rescue workers", "medics", "paramedics", "medic", "paramedic", "doctors", "nurses",
         "health workers", "emergency workers", "lifeguards", "firemen", "mountain rescuers", "rescue personnel", "volunteers",
         "emergency personnel", "health agents", "health personnel", "medical staff", "medical personnel",
         # bare "personnel" are the responders a rescue sends; police and military personnel have their own entries
