@@ -107,3 +107,7 @@ def test_rates_and_measures_are_no_claims():
     assert _keys("Volunteers have worked 16 hours a day since the flood.") == []
     assert _keys("The dam released thousands of cubic metres of water into the valley.") == []
     assert _keys("SIXTEEN day-trippers were hurt when the pier railing gave way.") == [("people injured", "SIXTEEN")]
+
+
+def test_an_average_is_no_count():
+    assert _keys("Some 300 messages carrying an average of four photos were sent in.") == []
