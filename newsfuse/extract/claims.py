@@ -663,7 +663,7 @@ _INVERTED = re.compile(r"^\s*(?:[A-Z]{2,}[A-Z ]*:\s*)?(?:also\s+)?(?:(?P<ev1>[A-
                        r"\s+(?:were|was|are|is)|(?:were|was|are|have\s+been)\s+(?P<ev2>[A-Za-z]+)"
                        r"(?:\s+(?:alive|dead|safely))?(?:\s+(?:from|in|at|to)\s+[^,;:]{0,40}?)?)\s+", re.I)
 _INVERTED_DEPLOY = re.compile(
-    r"^\s*(?:(?:To|In|At)\s+the\s+(?:[\w'’-]+\s+){1,6}?(?:were|was|are|have\s+been)\s+(?:attracted|involved|engaged|"
+    r"^\s*(?:In\s+total,?\s+)?(?:(?:To|In|At)\s+the\s+(?:[\w'’-]+\s+){1,6}?(?:were|was|are|have\s+been)\s+(?:attracted|involved|engaged|"
     r"directed|sent|mobili[sz]ed|deployed|working)\b|"
     # "At the site work 137 rescuers"
     r"(?:At|On)\s+the\s+(?:site|scene|spot)\s+(?:work|are\s+working|operate|are\s+operating)\b|(?:In\s+the\s+(?:operation|action|search|raid|rescue)\s+)?"

@@ -306,6 +306,12 @@ _EV_PATTERNS: list[tuple[str, str]] = [
     (r"(?:packed|crammed|squeezed|crowded)\s+(?:inside|into|onto|in|on)\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,1}?"
      r"(?:venue|stadium|arena|hall|club|square|balcony|ground|church|mosque|streets?|terraces?|tent|house|flat|bar|pub|"
      r"nightclub|lounge|room|basement|resort|seafront|beach|town\s+cent(?:re|er)|park)\b", "crowd"),
+    # a crowd that fills a public place: "20,000 people filled the main square", "flocked to the beach"
+    (r"(?:filled|thronged|jammed|crowded)\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}?(?:square|streets|stadium|arena|venue|park|"
+     r"beach|beaches|seafront|promenade|route|avenue|boulevard|piazza|plaza)\b|"
+     r"(?:flocked|poured|streamed)\s+(?:in)?to\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}?(?:square|streets|stadium|arena|venue|"
+     r"park|beach|beaches|coast|seafront|promenade|resort|plaza|piazza|festival|concert|rally)\b|"
+     r"held\s+(?:a\s+)?(?:[\w'’-]+\s+)?(?:vigil|rally|march|demonstration|protest|sit-in)\b", "crowd"),
     # "joined marches across the country", "joined the protests"
     (r"joined\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+)?(?:march(?:es)?|protests?|rall(?:y|ies)|demonstrations?|vigils?|"
      r"processions?|pickets?)", "crowd"),  # a strike is not a crowd

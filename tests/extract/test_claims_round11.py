@@ -111,3 +111,14 @@ def test_rates_and_measures_are_no_claims():
 
 def test_an_average_is_no_count():
     assert _keys("Some 300 messages carrying an average of four photos were sent in.") == []
+
+
+def test_crowds_that_fill_a_place_or_hold_a_vigil():
+    assert _keys("Some 15,000 people filled the cathedral square on Sunday.") == [("crowd size", "Some 15,000")]
+    assert _keys("About 3,000 people flocked to the seafront to watch the air show.") == [("crowd size", "About 3,000")]
+    assert _keys("Around 800 people held a candlelit vigil outside the school.") == [("crowd size", "Around 800")]
+    # filling things is no crowd
+    assert _keys("Volunteers filled more than 2,000 sandbags overnight.") == []
+    # translated copy, the total first
+    assert _keys("In total at the scene are working 70 persons and 12 units of equipment.") == [
+        ("rescue workers deployed", "70"), ("vehicles deployed", "12")]
