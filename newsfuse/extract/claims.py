@@ -611,6 +611,8 @@ _HOURS_WAIT = re.compile(r"\b(?:delays?|waits?|queues?|gave\s+\w+|given|give\s+\
 _NONE_OF = re.compile(r"\bnone\s+of\s+(?:the\s+)?[\w'’ -]{0,40}?\b(?:or|nor)\s+$", re.I)
 # "nine out of ten" is a share, neither number a count
 _OUT_OF = re.compile(r"^\s+out\s+of\s+\w", re.I)
+_FREED_FROM_DANGER = re.compile(r"\s+(?:(?:who\s+(?:were|had\s+been)\s+)?trapped\b|(?:alive\s+)?from\s+(?:the\s+)?"
+                                r"(?:[\w'’-]+\s+)?(?:rubble|wreckage|debris|ruins|mud|snow|rocks|cars?|vehicles?|carriages?|bus|buses|trains?|lifts?|mines?|caves?))", re.I)
 _AVERAGE = re.compile(r"\b(?:an\s+)?average\s+of\s+$|\bon\s+average\s+$", re.I)
 _OUT_OF_BEFORE = re.compile(r"\bout\s+of\s+$", re.I)
 # what an unknown head must not be: adverbs and words that only look like a head ("a toll of 44 given by")
@@ -932,6 +934,8 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             longer = any(t.low.endswith("ing") for t in np_words[1:]) or (
                 bool(np_words) and j < len(toks) and toks[j].low in (_PLACE_PREP - {"for", "between"}) | {"of"})
             ev = _event_forward(text, toks, j, numbers_at, 12 if longer else 8, ev_starts)
+        if ev == "released" and j <= len(toks) and _FREED_FROM_DANGER.match(text, toks[j - 1].end):
+            ev = "rescued"  # "freed 12 people trapped in the rubble": a rescue, not a release from captivity
         if head == "bodies":
             ev = "killed"  # "pulled another 11 bodies from the rubble" is a toll, not a rescue
         if head == "lives" and prev_tok in _TOOK_LIVES:

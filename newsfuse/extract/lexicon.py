@@ -268,6 +268,9 @@ _EV_PATTERNS: list[tuple[str, str]] = [
     # "pulled from the rubble alive", "pulled out of the water"
     (r"pulled\s+(?:alive\s+)?(?:from|out\s+of)\s+(?:the\s+)?(?:rubble|wreckage|debris|water|sea|river|mud|ruins|"
      r"collapsed\s+\w+|burning\s+\w+|flood\s*waters?|rough\s+seas?)\b", "rescued"),
+    # "were freed from the wreckage": a rescue, not a release from captivity
+    (r"freed\s+(?:alive\s+)?from\s+(?:the\s+)?(?:[\w'’-]+\s+)?(?:rubble|wreckage|debris|ruins|mud|snow|rocks|cars?|"
+     r"vehicles?|carriages?|bus|buses|trains?|lifts?|mines?|caves?)\b", "rescued"),
     # still in hospital: "remained at Carnford Royal Infirmary"
     (r"(?:remain(?:s|ed)?|stay(?:s|ed)?|(?:were|was|are|is)\s+still)\s+(?:still\s+)?(?:at|in)\s+(?:[\w'-]+\s+){0,3}?"
      r"(?:hospitals?|Hospital|Infirmary|General|"

@@ -122,3 +122,10 @@ def test_crowds_that_fill_a_place_or_hold_a_vigil():
     # translated copy, the total first
     assert _keys("In total at the scene are working 70 persons and 12 units of equipment.") == [
         ("rescue workers deployed", "70"), ("vehicles deployed", "12")]
+
+
+def test_freed_from_danger_is_a_rescue():
+    assert _keys("Firefighters freed 6 people trapped under the collapsed roof.") == [("people rescued", "6")]
+    assert _keys("Three miners were freed from the flooded mine on Monday.") == [("workers rescued", "Three")]
+    # freed from captivity stays a release
+    assert _keys("The kidnappers freed 14 hostages on Monday.") == [("hostages released", "14")]
