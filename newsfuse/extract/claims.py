@@ -85,6 +85,7 @@ _BRIDGE_BACK = {"the", "a", "an", "additional", "extra", "had", "has", "have", "
                 "rises", "climbs", "reaches", "hits", "jumps", "increases",
                 # translated copy: "the cipher of deceased ascended to 22", "amounts to 40"
                 "ascended", "ascends", "amounted", "amounts",
+                "doubled", "tripled", "trebled",
                 "rising", "climbing", "reaching", "revised", "corrected", "lowered", "raised", "down", "up",
                 "fell", "fallen", "dropped", "included", "include", "includes", "estimated", "calculated",
                 # "liberated this Thursday 27 students" (translated copy puts the day first)
@@ -96,6 +97,7 @@ _BRIDGE_BACK = {"the", "a", "an", "additional", "extra", "had", "has", "have", "
 _TOLL_VERBS = {"risen", "rose", "climbed", "reached", "hit", "jumped", "increased", "stood", "stands",
                # live-page headlines speak in the present: "Death toll rises to 18"
                "rises", "climbs", "reaches", "hits", "jumps", "increases", "ascended", "ascends", "amounted", "amounts",
+               "doubled", "tripled", "trebled",
                "rising", "climbing", "reaching", "revised", "corrected", "lowered", "raised", "fell", "fallen",
                "dropped"} | {
     # a toll that "passes 2,000" is more than 2,000
@@ -310,7 +312,8 @@ def _forward_reach(toks: list[_Tok], j: int, numbers_at: set[int], limit: int = 
         # villages have been evacuated"
         # nor does a part named without commas: "Seven persons including three children were killed"
         if j in numbers_at and toks[j - 1].low not in {"and", "or", "among", "including", "“", '"', ","} | _PLACE_PREP \
-                and not _after_qualifier(toks, j, numbers_at) and not _in_place_phrase(toks, j):
+                and not _after_qualifier(toks, j, numbers_at) and not _in_place_phrase(toks, j) \
+                and not (j >= 2 and toks[j - 1].low == "the" and toks[j - 2].low == "among"):
             break
         end = t.end
         count += 1
@@ -540,6 +543,9 @@ def _restated_key(what: str, out: list[Claim], history: list[Claim] | None) -> t
 def _other_predicate(text: str, start: int, ev_start: int) -> bool:
     """A 'were/are + word' predicate between start and the event word that is not that event."""
     for m in _BE_PRED.finditer(text, start, ev_start + 1):
+        word = m.group(2).lower()
+        if m.group(1).lower().startswith("among") and (word[0].isdigit() or word in NUMBER_WORDS):
+            continue  # "Two firefighters were among 14 people taken to hospital": one event for both counts
         if m.start(2) < ev_start:
             return True
     return False

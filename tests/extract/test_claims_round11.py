@@ -129,3 +129,10 @@ def test_freed_from_danger_is_a_rescue():
     assert _keys("Three miners were freed from the flooded mine on Monday.") == [("workers rescued", "Three")]
     # freed from captivity stays a release
     assert _keys("The kidnappers freed 14 hostages on Monday.") == [("hostages released", "14")]
+
+
+def test_a_group_among_a_larger_count_shares_its_event():
+    assert _keys("Three nurses were among 20 people taken to hospital.") == [
+        ("rescue workers hospitalised", "Three"), ("people hospitalised", "20")]
+    assert _keys("Two pupils were among the 9 people who died.") == [("children killed", "Two"), ("people killed", "9")]
+    assert _keys("The number of people evacuated has doubled to 6,000.") == [("people evacuated", "6,000")]
