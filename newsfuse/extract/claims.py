@@ -619,6 +619,7 @@ _NONE_OF = re.compile(r"\bnone\s+of\s+(?:the\s+)?[\w'’ -]{0,40}?\b(?:or|nor)\s
 _OUT_OF = re.compile(r"^\s+out\s+of\s+\w", re.I)
 _FREED_FROM_DANGER = re.compile(r"\s+(?:(?:who\s+(?:were|had\s+been)\s+)?trapped\b|(?:alive\s+)?from\s+(?:the\s+)?"
                                 r"(?:[\w'’-]+\s+)?(?:rubble|wreckage|debris|ruins|mud|snow|rocks|cars?|vehicles?|carriages?|bus|buses|trains?|lifts?|mines?|caves?))", re.I)
+_OF_THE_STATE = re.compile(r"\s+of\s+the\s+([a-z]+)\s+(?:men|women|people|persons|individuals)\b", re.I)
 _AVERAGE = re.compile(r"\b(?:an\s+)?average\s+of\s+$|\bon\s+average\s+$", re.I)
 _OUT_OF_BEFORE = re.compile(r"\bout\s+of\s+$", re.I)
 # what an unknown head must not be: adverbs and words that only look like a head ("a toll of 44 given by")
@@ -1035,6 +1036,12 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
                                         and re.search(r"\bunions?\b", text[:n.start], re.I)) else "people"
             else:
                 cat = _mixed_group(toks, j, cat, numbers_at) or cat
+            state = _OF_THE_STATE.match(text, n.end) if cat == "people" else None
+            state_ev = event_of(state.group(1)) if state and state.group(1).lower() not in EVENT_NOUNS else None
+            if state_ev and any(c.event == state_ev for c in history or []):
+                # "three of the trapped men": the men the article counted with that state
+                earlier = _group_of_event(state_ev, [], history)
+                cat = earlier if earlier in PERSON_CATEGORIES else cat
         if cat is None:
             cat = toll_cat or cat_hint
         if cat is None and not np_words:

@@ -136,3 +136,12 @@ def test_a_group_among_a_larger_count_shares_its_event():
         ("rescue workers hospitalised", "Three"), ("people hospitalised", "20")]
     assert _keys("Two pupils were among the 9 people who died.") == [("children killed", "Two"), ("people killed", "9")]
     assert _keys("The number of people evacuated has doubled to 6,000.") == [("people evacuated", "6,000")]
+
+
+def test_of_the_trapped_men_are_the_group_counted_trapped():
+    history = claims_in_sentence("The collapse killed 6 miners and trapped 14 more.", "a", 0, REF)
+    assert _keys("Rescuers reached five of the trapped men overnight and brought them out alive.", history) == [
+        ("workers rescued", "five")]
+    # no such state counted before: the men are people
+    assert _keys("Rescuers reached five of the trapped men overnight and brought them out alive.") == [
+        ("people rescued", "five")]
