@@ -704,7 +704,12 @@ _BASELINE_BEFORE = re.compile(r"\b(?:from|compared (?:with|to)|against)\s+(?:\w+
 # a running total: "the toll from Monday's collapse has risen to 14", "the number freed now stands at 31"
 _RUNNING_TOTAL = re.compile(r"\b(?:toll|number|total|tally|count|figure)\b[^.;:]{0,80}?\b(?P<verb>(?:has|have|had)\s+(?:now\s+)?"
                             r"(?:risen|climbed|jumped|increased|grown|reached|hit|passed)|(?:now\s+)?(?:stands|stood)|rose|climbed|"
-                            r"rises|climbs|reaches)\b[^.;:,]{0,30}?\b(?:to|at)\s+$", re.I)
+                            r"rises|climbs|reaches|reached|hit|passed|topped|exceeded|surpassed|jumped|increased)\b(?:[^.;:,]{0,30}?\b(?:to|at))?\s+$", re.I)
+
+
+# "Sunday's earthquake has now killed 120 people": a count so far, of an event its day names
+_PERFECT_COUNT = re.compile(r"\b(?P<verb>(?:has|have)\s+(?:now\s+|so\s+far\s+)?(?:killed|claimed|left|injured|wounded|displaced))\s+"
+                            r"(?:the\s+lives\s+of\s+)?$", re.I)
 
 
 def _names_the_event(text: str, dp, total) -> bool:
@@ -784,7 +789,8 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             return own.date, own.text  # "rose from 9 on Tuesday to 18 on Wednesday": each figure its day
         if as_of_text and hp.prep not in ("as of", "by") and _present_state(text, n, nums):
             return ref_date, None  # "Seven divers who set out on Tuesday are missing": missing now
-        total = _RUNNING_TOTAL.search(text, max(0, n.start - 160), n.start) if as_of_text else None
+        total = (_RUNNING_TOTAL.search(text, max(0, n.start - 160), n.start)
+                 or _PERFECT_COUNT.search(text, max(0, n.start - 40), n.start)) if as_of_text else None
         if total and hp.prep not in ("as of", "by") and _names_the_event(text, hp, total):
             # the count is as of the day it was given ("..., the government said on Wednesday"), else the article's
             later = next((d for d in dates if d.date is not None and d.start >= total.end() and d.prep not in

@@ -145,3 +145,10 @@ def test_of_the_trapped_men_are_the_group_counted_trapped():
     # no such state counted before: the men are people
     assert _keys("Rescuers reached five of the trapped men overnight and brought them out alive.") == [
         ("people rescued", "five")]
+
+
+def test_a_count_so_far_of_an_event_named_by_its_day():
+    tuesday = date(2024, 5, 14)
+    assert _as_of("Sunday's storm has now killed 31 people, officials said on Tuesday.") == [("31", tuesday)]
+    assert _as_of("The toll from Sunday's storm reached 31, officials said on Tuesday.") == [("31", tuesday)]
+    assert _as_of("Sunday's storm killed 31 people, officials said on Tuesday.") == [("31", date(2024, 5, 12))]
