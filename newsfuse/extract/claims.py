@@ -620,6 +620,8 @@ _OUT_OF = re.compile(r"^\s+out\s+of\s+\w", re.I)
 _FREED_FROM_DANGER = re.compile(r"\s+(?:(?:who\s+(?:were|had\s+been)\s+)?trapped\b|(?:alive\s+)?from\s+(?:the\s+)?"
                                 r"(?:[\w'’-]+\s+)?(?:rubble|wreckage|debris|ruins|mud|snow|rocks|cars?|vehicles?|carriages?|bus|buses|trains?|lifts?|mines?|caves?))", re.I)
 _OF_THE_STATE = re.compile(r"\s+of\s+the\s+([a-z]+)\s+(?:men|women|people|persons|individuals)\b", re.I)
+_PARENT_OF = re.compile(r"\b(?:father|mother|dad|mum|mom|parent|grandfather|grandmother|grandad|grandma|granny|"
+                        r"grandparent)[- ]of[- ]$", re.I)
 _AVERAGE = re.compile(r"\b(?:an\s+)?average\s+of\s+$|\bon\s+average\s+$", re.I)
 _OUT_OF_BEFORE = re.compile(r"\bout\s+of\s+$", re.I)
 # what an unknown head must not be: adverbs and words that only look like a head ("a toll of 44 given by")
@@ -876,6 +878,8 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
         whole = _CONTAINER_END.match(text, n.end) if _CONTAINER.search(text, max(0, n.start - 40), n.start) else None
         if whole and not EVENT_RE.search(text, n.end, whole.end()):
             continue  # "Of the 16 crew on board, 14 were winched to safety": the whole, not a claim
+        if _PARENT_OF.search(text, max(0, n.start - 20), n.start):
+            continue  # "the father of three was killed": the size of his family, not a count of the dead
         if _AVERAGE.search(text, max(0, n.start - 20), n.start):
             continue  # "emails containing an average of three images": a mean, not a count
         if _WANTED.search(text[max(0, n.start - 60):n.start]):

@@ -152,3 +152,7 @@ def test_a_count_so_far_of_an_event_named_by_its_day():
     assert _as_of("Sunday's storm has now killed 31 people, officials said on Tuesday.") == [("31", tuesday)]
     assert _as_of("The toll from Sunday's storm reached 31, officials said on Tuesday.") == [("31", tuesday)]
     assert _as_of("Sunday's storm killed 31 people, officials said on Tuesday.") == [("31", date(2024, 5, 12))]
+
+
+def test_a_family_size_is_no_count():
+    assert _keys("The 52-year-old father of four was killed when the scaffolding fell.") == []
