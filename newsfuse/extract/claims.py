@@ -156,7 +156,7 @@ _CHAIN = {"and", "or", "plus", ","}
 _BASE_VERBS = {"rescue": "rescued", "evacuate": "evacuated", "free": "released", "release": "released",
                "deploy": "deployed", "send": "deployed", "arrest": "detained", "detain": "detained"}
 # the endings of nouns for people by their trade: "collectors", "cleaners", "cashiers", "machinists"
-_AGENT_NOUN = ("ers", "ors", "ists", "ians", "ants", "ents")
+_AGENT_NOUN = ("ers", "ors", "ists", "ians")
 _CAPTURED = re.compile(r"\bcaptured\b", re.I)
 _ASIDE_END = {"were", "was", "have", "had", "has", "are", "needed", "required"}
 # a count followed by a verb of its own is not a bare item of a list: "61 were killed and 23 were pulled
@@ -166,6 +166,8 @@ _OWN_PREDICATE = {"were", "was", "are", "is", "have", "has", "had", "remain", "r
 # events that befall things, not people: a bare count of people does not borrow a group of things
 _THING_EVENTS = {"destroyed", "damaged", "flooded"}
 _OTHERS = {"others", "more", "other"}
+# events that befall only people
+_PERSON_EVENTS = {"killed", "injured", "hospitalised", "detained", "charged", "striking"}
 # "in the last 24 hours" is a window, not a duration; "due to last 72 hours" is one
 _HOURS_WINDOW = re.compile(r"\b(?:next|past|(?<!\bto\s)(?<!\bwill\s)(?<!\bcould\s)(?<!\bwould\s)(?<!\bmay\s)"
                            r"(?<!\bmight\s)(?<!\bcan\s)last|coming|within|every|first|in)\s+$"
@@ -938,7 +940,8 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             ev = EVENT_NOUNS[head]
             np_words = []
         prev_tok = toks[first - 1].low if first > 0 else ""
-        after_prep = prev_tok in _PLACE_PREP
+        # "Four people in the two cars were killed": "two" counts cars inside the phrase, not the dead
+        after_prep = prev_tok in _PLACE_PREP or _in_place_phrase(toks, first)
         if not ev and prev_tok in _PULLED and np_words and category_of([t.text for t in np_words])[0] \
                 and j < len(toks) and toks[j].low in ("from", "out", "alive", "free"):
             ev = "rescued"  # "pulled 46 people from submerged cars"
@@ -1143,6 +1146,8 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             if cat not in ("homes", "buildings"):
                 continue
             ev = "damaged"
+        if cat in THING_CATEGORIES and ev in _PERSON_EVENTS:
+            continue  # "two cars ... were killed": things are not killed, hurt or arrested
         if ev in _THING_EVENTS and cat in PERSON_CATEGORIES:
             continue  # "40 marathon runners collapsed": people are not destroyed
         if ev == "detained" and cat not in PERSON_CATEGORIES and _CAPTURED.search(text):

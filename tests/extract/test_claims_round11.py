@@ -156,3 +156,8 @@ def test_a_count_so_far_of_an_event_named_by_its_day():
 
 def test_a_family_size_is_no_count():
     assert _keys("The 52-year-old father of four was killed when the scaffolding fell.") == []
+
+
+def test_a_count_of_places_inside_the_phrase_is_no_claim():
+    assert _keys("Four people in the two cars were killed.") == [("people killed", "Four")]
+    assert _keys("Workers at the company's three plants went on strike.") == []
