@@ -115,7 +115,9 @@ _BROUGHT_TO = re.compile(r"\b(?:bringing|brings|brought|taking|takes|took|raisin
                          r"[^,.;:]{1,50}?|(?:number|total)\s+[a-z]+(?:\s+so\s+far)?|figure|number|total|tally|count)"
                          r"(?:\s+(?:from|for|in|since)\s+[^,.;:]{1,50}?)?\s+to\s+$", re.I)
 # verbs that carry people out of danger: "pulled 12 survivors from the rubble"
-_PULLED = {"pulled", "plucked", "carried"}  # not "dragged": police drag protesters too
+_PULLED = {"pulled", "plucked", "carried", "extracted",
+           # headlines speak in the present: "Grandad pulls SIX from blazing house"
+           "pulls", "plucks", "extracts"}  # not "dragged": police drag protesters too
 # hedges and participles in front of an unknown head: "suspected smugglers", "water-bombing aircraft"
 _HEDGES = {"suspected", "alleged", "presumed", "would-be", "so-called", "reported", "apparent"}
 # heads that name no group by themselves: "suspected members of a cartel"
@@ -942,8 +944,8 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
         prev_tok = toks[first - 1].low if first > 0 else ""
         # "Four people in the two cars were killed": "two" counts cars inside the phrase, not the dead
         after_prep = prev_tok in _PLACE_PREP or _in_place_phrase(toks, first)
-        if not ev and prev_tok in _PULLED and np_words and category_of([t.text for t in np_words])[0] \
-                and j < len(toks) and toks[j].low in ("from", "out", "alive", "free"):
+        if not ev and prev_tok in _PULLED and (not np_words or category_of([t.text for t in np_words])[0]) \
+                and (prev_tok in ("extracted", "extracts") or (j < len(toks) and toks[j].low in ("from", "out", "alive", "free"))):
             ev = "rescued"  # "pulled 46 people from submerged cars"
         if not ev and (not after_prep or (j < len(toks) and (toks[j].low in _STATE_AFTER or toks[j].start in ev_starts))):
             # a relative clause names the counted noun's own event: "the search for 20 people who

@@ -161,3 +161,10 @@ def test_a_family_size_is_no_count():
 def test_a_count_of_places_inside_the_phrase_is_no_claim():
     assert _keys("Four people in the two cars were killed.") == [("people killed", "Four")]
     assert _keys("Workers at the company's three plants went on strike.") == []
+
+
+def test_pulled_out_or_extracted_is_a_rescue():
+    assert _keys("BRAVE TEEN: Schoolboy, 15, pulls THREE from sinking car") == [("people rescued", "THREE")]
+    assert _keys("Under the ruins the rescuers extracted 7 persons, among them 3 children.") == [
+        ("people rescued", "7"), ("children rescued", "3")]
+    assert _keys("Divers pulled two bodies from the harbour.") == [("people killed", "two")]
