@@ -440,6 +440,21 @@ def _event_back(text: str, toks: list[_Tok], i: int) -> tuple[str | None, str | 
     return None, None
 
 
+def _listed_object_event(toks: list[_Tok], a: int, j: int) -> str | None:
+    """'Police arrested the owner and two managers': the verb before a listed object also governs the
+    count after 'and', unless the count has a verb of its own ('... and two civilians were hurt')."""
+    if a < 3 or toks[a - 1].low != "and" or (j < len(toks) and (toks[j].low in _OWN_PREDICATE or event_of(toks[j].low))):
+        return None
+    for k in range(a - 2, max(-1, a - 9), -1):
+        t = toks[k]
+        if not t.text[0].isalpha() or t.low in _HARD_STOP or t.low in ("and", "or"):
+            return None
+        ev = event_of(t.low)
+        if ev:
+            return ev if k < a - 2 and t.low.endswith("ed") and t.low != "held" else None
+    return None
+
+
 def _partitive_event(toks: list[_Tok], i: int) -> tuple[str, str | None] | None:
     """'Two of the dead were children' -> ('killed', 'children'); ('killed', None) when the
     predicate names no group ("Two of the injured are in a critical condition")."""
@@ -891,6 +906,8 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
         qtok = tok_at(n.num_start, starts, True)
         first = min(a, qtok if qtok is not None else a)
         ev, toll_cat = _event_back(text, toks, first)
+        if not ev and np_words and j < len(toks) and toks[j].start not in ev_starts:
+            ev = _listed_object_event(toks, first, j)
         if sent_to and ev == "crowd":
             ev = None  # "To the search were attracted 64 persons": sent, not a crowd a rally attracted
         if ev and n.qualifier is None and _OVER_VERBS.search(text[max(0, n.start - 14):n.start]):

@@ -63,7 +63,7 @@ CATEGORIES: dict[str, list[str]] = {
         "crew members", "sailors", "staff members", "coal miners", "dockers", "dock workers",
         "factory workers", "construction workers", "mine workers", "farmworkers", "teachers", "strikers", "dockworkers",
         "builders", "contractors", "engineers", "technicians", "electricians", "pickets", "panners",
-        "gold panners", "artisanal miners",
+        "gold panners", "artisanal miners", "managers", "supervisors", "foremen",
     ],
     "journalists": ["journalists", "reporters", "media workers"],
     "migrants": ["migrants", "refugees", "asylum seekers"],

@@ -168,3 +168,13 @@ def test_pulled_out_or_extracted_is_a_rescue():
     assert _keys("Under the ruins the rescuers extracted 7 persons, among them 3 children.") == [
         ("people rescued", "7"), ("children rescued", "3")]
     assert _keys("Divers pulled two bodies from the harbour.") == [("people killed", "two")]
+
+
+def test_a_verb_governs_the_count_listed_after_its_first_object():
+    assert _keys("Detectives arrested the club's manager and three doormen on Friday.") == [("doormen detained", "three")]
+    assert _keys("Police detained the factory's director and two engineers.") == [("workers detained", "two")]
+    assert _keys("The crash killed the driver and four passengers.") == [("passengers killed", "four")]
+    # a count with a verb of its own keeps it
+    assert _keys("Troops shot the gunman and two bystanders were hurt.") == [("civilians injured", "two")]
+    assert _keys("Nine guests were treated for burns and two, including a child, were taken to hospital.") == [
+        ("people injured", "Nine"), ("people hospitalised", "two")]
