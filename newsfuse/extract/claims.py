@@ -695,8 +695,9 @@ _INVERTED = re.compile(r"^\s*(?:[A-Z]{2,}[A-Z ]*:\s*)?(?:also\s+)?(?:(?P<ev1>[A-
 _INVERTED_DEPLOY = re.compile(
     r"^\s*(?:In\s+total,?\s+)?(?:(?:To|In|At)\s+the\s+(?:[\w'’-]+\s+){1,6}?(?:were|was|are|have\s+been)\s+(?:attracted|involved|engaged|"
     r"directed|sent|mobili[sz]ed|deployed|working)\b|"
-    # "At the site work 137 rescuers"
-    r"(?:At|On)\s+the\s+(?:site|scene|spot)\s+(?:work|are\s+working|operate|are\s+operating)\b|(?:In\s+the\s+(?:operation|action|search|raid|rescue)\s+)?"
+    # "At the site work 137 rescuers", "To the place arrived 60 firefighters"
+    r"(?:At|On)\s+the\s+(?:site|scene|spot)\s+(?:work|are\s+working|operate|are\s+operating)\b|"
+    r"(?:To|At)\s+the\s+(?:place|site|scene|spot)\s+(?:arrived|came|went)\b|(?:In\s+the\s+(?:operation|action|search|raid|rescue)\s+)?"
     r"(?:participated|took\s+part)(?:\s+in\s+the\s+(?:operation|action|search|raid|rescue))?(?=\s+(?:some|about|around|"
     r"more|at|over|nearly|\d|[a-z]+\s)))", re.I)
 _INVOLVED_BACK = re.compile(r"\b(?:search|operation|rescue|response|manhunt)\b[^.;:]{0,70}\b(?:involved|involving|"

@@ -21,6 +21,8 @@ CATEGORIES: dict[str, list[str]] = {
         "uniformed personnel", "riot police", "gendarmes", "national guardsmen", "border guards",
         "agents", "cops", "police personnel", "officials of the police", "prison guards", "wardens", "warders",
         "jailers", "custodians",
+        # translated copy: "some 300 elements deployed" (Spanish "elementos", French "éléments")
+        "elements", "police elements", "security elements",
     ],
     "troops": [
         "soldiers", "soldier", "troops", "servicemen", "service members", "military personnel",
@@ -159,6 +161,8 @@ EVENTS: dict[str, list[str]] = {
                      "hospitalisation", "hospitalization", "hospital treatment", "hospital care",
                      "kept in hospital", "still being treated", "still receiving treatment", "under observation",
                      "in surgery", "undergoing surgery", "underwent surgery",
+                     # translated copy: "where 17 remain interned"
+                     "remain interned", "remains interned", "remained interned", "are interned", "were interned",
                      "under medical observation"],
     "detained": [
         "detained", "detaining", "arrested", "arresting", "arrests", "detentions", "held", "in custody",

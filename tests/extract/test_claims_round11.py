@@ -178,3 +178,11 @@ def test_a_verb_governs_the_count_listed_after_its_first_object():
     assert _keys("Troops shot the gunman and two bystanders were hurt.") == [("civilians injured", "two")]
     assert _keys("Nine guests were treated for burns and two, including a child, were taken to hospital.") == [
         ("people injured", "Nine"), ("people hospitalised", "two")]
+
+
+def test_more_translated_phrasings():
+    assert _keys("To the place arrived 35 firefighters and 8 ambulances.") == [
+        ("rescue workers deployed", "35"), ("ambulances deployed", "8")]
+    assert _keys("The injured were moved to the clinic, where 9 remain interned.") == [("people hospitalised", "9")]
+    assert _keys("The police, with some 200 elements deployed, retook the square.") == [
+        ("security forces deployed", "some 200")]
