@@ -707,7 +707,7 @@ _TOOK_LIVES = {"claimed", "claiming", "claims", "cost", "costing", "costs", "too
 _LIVES_OF = re.compile(r"\b(?:" + "|".join(sorted(_TOOK_LIVES)) + r")\s+the\s+lives?\s+of\s+$", re.I)
 _SUPPORTED_BY = re.compile(r"\b(?:supported|backed|assisted|aided|helped)\s+by\s+$", re.I)
 _PART_OF_WHICH = re.compile(r",\s*(?:of\s+(?:whom|which|them)|among\s+(?:them|whom|which))\s+$", re.I)
-_FLED = re.compile(r"\b(?:fled|flee|flees|fleeing)\b", re.I)
+_FLED = re.compile(r"\b(?:fled|flee|flees|fleeing)\b|\bforced\s+(?:from|out\s+of)\s+their\s+homes\b", re.I)
 _BUILDING_HAZARD = re.compile(r"\b(?:blaze|fire|flames|smoke|leak|leaks|leaking|gas|fumes|sinkhole|tower|block|hotel|"
                               r"building|stairwells?|explosion|blast)\b", re.I)
 _FROM_WAR = re.compile(r"\b(?:fighting|violence|attacks?|offensive|war|clashes|gunmen|militants|rebels|troops|"
@@ -1151,7 +1151,7 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
         if ev == "striking" and cat not in PERSON_CATEGORIES:
             continue  # "drivers at the city's two bus depots went on strike": only people strike
         if ev == "displaced" and _FLED.search(text) and _BUILDING_HAZARD.search(text) and not _FROM_WAR.search(text):
-            ev = "evacuated"  # "400 holidaymakers fled as a blaze tore through the hotel": an evacuation
+            ev = "evacuated"  # "400 holidaymakers fled as a blaze tore through the hotel", "forced from their homes by a gas leak"
         if ev == "displaced" and cat == "prisoners":
             continue  # "31 prisoners fled": an escape, not people driven from home
         if cat in NOT_GROUPS or cat.rsplit(" ", 1)[-1] in NOT_GROUPS:

@@ -186,3 +186,9 @@ def test_more_translated_phrasings():
     assert _keys("The injured were moved to the clinic, where 9 remain interned.") == [("people hospitalised", "9")]
     assert _keys("The police, with some 200 elements deployed, retook the square.") == [
         ("security forces deployed", "some 200")]
+
+
+def test_forced_from_home_by_a_hazard_is_an_evacuation():
+    assert _keys("THIRTY residents were forced from their homes after a gas leak in their street.") == [
+        ("civilians evacuated", "THIRTY")]
+    assert _keys("Fighting has forced 20,000 villagers from their homes.") == [("civilians displaced", "20,000")]
