@@ -56,8 +56,8 @@ _STOP_NP = {
     "along", "across", "outside", "inside", "throughout", "aboard", "beyond", "amid", "amidst", "without",
     "within", "towards", "toward", "via", "behind", "beside", "despite", "before", "until", "because", "unless",
     # verbs of the forces' own predicate: "300 police officers sealed off the old town"
-    "sealed", "cordoned", "surrounded", "attended", "stood", "battled", "tackled", "fought", "came", "ran",
-    "nearby", "off",
+    "sealed", "cordoned", "surrounded", "attended", "stood", "battled", "tackled", "fought", "came", "ran", "spent",
+    "nearby", "off", "underground",
 }
 # "Eleven passengers remain in hospital, one seriously": a degree adverb after a bare number
 # describes part of the figure already counted, it is not a new claim
@@ -367,6 +367,11 @@ def _in_parens(text: str, pos: int) -> bool:
     return text.rfind("(", 0, pos) > text.rfind(")", 0, pos)
 
 
+# verbs in the past that close a list of what was sent: "Two patrol boats, a helicopter and four fishing boats
+# took part in the search"
+_LIST_VERBS = {"took", "joined", "responded", "arrived", "helped"}
+
+
 def _list_to_verb(toks: list[_Tok], k: int) -> bool:
     """From k, the rest of a list ("a helicopter and the ship X") then its verb, with no other comma."""
     seen_and = False
@@ -378,7 +383,7 @@ def _list_to_verb(toks: list[_Tok], k: int) -> bool:
             return False
         if low == "and":
             seen_and = True
-        elif seen_and and low in _OWN_PREDICATE:
+        elif seen_and and (low in _OWN_PREDICATE or low in _LIST_VERBS):
             return True
     return False
 
@@ -660,7 +665,9 @@ _PRESENT_AT = re.compile(r"\s*(?:[\w,'’-]+\s+){0,9}?(?:(?:are|were|have\s+been
                          r"in\s+attendance|standing\s+by)|stood\s+by\b|(?:sealed|cordoned)\s+off\b|surrounded\b|"
                          r"attended(?=\s*(?:[.;,]|$|at\b|the\s+(?:scene|incident|fire|blaze|site|call)))|"
                          r"(?:have|had)\s+(?:been\s+)?worked|(?:battled|tackled|fought)\s+(?:the|a)\s+(?:\w+\s+)?(?:blaze|fire|flames)|"
-                         r"backed\s+by|responded(?=\s*(?:[.;,]|$|to\b)))\b", re.I)
+                         r"backed\s+by|responded(?=\s*(?:[.;,]|$|to\b))|working\s+in\s+shifts|working\s+(?:a)?round\s+the\s+clock|"
+                         # "65 firefighters spent almost seven hours making the site safe"
+                         r"spent\s+(?:[\w-]+\s+){0,2}?(?:hours|days|the\s+night))\b", re.I)
 _SENT_GROUPS = {"rescue workers", "security forces", "troops", "helicopters", "aircraft", "fire engines", "ambulances", "vessels", "search dogs",
                 "vehicles", "boats"}
 # "Of the fugitives, seven were recaptured": a fronted partitive names the group of a bare count
@@ -1152,6 +1159,8 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             continue  # "drivers at the city's two bus depots went on strike": only people strike
         if ev == "displaced" and _FLED.search(text) and _BUILDING_HAZARD.search(text) and not _FROM_WAR.search(text):
             ev = "evacuated"  # "400 holidaymakers fled as a blaze tore through the hotel", "forced from their homes by a gas leak"
+        if ev == "displaced" and cat in _SENT_GROUPS and re.search(r"\bspen[td]", text):
+            ev = "deployed"  # "65 firefighters spent the night at the site": on duty, not driven from home
         if ev == "displaced" and cat == "prisoners":
             continue  # "31 prisoners fled": an escape, not people driven from home
         if cat in NOT_GROUPS or cat.rsplit(" ", 1)[-1] in NOT_GROUPS:

@@ -192,3 +192,13 @@ def test_forced_from_home_by_a_hazard_is_an_evacuation():
     assert _keys("THIRTY residents were forced from their homes after a gas leak in their street.") == [
         ("civilians evacuated", "THIRTY")]
     assert _keys("Fighting has forced 20,000 villagers from their homes.") == [("civilians displaced", "20,000")]
+
+
+def test_responders_at_work_were_sent():
+    assert _keys("Two lifeboats, a helicopter and three fishing boats took part in the search.") == [
+        ("boats deployed", "Two"), ("boats deployed", "three")]
+    assert _keys("About 80 firefighters spent the night at the warehouse.") == [("rescue workers deployed", "About 80")]
+    assert _keys("There are 45 rescuers underground working in shifts.") == [("rescue workers deployed", "45")]
+    # residents who spend the night away are displaced
+    assert _keys("About 90 residents spent the night in the school gym.") == [("civilians displaced", "About 90")]
+    assert _keys("Two of the injured were taken by air ambulance to Harwick General.") == [("people hospitalised", "Two")]
