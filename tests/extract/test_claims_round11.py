@@ -202,3 +202,8 @@ def test_responders_at_work_were_sent():
     # residents who spend the night away are displaced
     assert _keys("About 90 residents spent the night in the school gym.") == [("civilians displaced", "About 90")]
     assert _keys("Two of the injured were taken by air ambulance to Harwick General.") == [("people hospitalised", "Two")]
+
+
+def test_hostages_who_walk_out_unharmed_are_released():
+    assert _keys("The last four hostages walked out of the post office unharmed.") == [("hostages released", "four")]
+    assert _keys("About 300 workers walked out on Monday.") == []
