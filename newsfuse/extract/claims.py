@@ -908,7 +908,7 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
         if _PARENT_OF.search(text, max(0, n.start - 20), n.start):
             continue  # "the father of three was killed": the size of his family, not a count of the dead
         if _AVERAGE.search(text, max(0, n.start - 20), n.start):
-            continue  # "emails containing an average of three images": a mean, not a count
+            continue  # "messages with an average of four photos": a mean, not a count
         if _WANTED.search(text[max(0, n.start - 60):n.start]):
             continue  # "demanding the release of 20 fighters": asked for, not done
         qtok = tok_at(n.num_start, starts, True)
