@@ -56,8 +56,8 @@ _STOP_NP = {
     "along", "across", "outside", "inside", "throughout", "aboard", "beyond", "amid", "amidst", "without",
     "within", "towards", "toward", "via", "behind", "beside", "despite", "before", "until", "because", "unless",
     # verbs of the forces' own predicate: "300 police officers sealed off the old town"
-    "sealed", "cordoned", "surrounded", "attended", "stood", "battled", "tackled", "fought", "came", "ran",
-    "nearby", "off",
+    "sealed", "cordoned", "surrounded", "attended", "stood", "battled", "tackled", "fought", "came", "ran", "spent",
+    "nearby", "off", "underground",
 }
 # "Eleven passengers remain in hospital, one seriously": a degree adverb after a bare number
 # describes part of the figure already counted, it is not a new claim
@@ -72,7 +72,9 @@ _SPEECH_AFTER = {"said", "say", "says", "told", "reported", "confirmed", "added"
 # crowd nouns and verbs that govern a count from the left: "a rally of some 20,000 people"
 _CROWD_BACK = {"rally", "rallies", "march", "marches", "demonstration", "gathering", "procession",
                "vigil", "participation", "attendance", "drew", "attracted", "picket", "mobilisation", "mobilization",
-               "sit-in", "blockade"}
+               "sit-in", "blockade",
+               # "police used tear gas to disperse about 300 of them"
+               "disperse", "dispersed", "dispersing"}
 _HARD_STOP = {";", ":", "(", ")", "“", "”", '"', "—", "–", "--", "but", "while", "when", "after",
               "because", "said", "says", "told", "that", "which", "although", "though", "since",
               "according", "if", "whereas", "before", "as", "until"}
@@ -81,15 +83,21 @@ _BRIDGE_BACK = {"the", "a", "an", "additional", "extra", "had", "has", "have", "
                 "all", "official", "among", "total", "some", "reported", "confirmed", "risen",
                 "rose", "climbed", "reached", "hit", "jumped", "increased", "stood", "stands",
                 "rises", "climbs", "reaches", "hits", "jumps", "increases",
+                # translated copy: "the cipher of deceased ascended to 22", "amounts to 40"
+                "ascended", "ascends", "amounted", "amounts",
+                "doubled", "tripled", "trebled",
                 "rising", "climbing", "reaching", "revised", "corrected", "lowered", "raised", "down", "up",
                 "fell", "fallen", "dropped", "included", "include", "includes", "estimated", "calculated",
                 # "liberated this Thursday 27 students" (translated copy puts the day first)
                 "this", "on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                 # a figure in scare quotes: 'reported treating “dozens” of demonstrators'
-                "“", '"'}
+                "“", '"',
+                # an adverb between a toll's verb and its figure: "has risen overnight to 11"
+                "overnight", "again", "sharply", "steadily"}
 _TOLL_VERBS = {"risen", "rose", "climbed", "reached", "hit", "jumped", "increased", "stood", "stands",
                # live-page headlines speak in the present: "Death toll rises to 18"
-               "rises", "climbs", "reaches", "hits", "jumps", "increases",
+               "rises", "climbs", "reaches", "hits", "jumps", "increases", "ascended", "ascends", "amounted", "amounts",
+               "doubled", "tripled", "trebled",
                "rising", "climbing", "reaching", "revised", "corrected", "lowered", "raised", "fell", "fallen",
                "dropped"} | {
     # a toll that "passes 2,000" is more than 2,000
@@ -105,9 +113,11 @@ _RESTATED = re.compile(r"\b(?:put|puts|putting|placed|places|set|sets|estimated|
 _BROUGHT_TO = re.compile(r"\b(?:bringing|brings|brought|taking|takes|took|raising|raises|raised|pushing|pushes|pushed|"
                          r"lifting|lifts|lifted)\s+(?:the|its|their)\s+(?P<what>(?:death\s+)?toll|(?:number|total)\s+of\s+"
                          r"[^,.;:]{1,50}?|(?:number|total)\s+[a-z]+(?:\s+so\s+far)?|figure|number|total|tally|count)"
-                         r"(?:\s+(?:from|for|in)\s+[^,.;:]{1,50}?)?\s+to\s+$", re.I)
+                         r"(?:\s+(?:from|for|in|since)\s+[^,.;:]{1,50}?)?\s+to\s+$", re.I)
 # verbs that carry people out of danger: "pulled 12 survivors from the rubble"
-_PULLED = {"pulled", "plucked", "carried"}  # not "dragged": police drag protesters too
+_PULLED = {"pulled", "plucked", "carried", "extracted",
+           # headlines speak in the present: "Grandad pulls SIX from blazing house"
+           "pulls", "plucks", "extracts"}  # not "dragged": police drag protesters too
 # hedges and participles in front of an unknown head: "suspected smugglers", "water-bombing aircraft"
 _HEDGES = {"suspected", "alleged", "presumed", "would-be", "so-called", "reported", "apparent"}
 # heads that name no group by themselves: "suspected members of a cartel"
@@ -140,13 +150,15 @@ _PREDICATE = re.compile(r"\b(?:are|is|remain|remains|remained|were|was|have|has|
 # and dozens were injured" -- "cancelled" is what happened to the flights
 _BE_PRED = re.compile(
     r"\b(?:were|was|are|is|been|be|remain|remains|remained)\s+((?:(?:\w+ly|later|also|still|all|then|now|being|"
-    r"either|both|not|never|already|again|since|reported|confirmed|feared|believed|thought|presumed|said|known|"
+    r"either|both|not|never|already|again|since|reported|confirmed|feared|believed|thought|presumed|said|known|considered|"
     r"found|listed|declared|pronounced|to|have|be|been|officially|left)\s+|among\s+(?:the\s+|those\s+)?|(?<=listed\s)as\s+|(?<=registered\s)as\s+|(?<=confirmed\s)as\s+)*)([\w'-]+)", re.I)
 _CHAIN = {"and", "or", "plus", ","}
 # verbs in their base form govern a count only after "to" or a modal: "to rescue 18 people" (the word
 # alone is often a noun: "18 rescue workers")
 _BASE_VERBS = {"rescue": "rescued", "evacuate": "evacuated", "free": "released", "release": "released",
                "deploy": "deployed", "send": "deployed", "arrest": "detained", "detain": "detained"}
+# the endings of nouns for people by their trade: "collectors", "cleaners", "cashiers", "machinists"
+_AGENT_NOUN = ("ers", "ors", "ists", "ians")
 _CAPTURED = re.compile(r"\bcaptured\b", re.I)
 _ASIDE_END = {"were", "was", "have", "had", "has", "are", "needed", "required"}
 # a count followed by a verb of its own is not a bare item of a list: "61 were killed and 23 were pulled
@@ -156,6 +168,8 @@ _OWN_PREDICATE = {"were", "was", "are", "is", "have", "has", "had", "remain", "r
 # events that befall things, not people: a bare count of people does not borrow a group of things
 _THING_EVENTS = {"destroyed", "damaged", "flooded"}
 _OTHERS = {"others", "more", "other"}
+# events that befall only people
+_PERSON_EVENTS = {"killed", "injured", "hospitalised", "detained", "charged", "striking"}
 # "in the last 24 hours" is a window, not a duration; "due to last 72 hours" is one
 _HOURS_WINDOW = re.compile(r"\b(?:next|past|(?<!\bto\s)(?<!\bwill\s)(?<!\bcould\s)(?<!\bwould\s)(?<!\bmay\s)"
                            r"(?<!\bmight\s)(?<!\bcan\s)last|coming|within|every|first|in)\s+$"
@@ -197,9 +211,9 @@ def _np_after(toks: list[_Tok], i: int, vague: bool, ev_starts: frozenset = froz
         if (j + 1 < len(toks) and toks[j].low.endswith("ed") and event_of(toks[j].low)
                 and category_of([toks[j + 1].text])[0]):
             j += 1  # "Eleven of the freed hostages": the group, not the event that made them
-    if (j + 1 < len(toks) and toks[j].low in ("other", "more", "further", "additional") and toks[j + 1].text[0].isalpha()
+    if (j + 1 < len(toks) and toks[j].low in ("other", "more", "further", "additional", "nearby") and toks[j + 1].text[0].isalpha()
             and toks[j + 1].low not in _STOP_NP and not event_of(toks[j + 1].low) and toks[j + 1].low not in EVENT_NOUNS):
-        j += 1  # "injuring four other people", "12 more soldiers": the group is the noun after
+        j += 1  # "injuring four other people", "12 more soldiers", "three nearby villages": the group is the noun after
     words: list[_Tok] = []
     while j < len(toks) and len(words) < 4:
         t = toks[j]
@@ -269,6 +283,8 @@ def _forward_reach(toks: list[_Tok], j: int, numbers_at: set[int], limit: int = 
         if (t.low == "as" and j > 0 and toks[j - 1].low in _AS_VERBS) or (
                 t.low == "since" and j + 1 < len(toks) and toks[j + 1].low in ("been", "then")):
             pass  # "are listed as missing", "have since been charged"
+        elif t.low == "told" and j + 1 < len(toks) and toks[j + 1].low == "to" and toks[j - 1].low in ("were", "was", "been"):
+            pass  # "were told to leave their homes" is an order, not a source
         elif t.low in _HARD_STOP:
             break
         if t.low == "," and j + 1 < len(toks) and j + 1 in numbers_at:
@@ -298,12 +314,42 @@ def _forward_reach(toks: list[_Tok], j: int, numbers_at: set[int], limit: int = 
             break
         # a number in a prepositional modifier stays inside the phrase: "23,000 people from 11
         # villages have been evacuated"
-        if j in numbers_at and toks[j - 1].low not in {"and", "or", "among", "“", '"', ","} | _PLACE_PREP:
+        # nor does a part named without commas: "Seven persons including three children were killed"
+        if j in numbers_at and toks[j - 1].low not in {"and", "or", "among", "including", "“", '"', ","} | _PLACE_PREP \
+                and not _after_qualifier(toks, j, numbers_at) and not _in_place_phrase(toks, j) \
+                and not (j >= 2 and toks[j - 1].low == "the" and toks[j - 2].low == "among"):
             break
         end = t.end
         count += 1
         j += 1
     return end
+
+
+_QUALIFIER_WORDS = {"more", "than", "at", "least", "about", "around", "some", "nearly", "almost", "over", "up", "to",
+                    "roughly", "approximately", "as", "many", "fewer", "less", "well", "just", "under"}
+
+
+def _after_qualifier(toks: list[_Tok], j: int, numbers_at: set[int]) -> bool:
+    """The number at j closes a qualifier that opened a count already walked past: "30 boats and more
+    than 1,100 personnel had been deployed" (the count was checked at "more")."""
+    k = j - 1
+    while k >= 0 and j - k <= 3 and toks[k].low in _QUALIFIER_WORDS:
+        if k in numbers_at:
+            return True
+        k -= 1
+    return False
+
+
+def _in_place_phrase(toks: list[_Tok], j: int) -> bool:
+    """The number at j counts places inside a prepositional modifier: "9,000 dockworkers at the
+    country's three largest ports went on strike" (the strike is the dockworkers')."""
+    for k in range(j - 1, max(-1, j - 4), -1):
+        low = toks[k].low
+        if low in _PLACE_PREP:
+            return True
+        if not (low in ("the", "its", "their", "his", "her") or low.endswith(("'s", "’s"))):
+            return False
+    return False
 
 
 # "listed as missing", "confirmed as dead": the state after "as" is the count's
@@ -321,6 +367,11 @@ def _in_parens(text: str, pos: int) -> bool:
     return text.rfind("(", 0, pos) > text.rfind(")", 0, pos)
 
 
+# verbs in the past that close a list of what was sent: "Two patrol boats, a helicopter and four fishing boats
+# took part in the search"
+_LIST_VERBS = {"took", "joined", "responded", "arrived", "helped"}
+
+
 def _list_to_verb(toks: list[_Tok], k: int) -> bool:
     """From k, the rest of a list ("a helicopter and the ship X") then its verb, with no other comma."""
     seen_and = False
@@ -332,7 +383,7 @@ def _list_to_verb(toks: list[_Tok], k: int) -> bool:
             return False
         if low == "and":
             seen_and = True
-        elif seen_and and low in _OWN_PREDICATE:
+        elif seen_and and (low in _OWN_PREDICATE or low in _LIST_VERBS):
             return True
     return False
 
@@ -383,6 +434,8 @@ def _event_back(text: str, toks: list[_Tok], i: int) -> tuple[str | None, str | 
         clause_start = max(text.rfind(",", 0, toks[i].start), text.rfind(";", 0, toks[i].start), -1) + 1
         span = text[clause_start:toks[i].start]
         evm = EVENT_RE.search(span)
+        if evm is None and re.search(r"\bbodies\b", span, re.I):
+            return "killed", "people"  # "the number of bodies recovered had risen to 41"
         if evm:
             ev = event_of(evm.group(1))
             if evm.group(1).lower() == "toll":
@@ -390,6 +443,21 @@ def _event_back(text: str, toks: list[_Tok], i: int) -> tuple[str | None, str | 
             cat, _ = category_of(re.findall(r"[\w-]+", span[:evm.start()])[-3:])
             return ev, cat
     return None, None
+
+
+def _listed_object_event(toks: list[_Tok], a: int, j: int) -> str | None:
+    """'Police arrested the owner and two managers': the verb before a listed object also governs the
+    count after 'and', unless the count has a verb of its own ('... and two civilians were hurt')."""
+    if a < 3 or toks[a - 1].low != "and" or (j < len(toks) and (toks[j].low in _OWN_PREDICATE or event_of(toks[j].low))):
+        return None
+    for k in range(a - 2, max(-1, a - 9), -1):
+        t = toks[k]
+        if not t.text[0].isalpha() or t.low in _HARD_STOP or t.low in ("and", "or"):
+            return None
+        ev = event_of(t.low)
+        if ev:
+            return ev if k < a - 2 and t.low.endswith("ed") and t.low != "held" else None
+    return None
 
 
 def _partitive_event(toks: list[_Tok], i: int) -> tuple[str, str | None] | None:
@@ -429,7 +497,9 @@ def _subset_group(toks: list[_Tok], j: int) -> str | None:
 def _antecedent_group(toks: list[_Tok], spans, a: int, out: list[Claim]) -> str | None:
     """The group 'of them' refers to: the last claim's, else the known group counted just before."""
     if out:
-        return out[-1].quantity.rsplit(" ", 1)[0] if out[-1].quantity != "crowd size" else None
+        # "7 were pulled out, including 2 children; 4 of them ...": "them" are the 7, not the aside
+        last = next((c for c in reversed(out) if not _is_aside(c)), out[-1])
+        return last.quantity.rsplit(" ", 1)[0] if last.quantity != "crowd size" else None
     before = [b for _, a2, b in spans if a2 < a]
     if not before:
         return None
@@ -445,6 +515,13 @@ def _members_of(text: str, end: int) -> str | None:
     """The known group of 'members of the security forces', read after the head ending at ``end``."""
     m = _MEMBERS_OF.match(text, end)
     return category_of(m.group(1).split())[0] if m else None
+
+
+def _predicate_group(text: str, end: int) -> str | None:
+    """The known group a count is said to be: '..., of whom 9 are police agents' -> security forces."""
+    pred = _IS_GROUP.match(text, end)
+    words = pred.group(1).split() if pred else []
+    return category_of(words)[0] or category_of(words[:1])[0] if words else None
 
 
 def _np_group(toks: list[_Tok], b: int) -> str | None:
@@ -490,6 +567,9 @@ def _restated_key(what: str, out: list[Claim], history: list[Claim] | None) -> t
 def _other_predicate(text: str, start: int, ev_start: int) -> bool:
     """A 'were/are + word' predicate between start and the event word that is not that event."""
     for m in _BE_PRED.finditer(text, start, ev_start + 1):
+        word = m.group(2).lower()
+        if m.group(1).lower().startswith("among") and (word[0].isdigit() or word in NUMBER_WORDS):
+            continue  # "Two firefighters were among 14 people taken to hospital": one event for both counts
         if m.start(2) < ev_start:
             return True
     return False
@@ -522,8 +602,12 @@ _OBJECT_NUMBER = re.compile(r"\s+(?:(?:at\s+least|about|around|some|more\s+than|
 
 
 def _is_aside(c: Claim) -> bool:
-    """'29 were killed, including eight children': the eight are a part, not the group of the toll."""
-    return bool(c.text and c.value and re.search(r"\bincluding\s+" + re.escape(c.value), c.text))
+    """'29 were killed, including eight children', '94 were admitted, 71 of them children': the
+    eight and the 71 are a part, not the group of the toll."""
+    if not (c.text and c.value):
+        return False
+    v = re.escape(c.value)
+    return bool(re.search(r"\bincluding\s+" + v, c.text) or re.search(r",\s*" + v + r"\s+of\s+(?:them|whom)\s+(?!were\b|was\b|are\b|is\b|have\b|had\b)", c.text))
 
 
 def _group_of_event(event: str, out: list[Claim], history: list[Claim] | None) -> str:
@@ -557,10 +641,18 @@ _HOURS_WAIT = re.compile(r"\b(?:delays?|waits?|queues?|gave\s+\w+|given|give\s+\
 _NONE_OF = re.compile(r"\bnone\s+of\s+(?:the\s+)?[\w'’ -]{0,40}?\b(?:or|nor)\s+$", re.I)
 # "nine out of ten" is a share, neither number a count
 _OUT_OF = re.compile(r"^\s+out\s+of\s+\w", re.I)
+_FREED_FROM_DANGER = re.compile(r"\s+(?:(?:who\s+(?:were|had\s+been)\s+)?trapped\b|(?:alive\s+)?from\s+(?:the\s+)?"
+                                r"(?:[\w'’-]+\s+)?(?:rubble|wreckage|debris|ruins|mud|snow|rocks|cars?|vehicles?|carriages?|bus|buses|trains?|lifts?|mines?|caves?))", re.I)
+_OF_THE_STATE = re.compile(r"\s+of\s+the\s+([a-z]+)\s+(?:men|women|people|persons|individuals)\b", re.I)
+_PARENT_OF = re.compile(r"\b(?:father|mother|dad|mum|mom|parent|grandfather|grandmother|grandad|grandma|granny|"
+                        r"grandparent)[- ]of[- ]$", re.I)
+_AVERAGE = re.compile(r"\b(?:an\s+)?average\s+of\s+$|\bon\s+average\s+$", re.I)
 _OUT_OF_BEFORE = re.compile(r"\bout\s+of\s+$", re.I)
 # what an unknown head must not be: adverbs and words that only look like a head ("a toll of 44 given by")
 _NOT_HEADS = {"given", "times", "out", "more", "fewer", "less", "than", "per", "each", "apiece"}
 _POSSESSIVE_HOUR = re.compile(r"\s*-?\s*hours?['’]s\b", re.I)
+# "worked 20 hours a day": a rate, not how long the event lasted
+_HOURS_RATE = re.compile(r"\s*-?\s*hours?\s+(?:a|per|each|every)\s+(?:day|night|shift|week)\b", re.I)
 # after a preposition a count's own state may follow its noun: "searching for 12 people reported missing"
 _STATE_AFTER = {"who", "reported", "feared", "believed", "thought", "presumed", "still", "listed", "known"}
 # an admission with the hospital as subject: "Hospitals have admitted more than 900 patients"
@@ -573,7 +665,9 @@ _PRESENT_AT = re.compile(r"\s*(?:[\w,'’-]+\s+){0,9}?(?:(?:are|were|have\s+been
                          r"in\s+attendance|standing\s+by)|stood\s+by\b|(?:sealed|cordoned)\s+off\b|surrounded\b|"
                          r"attended(?=\s*(?:[.;,]|$|at\b|the\s+(?:scene|incident|fire|blaze|site|call)))|"
                          r"(?:have|had)\s+(?:been\s+)?worked|(?:battled|tackled|fought)\s+(?:the|a)\s+(?:\w+\s+)?(?:blaze|fire|flames)|"
-                         r"backed\s+by)\b", re.I)
+                         r"backed\s+by|responded(?=\s*(?:[.;,]|$|to\b))|working\s+in\s+shifts|working\s+(?:a)?round\s+the\s+clock|"
+                         # "65 firefighters spent almost seven hours making the site safe"
+                         r"spent\s+(?:[\w-]+\s+){0,2}?(?:hours|days|the\s+night))\b", re.I)
 _SENT_GROUPS = {"rescue workers", "security forces", "troops", "helicopters", "aircraft", "fire engines", "ambulances", "vessels", "search dogs",
                 "vehicles", "boats"}
 # "Of the fugitives, seven were recaptured": a fronted partitive names the group of a bare count
@@ -606,8 +700,11 @@ _INVERTED = re.compile(r"^\s*(?:[A-Z]{2,}[A-Z ]*:\s*)?(?:also\s+)?(?:(?P<ev1>[A-
                        r"\s+(?:were|was|are|is)|(?:were|was|are|have\s+been)\s+(?P<ev2>[A-Za-z]+)"
                        r"(?:\s+(?:alive|dead|safely))?(?:\s+(?:from|in|at|to)\s+[^,;:]{0,40}?)?)\s+", re.I)
 _INVERTED_DEPLOY = re.compile(
-    r"^\s*(?:(?:To|In|At)\s+the\s+(?:[\w'’-]+\s+){1,6}?(?:were|was|are|have\s+been)\s+(?:attracted|involved|engaged|"
-    r"directed|sent|mobili[sz]ed|deployed|working)\b|(?:In\s+the\s+(?:operation|action|search|raid|rescue)\s+)?"
+    r"^\s*(?:In\s+total,?\s+)?(?:(?:To|In|At)\s+the\s+(?:[\w'’-]+\s+){1,6}?(?:were|was|are|have\s+been)\s+(?:attracted|involved|engaged|"
+    r"directed|sent|mobili[sz]ed|deployed|working)\b|"
+    # "At the site work 137 rescuers", "To the place arrived 60 firefighters"
+    r"(?:At|On)\s+the\s+(?:site|scene|spot)\s+(?:work|are\s+working|operate|are\s+operating)\b|"
+    r"(?:To|At)\s+the\s+(?:place|site|scene|spot)\s+(?:arrived|came|went)\b|(?:In\s+the\s+(?:operation|action|search|raid|rescue)\s+)?"
     r"(?:participated|took\s+part)(?:\s+in\s+the\s+(?:operation|action|search|raid|rescue))?(?=\s+(?:some|about|around|"
     r"more|at|over|nearly|\d|[a-z]+\s)))", re.I)
 _INVOLVED_BACK = re.compile(r"\b(?:search|operation|rescue|response|manhunt)\b[^.;:]{0,70}\b(?:involved|involving|"
@@ -617,7 +714,7 @@ _TOOK_LIVES = {"claimed", "claiming", "claims", "cost", "costing", "costs", "too
 _LIVES_OF = re.compile(r"\b(?:" + "|".join(sorted(_TOOK_LIVES)) + r")\s+the\s+lives?\s+of\s+$", re.I)
 _SUPPORTED_BY = re.compile(r"\b(?:supported|backed|assisted|aided|helped)\s+by\s+$", re.I)
 _PART_OF_WHICH = re.compile(r",\s*(?:of\s+(?:whom|which|them)|among\s+(?:them|whom|which))\s+$", re.I)
-_FLED = re.compile(r"\b(?:fled|flee|flees|fleeing)\b", re.I)
+_FLED = re.compile(r"\b(?:fled|flee|flees|fleeing)\b|\bforced\s+(?:from|out\s+of)\s+their\s+homes\b", re.I)
 _BUILDING_HAZARD = re.compile(r"\b(?:blaze|fire|flames|smoke|leak|leaks|leaking|gas|fumes|sinkhole|tower|block|hotel|"
                               r"building|stairwells?|explosion|blast)\b", re.I)
 _FROM_WAR = re.compile(r"\b(?:fighting|violence|attacks?|offensive|war|clashes|gunmen|militants|rebels|troops|"
@@ -633,6 +730,21 @@ _SEARCH_FOR = {"searching for", "search for", "looking for", "hunting for", "sea
 _UNITS_OF_MACHINES = re.compile(r"\s+of\s+(?:(?:special|heavy|fire-?fighting|rescue|emergency)\s+)?"
                                 r"(?:technique|technics|equipment|machinery|vehicles)\b", re.I)
 _BASELINE_BEFORE = re.compile(r"\b(?:from|compared (?:with|to)|against)\s+(?:\w+\s+)?$", re.I)
+# a running total: "the toll from Monday's collapse has risen to 14", "the number freed now stands at 31"
+_RUNNING_TOTAL = re.compile(r"\b(?:toll|number|total|tally|count|figure)\b[^.;:]{0,80}?\b(?P<verb>(?:has|have|had)\s+(?:now\s+)?"
+                            r"(?:risen|climbed|jumped|increased|grown|reached|hit|passed)|(?:now\s+)?(?:stands|stood)|rose|climbed|"
+                            r"rises|climbs|reaches|reached|hit|passed|topped|exceeded|surpassed|jumped|increased)\b(?:[^.;:,]{0,30}?\b(?:to|at))?\s+$", re.I)
+
+
+# "Sunday's earthquake has now killed 120 people": a count so far, of an event its day names
+_PERFECT_COUNT = re.compile(r"\b(?P<verb>(?:has|have)\s+(?:now\s+|so\s+far\s+)?(?:killed|claimed|left|injured|wounded|displaced))\s+"
+                            r"(?:the\s+lives\s+of\s+)?$", re.I)
+
+
+def _names_the_event(text: str, dp, total) -> bool:
+    """A date inside a running total's subject dates the event counted, not the count: "the toll
+    from Monday's collapse has risen to 14, officials said on Wednesday" is a count as of Wednesday."""
+    return total.start() <= dp.start < total.start("verb") or text.startswith(("'s", "’s"), dp.end)
 
 
 def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: ArticleContext | None = None,
@@ -706,6 +818,13 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             return own.date, own.text  # "rose from 9 on Tuesday to 18 on Wednesday": each figure its day
         if as_of_text and hp.prep not in ("as of", "by") and _present_state(text, n, nums):
             return ref_date, None  # "Seven divers who set out on Tuesday are missing": missing now
+        total = (_RUNNING_TOTAL.search(text, max(0, n.start - 160), n.start)
+                 or _PERFECT_COUNT.search(text, max(0, n.start - 40), n.start)) if as_of_text else None
+        if total and hp.prep not in ("as of", "by") and _names_the_event(text, hp, total):
+            # the count is as of the day it was given ("..., the government said on Wednesday"), else the article's
+            later = next((d for d in dates if d.date is not None and d.start >= total.end() and d.prep not in
+                          ("until", "till", "since", "before")), None)
+            return (later.date, later.text) if later else (ref_date, None)
         return as_of, as_of_text
     def prev_took(k: int) -> bool:
         return k > 0 and toks[k - 1].low in _CARRIED
@@ -715,7 +834,7 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
     parts: set[int] = set()  # ids of claims that are "including ..." asides
     for n, a, b in spans:
         if n.unit_hour:
-            if _HOURS_WINDOW.search(text[max(0, n.start - 12):n.start]) or _POSSESSIVE_HOUR.match(text, n.end) \
+            if _HOURS_WINDOW.search(text[max(0, n.start - 12):n.start]) or _POSSESSIVE_HOUR.match(text, n.end) or _HOURS_RATE.match(text, n.end) \
                     or _HOURS_AGO.match(text, n.end) or _HOURS_WAIT.search(text, max(0, n.start - 16), n.start):
                 # "in the last 24 hours" is a window; "an hour's notice" a measure of something else; "the
                 # figure they gave an hour ago" a time
@@ -786,11 +905,17 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
         whole = _CONTAINER_END.match(text, n.end) if _CONTAINER.search(text, max(0, n.start - 40), n.start) else None
         if whole and not EVENT_RE.search(text, n.end, whole.end()):
             continue  # "Of the 16 crew on board, 14 were winched to safety": the whole, not a claim
+        if _PARENT_OF.search(text, max(0, n.start - 20), n.start):
+            continue  # "the father of three was killed": the size of his family, not a count of the dead
+        if _AVERAGE.search(text, max(0, n.start - 20), n.start):
+            continue  # "messages with an average of four photos": a mean, not a count
         if _WANTED.search(text[max(0, n.start - 60):n.start]):
             continue  # "demanding the release of 20 fighters": asked for, not done
         qtok = tok_at(n.num_start, starts, True)
         first = min(a, qtok if qtok is not None else a)
         ev, toll_cat = _event_back(text, toks, first)
+        if not ev and np_words and j < len(toks) and toks[j].start not in ev_starts:
+            ev = _listed_object_event(toks, first, j)
         if sent_to and ev == "crowd":
             ev = None  # "To the search were attracted 64 persons": sent, not a crowd a rally attracted
         if ev and n.qualifier is None and _OVER_VERBS.search(text[max(0, n.start - 14):n.start]):
@@ -824,7 +949,7 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
                 ev2 = _event_forward(text, toks, b + 4, numbers_at, ev_starts=ev_starts)
                 if ev2 is None or ev2 == pev:
                     continue
-                pcat = _group_of_event(pev, out, history)
+                pcat = "people"  # "Three of the injured were taken to hospital": the injured as a whole, whoever they were
                 pev = ev2
             out.append(_claim(article_id, index, text, n, quantity_key(pcat, pev), None, pev, *when(n),
                               attribution))
@@ -842,9 +967,10 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             ev = EVENT_NOUNS[head]
             np_words = []
         prev_tok = toks[first - 1].low if first > 0 else ""
-        after_prep = prev_tok in _PLACE_PREP
-        if not ev and prev_tok in _PULLED and np_words and category_of([t.text for t in np_words])[0] \
-                and j < len(toks) and toks[j].low in ("from", "out", "alive", "free"):
+        # "Four people in the two cars were killed": "two" counts cars inside the phrase, not the dead
+        after_prep = prev_tok in _PLACE_PREP or _in_place_phrase(toks, first)
+        if not ev and prev_tok in _PULLED and (not np_words or category_of([t.text for t in np_words])[0]) \
+                and (prev_tok in ("extracted", "extracts") or (j < len(toks) and toks[j].low in ("from", "out", "alive", "free"))):
             ev = "rescued"  # "pulled 46 people from submerged cars"
         if not ev and (not after_prep or (j < len(toks) and (toks[j].low in _STATE_AFTER or toks[j].start in ev_starts))):
             # a relative clause names the counted noun's own event: "the search for 20 people who
@@ -855,6 +981,8 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             longer = any(t.low.endswith("ing") for t in np_words[1:]) or (
                 bool(np_words) and j < len(toks) and toks[j].low in (_PLACE_PREP - {"for", "between"}) | {"of"})
             ev = _event_forward(text, toks, j, numbers_at, 12 if longer else 8, ev_starts)
+        if ev == "released" and j <= len(toks) and _FREED_FROM_DANGER.match(text, toks[j - 1].end):
+            ev = "rescued"  # "freed 12 people trapped in the rubble": a rescue, not a release from captivity
         if head == "bodies":
             ev = "killed"  # "pulled another 11 bodies from the rubble" is a toll, not a rescue
         if head == "lives" and prev_tok in _TOOK_LIVES:
@@ -864,7 +992,8 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             # "150 firefighters were deployed, supported by two helicopters"; "searching ..., helped by
             # two navy vessels": what helps a search or a rescue was sent
             ev = "deployed"
-        if not ev and out and np_words and _PART_OF_WHICH.search(text, max(0, n.start - 20), n.start):
+        if not ev and out and (np_words or _predicate_group(text, n.end)) and _PART_OF_WHICH.search(text, max(0, n.start - 20), n.start):
+            # "27 injured, of whom 9 are police agents": the part's group is its predicate
             ev = out[-1].event  # "the arrest of 143 persons, of which 12 minors": a part with a group of its own
         if not ev and pre_event:
             ev = pre_event
@@ -947,6 +1076,12 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
                                         and re.search(r"\bunions?\b", text[:n.start], re.I)) else "people"
             else:
                 cat = _mixed_group(toks, j, cat, numbers_at) or cat
+            state = _OF_THE_STATE.match(text, n.end) if cat == "people" else None
+            state_ev = event_of(state.group(1)) if state and state.group(1).lower() not in EVENT_NOUNS else None
+            if state_ev and any(c.event == state_ev for c in history or []):
+                # "three of the trapped men": the men the article counted with that state
+                earlier = _group_of_event(state_ev, [], history)
+                cat = earlier if earlier in PERSON_CATEGORIES else cat
         if cat is None:
             cat = toll_cat or cat_hint
         if cat is None and not np_words:
@@ -963,13 +1098,17 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
                 pcat = category_of(words)[0] or category_of(words[:1])[0]
                 if pcat:
                     cat = pcat  # "..., of whom three are minors"
-        if cat is None and not out and not np_words and not n.vague and any(a2 < a for _, a2, _ in spans):
+        if cat is None and not out and not np_words and not n.vague and any(a2 < a for _, a2, _ in spans) \
+                and not (a > 0 and toks[a - 1].low == "among"):
+            # not "a mother and two children among 4 dead": the figure is the whole the group is part of
             # "All 340 employees were accounted for, and 96 were evacuated": the group of a figure
             # before it that was no claim of its own
             prior = _antecedent_group(toks, spans, a, out)
             groups = {_np_group(toks, b2) for _, a2, b2 in spans if a2 < a}
             # "carrying 195 passengers and eight crew, ... killing 122": two groups before, so none is lent
             cat = prior if prior in PERSON_CATEGORIES and len(groups) == 1 else None
+        if cat is None and out and a > 0 and toks[a - 1].low == "among" and not np_words:
+            cat = "people"  # "a mother and two children among 4 dead": the whole the group is part of
         if cat is None and out:
             # a bare count shares the previous count's group ("37 homes were destroyed and 120
             # damaged"), but a vague one only when it says so ("dozens more", "hundreds of others") or
@@ -1014,13 +1153,17 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             continue  # "a crowd of 1,000 protesters ... and several government buildings": things are no crowd
         if ev == "striking" and cat in ("people", "rescue workers"):
             cat = "workers"  # "212,000 of its members took part in the walkout": strikers are workers
+        if ev == "striking" and cat not in PERSON_CATEGORIES and np_words and np_words[-1].low.endswith(_AGENT_NOUN):
+            cat = "workers"  # "240 refuse collectors went on strike": who strikes works
         if ev == "striking" and cat not in PERSON_CATEGORIES:
             continue  # "drivers at the city's two bus depots went on strike": only people strike
         if ev == "displaced" and _FLED.search(text) and _BUILDING_HAZARD.search(text) and not _FROM_WAR.search(text):
-            ev = "evacuated"  # "400 holidaymakers fled as a blaze tore through the hotel": an evacuation
+            ev = "evacuated"  # "400 holidaymakers fled as a blaze tore through the hotel", "forced from their homes by a gas leak"
+        if ev == "displaced" and cat in _SENT_GROUPS and re.search(r"\bspen[td]", text):
+            ev = "deployed"  # "65 firefighters spent the night at the site": on duty, not driven from home
         if ev == "displaced" and cat == "prisoners":
             continue  # "31 prisoners fled": an escape, not people driven from home
-        if cat in NOT_GROUPS:
+        if cat in NOT_GROUPS or cat.rsplit(" ", 1)[-1] in NOT_GROUPS:
             continue  # "lost two fingers"; "3,412 suspected cases"; "the evacuation of eleven villages"
         if np_words and cat == "people" and _SUSPECTED_OF.match(text, toks[j - 1].end):
             cat = "suspects"  # "two men suspected of steering the boat"
@@ -1032,6 +1175,8 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             if cat not in ("homes", "buildings"):
                 continue
             ev = "damaged"
+        if cat in THING_CATEGORIES and ev in _PERSON_EVENTS:
+            continue  # "two cars ... were killed": things are not killed, hurt or arrested
         if ev in _THING_EVENTS and cat in PERSON_CATEGORIES:
             continue  # "40 marathon runners collapsed": people are not destroyed
         if ev == "detained" and cat not in PERSON_CATEGORIES and _CAPTURED.search(text):
@@ -1040,7 +1185,8 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             continue  # "13 officers died, including two who were beheaded": a part, not a rival figure
         out.append(_claim(article_id, index, text, n, quantity_key(cat, ev), subject, ev, *when(n),
                           attribution))
-        if a > 0 and (toks[a - 1].low == "including" or _in_dashes(text, n.start)):
+        if a > 0 and (toks[a - 1].low == "including" or _in_dashes(text, n.start)
+                      or _PART_OF_WHICH.search(text, max(0, n.start - 20), n.start)):
             parts.add(id(out[-1]))  # a part named in an aside never lends its group to a later bare count
     _from_to(text, nums, out, when)
     splits = list(_CLAUSE_SPLIT.finditer(text)) if out else []

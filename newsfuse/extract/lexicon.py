@@ -21,6 +21,8 @@ CATEGORIES: dict[str, list[str]] = {
         "uniformed personnel", "riot police", "gendarmes", "national guardsmen", "border guards",
         "agents", "cops", "police personnel", "officials of the police", "prison guards", "wardens", "warders",
         "jailers", "custodians",
+        # translated copy: "some 300 elements deployed" (Spanish "elementos", French "éléments")
+        "elements", "police elements", "security elements",
     ],
     "troops": [
         "soldiers", "soldier", "troops", "servicemen", "service members", "military personnel",
@@ -53,7 +55,8 @@ CATEGORIES: dict[str, list[str]] = {
                "holidaymakers", "holiday-makers", "vacationers", "beachgoers", "swimmers", "bathers", "surfers", "kitesurfers",
                "windsurfers", "kayakers", "paddleboarders", "anglers", "officials",
                "observers", "election observers", "pals", "friends", "relatives", "family members", "guests",
-               "colleagues", "neighbours", "neighbors"],
+               "colleagues", "neighbours", "neighbors", "day-trippers", "daytrippers", "sightseers",
+               "thrill-seekers", "thrillseekers"],
     "children": ["children", "kids", "minors", "pupils", "babies", "teenagers", "infants", "schoolchildren", "child",
                  "youngsters", "girls", "boys", "girl", "boy", "toddlers", "schoolgirls", "schoolboys"],
     "students": ["students", "university students", "college students"],
@@ -62,13 +65,13 @@ CATEGORIES: dict[str, list[str]] = {
         "crew members", "sailors", "staff members", "coal miners", "dockers", "dock workers",
         "factory workers", "construction workers", "mine workers", "farmworkers", "teachers", "strikers", "dockworkers",
         "builders", "contractors", "engineers", "technicians", "electricians", "pickets", "panners",
-        "gold panners", "artisanal miners",
+        "gold panners", "artisanal miners", "managers", "supervisors", "foremen",
     ],
     "journalists": ["journalists", "reporters", "media workers"],
     "migrants": ["migrants", "refugees", "asylum seekers"],
     "passengers": ["passengers", "commuters", "travellers", "travelers"],
     "rescue workers": [
-        "firefighters", "rescuers", "rescue workers", "medics", "paramedics", "doctors", "nurses",
+        "firefighters", "rescuers", "rescue workers", "medics", "paramedics", "medic", "paramedic", "doctors", "nurses",
         "health workers", "emergency workers", "lifeguards", "firemen", "mountain rescuers", "rescue personnel", "volunteers",
         "emergency personnel", "health agents", "health personnel", "medical staff", "medical personnel",
         # bare "personnel" are the responders a rescue sends; police and military personnel have their own entries
@@ -107,6 +110,8 @@ NOT_GROUPS = frozenset({
     "limbs", "cases", "infections", "calls", "incidents", "call-outs", "villages", "towns", "districts",
     "neighbourhoods", "neighborhoods", "areas", "regions", "communities", "provinces", "counties", "streets",
     "municipalities", "localities", "settlements", "hamlets",
+    # units of measure: "millions of cubic metres of water were released"
+    "metres", "meters", "litres", "liters", "tonnes", "tons", "gallons", "kilometres", "kilometers", "miles",
 })
 # categories of things: never borrow or lend a group of people, and may be destroyed or damaged
 THING_CATEGORIES = frozenset({"homes", "buildings", "helicopters", "aircraft", "fire engines", "ambulances",
@@ -148,11 +153,16 @@ EVENTS: dict[str, list[str]] = {
     ],
     "injured": ["injured", "injuring", "injures", "wounded", "wounding", "hurt", "injuries", "injury",
                 "treated", "treated for", "light injuries", "minor injuries", "needed treatment",
-                "required treatment", "needed medical treatment", "stabbed", "slashed", "shot and wounded"],
+                "required treatment", "needed medical treatment", "stabbed", "slashed", "shot and wounded",
+                # translated copy: "12 resulted with burns", "30 resulted wounded"
+                "resulted injured", "resulted wounded", "resulted with burns", "resulted with injuries"],
     "hospitalised": ["hospitalised", "hospitalized", "in hospital", "in hospitals", "taken to hospital",
                      "treated in hospital", "admitted to hospital", "rushed to hospital",
                      "hospitalisation", "hospitalization", "hospital treatment", "hospital care",
                      "kept in hospital", "still being treated", "still receiving treatment", "under observation",
+                     "in surgery", "undergoing surgery", "underwent surgery",
+                     # translated copy: "where 17 remain interned"
+                     "remain interned", "remains interned", "remained interned", "are interned", "were interned",
                      "under medical observation"],
     "detained": [
         "detained", "detaining", "arrested", "arresting", "arrests", "detentions", "held", "in custody",
@@ -165,7 +175,8 @@ EVENTS: dict[str, list[str]] = {
                   "moved to shelters", "moved to temporary shelters", "moved to emergency shelters",
                   "taken to shelters", "moved to evacuation centres", "moved to evacuation centers",
                   "moved out", "told to leave", "ordered out", "airlifted", "evacuation", "left their homes",
-                  "left their houses"],
+                  "left their houses", "removed from their homes", "removed from areas of risk",
+                  "removed from risk areas", "removed from the risk area", "removed from the risk zone"],
     "displaced": ["displaced", "flee", "fled", "fleeing", "homeless", "forced from their homes", "evicted",
                   "spent the night", "sheltering", "from their homes", "lost their homes",
                   "without a roof", "without shelter", "sleeping rough", "sleeping in the open",
@@ -175,7 +186,8 @@ EVENTS: dict[str, list[str]] = {
                  "called to the scene", "called out"],
     "rescued": ["rescued", "rescuing", "alive", "ashore", "pulled out", "to the surface", "to safety", "saved",
                 "save", "plucked", "picked up", "winched", "airlifted to safety", "pulled alive", "pulled out alive",
-                "brought out alive", "dug out alive", "found alive", "lifted off"],
+                "brought out alive", "dug out alive", "found alive", "lifted off",
+                "off rooftops", "off roofs", "from rooftops", "from roofs"],
     "released": ["released", "freed", "freeing", "liberated", "release", "walked free"],
     "trapped": ["trapped"],
     "stranded": ["stranded", "stuck"],
@@ -226,6 +238,8 @@ EVENT_NOUNS = {"detentions": "detained", "arrests": "detained", "deaths": "kille
 _EV_PATTERNS: list[tuple[str, str]] = [
     # "treated in hospitals in two towns", "taken to the regional burns unit", "taken to Saltley General"
     (r"(?:(?:taken|rushed|transferred|admitted|brought|evacuated|airlifted|flown|helicoptered)\s+to|"
+     # "taken by air ambulance to Kellsbridge General" (patients evacuated by ambulance are moved, not admitted)
+     r"(?:taken|rushed|brought|flown)\s+by\s+(?:air\s+ambulance|ambulance|helicopter|road|boat)\s+to|"
      r"(?:treated|receiving\s+treatment|being\s+treated)\s+(?:in|at))\s+"
      r"(?:a\s+|the\s+|an\s+)?(?:[\w'-]+\s+){0,3}?(?:hospitals?|Hospital|General\b|clinics?|infirmary|Infirmary|"
      r"(?:burns?|trauma|intensive\s+care|critical\s+care|isolation|treatment)\s+(?:units?|wards?|cent(?:re|er)s?|tents?))",
@@ -252,13 +266,19 @@ _EV_PATTERNS: list[tuple[str, str]] = [
     # "suffered smoke inhalation", "sustained serious burns"
     (r"(?:suffer(?:ed|ing|s)?|sustain(?:ed|ing|s)?|escaped\s+with|got\s+away\s+with)\s+(?:[\w'-]+\s+){0,2}?"
      r"(?:injuries|injury|burns|wounds|"
-     r"fractures|smoke\s+inhalation|concussions?|cuts|bruises|gunshot\s+wounds)\b", "injured"),
+     r"fractures|smoke\s+inhalation|concussions?|cuts|bruises|gunshot\s+wounds|sprain(?:s|ed\s+\w+)|"
+     r"(?:broken|fractured)\s+(?:bones?|legs?|arms?|ribs?|wrists?|ankles?|noses?|hips?|collarbones?|jaws?))\b", "injured"),
     # people put up away from home: "moved into temporary accommodation", "rehoused in hotels"
     (r"(?:moved|put|placed|rehoused|housed|taken)\s+(?:in|into|to)\s+(?:[\w'-]+\s+){0,2}?(?:(?:temporary|emergency)\s+"
      r"(?:accommodation|housing|shelters?|homes)|hotels|hostels|guesthouses)\b", "displaced"),
     # "pulled from the rubble alive", "pulled out of the water"
     (r"pulled\s+(?:alive\s+)?(?:from|out\s+of)\s+(?:the\s+)?(?:rubble|wreckage|debris|water|sea|river|mud|ruins|"
      r"collapsed\s+\w+|burning\s+\w+|flood\s*waters?|rough\s+seas?)\b", "rescued"),
+    # hostages set free: "walked out of the bank unharmed"
+    (r"walked\s+out(?:\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){1,4}?)?\s*(?:unharmed|unhurt|uninjured|safely|free)\b", "released"),
+    # "were freed from the wreckage": a rescue, not a release from captivity
+    (r"freed\s+(?:alive\s+)?from\s+(?:the\s+)?(?:[\w'’-]+\s+)?(?:rubble|wreckage|debris|ruins|mud|snow|rocks|cars?|"
+     r"vehicles?|carriages?|bus|buses|trains?|lifts?|mines?|caves?)\b", "rescued"),
     # still in hospital: "remained at Carnford Royal Infirmary"
     (r"(?:remain(?:s|ed)?|stay(?:s|ed)?|(?:were|was|are|is)\s+still)\s+(?:still\s+)?(?:at|in)\s+(?:[\w'-]+\s+){0,3}?"
      r"(?:hospitals?|Hospital|Infirmary|General|"
@@ -278,7 +298,13 @@ _EV_PATTERNS: list[tuple[str, str]] = [
     (r"(?:were|was)\s+inside(?=\s*[,;.])|(?:were|was)\s+watching\s+(?:the\s+)?(?:stage|band|show|concert|match|game|"
      r"parade|fireworks|procession|race)\b|"
      r"(?:were|was)\s+(?:inside|in|at|on|outside)\s+(?:the\s+)?(?:stadium|arena|venue|festival\s+(?:site|grounds?)|"
-     r"showground|fan\s+zone|club|nightclub|bar|pub|theatre|theater|cinema|concert\s+hall)\b|(?:were|was)\s+inside\s+the\s+ground\b",
+     r"showground|fan\s+zone|club|nightclub|bar|pub|theatre|theater|cinema|concert\s+hall)\b|(?:were|was)\s+inside\s+the\s+ground\b|"
+     # a named venue: "were inside the Neon Palace club"
+     r"(?:were|was)\s+(?:inside|in|at)\s+the\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:stadium|arena|club|nightclub|bar|pub|theatre|theater|"
+     r"cinema|concert\s+hall)\b|"
+     # present for a public event: "90,000 people were on the seafront for the fireworks"
+     r"(?:were|was)\s+(?:in|on|at)\s+(?:the\s+)?(?:[\w'’-]+\s+){1,3}?for\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?"
+     r"(?:fireworks|festival|concert|parade|carnival|celebrations?|procession|pilgrimage|ceremony|match|final)\b",
      "crowd"),
     # "took part in the blockade", "participated in Sunday's march" (a strike is not a crowd)
     (r"(?:took\s+part|taking\s+part|participated|participating)\s+in\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,2}?"
@@ -290,13 +316,21 @@ _EV_PATTERNS: list[tuple[str, str]] = [
     # "were packed inside the venue"
     (r"(?:packed|crammed|squeezed|crowded)\s+(?:inside|into|onto|in|on)\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,1}?"
      r"(?:venue|stadium|arena|hall|club|square|balcony|ground|church|mosque|streets?|terraces?|tent|house|flat|bar|pub|"
-     r"nightclub|lounge|room|basement)\b", "crowd"),
+     r"nightclub|lounge|room|basement|resort|seafront|beach|town\s+cent(?:re|er)|park)\b", "crowd"),
+    # a crowd that fills a public place: "20,000 people filled the main square", "flocked to the beach"
+    (r"(?:filled|thronged|jammed|crowded)\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}?(?:square|streets|stadium|arena|venue|park|"
+     r"beach|beaches|seafront|promenade|route|avenue|boulevard|piazza|plaza)\b|"
+     r"(?:flocked|poured|streamed)\s+(?:in)?to\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}?(?:square|streets|stadium|arena|venue|"
+     r"park|beach|beaches|coast|seafront|promenade|resort|plaza|piazza|festival|concert|rally)\b|"
+     r"held\s+(?:a\s+)?(?:[\w'’-]+\s+)?(?:vigil|rally|march|demonstration|protest|sit-in)\b", "crowd"),
     # "joined marches across the country", "joined the protests"
-    (r"joined\s+(?:the\s+)?(?:\w+\s+)?(?:march(?:es)?|protests?|rall(?:y|ies)|demonstrations?|vigils?|"
+    (r"joined\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+)?(?:march(?:es)?|protests?|rall(?:y|ies)|demonstrations?|vigils?|"
      r"processions?|pickets?)", "crowd"),  # a strike is not a crowd
     # "took part in a 24-hour walkout", "joined Monday's strike"
     (r"(?:took|taken|taking)\s+part\s+in\s+(?:a|the|an|this|last|\w+'s)\s+(?:[\w'’-]+\s+){0,2}?(?:strike|walkout|stoppage)s?\b|"
-     r"joined\s+(?:a|the|an|this|\w+'s)\s+(?:[\w'’-]+\s+){0,2}?(?:strike|walkout|stoppage)s?\b", "striking"),
+     r"joined\s+(?:a|the|an|this|\w+'s)\s+(?:[\w'’-]+\s+){0,2}?(?:strike|walkout|stoppage)s?\b|"
+     # translated copy: "adhered this Tuesday to the national strike"
+     r"adhered\s+(?:[\w'’-]+\s+){0,3}?to\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}?(?:strike|walkout|stoppage)s?\b", "striking"),
     # responders at work on a site: "240 persons are engaged at the site"
     (r"(?:are|were|is|was|been)\s+engaged\s+(?:at|in|on)\s+(?:the\s+)?(?:site|scene|search|operation|rescue|"
      r"liquidation|clean-?up|works?)\b", "deployed"),

@@ -82,7 +82,8 @@ def test_parts_of_a_figure_with_their_own_group_or_injury():
 def test_a_part_of_an_earlier_group_with_a_new_event():
     claims = _doc("Twelve pupils were hurt when the stand collapsed.",
                   "Four of the injured were taken to hospital, the school said.")
-    assert [(c.quantity, c.number) for c in claims] == [("children injured", 12), ("children hospitalised", 4)]
+    # round 11: "the injured" name no group, so the part counts people (as most development sets label it)
+    assert [(c.quantity, c.number) for c in claims] == [("children injured", 12), ("people hospitalised", 4)]
     assert [(c.quantity, c.number) for c in _doc("Four of the injured are in a critical condition.")] == []
 
 
