@@ -355,7 +355,8 @@ def watch(
     """Keep ingesting new files from FOLDER; the briefs of touched stories update.
 
     A file is read once it is the same at two polls in a row (so not while it is still being
-    written); a file edited later replaces the version read before.
+    written); a file edited later replaces the version read before, and the articles of a file
+    deleted from FOLDER are withdrawn (a file moved or renamed inside FOLDER keeps them).
     """
     with _input_limit(max_bytes), _workspace(db, create=True) as store:
         if once:
@@ -374,8 +375,10 @@ def _replacing(report: pipeline.IngestReport) -> str:
 
 def _watch_report(report: pipeline.IngestReport) -> None:
     _report_problems(report.problems, quiet=False)
-    if report.new or report.existing or report.replaced:
-        out.print(f"{time.strftime('%H:%M:%S')} {len(report.new)} new articles{_replacing(report)}; stories updated: "
+    if report.new or report.existing or report.replaced or report.withdrawn:
+        n = len(report.withdrawn)
+        gone = f", {n} withdrawn (file deleted)" if n else ""
+        out.print(f"{time.strftime('%H:%M:%S')} {len(report.new)} new articles{_replacing(report)}{gone}; stories updated: "
                   + (", ".join(report.stories_changed) or "none"), highlight=False, soft_wrap=True)
 
 

@@ -129,6 +129,22 @@ class Store:
             (path, sha256, size, status, message, n_articles, _now()),
         )
 
+    def recorded_files(self) -> dict[str, set[str]]:
+        """Every path read so far, with the content hashes it was read with."""
+        out: dict[str, set[str]] = {}
+        for r in self._query("SELECT path, sha256 FROM files"):
+            out.setdefault(r[0], set()).add(r[1])
+        return out
+
+    def forget_file(self, conn: sqlite3.Connection, path: str) -> None:
+        """Drop a deleted file's rows, so a file put back at that path is read again."""
+        conn.execute("DELETE FROM files WHERE path = ?", (path,))
+
+    def move_file_articles(self, conn: sqlite3.Connection, old: str, new: str) -> None:
+        """A file now lives at ``new``: its articles (and a feed's ``old#n`` records) say so."""
+        conn.execute("UPDATE articles SET path = ? || substr(path, ?) WHERE path = ?"
+                     " OR (path >= ? || '#' AND path < ? || '$')", (new, len(old) + 1, old, old, old))
+
     # -- articles -----------------------------------------------------------------------------
 
     def has_article(self, article_id: str) -> bool:
