@@ -192,16 +192,17 @@ def brief(
     if not run.articles:
         err.print("[red]No article could be read[/red] from " + ", ".join(map(str, paths)))
         raise typer.Exit(1)
-    output.mkdir(parents=True, exist_ok=True)
-    for b in run.briefs:
-        for fmt in fmts:
-            (output / f"{b.story_id}.{fmt}").write_text(_render(b, fmt), encoding="utf-8")
-    index = render.index_json(run.stories, run.articles, briefs=run.briefs)
-    (output / "index.json").write_text(json.dumps(index, ensure_ascii=False, indent=2), encoding="utf-8")
-    if "md" in fmts:
-        from newsfuse.render.index import index_markdown
+    from newsfuse.render.folder import write_folder
+    from newsfuse.render.index import index_markdown
 
-        (output / "README.md").write_text(index_markdown(run.briefs, run.stories), encoding="utf-8")
+    files = {f"{b.story_id}.{fmt}": _render(b, fmt) for b in run.briefs for fmt in fmts}
+    if "md" in fmts:
+        files["README.md"] = index_markdown(run.briefs, run.stories)
+    index = render.index_json(run.stories, run.articles, briefs=run.briefs)
+    removed = write_folder(output, files, index)
+    if removed and not quiet:
+        err.print(f"removed {len(removed)} file(s) an earlier run wrote to {output} that this run does not make: "
+                  + ", ".join(removed), highlight=False)
     if not quiet:
         table = Table(title=f"{len(run.briefs)} stories from {len(run.articles)} articles")
         table.add_column("story", no_wrap=True)
