@@ -54,23 +54,32 @@ def merge_quotes(quotes: list[Quote], corpus: StoryCorpus, limit: int = 8,
     names = _People(people)
     groups: list[list[_Said]] = []
     heads: list[QuoteSignature] = []
+    # per group: one member per distinct way of naming the speaker (members named alike answer
+    # _compatible alike, so a quote carried by hundreds of outlets is not checked against each copy),
+    # and whether its quotes deny something (all members agree on that)
+    kinds: list[dict[tuple, _Said]] = []
+    denies: list[bool] = []
     by_word: dict[str, list[int]] = defaultdict(list)  # word -> groups whose first quote has it
     for q in usable:
         said = _Said(q, _labels(q), _named_in_sentence(q, names) if not _labels(q) else frozenset())
+        kind = (said.labels, said.named, _name_tokens(q.speaker))
+        denial = bool(negations(q.text))
         sig = quote_signature(q.text)
         # a match needs shared words (similarity is half word overlap), so only groups sharing
         # a word are compared: this keeps merging near-linear instead of all-pairs
         keys = [w for w in sig.words if len(w) > 3 and w not in _COMMON]
         candidates = sorted({g for w in keys for g in by_word.get(w, ())})
         for g in candidates:
-            if (signature_similarity(heads[g], sig) >= SAME_QUOTE
-                    and all(_compatible(said, other) for other in groups[g])
-                    and all(bool(negations(q.text)) == bool(negations(o.quote.text)) for o in groups[g])):
+            if (signature_similarity(heads[g], sig) >= SAME_QUOTE and denies[g] == denial
+                    and all(_compatible(said, other) for other in kinds[g].values())):
                 groups[g].append(said)
+                kinds[g].setdefault(kind, said)
                 break
         else:
             groups.append([said])
             heads.append(sig)
+            kinds.append({kind: said})
+            denies.append(denial)
             for w in keys:
                 by_word[w].append(len(groups) - 1)
     merged = []
