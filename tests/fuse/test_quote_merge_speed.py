@@ -37,3 +37,16 @@ def test_merging_repeated_quotes_is_linear_in_the_quotes(monkeypatch):
     (merged,) = parts.merge_quotes(quotes, StoryCorpus(arts))
     assert merged.speaker == "Mara Olt" and len(merged.citations) == 120
     assert calls["compatible"] <= 3 * len(quotes) and calls["negations"] <= 2 * len(quotes)
+
+
+def test_a_sentence_copied_by_every_outlet_is_grouped_without_comparing_all_pairs(monkeypatch):
+    arts = [make_article(f"Outlet {i}", "Flood", WHEN, [["The Corvel dam breached on Monday night, officials said."]])
+            for i in range(150)]
+    places = [(a.id, 0) for a in arts]
+    copies = {p: [q for q in places if q != p] for p in places}  # dedup's pairs: every copy with every other
+    asked = []
+    denials = StoryCorpus.denials
+    monkeypatch.setattr(StoryCorpus, "denials", lambda self, i: asked.append(i) or denials(self, i))
+    corpus = StoryCorpus(arts, {}, copies)
+    assert len(set(corpus.group)) == 1
+    assert len(asked) <= 4 * len(arts)
