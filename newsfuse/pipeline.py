@@ -338,12 +338,13 @@ class Watcher:
     def _gone(self) -> dict[str, set[str]]:
         """Files read from this folder before (by any run) that are no longer there, with the
         content hashes they were read with. Nothing is gone while the folder itself is missing
-        (an unmounted share is not every file deleted)."""
+        (an unmounted share is not every file deleted); records that never were a file on disk
+        (API posts, uploads: hash "-") are never gone."""
         if not self.folder.is_dir():
             return {}
         root = os.path.abspath(self.folder)
         return {path: shas for path, shas in self.store.recorded_files().items()
-                if os.path.abspath(path).startswith(root + os.sep) and not os.path.lexists(path)}
+                if shas - {"-"} and os.path.abspath(path).startswith(root + os.sep) and not os.path.lexists(path)}
 
     def pending(self) -> list[Path]:
         """Look at the folder; the files that are new or changed (ready or not)."""

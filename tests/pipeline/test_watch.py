@@ -204,3 +204,17 @@ def test_a_vanished_watched_folder_withdraws_nothing(tmp_path):
         inbox.rmdir()  # e.g. an unmounted share: not the same as every file deleted
         watcher.poll()
         assert watcher.poll().withdrawn == [] and store.count_articles() == 1
+
+
+def test_records_that_never_were_files_are_not_withdrawn(tmp_path, monkeypatch):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    monkeypatch.chdir(inbox)  # `newsfuse watch .` beside the store
+    with Store(tmp_path / "w.db") as store:
+        pipeline.ingest_records([{"title": "Orchestra cancels tour", "text": OTHER.split("\n", 1)[1],
+                                  "published": "2024-10-14", "outlet": "Coast Wire"}], store, origin="api")
+        pipeline.ingest_upload("upload:harwick.txt", (PART_1 + PART_2).encode(), store)
+        assert store.count_articles() == 2
+        watcher = pipeline.Watcher(".", store)
+        watcher.poll()
+        assert watcher.poll().withdrawn == [] and store.count_articles() == 2
