@@ -366,10 +366,11 @@ class Watcher:
         self._missing = set(gone)
         if not confirmed:
             return IngestReport()
-        by_sha: dict[str, str] = {}
+        wanted = set().union(*confirmed.values()) - {"-"}
+        by_sha: dict[str, str] = {}  # content of a confirmed file -> a path holding it now
         for path, shas in self.store.recorded_files().items():
-            if path not in gone and os.path.isfile(path):
-                for sha in shas & {file_sha256(path)} - {"-"}:
+            if path not in gone and shas & wanted and os.path.isfile(path):  # only these are hashed
+                for sha in shas & wanted & {file_sha256(path)}:
                     by_sha.setdefault(sha, path)
         dropped = []
         for path, shas in confirmed.items():
