@@ -176,7 +176,11 @@ def brief(
     max_bytes: Optional[str] = MAX_BYTES_OPTION,
     workers: int = typer.Option(0, "--workers", min=0, help="Processes that read and clean articles (0: this one)."),
 ) -> None:
-    """Read, group and brief every story in PATHS; write one brief per story into OUTPUT."""
+    """Read, group and brief every story in PATHS; write one brief per story into OUTPUT.
+
+    Briefs an earlier run wrote into OUTPUT that this run does not make (stories merged or gone,
+    formats dropped) are removed if unchanged since; other files in OUTPUT are never touched.
+    """
     from newsfuse import render
 
     fmts = format  # a list once the callback has checked it
