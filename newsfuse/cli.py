@@ -176,7 +176,11 @@ def brief(
     max_bytes: Optional[str] = MAX_BYTES_OPTION,
     workers: int = typer.Option(0, "--workers", min=0, help="Processes that read and clean articles (0: this one)."),
 ) -> None:
-    """Read, group and brief every story in PATHS; write one brief per story into OUTPUT."""
+    """Read, group and brief every story in PATHS; write one brief per story into OUTPUT.
+
+    Briefs an earlier run wrote into OUTPUT that this run does not make (stories merged or gone,
+    formats dropped) are removed if unchanged since; other files in OUTPUT are never touched.
+    """
     from newsfuse import render
 
     fmts = format  # a list once the callback has checked it
@@ -192,16 +196,17 @@ def brief(
     if not run.articles:
         err.print("[red]No article could be read[/red] from " + ", ".join(map(str, paths)))
         raise typer.Exit(1)
-    output.mkdir(parents=True, exist_ok=True)
-    for b in run.briefs:
-        for fmt in fmts:
-            (output / f"{b.story_id}.{fmt}").write_text(_render(b, fmt), encoding="utf-8")
-    index = render.index_json(run.stories, run.articles, briefs=run.briefs)
-    (output / "index.json").write_text(json.dumps(index, ensure_ascii=False, indent=2), encoding="utf-8")
-    if "md" in fmts:
-        from newsfuse.render.index import index_markdown
+    from newsfuse.render.folder import write_folder
+    from newsfuse.render.index import index_markdown
 
-        (output / "README.md").write_text(index_markdown(run.briefs, run.stories), encoding="utf-8")
+    files = {f"{b.story_id}.{fmt}": _render(b, fmt) for b in run.briefs for fmt in fmts}
+    if "md" in fmts:
+        files["README.md"] = index_markdown(run.briefs, run.stories)
+    index = render.index_json(run.stories, run.articles, briefs=run.briefs)
+    removed = write_folder(output, files, index)
+    if removed and not quiet:
+        err.print(f"removed {len(removed)} file(s) an earlier run wrote to {output} that this run does not make: "
+                  + ", ".join(removed), highlight=False)
     if not quiet:
         table = Table(title=f"{len(run.briefs)} stories from {len(run.articles)} articles")
         table.add_column("story", no_wrap=True)
@@ -355,7 +360,8 @@ def watch(
     """Keep ingesting new files from FOLDER; the briefs of touched stories update.
 
     A file is read once it is the same at two polls in a row (so not while it is still being
-    written); a file edited later replaces the version read before.
+    written); a file edited later replaces the version read before, and the articles of a file
+    deleted from FOLDER are withdrawn (a file moved or renamed inside FOLDER keeps them).
     """
     with _input_limit(max_bytes), _workspace(db, create=True) as store:
         if once:
@@ -374,8 +380,10 @@ def _replacing(report: pipeline.IngestReport) -> str:
 
 def _watch_report(report: pipeline.IngestReport) -> None:
     _report_problems(report.problems, quiet=False)
-    if report.new or report.existing or report.replaced:
-        out.print(f"{time.strftime('%H:%M:%S')} {len(report.new)} new articles{_replacing(report)}; stories updated: "
+    if report.new or report.existing or report.replaced or report.withdrawn:
+        n = len(report.withdrawn)
+        gone = f", {n} withdrawn (file deleted)" if n else ""
+        out.print(f"{time.strftime('%H:%M:%S')} {len(report.new)} new articles{_replacing(report)}{gone}; stories updated: "
                   + (", ".join(report.stories_changed) or "none"), highlight=False, soft_wrap=True)
 
 

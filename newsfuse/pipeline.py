@@ -23,7 +23,7 @@ from newsfuse.records import Article, Brief, ReadProblem, Story
 from newsfuse.store import Store
 
 __all__ = ["IngestReport", "ingest", "ingest_articles", "ingest_records", "ingest_upload",
-           "refresh_briefs", "story_brief", "brief_for", "story_inputs", "brief", "brief_run", "BriefRun", "NewsfuseWarning", "watch_once", "pending_files", "Watcher"]
+           "refresh_briefs", "story_brief", "brief_for", "story_inputs", "brief", "brief_run", "BriefRun", "NewsfuseWarning", "watch_once", "pending_files", "Watcher", "withdraw_files"]
 
 CLUSTER_STATE_KEY = "clusterer"
 DEDUP_WINDOW = timedelta(days=14)  # an arrival is compared with stored articles this close in time
@@ -38,6 +38,7 @@ class IngestReport:
     problems: list[ReadProblem] = field(default_factory=list)
     stories_changed: list[str] = field(default_factory=list)
     replaced: list[str] = field(default_factory=list)  # ids of earlier versions of changed files, removed
+    withdrawn: list[str] = field(default_factory=list)  # ids of articles whose file was deleted, removed
 
     @property
     def read_any(self) -> bool:
@@ -271,6 +272,25 @@ def pending_files(folder: str | Path, store: Store) -> dict[Path, str]:
     return out
 
 
+def withdraw_files(store: Store, paths: Iterable[str], refresh: bool = True) -> IngestReport:
+    """Remove the articles of files that were deleted and re-brief the stories they were in: a
+    report its outlet took down must stop confirming (or contradicting) the others. A story
+    left with no article is dropped; the file is forgotten, so putting it back reads it again."""
+    report = IngestReport()
+    emptied: set[str] = set()
+    with store.transaction() as conn:
+        for path in paths:
+            ids = store.article_ids_from_file(path)
+            if ids:
+                emptied.update(store.remove_articles(conn, ids))
+                report.withdrawn += ids
+            store.forget_file(conn, path)
+    report.stories_changed = [s for s in sorted(emptied) if store.resolve_story_id(s) == s]
+    if refresh and report.stories_changed:
+        refresh_briefs(store, report.stories_changed)
+    return report
+
+
 FileLook = tuple[int, int, str]  # size, mtime in ns, content hash
 
 
@@ -278,7 +298,9 @@ class Watcher:
     """A watched folder. A file is ingested only once it looked the same (size, mtime and content)
     at two polls in a row, so a file still being written is not read half-way; a file changed
     after it was read replaces its earlier version. Files already read (also by an earlier run)
-    are recognised by path and content hash and are not read again."""
+    are recognised by path and content hash and are not read again. A file read from the folder
+    that is missing at two polls in a row was deleted: its articles are withdrawn (``withdraw_files``),
+    unless the same content now sits at another path in the folder (it was moved or renamed)."""
 
     def __init__(self, folder: str | Path, store: Store) -> None:
         self.folder, self.store = Path(folder), store
@@ -288,6 +310,7 @@ class Watcher:
         self._last: dict[Path, FileLook] = {}  # files not read yet, as the previous poll saw them
         self._done: dict[Path, tuple[int, int]] = {}  # size and mtime at which a file was handled
         self._said: set[tuple[str, str]] = set()  # listing problems already reported
+        self._missing: set[str] = set()  # files read before that the previous poll did not find
 
     def _look(self) -> tuple[dict[Path, FileLook], list[ReadProblem]]:
         """Files not read yet (hashed only when their size or mtime moved since handled)."""
@@ -312,11 +335,54 @@ class Watcher:
                 looks[p] = (*sig, digest)
         return looks, problems
 
+    def _gone(self) -> dict[str, set[str]]:
+        """Files read from this folder before (by any run) that are no longer there, with the
+        content hashes they were read with. Nothing is gone while the folder itself is missing
+        (an unmounted share is not every file deleted); records that never were a file on disk
+        (API posts, uploads: hash "-") are never gone."""
+        if not self.folder.is_dir():
+            return {}
+        root = os.path.abspath(self.folder)
+        return {path: shas for path, shas in self.store.recorded_files().items()
+                if shas - {"-"} and os.path.abspath(path).startswith(root + os.sep) and not os.path.lexists(path)}
+
     def pending(self) -> list[Path]:
         """Look at the folder; the files that are new or changed (ready or not)."""
         looks, _ = self._look()
         self._last = looks
+        self._missing = set(self._gone())
         return list(looks)
+
+    def has_missing(self) -> bool:
+        """Did the last look miss files read before (to be withdrawn if still missing next time)?"""
+        return bool(self._missing)
+
+    def _withdraw(self, waiting: set[str]) -> IngestReport:
+        """Withdraw the files missing at this poll and the previous one. A file whose content
+        was read at a path that exists now was moved: its articles follow it; one whose content
+        is still settling at a new path is left for a later poll."""
+        gone = self._gone()
+        confirmed = {p: shas for p, shas in gone.items() if p in self._missing}
+        self._missing = set(gone)
+        if not confirmed:
+            return IngestReport()
+        wanted = set().union(*confirmed.values()) - {"-"}
+        by_sha: dict[str, str] = {}  # content of a confirmed file -> a path holding it now
+        for path, shas in self.store.recorded_files().items():
+            if path not in gone and shas & wanted and os.path.isfile(path):  # only these are hashed
+                for sha in shas & wanted & {file_sha256(path)}:
+                    by_sha.setdefault(sha, path)
+        dropped = []
+        for path, shas in confirmed.items():
+            self._done.pop(Path(path), None)
+            moved = next((by_sha[s] for s in sorted(shas) if s in by_sha), None)
+            if moved:
+                with self.store.transaction() as conn:
+                    self.store.move_file_articles(conn, path, moved)
+                    self.store.forget_file(conn, path)
+            elif not shas & waiting:
+                dropped.append(path)
+        return withdraw_files(self.store, dropped) if dropped else IngestReport()
 
     def poll(self) -> IngestReport:
         """Ingest the files that have not changed since the previous poll."""
@@ -332,6 +398,9 @@ class Watcher:
                 if not self.store.file_seen(str(f), digest):
                     self.store.record_file(conn, str(f), digest, None, "ok", n_articles=0)
                 self._done[f] = (size, mtime)
+        gone = self._withdraw({digest for _, _, digest in self._last.values()})
+        report.withdrawn = gone.withdrawn
+        report.stories_changed += [s for s in gone.stories_changed if s not in report.stories_changed]
         return report
 
 
@@ -339,7 +408,7 @@ def watch_once(folder: str | Path, store: Store, settle: float = 1.0) -> IngestR
     """One poll of a watched folder for ``watch --once``: look, wait ``settle`` seconds if
     anything is new, look again, and ingest what did not change in between."""
     watcher = Watcher(folder, store)
-    if not watcher.pending():
+    if not watcher.pending() and not watcher.has_missing():
         return IngestReport()
     time.sleep(settle)
     return watcher.poll()

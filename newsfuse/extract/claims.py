@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 
 from ..records import Article, Claim
 from .dates import find_date_phrases, happening_phrase
-from .language import is_english, language_of, unit_amounts
+from .language import amount_qualifier, is_english, language_of, unit_amounts
 from .lexicon import NOT_GROUPS, PERSON_CATEGORIES, THING_CATEGORIES, EVENT_NOUNS, EVENT_RE, category_of, event_of, quantity_key, split_key
 from .numbers import NUMBER_WORDS, NumberMention, find_numbers
 from .quotes import in_quotation
@@ -1244,7 +1244,7 @@ def _claims_foreign(article: Article) -> list[Claim]:
     for s in article.sentences:
         for _start, _end, written, value, unit in unit_amounts(s.text):
             out.append(Claim(article.id, s.index, f"{lang}: {unit}", written, value, text=s.text,
-                             as_of=s.ref_date, subject=unit))
+                             as_of=s.ref_date, subject=unit, qualifier=amount_qualifier(written)))
     return out
 
 

@@ -111,6 +111,16 @@ _TENSE_CUE = re.compile(
     rf"|was|were|had|did|ago|{_PAST_IRREGULAR}|{_NOT_AFTER_DET}(?-i:[a-z]{{2,}}ed))"  # "United" is a name
     rf"|(?P<pres>{_PRES_SCHEDULED})"
     r")(?=\W|$)", re.I)
+# a day named right after an event that is called for, planned or threatened is the event's day,
+# ahead of the call: "unions called for a strike on Thursday", "plans a protest march on Friday"
+# (not "called on Thursday for a strike", the day of the call, nor "called for calm on Thursday")
+_EVENT_NOUNS = (r"strikes?|walk-?outs?|stoppages?|shutdowns?|protests?|marches|march|rall(?:y|ies)|"
+                r"demonstrations?|boycotts?|sit-ins?|vigils?|blockades?|votes?|referend(?:um|a)|elections?|"
+                r"ballots?|talks|meetings?|summits?|hearings?|debates?|days?\s+of\s+(?:action|protest|mourning)")
+_CALLED_FOR = re.compile(
+    r"\b(?:call(?:s|ed|ing)?(?:\s+for)?|plan(?:s|ned|ning)?|urg(?:e|es|ed|ing)|threaten(?:s|ed|ing)?)\s+"
+    rf"(?:[\w'’-]+\s+){{0,4}}?(?:{_EVENT_NOUNS})(?:\s+(?:of|against|over|at|in)\s+[\w'’-]+(?:\s+[\w'’-]+)?)?\s*$",
+    re.I)
 # a date right after a copula is what is being scheduled: "the funeral is on Friday"
 _COPULA_BEFORE = re.compile(r"\b(?:is|are)(?:\s+(?:also|now|still|only))?\s*$", re.I)
 # clauses: punctuation and the words that open a new clause
@@ -322,7 +332,8 @@ def find_date_phrases(text: str, ref: date | None) -> tuple[DatePhrase, ...]:
             if kind == "weekday" and not m.group("prep") and not m.group("mod") and _TITLE_AFTER.match(text, e):
                 continue  # "the Sunday Echo", "Monday Night Football": a name
             future = kind in ("weekday", "inmonth", "relperiod", "ordinal") and (
-                _tense(text, s, e) == "future" or (m.groupdict().get("prep") or "").lower() == "for")
+                _tense(text, s, e) == "future" or (m.groupdict().get("prep") or "").lower() == "for"
+                or bool(_CALLED_FOR.search(text[max(0, s - 120):s])))
             prep = (m.groupdict().get("prep") or "").lower() or None
             if ref is None:
                 if kind in ("iso",) or (kind in ("mdy", "dmy") and m.groupdict().get("y")) or kind in ("my", "year"):

@@ -270,14 +270,44 @@ def extract_entities(articles: list[Article]) -> list[Entity]:
         for t, n in rec["types"].items():
             m["types"][t] += n
         m["articles"].update(rec["articles"])
+    lower = _lowercase_words(articles)
     out = []
     for root, rec in merged.items():
+        if _ordinary_word(root, rec, lower):
+            continue
         variants = sorted(rec["variants"], key=lambda v: (-len(v), v.isupper(), -rec["variants"][v]))
         name = _HONORIFIC.sub("", variants[0])
         out.append(Entity(name=name, type=_best_type(rec), mentions=sum(rec["variants"].values()),
                           variants=variants, article_ids=list(rec["articles"])))
     out.sort(key=lambda e: (-e.mentions, e.name))
     return out
+
+
+# institutions named by their kind alone: "Union leaders said", "Council workers" (a common noun
+# capitalised at the start of a sentence or in a title, not one body that can be told apart)
+_GENERIC_BODIES = {
+    "union", "unions", "ministry", "police", "agency", "council", "office", "department", "service", "services",
+    "commission", "party", "government", "court", "committee", "association", "authority", "authorities",
+    "federation", "hospital", "company", "group", "board", "bureau", "university", "embassy", "church", "team",
+    "club", "fund", "bank", "alliance", "institute", "foundation", "centre", "center", "staff", "guard", "force",
+    "forces", "network", "organisation", "organization", "corporation", "works", "rail", "railways", "army",
+}
+
+
+def _lowercase_words(articles: list[Article]) -> set[str]:
+    """Words the articles write in lower case: a capitalised one of them is an ordinary word."""
+    return {w for a in articles if is_english(a) for w in re.findall(r"(?<![\w'’-])[a-z][a-z'’-]*[a-z]", a.text)}
+
+
+def _ordinary_word(key: str, rec: dict, lower: set[str]) -> bool:
+    """A lone capitalised common word -- "Safety" opening a sentence or cut from "Police and Safety
+    officials", "Union" for "the union" -- is no entity. Names of one word stay when the articles
+    never write them in lower case (or they are known places, people, or acronyms)."""
+    if " " in key or any(v.isupper() for v in rec["variants"]):
+        return False
+    if key in _GENERIC_BODIES:
+        return True
+    return key in lower and key not in PLACES and _best_type(rec) != "person"
 
 
 def _best_type(rec: dict) -> str:

@@ -3,7 +3,7 @@
 The extract rules are English word lists and grammar. Run on other languages they invent
 speakers and entities ("Die Polizei" as a person), so an article is analysed in full only when
 it is English; the rest get what needs no English: amounts followed by a unit word (or a CJK
-counter), and numeric dates (ISO, day.month.year, CJK year-month-day). An article whose language
+counter) with the qualifier written before them ("al menos", "au moins"), and numeric dates (ISO, day.month.year, CJK year-month-day). An article whose language
 is not declared is detected as ingest does; one too short to tell counts as English unless most
 of its letters are in another script.
 """
@@ -16,7 +16,7 @@ from datetime import date
 
 from ..records import Article
 
-__all__ = ["is_english", "language_of", "numeric_dates", "unit_amounts"]
+__all__ = ["is_english", "language_of", "numeric_dates", "unit_amounts", "amount_qualifier"]
 
 
 def _script_share(text: str) -> tuple[int, int]:
@@ -119,6 +119,30 @@ _CJK_NOT_COUNTERS = set("年月日号时時点點分秒岁歲")
 _CJK = re.compile(r"[\u3400-\u9fff\uac00-\ud7af\u3040-\u30ff]")
 
 
+# qualifiers written before an amount, by the English label the key facts use ("at least"...)
+_FOREIGN_QUALIFIERS = {
+    "at least": "al menos|por lo menos|como mínimo|au moins|au minimum|mindestens|wenigstens|almeno|"
+                "pelo menos|ao menos|co najmniej|przynajmniej|minstens|ten minste|не менее|по меньшей мере",
+    "more than": "más de|plus de|mehr als|über|più di|oltre|mais de|ponad|więcej niż|meer dan|более|свыше",
+    "about": "unos|unas|alrededor de|aproximadamente|cerca de|environ|quelque|rund|etwa|ungefähr|circa|ca.|"
+             "około|ok.|ongeveer|около|примерно",
+    "nearly": "casi|près de|presque|quasiment|fast|beinahe|knapp|quasi|quase|prawie|blisko|bijna|почти",
+    "up to": "hasta|jusqu'à|jusqu’à|bis zu|fino a|até|aż do|до",
+    "fewer than": "menos de|moins de|weniger als|meno di|mniej niż|minder dan|менее",
+}
+_QUALIFIER_OF = {form: label for label, forms in _FOREIGN_QUALIFIERS.items() for form in forms.split("|")}
+_QUALIFIER_FORMS = sorted(_QUALIFIER_OF, key=len, reverse=True)
+_QUALIFIER_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?P<q>" + "|".join(map(re.escape, _QUALIFIER_FORMS)) + r")\s+$", re.I)
+
+
+def amount_qualifier(written: str) -> str | None:
+    """The English label ("at least", "more than"...) of the qualifier an amount opens with
+    ("al menos 9 personas"), as the key facts name qualifiers in every language."""
+    low = written.lower()
+    return next((_QUALIFIER_OF[f] for f in _QUALIFIER_FORMS if re.match(re.escape(f) + r"\s", low)), None)
+
+
 def _number(raw: str, dec: str | None) -> float | None:
     digits = re.sub(r"[.,\s\u00a0\u202f]", "", raw)
     try:
@@ -164,5 +188,9 @@ def unit_amounts(text: str) -> list[tuple[int, int, str, float, str]]:
             continue  # "1,5 Kilometer" is a measure, "1,5" people is not a count
         if unit in _NOT_UNITS or unit in _OF:
             continue
-        out.append((m.start(), end, text[m.start():end], value, unit))
+        start = m.start()
+        qual = _QUALIFIER_BEFORE.search(text, max(0, start - 30), start)
+        if qual:  # "al menos 9 personas" is not "9 personas": the qualifier is part of the figure
+            start = qual.start()
+        out.append((start, end, text[start:end], value, unit))
     return out

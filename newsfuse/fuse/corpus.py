@@ -162,7 +162,9 @@ class StoryCorpus:
                 continue
             for other in copies:
                 j = self.pos.get(tuple(other))
-                if j is not None and same_numbers(i, j):  # dedup's pairs, like ours below
+                # dedup's pairs, like ours below; a pair already joined (dedup lists every copy of
+                # a wire sentence with every other, quadratic in a big story) needs no check
+                if j is not None and uf.find(i) != uf.find(j) and same_numbers(i, j):
                     uf.union(i, j)
         seen: dict[str, int] = {}
         for i, (_, s) in enumerate(self.sents):
@@ -184,7 +186,7 @@ class StoryCorpus:
                     i = start + r
                     if j <= i:
                         continue
-                    if same_numbers(i, j):
+                    if uf.find(i) != uf.find(j) and same_numbers(i, j):
                         uf.union(i, j)
         self.group = [uf.find(i) for i in range(n)]
         members: dict[int, list[int]] = defaultdict(list)

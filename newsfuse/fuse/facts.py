@@ -250,21 +250,36 @@ def _majority_key(g: list[_Item]) -> tuple:
     return (-len({i.source_key for i in g}), -len(_outlets(g)), -latest.toordinal())
 
 
+def _says(outlets: list[str], value: str) -> str:
+    """"A reports 30", "A and B report 30", "A, B and C report 30": each figure with its verb."""
+    who = outlets[0] if len(outlets) == 1 else ", ".join(outlets[:-1]) + " and " + outlets[-1]
+    return f"{who} report{'s' * (len(outlets) == 1)} {_inside_sentence(value)}"
+
+
+def _inside_sentence(value: str) -> str:
+    """A figure that opened its source sentence ("About 150", "Fourteen thousand") in lower case
+    inside the note; names and acronyms ("IS", "McDonald's") stay as written."""
+    first = value.split(" ", 1)[0]
+    if first[:1].isupper() and first[1:].isalpha() and first[1:].islower():
+        return value[0].lower() + value[1:]
+    return value
+
+
 def _note(status: str, groups: list[list[_Item]]) -> str | None:
     """A sentence for readers: who disagrees with whom, or how the figure moved."""
     if status == "conflict":
         # the majority: most independent sources, then most outlets, then the latest figure
         groups = sorted(groups, key=_majority_key)
         major, rest = groups[0], groups[1:]
-        parts = []
-        for g in rest[:3]:
-            who = ", ".join(_outlets(g))
-            parts.append(f"{who} report{'s' if len(_outlets(g)) == 1 else ''} {_describe(g)}")
-        maj_who = _outlets(major)
+        parts = [_says(_outlets(g), _describe(g)) for g in rest[:3]]
         if len(rest) > 3:
-            parts.append(f"{len(rest) - 3} more figure{'s' if len(rest) > 4 else ''}")
-        tail = "the others" if len(maj_who) > 1 and len(rest) == 1 else ", ".join(maj_who)
-        return "; ".join(parts) + f"; {tail} {_describe(major)}."
+            n = len({o for g in rest[3:] for o in _outlets(g)})
+            parts.append(f"{n} more source{'s' * (n != 1)} report{'s' * (n == 1)} "
+                         + ("another figure" if len(rest) == 4 else "other figures"))
+        maj_who = _outlets(major)
+        tail = ("the others report " + _inside_sentence(_describe(major)) if len(maj_who) > 1 and len(rest) == 1
+                else _says(maj_who, _describe(major)))
+        return "; ".join(parts) + f"; {tail}."
     if status == "evolving":
         ordered = sorted(groups, key=lambda g: min(_time_key(i) for i in g))
         steps = []

@@ -42,7 +42,8 @@ def merge_quotes(quotes: list[Quote], corpus: StoryCorpus, limit: int = 8,
     compatible (see ``_compatible``): the same words from two different people stay two
     entries, each with its own speaker and citations. ``people`` (person entities) lets an
     unattributed quote whose sentence names someone else stay apart from a named speaker.
-    Only substantial statements (>= MIN_QUOTE_WORDS words) are shown: direct quotes with a
+    Only substantial statements are shown (>= MIN_QUOTE_WORDS words, or a shorter direct quote
+    that is a whole utterance with a speaker, see ``_whole_statement``): direct quotes with a
     speaker first, then direct quotes without one, then reported (indirect) speech; within
     each, statements carried by more outlets first.
     """
@@ -53,23 +54,32 @@ def merge_quotes(quotes: list[Quote], corpus: StoryCorpus, limit: int = 8,
     names = _People(people)
     groups: list[list[_Said]] = []
     heads: list[QuoteSignature] = []
+    # per group: one member per distinct way of naming the speaker (members named alike answer
+    # _compatible alike, so a quote carried by hundreds of outlets is not checked against each copy),
+    # and whether its quotes deny something (all members agree on that)
+    kinds: list[dict[tuple, _Said]] = []
+    denies: list[bool] = []
     by_word: dict[str, list[int]] = defaultdict(list)  # word -> groups whose first quote has it
     for q in usable:
         said = _Said(q, _labels(q), _named_in_sentence(q, names) if not _labels(q) else frozenset())
+        kind = (said.labels, said.named, _name_tokens(q.speaker))
+        denial = bool(negations(q.text))
         sig = quote_signature(q.text)
         # a match needs shared words (similarity is half word overlap), so only groups sharing
         # a word are compared: this keeps merging near-linear instead of all-pairs
         keys = [w for w in sig.words if len(w) > 3 and w not in _COMMON]
         candidates = sorted({g for w in keys for g in by_word.get(w, ())})
         for g in candidates:
-            if (signature_similarity(heads[g], sig) >= SAME_QUOTE
-                    and all(_compatible(said, other) for other in groups[g])
-                    and all(bool(negations(q.text)) == bool(negations(o.quote.text)) for o in groups[g])):
+            if (signature_similarity(heads[g], sig) >= SAME_QUOTE and denies[g] == denial
+                    and all(_compatible(said, other) for other in kinds[g].values())):
                 groups[g].append(said)
+                kinds[g].setdefault(kind, said)
                 break
         else:
             groups.append([said])
             heads.append(sig)
+            kinds.append({kind: said})
+            denies.append(denial)
             for w in keys:
                 by_word[w].append(len(groups) - 1)
     merged = []
@@ -94,7 +104,7 @@ def merge_quotes(quotes: list[Quote], corpus: StoryCorpus, limit: int = 8,
                     cites.append(c)
         outlets = {corpus.outlet_of[corpus.pos[(c.article_id, c.sentence)]]
                    for c in cites if (c.article_id, c.sentence) in corpus.pos}
-        if _words(text) < MIN_QUOTE_WORDS:
+        if _words(text) < MIN_QUOTE_WORDS and not (direct and speaker and any(map(_whole_statement, g))):
             continue  # "dozens", "terrorist groups": fragments, not statements
         tier = 0 if direct and speaker else 1 if direct else 2
         merged.append((tier, -(len(outlets)), len(merged), BriefQuote(speaker, text, cites, direct)))
@@ -183,6 +193,29 @@ def _named_in_sentence(q: Quote, people: _People) -> frozenset:
 
 
 MIN_QUOTE_WORDS = 6  # shorter quoted spans are partial quotes: kept in extraction, not shown
+
+
+MIN_STATEMENT_WORDS = 3  # a short quote must still say something ("Dozens," said a rescuer does not)
+_OPENING = re.compile(r"[\"“„«‘']\s*$")
+_CLOSING = re.compile(r"^\s*[\"”»’']")
+
+
+def _whole_statement(q: Quote) -> bool:
+    """A short direct quote that is a whole utterance of its own -- it opens the sentence or follows
+    "said:" / "said,", starts with a capital and closes with punctuation ("We are devastated," the
+    mayor said) -- rather than a few words woven into the reporter's sentence (called it "a disgrace")."""
+    inner = q.text.strip()
+    if not q.direct or _words(inner) < MIN_STATEMENT_WORDS or not inner[:1].isupper():
+        return False
+    text = q.sentence_text or ""
+    at = text.find(inner)
+    if at < 0:
+        return False
+    after = _CLOSING.sub("", text[at + len(inner):]).lstrip()
+    if inner[-1:] not in ",.!?…" and after[:1] not in ("", ",", ".", "!", "?", "…"):
+        return False  # "Nobody saw it coming". (British style) closes too; "a disgrace" on Monday does not
+    before = _OPENING.sub("", text[:at]).rstrip()
+    return before == "" or before[-1] in ":,"
 
 
 def _words(text: str) -> int:

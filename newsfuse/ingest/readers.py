@@ -131,7 +131,8 @@ def _ext_and_gz(name: str) -> tuple[str, bool]:
 
 def decode_text(data: bytes, declared: str | None = None) -> str | None:
     """Decode text: BOMs first, then UTF-8, then the ``declared`` charset (an HTML page's), then
-    cp1252 (curly quotes) or latin-1, unless that reads a non-Latin script as accented Latin.
+    cp1252 (curly quotes) or latin-1, unless that reads a non-Latin script as accented Latin or
+    Central European letters as symbols (then cp1250 / ISO-8859-2, see ``_central_european``).
 
     Returns None for binary data (NUL bytes or many control characters in the first 8 kB).
     """
@@ -161,7 +162,40 @@ def decode_text(data: bytes, declared: str | None = None) -> str | None:
         western = data.decode("cp1252")
     except UnicodeDecodeError:
         western = data.decode("latin-1")
-    return _other_script(data, western) or western
+    return _other_script(data, western) or _central_european(data, western) or western
+
+
+# Central European text (Polish, Czech...) in cp1250 or ISO-8859-2 read as cp1252 puts symbols
+# inside words ("mo¿e", "w³adze", "zwi¹zek" for "może", "władze", "związek"); Western text has
+# none there but apostrophes and the like ("l’école"), and units end a word ("m³").
+_CENTRAL_EUROPEAN = ("cp1250", "iso8859_2")
+_WORD_PUNCT = set("’‘'·-–—.")
+
+
+def _odd_in_words(text: str) -> int:
+    """Symbols standing between two letters of a word (in the first 64 kB, enough to tell): the
+    mark of text read in the wrong charset."""
+    text = text[:65536]
+    return sum(1 for i in range(1, len(text) - 1)
+               if not text[i].isascii() and not text[i].isalpha() and not text[i].isspace()
+               and text[i] not in _WORD_PUNCT and text[i - 1].isalpha() and text[i + 1].isalpha())
+
+
+def _central_european(data: bytes, western: str) -> str | None:
+    """The cp1250 or ISO-8859-2 reading when it leaves fewer symbols inside words than the
+    cp1252 one (which must have at least two); None to keep the cp1252 reading."""
+    odd = _odd_in_words(western)
+    if odd < 2:
+        return None
+    readings = []
+    for enc in _CENTRAL_EUROPEAN:
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        readings.append((_odd_in_words(text), text))
+    best = min(readings, key=lambda r: r[0], default=None)  # the first of equals: cp1250
+    return best[1] if best is not None and best[0] < odd else None
 
 
 _MOJIBAKE_SHARE = 0.3  # Western languages write most letters in ASCII; cp1251, KOI8, GBK... do not

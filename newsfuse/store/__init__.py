@@ -129,6 +129,22 @@ class Store:
             (path, sha256, size, status, message, n_articles, _now()),
         )
 
+    def recorded_files(self) -> dict[str, set[str]]:
+        """Every path read so far, with the content hashes it was read with."""
+        out: dict[str, set[str]] = {}
+        for r in self._query("SELECT path, sha256 FROM files"):
+            out.setdefault(r[0], set()).add(r[1])
+        return out
+
+    def forget_file(self, conn: sqlite3.Connection, path: str) -> None:
+        """Drop a deleted file's rows, so a file put back at that path is read again."""
+        conn.execute("DELETE FROM files WHERE path = ?", (path,))
+
+    def move_file_articles(self, conn: sqlite3.Connection, old: str, new: str) -> None:
+        """A file now lives at ``new``: its articles (and a feed's ``old#n`` records) say so."""
+        conn.execute("UPDATE articles SET path = ? || substr(path, ?) WHERE path = ?"
+                     " OR (path >= ? || '#' AND path < ? || '$')", (new, len(old) + 1, old, old, old))
+
     # -- articles -----------------------------------------------------------------------------
 
     def has_article(self, article_id: str) -> bool:
@@ -281,13 +297,24 @@ class Store:
         )
 
     def sentence_copies(self, article_ids: Iterable[str]) -> dict[tuple[str, int], list[tuple[str, int]]]:
+        """Each sentence's copies in other articles. A wire sentence run by every outlet of a big
+        story has a row per pair of copies (millions), so rows come as plain tuples, not Rows."""
         ids = list(article_ids)
         out: dict[tuple[str, int], list[tuple[str, int]]] = {}
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
-            marks = ",".join("?" * len(chunk))
-            for r in self._query(f"SELECT * FROM sentence_copies WHERE article_id IN ({marks})", chunk):
-                out.setdefault((r["article_id"], r["idx"]), []).append((r["copy_article_id"], r["copy_idx"]))
+        with self._lock:
+            cur = self.conn.cursor()
+            cur.row_factory = None
+            for i in range(0, len(ids), 500):
+                chunk = ids[i:i + 500]
+                marks = ",".join("?" * len(chunk))
+                cur.execute("SELECT article_id, idx, copy_article_id, copy_idx FROM sentence_copies"
+                            f" WHERE article_id IN ({marks}) ORDER BY article_id, idx, copy_article_id, copy_idx", chunk)
+                key, copies = None, None
+                for aid, idx, cid, cidx in cur:
+                    if (aid, idx) != key:
+                        key = (aid, idx)
+                        copies = out.setdefault(key, [])
+                    copies.append((cid, cidx))
         return out
 
     def copies_of(self, article_id: str) -> list[dict]:

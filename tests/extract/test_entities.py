@@ -21,3 +21,16 @@ def test_variants_merge_across_articles_and_types():
 
 def test_non_english_not_analysed():
     assert extract_entities([make_article("El presidente Tokayev habló en Almaty.", language="es")]) == []
+
+
+def test_ordinary_capitalised_words_are_not_entities():
+    a = make_article("Union leaders at the Brenmoor smelter said the strike would go ahead on Monday. "
+                     "Police and Safety officials closed the road to the plant. "
+                     "Crews from the Fire and Safety teams stood by. "
+                     "The union said worker safety had been ignored for years, and Aldara Metals denied it.")
+    b = make_article("Union officials met managers of Aldara Metals in Brenmoor. "
+                     "Council workers cleared the site after the fire, said union steward Joss Penhale.")
+    ents = {e.name: e for e in extract_entities([a, b])}
+    assert not {"Union", "Safety", "Council", "Fire"} & set(ents)
+    assert "Aldara Metals" in ents and "Joss Penhale" in ents
+    assert "Brenmoor" in ents  # a name that is never written in lower case stays

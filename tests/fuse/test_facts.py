@@ -1,5 +1,6 @@
 """Claim fusion: statuses, notes, duplicates and wire copies."""
 
+import re
 from datetime import date, datetime, timezone
 
 from newsfuse.fuse import build_brief
@@ -24,7 +25,7 @@ def test_statuses_of_the_invented_event(event):
 
 def test_conflict_note_names_the_outlet_that_disagrees(event):
     note = _facts(event)["people injured"].note
-    assert note == "Harbour Post reports 45; the others 30."
+    assert note == "Harbour Post reports 45; the others report 30."
 
 
 def test_evolving_note_orders_figures_by_time(event):
@@ -68,6 +69,43 @@ def test_same_time_different_authorities_is_conflict():
                          _claim(b, "16", 16, date(2031, 3, 4), attribution="ministry")],
                         {a.id: a, b.id: b})
     assert facts[0].status == "conflict"
+
+
+def test_every_part_of_a_conflict_note_has_its_verb():
+    a = _art("Outlet A", 4, 9, "Police said 10 people were missing.")
+    b = _art("Outlet B", 4, 9, "The ministry said 16 people were missing.")
+    c = _art("Outlet C", 4, 9, "Officials said 16 people were missing.")
+    d = _art("Outlet D", 4, 9, "Rescuers said 16 people were missing.")
+    e = _art("Outlet E", 4, 9, "Police said 10 people were missing.")
+    arts = {x.id: x for x in (a, b, c, d, e)}
+    day = date(2031, 3, 4)
+    two = fuse_claims([_claim(a, "10", 10, day), _claim(b, "16", 16, day)], arts)
+    assert two[0].note == "Outlet B reports 16; Outlet A reports 10."
+    many = fuse_claims([_claim(x, v, n, day) for x, v, n in
+                        [(a, "10", 10), (b, "16", 16), (c, "16", 16), (d, "16", 16), (e, "10", 10)]], arts)
+    assert many[0].note == "Outlet A and Outlet E report 10; the others report 16."
+    three = fuse_claims([_claim(x, v, n, day) for x, v, n in
+                         [(a, "10", 10), (b, "16", 16), (c, "16", 16), (d, "16", 16), (e, "12", 12)]], arts)
+    first, second, last = three[0].note.split("; ")
+    assert (first, second) == ("Outlet A reports 10", "Outlet E reports 12")
+    assert re.fullmatch(r"Outlet [BCD], Outlet [BCD] and Outlet [BCD] report 16\.", last)
+    f = _art("Outlet F", 4, 9, "Police said 11 people were missing.")
+    g = _art("Outlet G", 4, 9, "Police said 13 people were missing.")
+    arts.update({f.id: f, g.id: g})
+    five = fuse_claims([_claim(x, v, n, day) for x, v, n in
+                        [(a, "10", 10), (b, "16", 16), (c, "16", 16), (d, "16", 16), (e, "12", 12),
+                         (f, "11", 11), (g, "13", 13)]], arts)
+    assert "; 1 more source reports another figure; " in five[0].note
+
+
+def test_figures_written_at_a_sentence_start_read_in_lower_case_inside_the_note():
+    a = _art("Outlet A", 4, 9, "About 150 people were missing, police said.")
+    b = _art("Outlet B", 4, 9, "Fourteen thousand people were missing, officials said.")
+    day = date(2031, 3, 4)
+    facts = fuse_claims([_claim(a, "About 150", 150, day, qualifier="about"),
+                         _claim(b, "Fourteen thousand", 14000, day)], {a.id: a, b.id: b})
+    assert facts[0].note == "Outlet A reports about 150; Outlet B reports fourteen thousand."
+    assert [r.value for r in facts[0].reports] == ["About 150", "Fourteen thousand"]  # reports keep the text
 
 
 def test_publish_times_explain_a_rising_figure_without_as_of():

@@ -57,3 +57,23 @@ def test_brief_quotes_are_substantial_speaker_first():
     brief = build_brief(Story("s-orren", [art.id]), [art], Extraction(quotes=quotes))
     assert [(b.speaker, b.text.split()[0]) for b in brief.quotes] == [
         ("Ada Kell", "We"), (None, "The"), ("operator", "it")]
+
+
+def test_short_whole_statements_with_a_speaker_are_shown_fragments_are_not():
+    from newsfuse.extract import extract
+
+    art = make_article("Vell Courier", "Ferry sinks in Vell harbour", _WED, [[
+        "A ferry sank in Vell harbour on Tuesday night, the coastguard said.",
+        "“We are devastated,” mayor Lotte Brandt said.",
+        "Harbour master Ivo Santer said: “Nobody saw it coming.”",
+        "“Dozens,” said one rescuer.",
+        "The union called the timetable “a disgrace” on Wednesday.",
+        "“It happened so fast,” a passenger said.",
+        "Brandt described the crew as “Heroic beyond words” in a statement.",
+        "“The pumps failed”, chief engineer Mara Olt said.",
+    ]])
+    brief = build_brief(Story("s-vell", [art.id]), [art], extract([art]))
+    shown = {b.text.rstrip(",.”") for b in brief.quotes}
+    assert {"We are devastated", "Nobody saw it coming", "The pumps failed"} <= shown
+    assert not shown & {"Dozens", "a disgrace", "Heroic beyond words"}
+    assert all(b.speaker for b in brief.quotes if len(b.text.split()) < 6)

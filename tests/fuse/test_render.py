@@ -42,7 +42,7 @@ def test_markdown_fact_table_names_outlets_values_and_status(brief):
     row = next(ln for ln in md.splitlines() if ln.startswith("| people injured"))
     assert "CONFLICT" in row
     assert "Harbour Post: **45** (as of 2031-03-05; per hospital officials)" in row
-    assert "Harbour Post reports 45; the others 30." in row
+    assert "Harbour Post reports 45; the others report 30." in row
     killed = next(ln for ln in md.splitlines() if ln.startswith("| people killed"))
     assert "evolving" in killed and "Meridian Herald: **at least 8**" in killed
 

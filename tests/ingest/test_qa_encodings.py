@@ -51,3 +51,27 @@ def test_binary_is_still_refused(tmp_path):
     f = tmp_path / "blob.txt"
     f.write_bytes(bytes(range(256)) * 20)
     assert isinstance(read_one(f), ReadProblem)
+
+
+PL = (" date 2031-03-12 Strajk w Wielmorze\n"
+      "W środę w Wielmorze związkowcy ogłosili strajk, który może potrwać do piątku.\n\n"
+      "Władze miasta zamknęły szkoły, a żołnierze pilnują głównego mostu na rzece Łabie.\n")
+
+
+def test_polish_in_central_european_legacy_encodings_reads_in_polish(tmp_path):
+    for name, enc in (("pl-1250.txt", "cp1250"), ("pl-8859-2.txt", "iso8859_2")):
+        f = tmp_path / name
+        f.write_bytes(PL.encode(enc))
+        a = read_one(f)
+        assert isinstance(a, Article), (name, a)
+        assert "Władze miasta zamknęły szkoły, a żołnierze pilnują głównego mostu na rzece Łabie." in a.text, (
+            name, a.text[:120])
+
+
+def test_western_text_with_units_and_apostrophes_stays_cp1252(tmp_path):
+    f = tmp_path / "fr-units.txt"
+    text = FR + "L’eau a atteint 3 m³ par seconde, soit 40 m² inondés près de l’école.\n"
+    f.write_bytes(text.encode("cp1252"))
+    a = read_one(f)
+    assert "L’eau a atteint 3 m³ par seconde, soit 40 m² inondés près de l’école." in a.text
+    assert "la grève continue" in a.text

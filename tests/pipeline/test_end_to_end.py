@@ -170,6 +170,11 @@ def test_watch_ingests_new_files_once(examples_dir, tmp_path):
         assert len(r3.new) == 1 and r3.stories_changed
     result = run_cli("watch", str(inbox), "--db", str(db), "--once")
     assert result.exit_code == 0
+    (inbox / files[1].name).unlink()
+    result = run_cli("watch", str(inbox), "--db", str(db), "--once", "--interval", "0.1")
+    assert result.exit_code == 0 and "1 withdrawn (file deleted)" in result.stdout
+    with Store(db) as store:
+        assert store.count_articles() == 1
 
 
 def test_dask_batch_gives_the_same_stories(examples_dir):

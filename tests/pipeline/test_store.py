@@ -145,3 +145,16 @@ def test_removing_a_file_version_cleans_up_after_it(tmp_path):
         assert store.resolve_story_id("s-a") is None and store.resolve_story_id("s-old") is None
         assert store.search("Port Ellery") and all(h["article_id"] != old.id for h in store.search("Port Ellery"))
         assert store.conn.execute("SELECT count(*) FROM sentences WHERE article_id = ?", (old.id,)).fetchone()[0] == 0
+
+
+def test_sentence_copies_read_back_as_written_in_order(tmp_path):
+    arts = [make_article(TEXT + f" Report {k}.", outlet=f"Outlet {k}") for k in range(4)]
+    pairs = {(a.id, i): [(b.id, i) for b in sorted(arts, key=lambda x: x.id) if b.id != a.id]
+             for a in arts for i in (0, 1)}
+    with Store(tmp_path / "w.db") as store:
+        with store.transaction() as conn:
+            store.add_articles(conn, arts)
+            store.set_duplicates(conn, {}, {}, pairs)
+        got = store.sentence_copies([a.id for a in arts])
+        assert got == pairs and list(got) == sorted(pairs)
+        assert store.sentence_copies([arts[0].id]) == {k: v for k, v in pairs.items() if k[0] == arts[0].id}

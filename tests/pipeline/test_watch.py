@@ -135,3 +135,86 @@ def test_watcher_needs_an_existing_folder(tmp_path):
     with Store(tmp_path / "w.db") as store:
         with pytest.raises(NotADirectoryError, match="no such folder"):
             pipeline.Watcher(tmp_path / "missing", store)
+
+
+def test_a_deleted_file_is_withdrawn_and_its_story_rebriefed(tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    first = inbox / "harwick-herald.txt"
+    first.write_text(PART_1 + PART_2)
+    second = inbox / "harwick-post.txt"
+    second.write_text(" date 2024-10-14 Dock silo falls in Harwick\n"
+                      "A silo full of grain fell at the Harwick docks on Monday, injuring three workers.\n\n"
+                      "Port director Oona Saltash said the silo had passed an inspection in March.\n")
+    (inbox / "pellmore-news.txt").write_text(OTHER)
+    db = tmp_path / "w.db"
+    with Store(db) as store:
+        assert len(pipeline.watch_once(inbox, store, settle=0.01).new) == 3
+        gone = next(a.id for a in store.all_articles() if a.path == str(second))
+    second.unlink()
+    with Store(db) as store:
+        watcher = pipeline.Watcher(inbox, store)
+        assert watcher.poll().withdrawn == []  # first sight of the gap: it may be a save in progress
+        report = watcher.poll()
+        assert report.withdrawn == [gone] and report.stories_changed
+        arts = store.all_articles()
+        assert gone not in {a.id for a in arts} and len(arts) == 2
+        harwick = next(a for a in arts if "Harwick" in a.text)
+        brief = store.get_brief(harwick.story_id)
+        assert {s["article_id"] for s in brief["sources"]} == {harwick.id}
+        assert store.search("injuring") == []
+        assert watcher.poll().withdrawn == []  # said once
+    second.write_text("A silo full of grain fell at the Harwick docks on Monday, injuring three workers.\n")
+    with Store(db) as store:  # a file put back is read again
+        assert len(pipeline.watch_once(inbox, store, settle=0.01).new) == 1
+
+
+def test_a_file_moved_within_the_folder_keeps_its_articles(tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    f = inbox / "harwick-herald.txt"
+    f.write_text(PART_1 + PART_2)
+    db = tmp_path / "w.db"
+    with Store(db) as store:
+        assert len(pipeline.watch_once(inbox, store, settle=0.01).new) == 1
+        (before,) = store.all_articles()
+    (inbox / "done").mkdir()
+    f.rename(inbox / "done" / f.name)
+    with Store(db) as store:
+        report = pipeline.watch_once(inbox, store, settle=0.01)
+        assert report.withdrawn == [] and report.new == []
+        (after,) = store.all_articles()
+        assert after.id == before.id and after.path == str(inbox / "done" / f.name)
+    (inbox / "done" / f.name).unlink()  # and deleting it from its new place withdraws it
+    with Store(db) as store:
+        assert pipeline.watch_once(inbox, store, settle=0.01).withdrawn == [before.id]
+        assert store.count_articles() == 0 and store.story_ids() == []
+
+
+def test_a_vanished_watched_folder_withdraws_nothing(tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "harwick-herald.txt").write_text(PART_1 + PART_2)
+    db = tmp_path / "w.db"
+    with Store(db) as store:
+        watcher = pipeline.Watcher(inbox, store)
+        watcher.poll()
+        assert len(watcher.poll().new) == 1
+        (inbox / "harwick-herald.txt").unlink()
+        inbox.rmdir()  # e.g. an unmounted share: not the same as every file deleted
+        watcher.poll()
+        assert watcher.poll().withdrawn == [] and store.count_articles() == 1
+
+
+def test_records_that_never_were_files_are_not_withdrawn(tmp_path, monkeypatch):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    monkeypatch.chdir(inbox)  # `newsfuse watch .` beside the store
+    with Store(tmp_path / "w.db") as store:
+        pipeline.ingest_records([{"title": "Orchestra cancels tour", "text": OTHER.split("\n", 1)[1],
+                                  "published": "2024-10-14", "outlet": "Coast Wire"}], store, origin="api")
+        pipeline.ingest_upload("upload:harwick.txt", (PART_1 + PART_2).encode(), store)
+        assert store.count_articles() == 2
+        watcher = pipeline.Watcher(".", store)
+        watcher.poll()
+        assert watcher.poll().withdrawn == [] and store.count_articles() == 2

@@ -1,0 +1,80 @@
+"""`newsfuse brief -o DIR` run again into the same folder: briefs of stories that no longer exist
+(and formats no longer asked for) go, files the user put there or edited stay."""
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from newsfuse.cli import app
+
+runner = CliRunner()
+
+# invented reports of two unrelated events
+BRIDGE = (" date 2025-02-11 Footbridge closed after crack found in Tolvey\n"
+          "Tolvey council closed the Wren Street footbridge on Tuesday after an engineer found a crack in its main beam.\n\n"
+          "About 3,000 people cross the bridge each day, the council said.\n")
+BAKERY = (" date 2025-02-11 Marlow bakery wins national bread prize\n"
+          "A family bakery in Marlow Quay won the national sourdough prize on Tuesday, beating 240 entries.\n\n"
+          "\"We still use my grandmother's starter,\" said owner Petra Lind.\n")
+
+
+def brief(inputs: Path, out: Path, fmt: str = "md,html,json") -> dict:
+    result = runner.invoke(app, ["brief", str(inputs), "-o", str(out), "--format", fmt, "-q"])
+    assert result.exit_code == 0, result.output
+    return json.loads((out / "index.json").read_text())
+
+
+def story_files(out: Path) -> set[str]:
+    return {p.name for p in out.iterdir() if p.name not in ("index.json", "README.md")}
+
+
+def test_a_rerun_removes_the_briefs_it_no_longer_makes_and_nothing_else(tmp_path):
+    inputs, out = tmp_path / "in", tmp_path / "briefs"
+    inputs.mkdir()
+    (inputs / "tolvey.txt").write_text(BRIDGE)
+    (inputs / "marlow.txt").write_text(BAKERY)
+    first = brief(inputs, out)
+    assert len(first["stories"]) == 2 and len(story_files(out)) == 6
+    (out / "my-notes.txt").write_text("check the bridge figure")  # the user's own files
+    (out / "old-story.md").write_text("# an older brief the user keeps\n")
+    bakery = next(s["story_id"] for s in first["stories"] if "bakery" in s["headline"].lower()
+                  or "bread" in s["headline"].lower() or "sourdough" in s["headline"].lower())
+    (inputs / "marlow.txt").unlink()
+    second = brief(inputs, out)
+    (bridge,) = [s["story_id"] for s in second["stories"]]
+    assert story_files(out) == {f"{bridge}.md", f"{bridge}.html", f"{bridge}.json", "my-notes.txt", "old-story.md"}
+    assert bakery not in (out / "README.md").read_text()
+    brief(inputs, out, fmt="json")  # md and html no longer asked for: last run's copies go
+    assert story_files(out) == {f"{bridge}.json", "my-notes.txt", "old-story.md"}
+    assert not (out / "README.md").exists()
+
+
+def test_a_brief_the_user_edited_is_kept(tmp_path):
+    inputs, out = tmp_path / "in", tmp_path / "briefs"
+    inputs.mkdir()
+    (inputs / "tolvey.txt").write_text(BRIDGE)
+    (inputs / "marlow.txt").write_text(BAKERY)
+    first = brief(inputs, out, fmt="md")
+    edited = out / f"{first['stories'][0]['story_id']}.md"
+    edited.write_text(edited.read_text() + "\nReviewed by the desk.\n")
+    for f in inputs.iterdir():
+        f.unlink()
+    (inputs / "other.txt").write_text(BRIDGE.replace("Tolvey", "Ansby").replace("Wren", "Mill"))
+    brief(inputs, out, fmt="md")
+    assert edited.exists()  # changed since newsfuse wrote it: the user's now
+
+
+def test_a_crafted_index_cannot_make_newsfuse_delete_outside_the_folder(tmp_path):
+    inputs, out = tmp_path / "in", tmp_path / "briefs"
+    inputs.mkdir()
+    out.mkdir()
+    (inputs / "tolvey.txt").write_text(BRIDGE)
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me")
+    import hashlib
+    digest = hashlib.sha256(victim.read_bytes()).hexdigest()
+    (out / "index.json").write_text(json.dumps({"stories": [], "articles": [],
+                                                "written": {"../victim.txt": digest}}))
+    brief(inputs, out)
+    assert victim.read_text() == "keep me"
