@@ -355,19 +355,22 @@ def watch(
     db: Path = DB_OPTION,
     interval: float = typer.Option(5.0, "--interval", min=0.1, help="Seconds between polls."),
     once: bool = typer.Option(False, "--once", help="Look twice, --interval seconds apart, ingest and exit."),
+    keep_deleted: bool = typer.Option(False, "--keep-deleted",
+                                      help="Keep the articles of files deleted from FOLDER (an inbox emptied once read)."),
     max_bytes: Optional[str] = MAX_BYTES_OPTION,
 ) -> None:
     """Keep ingesting new files from FOLDER; the briefs of touched stories update.
 
     A file is read once it is the same at two polls in a row (so not while it is still being
     written); a file edited later replaces the version read before, and the articles of a file
-    deleted from FOLDER are withdrawn (a file moved or renamed inside FOLDER keeps them).
+    deleted from FOLDER are withdrawn unless --keep-deleted (a file moved or renamed inside
+    FOLDER keeps them).
     """
     with _input_limit(max_bytes), _workspace(db, create=True) as store:
         if once:
-            _watch_report(pipeline.watch_once(folder, store, settle=interval))
+            _watch_report(pipeline.watch_once(folder, store, settle=interval, keep_deleted=keep_deleted))
             return
-        watcher = pipeline.Watcher(folder, store)
+        watcher = pipeline.Watcher(folder, store, keep_deleted=keep_deleted)
         while True:
             _watch_report(watcher.poll())
             time.sleep(interval)

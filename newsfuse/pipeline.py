@@ -300,10 +300,11 @@ class Watcher:
     after it was read replaces its earlier version. Files already read (also by an earlier run)
     are recognised by path and content hash and are not read again. A file read from the folder
     that is missing at two polls in a row was deleted: its articles are withdrawn (``withdraw_files``),
-    unless the same content now sits at another path in the folder (it was moved or renamed)."""
+    unless the same content now sits at another path in the folder (it was moved or renamed).
+    ``keep_deleted``: never withdraw (for an inbox whose files are deleted once read)."""
 
-    def __init__(self, folder: str | Path, store: Store) -> None:
-        self.folder, self.store = Path(folder), store
+    def __init__(self, folder: str | Path, store: Store, keep_deleted: bool = False) -> None:
+        self.folder, self.store, self.keep_deleted = Path(folder), store, keep_deleted
         if not self.folder.is_dir():
             raise NotADirectoryError(f"not a folder: {self.folder}" if self.folder.exists()
                                      else f"no such folder: {self.folder}")
@@ -340,7 +341,7 @@ class Watcher:
         content hashes they were read with. Nothing is gone while the folder itself is missing
         (an unmounted share is not every file deleted); records that never were a file on disk
         (API posts, uploads: hash "-") are never gone."""
-        if not self.folder.is_dir():
+        if self.keep_deleted or not self.folder.is_dir():
             return {}
         root = os.path.abspath(self.folder)
         return {path: shas for path, shas in self.store.recorded_files().items()
@@ -404,10 +405,10 @@ class Watcher:
         return report
 
 
-def watch_once(folder: str | Path, store: Store, settle: float = 1.0) -> IngestReport:
+def watch_once(folder: str | Path, store: Store, settle: float = 1.0, keep_deleted: bool = False) -> IngestReport:
     """One poll of a watched folder for ``watch --once``: look, wait ``settle`` seconds if
     anything is new, look again, and ingest what did not change in between."""
-    watcher = Watcher(folder, store)
+    watcher = Watcher(folder, store, keep_deleted=keep_deleted)
     if not watcher.pending() and not watcher.has_missing():
         return IngestReport()
     time.sleep(settle)

@@ -218,3 +218,29 @@ def test_records_that_never_were_files_are_not_withdrawn(tmp_path, monkeypatch):
         watcher = pipeline.Watcher(".", store)
         watcher.poll()
         assert watcher.poll().withdrawn == [] and store.count_articles() == 2
+
+
+def test_keep_deleted_leaves_the_articles_of_a_deleted_file(tmp_path):
+    from typer.testing import CliRunner
+
+    from newsfuse.cli import app
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    report = inbox / "harwick-herald.txt"
+    report.write_text(PART_1 + PART_2)
+    db = tmp_path / "w.db"
+    args = ["watch", str(inbox), "--db", str(db), "--once", "--interval", "0.1", "--keep-deleted"]
+    assert CliRunner().invoke(app, args).exit_code == 0
+    with Store(db) as store:
+        kept = {a.id for a in store.all_articles()}
+    assert len(kept) == 1
+    report.unlink()
+    for _ in range(2):  # missing at two polls in a row would withdraw it without the option
+        result = CliRunner().invoke(app, args)
+        assert result.exit_code == 0 and "withdrawn" not in result.output
+    with Store(db) as store:
+        assert {a.id for a in store.all_articles()} == kept
+        watcher = pipeline.Watcher(inbox, store, keep_deleted=True)
+        assert watcher.poll().withdrawn == [] and watcher.poll().withdrawn == []
+        assert {a.id for a in store.all_articles()} == kept
