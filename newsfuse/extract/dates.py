@@ -402,6 +402,19 @@ _SINCE_BEFORE = re.compile(r"\bsince\s+(?:\d{1,2}[:.]\d{2}\s*(?:[ap]m\s+)?|(?:re
 
 
 _BASELINE_DATE = re.compile(r"\b(?:compared\s+(?:with|to)|against|up\s+from|down\s+from|versus)\s+[^,;:.]{0,50}$", re.I)
+# "3,400 have been evacuated, up from roughly 1,200 on Wednesday": the day of an earlier figure.
+# The labelled sets date such a sentence by that day (every writer did), so happenings keep it;
+# a brief's timeline does not let it stand for the day (see ``dates_earlier_figure``).
+_EARLIER_FIGURE_DAY = re.compile(
+    r"\b(?:up|down|rising|risen|falling|fallen)\s+from\s+(?:(?:about|around|roughly|some|nearly|almost|"
+    r"at\s+least|more\s+than|fewer\s+than|just)\s+)?(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|"
+    r"ten|eleven|twelve|dozens|hundreds|thousands)\b(?:\s+[a-z]+){0,3}\s+$", re.I)
+
+
+def dates_earlier_figure(text: str, phrase: str) -> bool:
+    """Does ``phrase`` in ``text`` give the day of an earlier figure ("up from 1,200 on Wednesday")?"""
+    at = text.find(phrase)
+    return at >= 0 and _EARLIER_FIGURE_DAY.search(text, max(0, at - 60), at) is not None
 
 
 def _closes_before(text: str, end: int, phrases) -> bool:

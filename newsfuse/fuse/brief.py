@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
+from newsfuse.extract.dates import dates_earlier_figure
 from newsfuse.fuse.corpus import StoryCorpus
 from newsfuse.fuse.facts import fuse_claims
 from newsfuse.fuse.parts import merge_quotes, sources, top_entities, unique_items
@@ -65,7 +66,9 @@ def build_brief(
     originals = [a for a in arts if a.id not in duplicate_of]
     # pub_window=1: a sentence that names no day is dated only by its own article's day -- the day
     # before is where Timeline17's editors often put such news, but in a brief it would be a guess
-    timeline = build_timeline(originals, [h for h in happenings if h.article_id not in duplicate_of],
+    # and a day that only dates an earlier figure ("up from 1,200 on Wednesday") stands for nothing
+    timeline = build_timeline(originals, [h for h in happenings if h.article_id not in duplicate_of
+                                          and not dates_earlier_figure(h.text, h.date_text or "")],
                               pub_window=1)
 
     in_summary = {(c.article_id, c.sentence) for item in summary for c in item.citations}

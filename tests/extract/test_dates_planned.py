@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from newsfuse.extract.dates import extract_happenings, find_date_phrases
+from newsfuse.extract.dates import dates_earlier_figure, extract_happenings, find_date_phrases
 
 from .helpers import make_article
 
@@ -46,3 +46,15 @@ def test_the_timeline_dates_the_called_strike_ahead():
                        published=TUESDAY.isoformat())
     (h,) = extract_happenings(art)
     assert h.date == COMING_THURSDAY
+
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    ("About 3,400 residents have now been evacuated, up from roughly 1,200 on Wednesday, the agency said.",
+     "on Wednesday", True),
+    ("The toll rose to 14 on Wednesday, up from nine on Tuesday.", "on Wednesday", False),
+    ("The toll rose to 14 on Wednesday, up from nine on Tuesday.", "on Tuesday", True),
+    ("Rescuers came down from the mountain on Tuesday.", "on Tuesday", False),
+])
+def test_the_day_of_an_earlier_figure_is_told_apart(text, phrase, expected):
+    assert dates_earlier_figure(text, phrase) is expected

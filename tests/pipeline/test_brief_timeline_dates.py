@@ -36,3 +36,19 @@ def test_undated_lead_sentences_are_not_moved_to_the_day_before(tmp_path):
         if item.date != PUBLISHED:
             # only a sentence that names the day itself may stand for a day it was not published on
             assert named is not None and named.date == item.date, (item.date, item.text)
+
+
+def test_the_day_of_an_earlier_figure_is_no_timeline_day(tmp_path):
+    texts = {
+        "a.txt": ("Dunmore Gazette", "Dunmore flood: 3,400 now evacuated", [
+            "About 3,400 residents of Dunmore have now been evacuated, up from roughly 1,200 on Wednesday, the council said.",
+            "Water levels on the Kettle river were still rising on Thursday afternoon."]),
+        "b.txt": ("Northern Wire", "Dunmore evacuations widened as river keeps rising", [
+            "Evacuation orders in Dunmore now cover 3,400 residents, up from 1,200 on Wednesday, officials said.",
+            "The Kettle river burst its banks in two places on Thursday, the environment agency said."]),
+    }
+    for name, (outlet, title, paras) in texts.items():
+        head = f"Title: {title}\nSource: {outlet}\nDate: {PUBLISHED.isoformat()}\n\n"
+        (tmp_path / name).write_text(head + "\n\n".join(paras) + "\n", encoding="utf-8")
+    timeline = newsfuse.brief([tmp_path])[0].timeline
+    assert timeline and date(2031, 5, 7) not in [t.date for t in timeline]
