@@ -25,6 +25,15 @@ def sources_of_stories(store: Store) -> dict[str, int]:
     return {r.id: r.n_articles for r in rows}
 
 
+def herald_inbox(tmp_path, text=PART_1 + PART_2):
+    """An inbox folder holding one report (``harwick-herald.txt``), and the store's path."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    f = inbox / "harwick-herald.txt"
+    f.write_text(text)
+    return inbox, f, tmp_path / "w.db"
+
+
 def test_a_file_still_being_written_is_read_once_it_is_complete(tmp_path):
     inbox = tmp_path / "inbox"
     inbox.mkdir()
@@ -64,12 +73,8 @@ def test_watch_once_skips_a_file_that_changes_while_it_settles(tmp_path, monkeyp
 
 
 def test_an_edited_file_replaces_its_earlier_version(tmp_path):
-    inbox = tmp_path / "inbox"
-    inbox.mkdir()
-    f = inbox / "harwick-herald.txt"
-    f.write_text(PART_1)
+    inbox, f, db = herald_inbox(tmp_path, PART_1)
     (inbox / "pellmore-news.txt").write_text(OTHER)
-    db = tmp_path / "w.db"
     with Store(db) as store:
         first = pipeline.watch_once(inbox, store, settle=0.01)
         assert len(first.new) == 2
@@ -117,11 +122,7 @@ def test_an_edited_feed_keeps_unchanged_records_and_drops_removed_ones(tmp_path)
 
 
 def test_an_unreadable_new_version_keeps_the_old_one(tmp_path):
-    inbox = tmp_path / "inbox"
-    inbox.mkdir()
-    f = inbox / "harwick-herald.txt"
-    f.write_text(PART_1 + PART_2)
-    db = tmp_path / "w.db"
+    inbox, f, db = herald_inbox(tmp_path)
     with Store(db) as store:
         assert len(pipeline.watch_once(inbox, store, settle=0.01).new) == 1
     f.write_bytes(b"\x00\x01\x02" * 50)  # overwritten by something that is no article
@@ -170,11 +171,7 @@ def test_a_deleted_file_is_withdrawn_and_its_story_rebriefed(tmp_path):
 
 
 def test_a_file_moved_within_the_folder_keeps_its_articles(tmp_path):
-    inbox = tmp_path / "inbox"
-    inbox.mkdir()
-    f = inbox / "harwick-herald.txt"
-    f.write_text(PART_1 + PART_2)
-    db = tmp_path / "w.db"
+    inbox, f, db = herald_inbox(tmp_path)
     with Store(db) as store:
         assert len(pipeline.watch_once(inbox, store, settle=0.01).new) == 1
         (before,) = store.all_articles()
@@ -192,10 +189,7 @@ def test_a_file_moved_within_the_folder_keeps_its_articles(tmp_path):
 
 
 def test_a_vanished_watched_folder_withdraws_nothing(tmp_path):
-    inbox = tmp_path / "inbox"
-    inbox.mkdir()
-    (inbox / "harwick-herald.txt").write_text(PART_1 + PART_2)
-    db = tmp_path / "w.db"
+    inbox, _, db = herald_inbox(tmp_path)
     with Store(db) as store:
         watcher = pipeline.Watcher(inbox, store)
         watcher.poll()
@@ -225,11 +219,7 @@ def test_keep_deleted_leaves_the_articles_of_a_deleted_file(tmp_path):
 
     from newsfuse.cli import app
 
-    inbox = tmp_path / "inbox"
-    inbox.mkdir()
-    report = inbox / "harwick-herald.txt"
-    report.write_text(PART_1 + PART_2)
-    db = tmp_path / "w.db"
+    inbox, report, db = herald_inbox(tmp_path)
     args = ["watch", str(inbox), "--db", str(db), "--once", "--interval", "0.1", "--keep-deleted"]
     assert CliRunner().invoke(app, args).exit_code == 0
     with Store(db) as store:
