@@ -556,30 +556,37 @@ def _stray_setup(art, config):
     times = np.array([sc._pool[k]["t"] for k in ids])
     blk = {a.id for a in blackout}
     labels = np.array([1 if k in blk or k == storm[3].id else 0 for k in ids], np.int64)
+    return sc, X, times, labels, ids.index(storm[3].id)
+
+
+def _spans(labels, times):
+    from newsfuse.stories.cluster import _Centroid
+
     cents = []
     for c in (0, 1):
         cent = _Centroid.empty(float(times[labels == c].min()))
         cent.last, cent.n = float(times[labels == c].max()), int((labels == c).sum())
         cents.append(cent)
-    return sc, X, times, labels, cents, ids.index(storm[3].id)
+    return cents
 
 
 @pytest.mark.parametrize("config, moves", [({}, True), ({"story_move_ratio": 0}, False)],
                          ids=["default", "off"])
 def test_stray_article_moves_to_the_story_it_resembles_most(art, config, moves):
     """An article left in a nearby story it resembles less than its own event's articles moves
-    back (dense and sparse products agree); the other articles stay where they were."""
+    back (dense and sparse products agree); the other articles stay where they were, and nothing
+    moves once every article is with its event."""
     import numpy as np
 
     from newsfuse.stories.cluster import _PoolSims
 
-    sc, X, times, labels, cents, stray = _stray_setup(art, config)
+    sc, X, times, labels, stray = _stray_setup(art, config)
+    right = labels.copy()
+    right[stray] = 0
     dense = _PoolSims([], sc.dim, sc._cols.gram(X, X), np.zeros((X.shape[0], 0)))
     for sims in (dense, _PoolSims([], sc.dim, X=X)):
-        new, new_cents = sc._move_strays(sims, X, times, labels, list(cents), [], [0, 1])
-        want = labels.copy()
-        if moves:
-            want[stray] = 0
-        assert new.tolist() == want.tolist()
+        new, new_cents = sc._move_strays(sims, X, times, labels, _spans(labels, times), [], [0, 1])
+        assert new.tolist() == (right if moves else labels).tolist()
         if moves:
             assert new_cents[0].n == 4 and new_cents[1].n == 4 and new_cents[0].last == times[stray]
+        assert sc._move_strays(sims, X, times, right, _spans(right, times), [], [0, 1])[0].tolist() == right.tolist()
