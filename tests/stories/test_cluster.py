@@ -590,3 +590,46 @@ def test_stray_article_moves_to_the_story_it_resembles_most(art, config, moves):
         if moves:
             assert new_cents[0].n == 4 and new_cents[1].n == 4 and new_cents[0].last == times[stray]
         assert sc._move_strays(sims, X, times, right, _spans(right, times), [], [0, 1])[0].tolist() == right.tolist()
+
+
+@pytest.mark.parametrize("config, joins", [({}, True), ({"storyline_window_days": 120}, False)],
+                         ids=["default", "120-days"])
+def test_storyline_resumes_after_a_pause_of_some_months(art, config, joins):
+    """A topic that pauses for a season (an inquest five months after a fire) is still one
+    storyline with the default 180-day window; a shorter window starts a new one."""
+    sc = StoryClusterer(ClusterConfig(**config))
+    first = [art(t, hours=i) for i, t in enumerate(FIRE)]
+    sc.add(first)
+    line = sc.stories[first[0].story_id].storyline_id
+    later = art(FIRE_INQUEST, hours=24 * 150)
+    sc.add([later])
+    assert later.story_id != first[0].story_id
+    assert (sc.resolve_storyline(sc.stories[later.story_id].storyline_id) == line) is joins
+
+
+TRIAL = ["The trial of former harbour director Olen Vask opened at Merrow district court on Monday. Prosecutors "
+         "say Vask took 800,000 euros from the dredging firm Kallam Marine for contracts at Merrow harbour",
+         "Olen Vask denied taking bribes from Kallam Marine as his trial opened at Merrow district court. The "
+         "former harbour director said the dredging contracts were won fairly",
+         "Kallam Marine's chief executive will testify at the Merrow district court trial of Olen Vask, his "
+         "lawyer said. The dredging firm is accused of paying the former harbour director for contracts"]
+TRIAL_WITNESS = ("A former Kallam Marine accountant told Merrow district court she delivered cash to Olen Vask "
+                 "every quarter. The former harbour director denies taking bribes for the dredging contracts")
+TRIAL_VERDICT = ("Merrow district court jailed former harbour director Olen Vask for five years for taking bribes "
+                 "from the dredging firm Kallam Marine in return for harbour contracts")
+
+
+@pytest.mark.parametrize("config, joins", [({}, True), ({"story_followup_days": 12}, False)],
+                         ids=["default", "12-days"])
+def test_verdict_two_weeks_after_a_trial_opened_joins_its_story(art, config, joins):
+    """Follow-ups join while the story spans at most 16 days from its first article: a verdict 14
+    days after the opening (a witness came in between, so the story is still hot)."""
+    opening = [art(t, hours=3 * i) for i, t in enumerate(TRIAL)]
+    witness = art(TRIAL_WITNESS, hours=24 * 6)
+    verdict = art(TRIAL_VERDICT, hours=24 * 14)
+    sc = StoryClusterer(ClusterConfig(**config))
+    for batch in ([*opening, art(BUDGET[0], hours=1)], [witness], [verdict]):
+        sc.add(batch)
+    assert len({a.story_id for a in opening}) == 1
+    assert witness.story_id == opening[0].story_id
+    assert (verdict.story_id == opening[0].story_id) is joins
