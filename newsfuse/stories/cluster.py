@@ -458,13 +458,15 @@ class _PoolSims:
         """Summed similarities of every pool article to the articles of every group (pool rows in
         ``group``, seeds in ``seed_group``), and each article's self-similarity."""
         m, k0 = len(group), len(seed_group)
+        if self.G is not None:  # by bincount: small arrays, no sparse set-up per batch
+            out = np.bincount((np.arange(m)[:, None] * ng + group[None, :]).ravel(), weights=self.G.ravel(),
+                              minlength=m * ng)
+            if k0:
+                out += np.bincount((np.arange(m)[:, None] * ng + seed_group[None, :]).ravel(),
+                                   weights=self.D.ravel(), minlength=m * ng)
+            return out.reshape(m, ng), np.diag(self.G).copy()
         P = sp.csr_matrix((np.ones(m), (np.arange(m), group)), shape=(m, ng))
         Q = sp.csr_matrix((np.ones(k0), (np.arange(k0), seed_group)), shape=(k0, ng))
-        if self.G is not None:
-            out = np.asarray(P.T @ self.G).T
-            if k0:
-                out += np.asarray(Q.T @ self.D.T).T
-            return out, np.diag(self.G).copy()
         V = P.T @ self.X
         if k0:
             V = V + Q.T @ _matrix(self.seeds, self.dim, False)
