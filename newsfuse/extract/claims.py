@@ -712,7 +712,7 @@ _ADMITTED = {"admitted", "admitting", "admits", "admit"}
 # "300 rescuers are working at the site", "1,200 officers had been on duty"
 _PRESENT_AT = re.compile(r"\s*(?:[\w,'’-]+\s+){0,9}?(?:(?:are|were|have\s+been|had\s+been|is|was)\s+(?:now\s+|still\s+)?"
                          r"(?:working|operating|searching|combing|scouring|involved|on\s+duty|on\s+the\s+ground|on\s+standby|at\s+work|"
-                         r"at\s+the\s+scene|on\s+the\s+(?:fire|front)\s*lines?|tackling|fighting|battling|committed\s+to|"
+                         r"at\s+the\s+(?:scene|site)|on\s+the\s+(?:fire|front)\s*lines?|tackling|fighting|battling|committed\s+to|"
                          r"in\s+attendance|standing\s+by)|stood\s+by\b|(?:sealed|cordoned)\s+off\b|surrounded\b|"
                          r"attended(?=\s*(?:[.;,]|$|at\b|the\s+(?:scene|incident|fire|blaze|site|call)))|"
                          r"(?:have|had)\s+(?:been\s+)?worked|(?:battled|tackled|fought)\s+(?:the|a)\s+(?:\w+\s+)?(?:blaze|fire|flames)|"
@@ -902,7 +902,7 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             words2, j2, _ = _np_after(toks, b + 2, n.vague, ev_starts)
             if words2 and category_of([t.text for t in words2])[0] and event_of(toks[b + 1].low) not in (None, "flooded"):
                 pre_event, np_words, j = event_of(toks[b + 1].low), words2, j2
-        if not np_words and _place_of_death(text, n, out):
+        if _place_of_death(text, n, out):
             continue  # "Eleven people died, seven of them at the scene and four in hospital": parts of the toll
         if not np_words and not subset and _AGE_PREDICATE.search(text, max(0, n.start - 12), n.start) \
                 and n.text.lower().startswith(("over ", "under ")):
@@ -1365,7 +1365,7 @@ def extract_claims(article: Article, ctx: ArticleContext | None = None) -> list[
         i = where[id(c)]
         s = article.sentences[i]
         event = split_key(key)[1]
-        if _same_group_part(s.text, c.mention, key, per_sentence[i]):
-            continue
+        if _same_group_part(s.text, c.mention, key, per_sentence[i]) or _place_of_death(s.text, c.mention, per_sentence[i]):
+            continue  # a part of a figure the rules read, not a figure of its own
         per_sentence[i].append(_claim(article.id, s.index, s.text, c.mention, key, None, event, *context[i]))
     return [c for claims in per_sentence for c in claims]
