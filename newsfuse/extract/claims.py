@@ -87,6 +87,8 @@ _BRIDGE_BACK = {"the", "a", "an", "additional", "extra", "had", "has", "have", "
                 "all", "official", "among", "total", "some", "reported", "confirmed", "risen",
                 "rose", "climbed", "reached", "hit", "jumped", "increased", "stood", "stands",
                 "rises", "climbs", "reaches", "hits", "jumps", "increases",
+                # "the crowd has swelled to perhaps 15,000"
+                "swelled", "swollen", "grown", "grew",
                 # translated copy: "the cipher of deceased ascended to 22", "amounts to 40"
                 "ascended", "ascends", "amounted", "amounts",
                 "doubled", "tripled", "trebled",
@@ -619,12 +621,15 @@ def _event_forward(text: str, toks: list[_Tok], j: int, numbers_at: set[int], li
         ev_starts = frozenset(x.start() for x in EVENT_RE.finditer(text, start))
     if m.start() >= _forward_reach(toks, j, numbers_at, limit, ev_starts) or _other_predicate(text, start, m.start()):
         return None
-    if _OBJECT_NUMBER.match(text, m.end()):
+    if _OBJECT_NUMBER.match(text, m.end()) and not _MEASURE_AFTER.match(text, m.end()):
         return None  # "responded to 17 incidents and rescued 44 people": the verb has its own count
     # a non-event phrase ("sent home") in the way ends the search
     return event_of(m.group(1))
 
 
+# a measure after the verb is where, not a count: "31 miners trapped 450 metres underground"
+_MEASURE_AFTER = re.compile(r"\s+(?:about\s+|some\s+|around\s+|nearly\s+|more\s+than\s+)?[\d,.]+\s*-?\s*(?:metres|meters|m|km|"
+                            r"kilometres|kilometers|miles|feet|ft|yards)\b", re.I)
 # a verb followed by a count of its own: that count is its object
 _OBJECT_NUMBER = re.compile(r"\s+(?:(?:at\s+least|about|around|some|more\s+than|nearly|almost|over|up\s+to|another|a\s+further)\s+)?"
                             r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|"
@@ -711,10 +716,13 @@ _ADMITTED = {"admitted", "admitting", "admits", "admit"}
 # an operation's strength named by presence, for those who are sent (rescuers, police, troops, machines):
 # "300 rescuers are working at the site", "1,200 officers had been on duty"
 _PRESENT_AT = re.compile(r"\s*(?:[\w,'’-]+\s+){0,9}?(?:(?:are|were|have\s+been|had\s+been|is|was)\s+(?:now\s+|still\s+)?"
-                         r"(?:working|operating|searching|combing|scouring|involved|on\s+duty|on\s+the\s+ground|on\s+standby|at\s+work|"
+                         r"(?:working|operating|searching|combing|scouring|digging|involved|on\s+duty|on\s+the\s+ground|on\s+standby|at\s+work|"
                          r"at\s+the\s+(?:scene|site)|on\s+the\s+(?:fire|front)\s*lines?|tackling|fighting|battling|committed\s+to|"
                          r"in\s+attendance|standing\s+by)|stood\s+by\b|(?:sealed|cordoned)\s+off\b|surrounded\b|"
                          r"attended(?=\s*(?:[.;,]|$|at\b|the\s+(?:scene|incident|fire|blaze|site|call)))|"
+                         # "eight firefighters in breathing gear entered the building"
+                         r"(?:entered|went\s+into)\s+the\s+(?:burning\s+|collapsed\s+)?(?:building|site|mine|tunnel|plant|premises|"
+                         r"wreckage|house|block|hall|factory)|"
                          r"(?:have|had)\s+(?:been\s+)?worked|(?:battled|tackled|fought)\s+(?:the|a)\s+(?:\w+\s+)?(?:blaze|fire|flames)|"
                          r"backed\s+by|responded(?=\s*(?:[.;,]|$|to\b))|working\s+in\s+shifts|working\s+(?:a)?round\s+the\s+clock|"
                          # "65 firefighters spent almost seven hours making the site safe"
@@ -771,7 +779,7 @@ _BUILDING_HAZARD = re.compile(r"\b(?:blaze|fire|flames|smoke|leak|leaks|leaking|
                               r"building|stairwells?|explosion|blast)\b", re.I)
 _FROM_WAR = re.compile(r"\b(?:fighting|violence|attacks?|offensive|war|clashes|gunmen|militants|rebels|troops|"
                        r"towns?|villages?|region|country|province)\b", re.I)
-_RESCUE_WORK = re.compile(r"\b(?:search|rescue|liquidation|site|scene|fire|blaze|flood|rubble|debris|clean-?up)\b", re.I)
+_RESCUE_WORK = re.compile(r"\b(?:search|rescue|liquidation|site|scene|fire|blaze|flood|rubble|debris|mud|snow|clean-?up)\b", re.I)
 _CARRIED = {"took", "taken", "take", "takes", "taking", "rushed", "flew", "airlifted", "carried", "brought", "drove"}
 _BY_HOSPITALS = re.compile(r"\b(?:hospitals|clinics|infirmaries)(?:\s+(?:in|across|around)\s+[\w'’ -]{1,30}?)?\s+"
                            r"(?:have\s+|had\s+)?$|"

@@ -3,7 +3,7 @@ slips (invented sentences)."""
 
 from datetime import date
 
-from newsfuse.extract.claims import extract_claims
+from newsfuse.extract.claims import claims_in_sentence, extract_claims
 from newsfuse.extract.quotes import extract_quotes
 from newsfuse.extract.speakers import ArticleContext
 
@@ -130,3 +130,27 @@ def test_hours_that_are_no_duration_and_ages_that_are_no_count():
     assert _keys("The fire burned for nearly 30 hours before crews brought it under control.") == [
         ("duration hours", "nearly 30")]
     assert _keys("Most of the dead were over 80, officials said.") == []
+
+
+def test_a_measure_after_the_verb_is_no_object_count():
+    assert _keys("Rescuers were trying to reach 25 miners trapped 300 metres underground.") == [
+        ("workers trapped", "25")]
+    # a count after the verb still is its object
+    assert _keys("Rescue teams who reached the site freed 12 people from the rubble.") == [
+        ("people rescued", "12")]
+
+
+def test_half_a_million_and_perhaps():
+    assert _keys("Nearly half a million people were moved to shelters.") == [
+        ("people evacuated", "Nearly half a million")]
+    assert [(c.number, c.qualifier) for c in claims_in_sentence(
+        "The crowd has swelled to perhaps 15,000.", "a", 0, REF)] == [(15000, "about")]
+
+
+def test_responders_entering_or_digging():
+    assert _keys("Eight firefighters in breathing gear entered the building.") == [
+        ("rescue workers deployed", "Eight")]
+    assert _keys("Some 90 soldiers and volunteers were still digging through the mud.") == [
+        ("rescue workers deployed", "Some 90")]
+    # people entering a building are no deployment
+    assert _keys("Two men entered the building at 3am.") == []
