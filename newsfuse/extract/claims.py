@@ -323,7 +323,9 @@ def _forward_reach(toks: list[_Tok], j: int, numbers_at: set[int], limit: int = 
         # a number in a prepositional modifier stays inside the phrase: "23,000 people from 11
         # villages have been evacuated"
         # nor does a part named without commas: "Seven persons including three children were killed"
+        # nor an age inside an aside: "64 patients, 51 of them children under five, are being treated"
         if j in numbers_at and toks[j - 1].low not in {"and", "or", "among", "including", "“", '"', ","} | _PLACE_PREP \
+                and toks[j].low not in ("under", "aged") and toks[j - 1].low not in ("under", "aged") \
                 and not _after_qualifier(toks, j, numbers_at) and not _in_place_phrase(toks, j) \
                 and not (j >= 2 and toks[j - 1].low == "the" and toks[j - 2].low == "among"):
             break
@@ -377,7 +379,9 @@ def _in_parens(text: str, pos: int) -> bool:
 
 # verbs in the past that close a list of what was sent: "Two patrol boats, a helicopter and four fishing boats
 # took part in the search"
-_LIST_VERBS = {"took", "joined", "responded", "arrived", "helped"}
+_LIST_VERBS = {"took", "joined", "responded", "arrived", "helped",
+               # a crowd named as a list: "3,000 drivers, their families and supporters rallied"
+               "rallied", "marched", "gathered", "protested", "demonstrated"}
 
 
 def _list_to_verb(toks: list[_Tok], k: int) -> bool:

@@ -154,3 +154,12 @@ def test_responders_entering_or_digging():
         ("rescue workers deployed", "Some 90")]
     # people entering a building are no deployment
     assert _keys("Two men entered the building at 3am.") == []
+
+
+def test_an_age_inside_an_aside_and_a_crowd_named_as_a_list():
+    assert _keys("Forty patients, 31 of them children under five, are being treated in hospital.") == [
+        ("people hospitalised", "Forty"), ("children hospitalised", "31")]
+    assert _keys("Around 2,000 nurses, their families and supporters rallied outside the hospital.") == [
+        ("crowd size", "Around 2,000")]
+    # a list with a verb of its own is no crowd
+    assert _keys("Around 2,000 nurses, their families and supporters signed the petition.") == []
