@@ -400,6 +400,11 @@ def _list_to_verb(toks: list[_Tok], k: int) -> bool:
     return False
 
 
+# a second source's figure for the count just given: "...; the unions said it was as many as 100,000"
+_RIVAL_FIGURE = re.compile(r"\b(?:said|say|says|claimed|claims|insisted|insists|estimated|estimates|put)\s+(?:it|that\s+it|"
+                           r"the\s+(?:figure|number|total|turnout|crowd|toll))\s+(?:was|were|is|had\s+been|at|stood\s+at)\s+"
+                           r"(?:(?:at\s+least|about|around|some|nearly|almost|more\s+than|over|up\s+to|as\s+many\s+as|closer\s+to)\s+)?$",
+                           re.I)
 _PHRASE_GAP = re.compile(r"(?:\s+(?:now|another|a|the|further))*\s*$", re.I)
 
 
@@ -1079,6 +1084,10 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
                 ev = event_of(key.group(1).lower())  # "• Death toll: 19", "Missing: at least 30"
                 if key.group(1).lower().endswith("toll"):
                     ev = "killed"
+        if not ev and out and _RIVAL_FIGURE.search(text, max(0, n.start - 50), n.num_start) and not np_words:
+            # "Police put the number at 38,000; the unions said it was as many as 100,000": the same count
+            ev = out[-1].event
+            cat_hint = out[-1].quantity.rsplit(" ", 1)[0] if out[-1].quantity != "crowd size" else None
         if not ev and out and _COMPARED.search(text, max(0, n.start - 30), n.start) and (
                 not np_words or head in EVENT_NOUNS or category_of([t.text for t in np_words])[0]):
             # "62 people have died, compared with 31 in the same weeks of last year": the same count then

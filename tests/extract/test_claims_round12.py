@@ -163,3 +163,10 @@ def test_an_age_inside_an_aside_and_a_crowd_named_as_a_list():
         ("crowd size", "Around 2,000")]
     # a list with a verb of its own is no crowd
     assert _keys("Around 2,000 nurses, their families and supporters signed the petition.") == []
+
+
+def test_a_second_sources_figure_for_the_same_count():
+    assert _keys("Police said 12 people were killed, but activists said it was at least 30.") == [
+        ("people killed", "12"), ("people killed", "at least 30")]
+    # a time is no figure
+    assert _keys("Police said 12 people were killed; the mayor said it was 3 o'clock.") == [("people killed", "12")]
