@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 from ..records import Article, Claim
 from .dates import find_date_phrases, happening_phrase
 from .language import amount_qualifier, is_english, language_of, unit_amounts
-from .lexicon import NOT_GROUPS, PERSON_CATEGORIES, THING_CATEGORIES, EVENT_NOUNS, EVENT_RE, category_of, event_of, quantity_key, split_key
+from .lexicon import _EV_PATTERN_RES, NOT_GROUPS, PERSON_CATEGORIES, THING_CATEGORIES, EVENT_NOUNS, EVENT_RE, category_of, event_of, quantity_key, split_key
 from .numbers import NUMBER_WORDS, NumberMention, find_numbers
 from .quotes import in_quotation
 from .speakers import ArticleContext, find_attribution
@@ -58,6 +58,10 @@ _STOP_NP = {
     # verbs of the forces' own predicate: "300 police officers sealed off the old town"
     "sealed", "cordoned", "surrounded", "attended", "stood", "battled", "tackled", "fought", "came", "ran", "spent",
     "nearby", "off", "underground",
+    # a relative clause about something else: "residents whose homes lost power" counts residents
+    "whose",
+    # "412 homes were flooded and 37 totally destroyed"
+    "totally", "completely", "partially", "partly", "entirely",
 }
 # "Eleven passengers remain in hospital, one seriously": a degree adverb after a bare number
 # describes part of the figure already counted, it is not a new claim
@@ -83,6 +87,8 @@ _BRIDGE_BACK = {"the", "a", "an", "additional", "extra", "had", "has", "have", "
                 "all", "official", "among", "total", "some", "reported", "confirmed", "risen",
                 "rose", "climbed", "reached", "hit", "jumped", "increased", "stood", "stands",
                 "rises", "climbs", "reaches", "hits", "jumps", "increases",
+                # "the crowd has swelled to perhaps 15,000"
+                "swelled", "swollen", "grown", "grew",
                 # translated copy: "the cipher of deceased ascended to 22", "amounts to 40"
                 "ascended", "ascends", "amounted", "amounts",
                 "doubled", "tripled", "trebled",
@@ -238,12 +244,14 @@ def _np_after(toks: list[_Tok], i: int, vague: bool, ev_starts: frozenset = froz
 _ARMED = frozenset({"security forces", "troops"})
 
 
-def _mixed_group(toks: list[_Tok], j: int, cat: str, numbers_at: set[int]) -> str | None:
+def _mixed_group(toks: list[_Tok], j: int, cat: str, numbers_at: set[int],
+                 ev_starts: frozenset = frozenset()) -> str | None:
     """The group of one figure for two groups: 'Dozens of police and civilians died' counts people;
     '600 police officers and soldiers' are security forces. None when the figure has one group."""
     if j >= len(toks) or toks[j].low != "and" or j + 1 in numbers_at:
         return None
-    other, _, _ = _np_after(toks, j + 1, False)
+    # the second group ends where the verb begins: "soldiers and police officers took part in the raid"
+    other, _, _ = _np_after(toks, j + 1, False, ev_starts)
     if not other:
         return None
     ocat, _ = category_of([t.text for t in other])
@@ -315,7 +323,9 @@ def _forward_reach(toks: list[_Tok], j: int, numbers_at: set[int], limit: int = 
         # a number in a prepositional modifier stays inside the phrase: "23,000 people from 11
         # villages have been evacuated"
         # nor does a part named without commas: "Seven persons including three children were killed"
+        # nor an age inside an aside: "64 patients, 51 of them children under five, are being treated"
         if j in numbers_at and toks[j - 1].low not in {"and", "or", "among", "including", "“", '"', ","} | _PLACE_PREP \
+                and toks[j].low not in ("under", "aged") and toks[j - 1].low not in ("under", "aged") \
                 and not _after_qualifier(toks, j, numbers_at) and not _in_place_phrase(toks, j) \
                 and not (j >= 2 and toks[j - 1].low == "the" and toks[j - 2].low == "among"):
             break
@@ -369,7 +379,9 @@ def _in_parens(text: str, pos: int) -> bool:
 
 # verbs in the past that close a list of what was sent: "Two patrol boats, a helicopter and four fishing boats
 # took part in the search"
-_LIST_VERBS = {"took", "joined", "responded", "arrived", "helped"}
+_LIST_VERBS = {"took", "joined", "responded", "arrived", "helped",
+               # a crowd named as a list: "3,000 drivers, their families and supporters rallied"
+               "rallied", "marched", "gathered", "protested", "demonstrated"}
 
 
 def _list_to_verb(toks: list[_Tok], k: int) -> bool:
@@ -388,12 +400,38 @@ def _list_to_verb(toks: list[_Tok], k: int) -> bool:
     return False
 
 
+# a second source's figure for the count just given: "...; the unions said it was as many as 100,000"
+_RIVAL_FIGURE = re.compile(r"\b(?:said|say|says|claimed|claims|insisted|insists|estimated|estimates|put)\s+(?:it|that\s+it|"
+                           r"the\s+(?:figure|number|total|turnout|crowd|toll))\s+(?:was|were|is|had\s+been|at|stood\s+at)\s+"
+                           r"(?:(?:at\s+least|about|around|some|nearly|almost|more\s+than|over|up\s+to|as\s+many\s+as|closer\s+to)\s+)?$",
+                           re.I)
+_PHRASE_GAP = re.compile(r"(?:\s+(?:now|another|a|the|further))*\s*$", re.I)
+
+
+def _phrase_back(text: str, start: int) -> str | None:
+    """The event of a phrase of several words that ends right before the number: "cutting off some
+    600 villagers", "bringing down several buildings" (the word-by-word walk sees only the last word)."""
+    last = None
+    for m in EVENT_RE.finditer(text, max(0, start - 60)):
+        if m.end() > start:
+            break
+        last = m
+    if last is None or " " not in last.group(0).strip() or not _PHRASE_GAP.fullmatch(text, last.end(), start):
+        return None
+    # a pattern may look ahead past the phrase ("in front of" a number), so match it in the whole text
+    return event_of(last.group(0)) or next((ev for rx, ev in _EV_PATTERN_RES
+                                            if (m := rx.match(text, last.start())) and m.end() == last.end()), None)
+
+
 def _event_back(text: str, toks: list[_Tok], i: int) -> tuple[str | None, str | None]:
     """Event directly governing the number from the left; also a category named there."""
     if _LIVES_OF.search(text, max(0, toks[i].start - 40), toks[i].start):
         return "killed", None  # "took the lives of 36 people"
     if _INVOLVED_BACK.search(text, max(0, toks[i].start - 90), toks[i].start):
         return "deployed", None  # "a search for a kayaker ... involved two lifeboats"
+    phrase = _phrase_back(text, toks[i].start)
+    if phrase:
+        return phrase, None
     k = i - 1
     steps = 0
     toll = bool(_ROSE_FROM_TO.search(text, max(0, toks[i].start - 80), toks[i].start))
@@ -552,6 +590,9 @@ def _restated_key(what: str, out: list[Claim], history: list[Claim] | None) -> t
         cat = category_of(np)[0] if np else None
         if ev is None and cat == "protesters":
             ev = "crowd"
+        if ev is None and np and np[-1].lower() in ("strikers", "evacuees"):
+            # "put the number of strikers at fewer than 1,500": the head names the event
+            ev, cat = {"strikers": ("striking", "workers"), "evacuees": ("evacuated", "people")}[np[-1].lower()]
         if ev is not None:
             return quantity_key(cat or "people", ev), ev
     evm = EVENT_RE.search(what)
@@ -589,16 +630,37 @@ def _event_forward(text: str, toks: list[_Tok], j: int, numbers_at: set[int], li
         ev_starts = frozenset(x.start() for x in EVENT_RE.finditer(text, start))
     if m.start() >= _forward_reach(toks, j, numbers_at, limit, ev_starts) or _other_predicate(text, start, m.start()):
         return None
-    if _OBJECT_NUMBER.match(text, m.end()):
+    if _OBJECT_NUMBER.match(text, m.end()) and not _MEASURE_AFTER.match(text, m.end()):
         return None  # "responded to 17 incidents and rescued 44 people": the verb has its own count
     # a non-event phrase ("sent home") in the way ends the search
     return event_of(m.group(1))
 
 
+# a measure after the verb is where, not a count: "31 miners trapped 450 metres underground"
+_MEASURE_AFTER = re.compile(r"\s+(?:about\s+|some\s+|around\s+|nearly\s+|more\s+than\s+)?[\d,.]+\s*-?\s*(?:metres|meters|m|km|"
+                            r"kilometres|kilometers|miles|feet|ft|yards)\b", re.I)
 # a verb followed by a count of its own: that count is its object
 _OBJECT_NUMBER = re.compile(r"\s+(?:(?:at\s+least|about|around|some|more\s+than|nearly|almost|over|up\s+to|another|a\s+further)\s+)?"
                             r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|"
                             r"thousands|scores)\b)", re.I)
+
+
+# where the dead died, said of a part of the toll: "seven of them at the scene and four in hospital"
+_WHERE_DIED = re.compile(r"\s+(?:of\s+(?:them|whom)\s+)?(?:at\s+the\s+scene|on\s+the\s+spot|(?:later\s+)?in\s+(?:a\s+|the\s+)?"
+                         r"hospitals?|on\s+the\s+way\s+to\s+(?:a\s+|the\s+)?hospital|on\s+arrival)\s*(?:[,;.]|and\b|$)", re.I)
+_AGE_PREDICATE = re.compile(r"\b(?:were|was|are|is|aged)\s+$", re.I)
+
+
+def _place_of_death(text: str, n: NumberMention, out: list[Claim]) -> bool:
+    """A bare part of the toll just counted, named by where they died: no patients in hospital,
+    no second toll. Only while no other event comes between the toll and the part."""
+    if not out or out[-1].event != "killed" or not _WHERE_DIED.match(text, n.end):
+        return False
+    at = text.find(out[-1].value)
+    if at < 0 or at > n.start:
+        return False
+    between = text[at + len(out[-1].value):n.start]
+    return all(event_of(m.group(0)) in (None, "killed") for m in EVENT_RE.finditer(between))
 
 
 def _is_aside(c: Claim) -> bool:
@@ -635,7 +697,10 @@ def _present_state(text: str, n: NumberMention, nums: list[NumberMention]) -> bo
     return False
 
 
-_HOURS_AGO = re.compile(r"\s*-?\s*hours?\s+(?:ago|earlier)\b", re.I)
+_HOURS_AGO = re.compile(r"\s*-?\s*hours?\s+(?:ago|earlier|later|afterwards)\b", re.I)
+# a length someone wants to change, not how long the event lasted: "a plan to extend shifts to 11 hours"
+_HOURS_CHANGE = re.compile(r"\b(?:extend\w*|lengthen\w*|cut\w*|reduc\w*|rais\w*|increas\w*|shorten\w*)\s+"
+                           r"(?:[\w'’-]+\s+){0,3}?(?:to|from|by)\s+$", re.I)
 # "delays of up to five hours", "gave us one hour to pack": waits and deadlines, not how long the event lasted
 _HOURS_WAIT = re.compile(r"\b(?:delays?|waits?|queues?|gave\s+\w+|given|give\s+\w+)\s+(?:of\s+)?$", re.I)
 _NONE_OF = re.compile(r"\bnone\s+of\s+(?:the\s+)?[\w'’ -]{0,40}?\b(?:or|nor)\s+$", re.I)
@@ -660,14 +725,18 @@ _ADMITTED = {"admitted", "admitting", "admits", "admit"}
 # an operation's strength named by presence, for those who are sent (rescuers, police, troops, machines):
 # "300 rescuers are working at the site", "1,200 officers had been on duty"
 _PRESENT_AT = re.compile(r"\s*(?:[\w,'’-]+\s+){0,9}?(?:(?:are|were|have\s+been|had\s+been|is|was)\s+(?:now\s+|still\s+)?"
-                         r"(?:working|operating|searching|involved|on\s+duty|on\s+the\s+ground|on\s+standby|at\s+work|"
-                         r"at\s+the\s+scene|on\s+the\s+(?:fire|front)\s*lines?|tackling|fighting|battling|committed\s+to|"
+                         r"(?:working|operating|searching|combing|scouring|digging|involved|on\s+duty|on\s+the\s+ground|on\s+standby|at\s+work|"
+                         r"at\s+the\s+(?:scene|site)|on\s+the\s+(?:fire|front)\s*lines?|tackling|fighting|battling|committed\s+to|"
                          r"in\s+attendance|standing\s+by)|stood\s+by\b|(?:sealed|cordoned)\s+off\b|surrounded\b|"
                          r"attended(?=\s*(?:[.;,]|$|at\b|the\s+(?:scene|incident|fire|blaze|site|call)))|"
+                         # "eight firefighters in breathing gear entered the building"
+                         r"(?:entered|went\s+into)\s+the\s+(?:burning\s+|collapsed\s+)?(?:building|site|mine|tunnel|plant|premises|"
+                         r"wreckage|house|block|hall|factory)|"
                          r"(?:have|had)\s+(?:been\s+)?worked|(?:battled|tackled|fought)\s+(?:the|a)\s+(?:\w+\s+)?(?:blaze|fire|flames)|"
                          r"backed\s+by|responded(?=\s*(?:[.;,]|$|to\b))|working\s+in\s+shifts|working\s+(?:a)?round\s+the\s+clock|"
                          # "65 firefighters spent almost seven hours making the site safe"
                          r"spent\s+(?:[\w-]+\s+){0,2}?(?:hours|days|the\s+night))\b", re.I)
+_USED_THINGS = {"fire engines", "helicopters", "aircraft", "boats", "vessels", "ambulances"}
 _SENT_GROUPS = {"rescue workers", "security forces", "troops", "helicopters", "aircraft", "fire engines", "ambulances", "vessels", "search dogs",
                 "vehicles", "boats"}
 # "Of the fugitives, seven were recaptured": a fronted partitive names the group of a bare count
@@ -719,7 +788,7 @@ _BUILDING_HAZARD = re.compile(r"\b(?:blaze|fire|flames|smoke|leak|leaks|leaking|
                               r"building|stairwells?|explosion|blast)\b", re.I)
 _FROM_WAR = re.compile(r"\b(?:fighting|violence|attacks?|offensive|war|clashes|gunmen|militants|rebels|troops|"
                        r"towns?|villages?|region|country|province)\b", re.I)
-_RESCUE_WORK = re.compile(r"\b(?:search|rescue|liquidation|site|scene|fire|blaze|flood|rubble|debris|clean-?up)\b", re.I)
+_RESCUE_WORK = re.compile(r"\b(?:search|rescue|liquidation|site|scene|fire|blaze|flood|rubble|debris|mud|snow|clean-?up)\b", re.I)
 _CARRIED = {"took", "taken", "take", "takes", "taking", "rushed", "flew", "airlifted", "carried", "brought", "drove"}
 _BY_HOSPITALS = re.compile(r"\b(?:hospitals|clinics|infirmaries)(?:\s+(?:in|across|around)\s+[\w'’ -]{1,30}?)?\s+"
                            r"(?:have\s+|had\s+)?$|"
@@ -835,7 +904,8 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
     for n, a, b in spans:
         if n.unit_hour:
             if _HOURS_WINDOW.search(text[max(0, n.start - 12):n.start]) or _POSSESSIVE_HOUR.match(text, n.end) or _HOURS_RATE.match(text, n.end) \
-                    or _HOURS_AGO.match(text, n.end) or _HOURS_WAIT.search(text, max(0, n.start - 16), n.start):
+                    or _HOURS_AGO.match(text, n.end) or _HOURS_WAIT.search(text, max(0, n.start - 16), n.start) \
+                    or _HOURS_CHANGE.search(text, max(0, n.start - 50), n.start):
                 # "in the last 24 hours" is a window; "an hour's notice" a measure of something else; "the
                 # figure they gave an hour ago" a time
                 continue
@@ -849,6 +919,11 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             words2, j2, _ = _np_after(toks, b + 2, n.vague, ev_starts)
             if words2 and category_of([t.text for t in words2])[0] and event_of(toks[b + 1].low) not in (None, "flooded"):
                 pre_event, np_words, j = event_of(toks[b + 1].low), words2, j2
+        if _place_of_death(text, n, out):
+            continue  # "Eleven people died, seven of them at the scene and four in hospital": parts of the toll
+        if not np_words and not subset and _AGE_PREDICATE.search(text, max(0, n.start - 12), n.start) \
+                and n.text.lower().startswith(("over ", "under ")):
+            continue  # "Most of the dead were over 75": an age, not a count
         if subset:
             if j < len(toks) and toks[j].low == "with":
                 continue  # "..., four of them with serious injuries": how badly, not another count
@@ -972,6 +1047,10 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
         if not ev and prev_tok in _PULLED and (not np_words or category_of([t.text for t in np_words])[0]) \
                 and (prev_tok in ("extracted", "extracts") or (j < len(toks) and toks[j].low in ("from", "out", "alive", "free"))):
             ev = "rescued"  # "pulled 46 people from submerged cars"
+        if not ev and prev_tok in ("used", "using") and np_words and category_of([t.text for t in np_words])[0] in _USED_THINGS:
+            ev = "deployed"  # "Crews used 14 fire engines": machines put to work on the incident
+        if not ev and prev_tok in ("dragged", "hauled") and j <= len(toks) and _FREED_FROM_DANGER.match(text, toks[j - 1].end):
+            ev = "rescued"  # "dragged three people from the rubble" (police also drag protesters from a square)
         if not ev and (not after_prep or (j < len(toks) and (toks[j].low in _STATE_AFTER or toks[j].start in ev_starts))):
             # a relative clause names the counted noun's own event: "the search for 20 people who
             # remain missing"
@@ -1005,6 +1084,10 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
                 ev = event_of(key.group(1).lower())  # "• Death toll: 19", "Missing: at least 30"
                 if key.group(1).lower().endswith("toll"):
                     ev = "killed"
+        if not ev and out and _RIVAL_FIGURE.search(text, max(0, n.start - 50), n.num_start) and not np_words:
+            # "Police put the number at 38,000; the unions said it was as many as 100,000": the same count
+            ev = out[-1].event
+            cat_hint = out[-1].quantity.rsplit(" ", 1)[0] if out[-1].quantity != "crowd size" else None
         if not ev and out and _COMPARED.search(text, max(0, n.start - 30), n.start) and (
                 not np_words or head in EVENT_NOUNS or category_of([t.text for t in np_words])[0]):
             # "62 people have died, compared with 31 in the same weeks of last year": the same count then
@@ -1059,9 +1142,10 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
                     # excavators" count the head; a noun before it stays ("fire engines")
                     last2 = last2[1:]
                 cat = " ".join(last2)
-                if last2[-1] in _NOT_HEADS or last2[-1].endswith(("ly", "ing")) or (
+                if last2[-1] in _NOT_HEADS or last2[-1].endswith(("ly", "ing", "able", "ible")) or (
                         np_words[-1].text[0].isupper() and not np_words[-1].low.endswith("s")):
-                    # not a head noun: "a toll of 44 given by", "one person previously reported", "men came
+                    # not a head noun: "a toll of 44 given by", "one person previously reported", "two ships unable
+                    # to dock", "men came
                     # running", "after seven days Elisabeth Joassaint"
                     continue
                 if cat == "units" and _UNITS_OF_MACHINES.match(text, np_words[-1].end):
@@ -1075,7 +1159,7 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
                     cat = "workers" if (_OF_ITS_MEMBERS.match(text, n.end)
                                         and re.search(r"\bunions?\b", text[:n.start], re.I)) else "people"
             else:
-                cat = _mixed_group(toks, j, cat, numbers_at) or cat
+                cat = _mixed_group(toks, j, cat, numbers_at, ev_starts) or cat
             state = _OF_THE_STATE.match(text, n.end) if cat == "people" else None
             state_ev = event_of(state.group(1)) if state and state.group(1).lower() not in EVENT_NOUNS else None
             if state_ev and any(c.event == state_ev for c in history or []):
@@ -1181,7 +1265,7 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             continue  # "40 marathon runners collapsed": people are not destroyed
         if ev == "detained" and cat not in PERSON_CATEGORIES and _CAPTURED.search(text):
             continue  # "captured two villages": only people in a known group are captives
-        if a > 0 and toks[a - 1].low == "including" and out and out[-1].quantity == quantity_key(cat, ev):
+        if a > 0 and toks[a - 1].low == "including" and any(c.quantity == quantity_key(cat, ev) for c in out):
             continue  # "13 officers died, including two who were beheaded": a part, not a rival figure
         out.append(_claim(article_id, index, text, n, quantity_key(cat, ev), subject, ev, *when(n),
                           attribution))
@@ -1261,6 +1345,17 @@ def rule_claims(article: Article, ctx: ArticleContext | None = None) -> list[Cla
     return out
 
 
+_PART_INTRO = re.compile(r"\b(?:including|among\s+them|among\s+whom)\s+$", re.I)
+
+
+def _same_group_part(text: str, mention: NumberMention, key: str, claims: list[Claim]) -> bool:
+    """'At least 13 workers were killed, the union said, including two contractors': a part named
+    after 'including' in the total's own group is no second figure for that key (a brief would show
+    it as a rival toll); a part with a group of its own ('including three children') stays."""
+    return bool(_PART_INTRO.search(text, max(0, mention.start - 30), mention.start)) and any(
+        c.quantity == key for c in claims)
+
+
 def extract_claims(article: Article, ctx: ArticleContext | None = None) -> list[Claim]:
     """Numeric claims of every sentence of ``article`` (sentences must be filled): the rules' claims,
     plus figures they left unclaimed that the learned reader (``extract.learned``) is sure of.
@@ -1291,5 +1386,7 @@ def extract_claims(article: Article, ctx: ArticleContext | None = None) -> list[
         i = where[id(c)]
         s = article.sentences[i]
         event = split_key(key)[1]
+        if _same_group_part(s.text, c.mention, key, per_sentence[i]) or _place_of_death(s.text, c.mention, per_sentence[i]):
+            continue  # a part of a figure the rules read, not a figure of its own
         per_sentence[i].append(_claim(article.id, s.index, s.text, c.mention, key, None, event, *context[i]))
     return [c for claims in per_sentence for c in claims]

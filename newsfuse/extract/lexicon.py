@@ -42,7 +42,7 @@ CATEGORIES: dict[str, list[str]] = {
         "homeowners", "householders", "evacuees", "revellers", "revelers", "partygoers", "clubbers",
         "clubgoers", "churchgoers", "diners",
         "hikers", "climbers", "pedestrians",
-        "cyclists", "walkers", "passers-by", "passersby", "pensioners",
+        "cyclists", "passers-by", "passersby", "pensioners",
     ],
     # patients, shoppers, campers and skiers are labelled people by most of the sets
     "people": ["people", "persons", "individuals", "victims", "survivors", "adults", "men", "women", "person",
@@ -56,7 +56,9 @@ CATEGORIES: dict[str, list[str]] = {
                "windsurfers", "kayakers", "paddleboarders", "anglers", "officials",
                "observers", "election observers", "pals", "friends", "relatives", "family members", "guests",
                "colleagues", "neighbours", "neighbors", "day-trippers", "daytrippers", "sightseers",
-               "thrill-seekers", "thrillseekers"],
+               "thrill-seekers", "thrillseekers",
+               # walkers lost or cragfast on a hill are labelled people (hikers stay civilians)
+               "walkers", "ramblers"],
     "children": ["children", "kids", "minors", "pupils", "babies", "teenagers", "infants", "schoolchildren", "child",
                  "youngsters", "girls", "boys", "girl", "boy", "toddlers", "schoolgirls", "schoolboys"],
     "students": ["students", "university students", "college students"],
@@ -150,10 +152,13 @@ EVENTS: dict[str, list[str]] = {
         "claimed the lives of", "claimed the life of", "took the lives of", "cost the lives of",
         "shot dead", "gunned down", "shot and killed", "suffocated", "asphyxiated", "electrocuted",
         "lost their life", "martyred",
+        # translated copy: "about twenty terrorists were neutralised"
+        "neutralised", "neutralized",
     ],
     "injured": ["injured", "injuring", "injures", "wounded", "wounding", "hurt", "injuries", "injury",
                 "treated", "treated for", "light injuries", "minor injuries", "needed treatment",
                 "required treatment", "needed medical treatment", "stabbed", "slashed", "shot and wounded",
+                "knifed",
                 # translated copy: "12 resulted with burns", "30 resulted wounded"
                 "resulted injured", "resulted wounded", "resulted with burns", "resulted with injuries"],
     "hospitalised": ["hospitalised", "hospitalized", "in hospital", "in hospitals", "taken to hospital",
@@ -183,14 +188,15 @@ EVENTS: dict[str, list[str]] = {
                   "sleeping outdoors", "without housing", "without homes"],
     "deployed": ["deployed", "deploying", "sent", "sending", "dispatched", "mobilised", "mobilized",
                  "stationed", "flown in", "deployment", "resumed the search", "joined the search",
-                 "called to the scene", "called out"],
+                 "called to the scene", "called out", "drafted in", "brought in to help"],
     "rescued": ["rescued", "rescuing", "alive", "ashore", "pulled out", "to the surface", "to safety", "saved",
                 "save", "plucked", "picked up", "winched", "airlifted to safety", "pulled alive", "pulled out alive",
                 "brought out alive", "dug out alive", "found alive", "lifted off",
                 "off rooftops", "off roofs", "from rooftops", "from roofs"],
     "released": ["released", "freed", "freeing", "liberated", "release", "walked free"],
     "trapped": ["trapped"],
-    "stranded": ["stranded", "stuck"],
+    # "the bridge was swept away, cutting off 600 villagers"
+    "stranded": ["stranded", "stuck", "cutting off"],
     "destroyed": ["destroyed", "razed", "burned down", "gutted", "flattened", "levelled", "leveled",
                   "reduced to rubble", "burned to the ground", "burnt to the ground", "collapsed",
                   "burnt", "burned", "burnt out", "burned out", "torched", "set ablaze", "set on fire",
@@ -274,8 +280,34 @@ _EV_PATTERNS: list[tuple[str, str]] = [
     # "pulled from the rubble alive", "pulled out of the water"
     (r"pulled\s+(?:alive\s+)?(?:from|out\s+of)\s+(?:the\s+)?(?:rubble|wreckage|debris|water|sea|river|mud|ruins|"
      r"collapsed\s+\w+|burning\s+\w+|flood\s*waters?|rough\s+seas?)\b", "rescued"),
+    # forces given to an incident: "900 firefighters are assigned to the blaze"
+    (r"assigned\s+to\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:fires?|blazes?|wildfires?|search|operation|incident|scene|"
+     r"rescue|response|clean-?up)\b", "deployed"),
+    # "were led out safely", "led along the track to safety": taken out of danger on foot
+    (r"led\s+out\s+(?:safely|unharmed|unhurt|through|of)|led\s+(?:[\w'’-]+\s+){0,4}?to\s+safety", "evacuated"),
+    # tabloid and eyewitness arrests: "were nicked at the scene", "led away in handcuffs"
+    (r"(?:were|was|been|being|got)\s+nicked\b|led\s+away\s+in\s+handcuffs", "detained"),
+    # "dragged three people from the rubble", "brought back to shore"
+    (r"(?:dragged|hauled)\s+(?:alive\s+)?(?:from|out\s+of)\s+(?:the\s+)?(?:rubble|wreckage|debris|water|sea|river|mud|"
+     r"ruins|flames|burning\s+\w+|collapsed\s+\w+)\b|brought\s+back\s+(?:to\s+(?:the\s+)?(?:shore|land|safety|surface)|ashore)",
+     "rescued"),
+    # evacuation orders that name people: "evacuation orders now cover 9,500 residents"
+    (r"evacuation\s+orders?\s+(?:now\s+)?(?:cover(?:s|ed|ing)?|appl(?:y|ies|ied)\s+to|affect(?:s|ed)?)", "evacuated"),
+    # a quake or storm that flattens buildings: "bringing down several buildings"
+    (r"bringing\s+down", "destroyed"),
     # hostages set free: "walked out of the bank unharmed"
-    (r"walked\s+out(?:\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){1,4}?)?\s*(?:unharmed|unhurt|uninjured|safely|free)\b", "released"),
+    (r"walked\s+out(?:\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){1,4}?)?\s*(?:unharmed|unhurt|uninjured|safely|free|"
+     r"with\s+their\s+hands\s+(?:raised|up|in\s+the\s+air|on\s+their\s+heads))\b", "released"),
+    # people put up by family: "are staying with relatives", "sleeping at friends' houses"
+    (r"(?:staying|living|sleeping|sheltering)\s+with\s+(?:relatives|friends|family|families|neighbours|neighbors)\b",
+     "displaced"),
+    # water in homes: "412 homes were affected by the floodwaters" (damage to homes only, see "flooded")
+    (r"affected\s+by\s+(?:the\s+)?(?:flood\s*waters?|floods?|flooding|waters?|water|inundations?)\b", "flooded"),
+    # a crowd named by where it stood: "in front of 41,000 spectators", "rammed with 14,500 people"
+    (r"in\s+front\s+of\s+(?:a\s+(?:crowd|capacity\s+crowd|sell-out\s+crowd)\s+of\s+)?(?=(?:an\s+estimated\s+|some\s+|about\s+|"
+     r"around\s+|more\s+than\s+|nearly\s+|almost\s+|over\s+)?\d)|"
+     r"(?:rammed|packed|crammed|filled|heaving)\s+with(?=\s+(?:an\s+estimated\s+|some\s+|about\s+|around\s+|more\s+than\s+|"
+     r"nearly\s+|almost\s+|over\s+)?\d)", "crowd"),
     # "were freed from the wreckage": a rescue, not a release from captivity
     (r"freed\s+(?:alive\s+)?from\s+(?:the\s+)?(?:[\w'’-]+\s+)?(?:rubble|wreckage|debris|ruins|mud|snow|rocks|cars?|"
      r"vehicles?|carriages?|bus|buses|trains?|lifts?|mines?|caves?)\b", "rescued"),

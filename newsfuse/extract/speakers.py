@@ -137,6 +137,10 @@ _BARE_ROLE = re.compile(r"^the\s+(?:[\w'’-]+\s+){0,3}?(?P<role>[a-z]+)(?:\s+(?
 _EXTRA_ROLES = {"premier", "prosecutor", "coroner", "sheriff", "superintendent", "spokesperson", "chairperson"}
 
 
+# a capitalised pair right after a preposition of place names a place, not a person
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|nearby|outside|inside|across|around|into|towards|toward|beyond)\s+$", re.I)
+
+
 @dataclass
 class ArticleContext:
     """People named so far in one article, most recent last, and the roles they came with."""
@@ -146,6 +150,8 @@ class ArticleContext:
 
     def see(self, text: str) -> None:
         for s, e, name in person_names(text):
+            if _PLACE_BEFORE.search(text, max(0, s - 12), s):
+                continue  # "the community hall at nearby Lower Brisk": a place, never a pronoun's speaker
             self.note(name)
             role = _role_of(text, s, e)
             if role:
