@@ -10,7 +10,8 @@ Decisions (documented here because readers of a brief rely on them):
 * Differing figures are ``evolving`` when time explains them: each as-of moment carries one
   figure and the figures move in one direction as time passes (a death toll rising from 8 on
   one day to 12 the next). As-of is the claim's own as-of date, else the time of the live-blog
-  entry or article it came from.
+  entry or article it came from. Counts that only grow (killed, injured, detained, rescued) must
+  rise: a later, lower death toll is a dispute until a source says it was revised.
 * Otherwise they are ``conflict`` when at least two sources (outlets) disagree: no figure of the
   one matches a figure of the other (different authorities, or a toll that goes back and forth).
   Figures credited to two different authorities within one article are two sources ("TVH said
@@ -209,8 +210,13 @@ def _centre(g: list[_Item]) -> float:
     return sum(vals) / len(vals) if vals else 0.0
 
 
-def _is_evolving(groups: list[list[_Item]]) -> bool:
-    """Each moment has one figure and the figures move one way with time."""
+# counts that only grow as news comes in: a later, lower figure is a dispute, not a change
+_ONLY_RISING = {"killed", "injured", "detained", "rescued"}
+
+
+def _is_evolving(groups: list[list[_Item]], quantity: str = "") -> bool:
+    """Each moment has one figure and the figures move one way with time (up only, for counts
+    that cannot fall: a death toll that drops from "several dozen" to "about 10" is disputed)."""
     index = {id(it): gi for gi, g in enumerate(groups) for it in g}
     items = [it for g in groups for it in g]
     for i, a in enumerate(items):
@@ -229,7 +235,7 @@ def _is_evolving(groups: list[list[_Item]]) -> bool:
     centres = [c for _, _, c in spans]
     rising = all(x <= y for x, y in zip(centres, centres[1:]))
     falling = all(x >= y for x, y in zip(centres, centres[1:]))
-    return rising or falling
+    return rising or (falling and split_key(quantity)[1] not in _ONLY_RISING)
 
 
 def _describe(g: list[_Item]) -> str:
@@ -354,7 +360,7 @@ def fuse_claims(
         sources = {i.source_key for i in items}
         if len(groups) == 1:
             status = "single" if len(outlets) == 1 or len(sources) == 1 else "agree"
-        elif _is_evolving(groups):
+        elif _is_evolving(groups, quantity):
             status = "evolving"
         elif _sources_disagree(items):
             status = "conflict"

@@ -244,3 +244,19 @@ def test_people_and_a_specific_group_stay_apart_when_figures_differ_or_groups_ar
                             ("Daily Ledger", "protesters killed", "dozens", None, None),
                             ("Harbour Post", "attackers killed", "dozens", None, None))
     assert len(fuse_claims(claims, arts)) == 3
+
+
+def test_a_death_toll_that_falls_later_is_disputed_but_a_falling_evacuee_count_evolves():
+    from dataclasses import replace
+
+    a = _art("Outlet A", 4, 9, "Several dozen people were killed, witnesses said.")
+    b = _art("Outlet B", 5, 9, "About 10 people were killed, the ministry said.")
+    arts = {a.id: a, b.id: b}
+    killed = [replace(_claim(a, "Several dozen", None, vague=True), quantity="people killed"),
+              replace(_claim(b, "About 10", 10, qualifier="about"), quantity="people killed")]
+    assert fuse_claims(killed, arts)[0].status == "conflict"
+    evacuated = [replace(c, quantity="people evacuated") for c in killed]  # people going home
+    assert fuse_claims(evacuated, arts)[0].status == "evolving"
+    rising = [replace(c, quantity="people killed") for c in
+              (_claim(a, "10", 10), _claim(b, "Several dozen", None, vague=True))]
+    assert fuse_claims(rising, arts)[0].status == "evolving"
