@@ -48,6 +48,7 @@ from sklearn.feature_extraction.text import HashingVectorizer
 
 from newsfuse.records import Article, Story
 from newsfuse.stories.features import put_bounded
+from newsfuse.stories.products import dense_gram, sparse_product
 from newsfuse.stories.text import capitalised_phrases, numbers, word_analyzer
 
 __all__ = ["ClusterConfig", "StoryClusterer", "story_id_for", "storyline_id_for", "export_counts", "remember_counts"]
@@ -578,12 +579,20 @@ class _Columns:
             else:
                 ptr = np.concatenate([[0], np.cumsum(keep, dtype=np.int64)])[A.indptr]
                 Ac = sp.csr_matrix((A.data[keep], la[keep], ptr), shape=(A.shape[0], k))
+        a = (B.data, lb, B.indptr) if Ac is None else (Ac.data, Ac.indices, Ac.indptr)
+        out = dense_gram(a, (B.data, lb, B.indptr), A.shape[0], B.shape[0], k)  # scipy's C loop, called directly
+        if out is not None:
+            return out
         Bc = sp.csr_matrix((B.data, lb, B.indptr), shape=(B.shape[0], k))
         return ((Bc if Ac is None else Ac) @ Bc.T).toarray()
 
     def product(self, P: sp.csr_matrix, Y: sp.csr_matrix) -> sp.csr_matrix:
         """``P @ Y`` (CSR, entries in the same order as scipy gives them)."""
         lb = self._labels(Y.indices)[0]
+        got = sparse_product((P.data, P.indices, P.indptr), (Y.data, lb, Y.indptr), P.shape[0], Y.shape[0],
+                             max(len(lb), 1))
+        if got is not None:
+            return sp.csr_matrix((got[0], Y.indices[got[1]], got[2]), shape=(P.shape[0], Y.shape[1]))
         S = P @ sp.csr_matrix((Y.data, lb, Y.indptr), shape=(Y.shape[0], max(len(lb), 1)))
         return sp.csr_matrix((S.data, Y.indices[S.indices], S.indptr), shape=(P.shape[0], Y.shape[1]))
 

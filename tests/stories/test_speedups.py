@@ -7,6 +7,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from newsfuse.stories.cluster import ClusterConfig, _Columns, _vectorisers
+from newsfuse.stories.products import dense_gram, sparse_product
 from newsfuse.stories.text import word_analyzer
 
 DIM = (1 << 18) + (1 << 16)
@@ -37,6 +38,40 @@ def test_gram_and_product_equal_scipy_bit_for_bit():
         for a, b in ((want.indptr, got.indptr), (want.indices, got.indices), (want.data, got.data)):
             assert np.array_equal(a, b)
         assert (cols._lut == -1).all()  # left clean for the next product
+
+
+def _arrays(M: sp.csr_matrix) -> tuple:
+    return M.data, M.indices, M.indptr
+
+
+def test_direct_products_equal_scipys_bytes_for_bytes():
+    """dense_gram / sparse_product call scipy's C loop without its sizing pass: same bytes, also
+    with signed values whose sums cancel to exact zeros (left out of a sparse result, as scipy does)."""
+    rng = np.random.default_rng(11)
+    for trial in range(80):
+        k = int(rng.integers(1, 60))
+        A = _random_rows(rng, int(rng.integers(0, 12)), 40, k)
+        B = _random_rows(rng, int(rng.integers(0, 12)), 40, k)
+        if trial % 2:  # signed values from a few levels: many exact cancellations
+            for M in (A, B):
+                M.data = rng.choice([-1.0, -0.5, 0.5, 1.0], len(M.data))
+        want = (A @ B.T).toarray()
+        got = dense_gram(_arrays(A), _arrays(B), A.shape[0], B.shape[0], k)
+        assert got.shape == want.shape and got.tobytes() == want.tobytes()
+        n = B.shape[0]
+        P = sp.csr_matrix(rng.random((4, n)) < 0.5).astype(np.float64) if n else sp.csr_matrix((4, 0))
+        want = P @ B
+        got = sparse_product(_arrays(P), _arrays(B), 4, n, k)
+        assert got is not None
+        for a, b in zip((want.data, want.indices, want.indptr), got):
+            assert a.tobytes() == b.astype(a.dtype).tobytes()
+
+
+def test_direct_products_leave_other_dtypes_to_scipy():
+    A = sp.csr_matrix(np.eye(3, dtype=np.float32))
+    assert dense_gram(_arrays(A), _arrays(A), 3, 3, 3) is None
+    assert sparse_product(_arrays(A), _arrays(A), 3, 3, 3) is None
+    assert np.array_equal(_Columns(8).gram(A, A), np.eye(3))  # the caller falls back to scipy's @
 
 
 def test_fast_word_analyzer_gives_sklearns_tokens():
