@@ -746,6 +746,7 @@ class StoryClusterer:
         self._words, self._ents = _vectorisers(cfg.word_bits, cfg.entity_bits)
         self._df = np.zeros(self.dim, np.float32)
         self._ndocs = 0
+        self._weighted = (-1, {}, None)  # (ndocs, article id -> row, matrix): the last weighted pool (_weight_rows)
         self.clock: float | None = None  # newest publish time seen (days since epoch)
         self.stories: dict[str, Story] = {}
         self._hot: dict[str, _Centroid] = {}  # story id -> centroid (hot window only)
@@ -834,6 +835,16 @@ class StoryClusterer:
         x.data *= np.where(ent_cols, scale_e[row_of], scale_w[row_of])
         x.eliminate_zeros()
         return x
+
+    def _weight_rows(self, ids: list[str]) -> tuple[sp.csr_matrix, list[int]]:
+        """Weighted pool rows of ``ids`` as a matrix and each id's row in it: the last re-clustering's
+        rows when the document frequencies are still the ones it used (they change only with
+        ``_ndocs``, in ``_counts``) and it weighted every id, else weighted now. A row's weights
+        depend only on its own counts and the frequencies, so they are the same numbers."""
+        ndocs, row, X = self._weighted
+        if ndocs == self._ndocs and X is not None and all(k in row for k in ids):
+            return X, [row[k] for k in ids]
+        return self._weight(self._pool_matrix(ids)), list(range(len(ids)))
 
     def _vectorise(self, arts: list[Article]) -> sp.csr_matrix:
         return self._weight(self._counts(arts))
@@ -1230,6 +1241,7 @@ class StoryClusterer:
         order = sorted(self._pool, key=lambda k: (self._pool[k]["t"], k))
         vec_ids = [k for k in order if not self._pool[k]["dup"]]
         X = self._weight(self._pool_matrix(vec_ids))
+        self._weighted = (self._ndocs, {k: r for r, k in enumerate(vec_ids)}, X)
         times = np.array([self._pool[k]["t"] for k in vec_ids], np.float64)
         seed_ids = [s for s in self._hot if s in self._base and self._base[s].n > 0]
         seeds = [self._base[s] for s in seed_ids]
@@ -1822,8 +1834,8 @@ class StoryClusterer:
         old = sorted(k for k, e in self._pool.items() if e["t"] < horizon)
         if old:
             vec = [k for k in old if not self._pool[k]["dup"]]
-            X = self._weight(self._pool_matrix(vec))
-            for r, k in enumerate(vec):
+            X, at = self._weight_rows(vec)
+            for r, k in zip(at, vec):
                 sid = self.resolve(self._article_story.get(k, ""))
                 if sid not in self._hot:
                     continue
