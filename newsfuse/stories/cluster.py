@@ -939,6 +939,7 @@ class StoryClusterer:
             if sid is not None:
                 a.story_id = self.resolve(sid)
         self._settle_and_evict()
+        self._weighted = (-1, {}, None)  # used by the settling just done; not kept between batches
         out = []
         for sid in sorted({self.resolve(s) for s in changed}):
             if sid in self.stories:
