@@ -49,6 +49,7 @@ from sklearn.feature_extraction.text import HashingVectorizer
 
 from newsfuse.records import Article, Story
 from newsfuse.stories.features import put_bounded
+from newsfuse.stories.products import dense_gram, sparse_product
 from newsfuse.stories.text import capitalised_phrases, numbers, word_analyzer
 
 __all__ = ["ClusterConfig", "StoryClusterer", "story_id_for", "storyline_id_for", "export_counts", "remember_counts"]
@@ -612,12 +613,20 @@ class _Columns:
             else:
                 ptr = np.concatenate([[0], np.cumsum(keep, dtype=np.int64)])[A.indptr]
                 Ac = sp.csr_matrix((A.data[keep], la[keep], ptr), shape=(A.shape[0], k))
+        a = (B.data, lb, B.indptr) if Ac is None else (Ac.data, Ac.indices, Ac.indptr)
+        out = dense_gram(a, (B.data, lb, B.indptr), A.shape[0], B.shape[0], k)  # scipy's C loop, called directly
+        if out is not None:
+            return out
         Bc = sp.csr_matrix((B.data, lb, B.indptr), shape=(B.shape[0], k))
         return ((Bc if Ac is None else Ac) @ Bc.T).toarray()
 
     def product(self, P: sp.csr_matrix, Y: sp.csr_matrix) -> sp.csr_matrix:
         """``P @ Y`` (CSR, entries in the same order as scipy gives them)."""
         lb = self._labels(Y.indices)[0]
+        got = sparse_product((P.data, P.indices, P.indptr), (Y.data, lb, Y.indptr), P.shape[0], Y.shape[0],
+                             max(len(lb), 1))
+        if got is not None:
+            return sp.csr_matrix((got[0], Y.indices[got[1]], got[2]), shape=(P.shape[0], Y.shape[1]))
         S = P @ sp.csr_matrix((Y.data, lb, Y.indptr), shape=(Y.shape[0], max(len(lb), 1)))
         return sp.csr_matrix((S.data, Y.indices[S.indices], S.indptr), shape=(P.shape[0], Y.shape[1]))
 
@@ -771,6 +780,7 @@ class StoryClusterer:
         self._words, self._ents = _vectorisers(cfg.word_bits, cfg.entity_bits)
         self._df = np.zeros(self.dim, np.float32)
         self._ndocs = 0
+        self._weighted = (-1, {}, None)  # (ndocs, article id -> row, matrix): the last weighted pool (_weight_rows)
         self.clock: float | None = None  # newest publish time seen (days since epoch)
         self.stories: dict[str, Story] = {}
         self._hot: dict[str, _Centroid] = {}  # story id -> centroid (hot window only)
@@ -859,6 +869,16 @@ class StoryClusterer:
         x.data *= np.where(ent_cols, scale_e[row_of], scale_w[row_of])
         x.eliminate_zeros()
         return x
+
+    def _weight_rows(self, ids: list[str]) -> tuple[sp.csr_matrix, list[int]]:
+        """Weighted pool rows of ``ids`` as a matrix and each id's row in it: the last re-clustering's
+        rows when the document frequencies are still the ones it used (they change only with
+        ``_ndocs``, in ``_counts``) and it weighted every id, else weighted now. A row's weights
+        depend only on its own counts and the frequencies, so they are the same numbers."""
+        ndocs, row, X = self._weighted
+        if ndocs == self._ndocs and X is not None and all(k in row for k in ids):
+            return X, [row[k] for k in ids]
+        return self._weight(self._pool_matrix(ids)), list(range(len(ids)))
 
     def _vectorise(self, arts: list[Article]) -> sp.csr_matrix:
         return self._weight(self._counts(arts))
@@ -953,6 +973,7 @@ class StoryClusterer:
             if sid is not None:
                 a.story_id = self.resolve(sid)
         self._settle_and_evict()
+        self._weighted = (-1, {}, None)  # used by the settling just done; not kept between batches
         out = []
         for sid in sorted({self.resolve(s) for s in changed}):
             if sid in self.stories:
@@ -1321,6 +1342,7 @@ class StoryClusterer:
         order = sorted(self._pool, key=lambda k: (self._pool[k]["t"], k))
         vec_ids = [k for k in order if not self._pool[k]["dup"]]
         X = self._weight(self._pool_matrix(vec_ids))
+        self._weighted = (self._ndocs, {k: r for r, k in enumerate(vec_ids)}, X)
         times = np.array([self._pool[k]["t"] for k in vec_ids], np.float64)
         seed_ids = [s for s in self._hot if s in self._base and self._base[s].n > 0]
         seeds = [self._base[s] for s in seed_ids]
@@ -1915,8 +1937,8 @@ class StoryClusterer:
         old = sorted(k for k, e in self._pool.items() if e["t"] < horizon)
         if old:
             vec = [k for k in old if not self._pool[k]["dup"]]
-            X = self._weight(self._pool_matrix(vec))
-            for r, k in enumerate(vec):
+            X, at = self._weight_rows(vec)
+            for r, k in zip(at, vec):
                 sid = self.resolve(self._article_story.get(k, ""))
                 if sid not in self._hot:
                     continue

@@ -351,7 +351,7 @@ def _sentence_level(pool, feats: dict[str, _Feats], new_ids, cfg: DedupConfig, r
     row_keys = list(chain.from_iterable(f.key_list for f in pool_feats))
     if not row_keys:
         return
-    key_index = {k: i for i, k in enumerate(dict.fromkeys(row_keys))}  # first-seen order
+    key_index = dict(zip(dict.fromkeys(row_keys), range(len(row_keys))))  # first-seen order
     keys = list(key_index)
     row_key = np.fromiter(map(key_index.__getitem__, row_keys), dtype=np.intp, count=len(row_keys))
     new_rows = []
@@ -366,10 +366,10 @@ def _sentence_level(pool, feats: dict[str, _Feats], new_ids, cfg: DedupConfig, r
     has_new = np.zeros(len(keys), dtype=bool)
     has_new[np.concatenate(new_rows)] = True
     hn = has_new.tolist()
-    _, key_row = np.unique(row_key, return_index=True)  # first row of each key (keys are 0..n-1)
     # rows of each key, in pool order: places are built only for keys that end up in a group
     by_key = np.argsort(row_key, kind="stable")
     key_start = np.searchsorted(row_key[by_key], np.arange(len(keys) + 1))
+    key_row = by_key[key_start[:-1]]  # first row of each key (keys are 0..n-1)
     row_places = list(chain.from_iterable(f.places for f in pool_feats))
 
     def places_of(k: int) -> list[tuple[str, int]]:
@@ -379,7 +379,7 @@ def _sentence_level(pool, feats: dict[str, _Feats], new_ids, cfg: DedupConfig, r
     touched: set[int] = set()
     if len(keys) > 1:
         _fill_sentence_bands(pool_feats, cfg)
-        bands = np.concatenate([f.sent_bands for f in pool_feats])[key_row]
+        bands = np.concatenate([f.sent_bands for f in pool_feats])[key_row].T  # (band, key)
         token_sets: dict[int, set] = {}
 
         def toks(i: int) -> set:
@@ -388,29 +388,33 @@ def _sentence_level(pool, feats: dict[str, _Feats], new_ids, cfg: DedupConfig, r
                 t = token_sets[i] = set(keys[i].split(" "))
             return t
 
+        # the buckets of every band at once, band by band in hash order: one stable sort per band
+        # (a row of ``bands``), runs of equal hashes never crossing a band's end
+        nb, nk = bands.shape
+        order = np.argsort(bands, axis=1, kind="stable")
+        sorted_h = np.take_along_axis(bands, order, axis=1)
+        first = np.ones((nb, nk), dtype=bool)
+        first[:, 1:] = sorted_h[:, 1:] != sorted_h[:, :-1]
+        starts = np.append(np.flatnonzero(first), nb * nk)
+        lens = np.diff(starts)
+        order = order.ravel()
+        news = np.add.reduceat(has_new[order].astype(np.int64), starts[:-1])
         seen_pairs = set()
-        for b in range(bands.shape[1]):
-            bh = bands[:, b]
-            order = np.argsort(bh, kind="stable")
-            sorted_h = bh[order]
-            starts = np.concatenate([[0], np.flatnonzero(np.diff(sorted_h)) + 1, [len(order)]])
-            lens = np.diff(starts)
-            news = np.add.reduceat(has_new[order].astype(np.int64), starts[:-1])
-            for r in np.flatnonzero((lens >= 2) & (lens <= 200) & (news > 0)):  # huge runs: boilerplate/junk
-                run = order[starts[r] : starts[r + 1]].tolist()
-                for x in range(len(run)):
-                    i = run[x]
-                    for j in run[x + 1 :]:
-                        if not (hn[i] or hn[j]):
-                            continue
-                        pair = (i, j) if i < j else (j, i)
-                        if pair in seen_pairs:
-                            continue
-                        seen_pairs.add(pair)
-                        if token_jaccard(toks(i), toks(j)) >= cfg.sentence_threshold:
-                            uf.union(i, j)
-                            touched.add(i)
-                            touched.add(j)
+        for r in np.flatnonzero((lens >= 2) & (lens <= 200) & (news > 0)).tolist():  # huge runs: boilerplate/junk
+            run = order[starts[r] : starts[r + 1]].tolist()
+            for x in range(len(run)):
+                i = run[x]
+                for j in run[x + 1 :]:
+                    if not (hn[i] or hn[j]):
+                        continue
+                    pair = (i, j) if i < j else (j, i)
+                    if pair in seen_pairs:
+                        continue
+                    seen_pairs.add(pair)
+                    if token_jaccard(toks(i), toks(j)) >= cfg.sentence_threshold:
+                        uf.union(i, j)
+                        touched.add(i)
+                        touched.add(j)
     # Groups holding a new sentence, in the order the full union-find grouping would give
     # (by smallest key index), members ascending.
     # A lone key needs two places (in two articles) to be a copy: most new sentences have one.

@@ -1,12 +1,14 @@
 """Speed-ups of the stories stage give exactly what they replace: the clusterer's relabelled sparse
 products (scipy's numbers) and the fast word analyser (sklearn's tokens)."""
 
+import json
 import random
 
 import numpy as np
 import scipy.sparse as sp
 
 from newsfuse.stories.cluster import ClusterConfig, _Columns, _vectorisers
+from newsfuse.stories.products import dense_gram, sparse_product
 from newsfuse.stories.text import word_analyzer
 
 DIM = (1 << 18) + (1 << 16)
@@ -39,6 +41,40 @@ def test_gram_and_product_equal_scipy_bit_for_bit():
         assert (cols._lut == -1).all()  # left clean for the next product
 
 
+def _arrays(M: sp.csr_matrix) -> tuple:
+    return M.data, M.indices, M.indptr
+
+
+def test_direct_products_equal_scipys_bytes_for_bytes():
+    """dense_gram / sparse_product call scipy's C loop without its sizing pass: same bytes, also
+    with signed values whose sums cancel to exact zeros (left out of a sparse result, as scipy does)."""
+    rng = np.random.default_rng(11)
+    for trial in range(80):
+        k = int(rng.integers(1, 60))
+        A = _random_rows(rng, int(rng.integers(0, 12)), 40, k)
+        B = _random_rows(rng, int(rng.integers(0, 12)), 40, k)
+        if trial % 2:  # signed values from a few levels: many exact cancellations
+            for M in (A, B):
+                M.data = rng.choice([-1.0, -0.5, 0.5, 1.0], len(M.data))
+        want = (A @ B.T).toarray()
+        got = dense_gram(_arrays(A), _arrays(B), A.shape[0], B.shape[0], k)
+        assert got.shape == want.shape and got.tobytes() == want.tobytes()
+        n = B.shape[0]
+        P = sp.csr_matrix(rng.random((4, n)) < 0.5).astype(np.float64) if n else sp.csr_matrix((4, 0))
+        want = P @ B
+        got = sparse_product(_arrays(P), _arrays(B), 4, n, k)
+        assert got is not None
+        for a, b in zip((want.data, want.indices, want.indptr), got):
+            assert a.tobytes() == b.astype(a.dtype).tobytes()
+
+
+def test_direct_products_leave_other_dtypes_to_scipy():
+    A = sp.csr_matrix(np.eye(3, dtype=np.float32))
+    assert dense_gram(_arrays(A), _arrays(A), 3, 3, 3) is None
+    assert sparse_product(_arrays(A), _arrays(A), 3, 3, 3) is None
+    assert np.array_equal(_Columns(8).gram(A, A), np.eye(3))  # the caller falls back to scipy's @
+
+
 def test_fast_word_analyzer_gives_sklearns_tokens():
     cfg = ClusterConfig()
     words, ents = _vectorisers(cfg.word_bits, cfg.entity_bits)
@@ -53,3 +89,49 @@ def test_fast_word_analyzer_gives_sklearns_tokens():
     for t in texts:
         assert fast(t) == base(t), t
     assert word_analyzer(ents)("Reuters Lisk_Bay x") == ents.build_analyzer()("Reuters Lisk_Bay x")  # not word analysis
+
+
+def _stream(n: int, seed: int = 3):
+    """Invented articles on a few rotating topics, ~12 a day over several weeks (old ones settle)."""
+    from datetime import datetime, timedelta, timezone
+
+    from newsfuse.records import Article, article_id_for
+
+    rng = random.Random(seed)
+    topics = [([f"t{t}w{i}" for i in range(30)], [f"Name{t}x{j}" for j in range(4)]) for t in range(9)]
+    t0 = datetime(2024, 1, 1, tzinfo=timezone.utc)
+    out = []
+    for i in range(n):
+        words, names = topics[(i // 40 + rng.randrange(3)) % len(topics)]
+        body = " ".join(rng.choice(words) for _ in range(40)) + ". " + " ".join(rng.sample(names, 2)) + " said."
+        out.append(Article(id=article_id_for(body + str(i)), text=body, published=t0 + timedelta(hours=2 * i)))
+    return out
+
+
+def test_settling_reuses_the_reclustered_rows_with_the_same_result(monkeypatch):
+    """Articles settling into their story's base take their weighted rows from the re-clustering
+    of the same batch; recomputing them instead gives the same state, byte for byte."""
+    from newsfuse.stories.cluster import StoryClusterer
+
+    def run(fresh: bool) -> tuple[str, int]:
+        sc = StoryClusterer()
+        reused = 0
+        orig = sc._weight_rows
+
+        def counted(ids):
+            nonlocal reused
+            if fresh:
+                sc._weighted = (-1, {}, None)
+            X, at = orig(ids)
+            reused += X is sc._weighted[2]
+            return X, at
+
+        monkeypatch.setattr(sc, "_weight_rows", counted)
+        arts = _stream(400)
+        for i in range(0, len(arts), 12):
+            sc.add(arts[i : i + 12])
+        return json.dumps(sc.state(), sort_keys=True), reused
+
+    (a, reused), (b, none) = run(False), run(True)
+    assert a == b
+    assert reused > 5 and none == 0

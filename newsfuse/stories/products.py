@@ -1,0 +1,82 @@
+"""Sparse products of the clustering stage through scipy's own C routines, called directly.
+
+Why: the per-batch products are small (a few dozen rows), and ``A @ B`` spends more time in
+scipy's Python layer (format checks, index dtype scans, a conversion per operand, a result object)
+than in the arithmetic; it also runs the C loop twice, once to size the result
+(``csr_matmat_maxnnz``) and once to fill it. Here the same routines scipy's ``@`` calls
+(``csr_tocsc`` for the transpose, ``csr_matmat``, ``csr_todense``) run on the arrays, and the
+result is sized by a bound known in advance (a dense result has at most rows x columns entries; a
+product with a 0/1 selector at most the summed lengths of the rows it picks), which leaves out the
+sizing pass: ``csr_matmat`` writes the same entries whatever room it is given. Every number is
+the one scipy's ``@`` gives (the same loop over the same arrays). Where an input is outside what
+this path handles (other dtypes, sizes beyond 32-bit indices, a scipy without these routines),
+the functions return None and the caller uses scipy's ``@``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+try:  # private to scipy: used only if present with the expected names
+    from scipy.sparse._sparsetools import csr_matmat, csr_tocsc, csr_todense
+except Exception:  # pragma: no cover - another scipy layout
+    csr_matmat = csr_tocsc = csr_todense = None
+
+__all__ = ["dense_gram", "sparse_product"]
+
+_I32 = np.iinfo(np.int32).max
+
+
+def _ok(*arrays: np.ndarray) -> bool:
+    return csr_matmat is not None and all(a.dtype == np.float64 for a in arrays)
+
+
+def _i32(a: np.ndarray) -> np.ndarray:
+    return a if a.dtype == np.int32 else a.astype(np.int32)
+
+
+def _transpose(n_row: int, n_col: int, indptr, indices, data) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """CSR arrays of the transpose (what scipy's ``M.T`` becomes before a product)."""
+    tp = np.empty(n_col + 1, np.int32)
+    ti = np.empty(len(indices), np.int32)
+    tx = np.empty(len(indices), data.dtype)
+    csr_tocsc(n_row, n_col, indptr, indices, data, tp, ti, tx)
+    return tp, ti, tx
+
+
+def dense_gram(a: tuple, b: tuple, n_a: int, n_b: int, k: int) -> np.ndarray | None:
+    """``(A @ B.T).toarray()`` for CSR arrays ``a`` and ``b`` = (data, indices, indptr) with
+    ``n_a`` and ``n_b`` rows over ``k`` columns (None: not handled here)."""
+    (ax, aj, ap), (bx, bj, bp) = a, b
+    if not _ok(ax, bx) or n_a * n_b >= _I32 or len(aj) >= _I32 or len(bj) >= _I32 or k >= _I32:
+        return None
+    out = np.zeros((n_a, n_b))
+    if not n_a or not n_b:
+        return out
+    ap, aj, bp, bj = _i32(ap), _i32(aj), _i32(bp), _i32(bj)
+    tp, ti, tx = _transpose(n_b, k, bp, bj, bx)
+    cp = np.empty(n_a + 1, np.int32)
+    cj = np.empty(n_a * n_b, np.int32)
+    cx = np.empty(n_a * n_b, np.float64)
+    csr_matmat(n_a, n_b, ap, aj, ax, tp, ti, tx, cp, cj, cx)
+    csr_todense(n_a, n_b, cp, cj, cx, out)
+    return out
+
+
+def sparse_product(p: tuple, y: tuple, n_p: int, n_y: int, k: int) -> tuple | None:
+    """CSR arrays (data, indices, indptr) of ``P @ Y`` (entries in the order scipy's ``@`` lists
+    them, exact zeros left out as it does) for CSR arrays ``p`` (``n_p`` rows over ``n_y``
+    columns) and ``y`` (``n_y`` rows over ``k`` columns); None: not handled here."""
+    (px, pj, pp), (yx, yj, yp) = p, y
+    if not _ok(px, yx) or len(pj) >= _I32 or len(yj) >= _I32 or max(n_y, k) >= _I32:
+        return None
+    pp, pj, yp, yj = _i32(pp), _i32(pj), _i32(yp), _i32(yj)
+    bound = int(np.diff(yp)[pj].sum(dtype=np.int64)) if len(pj) else 0
+    if bound >= _I32:
+        return None
+    cp = np.empty(n_p + 1, np.int32)
+    cj = np.empty(max(bound, 1), np.int32)
+    cx = np.empty(max(bound, 1), np.float64)
+    csr_matmat(n_p, k, pp, pj, px, yp, yj, yx, cp, cj, cx)
+    nnz = int(cp[-1])
+    return cx[:nnz].copy(), cj[:nnz].copy(), cp
