@@ -1367,6 +1367,7 @@ def extract_claims(article: Article, ctx: ArticleContext | None = None) -> list[
         return rule_claims(article, ctx)
     ctx = ctx if ctx is not None else ArticleContext()
     per_sentence: list[list[Claim]] = []
+    rules_of: list[int] = []  # how many of each sentence's claims are the rules'
     history: list[Claim] = []
     asked: list = []  # (sentence position, candidate)
     context: dict[int, tuple] = {}  # sentence position -> (as_of, as_of_text, attribution)
@@ -1374,6 +1375,7 @@ def extract_claims(article: Article, ctx: ArticleContext | None = None) -> list[
         claims = claims_in_sentence(s.text, article.id, s.index, s.ref_date, ctx, history)
         history.extend(claims)
         per_sentence.append(list(claims))
+        rules_of.append(len(claims))
         cands = learned.unclaimed(s.text, s.ref_date, claims)
         if cands:
             asked += [(i, c) for c in cands]
@@ -1389,4 +1391,18 @@ def extract_claims(article: Article, ctx: ArticleContext | None = None) -> list[
         if _same_group_part(s.text, c.mention, key, per_sentence[i]) or _place_of_death(s.text, c.mention, per_sentence[i]):
             continue  # a part of a figure the rules read, not a figure of its own
         per_sentence[i].append(_claim(article.id, s.index, s.text, c.mention, key, None, event, *context[i]))
-    return [c for claims in per_sentence for c in claims]
+    return [c for claims in _second_opinion(article, per_sentence, rules_of) for c in claims]
+
+
+def _second_opinion(article: Article, per_sentence: list[list[Claim]], rules_of: list[int]) -> list[list[Claim]]:
+    """The learned reader's corrections of the rules' keys, when turned on (``learned.correcting``;
+    off by default): only the rules' own claims (the first ``rules_of[i]`` of each sentence)."""
+    from . import learned
+
+    t = learned.correcting()
+    if t is None:
+        return per_sentence
+    out = []
+    for s, claims, n in zip(article.sentences, per_sentence, rules_of):
+        out.append(learned.corrected(s.text, s.ref_date, claims[:n], t) + claims[n:])
+    return out
