@@ -123,6 +123,18 @@ def run(data, held_sets, verbose=False, pick=None):
     return per_set, totals
 
 
+def inner_pick(per_set: dict) -> tuple:
+    """The setting with the most right claims pooled over ``per_set`` among those whose pooled
+    precision is no lower than the rules' alone (the rules' own setting when none gains)."""
+    base = (None, None, None)
+    tot = {t: (0, 0, 0) for t in GRID}
+    for res in per_set.values():
+        for t in GRID:
+            tot[t] = add(tot[t], res[t])
+    ok = [t for t in GRID if tot[t][1] and tot[t][0] / tot[t][1] >= tot[base][0] / max(tot[base][1], 1)]
+    return max(ok, key=lambda t: (tot[t][0], -tot[t][1], t == base)) if ok else base
+
+
 def main(argv=None):
     args = sys.argv[1:] if argv is None else argv
     verbose = "-v" in args
@@ -151,6 +163,13 @@ def main(argv=None):
         print("== pooled over the replayed sets")
         for t in sorted(GRID, key=lambda t: -(totals[t][0] / totals[t][2] + totals[t][0] / max(totals[t][1], 1)))[:15]:
             print(f"pooled drop<{t[0]} ev>={t[1]} grp>={t[2]}: {fmt(totals[t])}")
+        nested = (0, 0, 0)
+        for held in per_set:
+            t = inner_pick({s: v for s, v in per_set.items() if s != held})
+            nested = add(nested, per_set[held][t])
+            print(f"{held:9s} nested pick drop<{t[0]} ev>={t[1]} grp>={t[2]}: before {fmt(per_set[held][(None, None, None)])}"
+                  f"  after {fmt(per_set[held][t])}")
+        print(f"pooled    nested picks: before {fmt(totals[(None, None, None)])}  after {fmt(nested)}")
         if pick:
             for s in per_set:
                 print(f"{s:9s} before {fmt(per_set[s][(None, None, None)])}  after {fmt(per_set[s][pick])}")
@@ -158,6 +177,12 @@ def main(argv=None):
     else:
         os.environ["NEWSFUSE_LEARNED_CLAIMS"] = "0"
         per_set, totals = run(prepare(None), L.TRAIN_SETS, verbose, pick)
+        nested = (0, 0, 0)
+        for held in per_set:
+            t = inner_pick({s: v for s, v in per_set.items() if s != held})
+            nested = add(nested, per_set[held][t])
+            print(f"{held:9s} nested pick drop<{t[0]} ev>={t[1]} grp>={t[2]}: after {fmt(per_set[held][t])}")
+        print(f"pooled    nested picks: before {fmt(totals[(None, None, None)])}  after {fmt(nested)}")
         if pick:
             for s in L.TRAIN_SETS:
                 print(f"{s:9s} before {fmt(per_set[s][(None, None, None)])}  after {fmt(per_set[s][pick])}")
