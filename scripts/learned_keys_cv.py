@@ -39,10 +39,12 @@ from learned_claims_cv import _DUMP, _keys, add, fmt, prepare  # noqa: E402
 HISTORICAL = {"review": "ef9dad4", "review2": "b9c75a3", "review3": "9026599", "variety": "65b736c",
               "review4": "93ae099", "variety2": "5390de8", "review5": "c400725", "review6": "acd7879",
               "review7": "93ed85f", "review8": "e8aeae8", "review9": "d8c7bfb", "review10": "cde631c"}
-DROP = (None, 0.05, 0.1, 0.2)
-EV = (None, 0.6, 0.7, 0.8, 0.9, 0.95)
-GRP = (None, 0.6, 0.7, 0.8, 0.9, 0.95)
-GRID = [(d, e, g) for d in DROP for e in EV for g in GRP]
+DROP = (None, 0.05, 0.2)
+EV = (None, 0.7, 0.8, 0.9)
+GRP = (None, 0.6, 0.8, 0.9)
+# (drop, event, lexicon group, other group): learned.corrected_key
+GRID = [(d, e, g, o) for d in DROP for e in EV for g in GRP for o in GRP]
+OFF = (None, None, None, None)
 
 
 def old_rules(commit: str, sets=L.TRAIN_SETS) -> dict:
@@ -115,18 +117,18 @@ def run(data, held_sets, verbose=False, pick=None):
             score(rows, rules, ops, pick, log)
             print(f"== {held}")
             print("\n".join(log))
-    base = totals[(None, None, None)]
+    base = totals[OFF]
     print(f"pooled rules alone: {fmt(base)}")
     best = sorted(GRID, key=lambda t: -(totals[t][0] / totals[t][2] + totals[t][0] / max(totals[t][1], 1)))[:15]
     for t in best:
-        print(f"pooled drop<{t[0]} ev>={t[1]} grp>={t[2]}: {fmt(totals[t])}")
+        print(f"pooled drop<{t[0]} ev>={t[1]} grp>={t[2]} other>={t[3]}: {fmt(totals[t])}")
     return per_set, totals
 
 
 def inner_pick(per_set: dict) -> tuple:
     """The setting with the most right claims pooled over ``per_set`` among those whose pooled
     precision is no lower than the rules' alone (the rules' own setting when none gains)."""
-    base = (None, None, None)
+    base = OFF
     tot = {t: (0, 0, 0) for t in GRID}
     for res in per_set.values():
         for t in GRID:
@@ -162,18 +164,18 @@ def main(argv=None):
                 totals[t] = add(totals[t], ps[held][t])
         print("== pooled over the replayed sets")
         for t in sorted(GRID, key=lambda t: -(totals[t][0] / totals[t][2] + totals[t][0] / max(totals[t][1], 1)))[:15]:
-            print(f"pooled drop<{t[0]} ev>={t[1]} grp>={t[2]}: {fmt(totals[t])}")
+            print(f"pooled drop<{t[0]} ev>={t[1]} grp>={t[2]} other>={t[3]}: {fmt(totals[t])}")
         nested = (0, 0, 0)
         for held in per_set:
             t = inner_pick({s: v for s, v in per_set.items() if s != held})
             nested = add(nested, per_set[held][t])
-            print(f"{held:9s} nested pick drop<{t[0]} ev>={t[1]} grp>={t[2]}: before {fmt(per_set[held][(None, None, None)])}"
+            print(f"{held:9s} nested pick drop<{t[0]} ev>={t[1]} grp>={t[2]} other>={t[3]}: before {fmt(per_set[held][OFF])}"
                   f"  after {fmt(per_set[held][t])}")
-        print(f"pooled    nested picks: before {fmt(totals[(None, None, None)])}  after {fmt(nested)}")
+        print(f"pooled    nested picks: before {fmt(totals[OFF])}  after {fmt(nested)}")
         if pick:
             for s in per_set:
-                print(f"{s:9s} before {fmt(per_set[s][(None, None, None)])}  after {fmt(per_set[s][pick])}")
-            print(f"pooled    before {fmt(totals[(None, None, None)])}  after {fmt(totals[pick])}")
+                print(f"{s:9s} before {fmt(per_set[s][OFF])}  after {fmt(per_set[s][pick])}")
+            print(f"pooled    before {fmt(totals[OFF])}  after {fmt(totals[pick])}")
     else:
         os.environ["NEWSFUSE_LEARNED_CLAIMS"] = "0"
         per_set, totals = run(prepare(None), L.TRAIN_SETS, verbose, pick)
@@ -181,12 +183,12 @@ def main(argv=None):
         for held in per_set:
             t = inner_pick({s: v for s, v in per_set.items() if s != held})
             nested = add(nested, per_set[held][t])
-            print(f"{held:9s} nested pick drop<{t[0]} ev>={t[1]} grp>={t[2]}: after {fmt(per_set[held][t])}")
-        print(f"pooled    nested picks: before {fmt(totals[(None, None, None)])}  after {fmt(nested)}")
+            print(f"{held:9s} nested pick drop<{t[0]} ev>={t[1]} grp>={t[2]} other>={t[3]}: after {fmt(per_set[held][t])}")
+        print(f"pooled    nested picks: before {fmt(totals[OFF])}  after {fmt(nested)}")
         if pick:
             for s in L.TRAIN_SETS:
-                print(f"{s:9s} before {fmt(per_set[s][(None, None, None)])}  after {fmt(per_set[s][pick])}")
-            print(f"pooled    before {fmt(totals[(None, None, None)])}  after {fmt(totals[pick])}")
+                print(f"{s:9s} before {fmt(per_set[s][OFF])}  after {fmt(per_set[s][pick])}")
+            print(f"pooled    before {fmt(totals[OFF])}  after {fmt(totals[pick])}")
 
 
 if __name__ == "__main__":

@@ -27,7 +27,7 @@ from pathlib import Path
 import numpy as np
 from scipy.special import expit
 
-from .lexicon import _CAT_LOOKUP, EVENT_NOUNS, EVENT_RE, category_of, event_of, quantity_key, split_key
+from .lexicon import _CAT_LOOKUP, CATEGORIES, EVENT_NOUNS, EVENT_RE, category_of, event_of, quantity_key, split_key
 from .numbers import NUMBER_WORDS, NumberMention, find_numbers
 from .quotes import in_quotation
 
@@ -505,11 +505,12 @@ def added_claims(text: str, ref_date, rule_claims: list, threshold: float | None
 
 
 # --- a second opinion on the rules' own keys (off by default) ----------------------------------
-# (drop below, event at or above, group at or above): see ``corrected_key``; None = never. Off:
-# leave-one-set-out cross-validation (scripts/learned_keys_cv.py) found no setting that gains on
-# the development sets, and +2/-2 right claims on the two sets replayed unseen (BENCHMARKS.md).
-# NEWSFUSE_LEARNED_KEYS="drop,event,group" (e.g. "0.2,,0.8") turns it on to try.
-CORRECT = (None, None, None)
+# (drop below, event at or above, lexicon group at or above, other group at or above): see
+# ``corrected_key``; None = never. Off: leave-one-set-out cross-validation
+# (scripts/learned_keys_cv.py) found no setting that gains on the development sets; replays of
+# older rules on then-unseen sets gain (BENCHMARKS.md). NEWSFUSE_LEARNED_KEYS="drop,event,group,other"
+# (e.g. ",,,0.6" or "0.05,0.8,0.8,0.8"; three fields: the group threshold serves both) turns it on.
+CORRECT = (None, None, None, None)
 
 
 def correcting() -> tuple | None:
@@ -519,11 +520,35 @@ def correcting() -> tuple | None:
         t = CORRECT
     else:
         parts = [x.strip() for x in raw.split(",")]
+        if len(parts) == 3:
+            parts.append(parts[2])
         try:
-            t = tuple(float(x) if x else None for x in (parts + ["", "", ""])[:3])
+            t = tuple(float(x) if x else None for x in (parts + ["", "", "", ""])[:4])
         except ValueError:
-            t = (None, None, None)
+            t = (None, None, None, None)
     return None if all(x is None for x in t) else t
+
+
+def corrected_key(rule_key: str, opinion: tuple, thresholds=None) -> str | None:
+    """The quantity key to keep for a number the rules claimed under ``rule_key``, given the model's
+    ``opinion`` (``ClaimModel.opinions``): None to drop it when P(claim) is below the drop threshold,
+    else the rules' key with its event and/or group replaced where the model is at least that sure
+    of another. A group of the lexicon and a head word the rules fell back to ("skiers", "below")
+    have thresholds of their own: the second is wrong far more often. Crowds and durations are left
+    alone."""
+    drop, t_ev, t_known, t_other = CORRECT if thresholds is None else (tuple(thresholds) + (None,) * 4)[:4]
+    p, ev, p_ev, grp, p_grp = opinion
+    if drop is not None and p < drop:
+        return None
+    cat, rev = split_key(rule_key)
+    if rev in ("crowd", "hours") or cat in ("crowd", "duration"):
+        return rule_key
+    if t_ev is not None and ev != rev and p_ev >= t_ev and ev not in ("crowd", "hours"):
+        rev = ev
+    t_grp = t_known if cat in CATEGORIES else t_other
+    if t_grp is not None and grp is not None and grp != cat and p_grp >= t_grp:
+        cat = grp
+    return quantity_key(cat, rev)
 
 
 def corrected(text: str, ref_date, rule_claims: list, thresholds: tuple) -> list:
@@ -548,21 +573,3 @@ def corrected(text: str, ref_date, rule_claims: list, thresholds: tuple) -> list
         out.append(rc if key == rc.quantity else replace(rc, quantity=key, event=split_key(key)[1]))
     return out
 
-
-def corrected_key(rule_key: str, opinion: tuple, thresholds=None) -> str | None:
-    """The quantity key to keep for a number the rules claimed under ``rule_key``, given the model's
-    ``opinion`` (``ClaimModel.opinions``): None to drop it when P(claim) is below the drop threshold,
-    else the rules' key with its event and/or group replaced where the model is at least that sure
-    of another. Crowds and durations have no group and are left alone."""
-    drop, t_ev, t_grp = CORRECT if thresholds is None else thresholds
-    p, ev, p_ev, grp, p_grp = opinion
-    if drop is not None and p < drop:
-        return None
-    cat, rev = split_key(rule_key)
-    if rev in ("crowd", "hours") or cat in ("crowd", "duration"):
-        return rule_key
-    if t_ev is not None and ev != rev and p_ev >= t_ev and ev not in ("crowd", "hours"):
-        rev = ev
-    if t_grp is not None and grp is not None and grp != cat and p_grp >= t_grp:
-        cat = grp
-    return quantity_key(cat, rev)

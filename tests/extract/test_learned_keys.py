@@ -9,7 +9,7 @@ from helpers import make_article
 import newsfuse.extract.learned as learned
 from newsfuse.extract.claims import extract_claims
 
-OFF = (None, None, None)
+OFF = (None, None, None, None)
 
 
 def _op(p=0.9, ev="killed", p_ev=0.5, grp="people", p_grp=0.5):
@@ -30,6 +30,14 @@ def test_a_sure_group_replaces_the_rules_group_only():
                                  t) == "people injured"
 
 
+def test_a_head_word_the_lexicon_does_not_know_has_its_own_threshold():
+    t = (None, None, None, 0.6)
+    assert learned.corrected_key("skaters rescued", _op(grp="people", p_grp=0.65), t) == "people rescued"
+    assert learned.corrected_key("skaters rescued", _op(grp="people", p_grp=0.55), t) == "skaters rescued"
+    # a lexicon group is left alone at this setting, however sure the model
+    assert learned.corrected_key("civilians rescued", _op(grp="people", p_grp=0.99), t) == "civilians rescued"
+
+
 def test_a_sure_event_replaces_the_rules_event():
     t = (None, 0.8, None)
     assert learned.corrected_key("people killed", _op(ev="injured", p_ev=0.9), t) == "people injured"
@@ -48,7 +56,8 @@ def test_crowds_and_durations_are_left_alone(key):
 
 
 @pytest.mark.parametrize("raw, want", [
-    (None, None), ("", None), (",,", None), ("0.2,,0.8", (0.2, None, 0.8)), ("x,y", None), (",0.9", (None, 0.9, None)),
+    (None, None), ("", None), (",,", None), ("0.2,,0.8", (0.2, None, 0.8, 0.8)), ("x,y", None),
+    (",0.9", (None, 0.9, None, None)), (",,,0.6", (None, None, None, 0.6)), ("0.05,0.8,0.8,0.6", (0.05, 0.8, 0.8, 0.6)),
 ])
 def test_the_switch(raw, want, monkeypatch):
     if raw is None:
