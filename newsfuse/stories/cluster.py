@@ -94,6 +94,14 @@ class ClusterConfig:
     # ... and its articles must be similar to the story's in absolute terms too: the fixtures'
     # follow-ups score 0.20-0.38 mean cosine; T17's long, broad stories pass the ratio at 0.04-0.06
     story_followup_floor: float = 0.15
+    # ... or, written in other words (a translated piece, a share-price piece, a charge weeks on),
+    # it shares at least this many names (capitalised phrases: a town, a company, a victim) with
+    # that story alone: names found in no third story of the pool. A name two stories share (a
+    # city, a spokeswoman) is no evidence, and a group with such names in common with two
+    # stories joins neither; 0 disables
+    story_followup_names: int = 2
+    story_followup_name_floor: float = 0.075  # ... at a mean similarity of at least this
+    story_followup_name_df: int = 30  # a name seen in more articles than this is no one event's
     # strays: an article of a story of 2+ moves to another story (of 2+, within the leader's window)
     # whose articles it is on average at least this many times as similar to as to its own story's,
     # and at least ``story_followup_floor``; 0 disables. On the fixtures the two misplaced articles
@@ -1244,8 +1252,69 @@ class StoryClusterer:
                 cents[c].last = max(cents[c].last, float(times[rows].max()))
         return labels, cents
 
+    def _names(self, raw: sp.csr_matrix, seeds: list[_Centroid]) -> tuple[sp.csr_matrix, sp.csr_matrix] | None:
+        """0/1 matrices of the names (capitalised phrases) in each pool article (``raw``: its
+        counts) and each seed, in the entity block. A phrase counts whole; a number counts
+        ``number_weight`` per use, so a column with a fractional count anywhere in the pool is a
+        number (or a name hashed with one) and left out, as are outlets' own names."""
+        if self.config.story_followup_names <= 0 or not raw.shape[0]:
+            return None
+        ent = raw.indices >= self._wdim
+        frac = np.abs(raw.data - np.round(raw.data)) > 1e-6
+        bad = np.zeros(self.dim, bool)
+        bad[raw.indices[frac]] = True
+        if self._outlet_feats:
+            bad[np.fromiter(self._outlet_feats, np.int64)] = True
+        good = np.zeros(self.dim, bool)
+        good[raw.indices[ent & ~frac]] = True
+        good &= ~bad & (self._df <= self.config.story_followup_name_df)
+        keep = good[raw.indices]
+        rows_of = np.repeat(np.arange(raw.shape[0]), np.diff(raw.indptr))
+        R = sp.csr_matrix((np.ones(int(keep.sum())), (rows_of[keep], raw.indices[keep])), shape=raw.shape)
+        si, sj = [], []
+        for c, sd in enumerate(seeds):
+            cols = sd.idx[good[sd.idx]]
+            si.append(np.full(len(cols), c))
+            sj.append(cols)
+        S = sp.csr_matrix((np.ones(sum(len(x) for x in sj)), (np.concatenate(si) if si else np.zeros(0, int),
+                                                               np.concatenate(sj) if sj else np.zeros(0, int))),
+                          shape=(len(seeds), self.dim))
+        return R, S
+
+    def _group_names(self, names, rows_g: np.ndarray, seed_g: np.ndarray, ng: int) -> np.ndarray:
+        """Which names each group has (0/1, groups by names), kept to names in two groups or more:
+        only those can link groups."""
+        R, S = names
+        P = sp.csr_matrix((np.ones(len(rows_g)), (rows_g, np.arange(len(rows_g)))), shape=(ng, len(rows_g)))
+        V = P @ R
+        if S.shape[0]:
+            V = V + sp.csr_matrix((np.ones(len(seed_g)), (seed_g, np.arange(len(seed_g)))), shape=(ng, len(seed_g))) @ S
+        V = V.tocsc()
+        V.data[:] = 1.0
+        return V[:, np.flatnonzero(np.diff(V.indptr) >= 2)].toarray() > 0
+
+    def _name_links(self, V: np.ndarray, n: np.ndarray, active: np.ndarray, present: np.ndarray,
+                    first: np.ndarray) -> np.ndarray:
+        """``out[g, h]``: g is a follow-up (at most ``story_followup_max`` articles) that shares at
+        least ``story_followup_names`` names with one earlier group h that no other earlier group
+        has, and h is the only such group. Names that two earlier stories share (a city, a
+        spokeswoman) are evidence of neither; later fragments of the same event do not count."""
+        cfg = self.config
+        ng = len(n)
+        out = np.zeros((ng, ng), bool)
+        for g in np.flatnonzero(active & (n <= cfg.story_followup_max)).tolist():
+            before = present & (first < first[g])
+            if not before.any():
+                continue
+            own = V[g] & (V[before].sum(0) == 1)
+            before &= active
+            hits = np.where(before, (V & own[None, :]).sum(1), 0)
+            if ((hits >= cfg.story_followup_names).sum()) == 1:
+                out[g, int(np.argmax(hits))] = True
+        return out | out.T
+
     def _follow_ups(self, sims: "_PoolSims | None", labels: np.ndarray, cents: list[_Centroid],
-                    k0: int, root: list[int]) -> list[tuple[int, int]]:
+                    k0: int, root: list[int], names=None) -> list[tuple[int, int]]:
         """Pairs of columns to join beyond the leader's time window: follow-ups (a charge, a
         funeral, a verdict days after the event) whose articles are, on average, at least
         ``story_cohesion_ratio`` times as similar to the story's as those are to each other, and
@@ -1285,6 +1354,7 @@ class StoryClusterer:
             return ok
 
         active = n > 0
+        present = active.copy()  # every group of the pool competes for a name
         ok = timely()
         if not ok.any():
             return []
@@ -1294,16 +1364,19 @@ class StoryClusterer:
         A, own = sims.group_sums(rows, rows_g[rows], seeds, seed_g[seeds], ng)
         head = list(roots)
         out = []
+        V = self._group_names(names, rows_g, seed_g, ng) if names is not None else None
         while True:
+            named = self._name_links(V, n, active, present, first) if V is not None else False
             with np.errstate(divide="ignore", invalid="ignore"):
                 inner = np.where(n >= 2, (np.diag(A) - own) / (n * (n - 1)), np.inf)
                 bar = np.minimum(inner[:, None], inner[None, :])
                 cross = A / np.outer(n, n)
                 ratio = cross / bar
-            ok = timely() & np.isfinite(bar) & (cross >= cfg.story_followup_floor) & (ratio >= cfg.story_cohesion_ratio)
+            ok = timely() & ((np.isfinite(bar) & (cross >= cfg.story_followup_floor)
+                              & (ratio >= cfg.story_cohesion_ratio)) | (named & (cross >= cfg.story_followup_name_floor)))
             if not ok.any():
                 return out
-            a, b = divmod(int(np.argmax(np.where(ok, ratio, -np.inf))), ng)
+            a, b = divmod(int(np.argmax(np.where(ok, np.nan_to_num(ratio, nan=0.0, posinf=0.0), -np.inf))), ng)
             a, b = min(a, b), max(a, b)
             out.append((head[a], head[b]))
             A[a, :] += A[b, :]
@@ -1312,6 +1385,9 @@ class StoryClusterer:
             own[a] += own[b]
             first[a], last[a] = min(first[a], first[b]), max(last[a], last[b])
             active[b] = False
+            present[b] = False
+            if V is not None:
+                V[a] |= V[b]
 
     def _recluster(self, fresh_ids: set[str]) -> set[str]:
         """Re-cluster the pool, then give the clusters ids: a hot story with settled articles
@@ -1320,7 +1396,8 @@ class StoryClusterer:
         cfg = self.config
         order = sorted(self._pool, key=lambda k: (self._pool[k]["t"], k))
         vec_ids = [k for k in order if not self._pool[k]["dup"]]
-        X = self._weight(self._pool_matrix(vec_ids))
+        raw = self._pool_matrix(vec_ids)
+        X = self._weight(raw)
         times = np.array([self._pool[k]["t"] for k in vec_ids], np.float64)
         seed_ids = [s for s in self._hot if s in self._base and self._base[s].n > 0]
         seeds = [self._base[s] for s in seed_ids]
@@ -1357,7 +1434,8 @@ class StoryClusterer:
                 ri, rj = find(int(i)), find(int(j))
                 if ri != rj:
                     parent[max(ri, rj)] = min(ri, rj)
-            for i, j in self._follow_ups(sims, labels, cents, len(seeds), [find(c) for c in range(ncol)]):
+            for i, j in self._follow_ups(sims, labels, cents, len(seeds), [find(c) for c in range(ncol)],
+                                         self._names(raw, seeds)):
                 ri, rj = find(i), find(j)
                 if ri != rj:
                     parent[max(ri, rj)] = min(ri, rj)
