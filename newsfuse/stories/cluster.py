@@ -1254,9 +1254,9 @@ class StoryClusterer:
                 cents[c].last = max(cents[c].last, float(times[rows].max()))
         return labels, cents
 
-    def _names(self, raw: sp.csr_matrix, seeds: list[_Centroid]) -> tuple[sp.csr_matrix, sp.csr_matrix] | None:
-        """0/1 matrices of the names (capitalised phrases) in each pool article (``raw``: its
-        counts) and each seed, in the entity block. A phrase counts whole; a number counts
+    def _names(self, raw: sp.csr_matrix, seeds: list[_Centroid]) -> tuple[tuple, tuple] | None:
+        """The names (capitalised phrases) in each pool article (``raw``: its counts) and each
+        seed, as (row, column) pairs in the entity block. A phrase counts whole; a number counts
         ``number_weight`` per use, so a column with a fractional count anywhere in the pool is a
         number (or a name hashed with one) and left out, as are outlets' own names."""
         if self.config.story_followup_names <= 0 or not raw.shape[0]:
@@ -1272,28 +1272,24 @@ class StoryClusterer:
         good &= ~bad & (self._df <= self.config.story_followup_name_df)
         keep = good[raw.indices]
         rows_of = np.repeat(np.arange(raw.shape[0]), np.diff(raw.indptr))
-        R = sp.csr_matrix((np.ones(int(keep.sum())), (rows_of[keep], raw.indices[keep])), shape=raw.shape)
-        si, sj = [], []
-        for c, sd in enumerate(seeds):
-            cols = sd.idx[good[sd.idx]]
-            si.append(np.full(len(cols), c))
-            sj.append(cols)
-        S = sp.csr_matrix((np.ones(sum(len(x) for x in sj)), (np.concatenate(si) if si else np.zeros(0, int),
-                                                               np.concatenate(sj) if sj else np.zeros(0, int))),
-                          shape=(len(seeds), self.dim))
-        return R, S
+        seed_of = np.repeat(np.arange(len(seeds)), [len(sd.idx) for sd in seeds])
+        sidx = np.concatenate([sd.idx for sd in seeds]).astype(np.int64) if seeds else np.zeros(0, np.int64)
+        skeep = good[sidx]
+        return (rows_of[keep], raw.indices[keep].astype(np.int64)), (seed_of[skeep], sidx[skeep])
 
-    def _group_names(self, names, rows_g: np.ndarray, seed_g: np.ndarray, ng: int) -> np.ndarray:
-        """Which names each group has (0/1, groups by names), kept to names in two groups or more:
-        only those can link groups."""
-        R, S = names
-        P = sp.csr_matrix((np.ones(len(rows_g)), (rows_g, np.arange(len(rows_g)))), shape=(ng, len(rows_g)))
-        V = P @ R
-        if S.shape[0]:
-            V = V + sp.csr_matrix((np.ones(len(seed_g)), (seed_g, np.arange(len(seed_g)))), shape=(ng, len(seed_g))) @ S
-        V = V.tocsc()
-        V.data[:] = 1.0
-        return V[:, np.flatnonzero(np.diff(V.indptr) >= 2)].toarray() > 0
+    def _group_names(self, names, rows_g: np.ndarray, seed_g: np.ndarray, ng: int, small: np.ndarray) -> np.ndarray:
+        """Which names each group has (0/1, groups by names), kept to names of the ``small``
+        groups (the follow-ups; groups only grow) found in two groups or more: only those can
+        link groups."""
+        (pr, pc), (sr, sc) = names
+        key = np.unique(np.concatenate([rows_g[pr], seed_g[sr]]) * np.int64(self.dim) + np.concatenate([pc, sc]))
+        r, c = key // self.dim, key % self.dim  # each (group, name) once
+        cols, count = np.unique(c, return_counts=True)
+        keep = np.intersect1d(cols[count >= 2], c[small[r]], assume_unique=False)
+        at = np.isin(c, keep)
+        out = np.zeros((ng, len(keep)), bool)
+        out[r[at], np.searchsorted(keep, c[at])] = True
+        return out
 
     def _name_links(self, V: np.ndarray, n: np.ndarray, active: np.ndarray, present: np.ndarray,
                     first: np.ndarray) -> np.ndarray:
@@ -1304,15 +1300,21 @@ class StoryClusterer:
         cfg = self.config
         ng = len(n)
         out = np.zeros((ng, ng), bool)
-        for g in np.flatnonzero(active & (n <= cfg.story_followup_max)).tolist():
-            before = present & (first < first[g])
-            if not before.any():
-                continue
-            own = V[g] & (V[before].sum(0) == 1)
-            before &= active
-            hits = np.where(before, (V & own[None, :]).sum(1), 0)
-            if ((hits >= cfg.story_followup_names).sum()) == 1:
-                out[g, int(np.argmax(hits))] = True
+        rows = np.flatnonzero(active & (n <= cfg.story_followup_max))
+        if not len(rows):
+            return out
+        V = V[:, V[rows].any(0)]  # only the follow-ups' names matter
+        # per follow-up, how many groups that began before it have each name (a running count in
+        # order of first article: no loop over groups)
+        order = np.argsort(first, kind="stable")
+        cum = np.zeros((ng + 1, V.shape[1]), np.int32)
+        np.cumsum(V[order] & present[order, None], axis=0, dtype=np.int32, out=cum[1:])
+        before = cum[np.searchsorted(first[order], first[rows], side="left")]
+        own = V[rows] & (before == 1)
+        hits = own.astype(np.float64) @ V.T.astype(np.float64)
+        hits[~(active[None, :] & (first[None, :] < first[rows][:, None]))] = 0.0
+        one = (hits >= cfg.story_followup_names).sum(1) == 1
+        out[rows[one], np.argmax(hits[one], 1)] = True
         return out | out.T
 
     def _follow_ups(self, sims: "_PoolSims | None", labels: np.ndarray, cents: list[_Centroid],
@@ -1368,7 +1370,8 @@ class StoryClusterer:
         A, own = sims.group_sums(rows, rows_g[rows], seeds, seed_g[seeds], ng)
         head = list(roots)
         out = []
-        V = self._group_names(names, rows_g, seed_g, ng) if names is not None else None
+        small = active & (n <= cfg.story_followup_max)
+        V = self._group_names(names, rows_g, seed_g, ng, small) if names is not None and small.any() else None
         while True:
             named = self._name_links(V, n, active, present, first) if V is not None else False
             with np.errstate(divide="ignore", invalid="ignore"):
