@@ -1311,8 +1311,8 @@ class StoryClusterer:
         np.cumsum(V[order] & present[order, None], axis=0, dtype=np.int32, out=cum[1:])
         before = cum[np.searchsorted(first[order], first[rows], side="left")]
         own = V[rows] & (before == 1)
-        hits = own.astype(np.float64) @ V.T.astype(np.float64)
-        hits[~(active[None, :] & (first[None, :] < first[rows][:, None]))] = 0.0
+        hits = own.astype(np.int32) @ V.T.astype(np.int32)  # integers: small, and no BLAS threads woken
+        hits[~(active[None, :] & (first[None, :] < first[rows][:, None]))] = 0
         one = (hits >= cfg.story_followup_names).sum(1) == 1
         out[rows[one], np.argmax(hits[one], 1)] = True
         return out | out.T
