@@ -282,8 +282,9 @@ def test_storyline_seed_survives_state_round_trip(art):
 
 def test_merged_storylines_keep_the_older_id_and_resolve(art):
     """Storylines built apart that turn out to be one: the older id stays, the other resolves to it."""
+    # two stories of one fire: no name-based follow-up (it would make them one story)
     sc = StoryClusterer(ClusterConfig(cold_after_days=3, storyline_threshold=1.01, storyline_young=0,
-                                      storyline_merge_threshold=0.05))
+                                      storyline_merge_threshold=0.05, story_followup_names=0))
     older = [art(FIRE[0], hours=0)]
     sc.add(older)
     line_a = sc.stories[older[0].story_id].storyline_id
@@ -648,3 +649,56 @@ def test_verdict_two_weeks_after_a_trial_opened_joins_its_story(art, config, joi
     assert len({a.story_id for a in opening}) == 1
     assert witness.story_id == opening[0].story_id
     assert (verdict.story_id == opening[0].story_id) is joins
+
+
+SLIDE = ["A hillside above the Keelby Cut road gave way at the Tellmoor pit of Ostrand Mining on Tuesday, burying "
+         "two excavators. Varnshire police said three workers were missing under the rock and mud",
+         "Rescue teams dug through the night at Tellmoor after the landslide at the Ostrand Mining pit. Police "
+         "spokeswoman Ilse Marrow said the Keelby Cut road would stay closed while the slope was unstable",
+         "Two bodies were recovered from the landslide at the Tellmoor pit, Varnshire police said. Ostrand Mining "
+         "said it had stopped all digging at the site and would help the families of the missing workers"]
+FERRY = ["Fire broke out on a car ferry moored at Pennick harbour on Wednesday night, and forty passengers were "
+         "taken off by lifeboat. Varnshire police spokeswoman Ilse Marrow said nobody was badly hurt",
+         "The blaze on the Pennick ferry started in a lorry on the lower deck, the harbour master said. Varnshire "
+         "police are questioning the driver, spokeswoman Ilse Marrow said",
+         "Ferry crossings from Pennick were cancelled for a second day after the fire. The operator said the "
+         "damaged vessel would be towed to a dry dock for inspection"]
+SLIDE_SHARES = ("Ostrand Mining stock lost a fifth of its value in Frankfurt trading as investors weighed the cost "
+                "of the Tellmoor disaster. Analysts cut their earnings forecasts and warned the dividend was at risk")
+SLIDE_BRIEFING = ("Varnshire police spokeswoman Ilse Marrow told a briefing on Monday that officers had finished "
+                  "their work at Tellmoor. She thanked volunteers and neighbours for their patience")
+
+
+def _slide_and_ferry(art, config):
+    sc = StoryClusterer(ClusterConfig(**config))
+    slide = [art(t, hours=2 * i) for i, t in enumerate(SLIDE)]
+    ferry = [art(t, hours=30 + 2 * i) for i, t in enumerate(FERRY)]
+    sc.add(slide + ferry)
+    assert len({a.story_id for a in slide}) == 1 and len({a.story_id for a in ferry}) == 1
+    assert slide[0].story_id != ferry[0].story_id
+    return sc, slide, ferry
+
+
+@pytest.mark.parametrize("config, joins", [({}, True), ({"story_followup_names": 0}, False)],
+                         ids=["default", "no-names"])
+def test_follow_up_in_other_words_joins_the_one_story_it_shares_names_with(art, config, joins):
+    """A share-price piece a week on shares almost no words with the landslide's reports, but
+    two names (the company, the pit's town) that only the landslide's story has: it joins."""
+    sc, slide, ferry = _slide_and_ferry(art, config)
+    shares = art(SLIDE_SHARES, hours=24 * 8)
+    sc.add([shares])
+    assert (shares.story_id == slide[0].story_id) is joins
+    assert shares.story_id != ferry[0].story_id
+
+
+@pytest.mark.parametrize("config, joins", [({}, False), ({"story_followup_names": 1}, True)],
+                         ids=["default", "one-name"])
+def test_names_two_stories_share_are_no_evidence(art, config, joins):
+    """A police briefing names the force and the spokeswoman of both the landslide and the
+    ferry fire, and the landslide's town once: the shared names count for neither story, and
+    one name alone (the town) is not enough by default."""
+    sc, slide, ferry = _slide_and_ferry(art, config)
+    briefing = art(SLIDE_BRIEFING, hours=24 * 9)
+    sc.add([briefing])
+    assert (briefing.story_id == slide[0].story_id) is joins
+    assert briefing.story_id != ferry[0].story_id
