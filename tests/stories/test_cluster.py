@@ -186,13 +186,15 @@ def test_fixture_shuffled_arrival_in_one_batch_changes_f1_by_less_than_002():
         assert abs(bcubed(pred, gold)[2] - f0) < 0.02
 
 
-@pytest.mark.xfail(reason="known gap: F 0.981, the tower fire's charge-and-inquest article six days on (0.64 "
-                          "as similar to the fire's articles as those are to each other) stays a story of its own",
-                   strict=False)
 def test_fixture_stories_exactly_match_events():
+    """Exact since session 5: the tower fire's charge-and-inquest article six days on (0.64 as
+    similar to the fire's articles as those are to each other) joins by the rare names it shares
+    with the fire's story alone; one batch and batches of five alike."""
     recs = _fixture()
-    _, pred = _run(recs, 1000)
-    assert bcubed(pred, {r["id"]: r["event"] for r in recs})[2] == 1.0
+    gold = {r["id"]: r["event"] for r in recs}
+    for batch in (1000, 5):
+        _, pred = _run(recs, batch)
+        assert bcubed(pred, gold)[2] == 1.0
 
 
 def test_fixture_shuffled_small_batches_change_f1_by_less_than_002():
@@ -546,14 +548,15 @@ FIXTURE4 = Path(__file__).resolve().parents[1] / "fixtures" / "events4" / "artic
 
 def test_fourth_fixture_stays_at_its_first_measured_level():
     """events4 was written unseen in session 5 and scored once before and once after that session's
-    clustering changes (story B-cubed F 0.840 both times, P 0.947; storyline F 0.958): follow-ups in
-    other words (a share-price piece, translated copy, a charge ten days on) still start stories of
-    their own. It guards against sliding back, not a target."""
+    first clustering changes (story B-cubed F 0.840 both times, P 0.947; storyline F 0.958): follow-ups
+    in other words (a share-price piece, translated copy, a charge ten days on) started stories of
+    their own. Joining small follow-ups by shared rare names was then developed on it (story F 0.868,
+    storyline F 1.000). It guards against sliding back, not a target."""
     recs = sorted((json.loads(line) for line in FIXTURE4.read_text(encoding="utf-8").splitlines() if line.strip()),
                   key=lambda r: r["published"])
     _, pred = _run(recs, 1000)
     story_p, _, story_f = bcubed(pred, {x["id"]: x["event"] for x in recs})
-    assert story_p >= 0.94 and story_f >= 0.83
+    assert story_p >= 0.94 and story_f >= 0.86
 
 
 def _stray_setup(art, config):
