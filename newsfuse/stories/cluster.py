@@ -1849,6 +1849,10 @@ class StoryClusterer:
                 claimed.add(lid)
         for keep, drop in merges:
             self._merge_lines(keep, drop)
+        # ``_merge_lines`` keeps the older line by its whole span, which need not be the seed named
+        # first (seeds are ordered by their settled part): stories go to the line that survived,
+        # never to an alias (a live alias splits one line's stories from its settled part)
+        line = [self.resolve_storyline(l) for l in line]
         moved: set[str] = set()
         left: dict[str, dict[str, int]] = {}  # old line -> new line -> stories that went there
         for ci, mem in enumerate(clusters):

@@ -301,6 +301,32 @@ def test_merged_storylines_keep_the_older_id_and_resolve(art):
     assert line_b not in sc.storylines()
 
 
+
+def test_merged_storylines_hand_their_hot_stories_to_the_surviving_line(art):
+    """Seeds are ordered by their settled part, the surviving line is the one whose whole span
+    (hot stories too) is older: the two can differ, and the hot stories must then go to the
+    survivor, not to the line that became its alias (which split one line in two)."""
+    sc = StoryClusterer(ClusterConfig(cold_after_days=3, storyline_threshold=1.01, storyline_young=0,
+                                      storyline_merge_threshold=1.01, story_followup_names=0))
+    a = art(FIRE[0], hours=0)
+    sc.add([a])
+    line_a = sc.stories[a.story_id].storyline_id
+    b = art(FIRE[1], hours=24 * 4)
+    sc.add([b])
+    line_b = sc.stories[b.story_id].storyline_id
+    sc.add([art(BUDGET[0], hours=24 * 8)])  # both fire lines now have settled seeds, a's the older
+    assert line_a != line_b and sc._line_base[line_a].first < sc._line_base[line_b].first
+    # b's line reaching further back (as a hot story older than its settled part makes it)
+    sc._lines[line_b].first = sc._lines[line_a].first - 1.0
+    sc.config.storyline_threshold = sc.config.storyline_merge_threshold = 0.05
+    hot = art(FIRE_INQUEST, hours=24 * 9)
+    sc.add([hot])
+    line = sc.stories[hot.story_id].storyline_id
+    assert sc.resolve_storyline(line) == line  # a live line, not an alias
+    assert sc.resolve_storyline(line_a) == sc.resolve_storyline(line_b) == line_b
+    assert hot.story_id in sc.storylines()[line_b]
+    assert all(sc.resolve_storyline(l) == l for l in sc.storylines())
+
 def _storyline_of(sc, arts):
     of = {s: l for l, ss in sc.storylines().items() for s in ss}
     return {a.id: of[sc.resolve(a.story_id)] for a in arts}
