@@ -17,14 +17,8 @@ import unicodedata
 
 from ..records import Article, Quote
 from .language import is_english
-from .speakers import SPEECH_VERBS, ArticleContext, person_names, split_speaker
+from .speakers import SPEECH_VERBS, ArticleContext, in_quotation, person_names, split_speaker
 
-
-def in_quotation(text: str, pos: int) -> bool:
-    """Whether ``pos`` lies inside a quotation (more opening than closing curly quotes before it,
-    or an odd number of straight ones)."""
-    before = text[:pos]
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 __all__ = ["extract_quotes", "quotes_in_sentence", "same_quote", "quote_similarity"]
 
@@ -189,10 +183,12 @@ def quotes_in_sentence(text: str, article_id: str, index: int, ctx: ArticleConte
         described = bool(_DESCRIBED_AS.search(text[max(0, s - 80):s]))
         if words < 4 and not has_verb and not described:
             continue  # scare quotes: the 'dozens' of a headline
+        if words < 4 and not described and _QUOTED_NAME.match(inner):
+            continue  # a name in quotes, not speech: operation "Silver Lantern", the ship "Morning Star"
         raw = _speaker_for(text, s, e, spans)
         if raw is None and (has_verb or described):
             # "X praised the officers and said that the negotiators had 'saved lives'"
-            names = person_names(text)
+            names = [n for n in person_names(text) if not any(ps <= n[0] < pe for ps, pe, _ in spans)]
             raw = names[0][2] if names else None
             if raw is None:
                 m = _INDIRECT.match(text)
@@ -227,6 +223,8 @@ def quotes_in_sentence(text: str, article_id: str, index: int, ctx: ArticleConte
     return out
 
 
+# a short quoted span of capitalised words only: a title or a name, not someone's words
+_QUOTED_NAME = re.compile(r"^(?:[A-Z][\w'’-]*\s*){1,3}$")
 _CLAUSES = re.compile(r",\s*(?:and|but|while|whereas)\s+|;\s+|\s+but\s+(?=the\s|[A-Z])")
 
 

@@ -23,6 +23,9 @@ SPEECH_VERBS = (
 )
 _SPEECH_RE = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.I)
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "his", "her"}
+# the pronouns that stand for one person named earlier; "they", "it" and "we" are mostly groups
+# ("U.S. officials said ... They said"), so they resolve to no one rather than to the last name
+PERSON_PRONOUNS = {"he", "she", "i", "his", "her"}
 
 # words that precede a name but are not part of it
 TITLES = {
@@ -48,7 +51,7 @@ ORG_WORDS = {
     "inc", "ltd", "group", "university", "court", "parliament", "government", "union", "alliance",
     "treaty", "committee", "association", "news", "times", "post", "tv", "radio", "television",
     "airways", "airlines", "guard", "institute", "authority", "authorities", "federation", "fund",
-    "church", "embassy", "gazette", "herald", "heraldo", "press", "channel", "network", "assembly",
+    "church", "league", "embassy", "gazette", "herald", "heraldo", "press", "channel", "network", "assembly",
     "senate", "congress", "board", "bureau", "center", "centre", "foundation", "programme", "program",
     "nations", "states", "republic", "kingdom", "club", "team", "ministries", "cabinet", "presidency",
     "palace", "kremlin", "sun", "mail", "telegraph", "guardian", "independent", "express", "reuters",
@@ -78,13 +81,21 @@ def person_names(text: str) -> list[tuple[int, int, str]]:
             if toks[k].lower().strip(".") in _ROLE_HEADS:
                 i = k + 1
                 break
+        # a sentence word inside the run ends what came before: "Photo Handout By Ana Ruiz"
+        for k in range(len(toks) - 2, i - 1, -1):
+            if toks[k].lower() in _FUNCTION_WORDS:
+                i = k + 1
+                break
+        end = m.end()
+        if toks and re.search(r"['’]s$", toks[-1]):
+            toks[-1], end = toks[-1][:-2], end - 2  # "Ana Ruiz's office": the name without the possessive
         name = toks[i:]
         if not (2 <= len(name) <= 4):
             continue
         if any(t.lower().strip(".") in ORG_WORDS or t.lower() in _NOT_NAME for t in name):
             continue
         start = m.start() + len(" ".join(toks[:i])) + (1 if i else 0)
-        out.append((start, m.end(), " ".join(name)))
+        out.append((start, end, " ".join(name)))
     return out
 
 
@@ -121,7 +132,7 @@ _FUNCTION_WORDS = {
 _NOT_NAME = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
     "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-    "december", "new", "year", "day", "eve", "christmas", "live", "updated", "photo", "read", "more",
+    "december", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "new", "year", "day", "eve", "christmas", "live", "updated", "photo", "read", "more",
     "central", "asia", "soviet", "north", "south", "east", "west", "western", "eastern", "northern",
     "southern", "city", "square", "street", "province", "region", "airport", "hospital",
     # streets and places a reporter stands on: "our reporter on Unity Boulevard says"
@@ -137,8 +148,18 @@ _BARE_ROLE = re.compile(r"^the\s+(?:[\w'’-]+\s+){0,3}?(?P<role>[a-z]+)(?:\s+(?
 _EXTRA_ROLES = {"premier", "prosecutor", "coroner", "sheriff", "superintendent", "spokesperson", "chairperson"}
 
 
+def in_quotation(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies inside a quotation (more opening than closing curly quotes before it,
+    or an odd number of straight ones)."""
+    before = text[:pos]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
 # a capitalised pair right after a preposition of place names a place, not a person
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|nearby|outside|inside|across|around|into|towards|toward|beyond)\s+$", re.I)
+
+
+_SURNAME = re.compile(r"\b[A-Z][\w'’-]+\b")
 
 
 @dataclass
@@ -149,13 +170,28 @@ class ArticleContext:
     roles: dict[str, str] = field(default_factory=dict)  # "president" -> "Ana Ruiz"
 
     def see(self, text: str) -> None:
+        """Note the people a sentence names, in text order, so that the last one named is the
+        one a following "he said" means. Names inside quotation marks are skipped (a quoted
+        operation, song or slogan, or someone the speaker talks about, is not the speaker), and a
+        bare surname of someone already named ("Gaddafi called it ...") names them again."""
+        seen: list[tuple[int, str]] = []
+        spans = []
         for s, e, name in person_names(text):
-            if _PLACE_BEFORE.search(text, max(0, s - 12), s):
+            spans.append((s, e))
+            if _PLACE_BEFORE.search(text, max(0, s - 12), s) or in_quotation(text, s):
                 continue  # "the community hall at nearby Lower Brisk": a place, never a pronoun's speaker
-            self.note(name)
+            seen.append((s, name))
             role = _role_of(text, s, e)
             if role:
                 self.roles[role] = name
+        for m in _SURNAME.finditer(text):
+            if any(s <= m.start() < e for s, e in spans) or in_quotation(text, m.start()):
+                continue
+            full = next((p for p in reversed(self.people) if p != m.group() and p.split()[-1] == m.group()), None)
+            if full:
+                seen.append((m.start(), full))
+        for _, name in sorted(seen, key=lambda x: x[0]):
+            self.note(name)
 
     def resolve_role(self, phrase: str | None) -> str | None:
         """'the president' -> the person last introduced as president in this article, if any."""
@@ -173,7 +209,7 @@ class ArticleContext:
             return speaker
         low = speaker.lower()
         if low in PRONOUNS:
-            return self.people[-1] if self.people else None
+            return self.people[-1] if self.people and low in PERSON_PRONOUNS else None
         toks = speaker.split()
         if len(toks) == 1 or (len(toks) == 2 and toks[0].lower().strip(".") in TITLES):
             last = toks[-1]

@@ -62,3 +62,45 @@ def test_translated_reporting_verbs_need_that():
     got = _speakers("Cortes indicated that the trapped men have water and food.")
     assert got == [(0, "Cortes", False)]
     assert _speakers("The government declared a state of emergency in four provinces.") == []
+
+
+def test_a_quoted_name_is_not_the_next_pronoun_speaker():
+    """A name in quotation marks (an operation, a campaign, someone the speaker talks about) is not
+    whom a following "he said" means; the person named outside quotes is."""
+    got = _speakers("General Rosa Telmer briefed reporters at the base.",
+                    "Officials said the jets flew under the banner of operation “Silver Lantern”.",
+                    "“We will not stop until the coast is safe,” he said.")
+    assert got[-1] == (2, "Rosa Telmer", True)
+
+
+def test_a_bare_surname_names_its_person_again_for_a_pronoun():
+    """After two people are named, a sentence about the first by surname alone makes them the one
+    a following pronoun refers to."""
+    got = _speakers("Mayor Edvin Hallor met union leader Pia Sundqvist on Monday.",
+                    "Hallor called the strike reckless.",
+                    "“The buses must run tomorrow,” he said.")
+    assert got[-1] == (2, "Edvin Hallor", True)
+
+
+def test_they_said_is_not_the_last_person_named():
+    """"They" after officials is a group: it must not become the person named before them."""
+    got = _speakers("Lena Vost watched from the harbour wall.",
+                    "They said the ferry would not sail again this winter.")
+    assert all(spk != "Lena Vost" for _, spk, _ in got)
+
+
+def test_names_lose_the_possessive_and_byline_words():
+    from newsfuse.extract.speakers import person_names
+
+    assert [n for *_, n in person_names("Police surrounded Ana Ruiz's house.")] == ["Ana Ruiz"]
+    assert [n for *_, n in person_names("Handout By Maria Oslo and Tom Brandt")] == ["Maria Oslo", "Tom Brandt"]
+    assert person_names("ALDENMOOR | Sat Mar 19 the Arab League met") == []
+
+
+def test_a_quoted_name_is_not_a_quote_or_its_own_speaker():
+    rows = [{"doc": "d", "ref_date": "2024-05-15",
+             "text": 'Officials said the frigates were working with two allies in operation "Grey Heron".'}]
+    arts, _ = _articles(rows)
+    quotes = extract_quotes(arts[0], ArticleContext())
+    assert [q.text for q in quotes if q.direct] == []
+    assert all(q.speaker != "Grey Heron" for q in quotes)
