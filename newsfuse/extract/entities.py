@@ -94,12 +94,19 @@ _SENT_START_COMMON = {
     "read", "join", "thank", "please", "share", "related", "advertisement", "updated", "photo",
     "published", "reporting", "translated", "agencies", "overnight", "yesterday", "today", "tonight",
     "more", "most", "other", "another", "such", "these", "those", "each", "every", "not", "nobody",
+    # a question or a letter opens with these: "Could Ana Ruiz win?", "Dear Voters"
+    "could", "would", "should", "can", "will", "may", "might", "must", "did", "does", "do", "is", "are",
+    "was", "were", "has", "have", "had", "dear",
 }
 _SKIP = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
     "mr", "mrs", "ms", "dr", "gmt", "utc", "am", "pm", "new year", "christmas", "expand", "collapse",
 }
+# words that start the next clause when a page lost its full stop: "... in Egypt They said"
+_TRAILING_WORDS = {"they", "we", "he", "she", "it", "i", "you", "there", "this", "but", "and", "the", "a"}
+# a lone word of nationality ("Egyptian", "Libyans", "Japanese") is neither person, organisation nor place
+_DEMONYM_WORD = re.compile(r"^[a-z]{3,}(?:ians?|ans|ese|ish)$")
 _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Sir|Dame|Mx)\.?\s+")
 
 
@@ -176,8 +183,11 @@ def entity_mentions(text: str) -> list[tuple[str, str]]:
         while toks and (toks[0].lower() in _SENT_START_COMMON or toks[0].lower().strip(".") in TITLES
                         and len(toks) > 1 and not is_org):
             toks = toks[1:]
-        while toks and toks[-1].lower() in ("of", "for", "the", "and", "de", "du", "al", "on"):
-            toks = toks[:-1]
+        if m.start() == 0 and len(toks) > 1 and toks[0].endswith("ing") and toks[0].lower() not in PLACES:
+            toks = toks[1:]  # "Addressing Egypt", "Stepping Down": a sentence's first verb, not a name
+        while toks and (toks[-1].lower() in ("of", "for", "the", "and", "de", "du", "al", "on")
+                        or len(toks) > 1 and toks[-1].lower() in _SKIP | _TRAILING_WORDS):
+            toks = toks[:-1]  # "Egypt Thursday", "Egypt They": the next word is not part of the name
         if not toks:
             continue
         if "and" in toks and not any(t.lower().strip("'’") in ORG_WORDS or t.lower().strip("'’") in _ORG_EXTRA
@@ -249,8 +259,8 @@ def extract_entities(articles: list[Article]) -> list[Entity]:
     for k in keys:
         toks = k.split()
         if len(toks) == 1:
-            if k in by_surname:
-                parent[k] = by_surname[k]
+            if k in by_surname and _best_type(counts[k]) not in ("place", "organization"):
+                parent[k] = by_surname[k]  # "Tokayev" -> "Kassym-Jomart Tokayev", but "Egypt" stays a place
             elif k.isalpha() and 2 <= len(k) <= 6 and k in by_initials:
                 parent[k] = by_initials[k]
         elif len(toks) == 2 and _best_type(counts[k]) == "person":
@@ -274,6 +284,8 @@ def extract_entities(articles: list[Article]) -> list[Entity]:
     out = []
     for root, rec in merged.items():
         if _ordinary_word(root, rec, lower):
+            continue
+        if _DEMONYM_WORD.match(root) and root not in PLACES and _best_type(rec) != "person":
             continue
         variants = sorted(rec["variants"], key=lambda v: (-len(v), v.isupper(), -rec["variants"][v]))
         name = _HONORIFIC.sub("", variants[0])

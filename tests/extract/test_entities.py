@@ -34,3 +34,21 @@ def test_ordinary_capitalised_words_are_not_entities():
     assert not {"Union", "Safety", "Council", "Fire"} & set(ents)
     assert "Aldara Metals" in ents and "Joss Penhale" in ents
     assert "Brenmoor" in ents  # a name that is never written in lower case stays
+
+
+def test_a_place_is_not_merged_into_a_person_named_after_a_sentence_opening():
+    """ "Addressing Velmark, the envoy said ..." must not turn Velmark (a place, named often) into
+    a person called "Addressing Velmark"; nor may a question's "Could" or a weekday join a name."""
+    a = make_article("Addressing Velmark, the envoy urged calm. Troops patrolled in Velmark on Monday. "
+                     "Could Ida Rensk still win? Aid reached Velmark Thursday. Reporters waited in Velmark.")
+    ents = {e.name: e for e in extract_entities([a])}
+    assert ents["Velmark"].type == "place" and ents["Velmark"].mentions >= 4
+    assert "Addressing Velmark" not in ents and "Velmark Thursday" not in ents
+    assert "Ida Rensk" in ents and "Could Ida Rensk" not in ents
+
+
+def test_lone_words_of_nationality_are_not_entities():
+    a = make_article("Egyptians queued in Cairo. Many Egyptians said the Egyptian economy was weak. "
+                     "Officials in Cairo met again.")
+    names = {e.name for e in extract_entities([a])}
+    assert "Cairo" in names and "Egyptians" not in names and "Egyptian" not in names
