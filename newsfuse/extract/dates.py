@@ -417,6 +417,14 @@ def dates_earlier_figure(text: str, phrase: str) -> bool:
     return at >= 0 and _EARLIER_FIGURE_DAY.search(text, max(0, at - 60), at) is not None
 
 
+def looks_ahead(text: str, phrase: str) -> bool:
+    """Does ``text`` put the day of ``phrase`` ahead ("the trial will open on 3 March", "is due
+    on Friday")? A day after the article was written can only be a plan or a forecast; without
+    such a cue it is page furniture (a reader comment's stamp) or a typing slip."""
+    at = text.find(phrase) if phrase else -1
+    return at >= 0 and _tense(text, at, at + len(phrase)) == "future"
+
+
 def _closes_before(text: str, end: int, phrases) -> bool:
     """The aside holding a date ends with a comma before a later date phrase of the sentence."""
     comma = text.find(",", end)

@@ -7,9 +7,10 @@ qualifier, as-of date and attribution that go with them.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timezone
 
-from newsfuse.extract.dates import dates_earlier_figure
+from newsfuse.extract.dates import dates_earlier_figure, looks_ahead
 from newsfuse.fuse.corpus import StoryCorpus
 from newsfuse.fuse.facts import fuse_claims
 from newsfuse.fuse.parts import merge_quotes, sources, top_entities, unique_items
@@ -67,8 +68,12 @@ def build_brief(
     # pub_window=1: a sentence that names no day is dated only by its own article's day -- the day
     # before is where Timeline17's editors often put such news, but in a brief it would be a guess
     # and a day that only dates an earlier figure ("up from 1,200 on Wednesday") stands for nothing
+    # and a day more than a day after its article was written is kept only when the sentence
+    # looks ahead to it (a plan, a forecast): otherwise it is a comment's stamp or a slip
+    published = {a.id: a.published.date() for a in arts if a.published}
     timeline = build_timeline(originals, [h for h in happenings if h.article_id not in duplicate_of
-                                          and not dates_earlier_figure(h.text, h.date_text or "")],
+                                          and not dates_earlier_figure(h.text, h.date_text or "")
+                                          and not _after_writing(h, published)],
                               pub_window=1)
 
     in_summary = {(c.article_id, c.sentence) for item in summary for c in item.citations}
@@ -89,3 +94,12 @@ def build_brief(
         sources=sources(arts, duplicate_of, getattr(extraction, "not_analysed", None)),
         storyline_id=story.storyline_id,
     )
+
+
+def _after_writing(h, published: dict) -> bool:
+    """A happening dated by a written-out date ("February 14, 2011") more than a day after its
+    article was published, with no word that looks ahead to that day. (A weekday the date
+    resolver put ahead -- "declared Friday a day of mourning" -- was put there for a reason.)"""
+    pub = published.get(h.article_id)
+    return (pub is not None and h.date is not None and (h.date - pub).days > 1
+            and bool(re.search(r"\d", h.date_text or "")) and not looks_ahead(h.text, h.date_text or ""))

@@ -52,3 +52,24 @@ def test_the_day_of_an_earlier_figure_is_no_timeline_day(tmp_path):
         (tmp_path / name).write_text(head + "\n\n".join(paras) + "\n", encoding="utf-8")
     timeline = newsfuse.brief([tmp_path])[0].timeline
     assert timeline and date(2031, 5, 7) not in [t.date for t in timeline]
+
+
+def test_a_written_date_after_the_article_is_kept_only_when_it_looks_ahead(tmp_path):
+    """A past happening dated after the article was written is a slip (or a reader comment's
+    stamp) and no timeline day; a hearing that "will open on 20 May 2031" is a plan and stays."""
+    texts = {
+        "a.txt": ("Dunmore Gazette", "Dunmore warehouse owner charged over fire", [
+            "The owner of the Dunmore paint warehouse was charged on Wednesday over the fire.",
+            "His first hearing will open on 20 May 2031 at the county court, prosecutors said.",
+            "The warehouse was finally pulled down by the council on June 2, 2031, officials said."]),
+        "b.txt": ("Northern Wire", "Warehouse owner charged after Dunmore blaze", [
+            "Prosecutors charged the owner of a Dunmore paint warehouse on Wednesday over the fire.",
+            "The hearing will open on 20 May 2031, the county court said.",
+            "On June 2, 2031 the council pulled down what was left of the warehouse."]),
+    }
+    for name, (outlet, title, paras) in texts.items():
+        head = f"Title: {title}\nSource: {outlet}\nDate: {PUBLISHED.isoformat()}\n\n"
+        (tmp_path / name).write_text(head + "\n\n".join(paras) + "\n", encoding="utf-8")
+    days = [t.date for t in newsfuse.brief([tmp_path])[0].timeline]
+    assert date(2031, 5, 20) in days
+    assert date(2031, 6, 2) not in days
