@@ -169,7 +169,7 @@ def _speaker_for(text: str, s: int, e: int, spans) -> str | None:
         # aside opened by a lower-case word ("Ruiz, reading a statement, said")
         pieces = [p for p in chunk.split(",") if p.strip()]
         named = [p for p in pieces if not _ASIDE_PIECE.match(p)]
-        return (named or pieces)[-1]
+        return (named or pieces)[-1] if pieces else None  # ', said he was ...': no speaker left
     return None
 
 

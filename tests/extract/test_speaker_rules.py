@@ -104,3 +104,13 @@ def test_a_quoted_name_is_not_a_quote_or_its_own_speaker():
     quotes = extract_quotes(arts[0], ArticleContext())
     assert [q.text for q in quotes if q.direct] == []
     assert all(q.speaker != "Grey Heron" for q in quotes)
+
+
+def test_a_sentence_cut_before_its_speaker_does_not_crash():
+    """Scraped text can lose a sentence's subject: ', said he was "very sorry ..."' (found on
+    Timeline17; it stopped ingest before the briefs were made)."""
+    rows = [{"doc": "d", "ref_date": "2024-05-15",
+             "text": ', said he was "very sorry for what happened" to the workers.'}]
+    arts, _ = _articles(rows)
+    for q in extract_quotes(arts[0], ArticleContext()):
+        assert q.speaker is None or q.speaker.strip(" ,")
