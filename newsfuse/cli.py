@@ -148,10 +148,13 @@ def _progress(quiet: bool, label: str) -> Iterator[pipeline.ProgressFn | None]:
         yield update
 
 
-def _report_problems(problems, quiet: bool) -> None:
-    """One line per unreadable file on stderr (also with --quiet: scripts need to know)."""
+def _report_problems(problems, quiet: bool, brief_errors: dict | None = None) -> None:
+    """One line per unreadable file, and per story whose brief failed, on stderr (also with
+    --quiet: scripts need to know)."""
     for p in problems:
         print(f"skipped {p.path}: {p.message}", file=sys.stderr)
+    for sid, message in (brief_errors or {}).items():
+        print(f"could not brief story {sid}: {message}", file=sys.stderr)
 
 
 def _render(brief, fmt: str) -> str:
@@ -192,7 +195,7 @@ def brief(
         else:
             with _progress(quiet, "reading") as progress:
                 run = pipeline.brief_run(paths, words=words, progress=progress, workers=workers)
-    _report_problems(run.problems, quiet)
+    _report_problems(run.problems, quiet, run.brief_errors)
     if not run.articles:
         err.print("[red]No article could be read[/red] from " + ", ".join(map(str, paths)))
         raise typer.Exit(1)
@@ -231,7 +234,7 @@ def ingest(
     with _input_limit(max_bytes), _workspace(db, create=True) as store:
         with _progress(quiet, "ingesting") as progress:
             report = pipeline.ingest(paths, store, progress=progress, workers=workers)
-    _report_problems(report.problems, quiet)
+    _report_problems(report.problems, quiet, report.brief_errors)
     out.print(f"{len(report.new)} new{_replacing(report)}, {len(report.existing)} already stored, "
               f"{len(report.problems)} skipped; {len(report.stories_changed)} stories updated", highlight=False)
     if not report.read_any:
@@ -382,7 +385,7 @@ def _replacing(report: pipeline.IngestReport) -> str:
 
 
 def _watch_report(report: pipeline.IngestReport) -> None:
-    _report_problems(report.problems, quiet=False)
+    _report_problems(report.problems, quiet=False, brief_errors=report.brief_errors)
     if report.new or report.existing or report.replaced or report.withdrawn:
         n = len(report.withdrawn)
         gone = f", {n} withdrawn (file deleted)" if n else ""

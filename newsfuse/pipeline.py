@@ -39,6 +39,9 @@ class IngestReport:
     stories_changed: list[str] = field(default_factory=list)
     replaced: list[str] = field(default_factory=list)  # ids of earlier versions of changed files, removed
     withdrawn: list[str] = field(default_factory=list)  # ids of articles whose file was deleted, removed
+    # story id -> why its brief could not be made (the story keeps no current brief; the next
+    # ingest or watch poll tries again)
+    brief_errors: dict[str, str] = field(default_factory=dict)
 
     @property
     def read_any(self) -> bool:
@@ -149,7 +152,7 @@ def ingest_articles(
     if refresh:  # and stories an interrupted run left without a current brief
         stale = [s for s in store.stale_brief_ids() if s not in report.stories_changed]
         if report.stories_changed or stale:
-            refresh_briefs(store, report.stories_changed + stale)
+            refresh_briefs(store, report.stories_changed + stale, errors=report.brief_errors)
     return report
 
 
@@ -224,17 +227,34 @@ def story_brief(store: Store, story_id: str, words: int | None = None) -> Brief 
     return brief_for(*inputs, words=words) if inputs else None
 
 
-def refresh_briefs(store: Store, story_ids: Iterable[str], words: int | None = None) -> list[Brief]:
-    """Re-make and store the briefs of these stories (new articles update the brief)."""
+def refresh_briefs(store: Store, story_ids: Iterable[str], words: int | None = None,
+                   errors: dict[str, str] | None = None) -> list[Brief]:
+    """Re-make and store the briefs of these stories (new articles update the brief).
+
+    One story whose brief fails (a bug meeting odd text) must not cost the others theirs: the
+    failure goes into ``errors`` (story id -> message; a ``NewsfuseWarning`` when not given), the
+    story is left without a current brief, and the next ingest tries it again."""
     from newsfuse.render import to_json
 
     briefs = []
     for sid in story_ids:
-        b = story_brief(store, sid, words=words)
+        try:
+            b = story_brief(store, sid, words=words)
+        except Exception as exc:  # noqa: BLE001 -- reported, never swallowed
+            _brief_failed(sid, exc, errors)
+            continue
         if b is not None:
             store.save_brief(b.story_id, to_json(b))
             briefs.append(b)
     return briefs
+
+
+def _brief_failed(story_id: str, exc: Exception, errors: dict[str, str] | None) -> None:
+    message = f"{type(exc).__name__}: {exc}"
+    if errors is None:
+        warnings.warn(f"could not brief story {story_id}: {message}", NewsfuseWarning, stacklevel=3)
+    else:
+        errors[story_id] = message
 
 
 def _read(paths: Iterable[str | Path], workers: int = 0) -> tuple[list[Article], list[ReadProblem]]:
@@ -287,7 +307,7 @@ def withdraw_files(store: Store, paths: Iterable[str], refresh: bool = True) -> 
             store.forget_file(conn, path)
     report.stories_changed = [s for s in sorted(emptied) if store.resolve_story_id(s) == s]
     if refresh and report.stories_changed:
-        refresh_briefs(store, report.stories_changed)
+        refresh_briefs(store, report.stories_changed, errors=report.brief_errors)
     return report
 
 
@@ -402,6 +422,7 @@ class Watcher:
         gone = self._withdraw({digest for _, _, digest in self._last.values()})
         report.withdrawn = gone.withdrawn
         report.stories_changed += [s for s in gone.stories_changed if s not in report.stories_changed]
+        report.brief_errors.update(gone.brief_errors)
         return report
 
 
@@ -441,6 +462,7 @@ class BriefRun:
     stories: list[Story]
     articles: list[Article]
     problems: list[ReadProblem]
+    brief_errors: dict[str, str] = field(default_factory=dict)  # story id -> why it has no brief
 
 
 def brief_run(paths: Iterable[str | Path], words: int | None = None, db: str | Path = ":memory:",
@@ -454,12 +476,21 @@ def brief_run(paths: Iterable[str | Path], words: int | None = None, db: str | P
     with Store(db) as store:
         report = ingest_articles(articles, store, problems, refresh=False, progress=progress, replace=True)
         inputs = [x for x in (story_inputs(store, i) for i in store.story_ids()) if x is not None]
+        errors: dict[str, str] = {}
         if map_briefs is None:
-            briefs = [brief_for(*x, words=words) for x in inputs]
+            briefs, made = [], []
+            for x in inputs:
+                try:
+                    briefs.append(brief_for(*x, words=words))
+                    made.append(x)
+                except Exception as exc:  # noqa: BLE001 -- one story's failure is reported, the rest go on
+                    _brief_failed(x[0].id, exc, errors)
+            inputs = made
         else:
             briefs = map_briefs(inputs, words)
         stored = store.all_articles()
-    return BriefRun(briefs=briefs, stories=[x[0] for x in inputs], articles=stored, problems=report.problems)
+    return BriefRun(briefs=briefs, stories=[x[0] for x in inputs], articles=stored, problems=report.problems,
+                    brief_errors=errors)
 
 
 def brief(paths: Iterable[str | Path] | str | Path, words: int | None = None) -> list[Brief]:
@@ -471,6 +502,8 @@ def brief(paths: Iterable[str | Path] | str | Path, words: int | None = None) ->
     run = brief_run(paths, words=words)
     for p in run.problems:
         warnings.warn(f"skipped {p.path}: {p.message}", NewsfuseWarning, stacklevel=3)
+    for sid, message in run.brief_errors.items():
+        warnings.warn(f"could not brief story {sid}: {message}", NewsfuseWarning, stacklevel=3)
     return run.briefs
 
 
