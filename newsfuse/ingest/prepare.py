@@ -297,6 +297,7 @@ def _split_authors(names: list[str], wires: list[str]) -> tuple[list[str], list[
 def _fallback_title(text: str) -> str:
     """No headline anywhere: the first sentence (cut at a word) stands in; the body keeps it."""
     first = text.split("\n\n", 1)[0]
+    first = first[meta.dateline_end(first):]  # "LISK (Reuters) - " is no part of a title
     m = re.match(r"(.{20,}?[.!?])(?:\s|$)", first)
     first = m.group(1) if m else first
     if len(first) > 120:
