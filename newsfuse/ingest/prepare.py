@@ -121,7 +121,9 @@ def preclean(raw: RawDoc) -> Work:
                 wire = meta.canonical_wire(mm.group(1))
                 text_outlet = meta.WIRE_OUTLET_NAMES.get(wire, wire)
                 break
-    w.outlet = w.outlet or text_outlet
+    # no outlet given: the site that ran the page (its URL), else the agency whose copy it is
+    # (dateline, credit line). A file's folder is no outlet: it groups by topic or date as often.
+    w.outlet = w.outlet or w.domain or text_outlet
 
     keep = [True] * len(paras)
     first_prose = next((i for i, p in enumerate(paras) if _is_prose(p)), len(paras))
