@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from newsfuse.records import Article, Entry, Sentence, Story
-from newsfuse.store.schema import SCHEMA_VERSION, Place, copy_groups, migrate
+from newsfuse.store.schema import SCHEMA_VERSION, Place, groups_of_copies, migrate
 
 __all__ = ["Store", "StoryRow", "SCHEMA_VERSION"]
 
@@ -299,7 +299,7 @@ class Store:
                 "UPDATE articles SET duplicate_of = ?, duplicate_kind = ? WHERE id = ?",
                 (original, kind.get(aid), aid),
             )
-        groups = copy_groups((p, q) for p, copies in sentence_copies.items() for q in copies)
+        groups = groups_of_copies(sentence_copies)
         if groups:
             self._add_copy_groups(conn, groups)
 

@@ -85,3 +85,16 @@ def test_an_old_store_with_copy_pairs_is_migrated_on_open(tmp_path):
         assert _rows(store) == 7 + 4  # the wire group, and the chain as two groups of two
         shared = {c["article_id"]: c["shared_sentences"] for c in store.copies_of("w0")}
         assert shared == {f"w{k}": 2 for k in range(1, 6)}  # both of w0's copies, once each
+
+
+def test_the_fast_grouping_agrees_with_the_pairwise_one():
+    from newsfuse.store.schema import groups_of_copies
+
+    wire = [("c", 2), ("c", 5), ("a", 0), ("b", 0)]  # the first place's article carries it twice
+    copies = _all_pairs(wire)
+    copies[("x", 0)] = [("y", 0)]
+    copies[("y", 0)] = [("x", 0), ("z", 0)]
+    copies[("z", 0)] = [("y", 0)]
+    pairs = [(p, q) for p, qs in copies.items() for q in qs]
+    assert groups_of_copies(copies) == copy_groups(pairs) == [
+        sorted(wire), [("x", 0), ("y", 0)], [("y", 0), ("z", 0)]]
