@@ -46,7 +46,7 @@ class StoryRow:
     id: str
     title: str | None
     n_articles: int
-    n_outlets: int
+    n_outlets: int  # distinct outlets, each article of unknown outlet counted as its own
     outlets: list[str]
     first_seen: datetime | None
     last_seen: datetime | None
@@ -499,10 +499,11 @@ class Store:
                 "SELECT id, outlet, ingested_at FROM articles WHERE story_id = ? ORDER BY published, rowid", (r["id"],)
             )
             outlets = sorted({a["outlet"] for a in arts if a["outlet"]})
+            unknown = sum(1 for a in arts if not a["outlet"])  # each its own source, as in the brief
             brief_at = _parse_dt(r["brief_at"])
             newest = max((a["ingested_at"] for a in arts), default=None)
             out.append(StoryRow(
-                id=r["id"], title=r["title"], n_articles=len(arts), n_outlets=len(outlets), outlets=outlets,
+                id=r["id"], title=r["title"], n_articles=len(arts), n_outlets=len(outlets) + unknown, outlets=outlets,
                 first_seen=_parse_dt(r["first_seen"]), last_seen=_parse_dt(r["last_seen"]),
                 updated_at=_parse_dt(r["updated_at"]), brief_at=brief_at, storyline_id=r["storyline_id"],
                 is_updated=bool(brief_at is None or (newest and newest > r["brief_at"])),

@@ -66,3 +66,18 @@ def test_files_of_unknown_outlets_count_as_separate_sources(tmp_path):
     rescued = next(f for f in b.facts if "rescued" in f.quantity)
     assert [r.outlet for r in rescued.reports] == [None, None, None] and rescued.status == "agree"
     assert b.facts[0] is rescued
+
+
+def test_the_stories_list_counts_each_unknown_outlet_article_as_a_source(tmp_path):
+    from newsfuse import pipeline
+    from newsfuse.store import Store
+
+    body = ("Rescuers pulled 140 passengers from the stranded Lisk ferry on Tuesday, {who} said.\n\n"
+            "The ferry had left Lisk harbour in the morning and ran aground near the {where}.\n")
+    for k, (who, where) in enumerate([("the coast guard", "pier"), ("the port office", "breakwater"),
+                                      ("a harbour official", "lighthouse")]):
+        (tmp_path / f"f{k}.txt").write_text(body.format(who=who, where=where), encoding="utf-8")
+    with Store(tmp_path / "w.db") as store:
+        pipeline.ingest([tmp_path], store)
+        (row,), _ = store.list_stories()
+        assert row.n_articles == 3 and row.outlets == [] and row.n_outlets == 3
