@@ -59,7 +59,7 @@ def build_brief(
                         not_analysed=getattr(extraction, "not_analysed", None) or ())
     entities = top_entities(extraction.entities, ids)
     key_sents = {(r.article_id, r.citation.sentence) for f in facts
-                 if len({r.outlet for r in f.reports}) > 1 for r in f.reports}
+                 if len({r.outlet or r.article_id for r in f.reports}) > 1 for r in f.reports}
     scores = salience(corpus, key_sents, [e.name for e in entities[:10]])
     summary = summarize(corpus, scores, max_sentences=max_sentences, words=words)
 

@@ -375,7 +375,7 @@ def fuse_claims(
     for (quantity, _outlet), items in listed.items():
         items = _one_per_outlet_figure(items)
         facts.append(_fact(quantity, "single", items, articles, LISTED_NOTE))
-    facts.sort(key=lambda f: (f.note == LISTED_NOTE, -len({r.outlet for r in f.reports}),
+    facts.sort(key=lambda f: (f.note == LISTED_NOTE, -len({r.outlet or r.article_id for r in f.reports}),
                               STATUS_ORDER[f.status], f.quantity))
     return facts
 

@@ -53,10 +53,20 @@ _DATE_FURNITURE = re.compile(
     rf"(?:\s*(?:,|at|-|\||•)?\s*(?P<time>{TIME_RE}))?\s*$",
     re.IGNORECASE,
 )
-# "Nur-Sultan, Jan 6 (EFE).-" / "MOSCOW, Jan. 6 (Reuters) -" / "ALMATY (AP) —"
+# "Nur-Sultan, Jan 6 (EFE).-" / "MOSCOW, Jan. 6 (Reuters) -" / "ALMATY (AP) —" / "Kadris, 3 June (NWA).-"
+_DL_DATE = (
+    rf"(?:(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}})|(?P<day2>\d{{1,2}})\s+(?P<month2>{MONTH_RE}))"
+    r"(?:,?\s+(?P<year>\d{4}))?"
+)
 _DATELINE = re.compile(
-    rf"^(?P<place>[A-Z][\w'’.\- ]{{1,40}}?),?\s+(?:(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}}),?\s+)?"
-    r"(?:(?P<year>\d{4})\s+)?\((?P<wire>[A-Za-z][\w/ &.-]{1,40}?)\)\s*\.?\s*[-–—:]+\s*"
+    rf"^(?P<place>[A-Z][\w'’.\- ]{{1,40}}?),?\s+(?:{_DL_DATE},?\s+)?"
+    r"\((?P<wire>[A-Za-z][\w/ &.-]{1,40}?)\)\s*\.?\s*[-–—:]+\s*"
+)
+# no agency, US style: "WASHINGTON —", "KYIV, Ukraine —", "NEW YORK, March 3 -". The place is in
+# capitals, so "Paris — a city of ..." (a feature's own words) is no dateline; the dash is spaced.
+_PLAIN_DATELINE = re.compile(
+    rf"^(?P<place>[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){{0,3}}(?:, [A-Z][A-Za-z'’.\-]+(?: [A-Z][A-Za-z'’.\-]+){{0,2}})?)"
+    rf"(?:,?\s+{_DL_DATE})?\s+[–—-]{{1,2}}\s+(?=\S)"
 )
 # "(?<=[A-Za-z])1..." written with the look-behind after the "1", so re can jump from "1" to "1"
 _EPOCH = re.compile(r"(1(?<=[A-Za-z]1)[0-9]{9})(?!\d)")
@@ -118,35 +128,73 @@ def find_dateline(paragraph: str) -> dict | None:
     return found[0] if found else None
 
 
-def dateline_end(sentence: str) -> int:
-    """Length of an agency dateline opening ``sentence`` ("MOSCOW, Jan. 6 (Reuters) - "), else 0
-    (also 0 when nothing follows it)."""
-    found = _dateline(sentence)
-    return found[1] if found and found[1] < len(sentence) else 0
+def dateline_end(sentence: str, plain: bool = True) -> int:
+    """Length of the dateline(s) opening ``sentence`` ("MOSCOW, Jan. 6 (Reuters) - ", a doubled
+    "NEW ORLEANS -- NEW ORLEANS (AP) -- "), else 0 (also 0 when nothing follows). ``plain=False``
+    takes agency datelines only: a paragraph inside the body may open with one (a page of wire
+    items), but "PARIS — ..." there is the writer's own prose."""
+    end = 0
+    for _ in range(2):
+        found = _dateline(sentence[end:], plain)
+        if not found or end + found[1] >= len(sentence):
+            break
+        end += found[1]
+    return end
 
 
-def _dateline(paragraph: str) -> tuple[dict, int] | None:
+def _dateline(paragraph: str, plain: bool = True) -> tuple[dict, int] | None:
     """The dateline's fields and where it ends. The place must be a name (capitalised words and
-    particles), not a clause: "The union said (AP) - ..." is no dateline."""
-    if "(" not in paragraph:  # the wire's parenthesis: most paragraphs fail here, before the regex
-        return None
+    particles), not a clause: "The union said (AP) - ..." is no dateline. Without an agency
+    ("WASHINGTON —") the wire is None."""
+    found = _agency_dateline(paragraph) if "(" in paragraph else None
+    return found or (_plain_dateline(paragraph) if plain else None)
+
+
+def _dateline_fields(m: re.Match, place: str, wire: str | None) -> dict:
+    month = m.group("month") or m.group("month2")
+    out = {"place": place, "wire": wire, "month": None, "day": None,
+           "year": int(m.group("year")) if m.group("year") else None}
+    if month:
+        out["month"] = MONTHS[month.rstrip(".")[:3].lower()]
+        out["day"] = int(m.group("day") or m.group("day2"))
+    return out
+
+
+def _agency_dateline(paragraph: str) -> tuple[dict, int] | None:
     m = _DATELINE.match(paragraph)
     if not m:
         return None
+    dated = bool(m.group("month") or m.group("month2"))
     wire = canonical_wire(m.group("wire"))
-    if wire is None and m.group("month") and re.fullmatch(r"[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,5}", m.group("wire").strip()):
+    if wire is None and dated and re.fullmatch(r"[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,5}", m.group("wire").strip()):
         wire = m.group("wire").strip()  # an agency we do not know, in a full dateline: "(Continental News Agency)"
     if wire is None:
         return None
     place = m.group("place").strip()
     if not all(w[:1].isupper() or w.lower() in _PLACE_PARTICLES for w in place.split()):
         return None
-    out = {"place": place, "wire": wire, "month": None, "day": None,
-           "year": int(m.group("year")) if m.group("year") else None}
-    if m.group("month"):
-        out["month"] = MONTHS[m.group("month")[:3].lower()]
-        out["day"] = int(m.group("day"))
-    return out, m.end()
+    return _dateline_fields(m, place, wire), m.end()
+
+
+# capitals that open a sentence with a dash but name no place: kickers and abbreviations
+_NOT_PLACES = {"BREAKING", "UPDATE", "UPDATED", "EXCLUSIVE", "WATCH", "LIVE", "ANALYSIS", "OPINION",
+               "EDITOR'S NOTE", "EDITOR’S NOTE", "CORRECTION", "NOTE", "VIDEO", "PHOTOS", "FILE", "I"}
+
+
+def _plain_dateline(paragraph: str) -> tuple[dict, int] | None:
+    if not paragraph[:2].isupper():
+        return None  # most paragraphs fail here, before the regex
+    m = _PLAIN_DATELINE.match(paragraph)
+    if not m:
+        return None
+    place = m.group("place").strip()
+    if place.split(",")[0] in _NOT_PLACES or len(place.split(",")[0]) < 3:
+        return None  # "US —", "UK —": an abbreviation opening a clause, not a dateline
+    rest = paragraph[m.end():]
+    word = re.match(r"[\w'’]+", rest)
+    if word and len(word.group()) > 1 and word.group().isupper() and not _dateline(rest):
+        return None  # "EDGAR HALL - FIRST CASE ...": a heading in capitals, not a place before prose
+    return _dateline_fields(m, place, None), m.end()
 
 
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]

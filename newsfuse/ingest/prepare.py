@@ -121,7 +121,9 @@ def preclean(raw: RawDoc) -> Work:
                 wire = meta.canonical_wire(mm.group(1))
                 text_outlet = meta.WIRE_OUTLET_NAMES.get(wire, wire)
                 break
-    w.outlet = w.outlet or text_outlet
+    # no outlet given: the site that ran the page (its URL), else the agency whose copy it is
+    # (dateline, credit line). A file's folder is no outlet: it groups by topic or date as often.
+    w.outlet = w.outlet or w.domain or text_outlet
 
     keep = [True] * len(paras)
     first_prose = next((i for i, p in enumerate(paras) if _is_prose(p)), len(paras))
@@ -297,6 +299,7 @@ def _split_authors(names: list[str], wires: list[str]) -> tuple[list[str], list[
 def _fallback_title(text: str) -> str:
     """No headline anywhere: the first sentence (cut at a word) stands in; the body keeps it."""
     first = text.split("\n\n", 1)[0]
+    first = first[meta.dateline_end(first):]  # "LISK (Reuters) - " is no part of a title
     m = re.match(r"(.{20,}?[.!?])(?:\s|$)", first)
     first = m.group(1) if m else first
     if len(first) > 120:

@@ -454,10 +454,28 @@ def split_header(text: str) -> tuple[dict[str, str], str]:
     return fields, "\n".join(lines[end:])
 
 
+# a page saved as text often keeps its address on the first line: "https://...", "Source: https://..."
+_URL_LINE = re.compile(r"^\s*(?:(?:url|link|source)\s*:\s*)?<?(https?://[^\s<>]+)>?\s*$", re.IGNORECASE)
+
+
+def _url_line(text: str) -> tuple[str | None, str]:
+    """(the URL on the first non-blank line, the text after it), or (None, text)."""
+    stripped = text.lstrip("\ufeff")
+    first, _, rest = stripped.lstrip("\n\r\t ").partition("\n")
+    m = _URL_LINE.match(first)
+    if not m or not rest.strip():
+        return None, text
+    return m.group(1), rest.lstrip("\n")
+
+
 def text_doc(name: str, text: str) -> RawDoc:
-    """A plain-text document, its header block (if any) read as metadata."""
+    """A plain-text document, its header block (if any) read as metadata, else the URL line
+    opening it (which names the outlet)."""
     fields, body = split_header(text)
     if not fields or not body.strip():
+        url, body = _url_line(text)
+        if url:
+            return RawDoc(path=name, format="txt", body=body, url=url)
         return RawDoc(path=name, format="txt", body=text)
     return RawDoc(path=name, format="txt", body=body.lstrip("\n"),
                   **_record_meta(fields, _as_name(_first(fields, _URL_KEYS))))

@@ -100,15 +100,18 @@ def split_sentences(article: Article) -> Article:
     out: list[Sentence] = []
     ei = 0
     for start, end in sentence_spans(text):
-        # a sentence quotes the story, not the wire's dateline: "LISK, May 3 (Reuters) - Two ..."
-        # starts at "Two" (the dateline stays in the article text and in its metadata)
-        if start == 0 or text[start - 1] == "\n":
-            start += dateline_end(text[start:end])
         entry_idx = None
         while ei < len(entries) and entries[ei].end <= start:
             ei += 1
         if ei < len(entries) and entries[ei].start <= start < entries[ei].end:
             entry_idx = ei
+        # a sentence quotes the story, not the wire's dateline: "LISK, May 3 (Reuters) - Two ..."
+        # starts at "Two" (the dateline stays in the article text and in its metadata). Only the
+        # body's or a live-blog entry's first sentence has a plain one ("WASHINGTON —"); later,
+        # "PARIS — ..." is prose, and only an agency's dateline opening a paragraph goes.
+        first = not out or (entry_idx is not None and out[-1].entry != entry_idx)
+        if first or text[start - 1] == "\n":
+            start += dateline_end(text[start:end], plain=first)
         ref = pub
         if entry_idx is not None and entries[entry_idx].time is not None:
             ref = entries[entry_idx].time.date()

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from newsfuse.records import Article, Entry, Sentence, Story
-from newsfuse.store.schema import SCHEMA_VERSION, migrate
+from newsfuse.store.schema import SCHEMA_VERSION, Place, groups_of_copies, migrate
 
 __all__ = ["Store", "StoryRow", "SCHEMA_VERSION"]
 
@@ -46,7 +46,7 @@ class StoryRow:
     id: str
     title: str | None
     n_articles: int
-    n_outlets: int
+    n_outlets: int  # distinct outlets, each article of unknown outlet counted as its own
     outlets: list[str]
     first_seen: datetime | None
     last_seen: datetime | None
@@ -73,7 +73,9 @@ class Store:
             self.conn.execute("PRAGMA synchronous = NORMAL")
         self.conn.execute("PRAGMA busy_timeout = 10000")
         with self._lock:
-            migrate(self.conn)
+            start = migrate(self.conn)
+            if 0 < start < 3 and self.path != ":memory:":
+                self.conn.execute("VACUUM")  # give back the pages of the dropped copy-pair table
 
     # -- plumbing -----------------------------------------------------------------------------
 
@@ -269,8 +271,14 @@ class Store:
                 f"SELECT story_id FROM articles WHERE id IN ({marks}) AND story_id IS NOT NULL", chunk)}
             conn.execute(f"UPDATE articles SET duplicate_of = NULL, duplicate_kind = NULL"
                          f" WHERE duplicate_of IN ({marks})", chunk)
-            conn.execute(f"DELETE FROM sentence_copies WHERE article_id IN ({marks})"
-                         f" OR copy_article_id IN ({marks})", chunk * 2)
+            gids = [r[0] for r in conn.execute(
+                f"SELECT DISTINCT group_id FROM copy_groups WHERE article_id IN ({marks})", chunk)]
+            conn.execute(f"DELETE FROM copy_groups WHERE article_id IN ({marks})", chunk)
+            for j in range(0, len(gids), 500):  # a group left in one article holds no copy
+                part = gids[j:j + 500]
+                gm = ",".join("?" * len(part))
+                conn.execute(f"DELETE FROM copy_groups WHERE group_id IN (SELECT group_id FROM copy_groups"
+                             f" WHERE group_id IN ({gm}) GROUP BY group_id HAVING count(DISTINCT article_id) < 2)", part)
             conn.execute(f"DELETE FROM articles WHERE id IN ({marks})", chunk)  # entries, sentences cascade
         for sid in stories:
             if not conn.execute("SELECT 1 FROM articles WHERE story_id = ?", (sid,)).fetchone():
@@ -291,14 +299,56 @@ class Store:
                 "UPDATE articles SET duplicate_of = ?, duplicate_kind = ? WHERE id = ?",
                 (original, kind.get(aid), aid),
             )
-        conn.executemany(
-            "INSERT OR IGNORE INTO sentence_copies(article_id, idx, copy_article_id, copy_idx) VALUES (?,?,?,?)",
-            [(a, i, ca, ci) for (a, i), copies in sentence_copies.items() for ca, ci in copies],
-        )
+        groups = groups_of_copies(sentence_copies)
+        if groups:
+            self._add_copy_groups(conn, groups)
+
+    def _add_copy_groups(self, conn: sqlite3.Connection, groups: list[list[Place]]) -> None:
+        """Store copy groups (see store.schema.copy_groups). A group holding all of an older one
+        replaces it, and one inside an older group adds nothing: a story ingested file by file
+        keeps one group per wire sentence, and a re-run writes nothing new."""
+        places = {p for g in groups for p in g}
+        group_of: dict[Place, set[int]] = {}
+        members: dict[int, set[Place]] = {}
+        arts = sorted({aid for aid, _ in places})
+        for k in range(0, len(arts), 500):
+            chunk = arts[k:k + 500]
+            marks = ",".join("?" * len(chunk))
+            for gid, aid, idx in conn.execute(
+                    f"SELECT group_id, article_id, idx FROM copy_groups WHERE article_id IN ({marks})", chunk):
+                if (aid, idx) in places:
+                    members[gid] = set()
+        gids = sorted(members)
+        for k in range(0, len(gids), 500):
+            chunk = gids[k:k + 500]
+            marks = ",".join("?" * len(chunk))
+            for gid, aid, idx in conn.execute(
+                    f"SELECT group_id, article_id, idx FROM copy_groups WHERE group_id IN ({marks})", chunk):
+                members[gid].add((aid, idx))
+                group_of.setdefault((aid, idx), set()).add(gid)
+        next_id = (conn.execute("SELECT max(group_id) FROM copy_groups").fetchone()[0] or 0) + 1
+        for g in groups:
+            new = set(g)
+            near = {h for p in g for h in group_of.get(p, ())}
+            if any(new <= members[h] for h in near):
+                continue
+            for h in near:
+                if members[h] <= new:
+                    conn.execute("DELETE FROM copy_groups WHERE group_id = ?", (h,))
+                    for p in members.pop(h):
+                        group_of[p].discard(h)
+            conn.executemany("INSERT INTO copy_groups(group_id, article_id, idx) VALUES (?,?,?)",
+                             [(next_id, aid, idx) for aid, idx in g])
+            members[next_id] = new
+            for p in g:
+                group_of.setdefault(p, set()).add(next_id)
+            next_id += 1
 
     def sentence_copies(self, article_ids: Iterable[str]) -> dict[tuple[str, int], list[tuple[str, int]]]:
-        """Each sentence's copies in other articles. A wire sentence run by every outlet of a big
-        story has a row per pair of copies (millions), so rows come as plain tuples, not Rows."""
+        """Each sentence's copies in other articles, in (article, sentence) order: every place
+        sharing a copy group with it. Stored as groups (linear in the copies), the answer is still
+        quadratic for a wire sentence run by every outlet of a big story, so rows come as plain
+        tuples, not Rows."""
         ids = list(article_ids)
         out: dict[tuple[str, int], list[tuple[str, int]]] = {}
         with self._lock:
@@ -307,14 +357,27 @@ class Store:
             for i in range(0, len(ids), 500):
                 chunk = ids[i:i + 500]
                 marks = ",".join("?" * len(chunk))
-                cur.execute("SELECT article_id, idx, copy_article_id, copy_idx FROM sentence_copies"
-                            f" WHERE article_id IN ({marks}) ORDER BY article_id, idx, copy_article_id, copy_idx", chunk)
-                key, copies = None, None
-                for aid, idx, cid, cidx in cur:
-                    if (aid, idx) != key:
-                        key = (aid, idx)
-                        copies = out.setdefault(key, [])
-                    copies.append((cid, cidx))
+                groups_of: dict[Place, list[int]] = {}
+                for aid, idx, gid in cur.execute(
+                        f"SELECT article_id, idx, group_id FROM copy_groups WHERE article_id IN ({marks})", chunk):
+                    groups_of.setdefault((aid, idx), []).append(gid)
+                members: dict[int, list[Place]] = {}
+                gids = sorted({g for gs in groups_of.values() for g in gs})
+                for k in range(0, len(gids), 500):
+                    part = gids[k:k + 500]
+                    cur.execute(f"SELECT group_id, article_id, idx FROM copy_groups WHERE group_id IN"
+                                f" ({','.join('?' * len(part))}) ORDER BY group_id, article_id, idx", part)
+                    for gid, aid, idx in cur:
+                        members.setdefault(gid, []).append((aid, idx))
+                for place in sorted(groups_of):
+                    gs = groups_of[place]
+                    aid = place[0]
+                    if len(gs) == 1:
+                        copies = [q for q in members[gs[0]] if q[0] != aid]
+                    else:
+                        copies = sorted({q for g in gs for q in members[g] if q[0] != aid})
+                    if copies:
+                        out[place] = copies
         return out
 
     def copies_of(self, article_id: str) -> list[dict]:
@@ -325,11 +388,12 @@ class Store:
             out[row[0]["duplicate_of"]] = {"relation": "original", "kind": row[0]["duplicate_kind"]}
         for r in self._query("SELECT id, duplicate_kind FROM articles WHERE duplicate_of = ?", (article_id,)):
             out[r["id"]] = {"relation": "duplicate", "kind": r["duplicate_kind"]}
-        for r in self._query(
-            "SELECT copy_article_id, count(*) AS n FROM sentence_copies WHERE article_id = ?"
-            " AND copy_article_id != article_id GROUP BY copy_article_id", (article_id,)
-        ):
-            out.setdefault(r["copy_article_id"], {"relation": "shares sentences", "kind": None})["shared_sentences"] = r["n"]
+        shared: dict[str, int] = {}
+        for copies in self.sentence_copies([article_id]).values():
+            for other, _ in copies:
+                shared[other] = shared.get(other, 0) + 1
+        for other in sorted(shared):
+            out.setdefault(other, {"relation": "shares sentences", "kind": None})["shared_sentences"] = shared[other]
         result = []
         for aid, info in out.items():
             meta = self._query("SELECT title, outlet FROM articles WHERE id = ?", (aid,))
@@ -435,10 +499,11 @@ class Store:
                 "SELECT id, outlet, ingested_at FROM articles WHERE story_id = ? ORDER BY published, rowid", (r["id"],)
             )
             outlets = sorted({a["outlet"] for a in arts if a["outlet"]})
+            unknown = sum(1 for a in arts if not a["outlet"])  # each its own source, as in the brief
             brief_at = _parse_dt(r["brief_at"])
             newest = max((a["ingested_at"] for a in arts), default=None)
             out.append(StoryRow(
-                id=r["id"], title=r["title"], n_articles=len(arts), n_outlets=len(outlets), outlets=outlets,
+                id=r["id"], title=r["title"], n_articles=len(arts), n_outlets=len(outlets) + unknown, outlets=outlets,
                 first_seen=_parse_dt(r["first_seen"]), last_seen=_parse_dt(r["last_seen"]),
                 updated_at=_parse_dt(r["updated_at"]), brief_at=brief_at, storyline_id=r["storyline_id"],
                 is_updated=bool(brief_at is None or (newest and newest > r["brief_at"])),

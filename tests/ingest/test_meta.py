@@ -52,3 +52,13 @@ def test_outlet_by_domain_and_language():
     assert detect_language("anything", hint="en-GB") == "en"
     assert detect_language("周一的洪水造成至少九人死亡。") == "zh"  # ten CJK characters are enough
     assert detect_language("Nine died.") is None  # too short to tell
+
+
+def test_datelines_day_first_and_without_an_agency_keep_place_and_date():
+    assert find_dateline("Kadris, 3 June (NWA).- Rescue teams reached the town.") == {
+        "place": "Kadris", "wire": "NWA", "month": 6, "day": 3, "year": None}
+    assert find_dateline("LISK, 12 March (OV) - Rescue teams reached the town.")["wire"] == "OV"
+    assert find_dateline("WASHINGTON \u2014 Rescue teams reached the town.") == {
+        "place": "WASHINGTON", "wire": None, "month": None, "day": None, "year": None}
+    assert find_dateline("Paris \u2014 a city of bridges \u2014 welcomed them.") is None
+    assert find_dateline("US forces said - quietly - that they left.") is None

@@ -51,3 +51,46 @@ def test_a_flattened_table_is_cut_into_bounded_verbatim_pieces():
     assert len(a.sentences) > 2
     assert all(len(s.text) <= MAX_SENTENCE_CHARS and s.text == text[s.start:s.end] for s in a.sentences)
     assert "".join(s.text for s in a.sentences).replace(" ", "") == text.replace(" ", "")
+
+
+def _first_sentences(text: str) -> list[str]:
+    return [s.text for s in split_sentences(Article(id="x", text=text)).sentences]
+
+
+def test_datelines_of_every_common_shape_leave_the_first_sentence():
+    body = "Two ferries ran aground near the harbour on Tuesday. Nobody was hurt."
+    for dateline in ("LISK, 12 March (OV) - ", "ALDENMOOR (Reuters) \u2014 ", "Kadris, 3 June (NWA).- ",
+                     "PARIS, Jan 5 (AFP) - ", "WASHINGTON \u2014 ", "GRAND HAVEN, Mich. -- ",
+                     "VELMORE, Ostland, March 3 \u2014 ", "NEW HARBOUR -- NEW HARBOUR (AP) -- "):
+        assert _first_sentences(dateline + body) == [
+            "Two ferries ran aground near the harbour on Tuesday.", "Nobody was hurt."], dateline
+
+
+def test_sentence_starts_that_look_like_datelines_stay():
+    assert _first_sentences("US forces said on Monday that the bridge was shut. It reopened later.")[0] == \
+        "US forces said on Monday that the bridge was shut."
+    assert _first_sentences("BREAKING \u2014 The bridge is shut.")[0] == "BREAKING \u2014 The bridge is shut."
+    assert _first_sentences("EDGAR VANCE - FIRST PATIENT He felt better by May.")[0].startswith("EDGAR VANCE")
+
+
+def test_a_plain_dateline_goes_only_at_the_start_of_the_body():
+    text = ("TORVIK \u2014 The festival opened on Friday.\n\n"
+            "PARIS \u2014 a city the organisers love \u2014 lent three stages.\n\n"
+            "Paris \u2014 a city of bridges \u2014 sent a choir.")
+    assert _first_sentences(text) == [
+        "The festival opened on Friday.", "PARIS \u2014 a city the organisers love \u2014 lent three stages.",
+        "Paris \u2014 a city of bridges \u2014 sent a choir."]
+
+
+def test_each_live_blog_entry_may_open_with_a_dateline():
+    from newsfuse.records import Entry
+
+    first = "KESSEL \u2014 Rain closed the pass. Crews waited."
+    second = "BRANDT, 4 May (NWA).- The pass reopened at noon."
+    text = first + "\n\n" + second
+    entries = [Entry(text=first, start=0, end=len(first)),
+               Entry(text=second, start=len(first) + 2, end=len(text))]
+    a = split_sentences(Article(id="x", text=text, entries=entries, is_liveblog=True))
+    assert [s.text for s in a.sentences] == ["Rain closed the pass.", "Crews waited.", "The pass reopened at noon."]
+    assert [s.entry for s in a.sentences] == [0, 0, 1]
+    assert all(s.text == text[s.start:s.end] for s in a.sentences)

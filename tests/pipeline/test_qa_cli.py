@@ -86,9 +86,9 @@ def test_a_damaged_store_is_named_not_a_traceback(tmp_path):
     db = tmp_path / "w.db"
     assert runner.invoke(app, ["ingest", str(f), "--db", str(db)]).exit_code == 0
     size = db.stat().st_size
-    with open(db, "r+b") as fh:  # a disk error scribbled over the middle of the file
-        fh.seek(size // 2)
-        fh.write(os.urandom(size // 4))
+    with open(db, "r+b") as fh:  # a disk error scribbled over the middle half of the file (wide
+        fh.seek(size // 4)        # enough to hit the stories table whatever the schema's page layout)
+        fh.write(os.urandom(size // 2))
     for args in (["ingest", str(f)], ["stories"], ["show", "s-0123456789ab"]):
         result = runner.invoke(app, [*args, "--db", str(db)])
         assert result.exit_code in (1, 2), (args, result.output)
