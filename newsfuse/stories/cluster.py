@@ -105,6 +105,17 @@ class ClusterConfig:
     story_followup_names: int = 2
     story_followup_name_floor: float = 0.075  # ... at a mean similarity of at least this
     story_followup_name_df: int = 30  # rare: seen in at most this many articles (without it T17 0.865)
+    # a second burst of any size (a charge reprinted by three outlets, a verdict a week after a
+    # trial opened) joins its story within ``story_followup_days`` when its articles are at least
+    # this many times as similar to the story's as those are to each other (and at least
+    # ``story_followup_floor``): indistinguishable from the story's own coverage. A new event of
+    # the same kind (a second strike, an occupation after a march) repeats the actors but not
+    # the event and scores about 1.0 or less; 0 disables
+    story_burst_ratio: float = 1.1
+    story_burst_max: int = 5  # ... a burst: the smaller group has at most this many articles
+    # a small follow-up up to this many days from the onset (a report of an inquiry three weeks
+    # on) joins when it passes the ratio *and* the rare-names link, two kinds of evidence at once
+    story_followup_late_days: float = 21.0
     # strays: an article of a story of 2+ moves to another story (of 2+, within the leader's window)
     # whose articles it is on average at least this many times as similar to as to its own story's,
     # and at least ``story_followup_floor``; 0 disables. On the fixtures the two misplaced articles
@@ -147,6 +158,7 @@ class ClusterConfig:
     # margin void. On T17 such late merges are rare: the two of one topic (Michael Jackson) scored
     # 0.64 and 0.85; those that glued Syria into Libya 0.35 and 0.47
     storyline_settled_ratio: float = 0.5
+    storyline_seed_ratio: float = 0.3
     storyline_merge_threshold: float = 0.3  # two lines' settled parts joining; 0.2 merged Egypt+Libya
     storyline_terms: int = 1200
     # share of the storyline cosine taken by sentence embeddings of title + first sentences, when
@@ -159,6 +171,11 @@ class ClusterConfig:
     max_hot_storylines: int = 300
     keep_cold_stories: bool = True  # False: cold Story records leave .stories (caller persists)
     chunk_size: int = 256
+
+
+import os as _os
+_DBG = bool(_os.environ.get('NF_DBG'))
+_DBG2 = False
 
 
 def story_id_for(first_article_id: str) -> str:
@@ -1370,19 +1387,23 @@ class StoryClusterer:
             first[g] = min(first[g], cent.first)
             last[g] = max(last[g], cent.last)
 
-        def timely() -> np.ndarray:
-            """Pairs that time and size allow (joining only widens spans and grows groups, so a
-            pair ruled out here stays out)."""
+        def timely() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+            """Pairs that time and size allow for a follow-up, for a burst, and late with names
+            (joining only widens spans and grows groups, so a pair ruled out here stays out)."""
             gap = np.maximum(np.maximum(first[:, None] - last[None, :], first[None, :] - last[:, None]), 0.0)
             span = np.maximum(last[:, None], last[None, :]) - np.minimum(first[:, None], first[None, :])
-            ok = (active[:, None] & active[None, :] & (span <= cfg.story_followup_days)
-                  & ((np.minimum(n[:, None], n[None, :]) <= cfg.story_followup_max) | (gap <= cfg.story_window_days)))
-            np.fill_diagonal(ok, False)
-            return ok
+            both = active[:, None] & active[None, :]
+            np.fill_diagonal(both, False)
+            small = np.minimum(n[:, None], n[None, :]) <= cfg.story_followup_max
+            within = both & (span <= cfg.story_followup_days)
+            follow = within & (small | (gap <= cfg.story_window_days))
+            burst = within & (np.minimum(n[:, None], n[None, :]) <= cfg.story_burst_max) & (cfg.story_burst_ratio > 0)
+            late = both & small & (span <= max(cfg.story_followup_late_days, cfg.story_followup_days))
+            return follow, burst, late
 
         active = n > 0
         present = active.copy()  # every group of the pool competes for a name
-        ok = timely()
+        ok = np.logical_or.reduce(timely())
         if not ok.any():
             return []
         active &= ok.any(0)  # only groups in a timely pair are ever compared: only theirs are summed
@@ -1400,8 +1421,20 @@ class StoryClusterer:
                 bar = np.minimum(inner[:, None], inner[None, :])
                 cross = A / np.outer(n, n)
                 ratio = cross / bar
-            ok = timely() & ((np.isfinite(bar) & (cross >= cfg.story_followup_floor)
-                              & (ratio >= cfg.story_cohesion_ratio)) | (named & (cross >= cfg.story_followup_name_floor)))
+            follow, burst, late = timely()
+            close = np.isfinite(bar) & (cross >= cfg.story_followup_floor)
+            ok = follow & ((close & (ratio >= cfg.story_cohesion_ratio)) | (named & (cross >= cfg.story_followup_name_floor)))
+            if not ok.any():  # bursts and late pieces last: a big join must not dilute a small one's link
+                lt = late & close & named & (ratio >= cfg.story_burst_ratio)
+                ok = (burst & close & (ratio >= cfg.story_burst_ratio)) | lt
+            if _DBG and not ok.any():
+                tm = follow
+                span = np.maximum(last[:, None], last[None, :]) - np.minimum(first[:, None], first[None, :])
+                gap = np.maximum(np.maximum(first[:, None] - last[None, :], first[None, :] - last[:, None]), 0.0)
+                for x in range(ng):
+                    for y in range(x + 1, ng):
+                        if active[x] and active[y] and np.isfinite(ratio[x, y]) and ratio[x, y] > 0.5 and span[x, y] < 30:
+                            print(f"DBG n={n[x]:.0f},{n[y]:.0f} gap={gap[x,y]:.1f} span={span[x,y]:.1f} cross={cross[x,y]:.3f} ratio={ratio[x,y]:.2f} timely={tm[x,y]} named={named[x,y] if V is not None else None} heads={head[x]},{head[y]}")
             if not ok.any():
                 return out
             a, b = divmod(int(np.argmax(np.where(ok, np.nan_to_num(ratio, nan=0.0, posinf=0.0), -np.inf))), ng)
@@ -1725,7 +1758,9 @@ class StoryClusterer:
             with np.errstate(divide="ignore", invalid="ignore"):
                 nn = na[ix][..., None] * na
                 bar = np.minimum(inner[ix][..., None], inner)
-                share = np.where(seeded[ix][..., None] & seeded, cfg.storyline_settled_ratio, -np.inf)
+                one = seeded[ix][..., None] | seeded
+                share = np.where(seeded[ix][..., None] & seeded, cfg.storyline_settled_ratio,
+                                 np.where(one & (nst[ix][..., None] > 1) & (nst > 1), cfg.storyline_seed_ratio, -np.inf))
                 need = np.maximum(bar - cfg.storyline_cohesion_margin, share * bar)
                 near = ~np.isfinite(bar) | (nn == 0) | (Ga[ix] / nn >= need)
             return cos, ecos, gap, near
@@ -1775,6 +1810,9 @@ class StoryClusterer:
             if not np.isfinite(S[a, b]):
                 break
             a, b = min(a, b), max(a, b)
+            if _DBG2:
+                cos_, ecos_, gap_, near_ = terms(a)
+                print(f"MERGE a={a} b={b} seeded={seeded[a]},{seeded[b]} nst={nst[a]:.0f},{nst[b]:.0f} na={na[a]:.0f},{na[b]:.0f} cos={S[a,b]:.3f} ecos={ecos_[b]:.3f} inner={inner[a]:.3f},{inner[b]:.3f} cross={Ga[a,b]/(na[a]*na[b]):.3f} seedid={[seeds[i][:12] for i in members[a]+members[b] if i < ns]}")
             merge_rows(a, b)
             seeded[a] |= seeded[b]
             first[a] = min(first[a], first[b])

@@ -731,3 +731,47 @@ def test_names_two_stories_share_are_no_evidence(art, config, joins):
     sc.add([briefing])
     assert (briefing.story_id == slide[0].story_id) is joins
     assert briefing.story_id != ferry[0].story_id
+
+
+ARSON = ["The night guard was charged with arson on Tuesday. " + FIRE[0],
+         "Prosecutors brought an arson charge against a guard. " + FIRE[1],
+         "A guard appeared in court accused of arson. " + FIRE[2]]
+
+
+@pytest.mark.parametrize("config, joins", [({}, True), ({"story_burst_ratio": 0}, False)],
+                         ids=["default", "no-bursts"])
+def test_second_burst_that_retells_its_event_joins_it(art, config, joins):
+    """Three outlets report an arson charge over a warehouse fire eight days on, each in a line
+    of its own and then retelling the fire (its warehouse, street, town, the two dead, the fire
+    chief): a burst of three, more than a follow-up, but closer to the fire's reports than
+    those are to each other -- one story.
+    (A second strike at the same port stays a story of its own: see the dock-strike test.)"""
+    fire = [art(t, hours=h) for t, h in zip(FIRE, (0, 2, 5))]
+    charge = [art(t, hours=24 * 8 + 3 * i) for i, t in enumerate(ARSON)]
+    sc = StoryClusterer(ClusterConfig(**config))
+    sc.add([*fire, art(BUDGET[0], hours=1)])
+    sc.add(charge)
+    assert len({a.story_id for a in fire}) == 1 and len({a.story_id for a in charge}) == 1
+    assert (charge[0].story_id == fire[0].story_id) is joins
+
+
+TRIAL_APPEAL = ("Former harbour director Olen Vask lodged an appeal against his bribery conviction at Merrow district "
+                "court. His lawyer said the dredging firm Kallam Marine won the harbour contracts fairly")
+
+
+@pytest.mark.parametrize("config, joins", [({}, True), ({"story_followup_late_days": 0}, False),
+                                           ({"story_followup_names": 0}, False)],
+                         ids=["default", "16-days", "no-names"])
+def test_late_piece_joins_with_both_names_and_similarity(art, config, joins):
+    """An appeal nineteen days after a trial opened (beyond the 16-day follow-up span) joins the
+    trial's story: it names the defendant, the court and the firm that only that story has, and
+    is as similar to its reports as they are to each other. Without the names it would not."""
+    opening = [art(t, hours=3 * i) for i, t in enumerate(TRIAL)]
+    witness = art(TRIAL_WITNESS, hours=24 * 6)
+    verdict = art(TRIAL_VERDICT, hours=24 * 14)
+    appeal = art(TRIAL_APPEAL, hours=24 * 19)
+    sc = StoryClusterer(ClusterConfig(**config))
+    for batch in ([*opening, art(BUDGET[0], hours=1)], [witness], [verdict], [appeal]):
+        sc.add(batch)
+    assert witness.story_id == verdict.story_id == opening[0].story_id
+    assert (appeal.story_id == opening[0].story_id) is joins
