@@ -261,7 +261,9 @@ def test_storyline_keeps_its_id_after_its_stories_go_cold(art):
     first = [art(t, hours=i) for i, t in enumerate(FIRE)]
     sc.add(first + [art(BUDGET[0], hours=1)])
     line = sc.stories[first[0].story_id].storyline_id
-    later = art(FIRE_INQUEST, hours=24 * 20)
+    # beyond story_followup_late_days: nothing moved the clock before, so the fire's articles are
+    # still in the pool when the inquest arrives, and within 21 days it would join their story
+    later = art(FIRE_INQUEST, hours=24 * 25)
     sc.add([later])
     assert first[0].story_id not in sc._hot  # the first story went cold
     assert later.story_id != first[0].story_id
@@ -664,7 +666,7 @@ TRIAL_VERDICT = ("Merrow district court jailed former harbour director Olen Vask
                  "from the dredging firm Kallam Marine in return for harbour contracts")
 
 
-@pytest.mark.parametrize("config, joins", [({}, True), ({"story_followup_days": 12}, False)],
+@pytest.mark.parametrize("config, joins", [({}, True), ({"story_followup_days": 12, "story_followup_late_days": 0}, False)],
                          ids=["default", "12-days"])
 def test_verdict_two_weeks_after_a_trial_opened_joins_its_story(art, config, joins):
     """Follow-ups join while the story spans at most 16 days from its first article: a verdict 14
@@ -775,3 +777,31 @@ def test_late_piece_joins_with_both_names_and_similarity(art, config, joins):
         sc.add(batch)
     assert witness.story_id == verdict.story_id == opening[0].story_id
     assert (appeal.story_id == opening[0].story_id) is joins
+
+
+@pytest.mark.parametrize("config, apart", [({}, True), ({"storyline_seed_ratio": 0}, False)],
+                         ids=["default", "no-seed-ratio"])
+def test_settled_line_and_a_hot_group_need_the_cohesion_ratio(art, config, apart):
+    """A settled line (a fire and its inquest, gone cold) and a hot group of two stories (a
+    budget debate over four days) that pass the linking bars but have almost nothing in common
+    article by article: with the absolute margin void (as for a broad topic, whose inner mean is
+    far below it), only the ratio of the mean across to the mean within keeps them apart (T17:
+    Egypt's settled line took in Libya's first two stories at 0.015 across, 0.054 within)."""
+    loose = {"cold_after_days": 5, "story_followup_days": 0, "story_followup_names": 0, "story_burst_ratio": 0,
+             "storyline_threshold": 0.0, "storyline_entity_threshold": 0.0, "storyline_anchor_agree": 0.0,
+             "storyline_young": 0, "storyline_cohesion_margin": 1.0}
+    sc = StoryClusterer(ClusterConfig(**{**loose, **config}))
+    fire = [art(t, hours=i) for i, t in enumerate(FIRE)]
+    inquest = art(FIRE_INQUEST, hours=24 * 4)
+    sc.add(fire)
+    sc.add([inquest])
+    budget = [art(BUDGET[0], hours=24 * 10), art(BUDGET[1], hours=24 * 10 + 2)]
+    late_budget = art(BUDGET[2], hours=24 * 13.5)
+    sc.add(budget)
+    sc.add([late_budget])
+    assert fire[0].story_id != inquest.story_id and budget[0].story_id != late_budget.story_id
+    assert fire[0].story_id not in sc._hot and inquest.story_id not in sc._hot
+    line = {s: l for l, ss in sc.storylines().items() for s in ss}
+    assert line[fire[0].story_id] == line[inquest.story_id]
+    assert line[budget[0].story_id] == line[late_budget.story_id]
+    assert (line[fire[0].story_id] != line[budget[0].story_id]) is apart
