@@ -163,10 +163,10 @@ class ClusterConfig:
     # margin void. On T17 such late merges are rare: the two of one topic (Michael Jackson) scored
     # 0.64 and 0.85; those that glued Syria into Libya 0.35 and 0.47
     storyline_settled_ratio: float = 0.5
-    # ... and a line with a settled part and a group of 2+ hot stories only at this share: the
-    # same void margin let Egypt's settled line take in Libya's first two stories (T17, 250 per
-    # topic, seed 3: 0.015 across against 0.054 within, ratio 0.28; one topic's parts score
-    # 0.4 and more). Single hot stories are left to the margin and the anchors
+    # ... and a line with a settled part and a hot group, both of 2+ stories, only at this
+    # share: the same void margin let Egypt's settled line take in Libya's first two stories
+    # (T17, 250 per topic, seed 3: 0.015 across against 0.054 within, ratio 0.28). Single hot
+    # stories are left to the margin and the anchors
     storyline_seed_ratio: float = 0.3
     storyline_merge_threshold: float = 0.3  # two lines' settled parts joining; 0.2 merged Egypt+Libya
     storyline_terms: int = 1200
