@@ -261,7 +261,9 @@ def test_storyline_keeps_its_id_after_its_stories_go_cold(art):
     first = [art(t, hours=i) for i, t in enumerate(FIRE)]
     sc.add(first + [art(BUDGET[0], hours=1)])
     line = sc.stories[first[0].story_id].storyline_id
-    later = art(FIRE_INQUEST, hours=24 * 20)
+    # beyond story_followup_late_days: nothing moved the clock before, so the fire's articles are
+    # still in the pool when the inquest arrives, and within 21 days it would join their story
+    later = art(FIRE_INQUEST, hours=24 * 25)
     sc.add([later])
     assert first[0].story_id not in sc._hot  # the first story went cold
     assert later.story_id != first[0].story_id
@@ -561,12 +563,13 @@ FIXTURE3 = Path(__file__).resolve().parents[1] / "fixtures" / "events3" / "artic
 def test_third_fixture_stays_at_its_first_measured_level():
     """events3 was written unseen and scored once with the session-4 clustering (story B-cubed F 0.825,
     storyline F 0.907); session 5 used it to develop (stray moves, 16-day follow-ups: story F 0.935,
-    P 1.000). It guards against sliding back, not a target (issue 4 asks for exact stories)."""
+    P 1.000); session 6 joined second bursts and late named pieces (story F 1.000). It guards
+    against sliding back, not a target."""
     recs = sorted((json.loads(line) for line in FIXTURE3.read_text(encoding="utf-8").splitlines() if line.strip()),
                   key=lambda r: r["published"])
     _, pred = _run(recs, 1000)
     story_p, _, story_f = bcubed(pred, {x["id"]: x["event"] for x in recs})
-    assert story_p >= 0.98 and story_f >= 0.90
+    assert story_p >= 0.98 and story_f >= 0.98
 
 
 FIXTURE4 = Path(__file__).resolve().parents[1] / "fixtures" / "events4" / "articles.jsonl"
@@ -577,12 +580,13 @@ def test_fourth_fixture_stays_at_its_first_measured_level():
     first clustering changes (story B-cubed F 0.840 both times, P 0.947; storyline F 0.958): follow-ups
     in other words (a share-price piece, translated copy, a charge ten days on) started stories of
     their own. Joining small follow-ups by shared rare names was then developed on it (story F 0.868,
-    storyline F 1.000). It guards against sliding back, not a target."""
+    storyline F 1.000), then joining second bursts and late named pieces (story F 0.921: the
+    quarry's charge and report). It guards against sliding back, not a target."""
     recs = sorted((json.loads(line) for line in FIXTURE4.read_text(encoding="utf-8").splitlines() if line.strip()),
                   key=lambda r: r["published"])
     _, pred = _run(recs, 1000)
     story_p, _, story_f = bcubed(pred, {x["id"]: x["event"] for x in recs})
-    assert story_p >= 0.94 and story_f >= 0.86
+    assert story_p >= 0.94 and story_f >= 0.91
 
 
 def _stray_setup(art, config):
@@ -664,7 +668,7 @@ TRIAL_VERDICT = ("Merrow district court jailed former harbour director Olen Vask
                  "from the dredging firm Kallam Marine in return for harbour contracts")
 
 
-@pytest.mark.parametrize("config, joins", [({}, True), ({"story_followup_days": 12}, False)],
+@pytest.mark.parametrize("config, joins", [({}, True), ({"story_followup_days": 12, "story_followup_late_days": 0}, False)],
                          ids=["default", "12-days"])
 def test_verdict_two_weeks_after_a_trial_opened_joins_its_story(art, config, joins):
     """Follow-ups join while the story spans at most 16 days from its first article: a verdict 14
@@ -731,3 +735,75 @@ def test_names_two_stories_share_are_no_evidence(art, config, joins):
     sc.add([briefing])
     assert (briefing.story_id == slide[0].story_id) is joins
     assert briefing.story_id != ferry[0].story_id
+
+
+ARSON = ["The night guard was charged with arson on Tuesday. " + FIRE[0],
+         "Prosecutors brought an arson charge against a guard. " + FIRE[1],
+         "A guard appeared in court accused of arson. " + FIRE[2]]
+
+
+@pytest.mark.parametrize("config, joins", [({}, True), ({"story_burst_ratio": 0}, False)],
+                         ids=["default", "no-bursts"])
+def test_second_burst_that_retells_its_event_joins_it(art, config, joins):
+    """Three outlets report an arson charge over a warehouse fire eight days on, each in a line
+    of its own and then retelling the fire (its warehouse, street, town, the two dead, the fire
+    chief): a burst of three, more than a follow-up, but closer to the fire's reports than
+    those are to each other -- one story.
+    (A second strike at the same port stays a story of its own: see the dock-strike test.)"""
+    fire = [art(t, hours=h) for t, h in zip(FIRE, (0, 2, 5))]
+    charge = [art(t, hours=24 * 8 + 3 * i) for i, t in enumerate(ARSON)]
+    sc = StoryClusterer(ClusterConfig(**config))
+    sc.add([*fire, art(BUDGET[0], hours=1)])
+    sc.add(charge)
+    assert len({a.story_id for a in fire}) == 1 and len({a.story_id for a in charge}) == 1
+    assert (charge[0].story_id == fire[0].story_id) is joins
+
+
+TRIAL_APPEAL = ("Former harbour director Olen Vask lodged an appeal against his bribery conviction at Merrow district "
+                "court. His lawyer said the dredging firm Kallam Marine won the harbour contracts fairly")
+
+
+@pytest.mark.parametrize("config, joins", [({}, True), ({"story_followup_late_days": 0}, False),
+                                           ({"story_followup_names": 0}, False)],
+                         ids=["default", "16-days", "no-names"])
+def test_late_piece_joins_with_both_names_and_similarity(art, config, joins):
+    """An appeal nineteen days after a trial opened (beyond the 16-day follow-up span) joins the
+    trial's story: it names the defendant, the court and the firm that only that story has, and
+    is as similar to its reports as they are to each other. Without the names it would not."""
+    opening = [art(t, hours=3 * i) for i, t in enumerate(TRIAL)]
+    witness = art(TRIAL_WITNESS, hours=24 * 6)
+    verdict = art(TRIAL_VERDICT, hours=24 * 14)
+    appeal = art(TRIAL_APPEAL, hours=24 * 19)
+    sc = StoryClusterer(ClusterConfig(**config))
+    for batch in ([*opening, art(BUDGET[0], hours=1)], [witness], [verdict], [appeal]):
+        sc.add(batch)
+    assert witness.story_id == verdict.story_id == opening[0].story_id
+    assert (appeal.story_id == opening[0].story_id) is joins
+
+
+@pytest.mark.parametrize("config, apart", [({}, True), ({"storyline_seed_ratio": 0}, False)],
+                         ids=["default", "no-seed-ratio"])
+def test_settled_line_and_a_hot_group_need_the_cohesion_ratio(art, config, apart):
+    """A settled line (a fire and its inquest, gone cold) and a hot group of two stories (a
+    budget debate over four days) that pass the linking bars but have almost nothing in common
+    article by article: with the absolute margin void (as for a broad topic, whose inner mean is
+    far below it), only the ratio of the mean across to the mean within keeps them apart (T17:
+    Egypt's settled line took in Libya's first two stories at 0.015 across, 0.054 within)."""
+    loose = {"cold_after_days": 5, "story_followup_days": 0, "story_followup_names": 0, "story_burst_ratio": 0,
+             "storyline_threshold": 0.0, "storyline_entity_threshold": 0.0, "storyline_anchor_agree": 0.0,
+             "storyline_young": 0, "storyline_cohesion_margin": 1.0}
+    sc = StoryClusterer(ClusterConfig(**{**loose, **config}))
+    fire = [art(t, hours=i) for i, t in enumerate(FIRE)]
+    inquest = art(FIRE_INQUEST, hours=24 * 4)
+    sc.add(fire)
+    sc.add([inquest])
+    budget = [art(BUDGET[0], hours=24 * 10), art(BUDGET[1], hours=24 * 10 + 2)]
+    late_budget = art(BUDGET[2], hours=24 * 13.5)
+    sc.add(budget)
+    sc.add([late_budget])
+    assert fire[0].story_id != inquest.story_id and budget[0].story_id != late_budget.story_id
+    assert fire[0].story_id not in sc._hot and inquest.story_id not in sc._hot
+    line = {s: l for l, ss in sc.storylines().items() for s in ss}
+    assert line[fire[0].story_id] == line[inquest.story_id]
+    assert line[budget[0].story_id] == line[late_budget.story_id]
+    assert (line[fire[0].story_id] != line[budget[0].story_id]) is apart
