@@ -49,7 +49,7 @@ from sklearn.feature_extraction.text import HashingVectorizer
 
 from newsfuse.records import Article, Story
 from newsfuse.stories.features import put_bounded
-from newsfuse.stories.products import dense_gram, sparse_product
+from newsfuse.stories.products import csr, dense_gram, sparse_product
 from newsfuse.stories.text import capitalised_phrases, numbers, word_analyzer
 
 __all__ = ["ClusterConfig", "StoryClusterer", "story_id_for", "storyline_id_for", "export_counts", "remember_counts"]
@@ -288,10 +288,9 @@ def _add_rows_grouped(cents: list[_Centroid], rows: list[list[int]], X: sp.csr_m
     if no:
         oi = np.zeros(no + 1, np.int64)
         oi[1:] = np.cumsum([len(cents[g].idx) for g in own])
-        Y = sp.csr_matrix((np.concatenate([cents[g].val.astype(np.float64) for g in own] + [X.data]),
-                           np.concatenate([cents[g].idx.astype(np.int32) for g in own] + [X.indices.astype(np.int32)]),
-                           np.concatenate([oi, X.indptr[1:].astype(np.int64) + oi[-1]])),
-                          shape=(no + X.shape[0], X.shape[1]))
+        Y = csr(np.concatenate([cents[g].val.astype(np.float64) for g in own] + [X.data]),
+                np.concatenate([cents[g].idx.astype(np.int32) for g in own] + [X.indices.astype(np.int32)]),
+                np.concatenate([oi, X.indptr[1:].astype(np.int64) + oi[-1]]), (no + X.shape[0], X.shape[1]))
     else:
         Y = X
     slot = dict(zip(own, range(no)))
@@ -302,8 +301,8 @@ def _add_rows_grouped(cents: list[_Centroid], rows: list[list[int]], X: sp.csr_m
             pick.append(slot[g])
         pick.extend(no + r for r in rows[g])
         ptr.append(len(pick))
-    P = sp.csr_matrix((np.ones(len(pick)), np.array(pick, np.int64), np.array(ptr, np.int64)),
-                      shape=(len(has), Y.shape[0]))
+    # 32-bit indices, as the constructor would make them
+    P = csr(np.ones(len(pick)), np.array(pick, np.int32), np.array(ptr, np.int64), (len(has), Y.shape[0]))
     S = cols.product(P, Y)
     S.sort_indices()
     for r, g in enumerate(has):
@@ -447,7 +446,7 @@ class _PoolSims:
         Z = _take_rows(self.X, np.concatenate([np.asarray(rows, np.int64) for rows in groups]))
         owner = np.repeat(np.repeat(np.arange(len(groups)), sizes), np.diff(Z.indptr))
         _, term = np.unique(owner * np.int64(Z.shape[1]) + Z.indices, return_inverse=True)
-        Z = sp.csr_matrix((Z.data, term.reshape(-1), Z.indptr), shape=(Z.shape[0], int(term.max()) + 1))
+        Z = csr(Z.data, term.reshape(-1), Z.indptr, (Z.shape[0], int(term.max()) + 1))
         B = (Z @ Z.T).tocsr()
         out, lo = [], 0
         for n in sizes:
@@ -532,7 +531,7 @@ def _compact(M: sp.csr_matrix) -> sp.csr_matrix:
     first = pos[idx]
     is_first = first == at
     number = np.cumsum(is_first) - 1
-    return sp.csr_matrix((M.data, number[first].astype(np.int32), M.indptr), shape=(M.shape[0], int(is_first.sum())))
+    return csr(M.data, number[first].astype(np.int32), M.indptr, (M.shape[0], int(is_first.sum())))
 
 
 def _matrix(cents: list[_Centroid], dim: int, normalise: bool) -> sp.csr_matrix:
@@ -544,7 +543,7 @@ def _matrix(cents: list[_Centroid], dim: int, normalise: bool) -> sp.csr_matrix:
     val = np.concatenate(
         [c.val / math.sqrt(c.norm2) if (normalise and c.norm2 > 0) else c.val for c in cents]
     ) if indptr[-1] else np.zeros(0, np.float32)
-    return sp.csr_matrix((val.astype(np.float64), idx, indptr), shape=(len(cents), dim))
+    return csr(val.astype(np.float64), idx, indptr, (len(cents), dim))
 
 
 def _matrix2(raw: list[_Centroid], unit: list[_Centroid], dim: int) -> sp.csr_matrix:
@@ -555,12 +554,12 @@ def _matrix2(raw: list[_Centroid], unit: list[_Centroid], dim: int) -> sp.csr_ma
     indptr = np.zeros(len(cents) + 1, np.int64)
     indptr[1:] = np.cumsum([len(c.idx) for c in cents])
     if not indptr[-1]:
-        return sp.csr_matrix((np.zeros(0), np.zeros(0, np.int32), indptr), shape=(len(cents), dim))
+        return csr(np.zeros(0), np.zeros(0, np.int32), indptr, (len(cents), dim))
     idx = np.concatenate([c.idx for c in cents])
     # each block as _matrix makes it: values divided in their own dtype, then widened
     val = np.concatenate([c.val for c in raw] + [c.val / math.sqrt(c.norm2) if c.norm2 > 0 else c.val
                                                  for c in unit]) if unit else np.concatenate([c.val for c in raw])
-    return sp.csr_matrix((val.astype(np.float64), idx, indptr), shape=(len(cents), dim))
+    return csr(val.astype(np.float64), idx, indptr, (len(cents), dim))
 
 
 def _take_rows(M: sp.csr_matrix, rows: np.ndarray) -> sp.csr_matrix:
@@ -570,15 +569,14 @@ def _take_rows(M: sp.csr_matrix, rows: np.ndarray) -> sp.csr_matrix:
     indptr = np.zeros(len(lens) + 1, np.int64)
     np.cumsum(lens, out=indptr[1:])
     pos = np.repeat(lo.astype(np.int64) - indptr[:-1], lens) + np.arange(indptr[-1])
-    return sp.csr_matrix((M.data[pos], M.indices[pos], indptr), shape=(len(lens), M.shape[1]))
+    return csr(M.data[pos], M.indices[pos], indptr, (len(lens), M.shape[1]))
 
 
 def _block(M: sp.csr_matrix, start: int) -> sp.csr_matrix:
     """``M[:, start:]`` (columns shifted down by ``start``) from the arrays."""
     keep = M.indices >= start
     counts = np.concatenate([[0], np.cumsum(keep, dtype=np.int64)])
-    return sp.csr_matrix((M.data[keep], M.indices[keep] - start, counts[M.indptr]),
-                         shape=(M.shape[0], M.shape[1] - start))
+    return csr(M.data[keep], M.indices[keep] - start, counts[M.indptr], (M.shape[0], M.shape[1] - start))
 
 
 class _Columns:
@@ -619,15 +617,15 @@ class _Columns:
         if la is not None:
             keep = la >= 0  # A's terms in no row of B add nothing to any entry
             if keep.all():
-                Ac = sp.csr_matrix((A.data, la, A.indptr), shape=(A.shape[0], k))
+                Ac = csr(A.data, la, A.indptr, (A.shape[0], k))
             else:
                 ptr = np.concatenate([[0], np.cumsum(keep, dtype=np.int64)])[A.indptr]
-                Ac = sp.csr_matrix((A.data[keep], la[keep], ptr), shape=(A.shape[0], k))
+                Ac = csr(A.data[keep], la[keep], ptr, (A.shape[0], k))
         a = (B.data, lb, B.indptr) if Ac is None else (Ac.data, Ac.indices, Ac.indptr)
         out = dense_gram(a, (B.data, lb, B.indptr), A.shape[0], B.shape[0], k)  # scipy's C loop, called directly
         if out is not None:
             return out
-        Bc = sp.csr_matrix((B.data, lb, B.indptr), shape=(B.shape[0], k))
+        Bc = csr(B.data, lb, B.indptr, (B.shape[0], k))
         return ((Bc if Ac is None else Ac) @ Bc.T).toarray()
 
     def product(self, P: sp.csr_matrix, Y: sp.csr_matrix) -> sp.csr_matrix:
@@ -636,9 +634,9 @@ class _Columns:
         got = sparse_product((P.data, P.indices, P.indptr), (Y.data, lb, Y.indptr), P.shape[0], Y.shape[0],
                              max(len(lb), 1))
         if got is not None:
-            return sp.csr_matrix((got[0], Y.indices[got[1]], got[2]), shape=(P.shape[0], Y.shape[1]))
+            return csr(got[0], Y.indices[got[1]], got[2], (P.shape[0], Y.shape[1]))
         S = P @ sp.csr_matrix((Y.data, lb, Y.indptr), shape=(Y.shape[0], max(len(lb), 1)))
-        return sp.csr_matrix((S.data, Y.indices[S.indices], S.indptr), shape=(P.shape[0], Y.shape[1]))
+        return csr(S.data, Y.indices[S.indices], S.indptr, (P.shape[0], Y.shape[1]))
 
 
 def _squash(name: str) -> str:
@@ -655,7 +653,7 @@ def _binary(rows: list[set[int]], dim: int) -> sp.csr_matrix:
     indptr = np.zeros(len(rows) + 1, np.int64)
     indptr[1:] = np.cumsum([len(r) for r in rows])
     idx = np.fromiter((i for r in rows for i in sorted(r)), np.int64, count=int(indptr[-1]))
-    return sp.csr_matrix((np.ones(len(idx)), idx, indptr), shape=(len(rows), dim))
+    return csr(np.ones(len(idx)), idx, indptr, (len(rows), dim))
 
 
 def _shares_any(rows: list[set[int]], cols: list[set[int]]) -> np.ndarray:
@@ -748,7 +746,7 @@ def _join_rows(rows: list[tuple], dim: int) -> sp.csr_matrix:
     indptr[1:] = np.cumsum([len(r[0]) for r in rows])
     idx = np.concatenate([r[0] for r in rows]) if rows else np.zeros(0, np.int32)
     val = np.concatenate([r[1] for r in rows]) if rows else np.zeros(0)
-    return sp.csr_matrix((val, idx, indptr), shape=(len(rows), dim))
+    return csr(val, idx, indptr, (len(rows), dim))
 
 
 # Per-article count rows computed elsewhere (an ingest worker process), waiting for ``_counts``;
@@ -1608,7 +1606,7 @@ class StoryClusterer:
         indptr[1:] = np.cumsum([len(self._pool[k]["idx"]) for k in ids])
         idx = np.concatenate([self._pool[k]["idx"] for k in ids])
         val = np.concatenate([self._pool[k]["val"] for k in ids]).astype(np.float64)
-        return sp.csr_matrix((val, idx, indptr), shape=(len(ids), self.dim))
+        return csr(val, idx, indptr, (len(ids), self.dim))
 
     def _absorb(self, keep: str, drop: str, move_articles: bool = True) -> None:
         """Story ``drop`` becomes an alias of ``keep`` (settled articles and base move over)."""
