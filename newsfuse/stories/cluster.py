@@ -427,6 +427,48 @@ def _time_cut(S: np.ndarray, t: np.ndarray, m: int, ratio: float) -> tuple[list[
     return np.flatnonzero(~side).tolist(), np.flatnonzero(side).tolist()
 
 
+def _leader_rows(dot: np.ndarray, G: np.ndarray, norm2: np.ndarray, first: np.ndarray, last: np.ndarray,
+                 times: np.ndarray, used: int, cfg: "ClusterConfig") -> dict[int, list[int]]:
+    """The leader pass's row loop over one chunk (``_single_pass``): each row joins the column of
+    highest time-decayed cosine, ``dot`` row over column norm times exp(-gap / decay days), if it
+    is at least ``leader_threshold`` (-1 beyond the window), else opens column ``used``; the
+    column's norm, products, and time span are updated in place. Returns column -> rows.
+
+    Why a function of its own, written this way: it runs once per pool article and batch, so its
+    dozen small numpy calls per row are much of the pass. Each column's norm is kept (recomputed
+    only where its squared norm changed, the same sqrt of the same value), and ``gap / -decay``
+    is ``-gap / decay`` (IEEE division rounds the magnitude alone), so every similarity is the
+    number the per-row formula gives, compared the same way."""
+    d, win, thr = cfg.story_decay_days, cfg.story_window_days, cfg.leader_threshold
+    norms = np.sqrt(np.maximum(norm2, 1e-12))
+    members: dict[int, list[int]] = {}
+    for i in range(len(times)):
+        t = times[i]
+        col = -1
+        if used:
+            gap = np.maximum(first[:used] - t, t - last[:used])
+            np.maximum(gap, 0.0, out=gap)
+            sims = dot[i, :used] / norms[:used]
+            sims *= np.exp(gap / -d)
+            sims[gap > win] = -1.0
+            j = int(sims.argmax())
+            if sims[j] >= thr:
+                col = j
+        if col < 0:
+            col = used
+            used += 1
+            first[col] = last[col] = t
+        norm2[col] += 2.0 * dot[i, col] + G[i, i]
+        norms[col] = math.sqrt(max(norm2[col], 1e-12))
+        dot[:, col] += G[:, i]
+        if t < first[col]:
+            first[col] = t
+        if t > last[col]:
+            last[col] = t
+        members.setdefault(col, []).append(i)
+    return members
+
+
 class _PoolSims:
     """Similarities of the pool's articles (and the hot stories' settled seeds) for the cohesion
     checks. Dense (``G``: article by article, ``D``: article by seed) when the leader pass had
@@ -1025,29 +1067,9 @@ class StoryClusterer:
                 last[:k0] = [c.last for c in cents]
             if m == X.shape[0]:  # the pool in one chunk: the cohesion checks reuse its products
                 self._pool_sims = _PoolSims(seeds, self.dim, G, dot[:, :k0].copy())
-            used = k0
-            members: dict[int, list[int]] = {}
-            for i in range(m):
-                t = times[start + i]
-                col = None
-                if used:
-                    norms = np.sqrt(np.maximum(norm2[:used], 1e-12))
-                    gap = np.maximum(np.maximum(first[:used] - t, t - last[:used]), 0.0)
-                    sims = dot[i, :used] / norms * np.exp(-gap / cfg.story_decay_days)
-                    sims[gap > cfg.story_window_days] = -1.0
-                    j = int(np.argmax(sims))
-                    if sims[j] >= cfg.leader_threshold:
-                        col = j
-                if col is None:
-                    col = used
-                    used += 1
-                    first[col] = last[col] = t
-                norm2[col] += 2.0 * dot[i, col] + G[i, i]
-                dot[:, col] += G[:, i]
-                first[col] = min(first[col], t)
-                last[col] = max(last[col], t)
-                members.setdefault(col, []).append(i)
-                labels[start + i] = col
+            members = _leader_rows(dot, G, norm2, first, last, times[start : start + m], k0, cfg)
+            for col, idxs in members.items():
+                labels[[start + i for i in idxs]] = col
             for col in members:
                 if col >= k0:
                     cents.append(_Centroid.empty(float(first[col])))
