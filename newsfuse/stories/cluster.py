@@ -337,6 +337,17 @@ def _top_entities(c: _Centroid, wdim: int, k: int, idf: np.ndarray | None = None
     return set(idx.tolist())
 
 
+def _segment_order(val: np.ndarray, seg: np.ndarray, n: int, radix_below: int = 1 << 16) -> np.ndarray:
+    """``np.lexsort((-val, seg))``: by segment (ids below ``n``), heaviest first, ties in order.
+    Why: with fewer than 2**16 segments the same order comes from a stable sort by weight and
+    then a stable sort of 16-bit segment ids, which numpy does by radix (a quarter less time).
+    (From branch speed8.)"""
+    if n >= radix_below:
+        return np.lexsort((-val, seg))
+    by_val = np.argsort(-val, kind="stable")
+    return by_val[np.argsort(seg[by_val].astype(np.uint16), kind="stable")]
+
+
 def _top_entities_many(cents: list[_Centroid], wdim: int, ks: tuple[int, ...], idf,
                        power: float = 1.0, exclude: np.ndarray | None = None) -> list[list[set[int]]]:
     """``_top_entities`` of every centroid for each k in ``ks`` (one list of sets per k), from one
@@ -361,7 +372,7 @@ def _top_entities_many(cents: list[_Centroid], wdim: int, ks: tuple[int, ...], i
         val = val / (idf(idx) if callable(idf) else idf[idx]) ** power
     counts = np.bincount(seg, minlength=n)
     starts = np.concatenate([[0], np.cumsum(counts)])
-    order = np.lexsort((-val, seg))  # by centroid, heaviest first (stable: ties keep their order)
+    order = _segment_order(val, seg, n)  # by centroid, heaviest first (stable: ties keep their order)
     s_idx, s_val = idx[order], val[order]
     out = []
     for k in ks:
@@ -1313,8 +1324,8 @@ class StoryClusterer:
         if self._outlet_feats:
             bad[np.fromiter(self._outlet_feats, np.int64)] = True
         good = np.zeros(self.dim, bool)
-        good[raw.indices[ent & ~frac]] = True
-        good &= ~bad & (self._df <= self.config.story_followup_name_df)
+        cand = raw.indices[ent & ~frac]  # the bars are checked at these columns only, not all of dim
+        good[cand] = ~bad[cand] & (self._df[cand] <= self.config.story_followup_name_df)
         keep = good[raw.indices]
         rows_of = np.repeat(np.arange(raw.shape[0]), np.diff(raw.indptr))
         seed_of = np.repeat(np.arange(len(seeds)), [len(sd.idx) for sd in seeds])
