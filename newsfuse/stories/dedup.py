@@ -399,12 +399,22 @@ def _sentence_level(pool, feats: dict[str, _Feats], new_ids, cfg: DedupConfig, r
         lens = np.diff(starts)
         order = order.ravel()
         news = np.add.reduceat(has_new[order].astype(np.int64), starts[:-1])
-        runs = np.flatnonzero((lens >= 2) & (lens <= 200) & (news > 0))  # huge runs: boilerplate/junk
-        for i, j in _run_pairs(order, starts[runs], lens[runs], has_new, nk):
-            if token_jaccard(toks(i), toks(j)) >= cfg.sentence_threshold:
-                uf.union(i, j)
-                touched.add(i)
-                touched.add(j)
+        seen_pairs = set()
+        for r in np.flatnonzero((lens >= 2) & (lens <= 200) & (news > 0)).tolist():  # huge runs: boilerplate/junk
+            run = order[starts[r] : starts[r + 1]].tolist()
+            for x in range(len(run)):
+                i = run[x]
+                for j in run[x + 1 :]:
+                    if not (hn[i] or hn[j]):
+                        continue
+                    pair = (i, j) if i < j else (j, i)
+                    if pair in seen_pairs:
+                        continue
+                    seen_pairs.add(pair)
+                    if token_jaccard(toks(i), toks(j)) >= cfg.sentence_threshold:
+                        uf.union(i, j)
+                        touched.add(i)
+                        touched.add(j)
     # Groups holding a new sentence, in the order the full union-find grouping would give
     # (by smallest key index), members ascending.
     # A lone key needs two places (in two articles) to be a copy: most new sentences have one.
@@ -420,31 +430,6 @@ def _sentence_level(pool, feats: dict[str, _Feats], new_ids, cfg: DedupConfig, r
             others = [q for q in places if q[0] != p[0]]
             if others:
                 result.sentence_copies[p] = others
-
-
-def _run_pairs(order: np.ndarray, starts: np.ndarray, lens: np.ndarray, has_new: np.ndarray,
-               nk: int) -> list[tuple[int, int]]:
-    """The distinct pairs (i < j) of keys that share a bucket run (``order[start : start + len]``)
-    and hold a new sentence, in ascending order.
-
-    Why: the runs of all bands, expanded pair by pair in Python, were most of the sentence pass;
-    here all pairs of the runs of one length come from one index array. The groups made from the
-    pairs do not depend on the order the pairs are checked in (a union-find, then groups listed by
-    their smallest member with members ascending), so any order gives the same copies."""
-    a_parts, b_parts = [], []
-    for length in np.unique(lens).tolist():
-        at = starts[lens == length]
-        keys = order[at[:, None] + np.arange(length)]  # one run per row
-        iu, ju = np.triu_indices(length, 1)
-        a_parts.append(keys[:, iu].ravel())
-        b_parts.append(keys[:, ju].ravel())
-    if not a_parts:
-        return []
-    a, b = np.concatenate(a_parts).astype(np.int64), np.concatenate(b_parts).astype(np.int64)
-    keep = has_new[a] | has_new[b]
-    lo, hi = np.minimum(a, b)[keep], np.maximum(a, b)[keep]
-    code = np.unique(lo * np.int64(nk) + hi)
-    return list(zip((code // nk).tolist(), (code % nk).tolist()))
 
 
 def _containment(pool, by_id, feats, new_ids, known_ids, cfg: DedupConfig, result: Duplicates) -> None:

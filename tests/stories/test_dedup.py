@@ -174,27 +174,3 @@ def test_sentence_buckets_of_all_bands_match_the_per_band_pass(art):
         assert list(got.sentence_copies.items()) == list(want.sentence_copies.items())
         total += len(want.sentence_copies)
     assert total > 50  # the pools do hold copies
-
-
-def test_run_pairs_are_the_new_pairs_of_every_run():
-    """``_run_pairs``: every distinct pair of keys sharing a run with a new key, once, ascending,
-    as expanding the runs pair by pair gives them."""
-    import numpy as np
-
-    from newsfuse.stories.dedup import _run_pairs
-
-    rng = np.random.default_rng(1)
-    for _ in range(40):
-        nk = int(rng.integers(2, 60))
-        nb = int(rng.integers(1, 5))
-        order = np.concatenate([rng.permutation(nk) for _ in range(nb)])
-        cuts = np.unique(np.concatenate([[0], rng.integers(0, nb * nk, 12), np.arange(0, nb * nk, nk)]))
-        starts, lens = cuts, np.diff(np.append(cuts, nb * nk))
-        has_new = rng.random(nk) < 0.3
-        pick = lens >= 2
-        want = set()
-        for s, n in zip(starts[pick].tolist(), lens[pick].tolist()):
-            run = order[s : s + n].tolist()
-            want |= {(min(i, j), max(i, j)) for x, i in enumerate(run) for j in run[x + 1 :] if has_new[i] or has_new[j]}
-        got = _run_pairs(order, starts[pick], lens[pick], has_new, nk)
-        assert got == sorted(want)
