@@ -569,6 +569,20 @@ class _PoolSims:
         return A, own
 
 
+def _unique_ints(a: np.ndarray, counts: bool = False):
+    """``np.unique(a[, return_counts=True])`` for an integer array, by one sort: numpy 2's
+    ``np.unique`` hashes first and then sorts, ~3x slower at the few thousand (group, name)
+    keys of a batch. Integers have one sorted distinct list, so the values are the same."""
+    s = np.sort(a)
+    first = np.empty(len(s), bool)
+    first[:1] = True
+    np.not_equal(s[1:], s[:-1], out=first[1:])
+    u = s[first]
+    if not counts:
+        return u
+    return u, np.diff(np.append(np.flatnonzero(first), len(s)))
+
+
 def _pair_sums(M: np.ndarray, rows: np.ndarray, cols: np.ndarray, ng: int) -> np.ndarray:
     """``out[g, h]``: the sum of ``M[i, j]`` over i in group g (``rows[i]``) and j in group h."""
     flat = (rows[:, None] * ng + cols[None, :]).ravel()
@@ -1338,10 +1352,10 @@ class StoryClusterer:
         groups (the follow-ups; groups only grow) found in two groups or more: only those can
         link groups."""
         (pr, pc), (sr, sc) = names
-        key = np.unique(np.concatenate([rows_g[pr], seed_g[sr]]) * np.int64(self.dim) + np.concatenate([pc, sc]))
+        key = _unique_ints(np.concatenate([rows_g[pr], seed_g[sr]]) * np.int64(self.dim) + np.concatenate([pc, sc]))
         r, c = key // self.dim, key % self.dim  # each (group, name) once
-        cols, count = np.unique(c, return_counts=True)
-        keep = np.intersect1d(cols[count >= 2], c[small[r]], assume_unique=False)
+        cols, count = _unique_ints(c, counts=True)
+        keep = np.intersect1d(cols[count >= 2], _unique_ints(c[small[r]]), assume_unique=True)
         at = np.isin(c, keep)
         out = np.zeros((ng, len(keep)), bool)
         out[r[at], np.searchsorted(keep, c[at])] = True

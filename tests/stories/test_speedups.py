@@ -235,3 +235,15 @@ def test_float32_document_frequencies_equal_the_python_float_adds():
     np.add.at(a, idx, 1.0)
     np.add.at(b, idx, np.float32(1.0))
     assert np.array_equal(a, b)
+
+
+def test_unique_ints_is_numpys_unique():
+    from newsfuse.stories.cluster import _unique_ints
+
+    rng = np.random.default_rng(6)
+    for n in (0, 1, 2, 7, 300, 5000):
+        a = rng.integers(-50, 1 << 40, n) if n % 2 else rng.integers(0, 20, n)
+        u, c = np.unique(a, return_counts=True)
+        gu, gc = _unique_ints(a, counts=True)
+        assert np.array_equal(u, gu) and u.dtype == gu.dtype and np.array_equal(c, gc)
+        assert np.array_equal(_unique_ints(a), u)
