@@ -679,23 +679,23 @@ class _Columns:
         """``(A @ B.T).toarray()``, the same numbers."""
         if A is B:
             lb, la = self._labels(B.indices)[0], None
-            Ac = None
         else:
             lb, la = self._labels(B.indices, A.indices)
         k = max(len(lb), 1)
-        if la is not None:
+        a = (B.data, lb, B.indptr)  # A's arrays over the labels (plain arrays: a matrix object is
+        if la is not None:           # built only if scipy's @ has to do the product; from speed8)
             keep = la >= 0  # A's terms in no row of B add nothing to any entry
             if keep.all():
-                Ac = csr(A.data, la, A.indptr, (A.shape[0], k))
+                a = (A.data, la, A.indptr)
             else:
                 ptr = np.concatenate([[0], np.cumsum(keep, dtype=np.int64)])[A.indptr]
-                Ac = csr(A.data[keep], la[keep], ptr, (A.shape[0], k))
-        a = (B.data, lb, B.indptr) if Ac is None else (Ac.data, Ac.indices, Ac.indptr)
+                a = (A.data[keep], la[keep], ptr)
         out = dense_gram(a, (B.data, lb, B.indptr), A.shape[0], B.shape[0], k)  # scipy's C loop, called directly
         if out is not None:
             return out
-        Bc = csr(B.data, lb, B.indptr, (B.shape[0], k))
-        return ((Bc if Ac is None else Ac) @ Bc.T).toarray()
+        Ac = sp.csr_matrix(a, shape=(A.shape[0], k))
+        Bc = sp.csr_matrix((B.data, lb, B.indptr), shape=(B.shape[0], k))
+        return (Ac @ Bc.T).toarray()
 
     def product(self, P: sp.csr_matrix, Y: sp.csr_matrix) -> sp.csr_matrix:
         """``P @ Y`` (CSR, entries in the same order as scipy gives them)."""

@@ -247,3 +247,14 @@ def test_unique_ints_is_numpys_unique():
         gu, gc = _unique_ints(a, counts=True)
         assert np.array_equal(u, gu) and u.dtype == gu.dtype and np.array_equal(c, gc)
         assert np.array_equal(_unique_ints(a), u)
+
+
+def test_gram_of_two_matrices_falls_back_to_scipy_with_the_same_numbers():
+    """Other dtypes go to scipy's @ also when A and B differ and A has terms B lacks (speed8's test)."""
+    rng = np.random.default_rng(5)
+    cols = _Columns(DIM)
+    for _ in range(20):
+        A = _random_rows(rng, int(rng.integers(1, 12)), 60).astype(np.float32)
+        B = _random_rows(rng, int(rng.integers(1, 12)), 60).astype(np.float32)
+        assert np.array_equal(cols.gram(A, B), (A @ B.T).toarray())
+        assert (cols._lut == -1).all()
