@@ -49,7 +49,7 @@ from sklearn.feature_extraction.text import HashingVectorizer
 
 from newsfuse.records import Article, Story
 from newsfuse.stories.features import put_bounded
-from newsfuse.stories.products import dense_gram, sparse_product
+from newsfuse.stories.products import csr, dense_gram, sparse_product
 from newsfuse.stories.text import capitalised_phrases, numbers, word_analyzer
 
 __all__ = ["ClusterConfig", "StoryClusterer", "story_id_for", "storyline_id_for", "export_counts", "remember_counts"]
@@ -309,10 +309,9 @@ def _add_rows_grouped(cents: list[_Centroid], rows: list[list[int]], X: sp.csr_m
     if no:
         oi = np.zeros(no + 1, np.int64)
         oi[1:] = np.cumsum([len(cents[g].idx) for g in own])
-        Y = sp.csr_matrix((np.concatenate([cents[g].val.astype(np.float64) for g in own] + [X.data]),
-                           np.concatenate([cents[g].idx.astype(np.int32) for g in own] + [X.indices.astype(np.int32)]),
-                           np.concatenate([oi, X.indptr[1:].astype(np.int64) + oi[-1]])),
-                          shape=(no + X.shape[0], X.shape[1]))
+        Y = csr(np.concatenate([cents[g].val.astype(np.float64) for g in own] + [X.data]),
+                np.concatenate([cents[g].idx.astype(np.int32) for g in own] + [X.indices.astype(np.int32)]),
+                np.concatenate([oi, X.indptr[1:].astype(np.int64) + oi[-1]]), (no + X.shape[0], X.shape[1]))
     else:
         Y = X
     slot = dict(zip(own, range(no)))
@@ -323,8 +322,8 @@ def _add_rows_grouped(cents: list[_Centroid], rows: list[list[int]], X: sp.csr_m
             pick.append(slot[g])
         pick.extend(no + r for r in rows[g])
         ptr.append(len(pick))
-    P = sp.csr_matrix((np.ones(len(pick)), np.array(pick, np.int64), np.array(ptr, np.int64)),
-                      shape=(len(has), Y.shape[0]))
+    # 32-bit indices, as the constructor would make them
+    P = csr(np.ones(len(pick)), np.array(pick, np.int32), np.array(ptr, np.int64), (len(has), Y.shape[0]))
     S = cols.product(P, Y)
     S.sort_indices()
     for r, g in enumerate(has):
@@ -359,6 +358,17 @@ def _top_entities(c: _Centroid, wdim: int, k: int, idf: np.ndarray | None = None
     return set(idx.tolist())
 
 
+def _segment_order(val: np.ndarray, seg: np.ndarray, n: int, radix_below: int = 1 << 16) -> np.ndarray:
+    """``np.lexsort((-val, seg))``: by segment (ids below ``n``), heaviest first, ties in order.
+    Why: with fewer than 2**16 segments the same order comes from a stable sort by weight and
+    then a stable sort of 16-bit segment ids, which numpy does by radix (a quarter less time).
+    (From branch speed8.)"""
+    if n >= radix_below:
+        return np.lexsort((-val, seg))
+    by_val = np.argsort(-val, kind="stable")
+    return by_val[np.argsort(seg[by_val].astype(np.uint16), kind="stable")]
+
+
 def _top_entities_many(cents: list[_Centroid], wdim: int, ks: tuple[int, ...], idf,
                        power: float = 1.0, exclude: np.ndarray | None = None) -> list[list[set[int]]]:
     """``_top_entities`` of every centroid for each k in ``ks`` (one list of sets per k), from one
@@ -383,7 +393,7 @@ def _top_entities_many(cents: list[_Centroid], wdim: int, ks: tuple[int, ...], i
         val = val / (idf(idx) if callable(idf) else idf[idx]) ** power
     counts = np.bincount(seg, minlength=n)
     starts = np.concatenate([[0], np.cumsum(counts)])
-    order = np.lexsort((-val, seg))  # by centroid, heaviest first (stable: ties keep their order)
+    order = _segment_order(val, seg, n)  # by centroid, heaviest first (stable: ties keep their order)
     s_idx, s_val = idx[order], val[order]
     out = []
     for k in ks:
@@ -449,6 +459,48 @@ def _time_cut(S: np.ndarray, t: np.ndarray, m: int, ratio: float) -> tuple[list[
     return np.flatnonzero(~side).tolist(), np.flatnonzero(side).tolist()
 
 
+def _leader_rows(dot: np.ndarray, G: np.ndarray, norm2: np.ndarray, first: np.ndarray, last: np.ndarray,
+                 times: np.ndarray, used: int, cfg: "ClusterConfig") -> dict[int, list[int]]:
+    """The leader pass's row loop over one chunk (``_single_pass``): each row joins the column of
+    highest time-decayed cosine, ``dot`` row over column norm times exp(-gap / decay days), if it
+    is at least ``leader_threshold`` (-1 beyond the window), else opens column ``used``; the
+    column's norm, products, and time span are updated in place. Returns column -> rows.
+
+    Why a function of its own, written this way: it runs once per pool article and batch, so its
+    dozen small numpy calls per row are much of the pass. Each column's norm is kept (recomputed
+    only where its squared norm changed, the same sqrt of the same value), and ``gap / -decay``
+    is ``-gap / decay`` (IEEE division rounds the magnitude alone), so every similarity is the
+    number the per-row formula gives, compared the same way."""
+    d, win, thr = cfg.story_decay_days, cfg.story_window_days, cfg.leader_threshold
+    norms = np.sqrt(np.maximum(norm2, 1e-12))
+    members: dict[int, list[int]] = {}
+    for i in range(len(times)):
+        t = times[i]
+        col = -1
+        if used:
+            gap = np.maximum(first[:used] - t, t - last[:used])
+            np.maximum(gap, 0.0, out=gap)
+            sims = dot[i, :used] / norms[:used]
+            sims *= np.exp(gap / -d)
+            sims[gap > win] = -1.0
+            j = int(sims.argmax())
+            if sims[j] >= thr:
+                col = j
+        if col < 0:
+            col = used
+            used += 1
+            first[col] = last[col] = t
+        norm2[col] += 2.0 * dot[i, col] + G[i, i]
+        norms[col] = math.sqrt(max(norm2[col], 1e-12))
+        dot[:, col] += G[:, i]
+        if t < first[col]:
+            first[col] = t
+        if t > last[col]:
+            last[col] = t
+        members.setdefault(col, []).append(i)
+    return members
+
+
 class _PoolSims:
     """Similarities of the pool's articles (and the hot stories' settled seeds) for the cohesion
     checks. Dense (``G``: article by article, ``D``: article by seed) when the leader pass had
@@ -468,7 +520,7 @@ class _PoolSims:
         Z = _take_rows(self.X, np.concatenate([np.asarray(rows, np.int64) for rows in groups]))
         owner = np.repeat(np.repeat(np.arange(len(groups)), sizes), np.diff(Z.indptr))
         _, term = np.unique(owner * np.int64(Z.shape[1]) + Z.indices, return_inverse=True)
-        Z = sp.csr_matrix((Z.data, term.reshape(-1), Z.indptr), shape=(Z.shape[0], int(term.max()) + 1))
+        Z = csr(Z.data, term.reshape(-1), Z.indptr, (Z.shape[0], int(term.max()) + 1))
         B = (Z @ Z.T).tocsr()
         out, lo = [], 0
         for n in sizes:
@@ -532,8 +584,24 @@ class _PoolSims:
         if k0:
             Sc = _compact(_matrix(sd, self.dim, False))
             PD = _pair_sums(self.D[np.ix_(rows, seeds)], group, seed_group, ng)
-            A += PD + PD.T + _pair_sums((Sc @ Sc.T).toarray(), seed_group, seed_group, ng)
+            SS = dense_gram((Sc.data, Sc.indices, Sc.indptr), (Sc.data, Sc.indices, Sc.indptr), k0, k0, Sc.shape[1])
+            SS = (Sc @ Sc.T).toarray() if SS is None else SS  # the same numbers either way
+            A += PD + PD.T + _pair_sums(SS, seed_group, seed_group, ng)
         return A, own
+
+
+def _unique_ints(a: np.ndarray, counts: bool = False):
+    """``np.unique(a[, return_counts=True])`` for an integer array, by one sort: numpy 2's
+    ``np.unique`` hashes first and then sorts, ~3x slower at the few thousand (group, name)
+    keys of a batch. Integers have one sorted distinct list, so the values are the same."""
+    s = np.sort(a)
+    first = np.empty(len(s), bool)
+    first[:1] = True
+    np.not_equal(s[1:], s[:-1], out=first[1:])
+    u = s[first]
+    if not counts:
+        return u
+    return u, np.diff(np.append(np.flatnonzero(first), len(s)))
 
 
 def _pair_sums(M: np.ndarray, rows: np.ndarray, cols: np.ndarray, ng: int) -> np.ndarray:
@@ -553,7 +621,7 @@ def _compact(M: sp.csr_matrix) -> sp.csr_matrix:
     first = pos[idx]
     is_first = first == at
     number = np.cumsum(is_first) - 1
-    return sp.csr_matrix((M.data, number[first].astype(np.int32), M.indptr), shape=(M.shape[0], int(is_first.sum())))
+    return csr(M.data, number[first].astype(np.int32), M.indptr, (M.shape[0], int(is_first.sum())))
 
 
 def _matrix(cents: list[_Centroid], dim: int, normalise: bool) -> sp.csr_matrix:
@@ -565,7 +633,7 @@ def _matrix(cents: list[_Centroid], dim: int, normalise: bool) -> sp.csr_matrix:
     val = np.concatenate(
         [c.val / math.sqrt(c.norm2) if (normalise and c.norm2 > 0) else c.val for c in cents]
     ) if indptr[-1] else np.zeros(0, np.float32)
-    return sp.csr_matrix((val.astype(np.float64), idx, indptr), shape=(len(cents), dim))
+    return csr(val.astype(np.float64), idx, indptr, (len(cents), dim))
 
 
 def _matrix2(raw: list[_Centroid], unit: list[_Centroid], dim: int) -> sp.csr_matrix:
@@ -576,12 +644,12 @@ def _matrix2(raw: list[_Centroid], unit: list[_Centroid], dim: int) -> sp.csr_ma
     indptr = np.zeros(len(cents) + 1, np.int64)
     indptr[1:] = np.cumsum([len(c.idx) for c in cents])
     if not indptr[-1]:
-        return sp.csr_matrix((np.zeros(0), np.zeros(0, np.int32), indptr), shape=(len(cents), dim))
+        return csr(np.zeros(0), np.zeros(0, np.int32), indptr, (len(cents), dim))
     idx = np.concatenate([c.idx for c in cents])
     # each block as _matrix makes it: values divided in their own dtype, then widened
     val = np.concatenate([c.val for c in raw] + [c.val / math.sqrt(c.norm2) if c.norm2 > 0 else c.val
                                                  for c in unit]) if unit else np.concatenate([c.val for c in raw])
-    return sp.csr_matrix((val.astype(np.float64), idx, indptr), shape=(len(cents), dim))
+    return csr(val.astype(np.float64), idx, indptr, (len(cents), dim))
 
 
 def _take_rows(M: sp.csr_matrix, rows: np.ndarray) -> sp.csr_matrix:
@@ -591,15 +659,14 @@ def _take_rows(M: sp.csr_matrix, rows: np.ndarray) -> sp.csr_matrix:
     indptr = np.zeros(len(lens) + 1, np.int64)
     np.cumsum(lens, out=indptr[1:])
     pos = np.repeat(lo.astype(np.int64) - indptr[:-1], lens) + np.arange(indptr[-1])
-    return sp.csr_matrix((M.data[pos], M.indices[pos], indptr), shape=(len(lens), M.shape[1]))
+    return csr(M.data[pos], M.indices[pos], indptr, (len(lens), M.shape[1]))
 
 
 def _block(M: sp.csr_matrix, start: int) -> sp.csr_matrix:
     """``M[:, start:]`` (columns shifted down by ``start``) from the arrays."""
     keep = M.indices >= start
     counts = np.concatenate([[0], np.cumsum(keep, dtype=np.int64)])
-    return sp.csr_matrix((M.data[keep], M.indices[keep] - start, counts[M.indptr]),
-                         shape=(M.shape[0], M.shape[1] - start))
+    return csr(M.data[keep], M.indices[keep] - start, counts[M.indptr], (M.shape[0], M.shape[1] - start))
 
 
 class _Columns:
@@ -633,23 +700,23 @@ class _Columns:
         """``(A @ B.T).toarray()``, the same numbers."""
         if A is B:
             lb, la = self._labels(B.indices)[0], None
-            Ac = None
         else:
             lb, la = self._labels(B.indices, A.indices)
         k = max(len(lb), 1)
-        if la is not None:
+        a = (B.data, lb, B.indptr)  # A's arrays over the labels (plain arrays: a matrix object is
+        if la is not None:           # built only if scipy's @ has to do the product; from speed8)
             keep = la >= 0  # A's terms in no row of B add nothing to any entry
             if keep.all():
-                Ac = sp.csr_matrix((A.data, la, A.indptr), shape=(A.shape[0], k))
+                a = (A.data, la, A.indptr)
             else:
                 ptr = np.concatenate([[0], np.cumsum(keep, dtype=np.int64)])[A.indptr]
-                Ac = sp.csr_matrix((A.data[keep], la[keep], ptr), shape=(A.shape[0], k))
-        a = (B.data, lb, B.indptr) if Ac is None else (Ac.data, Ac.indices, Ac.indptr)
+                a = (A.data[keep], la[keep], ptr)
         out = dense_gram(a, (B.data, lb, B.indptr), A.shape[0], B.shape[0], k)  # scipy's C loop, called directly
         if out is not None:
             return out
+        Ac = sp.csr_matrix(a, shape=(A.shape[0], k))
         Bc = sp.csr_matrix((B.data, lb, B.indptr), shape=(B.shape[0], k))
-        return ((Bc if Ac is None else Ac) @ Bc.T).toarray()
+        return (Ac @ Bc.T).toarray()
 
     def product(self, P: sp.csr_matrix, Y: sp.csr_matrix) -> sp.csr_matrix:
         """``P @ Y`` (CSR, entries in the same order as scipy gives them)."""
@@ -657,9 +724,9 @@ class _Columns:
         got = sparse_product((P.data, P.indices, P.indptr), (Y.data, lb, Y.indptr), P.shape[0], Y.shape[0],
                              max(len(lb), 1))
         if got is not None:
-            return sp.csr_matrix((got[0], Y.indices[got[1]], got[2]), shape=(P.shape[0], Y.shape[1]))
+            return csr(got[0], Y.indices[got[1]], got[2], (P.shape[0], Y.shape[1]))
         S = P @ sp.csr_matrix((Y.data, lb, Y.indptr), shape=(Y.shape[0], max(len(lb), 1)))
-        return sp.csr_matrix((S.data, Y.indices[S.indices], S.indptr), shape=(P.shape[0], Y.shape[1]))
+        return csr(S.data, Y.indices[S.indices], S.indptr, (P.shape[0], Y.shape[1]))
 
 
 def _squash(name: str) -> str:
@@ -676,7 +743,7 @@ def _binary(rows: list[set[int]], dim: int) -> sp.csr_matrix:
     indptr = np.zeros(len(rows) + 1, np.int64)
     indptr[1:] = np.cumsum([len(r) for r in rows])
     idx = np.fromiter((i for r in rows for i in sorted(r)), np.int64, count=int(indptr[-1]))
-    return sp.csr_matrix((np.ones(len(idx)), idx, indptr), shape=(len(rows), dim))
+    return csr(np.ones(len(idx)), idx, indptr, (len(rows), dim))
 
 
 def _shares_any(rows: list[set[int]], cols: list[set[int]]) -> np.ndarray:
@@ -769,7 +836,7 @@ def _join_rows(rows: list[tuple], dim: int) -> sp.csr_matrix:
     indptr[1:] = np.cumsum([len(r[0]) for r in rows])
     idx = np.concatenate([r[0] for r in rows]) if rows else np.zeros(0, np.int32)
     val = np.concatenate([r[1] for r in rows]) if rows else np.zeros(0)
-    return sp.csr_matrix((val, idx, indptr), shape=(len(rows), dim))
+    return csr(val, idx, indptr, (len(rows), dim))
 
 
 # Per-article count rows computed elsewhere (an ingest worker process), waiting for ``_counts``;
@@ -870,7 +937,9 @@ class StoryClusterer:
         if outlet_phrases:
             self._outlet_names |= outlet_phrases
             self._outlet_feats |= {self._wdim + int(i) for i in self._ents.transform([" ".join(outlet_phrases)]).indices}
-        np.add.at(self._df, x.indices, 1.0)  # whole counts, so equal to adding a bincount of the whole space
+        # whole counts, so equal to adding a bincount of the whole space; a float32 one: numpy's
+        # fast path (a Python float takes a casting loop ~15x slower), the same float32 sums
+        np.add.at(self._df, x.indices, np.float32(1.0))
         self._ndocs += len(arts)
         return x
 
@@ -1044,29 +1113,9 @@ class StoryClusterer:
                 last[:k0] = [c.last for c in cents]
             if m == X.shape[0]:  # the pool in one chunk: the cohesion checks reuse its products
                 self._pool_sims = _PoolSims(seeds, self.dim, G, dot[:, :k0].copy())
-            used = k0
-            members: dict[int, list[int]] = {}
-            for i in range(m):
-                t = times[start + i]
-                col = None
-                if used:
-                    norms = np.sqrt(np.maximum(norm2[:used], 1e-12))
-                    gap = np.maximum(np.maximum(first[:used] - t, t - last[:used]), 0.0)
-                    sims = dot[i, :used] / norms * np.exp(-gap / cfg.story_decay_days)
-                    sims[gap > cfg.story_window_days] = -1.0
-                    j = int(np.argmax(sims))
-                    if sims[j] >= cfg.leader_threshold:
-                        col = j
-                if col is None:
-                    col = used
-                    used += 1
-                    first[col] = last[col] = t
-                norm2[col] += 2.0 * dot[i, col] + G[i, i]
-                dot[:, col] += G[:, i]
-                first[col] = min(first[col], t)
-                last[col] = max(last[col], t)
-                members.setdefault(col, []).append(i)
-                labels[start + i] = col
+            members = _leader_rows(dot, G, norm2, first, last, times[start : start + m], k0, cfg)
+            for col, idxs in members.items():
+                labels[[start + i for i in idxs]] = col
             for col in members:
                 if col >= k0:
                     cents.append(_Centroid.empty(float(first[col])))
@@ -1310,8 +1359,8 @@ class StoryClusterer:
         if self._outlet_feats:
             bad[np.fromiter(self._outlet_feats, np.int64)] = True
         good = np.zeros(self.dim, bool)
-        good[raw.indices[ent & ~frac]] = True
-        good &= ~bad & (self._df <= self.config.story_followup_name_df)
+        cand = raw.indices[ent & ~frac]  # the bars are checked at these columns only, not all of dim
+        good[cand] = ~bad[cand] & (self._df[cand] <= self.config.story_followup_name_df)
         keep = good[raw.indices]
         rows_of = np.repeat(np.arange(raw.shape[0]), np.diff(raw.indptr))
         seed_of = np.repeat(np.arange(len(seeds)), [len(sd.idx) for sd in seeds])
@@ -1324,10 +1373,10 @@ class StoryClusterer:
         groups (the follow-ups; groups only grow) found in two groups or more: only those can
         link groups."""
         (pr, pc), (sr, sc) = names
-        key = np.unique(np.concatenate([rows_g[pr], seed_g[sr]]) * np.int64(self.dim) + np.concatenate([pc, sc]))
+        key = _unique_ints(np.concatenate([rows_g[pr], seed_g[sr]]) * np.int64(self.dim) + np.concatenate([pc, sc]))
         r, c = key // self.dim, key % self.dim  # each (group, name) once
-        cols, count = np.unique(c, return_counts=True)
-        keep = np.intersect1d(cols[count >= 2], c[small[r]], assume_unique=False)
+        cols, count = _unique_ints(c, counts=True)
+        keep = np.intersect1d(cols[count >= 2], _unique_ints(c[small[r]]), assume_unique=True)
         at = np.isin(c, keep)
         out = np.zeros((ng, len(keep)), bool)
         out[r[at], np.searchsorted(keep, c[at])] = True
@@ -1640,7 +1689,7 @@ class StoryClusterer:
         indptr[1:] = np.cumsum([len(self._pool[k]["idx"]) for k in ids])
         idx = np.concatenate([self._pool[k]["idx"] for k in ids])
         val = np.concatenate([self._pool[k]["val"] for k in ids]).astype(np.float64)
-        return sp.csr_matrix((val, idx, indptr), shape=(len(ids), self.dim))
+        return csr(val, idx, indptr, (len(ids), self.dim))
 
     def _absorb(self, keep: str, drop: str, move_articles: bool = True) -> None:
         """Story ``drop`` becomes an alias of ``keep`` (settled articles and base move over)."""

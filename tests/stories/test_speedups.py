@@ -7,8 +7,8 @@ import random
 import numpy as np
 import scipy.sparse as sp
 
-from newsfuse.stories.cluster import ClusterConfig, _Columns, _vectorisers
-from newsfuse.stories.products import dense_gram, sparse_product
+from newsfuse.stories.cluster import ClusterConfig, _Columns, _leader_rows, _segment_order, _vectorisers
+from newsfuse.stories.products import csr, dense_gram, sparse_product
 from newsfuse.stories.text import word_analyzer
 
 DIM = (1 << 18) + (1 << 16)
@@ -135,3 +135,126 @@ def test_settling_reuses_the_reclustered_rows_with_the_same_result(monkeypatch):
     (a, reused), (b, none) = run(False), run(True)
     assert a == b
     assert reused > 5 and none == 0
+
+
+def test_csr_is_the_constructors_matrix():
+    """``products.csr`` gives what ``csr_matrix((data, indices, indptr), shape=...)`` gives: the
+    same attributes, index dtypes, values, pruned views; other inputs go to the constructor."""
+    rng = np.random.default_rng(2)
+    for trial in range(60):
+        n_row, n_col = int(rng.integers(0, 8)), int(rng.integers(1, DIM))
+        lens = rng.integers(0, 6, n_row)
+        indptr = np.concatenate([[0], np.cumsum(lens)]).astype(np.int64 if trial % 2 else np.int32)
+        nnz = int(indptr[-1])
+        spare = int(rng.integers(0, 3)) * (nnz + 1)  # arrays longer than nnz: scipy keeps a (pruned) view
+        indices = rng.integers(0, n_col, nnz + spare).astype(np.int64 if trial % 7 == 0 else np.int32)
+        data = rng.random(nnz + spare).astype(np.float32 if trial % 3 == 0 else np.float64)
+        want = sp.csr_matrix((data, indices, indptr), shape=(n_row, n_col))
+        got = csr(data, indices, indptr, (n_row, n_col))
+        assert type(got) is type(want) and got.shape == want.shape and set(vars(got)) == set(vars(want))
+        for k in ("indptr", "indices", "data"):
+            a, b = getattr(want, k), getattr(got, k)
+            assert a.dtype == b.dtype and np.array_equal(a, b)
+            assert (a.base is None) == (b.base is None)
+        assert np.array_equal(got.toarray() if n_col < 5000 else got.sum(0), want.toarray() if n_col < 5000 else want.sum(0))
+
+
+def _leader_rows_reference(dot, G, norm2, first, last, times, used, cfg):
+    """The leader pass's row loop as it was written before ``_leader_rows``."""
+    members = {}
+    for i in range(len(times)):
+        t = times[i]
+        col = None
+        if used:
+            norms = np.sqrt(np.maximum(norm2[:used], 1e-12))
+            gap = np.maximum(np.maximum(first[:used] - t, t - last[:used]), 0.0)
+            sims = dot[i, :used] / norms * np.exp(-gap / cfg.story_decay_days)
+            sims[gap > cfg.story_window_days] = -1.0
+            j = int(np.argmax(sims))
+            if sims[j] >= cfg.leader_threshold:
+                col = j
+        if col is None:
+            col = used
+            used += 1
+            first[col] = last[col] = t
+        norm2[col] += 2.0 * dot[i, col] + G[i, i]
+        dot[:, col] += G[:, i]
+        first[col] = min(first[col], t)
+        last[col] = max(last[col], t)
+        members.setdefault(col, []).append(i)
+    return members
+
+
+def test_leader_rows_equal_the_per_row_formula():
+    """The leader loop with its kept column norms makes the same choices and leaves the same
+    products, norms and spans as the loop that recomputed every norm per row."""
+    rng = np.random.default_rng(4)
+    cfg = ClusterConfig()
+    for _ in range(40):
+        k0, m = int(rng.integers(0, 12)), int(rng.integers(1, 40))
+        X = _random_rows(rng, m + k0, 30, 300)
+        X.data = np.round(X.data, 1)  # repeated values: ties and equal sums
+        F = (X @ X.T).toarray()
+        G, dot0 = F[k0:, k0:].copy(), np.zeros((m, k0 + m))
+        dot0[:, :k0] = F[k0:, :k0] * rng.choice([1.0, 3.0], k0)  # seeds of several articles
+        norm0 = np.zeros(k0 + m)
+        norm0[:k0] = np.diag(F)[:k0] * rng.choice([1.0, 2.0, 5.0], k0)
+        times = np.sort(rng.choice(np.arange(0.0, 40.0, 0.25), m))
+        first0, last0 = np.zeros(k0 + m), np.zeros(k0 + m)
+        first0[:k0] = rng.choice(np.arange(-20.0, 30.0, 0.5), k0)
+        last0[:k0] = first0[:k0] + rng.choice([0.0, 1.0, 4.0], k0)
+        runs = []
+        for fn in (_leader_rows_reference, _leader_rows):
+            dot, norm2, first, last = dot0.copy(), norm0.copy(), first0.copy(), last0.copy()
+            members = fn(dot, G, norm2, first, last, times, k0, cfg)
+            runs.append((members, dot, norm2, first, last))
+        (ma, *a), (mb, *b) = runs
+        assert ma == mb and list(ma) == list(mb)
+        assert all(np.array_equal(x, y) for x, y in zip(a, b))
+
+
+def test_segment_order_is_lexsorts_order_with_ties():
+    """Both ways (radix of 16-bit segment ids, and lexsort beyond) give ``np.lexsort((-val, seg))``,
+    also where weights tie within and across segments (speed8's test)."""
+    rng = np.random.default_rng(3)
+    for _ in range(50):
+        n = int(rng.integers(1, 40))
+        seg = np.repeat(np.arange(n), rng.integers(0, 30, n))
+        val = rng.choice([0.25, 0.5, 1.0, 2.0], len(seg)) if rng.random() < 0.5 else rng.random(len(seg))
+        want = np.lexsort((-val, seg))
+        assert np.array_equal(_segment_order(val, seg, n), want)
+        assert np.array_equal(_segment_order(val, seg, n, radix_below=1), want)
+
+
+def test_float32_document_frequencies_equal_the_python_float_adds():
+    """``np.add.at`` with a float32 one gives the float32 sums the Python float gave."""
+    rng = np.random.default_rng(9)
+    a = rng.integers(0, 1 << 25, 5000).astype(np.float32)
+    b = a.copy()
+    idx = rng.integers(0, 5000, 20000)
+    np.add.at(a, idx, 1.0)
+    np.add.at(b, idx, np.float32(1.0))
+    assert np.array_equal(a, b)
+
+
+def test_unique_ints_is_numpys_unique():
+    from newsfuse.stories.cluster import _unique_ints
+
+    rng = np.random.default_rng(6)
+    for n in (0, 1, 2, 7, 300, 5000):
+        a = rng.integers(-50, 1 << 40, n) if n % 2 else rng.integers(0, 20, n)
+        u, c = np.unique(a, return_counts=True)
+        gu, gc = _unique_ints(a, counts=True)
+        assert np.array_equal(u, gu) and u.dtype == gu.dtype and np.array_equal(c, gc)
+        assert np.array_equal(_unique_ints(a), u)
+
+
+def test_gram_of_two_matrices_falls_back_to_scipy_with_the_same_numbers():
+    """Other dtypes go to scipy's @ also when A and B differ and A has terms B lacks (speed8's test)."""
+    rng = np.random.default_rng(5)
+    cols = _Columns(DIM)
+    for _ in range(20):
+        A = _random_rows(rng, int(rng.integers(1, 12)), 60).astype(np.float32)
+        B = _random_rows(rng, int(rng.integers(1, 12)), 60).astype(np.float32)
+        assert np.array_equal(cols.gram(A, B), (A @ B.T).toarray())
+        assert (cols._lut == -1).all()
