@@ -552,7 +552,9 @@ def _antecedent_group(toks: list[_Tok], spans, a: int, out: list[Claim]) -> str 
 def _members_of(text: str, end: int) -> str | None:
     """The known group of 'members of the security forces', read after the head ending at ``end``."""
     m = _MEMBERS_OF.match(text, end)
-    return category_of(m.group(1).split())[0] if m else None
+    words = m.group(1).split() if m else []
+    # the longest known opening: "members of the forces of order were hurt"
+    return next((category_of(words[:k])[0] for k in range(len(words), 0, -1) if category_of(words[:k])[0]), None)
 
 
 def _predicate_group(text: str, end: int) -> str | None:
@@ -702,6 +704,9 @@ _HOURS_AGO = re.compile(r"\s*-?\s*hours?\s+(?:ago|earlier|later|afterwards)\b", 
 _HOURS_CHANGE = re.compile(r"\b(?:extend\w*|lengthen\w*|cut\w*|reduc\w*|rais\w*|increas\w*|shorten\w*)\s+"
                            r"(?:[\w'’-]+\s+){0,3}?(?:to|from|by)\s+$", re.I)
 # "delays of up to five hours", "gave us one hour to pack": waits and deadlines, not how long the event lasted
+# a stoppage still to come is no duration of what happened: "workers will hold a two-hour stoppage on Friday"
+_HOURS_PLANNED = re.compile(r"\b(?:will|would|shall|to|plans?\s+to|planning\s+to)\s+(?:hold|stage|call|begin|start|launch|"
+                            r"mount|go\s+on|observe)\s+(?:an?|the|another|a\s+further|a\s+new)\s+$", re.I)
 _HOURS_WAIT = re.compile(r"\b(?:delays?|waits?|queues?|gave\s+\w+|given|give\s+\w+)\s+(?:of\s+)?$", re.I)
 _NONE_OF = re.compile(r"\bnone\s+of\s+(?:the\s+)?[\w'’ -]{0,40}?\b(?:or|nor)\s+$", re.I)
 # "nine out of ten" is a share, neither number a count
@@ -745,7 +750,7 @@ _FRONTED_OF = re.compile(r"\bOf\s+(?:the|those|these|its|their)\s+([\w'’ -]{2,
 _AMONG_THE = re.compile(r"\b(?:among|between)\s+the\s+([a-z]+)\s+(?:there\s+)?(?:figure[sd]?|are|were|is|was|included?|includes)\s+"
                         r"(?:also\s+)?(?:(?:at\s+least|about|some|around)\s+)?$", re.I)
 _PEOPLE_OF_EVENT = {"detainees": "detained", "evacuees": "evacuated"}
-_MEMBERS_OF = re.compile(r"\s+of\s+(?:the\s+)?([\w'’-]+(?:\s+[\w'’-]+)?)", re.I)
+_MEMBERS_OF = re.compile(r"\s+of\s+(?:the\s+)?([\w'’-]+(?:\s+[\w'’-]+){0,3})", re.I)
 # "the crew of 11", "a family of five": the group named before the figure
 _GROUP_OF = re.compile(r"\b(crew|family|team|group|party)\s+of\s+$", re.I)
 _OF_ITS_MEMBERS = re.compile(r"\s+of\s+(?:its|their)\s+members\b", re.I)
@@ -841,6 +846,9 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
     for n in nums:
         a = tok_at(n.start, starts, True)
         b = tok_at(n.end, ends, False)
+        if (a is None or b is None) and n.unit_hour:
+            # "a six-hour operation": the hyphenated word is one token, and a duration needs no noun phrase
+            a = b = next((k for k, t in enumerate(toks) if t.start <= n.start < t.end), None)
         if a is None or b is None:
             continue
         spans.append((n, a, b))
@@ -905,6 +913,7 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
         if n.unit_hour:
             if _HOURS_WINDOW.search(text[max(0, n.start - 12):n.start]) or _POSSESSIVE_HOUR.match(text, n.end) or _HOURS_RATE.match(text, n.end) \
                     or _HOURS_AGO.match(text, n.end) or _HOURS_WAIT.search(text, max(0, n.start - 16), n.start) \
+                    or _HOURS_PLANNED.search(text, max(0, n.start - 40), n.start) \
                     or _HOURS_CHANGE.search(text, max(0, n.start - 50), n.start):
                 # "in the last 24 hours" is a window; "an hour's notice" a measure of something else; "the
                 # figure they gave an hour ago" a time

@@ -23,6 +23,8 @@ CATEGORIES: dict[str, list[str]] = {
         "jailers", "custodians",
         # translated copy: "some 300 elements deployed" (Spanish "elementos", French "éléments")
         "elements", "police elements", "security elements",
+        # "forces de l'ordre" in translated copy
+        "forces of order", "forces of law and order", "law and order forces",
     ],
     "troops": [
         "soldiers", "soldier", "troops", "servicemen", "service members", "military personnel",
@@ -79,7 +81,8 @@ CATEGORIES: dict[str, list[str]] = {
         # bare "personnel" are the responders a rescue sends; police and military personnel have their own entries
         "personnel", "rescue officers", "coastguard officers", "coastguards", "fire officers",
         # divers on duty; bare "divers" may be the ones lost
-        "navy divers", "police divers", "rescue divers", "military divers", "army divers",
+        # translated copy names volunteers on a rescue "helpers" (German "Helfer")
+        "helpers", "navy divers", "police divers", "rescue divers", "military divers", "army divers",
     ],
     # "120 British nationals" are named by the country they are foreign to where they are counted
     "foreign nationals": ["foreigners", "tourists", "foreign nationals", "nationals", "expatriates", "expats",
@@ -113,6 +116,8 @@ NOT_GROUPS = frozenset({
     "neighbourhoods", "neighborhoods", "areas", "regions", "communities", "provinces", "counties", "streets",
     "municipalities", "localities", "settlements", "hamlets",
     # units of measure: "millions of cubic metres of water were released"
+    # supplies sent: "sent 40,000 doses of vaccine", "12,000 food parcels"
+    "doses", "parcels", "meals", "rations", "sandbags", "blankets", "kits",
     "metres", "meters", "litres", "liters", "tonnes", "tons", "gallons", "kilometres", "kilometers", "miles",
 })
 # categories of things: never borrow or lend a group of people, and may be destroyed or damaged
@@ -173,6 +178,8 @@ EVENTS: dict[str, list[str]] = {
         "detained", "detaining", "arrested", "arresting", "arrests", "detentions", "held", "in custody",
         "taken into custody", "rounded up", "apprehended", "jailed", "detained", "recaptured", "rearrested",
         "captured", "arrest", "detention",
+        # translated copy (French "interpellés", Spanish "interpelados"): "19 persons were interpellated"
+        "interpellated", "interpelled",
     ],
     "missing": ["missing", "unaccounted for", "fate", "whereabouts", "swept away", "disappeared", "failed to return",
                 "not been heard from", "lost at sea"],
@@ -181,7 +188,10 @@ EVENTS: dict[str, list[str]] = {
                   "taken to shelters", "moved to evacuation centres", "moved to evacuation centers",
                   "moved out", "told to leave", "ordered out", "airlifted", "evacuation", "left their homes",
                   "left their houses", "removed from their homes", "removed from areas of risk",
-                  "removed from risk areas", "removed from the risk area", "removed from the risk zone"],
+                  "removed from risk areas", "removed from the risk area", "removed from the risk zone",
+                  # translated copy: "were removed preventively", "removed from their residences"
+                  "removed preventively", "removed as a precaution", "removed from their residences",
+                  "removed from their houses", "removed from their dwellings"],
     "displaced": ["displaced", "flee", "fled", "fleeing", "homeless", "forced from their homes", "evicted",
                   "spent the night", "sheltering", "from their homes", "lost their homes",
                   "without a roof", "without shelter", "sleeping rough", "sleeping in the open",
@@ -257,7 +267,10 @@ _EV_PATTERNS: list[tuple[str, str]] = [
      "evacuated"),
     # forces taking part in an operation: "600 agents took part in the raid"
     (r"(?:took\s+part|taking\s+part|participated|participating)\s+in\s+(?:the\s+|an?\s+)?(?:[\w'-]+\s+){0,2}?"
-     r"(?:operation|raid|search|manhunt|deployment)\b", "deployed"),
+     r"(?:operations?|raids?|search(?:es)?|manhunts?|deployments?)\b", "deployed"),
+    # forces at their posts: "600 officers were on duty for the match", "300 riot police remain posted along the quay"
+    (r"(?<!\bwho\s)(?<!\bthat\s)(?:were|was|are|is|been|remain(?:s|ed)?|stay(?:s|ed)?)\s+(?:still\s+)?(?:on\s+duty|posted(?!\s+(?:online|on\s+(?:social|the\s+internet|"
+     r"line|x|twitter|facebook|instagram|tiktok|youtube))))\b", "deployed"),
     # people carried away from danger: "were moved by boat from the beaches"
     (r"(?:moved|ferried|bused|bussed|shuttled)\s+(?:by\s+\w+\s+)?(?:away\s+from|out\s+of|from)", "evacuated"),
     # a night stuck on the way: "spent the night in their cars", "spent Sunday night at the airport"
@@ -323,7 +336,7 @@ _EV_PATTERNS: list[tuple[str, str]] = [
     (r"(?:been|were|was|being)\s+admitted\b(?!\s+(?:that|to\s+(?:the\s+)?(?:country|school|university|bar|college)))",
      "hospitalised"),
     # people put up away from home: "living in tents", "sleeping in schools and sports halls"
-    (r"(?:living|sleeping|staying|sheltering|housed|camping)\s+(?:in|at)\s+(?:[\w'-]+\s+){0,3}?"
+    (r"(?:living|sleeping|staying|sheltering|housed|camping|lodged|lodging|accommodated|put\s+up)\s+(?:in|at)\s+(?:[\w'-]+\s+){0,3}?"
      r"(?:tents|shelters|schools|camps|sports\s+halls|halls|gyms|gymnasiums|churches|mosques|"
      r"(?:evacuation|community|relief)\s+cent(?:re|er)s|temporary\s+accommodation)\b", "displaced"),
     # people present at a venue: "22,000 people were on the festival site", "were inside the stadium"
@@ -335,7 +348,7 @@ _EV_PATTERNS: list[tuple[str, str]] = [
      r"(?:were|was)\s+(?:inside|in|at)\s+the\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:stadium|arena|club|nightclub|bar|pub|theatre|theater|"
      r"cinema|concert\s+hall)\b|"
      # present for a public event: "90,000 people were on the seafront for the fireworks"
-     r"(?:were|was)\s+(?:in|on|at)\s+(?:the\s+)?(?:[\w'’-]+\s+){1,3}?for\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?"
+     r"(?:were|was)\s+(?:in|on|at)\s+(?:the\s+)?(?!duty\b|standby\b|patrol\b|guard\b)(?:[\w'’-]+\s+){1,3}?for\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?"
      r"(?:fireworks|festival|concert|parade|carnival|celebrations?|procession|pilgrimage|ceremony|match|final)\b",
      "crowd"),
     # "took part in the blockade", "participated in Sunday's march" (a strike is not a crowd)
