@@ -1121,7 +1121,7 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
                 # "..., and about 600 police officers surrounded the prison": a verb of its own
                 bool(np_words) and _own_verb(toks, j))
             dash_part = prev_tok in ("–", "—") and bool(np_words)  # "at 23 – 21 prisoners and two guards –"
-            if (prev_tok in _CHAIN or (a > 1 and f"{toks[a - 2].low} {prev_tok}" in ("as well", "among them"))
+            if (prev_tok in _CHAIN or (a > 1 and f"{toks[a - 2].low} {prev_tok}" in ("well as", "among them"))
                     or prev_tok == "including" or dash_part) and not own_state:
                 # "36 dead, 12 missing and 2,000 affected families": a participle of its own names
                 # another state, not the chain's event; a count after a duration is not one ("nine hours at
