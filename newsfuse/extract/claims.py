@@ -498,6 +498,68 @@ def _listed_object_event(toks: list[_Tok], a: int, j: int) -> str | None:
     return None
 
 
+# a group's share of a toll: "Children under five account for nine of the deaths"
+_ACCOUNT_VERB = re.compile(r"\s+(?:account(?:s|ed)?|made\s+up|make\s+up|makes\s+up)\s+for\b", re.I)
+_ACCOUNT_FOR = re.compile(r"\b(?:account(?:s|ed)?\s+for|made\s+up|make\s+up|makes\s+up)\s+$", re.I)
+_OF_THE_EVENT = re.compile(r"\s+of\s+(?:the|those|these)\s+([\w'’-]+)", re.I)
+
+
+def _share_of(text: str, toks: list[_Tok], a: int, n: NumberMention) -> tuple[str, str] | tuple | None:
+    """(group, event) of "<group> account for N of the <dead|deaths|injured>"; () when the count is such a
+    share whose group is unknown; None when it is no share."""
+    if not _ACCOUNT_FOR.search(text, max(0, n.start - 20), n.start):
+        return None
+    m = _OF_THE_EVENT.match(text, n.end)
+    word = m.group(1).lower() if m else ""
+    ev = EVENT_NOUNS.get(word) or event_of(word)
+    if ev is None:
+        return None
+    if word in ("dead", "deceased", "victims"):
+        ev = "killed"
+    verb = next((k for k in range(a - 1, -1, -1) if toks[k].low in ("account", "accounts", "accounted", "made", "make",
+                                                                    "makes")), None)
+    for k in range(verb - 1 if verb else -1, max(-1, (verb or 0) - 7), -1):
+        cat = category_of([toks[k].text])[0]
+        if cat in PERSON_CATEGORIES:
+            return cat, ev
+        if toks[k].low in _HARD_STOP or toks[k].low == ",":
+            break
+    return ()
+
+
+# time words inside the relative clause do not end it: "who set out before the storm were missing"
+_TIME_CONJ = {"before", "after", "when", "since", "until", "as", "while"}
+_AUX = {"were", "was", "are", "is", "have", "has", "had", "remain", "remains", "remained"}
+_REL_SKIP = {"were", "was", "are", "is", "have", "has", "had", "been", "being", "still", "also", "not", "later",
+             "first", "then", "all"}
+
+
+def _main_event(text: str, toks: list[_Tok], j: int, numbers_at: set[int], ev_starts: frozenset) -> str | None:
+    """The event of the main clause when the counted noun carries a relative clause or a participle phrase of
+    its own: "30 drivers who fled into the hills were still missing" (missing), "the seven hostages held by
+    gunmen at a bank have walked out unharmed" (released)."""
+    if j + 1 >= len(toks):
+        return None
+    low = toks[j].low
+    relative = low in ("who", "that")
+    participle = (event_of(low) is not None and (low.endswith("ed") or low == "held")
+                  and toks[j + 1].low in ("by", "in", "at", "on", "inside", "for", "since", "during"))
+    if not (relative or participle):
+        return None
+    k = j + 1
+    if relative:
+        while k < len(toks) and toks[k].low in _REL_SKIP:
+            k += 1
+        k += 1  # the relative clause's own verb
+    for m in range(k, min(len(toks), k + 14)):
+        t = toks[m]
+        if (t.low in _HARD_STOP and t.low not in _TIME_CONJ) or t.low == "," or m in numbers_at:
+            return None
+        if t.low in _AUX and toks[m - 1].low not in ("who", "that", "which"):
+            return _event_forward(text, toks, m, numbers_at, 8, ev_starts)
+    return None
+
+
 def _partitive_event(toks: list[_Tok], i: int) -> tuple[str, str | None] | None:
     """'Two of the dead were children' -> ('killed', 'children'); ('killed', None) when the
     predicate names no group ("Two of the injured are in a critical condition")."""
@@ -507,7 +569,15 @@ def _partitive_event(toks: list[_Tok], i: int) -> tuple[str, str | None] | None:
     if ev is None or toks[i + 2].low in EVENT_NOUNS:
         return None
     if i + 3 < len(toks) and category_of([toks[i + 3].text])[0]:
-        return None  # "of the freed hostages" counts hostages
+        # "of the freed hostages" counts hostages, unless the part is said to be of another group:
+        # "Nine of the freed hostages were foreign nationals" -> foreign nationals released
+        group, k, _ = _np_after(toks, i + 3, False)
+        if k < len(toks) and toks[k].low in ("were", "was", "are", "is") and toks[i + 2].low.endswith("ed"):
+            words, _, _ = _np_after(toks, k + 1, False)
+            cat = category_of([t.text for t in words])[0] if words else None
+            if cat and cat != category_of([t.text for t in group])[0]:
+                return ev, cat
+        return None
     k = i + 3
     if k < len(toks) and toks[k].low in ("were", "was", "are", "is"):
         words, _, _ = _np_after(toks, k + 1, False)
@@ -995,6 +1065,15 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             continue  # "messages with an average of four photos": a mean, not a count
         if _WANTED.search(text[max(0, n.start - 60):n.start]):
             continue  # "demanding the release of 20 fighters": asked for, not done
+        if _ACCOUNT_VERB.match(text, n.end):
+            continue  # "Children under five account for ...": an age inside the subject
+        share = _share_of(text, toks, a, n)
+        if share is not None:
+            if share:
+                # "Women account for 12 of the deaths": the subject's group and the event of the whole
+                out.append(_claim(article_id, index, text, n, quantity_key(*share), None, share[1], *when(n),
+                                  attribution))
+            continue
         qtok = tok_at(n.num_start, starts, True)
         first = min(a, qtok if qtok is not None else a)
         ev, toll_cat = _event_back(text, toks, first)
@@ -1069,6 +1148,8 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             longer = any(t.low.endswith("ing") for t in np_words[1:]) or (
                 bool(np_words) and j < len(toks) and toks[j].low in (_PLACE_PREP - {"for", "between"}) | {"of"})
             ev = _event_forward(text, toks, j, numbers_at, 12 if longer else 8, ev_starts)
+            if np_words:
+                ev = _main_event(text, toks, j, numbers_at, ev_starts) or ev
         if ev == "released" and j <= len(toks) and _FREED_FROM_DANGER.match(text, toks[j - 1].end):
             ev = "rescued"  # "freed 12 people trapped in the rubble": a rescue, not a release from captivity
         if head == "bodies":

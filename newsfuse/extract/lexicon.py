@@ -259,7 +259,9 @@ _EV_PATTERNS: list[tuple[str, str]] = [
     (r"(?:(?:taken|rushed|transferred|admitted|brought|evacuated|airlifted|flown|helicoptered)\s+to|"
      # "taken by air ambulance to Kellsbridge General" (patients evacuated by ambulance are moved, not admitted)
      r"(?:taken|rushed|brought|flown)\s+by\s+(?:air\s+ambulance|ambulance|helicopter|road|boat)\s+to|"
-     r"(?:treated|receiving\s+treatment|being\s+treated)\s+(?:in|at))\s+"
+     r"(?:treated|receiving\s+treatment|being\s+treated)\s+(?:in|at)|"
+     # "are still fighting for their lives in hospital"
+     r"fighting\s+for\s+(?:their|his|her)\s+li(?:fe|ves)\s+(?:in|at))\s+"
      r"(?:a\s+|the\s+|an\s+)?(?:[\w'-]+\s+){0,3}?(?:hospitals?|Hospital|General\b|clinics?|infirmary|Infirmary|"
      r"(?:burns?|trauma|intensive\s+care|critical\s+care|isolation|treatment)\s+(?:units?|wards?|cent(?:re|er)s?|tents?))",
      "hospitalised"),

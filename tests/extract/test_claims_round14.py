@@ -1,0 +1,83 @@
+"""Claim rules added in round 14 of issue #5, from the opened review11 set (invented sentences)."""
+
+from datetime import date
+
+from helpers import claim_keys
+
+REF = date(2024, 5, 15)  # a Wednesday
+
+
+def _keys(text, history=None):
+    return claim_keys(text, REF, history)
+
+
+def test_a_duration_spelled_in_words_before_a_hyphen():
+    assert ("duration hours", "nine") in _keys("Crews brought the blaze under control after a nine-hour battle.")
+    # a stoppage still to come is no duration of what happened
+    assert _keys("The union said its members would hold a three-hour stoppage on Friday.") == []
+    assert _keys("Cleaners will stage a 12-hour strike next week.") == []
+
+
+def test_forces_on_duty_or_posted_and_taking_part_in_raids():
+    assert _keys("Some 450 officers were on duty for the derby.") == [("security forces deployed", "Some 450")]
+    assert _keys("About 200 gendarmes remain posted around the port.") == [("security forces deployed", "About 200")]
+    assert _keys("Nearly 300 officers took part in dawn raids on 20 addresses.") == [
+        ("security forces deployed", "Nearly 300")]
+    # a relative clause about who was on duty is not a deployment
+    assert _keys("Four guards who were on duty that night have been suspended.") == []
+
+
+def test_people_removed_from_danger_lodged_or_interpellated():
+    assert _keys("About 350 villagers were removed preventively from the valley.") == [
+        ("civilians evacuated", "About 350")]
+    assert _keys("Some 1,200 persons were removed from their residences by civil protection teams.") == [
+        ("people evacuated", "Some 1,200")]
+    assert _keys("Around 700 of them remain lodged in gymnasiums and schools.") == [("people displaced", "Around 700")]
+    assert _keys("After the match 23 persons were interpellated, the prefecture said.") == [
+        ("people detained", "23")]
+
+
+def test_members_of_a_force_named_in_several_words():
+    assert _keys("Five members of the forces of order were slightly injured.") == [
+        ("security forces injured", "Five")]
+
+
+def test_supplies_sent_are_no_group():
+    assert _keys("The agency said it had sent 25,000 doses of measles vaccine to the camps.") == []
+    assert _keys("Volunteers handed out 3,000 food parcels in the town.") == []
+
+
+def test_bare_buildings_and_properties_are_homes():
+    assert _keys("At least 30 buildings collapsed in the old town.") == [("homes destroyed", "At least 30")]
+    assert _keys("Firefighters said 45 properties had been flooded in the village.") == [("homes damaged", "45")]
+    assert _keys("Two schools and a church were burned out.") == [("buildings destroyed", "Two")]
+
+
+def test_as_well_as_continues_a_list_of_what_was_sent():
+    assert _keys("The prefecture sent 200 firefighters as well as three water bombers.") == [
+        ("rescue workers deployed", "200"), ("aircraft deployed", "three")]
+
+
+def test_fighting_for_their_lives_in_hospital():
+    assert _keys("Four of the injured were still fighting for their lives in hospital on Tuesday.") == [
+        ("people hospitalised", "Four")]
+
+
+def test_a_part_of_a_freed_group_said_to_be_of_another_group():
+    assert _keys("Six of the released hostages were foreign nationals, the ministry said.") == [
+        ("foreign nationals released", "Six")]
+    assert _keys("Three of the freed hostages were flown home on Thursday.") == []
+
+
+def test_a_groups_share_of_a_toll():
+    assert _keys("Children account for 14 of the deaths, the health ministry said.") == [("children killed", "14")]
+    assert _keys("Women under 30 accounted for 11 of the injured.") == [("people injured", "11")]
+
+
+def test_the_main_verb_after_a_relative_clause_or_participle_phrase():
+    assert _keys("About 20 fishermen who set out before the storm were still missing on Friday.") == [
+        ("workers missing", "About 20")]
+    assert _keys("The four hostages held by the gang in a farmhouse have walked out unharmed.") == [
+        ("hostages released", "four")]
+    assert _keys("Eleven inmates who escaped during the riot have been recaptured.") == [
+        ("prisoners detained", "Eleven")]
