@@ -111,7 +111,9 @@ _TOLL_VERBS = {"risen", "rose", "climbed", "reached", "hit", "jumped", "increase
     "crosses", "crossed"}
 _OVER_VERBS = re.compile(r"\b(?:pass(?:es|ed|ing)?|surpass(?:es|ed)?|exceed(?:s|ed)?|tops|topped|cross(?:es|ed))\s+$", re.I)
 # "The ministry put the figure at 92,000" restates the figure the article just gave
-_RESTATED = re.compile(r"\b(?:put|puts|putting|placed|places|set|sets|estimated|estimates)\s+(?:the|its|their|this|that)\s+"
+_RESTATED = re.compile(r"\b(?:put|puts|putting|placed|places|set|sets|estimated|estimates)\s+"
+                       # "put last night's turnout at 40,000"
+                       r"(?:the|its|their|this|that|(?:(?:last|this|the)\s+)?[\w-]+['’]s)\s+"
                        r"(?P<what>(?:(?:overall|total|official|latest|final|provisional|combined)\s+)?(?:death\s+)?toll|(?:number|total)\s+of\s+[^,.;:]{1,70}?|figure|number|total|tally|"
                        r"count|estimate|(?:crowd|turnout|attendance)(?:\s+[^,.;:]{1,50}?)?)(?:\s+(?:higher|lower|even\s+higher|"
                        r"slightly\s+higher))?\s*,?\s+at\s+$", re.I)
@@ -122,6 +124,8 @@ _BROUGHT_TO = re.compile(r"\b(?:bringing|brings|brought|taking|takes|took|raisin
                          r"(?:\s+(?:from|for|in|since)\s+[^,.;:]{1,50}?)?\s+to\s+$", re.I)
 # verbs that carry people out of danger: "pulled 12 survivors from the rubble"
 _PULLED = {"pulled", "plucked", "carried", "extracted",
+           # a bare infinitive: "helped pull six people out"
+           "pull",
            # headlines speak in the present: "Grandad pulls SIX from blazing house"
            "pulls", "plucks", "extracts"}  # not "dragged": police drag protesters too
 # hedges and participles in front of an unknown head: "suspected smugglers", "water-bombing aircraft"
@@ -560,6 +564,30 @@ def _main_event(text: str, toks: list[_Tok], j: int, numbers_at: set[int], ev_st
     return None
 
 
+# verbs that take people off a ship, a roof or a ledge: "has taken 19 people off a stranded ferry"
+_TOOK_OFF = {"taken", "took", "take", "takes", "taking", "lifted", "lifts", "winched", "airlifted", "plucked", "got"}
+# verbs that put forces or machines at an incident's disposal: "the army would provide four helicopters"
+_PROVIDED = {"provide", "provided", "provides", "providing", "contributed", "contributes", "committed", "commits",
+             "lent", "lends", "loaned"}
+# a service at work before "with N firefighters": "attended, with 50 firefighters", "was in use with 3 helicopters"
+_AT_WORK = re.compile(r"\b(?:attended|responded|in\s+use|in\s+action|at\s+the\s+scene|on\s+(?:the\s+)?scene|on\s+site|"
+                      r"tackl\w+|battl\w+|fought|fighting)\b", re.I)
+
+
+_ESTIMATE_OF = re.compile(r"\b(?:estimate|estimates|figure|count|tally)\s+of\s+$", re.I)
+_GAPPED = re.compile(r",\s+(?:while\s+|whereas\s+|and\s+|but\s+)?(?:the\s+|its\s+|their\s+)?([A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*)?)\s+$")
+_GAP_END = re.compile(r"\s*(?:[.;]|$)")
+
+
+def _gapped(text: str, n: NumberMention) -> bool:
+    """A figure whose verb is left out, closing the sentence: "..., the unions more than 30,000."""
+    m = _GAPPED.search(text, max(0, n.start - 40), n.start)
+    if not m or not _GAP_END.match(text, n.end):
+        return False
+    words = m.group(1).lower().split()
+    return not any(w in _STOP_NP or w in _PLACE_PREP or event_of(w) or w.endswith(("ed", "ing")) for w in words)
+
+
 def _partitive_event(toks: list[_Tok], i: int) -> tuple[str, str | None] | None:
     """'Two of the dead were children' -> ('killed', 'children'); ('killed', None) when the
     predicate names no group ("Two of the injured are in a critical condition")."""
@@ -660,6 +688,8 @@ def _restated_key(what: str, out: list[Claim], history: list[Claim] | None) -> t
                 break
             np.append(w)
         cat = category_of(np)[0] if np else None
+        if ev == "striking" and cat in (None, "people", "security forces", "rescue workers"):
+            cat = "workers"  # "put the number of drivers and guards taking part in the strike at 9,800": strikers work
         if ev is None and cat == "protesters":
             ev = "crowd"
         if ev is None and np and np[-1].lower() in ("strikers", "evacuees"):
@@ -776,7 +806,9 @@ _HOURS_CHANGE = re.compile(r"\b(?:extend\w*|lengthen\w*|cut\w*|reduc\w*|rais\w*|
 # "delays of up to five hours", "gave us one hour to pack": waits and deadlines, not how long the event lasted
 # a stoppage still to come is no duration of what happened: "workers will hold a two-hour stoppage on Friday"
 _HOURS_PLANNED = re.compile(r"\b(?:will|would|shall|to|plans?\s+to|planning\s+to)\s+(?:hold|stage|call|begin|start|launch|"
-                            r"mount|go\s+on|observe)\s+(?:an?|the|another|a\s+further|a\s+new)\s+$", re.I)
+                            r"mount|go\s+on|observe)\s+(?:an?|the|another|a\s+further|a\s+new)\s+$"
+                            # a slot that recurs is no length of the event: "a daily two-hour ceasefire"
+                            r"|\b(?:daily|nightly|weekly|regular)\s+$", re.I)
 _HOURS_WAIT = re.compile(r"\b(?:delays?|waits?|queues?|gave\s+\w+|given|give\s+\w+)\s+(?:of\s+)?$", re.I)
 _NONE_OF = re.compile(r"\bnone\s+of\s+(?:the\s+)?[\w'’ -]{0,40}?\b(?:or|nor)\s+$", re.I)
 # "nine out of ten" is a share, neither number a count
@@ -1137,6 +1169,17 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             ev = "rescued"  # "pulled 46 people from submerged cars"
         if not ev and prev_tok in ("used", "using") and np_words and category_of([t.text for t in np_words])[0] in _USED_THINGS:
             ev = "deployed"  # "Crews used 14 fire engines": machines put to work on the incident
+        if not ev and prev_tok in _TOOK_OFF and j < len(toks) and toks[j].low == "off" and np_words \
+                and category_of([t.text for t in np_words])[0] in PERSON_CATEGORIES:
+            ev = "rescued"  # "the coastguard has taken 19 people off a stranded ferry"
+        if not ev and prev_tok in ("lost", "lose", "losing") and np_words \
+                and category_of([t.text for t in np_words])[0] in ("homes", "buildings"):
+            ev = "destroyed"  # "we have lost at least 60 houses": homes lost to a disaster
+        if not ev and prev_tok in _PROVIDED and np_words and category_of([t.text for t in np_words])[0] in _SENT_GROUPS:
+            ev = "deployed"  # "the army will provide four helicopters"
+        if not ev and prev_tok == "with" and np_words and category_of([t.text for t in np_words])[0] in _SENT_GROUPS \
+                and ((out and out[-1].event == "deployed") or _AT_WORK.search(text, 0, n.start)):
+            ev = "deployed"  # "Eight engines attended, with around 50 firefighters at the peak"
         if not ev and prev_tok in ("dragged", "hauled") and j <= len(toks) and _FREED_FROM_DANGER.match(text, toks[j - 1].end):
             ev = "rescued"  # "dragged three people from the rubble" (police also drag protesters from a square)
         if not ev and (not after_prep or (j < len(toks) and (toks[j].low in _STATE_AFTER or toks[j].start in ev_starts))):
@@ -1174,6 +1217,12 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
                 ev = event_of(key.group(1).lower())  # "• Death toll: 19", "Missing: at least 30"
                 if key.group(1).lower().endswith("toll"):
                     ev = "killed"
+        if not ev and out and not np_words and (_ESTIMATE_OF.search(text, max(0, n.start - 40), n.start) or (
+                _gapped(text, n) and out[-1].event != "hours")):
+            # "put the turnout at 40,000, far above the police estimate of 9,000"; "The prefecture counted 8,200
+            # demonstrators, the unions more than 30,000": a rival figure for the same count
+            ev = out[-1].event
+            cat_hint = out[-1].quantity.rsplit(" ", 1)[0] if out[-1].quantity != "crowd size" else None
         if not ev and out and _RIVAL_FIGURE.search(text, max(0, n.start - 50), n.num_start) and not np_words:
             # "Police put the number at 38,000; the unions said it was as many as 100,000": the same count
             ev = out[-1].event

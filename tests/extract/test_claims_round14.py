@@ -81,3 +81,35 @@ def test_the_main_verb_after_a_relative_clause_or_participle_phrase():
         ("hostages released", "four")]
     assert _keys("Eleven inmates who escaped during the riot have been recaptured.") == [
         ("prisoners detained", "Eleven")]
+
+
+def test_a_recurring_slot_is_no_duration():
+    assert _keys("The envoy proposed a daily three-hour pause in the shelling.") == []
+    assert _keys("The envoy proposed a daily 3-hour ceasefire in the north.") == []
+
+
+def test_people_taken_off_a_vessel_or_pulled_out_are_rescued():
+    assert _keys("A lifeboat crew took 14 people off the grounded yacht overnight.") == [("people rescued", "14")]
+    assert _keys("My brother helped pull three children out of the river.") == [("children rescued", "three")]
+    assert _keys("Forty passengers got off the bus at the border.") == []
+
+
+def test_homes_lost_forces_provided_and_responders_with_a_service():
+    assert _keys("“We have lost more than 40 homes on this street,” the mayor said.") == [
+        ("homes destroyed", "more than 40")]
+    assert _keys("The navy said it would provide two patrol boats and a helicopter.") == [("boats deployed", "two")]
+    assert _keys("Six engines attended, with about 40 firefighters on site at the height of the blaze.") == [
+        ("fire engines deployed", "Six"), ("rescue workers deployed", "about 40")]
+    assert _keys("He travelled to the coast with three friends.") == []
+
+
+def test_strikers_restated_by_a_figure_are_workers():
+    assert _keys("The company put the number of drivers taking part in the strike at about 2,300.") == [
+        ("workers striking", "about 2,300")]
+
+
+def test_a_rival_figure_with_its_verb_left_out_or_named_an_estimate():
+    assert _keys("Police counted 4,500 marchers, the organisers about 12,000.") == [
+        ("crowd size", "4,500"), ("crowd size", "about 12,000")]
+    assert _keys("The union put Saturday's turnout at 25,000, well above the police estimate of 7,000.") == [
+        ("crowd size", "25,000"), ("crowd size", "7,000")]
