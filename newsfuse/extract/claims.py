@@ -54,7 +54,7 @@ _STOP_NP = {
     "may", "might", "must", "can", "should", "shall",
     # a preposition ends it too: "thousands of people along the coast"
     "along", "across", "outside", "inside", "throughout", "aboard", "beyond", "amid", "amidst", "without",
-    "within", "towards", "toward", "via", "behind", "beside", "despite", "before", "until", "because", "unless",
+    "within", "through", "towards", "toward", "via", "behind", "beside", "despite", "before", "until", "because", "unless",
     # verbs of the forces' own predicate: "300 police officers sealed off the old town"
     "sealed", "cordoned", "surrounded", "attended", "stood", "battled", "tackled", "fought", "came", "ran", "spent",
     "nearby", "off", "underground",
@@ -285,6 +285,9 @@ def _forward_reach(toks: list[_Tok], j: int, numbers_at: set[int], limit: int = 
                 and (toks[k + 1].low in _ASIDE_END or toks[k + 1].start in ev_starts))
 
     part_aside = False  # the list step walked into ", N of them ..."
+    # the count itself stands in an aside: "Reinforcements, including some 200 soldiers, were sent"
+    in_aside = any(toks[k].low in ("including", "among") and toks[k - 1].low == ","
+                   and (k + 1 in numbers_at or toks[k + 1].low in _QUALIFIER_WORDS) for k in range(max(1, j - 8), j - 1))
     while j < len(toks) and count < limit:
         t = toks[j]
         if t.low == "(":
@@ -311,7 +314,7 @@ def _forward_reach(toks: list[_Tok], j: int, numbers_at: set[int], limit: int = 
             limit += 10
             continue
 
-        if aside_end(j) and part_aside:
+        if aside_end(j) and (part_aside or in_aside):
             j += 1  # the comma closing an aside the list step walked into: "Nine riders, six of them children, were hurt"
             continue
         if t.low == ",":
@@ -549,7 +552,7 @@ def _main_event(text: str, toks: list[_Tok], j: int, numbers_at: set[int], ev_st
     participle = (event_of(low) is not None and (low.endswith("ed") or low == "held")
                   and toks[j + 1].low in ("by", "in", "at", "on", "inside", "for", "since", "during"))
     if not (relative or participle):
-        return None
+        return _second_verb_event(text, toks, j, numbers_at, ev_starts)
     k = j + 1
     if relative:
         while k < len(toks) and toks[k].low in _REL_SKIP:
@@ -586,6 +589,37 @@ def _gapped(text: str, n: NumberMention) -> bool:
         return False
     words = m.group(1).lower().split()
     return not any(w in _STOP_NP or w in _PLACE_PREP or event_of(w) or w.endswith(("ed", "ing")) for w in words)
+
+
+# what befalls motorists on a road: drivers named by their trade are people then
+_ON_THE_ROAD = {"stranded", "trapped", "rescued", "evacuated", "displaced"}
+
+
+def _speaker_group(toks: list[_Tok], a: int) -> str | None:
+    """The known group named before a count of "their colleagues", in the same clause: "Police said two of
+    their colleagues were hurt" -> security forces."""
+    for k in range(a - 1, max(-1, a - 10), -1):
+        if toks[k].low in (";", ".", "but", "while"):
+            return None
+        cat = category_of([toks[k].text])[0]
+        if cat in PERSON_CATEGORIES and cat != "people":
+            return cat
+    return None
+
+
+def _second_verb_event(text: str, toks: list[_Tok], j: int, numbers_at: set[int], ev_starts: frozenset) -> str | None:
+    """The event of a second predicate joined by "and" after a verb of the count's own: "the two gunmen
+    surrendered a few minutes later and have been taken into custody" (detained)."""
+    low = toks[j].low
+    if not (low.endswith("ed") and event_of(low) is None and toks[j].start not in ev_starts):
+        return None
+    for m in range(j + 1, min(len(toks) - 1, j + 10)):
+        t = toks[m]
+        if (t.low in _HARD_STOP and t.low not in _TIME_CONJ) or t.low == "," or m in numbers_at or toks[m].start in ev_starts:
+            return None
+        if t.low == "and" and toks[m + 1].low in _AUX | {"been", "later"}:
+            return _event_forward(text, toks, m + 1, numbers_at, 8, ev_starts)
+    return None
 
 
 def _partitive_event(toks: list[_Tok], i: int) -> tuple[str, str | None] | None:
@@ -839,7 +873,7 @@ _PRESENT_AT = re.compile(r"\s*(?:[\w,'’-]+\s+){0,9}?(?:(?:are|were|have\s+been
                          # "eight firefighters in breathing gear entered the building"
                          r"(?:entered|went\s+into)\s+the\s+(?:burning\s+|collapsed\s+)?(?:building|site|mine|tunnel|plant|premises|"
                          r"wreckage|house|block|hall|factory)|"
-                         r"(?:have|had)\s+(?:been\s+)?worked|(?:battled|tackled|fought)\s+(?:the|a)\s+(?:\w+\s+)?(?:blaze|fire|flames)|"
+                         r"(?:have|had)\s+(?:been\s+)?worked|worked\s+(?:for|through|until|overnight|all\s+night|through\s+the\s+night)\b|(?:battled|tackled|fought)\s+(?:the|a)\s+(?:\w+\s+)?(?:blaze|fire|flames)|"
                          r"backed\s+by|responded(?=\s*(?:[.;,]|$|to\b))|working\s+in\s+shifts|working\s+(?:a)?round\s+the\s+clock|"
                          # "65 firefighters spent almost seven hours making the site safe"
                          r"spent\s+(?:[\w-]+\s+){0,2}?(?:hours|days|the\s+night))\b", re.I)
@@ -1192,7 +1226,11 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
                 bool(np_words) and j < len(toks) and toks[j].low in (_PLACE_PREP - {"for", "between"}) | {"of"})
             ev = _event_forward(text, toks, j, numbers_at, 12 if longer else 8, ev_starts)
             if np_words:
-                ev = _main_event(text, toks, j, numbers_at, ev_starts) or ev
+                # the phrase may have swallowed the count's own verb: "suspects surrendered shortly after ..."
+                k0 = starts[np_words[0].start]
+                jv = next((k for k in range(k0 + 1, j) if toks[k].low.endswith("ed") and not event_of(toks[k].low)
+                           and category_of([t.text for t in toks[k0:k]])[0]), j)
+                ev = _main_event(text, toks, jv, numbers_at, ev_starts) or ev
         if ev == "released" and j <= len(toks) and _FREED_FROM_DANGER.match(text, toks[j - 1].end):
             ev = "rescued"  # "freed 12 people trapped in the rubble": a rescue, not a release from captivity
         if head == "bodies":
@@ -1388,6 +1426,10 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             continue  # "31 prisoners fled": an escape, not people driven from home
         if cat in NOT_GROUPS or cat.rsplit(" ", 1)[-1] in NOT_GROUPS:
             continue  # "lost two fingers"; "3,412 suspected cases"; "the evacuation of eleven villages"
+        if cat == "workers" and np_words and np_words[-1].low in ("drivers", "driver") and ev in _ON_THE_ROAD:
+            cat = "people"  # "2,000 lorry drivers were stranded at the port": motorists stuck, not workers hurt at work
+        if np_words and np_words[-1].low in ("colleagues", "comrades") and cat == "people":
+            cat = _speaker_group(toks, a) or cat  # "Firefighters say three of their colleagues were hurt"
         if np_words and cat == "people" and _SUSPECTED_OF.match(text, toks[j - 1].end):
             cat = "suspects"  # "two men suspected of steering the boat"
         if ev == "missing" and cat in ("suspects", "attackers"):

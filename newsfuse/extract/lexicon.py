@@ -70,6 +70,8 @@ CATEGORIES: dict[str, list[str]] = {
         "factory workers", "construction workers", "mine workers", "farmworkers", "teachers", "strikers", "dockworkers",
         "builders", "contractors", "engineers", "technicians", "electricians", "pickets", "panners",
         "gold panners", "artisanal miners", "managers", "supervisors", "foremen",
+        # drivers of public transport are at work (lorry drivers in a pile-up are motorists, so people)
+        "train drivers", "tram drivers", "bus drivers", "train driver", "bus driver", "tram driver",
     ],
     "journalists": ["journalists", "reporters", "media workers"],
     "migrants": ["migrants", "refugees", "asylum seekers"],

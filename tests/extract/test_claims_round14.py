@@ -113,3 +113,31 @@ def test_a_rival_figure_with_its_verb_left_out_or_named_an_estimate():
         ("crowd size", "4,500"), ("crowd size", "about 12,000")]
     assert _keys("The union put Saturday's turnout at 25,000, well above the police estimate of 7,000.") == [
         ("crowd size", "25,000"), ("crowd size", "7,000")]
+
+
+def test_machines_that_worked_on_an_incident_were_sent():
+    assert ("fire engines deployed", "Nine") in _keys("Nine fire engines worked through the night to contain the fire.")
+
+
+def test_a_count_in_an_including_aside_takes_the_main_verb():
+    assert _keys("Extra units, including about 150 riot police, were deployed to the port.") == [
+        ("security forces deployed", "about 150")]
+    # an age in such an aside is no count
+    assert _keys("Four people, including a girl of nine, were taken to hospital.") == [("people hospitalised", "Four")]
+
+
+def test_their_colleagues_are_of_the_group_that_speaks():
+    assert _keys("Paramedics say two of their colleagues were hurt overnight.") == [
+        ("rescue workers injured", "two")]
+    assert _keys("She said four of her colleagues were arrested.") == [("people detained", "four")]
+
+
+def test_drivers_of_public_transport_are_workers_unless_stuck_on_the_road():
+    assert _keys("Among the dead were three tram drivers, the operator said.") == [("workers killed", "three")]
+    assert _keys("About 90 bus drivers were stranded at the depot by the snow.") == [("people stranded", "About 90")]
+    assert _keys("One of the lorry drivers died at the scene.") == [("people killed", "One")]
+
+
+def test_a_second_verb_after_a_verb_of_the_counts_own():
+    assert _keys("The three suspects surrendered shortly after dawn and were taken into custody.") == [
+        ("suspects detained", "three")]
