@@ -579,6 +579,8 @@ _AT_WORK = re.compile(r"\b(?:attended|responded|in\s+use|in\s+action|at\s+the\s+
 
 _ESTIMATE_OF = re.compile(r"\b(?:estimate|estimates|figure|count|tally)\s+of\s+$", re.I)
 _GAPPED = re.compile(r",\s+(?:while\s+|whereas\s+|and\s+|but\s+)?(?:the\s+|its\s+|their\s+)?([A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*)?)\s+$")
+_NOT_SOURCE = {"not", "only", "just", "perhaps", "maybe", "possibly", "even", "but", "and", "or", "nor", "yet", "now",
+               "then", "one", "each"}
 _GAP_END = re.compile(r"\s*(?:[.;]|$)")
 
 
@@ -588,7 +590,8 @@ def _gapped(text: str, n: NumberMention) -> bool:
     if not m or not _GAP_END.match(text, n.end):
         return False
     words = m.group(1).lower().split()
-    return not any(w in _STOP_NP or w in _PLACE_PREP or event_of(w) or w.endswith(("ed", "ing")) for w in words)
+    return not any(w in _STOP_NP or w in _PLACE_PREP or w in _HARD_STOP or w in _NOT_SOURCE or event_of(w)
+                   or w.endswith(("ed", "ing", "ly")) for w in words)
 
 
 # what befalls motorists on a road: drivers named by their trade are people then

@@ -113,6 +113,8 @@ def test_a_rival_figure_with_its_verb_left_out_or_named_an_estimate():
         ("crowd size", "4,500"), ("crowd size", "about 12,000")]
     assert _keys("The union put Saturday's turnout at 25,000, well above the police estimate of 7,000.") == [
         ("crowd size", "25,000"), ("crowd size", "7,000")]
+    # a contrast is no rival source
+    assert _keys("The arrest of four generals may topple not one minister, but two.") == [("generals detained", "four")]
 
 
 def test_machines_that_worked_on_an_incident_were_sent():
