@@ -54,7 +54,7 @@ _STOP_NP = {
     "may", "might", "must", "can", "should", "shall",
     # a preposition ends it too: "thousands of people along the coast"
     "along", "across", "outside", "inside", "throughout", "aboard", "beyond", "amid", "amidst", "without",
-    "within", "through", "towards", "toward", "via", "behind", "beside", "despite", "before", "until", "because", "unless",
+    "within", "through", "below", "above", "beneath", "towards", "toward", "via", "behind", "beside", "despite", "before", "until", "because", "unless",
     # verbs of the forces' own predicate: "300 police officers sealed off the old town"
     "sealed", "cordoned", "surrounded", "attended", "stood", "battled", "tackled", "fought", "came", "ran", "spent",
     "nearby", "off", "underground",
@@ -596,6 +596,10 @@ def _gapped(text: str, n: NumberMention) -> bool:
 
 # what befalls motorists on a road: drivers named by their trade are people then
 _ON_THE_ROAD = {"stranded", "trapped", "rescued", "evacuated", "displaced"}
+
+
+# a group named in an earlier sentence, taken up by "them": "Most of them climbed out, but ..."
+_OF_THEM = re.compile(r"\b(?:most|all|many|some|several|none|each|both|the\s+rest|half)\s+of\s+them\b", re.I)
 
 
 def _speaker_group(toks: list[_Tok], a: int) -> str | None:
@@ -1391,6 +1395,11 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
                 cat = lead.quantity.rsplit(" ", 1)[0] if same else "people"
             if lead.quantity == "crowd size":
                 cat = "people"
+        if cat is None and history and not np_words and _OF_THEM.search(text, 0, n.start):
+            # "Most of them climbed out, but four were killed": "them" are the group the article counted last
+            last = [c for c in history if c.sentence == history[-1].sentence and not _is_aside(c)]
+            groups = {split_key(c.quantity)[0] for c in last} & PERSON_CATEGORIES
+            cat = groups.pop() if len(groups) == 1 else None
         if cat is None and history and _continues(toks, b + 1):
             # "dozens of others", "two more": the group the article counted last, whatever its event,
             # unless that sentence counted several ("11 civilians and five police officers")

@@ -20,7 +20,7 @@ CATEGORIES: dict[str, list[str]] = {
         "security forces", "security personnel", "security staff", "security guards", "guards",
         "uniformed personnel", "riot police", "gendarmes", "national guardsmen", "border guards",
         "agents", "cops", "police personnel", "officials of the police", "prison guards", "wardens", "warders",
-        "jailers", "custodians",
+        "jailers", "custodians", "troopers", "state troopers",
         # translated copy: "some 300 elements deployed" (Spanish "elementos", French "éléments")
         "elements", "police elements", "security elements",
         # "forces de l'ordre" in translated copy
@@ -60,7 +60,9 @@ CATEGORIES: dict[str, list[str]] = {
                "colleagues", "neighbours", "neighbors", "day-trippers", "daytrippers", "sightseers",
                "thrill-seekers", "thrillseekers",
                # walkers lost or cragfast on a hill are labelled people (hikers stay civilians)
-               "walkers", "ramblers"],
+               "walkers", "ramblers",
+               # people on a ride or in a saddle
+               "riders"],
     "children": ["children", "kids", "minors", "pupils", "babies", "teenagers", "infants", "schoolchildren", "child",
                  "youngsters", "girls", "boys", "girl", "boy", "toddlers", "schoolgirls", "schoolboys"],
     "students": ["students", "university students", "college students"],
@@ -79,7 +81,7 @@ CATEGORIES: dict[str, list[str]] = {
     "rescue workers": [
         "firefighters", "rescuers", "rescue workers", "medics", "paramedics", "medic", "paramedic", "doctors", "nurses",
         "health workers", "emergency workers", "lifeguards", "firemen", "mountain rescuers", "rescue personnel", "volunteers",
-        "emergency personnel", "health agents", "health personnel", "medical staff", "medical personnel",
+        "emergency personnel", "vaccinators", "health agents", "health personnel", "medical staff", "medical personnel",
         # bare "personnel" are the responders a rescue sends; police and military personnel have their own entries
         "personnel", "rescue officers", "coastguard officers", "coastguards", "fire officers",
         # divers on duty; bare "divers" may be the ones lost
@@ -105,7 +107,8 @@ CATEGORIES: dict[str, list[str]] = {
     # bare "engines" and "appliances" in a count of what was sent are a fire service's
     "fire engines": ["fire engines", "fire appliances", "fire trucks", "engines", "appliances", "fire tenders"],
     "ambulances": ["ambulances"],
-    "vehicles": ["vehicles", "cars", "lorries", "trucks", "vans", "buses", "tankers", "water tankers"],
+    "vehicles": ["vehicles", "cars", "lorries", "trucks", "vans", "buses", "tankers", "water tankers",
+                 "snowploughs", "snowplows", "snow ploughs", "snow plows", "gritters", "gritting lorries"],
     "boats": ["boats", "lifeboats", "dinghies", "tugs", "tugboats", "rafts", "canoes", "speedboats"],
     "search dogs": ["search dogs", "sniffer dogs", "avalanche dogs", "rescue dogs", "tracker dogs", "search-and-rescue dogs"],
     "vessels": ["vessels", "ships", "warships", "navy ships"],
@@ -116,6 +119,8 @@ NOT_GROUPS = frozenset({
     # spans of time ("a baby of four months") and military units ("sent two battalions")
     "months", "weeks", "days", "years", "minutes", "seconds", "decades", "battalions", "brigades", "regiments",
     "platoons", "companies", "group", "groups",
+    # teams are units of people, counted by their members where it matters ("14 teams of vaccinators")
+    "teams", "team", "squads",
     "fingers", "finger", "toes", "toe", "legs", "leg", "arms", "arm", "eyes", "eye", "teeth", "ribs", "hands", "feet",
     "limbs", "cases", "infections", "calls", "incidents", "call-outs", "villages", "towns", "districts",
     "neighbourhoods", "neighborhoods", "areas", "regions", "communities", "provinces", "counties", "streets",
@@ -227,7 +232,9 @@ EVENTS: dict[str, list[str]] = {
                  "gone on strike", "going on strike", "staged a walkout"],
     "crowd": ["protesting", "protested", "took to the streets", "taken to the streets", "rallied",
               "marched", "gathered", "demonstrated", "crowd", "turned out", "assembled", "congregated", "massed",
-              "queued", "lined the streets", "lined the route"],
+              "queued", "lined the streets", "lined the route",
+              # a crowd named by what it does as one: "200,000 pilgrims converged on the bridge"
+              "converged", "converging", "stampeding", "stampeded"],
 }
 
 
@@ -276,7 +283,7 @@ _EV_PATTERNS: list[tuple[str, str]] = [
     (r"(?:took\s+part|taking\s+part|participated|participating)\s+in\s+(?:the\s+|an?\s+)?(?:[\w'-]+\s+){0,2}?"
      r"(?:operations?|raids?|search(?:es)?|manhunts?|deployments?)\b", "deployed"),
     # forces at their posts: "600 officers were on duty for the match", "300 riot police remain posted along the quay"
-    (r"(?<!\bwho\s)(?<!\bthat\s)(?:were|was|are|is|been|remain(?:s|ed)?|stay(?:s|ed)?)\s+(?:still\s+)?(?:on\s+duty|posted(?!\s+(?:online|on\s+(?:social|the\s+internet|"
+    (r"(?<!\bwho\s)(?<!\bthat\s)(?:were|was|are|is|been|will\s+be|would\s+be|remain(?:s|ed)?|stay(?:s|ed)?)\s+(?:still\s+)?(?:on\s+duty|posted(?!\s+(?:online|on\s+(?:social|the\s+internet|"
      r"line|x|twitter|facebook|instagram|tiktok|youtube))))\b", "deployed"),
     # people carried away from danger: "were moved by boat from the beaches"
     (r"(?:moved|ferried|bused|bussed|shuttled)\s+(?:by\s+\w+\s+)?(?:away\s+from|out\s+of|from)", "evacuated"),
@@ -376,8 +383,11 @@ _EV_PATTERNS: list[tuple[str, str]] = [
      r"park|beach|beaches|coast|seafront|promenade|resort|plaza|piazza|festival|concert|rally)\b|"
      r"held\s+(?:a\s+)?(?:[\w'’-]+\s+)?(?:vigil|rally|march|demonstration|protest|sit-in)\b", "crowd"),
     # "joined marches across the country", "joined the protests"
-    (r"joined\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+)?(?:march(?:es)?|protests?|rall(?:y|ies)|demonstrations?|vigils?|"
+    (r"joined\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’]+\s+)?(?:march(?:es)?|protests?|rall(?:y|ies)|demonstrations?|vigils?|"
      r"processions?|pickets?)", "crowd"),  # a strike is not a crowd
+    # vehicles caught up in a crash are damaged ones: "34 vehicles were involved in a pile-up"
+    (r"involved\s+in\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,2}?(?:pile-?ups?|crash(?:es)?|collisions?|smash(?:es)?|"
+     r"accidents?)\b", "damaged"),
     # "took part in a 24-hour walkout", "joined Monday's strike"
     (r"(?:took|taken|taking)\s+part\s+in\s+(?:a|the|an|this|last|\w+'s)\s+(?:[\w'’-]+\s+){0,2}?(?:strike|walkout|stoppage)s?\b|"
      r"joined\s+(?:a|the|an|this|\w+'s)\s+(?:[\w'’-]+\s+){0,2}?(?:strike|walkout|stoppage)s?\b|"

@@ -143,3 +143,26 @@ def test_drivers_of_public_transport_are_workers_unless_stuck_on_the_road():
 def test_a_second_verb_after_a_verb_of_the_counts_own():
     assert _keys("The three suspects surrendered shortly after dawn and were taken into custody.") == [
         ("suspects detained", "three")]
+
+
+def test_a_group_named_in_an_earlier_sentence_and_taken_up_by_them():
+    from newsfuse.extract.claims import claims_in_sentence
+
+    before = claims_in_sentence("About 60 miners were trapped underground by the flood.", "a", 0, REF)
+    assert [(c.quantity, c.value) for c in claims_in_sentence(
+        "Most of them were brought up by cage, but three were killed and nine injured.", "a", 1, REF,
+        history=before)] == [("workers killed", "three"), ("workers injured", "nine")]
+
+
+def test_more_groups_and_crowds_named_by_what_they_do():
+    assert _keys("Around 90,000 pilgrims converged on the shrine at dawn.") == [("crowd size", "Around 90,000")]
+    assert _keys("Up to 300 fans were stampeding towards the gates.") == [("crowd size", "Up to 300")]
+    assert _keys("Thousands of people joined Sunday's march through the capital.") == [("crowd size", "Thousands")]
+    assert _keys("The state has sent 80 troopers to the border town.") == [("security forces deployed", "80")]
+    assert _keys("About 600 riot police will be on duty for the final.") == [("security forces deployed", "About 600")]
+    assert _keys("Some 200 vaccinators were sent to the camps.") == [("rescue workers deployed", "Some 200")]
+    assert _keys("Health officials sent 30 teams of vaccinators to the camps.") == []
+    assert _keys("Twenty vehicles were involved in a pile-up on the motorway.") == [("vehicles damaged", "Twenty")]
+    assert _keys("Eight homes below the dam were evacuated.") == [("homes evacuated", "Eight")]
+    assert _keys("Three of the riders were treated in hospital.") == [("people hospitalised", "Three")]
+    assert _keys("Twenty snowploughs were sent out overnight.") == [("vehicles deployed", "Twenty")]
