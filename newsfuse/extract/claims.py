@@ -536,6 +536,10 @@ def _share_of(text: str, toks: list[_Tok], a: int, n: NumberMention) -> tuple[st
 
 # time words inside the relative clause do not end it: "who set out before the storm were missing"
 _TIME_CONJ = {"before", "after", "when", "since", "until", "as", "while"}
+# words that open a clause with a subject of its own
+_NEW_SUBJECT = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "he", "she", "they", "it", "we",
+                "i", "you", "there", "this", "these", "those", "us", "them"}
+_PRONOUNS = _NEW_SUBJECT - {"the", "a", "an", "this", "these", "those"}
 _AUX = {"were", "was", "are", "is", "have", "has", "had", "remain", "remains", "remained"}
 _REL_SKIP = {"were", "was", "are", "is", "have", "has", "had", "been", "being", "still", "also", "not", "later",
              "first", "then", "all"}
@@ -555,13 +559,20 @@ def _main_event(text: str, toks: list[_Tok], j: int, numbers_at: set[int], ev_st
         return _second_verb_event(text, toks, j, numbers_at, ev_starts)
     k = j + 1
     if relative:
+        nxt = toks[k]
+        if nxt.low in _NEW_SUBJECT or nxt.low.split("'")[0] in _NEW_SUBJECT or nxt.text[0].isupper() \
+                or category_of([nxt.text])[0] or k in numbers_at:
+            return None  # "told one of us that civilians were shot": "that" opens what was said, not a relative clause
         while k < len(toks) and toks[k].low in _REL_SKIP:
             k += 1
+        if k == j + 1 and (toks[k].low in _HARD_STOP or toks[k].low in _SPEECH_AFTER):
+            return None  # "one of the journalists that said the girl was hurt": a clause of speech
         k += 1  # the relative clause's own verb
     for m in range(k, min(len(toks), k + 14)):
         t = toks[m]
-        if (t.low in _HARD_STOP and t.low not in _TIME_CONJ) or t.low == "," or m in numbers_at:
-            return None
+        if (t.low in _HARD_STOP and t.low not in _TIME_CONJ) or t.low == "," or m in numbers_at \
+                or t.low in _PRONOUNS or t.low.split("'")[0] in _PRONOUNS:
+            return None  # "one commander who fled after his house was destroyed": another clause's subject
         if t.low in _AUX and toks[m - 1].low not in ("who", "that", "which"):
             return _event_forward(text, toks, m, numbers_at, 8, ev_starts)
     return None
@@ -692,7 +703,9 @@ def _members_of(text: str, end: int) -> str | None:
     """The known group of 'members of the security forces', read after the head ending at ``end``."""
     m = _MEMBERS_OF.match(text, end)
     words = m.group(1).split() if m else []
-    # the longest known opening: "members of the forces of order were hurt"
+    # the longest known opening: "members of the forces of order were hurt"; not across an article ("members of
+    # the Save the Children team" are no children)
+    words = words[:next((k for k, w in enumerate(words) if k and w.lower() in ("the", "a", "an")), len(words))]
     return next((category_of(words[:k])[0] for k in range(len(words), 0, -1) if category_of(words[:k])[0]), None)
 
 
@@ -1237,7 +1250,9 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
                 k0 = starts[np_words[0].start]
                 jv = next((k for k in range(k0 + 1, j) if toks[k].low.endswith("ed") and not event_of(toks[k].low)
                            and category_of([t.text for t in toks[k0:k]])[0]), j)
-                ev = _main_event(text, toks, jv, numbers_at, ev_starts) or ev
+                main = _main_event(text, toks, jv, numbers_at, ev_starts)
+                if main and not (ev and main in _THING_EVENTS):
+                    ev = main  # not "70,000 people who died ... have been buried": burial is no loss of things
         if ev == "released" and j <= len(toks) and _FREED_FROM_DANGER.match(text, toks[j - 1].end):
             ev = "rescued"  # "freed 12 people trapped in the rubble": a rescue, not a release from captivity
         if head == "bodies":

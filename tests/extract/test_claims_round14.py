@@ -166,3 +166,16 @@ def test_more_groups_and_crowds_named_by_what_they_do():
     assert _keys("Eight homes below the dam were evacuated.") == [("homes evacuated", "Eight")]
     assert _keys("Three of the riders were treated in hospital.") == [("people hospitalised", "Three")]
     assert _keys("Twenty snowploughs were sent out overnight.") == [("vehicles deployed", "Twenty")]
+
+
+def test_what_is_no_relative_clause_of_the_count():
+    # "that" opening what was said, a clause of speech, or another clause's subject
+    assert _keys("The refugees told one of us that villagers were shot by soldiers.") == []
+    assert _keys("A nurse passed a note to one of the reporters that said the boy was injured in a fall.") == []
+    assert _keys("Only one officer who escaped after his car was destroyed made it back.") == []
+    # a burial after a death is no loss of things
+    assert _keys("At least 900 people who died in the quake have already been buried.") == [
+        ("people killed", "At least 900")]
+    # members of an organisation named with "the" are not the group in its name
+    assert _keys("Rescuers are searching for 12 members of the Friends of the Children charity.") == [
+        ("people missing", "12")]
