@@ -54,7 +54,7 @@ _STOP_NP = {
     "may", "might", "must", "can", "should", "shall",
     # a preposition ends it too: "thousands of people along the coast"
     "along", "across", "outside", "inside", "throughout", "aboard", "beyond", "amid", "amidst", "without",
-    "within", "through", "below", "above", "beneath", "towards", "toward", "via", "behind", "beside", "despite", "before", "until", "because", "unless",
+    "within", "through", "below", "above", "beneath", "onto", "towards", "toward", "via", "behind", "beside", "despite", "before", "until", "because", "unless",
     # verbs of the forces' own predicate: "300 police officers sealed off the old town"
     "sealed", "cordoned", "surrounded", "attended", "stood", "battled", "tackled", "fought", "came", "ran", "spent",
     "nearby", "off", "underground",
@@ -120,12 +120,13 @@ _RESTATED = re.compile(r"\b(?:put|puts|putting|placed|places|set|sets|estimated|
 # "bringing the total to 23", "raised the death toll from Sunday's tornadoes to 11": a new total
 _BROUGHT_TO = re.compile(r"\b(?:bringing|brings|brought|taking|takes|took|raising|raises|raised|pushing|pushes|pushed|"
                          r"lifting|lifts|lifted)\s+(?:the|its|their)\s+(?P<what>(?:death\s+)?toll|(?:number|total)\s+of\s+"
-                         r"[^,.;:]{1,50}?|(?:number|total)\s+[a-z]+(?:\s+so\s+far)?|figure|number|total|tally|count)"
+                         r"[^,.;:]{1,50}?|(?:number|total)\s+[a-z]+(?:\s+(?:so\s+far|today|overall|in\s+all))?|figure|number|total|"
+                         r"tally|count)"
                          r"(?:\s+(?:from|for|in|since)\s+[^,.;:]{1,50}?)?\s+to\s+$", re.I)
 # verbs that carry people out of danger: "pulled 12 survivors from the rubble"
 _PULLED = {"pulled", "plucked", "carried", "extracted",
            # a bare infinitive: "helped pull six people out"
-           "pull",
+           "pull", "carry",
            # headlines speak in the present: "Grandad pulls SIX from blazing house"
            "pulls", "plucks", "extracts"}  # not "dragged": police drag protesters too
 # hedges and participles in front of an unknown head: "suspected smugglers", "water-bombing aircraft"
@@ -578,6 +579,11 @@ def _main_event(text: str, toks: list[_Tok], j: int, numbers_at: set[int], ev_st
     return None
 
 
+# a crowd named by what police did to it
+_TEAR_GAS = re.compile(r"\b(?:tear\s*gas|water\s+cannons?|rubber\s+bullets|stun\s+grenades|pepper\s+spray)\s+(?:at|on|against|to\s+disperse)\s+$", re.I)
+# where people are taken out of danger: "taken 85 people, including children, to an emergency rest centre"
+_TO_SHELTER = re.compile(r"(?:,[^,;]{1,40},\s*)?to\s+(?:a\s+|an\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?(?:shelters?|rest\s+cent(?:re|er)s?|"
+                         r"evacuation\s+cent(?:re|er)s?|reception\s+cent(?:re|er)s?|safety|higher\s+ground)\b", re.I)
 # verbs that take people off a ship, a roof or a ledge: "has taken 19 people off a stranded ferry"
 _TOOK_OFF = {"taken", "took", "take", "takes", "taking", "lifted", "lifts", "winched", "airlifted", "plucked", "got"}
 # verbs that put forces or machines at an incident's disposal: "the army would provide four helicopters"
@@ -1219,7 +1225,8 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
         # "Four people in the two cars were killed": "two" counts cars inside the phrase, not the dead
         after_prep = prev_tok in _PLACE_PREP or _in_place_phrase(toks, first)
         if not ev and prev_tok in _PULLED and (not np_words or category_of([t.text for t in np_words])[0]) \
-                and (prev_tok in ("extracted", "extracts") or (j < len(toks) and toks[j].low in ("from", "out", "alive", "free"))):
+                and (prev_tok in ("extracted", "extracts") or (j < len(toks) and toks[j].low in ("from", "out", "alive", "free", "onto",
+                                                                                  "aboard"))):
             ev = "rescued"  # "pulled 46 people from submerged cars"
         if not ev and prev_tok in ("used", "using") and np_words and category_of([t.text for t in np_words])[0] in _USED_THINGS:
             ev = "deployed"  # "Crews used 14 fire engines": machines put to work on the incident
@@ -1229,6 +1236,14 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
         if not ev and prev_tok in ("lost", "lose", "losing") and np_words \
                 and category_of([t.text for t in np_words])[0] in ("homes", "buildings"):
             ev = "destroyed"  # "we have lost at least 60 houses": homes lost to a disaster
+        if not ev and prev_tok in ("ordered", "orders", "order") and np_words and j < len(toks) and toks[j].low == "to" \
+                and category_of([t.text for t in np_words])[0] in _SENT_GROUPS:
+            ev = "deployed"  # "ordered 1,200 police officers to patrol the markets"
+        if not ev and np_words and prev_took(first) and j < len(toks) and _TO_SHELTER.match(text, toks[j].start):
+            ev = "evacuated"  # "rescue teams have taken 85 people, including children, to a rest centre"
+        if not ev and _TEAR_GAS.search(text, max(0, n.start - 40), n.start) and (
+                not np_words or category_of([t.text for t in np_words])[0] in PERSON_CATEGORIES):
+            ev = "crowd"  # "police fired tear gas at several hundred supporters": a crowd named by what was done to it
         if not ev and prev_tok in _PROVIDED and np_words and category_of([t.text for t in np_words])[0] in _SENT_GROUPS:
             ev = "deployed"  # "the army will provide four helicopters"
         if not ev and prev_tok == "with" and np_words and category_of([t.text for t in np_words])[0] in _SENT_GROUPS \

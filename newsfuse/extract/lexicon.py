@@ -62,7 +62,7 @@ CATEGORIES: dict[str, list[str]] = {
                # walkers lost or cragfast on a hill are labelled people (hikers stay civilians)
                "walkers", "ramblers",
                # people on a ride or in a saddle
-               "riders"],
+               "riders", "occupants"],
     "children": ["children", "kids", "minors", "pupils", "babies", "teenagers", "infants", "schoolchildren", "child",
                  "youngsters", "girls", "boys", "girl", "boy", "toddlers", "schoolgirls", "schoolboys"],
     "students": ["students", "university students", "college students"],
@@ -81,7 +81,7 @@ CATEGORIES: dict[str, list[str]] = {
     "rescue workers": [
         "firefighters", "rescuers", "rescue workers", "medics", "paramedics", "medic", "paramedic", "doctors", "nurses",
         "health workers", "emergency workers", "lifeguards", "firemen", "mountain rescuers", "rescue personnel", "volunteers",
-        "emergency personnel", "vaccinators", "health agents", "health personnel", "medical staff", "medical personnel",
+        "emergency personnel", "vaccinators", "responders", "first responders", "emergency responders", "health agents", "health personnel", "medical staff", "medical personnel",
         # bare "personnel" are the responders a rescue sends; police and military personnel have their own entries
         "personnel", "rescue officers", "coastguard officers", "coastguards", "fire officers",
         # divers on duty; bare "divers" may be the ones lost
@@ -222,7 +222,9 @@ EVENTS: dict[str, list[str]] = {
                   "burnt", "burned", "burnt out", "burned out", "torched", "set ablaze", "set on fire",
                   "brought down", "buried", "burying", "set fire to"],
     "damaged": ["damaged", "wrecked", "wrecking", "declared unsafe", "condemned", "received damage", "received damages",
-                "sustained damage", "suffered damage"],
+                "sustained damage", "suffered damage",
+                # homes no one can live in: "43 flats are now uninhabitable"
+                "uninhabitable", "declared uninhabitable"],
     # water in homes is damage to them; flooded fields, roads or villages are not a count of losses
     "flooded": ["flooded", "flooding", "inundated", "under water", "underwater"],
     "charged": ["charged"],
@@ -311,7 +313,7 @@ _EV_PATTERNS: list[tuple[str, str]] = [
     (r"assigned\s+to\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:fires?|blazes?|wildfires?|search|operation|incident|scene|"
      r"rescue|response|clean-?up)\b", "deployed"),
     # "were led out safely", "led along the track to safety": taken out of danger on foot
-    (r"led\s+out\s+(?:safely|unharmed|unhurt|through|of)|led\s+(?:[\w'’-]+\s+){0,4}?to\s+safety", "evacuated"),
+    (r"led\s+out\s+(?:safely|unharmed|unhurt|through|of|onto|into|to)|led\s+(?:[\w'’-]+\s+){0,4}?to\s+safety", "evacuated"),
     # tabloid and eyewitness arrests: "were nicked at the scene", "led away in handcuffs"
     (r"(?:were|was|been|being|got)\s+nicked\b|led\s+away\s+in\s+handcuffs", "detained"),
     # "dragged three people from the rubble", "brought back to shore"
@@ -335,6 +337,13 @@ _EV_PATTERNS: list[tuple[str, str]] = [
      r"around\s+|more\s+than\s+|nearly\s+|almost\s+|over\s+)?\d)|"
      r"(?:rammed|packed|crammed|filled|heaving)\s+with(?=\s+(?:an\s+estimated\s+|some\s+|about\s+|around\s+|more\s+than\s+|"
      r"nearly\s+|almost\s+|over\s+)?\d)", "crowd"),
+    # "were freed by the fire service": a rescue by responders, not a release from captivity
+    (r"freed\s+by\s+(?:the\s+)?(?:fire\s+(?:service|brigade|crews?|fighters)|firefighters|firemen|rescuers|"
+     r"rescue\s+(?:teams?|workers|crews?)|emergency\s+services|coastguards?|lifeboat\s+crews?)\b", "rescued"),
+    # translated copy: "8 persons were attended for respiratory problems"; patients "brought in with injuries"
+    (r"(?:were|was|been|being)\s+attended\s+(?:to\s+)?(?:for|by\s+(?:paramedics|medics|doctors|ambulance\s+crews))\b", "injured"),
+    (r"(?:were|was|been|being)\s+brought\s+in\s+(?:with|suffering\s+from)\s+(?:[\w'’-]+\s+){0,2}?(?:injuries|wounds|burns)\b",
+     "hospitalised"),
     # "were freed from the wreckage": a rescue, not a release from captivity
     (r"freed\s+(?:alive\s+)?from\s+(?:the\s+)?(?:[\w'’-]+\s+)?(?:rubble|wreckage|debris|ruins|mud|snow|rocks|cars?|"
      r"vehicles?|carriages?|bus|buses|trains?|lifts?|mines?|caves?)\b", "rescued"),
@@ -381,7 +390,7 @@ _EV_PATTERNS: list[tuple[str, str]] = [
      r"beach|beaches|seafront|promenade|route|avenue|boulevard|piazza|plaza)\b|"
      r"(?:flocked|poured|streamed)\s+(?:in)?to\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}?(?:square|streets|stadium|arena|venue|"
      r"park|beach|beaches|coast|seafront|promenade|resort|plaza|piazza|festival|concert|rally)\b|"
-     r"held\s+(?:a\s+)?(?:[\w'’-]+\s+)?(?:vigil|rally|march|demonstration|protest|sit-in)\b", "crowd"),
+     r"held\s+(?:a\s+)?(?:[\w'’-]+\s+)?(?:vigil|rally|march|demonstration|protest|sit-in|picket)\b", "crowd"),
     # "joined marches across the country", "joined the protests"
     (r"joined\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’]+\s+)?(?:march(?:es)?|protests?|rall(?:y|ies)|demonstrations?|vigils?|"
      r"processions?|pickets?)", "crowd"),  # a strike is not a crowd

@@ -179,3 +179,36 @@ def test_what_is_no_relative_clause_of_the_count():
     # members of an organisation named with "the" are not the group in its name
     assert _keys("Rescuers are searching for 12 members of the Friends of the Children charity.") == [
         ("people missing", "12")]
+
+
+def test_responders_ordered_out_and_people_taken_to_a_rest_centre():
+    assert _keys("Crews from three counties, about 150 responders in all, are searching the rubble.") == [
+        ("rescue workers deployed", "about 150")]
+    assert _keys("The mayor has ordered 400 police officers to guard the polling stations.") == [
+        ("security forces deployed", "400")]
+    assert _keys("Volunteers have taken 60 people, including a baby, to a rest centre in the town hall.") == [
+        ("people evacuated", "60")]
+    assert _keys("The 230 pupils were led out onto the playground.") == [("children evacuated", "230")]
+
+
+def test_rescues_by_hand_or_by_the_fire_service():
+    assert _keys("A fisherman helped pull five people onto his boat.") == [("people rescued", "five")]
+    assert _keys("Neighbours watched firefighters carry 12 residents out of the block.") == [
+        ("civilians rescued", "12")]
+    assert _keys("The car's two occupants were freed by the fire brigade.") == [("people rescued", "two")]
+
+
+def test_patients_attended_or_brought_in_and_homes_left_uninhabitable():
+    assert _keys("Eleven persons were attended for smoke inhalation, the institute said.") == [
+        ("people injured", "Eleven")]
+    assert _keys("A surgeon said 20 people had been brought in with gunshot wounds.") == [
+        ("people hospitalised", "20")]
+    assert _keys("Officials say 75 homes are now uninhabitable.") == [("homes damaged", "75")]
+
+
+def test_crowds_named_by_a_picket_or_by_tear_gas_and_totals_released_today():
+    assert _keys("About 60 nurses held a picket outside the hospital.") == [("crowd size", "About 60")]
+    assert _keys("Police fired tear gas at several thousand students near the parliament.") == [
+        ("crowd size", "several thousand")]
+    assert _keys("Three more hostages were freed, bringing the total released today to eight.") == [
+        ("hostages released", "Three"), ("hostages released", "eight")]
