@@ -1488,6 +1488,8 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             continue  # "40 marathon runners collapsed": people are not destroyed
         if ev == "detained" and cat not in PERSON_CATEGORIES and _CAPTURED.search(text):
             continue  # "captured two villages": only people in a known group are captives
+        if _PART_OF_WHICH.search(text, max(0, n.start - 20), n.start) and any(c.quantity == quantity_key(cat, ev) for c in out):
+            continue  # "31 patients were admitted, of whom six are in intensive care": a part, not a second count
         if a > 0 and toks[a - 1].low == "including" and any(c.quantity == quantity_key(cat, ev) for c in out):
             continue  # "13 officers died, including two who were beheaded": a part, not a rival figure
         out.append(_claim(article_id, index, text, n, quantity_key(cat, ev), subject, ev, *when(n),

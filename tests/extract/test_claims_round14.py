@@ -212,3 +212,8 @@ def test_crowds_named_by_a_picket_or_by_tear_gas_and_totals_released_today():
         ("crowd size", "several thousand")]
     assert _keys("Three more hostages were freed, bringing the total released today to eight.") == [
         ("hostages released", "Three"), ("hostages released", "eight")]
+
+
+def test_a_part_of_a_hospital_count_in_the_same_key_is_no_second_count():
+    assert _keys("Forty people were admitted to hospital, of whom nine are in intensive care.") == [
+        ("people hospitalised", "Forty")]
