@@ -579,6 +579,9 @@ def _main_event(text: str, toks: list[_Tok], j: int, numbers_at: set[int], ev_st
     return None
 
 
+# a court's sentence is no count of arrests
+_COURT_JAILED = re.compile(r"\b(?:court|judge|judges|tribunal|magistrates?)\b[^.;]{0,60}?\b(?:jailed|sentenced|imprisoned|convicted)\b",
+                           re.I)
 # a crowd named by what police did to it
 _TEAR_GAS = re.compile(r"\b(?:tear\s*gas|water\s+cannons?|rubber\s+bullets|stun\s+grenades|pepper\s+spray)\s+(?:at|on|against|to\s+disperse)\s+$", re.I)
 # where people are taken out of danger: "taken 85 people, including children, to an emergency rest centre"
@@ -1333,7 +1336,8 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
                 # the centre and two school halls")
                 ev = out[-1].event if out[-1].event != "hours" else None
         if not ev and np_words and len(np_words) <= 2 and category_of([np_words[-1].text])[0] == "protesters" \
-                and np_words[-1].low.endswith("s") and (n.number is None or n.number > 2) and not _in_parens(text, n.start):
+                and np_words[-1].low.endswith("s") and (n.number is None or n.number > 2) and not _in_parens(text, n.start) \
+                and not _COURT_JAILED.search(text):
             # "about 5,000 protesters blocked the motorway", "counted 9,000 protesters at the blockades"; not "one
             # protester said"
             ev = "crowd"
@@ -1486,6 +1490,8 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             continue  # "two cars ... were killed": things are not killed, hurt or arrested
         if ev in _THING_EVENTS and cat in PERSON_CATEGORIES:
             continue  # "40 marathon runners collapsed": people are not destroyed
+        if ev == "detained" and _COURT_JAILED.search(text):
+            continue  # "A court has jailed eight men for their part in the riots": a sentence, not an arrest count
         if ev == "detained" and cat not in PERSON_CATEGORIES and _CAPTURED.search(text):
             continue  # "captured two villages": only people in a known group are captives
         if _PART_OF_WHICH.search(text, max(0, n.start - 20), n.start) and any(c.quantity == quantity_key(cat, ev) for c in out):

@@ -217,3 +217,9 @@ def test_crowds_named_by_a_picket_or_by_tear_gas_and_totals_released_today():
 def test_a_part_of_a_hospital_count_in_the_same_key_is_no_second_count():
     assert _keys("Forty people were admitted to hospital, of whom nine are in intensive care.") == [
         ("people hospitalised", "Forty")]
+
+
+def test_a_courts_sentence_is_no_arrest_count_nor_a_crowd():
+    assert _keys("A court has jailed six men for their part in the riots.") == []
+    assert _keys("A judge sentenced four protesters to two years in prison.") == []
+    assert _keys("Police arrested 14 people after the match.") == [("people detained", "14")]
