@@ -315,7 +315,9 @@ _EV_PATTERNS: list[tuple[str, str]] = [
     # "were led out safely", "led along the track to safety": taken out of danger on foot
     (r"led\s+out\s+(?:safely|unharmed|unhurt|through|of|onto|into|to)|led\s+(?:[\w'’-]+\s+){0,4}?to\s+safety", "evacuated"),
     # tabloid and eyewitness arrests: "were nicked at the scene", "led away in handcuffs"
-    (r"(?:were|was|been|being|got)\s+nicked\b|led\s+away\s+in\s+handcuffs", "detained"),
+    (r"(?:were|was|been|being|got)\s+nicked\b|led\s+away\s+in\s+handcuffs|"
+     # a headline drops the verb "were": "41 fans nicked as thugs run riot" (not "nicked a car")
+     r"nicked(?=\s+(?:as|after|at|in|for|over|during|following|outside|near)\b|\s*[.,;:]|\s*$)", "detained"),
     # "dragged three people from the rubble", "brought back to shore"
     (r"(?:dragged|hauled)\s+(?:alive\s+)?(?:from|out\s+of)\s+(?:the\s+)?(?:rubble|wreckage|debris|water|sea|river|mud|"
      r"ruins|flames|burning\s+\w+|collapsed\s+\w+)\b|brought\s+back\s+(?:to\s+(?:the\s+)?(?:shore|land|safety|surface)|ashore)",

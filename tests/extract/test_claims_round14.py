@@ -223,3 +223,8 @@ def test_a_courts_sentence_is_no_arrest_count_nor_a_crowd():
     assert _keys("A court has jailed six men for their part in the riots.") == []
     assert _keys("A judge sentenced four protesters to two years in prison.") == []
     assert _keys("Police arrested 14 people after the match.") == [("people detained", "14")]
+
+
+def test_a_tabloid_headline_arrest_without_its_verb():
+    assert _keys("RIOT SHAME: 23 fans nicked after derby brawl") == [("civilians detained", "23")]
+    assert _keys("Thieves nicked 3 cars from the car park.") == []
