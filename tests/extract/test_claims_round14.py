@@ -228,3 +228,9 @@ def test_a_courts_sentence_is_no_arrest_count_nor_a_crowd():
 def test_a_tabloid_headline_arrest_without_its_verb():
     assert _keys("RIOT SHAME: 23 fans nicked after derby brawl") == [("civilians detained", "23")]
     assert _keys("Thieves nicked 3 cars from the car park.") == []
+
+
+def test_ships_sent_to_a_search_are_boats_and_vessels_stay_vessels():
+    assert _keys("The navy sent four ships and two helicopters to the search area.") == [
+        ("boats deployed", "four"), ("helicopters deployed", "two")]
+    assert _keys("Three vessels joined the search.") == [("vessels deployed", "Three")]
