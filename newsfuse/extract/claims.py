@@ -148,6 +148,8 @@ def _adjective(word: str) -> bool:
 # an event that is asked for has not happened: "kidnappers demanded the release of 20 fighters"
 _WANTED = re.compile(r"\b(?:demand\w*|call\w*\s+for|calls\s+for|seek\w*|sought|urg\w*|ask\w*\s+for|plann?\w*)\s+"
                      r"(?:the\s+)?(?:immediate\s+|swift\s+)?(?:release|freeing|evacuation|return|deployment)\s+of\s+$", re.I)
+# an event still being weighed: "decide whether to evacuate dozens of rigs"
+_WEIGHED = re.compile(r"\bwhether\s+(?:or\s+not\s+)?to\s+[a-z]+\s+$", re.I)
 # the destination that turns a verb of sending into a hospital admission
 _TO_HOSPITAL = re.compile(r"to\s+(?:a\s+|the\s+)?(?:[\w'-]+\s+){0,3}?(?:hospitals?|clinics?|infirmary|"
                           r"(?:burns?|trauma)\s+units?)\b", re.I)
@@ -1158,8 +1160,8 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             continue  # "the father of three was killed": the size of his family, not a count of the dead
         if _AVERAGE.search(text, max(0, n.start - 20), n.start):
             continue  # "messages with an average of four photos": a mean, not a count
-        if _WANTED.search(text[max(0, n.start - 60):n.start]):
-            continue  # "demanding the release of 20 fighters": asked for, not done
+        if _WANTED.search(text[max(0, n.start - 60):n.start]) or _WEIGHED.search(text, max(0, n.start - 60), n.start):
+            continue  # "demanding the release of 20 fighters": asked for, not done; "whether to evacuate dozens": weighed
         if _ACCOUNT_VERB.match(text, n.end):
             continue  # "Children under five account for ...": an age inside the subject
         share = _share_of(text, toks, a, n)

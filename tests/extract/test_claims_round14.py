@@ -234,3 +234,8 @@ def test_ships_sent_to_a_search_are_boats_and_vessels_stay_vessels():
     assert _keys("The navy sent four ships and two helicopters to the search area.") == [
         ("boats deployed", "four"), ("helicopters deployed", "two")]
     assert _keys("Three vessels joined the search.") == [("vessels deployed", "Three")]
+
+
+def test_an_event_still_being_weighed_is_no_claim():
+    assert _keys("The company must decide whether to evacuate dozens of ships from the spill site.") == []
+    assert _keys("The company decided to evacuate 40 workers from the platform.") == [("workers evacuated", "40")]
