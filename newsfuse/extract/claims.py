@@ -54,7 +54,7 @@ _STOP_NP = {
     "may", "might", "must", "can", "should", "shall",
     # a preposition ends it too: "thousands of people along the coast"
     "along", "across", "outside", "inside", "throughout", "aboard", "beyond", "amid", "amidst", "without",
-    "within", "towards", "toward", "via", "behind", "beside", "despite", "before", "until", "because", "unless",
+    "within", "through", "below", "above", "beneath", "onto", "towards", "toward", "via", "behind", "beside", "despite", "before", "until", "because", "unless",
     # verbs of the forces' own predicate: "300 police officers sealed off the old town"
     "sealed", "cordoned", "surrounded", "attended", "stood", "battled", "tackled", "fought", "came", "ran", "spent",
     "nearby", "off", "underground",
@@ -111,17 +111,22 @@ _TOLL_VERBS = {"risen", "rose", "climbed", "reached", "hit", "jumped", "increase
     "crosses", "crossed"}
 _OVER_VERBS = re.compile(r"\b(?:pass(?:es|ed|ing)?|surpass(?:es|ed)?|exceed(?:s|ed)?|tops|topped|cross(?:es|ed))\s+$", re.I)
 # "The ministry put the figure at 92,000" restates the figure the article just gave
-_RESTATED = re.compile(r"\b(?:put|puts|putting|placed|places|set|sets|estimated|estimates)\s+(?:the|its|their|this|that)\s+"
+_RESTATED = re.compile(r"\b(?:put|puts|putting|placed|places|set|sets|estimated|estimates)\s+"
+                       # "put last night's turnout at 40,000"
+                       r"(?:the|its|their|this|that|(?:(?:last|this|the)\s+)?[\w-]+['’]s)\s+"
                        r"(?P<what>(?:(?:overall|total|official|latest|final|provisional|combined)\s+)?(?:death\s+)?toll|(?:number|total)\s+of\s+[^,.;:]{1,70}?|figure|number|total|tally|"
                        r"count|estimate|(?:crowd|turnout|attendance)(?:\s+[^,.;:]{1,50}?)?)(?:\s+(?:higher|lower|even\s+higher|"
                        r"slightly\s+higher))?\s*,?\s+at\s+$", re.I)
 # "bringing the total to 23", "raised the death toll from Sunday's tornadoes to 11": a new total
 _BROUGHT_TO = re.compile(r"\b(?:bringing|brings|brought|taking|takes|took|raising|raises|raised|pushing|pushes|pushed|"
                          r"lifting|lifts|lifted)\s+(?:the|its|their)\s+(?P<what>(?:death\s+)?toll|(?:number|total)\s+of\s+"
-                         r"[^,.;:]{1,50}?|(?:number|total)\s+[a-z]+(?:\s+so\s+far)?|figure|number|total|tally|count)"
+                         r"[^,.;:]{1,50}?|(?:number|total)\s+[a-z]+(?:\s+(?:so\s+far|today|overall|in\s+all))?|figure|number|total|"
+                         r"tally|count)"
                          r"(?:\s+(?:from|for|in|since)\s+[^,.;:]{1,50}?)?\s+to\s+$", re.I)
 # verbs that carry people out of danger: "pulled 12 survivors from the rubble"
 _PULLED = {"pulled", "plucked", "carried", "extracted",
+           # a bare infinitive: "helped pull six people out"
+           "pull", "carry",
            # headlines speak in the present: "Grandad pulls SIX from blazing house"
            "pulls", "plucks", "extracts"}  # not "dragged": police drag protesters too
 # hedges and participles in front of an unknown head: "suspected smugglers", "water-bombing aircraft"
@@ -143,6 +148,8 @@ def _adjective(word: str) -> bool:
 # an event that is asked for has not happened: "kidnappers demanded the release of 20 fighters"
 _WANTED = re.compile(r"\b(?:demand\w*|call\w*\s+for|calls\s+for|seek\w*|sought|urg\w*|ask\w*\s+for|plann?\w*)\s+"
                      r"(?:the\s+)?(?:immediate\s+|swift\s+)?(?:release|freeing|evacuation|return|deployment)\s+of\s+$", re.I)
+# an event still being weighed: "decide whether to evacuate dozens of rigs"
+_WEIGHED = re.compile(r"\bwhether\s+(?:or\s+not\s+)?to\s+[a-z]+\s+$", re.I)
 # the destination that turns a verb of sending into a hospital admission
 _TO_HOSPITAL = re.compile(r"to\s+(?:a\s+|the\s+)?(?:[\w'-]+\s+){0,3}?(?:hospitals?|clinics?|infirmary|"
                           r"(?:burns?|trauma)\s+units?)\b", re.I)
@@ -281,6 +288,9 @@ def _forward_reach(toks: list[_Tok], j: int, numbers_at: set[int], limit: int = 
                 and (toks[k + 1].low in _ASIDE_END or toks[k + 1].start in ev_starts))
 
     part_aside = False  # the list step walked into ", N of them ..."
+    # the count itself stands in an aside: "Reinforcements, including some 200 soldiers, were sent"
+    in_aside = any(toks[k].low in ("including", "among") and toks[k - 1].low == ","
+                   and (k + 1 in numbers_at or toks[k + 1].low in _QUALIFIER_WORDS) for k in range(max(1, j - 8), j - 1))
     while j < len(toks) and count < limit:
         t = toks[j]
         if t.low == "(":
@@ -307,7 +317,7 @@ def _forward_reach(toks: list[_Tok], j: int, numbers_at: set[int], limit: int = 
             limit += 10
             continue
 
-        if aside_end(j) and part_aside:
+        if aside_end(j) and (part_aside or in_aside):
             j += 1  # the comma closing an aside the list step walked into: "Nine riders, six of them children, were hurt"
             continue
         if t.low == ",":
@@ -498,6 +508,149 @@ def _listed_object_event(toks: list[_Tok], a: int, j: int) -> str | None:
     return None
 
 
+# a group's share of a toll: "Children under five account for nine of the deaths"
+_ACCOUNT_VERB = re.compile(r"\s+(?:account(?:s|ed)?|made\s+up|make\s+up|makes\s+up)\s+for\b", re.I)
+_ACCOUNT_FOR = re.compile(r"\b(?:account(?:s|ed)?\s+for|made\s+up|make\s+up|makes\s+up)\s+$", re.I)
+_OF_THE_EVENT = re.compile(r"\s+of\s+(?:the|those|these)\s+([\w'’-]+)", re.I)
+
+
+def _share_of(text: str, toks: list[_Tok], a: int, n: NumberMention) -> tuple[str, str] | tuple | None:
+    """(group, event) of "<group> account for N of the <dead|deaths|injured>"; () when the count is such a
+    share whose group is unknown; None when it is no share."""
+    if not _ACCOUNT_FOR.search(text, max(0, n.start - 20), n.start):
+        return None
+    m = _OF_THE_EVENT.match(text, n.end)
+    word = m.group(1).lower() if m else ""
+    ev = EVENT_NOUNS.get(word) or event_of(word)
+    if ev is None:
+        return None
+    if word in ("dead", "deceased", "victims"):
+        ev = "killed"
+    verb = next((k for k in range(a - 1, -1, -1) if toks[k].low in ("account", "accounts", "accounted", "made", "make",
+                                                                    "makes")), None)
+    for k in range(verb - 1 if verb else -1, max(-1, (verb or 0) - 7), -1):
+        cat = category_of([toks[k].text])[0]
+        if cat in PERSON_CATEGORIES:
+            return cat, ev
+        if toks[k].low in _HARD_STOP or toks[k].low == ",":
+            break
+    return ()
+
+
+# time words inside the relative clause do not end it: "who set out before the storm were missing"
+_TIME_CONJ = {"before", "after", "when", "since", "until", "as", "while"}
+# words that open a clause with a subject of its own
+_NEW_SUBJECT = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "he", "she", "they", "it", "we",
+                "i", "you", "there", "this", "these", "those", "us", "them"}
+_PRONOUNS = _NEW_SUBJECT - {"the", "a", "an", "this", "these", "those"}
+_AUX = {"were", "was", "are", "is", "have", "has", "had", "remain", "remains", "remained"}
+_REL_SKIP = {"were", "was", "are", "is", "have", "has", "had", "been", "being", "still", "also", "not", "later",
+             "first", "then", "all"}
+
+
+def _main_event(text: str, toks: list[_Tok], j: int, numbers_at: set[int], ev_starts: frozenset) -> str | None:
+    """The event of the main clause when the counted noun carries a relative clause or a participle phrase of
+    its own: "30 drivers who fled into the hills were still missing" (missing), "the seven hostages held by
+    gunmen at a bank have walked out unharmed" (released)."""
+    if j + 1 >= len(toks):
+        return None
+    low = toks[j].low
+    relative = low in ("who", "that")
+    participle = (event_of(low) is not None and (low.endswith("ed") or low == "held")
+                  and toks[j + 1].low in ("by", "in", "at", "on", "inside", "for", "since", "during"))
+    if not (relative or participle):
+        return _second_verb_event(text, toks, j, numbers_at, ev_starts)
+    k = j + 1
+    if relative:
+        nxt = toks[k]
+        if nxt.low in _NEW_SUBJECT or nxt.low.split("'")[0] in _NEW_SUBJECT or nxt.text[0].isupper() \
+                or category_of([nxt.text])[0] or k in numbers_at:
+            return None  # "told one of us that civilians were shot": "that" opens what was said, not a relative clause
+        while k < len(toks) and toks[k].low in _REL_SKIP:
+            k += 1
+        if k == j + 1 and (toks[k].low in _HARD_STOP or toks[k].low in _SPEECH_AFTER):
+            return None  # "one of the journalists that said the girl was hurt": a clause of speech
+        k += 1  # the relative clause's own verb
+    for m in range(k, min(len(toks), k + 14)):
+        t = toks[m]
+        if (t.low in _HARD_STOP and t.low not in _TIME_CONJ) or t.low == "," or m in numbers_at \
+                or t.low in _PRONOUNS or t.low.split("'")[0] in _PRONOUNS:
+            return None  # "one commander who fled after his house was destroyed": another clause's subject
+        if t.low in _AUX and toks[m - 1].low not in ("who", "that", "which"):
+            return _event_forward(text, toks, m, numbers_at, 8, ev_starts)
+    return None
+
+
+# a court's sentence is no count of arrests
+_COURT_JAILED = re.compile(r"\b(?:court|judge|judges|tribunal|magistrates?)\b[^.;]{0,60}?\b(?:jailed|sentenced|imprisoned|convicted)\b",
+                           re.I)
+# a crowd named by what police did to it
+_TEAR_GAS = re.compile(r"\b(?:tear\s*gas|water\s+cannons?|rubber\s+bullets|stun\s+grenades|pepper\s+spray)\s+(?:at|on|against|to\s+disperse)\s+$", re.I)
+# where people are taken out of danger: "taken 85 people, including children, to an emergency rest centre"
+_TO_SHELTER = re.compile(r"(?:,[^,;]{1,40},\s*)?to\s+(?:a\s+|an\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?(?:shelters?|rest\s+cent(?:re|er)s?|"
+                         r"evacuation\s+cent(?:re|er)s?|reception\s+cent(?:re|er)s?|safety|higher\s+ground)\b", re.I)
+# verbs that take people off a ship, a roof or a ledge: "has taken 19 people off a stranded ferry"
+_TOOK_OFF = {"taken", "took", "take", "takes", "taking", "lifted", "lifts", "winched", "airlifted", "plucked", "got"}
+# verbs that put forces or machines at an incident's disposal: "the army would provide four helicopters"
+_PROVIDED = {"provide", "provided", "provides", "providing", "contributed", "contributes", "committed", "commits",
+             "lent", "lends", "loaned"}
+# a service at work before "with N firefighters": "attended, with 50 firefighters", "was in use with 3 helicopters"
+_AT_WORK = re.compile(r"\b(?:attended|responded|in\s+use|in\s+action|at\s+the\s+scene|on\s+(?:the\s+)?scene|on\s+site|"
+                      r"tackl\w+|battl\w+|fought|fighting)\b", re.I)
+
+
+_ESTIMATE_OF = re.compile(r"\b(?:estimate|estimates|figure|count|tally)\s+of\s+$", re.I)
+_GAPPED = re.compile(r",\s+(?:while\s+|whereas\s+|and\s+|but\s+)?(?:the\s+|its\s+|their\s+)?([A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*)?)\s+$")
+_NOT_SOURCE = {"not", "only", "just", "perhaps", "maybe", "possibly", "even", "but", "and", "or", "nor", "yet", "now",
+               "then", "one", "each"}
+_GAP_END = re.compile(r"\s*(?:[.;]|$)")
+
+
+def _gapped(text: str, n: NumberMention) -> bool:
+    """A figure whose verb is left out, closing the sentence: "..., the unions more than 30,000."""
+    m = _GAPPED.search(text, max(0, n.start - 40), n.start)
+    if not m or not _GAP_END.match(text, n.end):
+        return False
+    words = m.group(1).lower().split()
+    return not any(w in _STOP_NP or w in _PLACE_PREP or w in _HARD_STOP or w in _NOT_SOURCE or event_of(w)
+                   or w.endswith(("ed", "ing", "ly")) for w in words)
+
+
+# what befalls motorists on a road: drivers named by their trade are people then
+_ON_THE_ROAD = {"stranded", "trapped", "rescued", "evacuated", "displaced"}
+
+
+# a group named in an earlier sentence, taken up by "them": "Most of them climbed out, but ..."
+_OF_THEM = re.compile(r"\b(?:most|all|many|some|several|none|each|both|the\s+rest|half)\s+of\s+them\b", re.I)
+
+
+def _speaker_group(toks: list[_Tok], a: int) -> str | None:
+    """The known group named before a count of "their colleagues", in the same clause: "Police said two of
+    their colleagues were hurt" -> security forces."""
+    for k in range(a - 1, max(-1, a - 10), -1):
+        if toks[k].low in (";", ".", "but", "while"):
+            return None
+        cat = category_of([toks[k].text])[0]
+        if cat in PERSON_CATEGORIES and cat != "people":
+            return cat
+    return None
+
+
+def _second_verb_event(text: str, toks: list[_Tok], j: int, numbers_at: set[int], ev_starts: frozenset) -> str | None:
+    """The event of a second predicate joined by "and" after a verb of the count's own: "the two gunmen
+    surrendered a few minutes later and have been taken into custody" (detained)."""
+    low = toks[j].low
+    if not (low.endswith("ed") and event_of(low) is None and toks[j].start not in ev_starts):
+        return None
+    for m in range(j + 1, min(len(toks) - 1, j + 10)):
+        t = toks[m]
+        if (t.low in _HARD_STOP and t.low not in _TIME_CONJ) or t.low == "," or m in numbers_at or toks[m].start in ev_starts:
+            return None
+        if t.low == "and" and toks[m + 1].low in _AUX | {"been", "later"}:
+            return _event_forward(text, toks, m + 1, numbers_at, 8, ev_starts)
+    return None
+
+
 def _partitive_event(toks: list[_Tok], i: int) -> tuple[str, str | None] | None:
     """'Two of the dead were children' -> ('killed', 'children'); ('killed', None) when the
     predicate names no group ("Two of the injured are in a critical condition")."""
@@ -507,7 +660,15 @@ def _partitive_event(toks: list[_Tok], i: int) -> tuple[str, str | None] | None:
     if ev is None or toks[i + 2].low in EVENT_NOUNS:
         return None
     if i + 3 < len(toks) and category_of([toks[i + 3].text])[0]:
-        return None  # "of the freed hostages" counts hostages
+        # "of the freed hostages" counts hostages, unless the part is said to be of another group:
+        # "Nine of the freed hostages were foreign nationals" -> foreign nationals released
+        group, k, _ = _np_after(toks, i + 3, False)
+        if k < len(toks) and toks[k].low in ("were", "was", "are", "is") and toks[i + 2].low.endswith("ed"):
+            words, _, _ = _np_after(toks, k + 1, False)
+            cat = category_of([t.text for t in words])[0] if words else None
+            if cat and cat != category_of([t.text for t in group])[0]:
+                return ev, cat
+        return None
     k = i + 3
     if k < len(toks) and toks[k].low in ("were", "was", "are", "is"):
         words, _, _ = _np_after(toks, k + 1, False)
@@ -552,7 +713,11 @@ def _antecedent_group(toks: list[_Tok], spans, a: int, out: list[Claim]) -> str 
 def _members_of(text: str, end: int) -> str | None:
     """The known group of 'members of the security forces', read after the head ending at ``end``."""
     m = _MEMBERS_OF.match(text, end)
-    return category_of(m.group(1).split())[0] if m else None
+    words = m.group(1).split() if m else []
+    # the longest known opening: "members of the forces of order were hurt"; not across an article ("members of
+    # the Save the Children team" are no children)
+    words = words[:next((k for k, w in enumerate(words) if k and w.lower() in ("the", "a", "an")), len(words))]
+    return next((category_of(words[:k])[0] for k in range(len(words), 0, -1) if category_of(words[:k])[0]), None)
 
 
 def _predicate_group(text: str, end: int) -> str | None:
@@ -588,6 +753,8 @@ def _restated_key(what: str, out: list[Claim], history: list[Claim] | None) -> t
                 break
             np.append(w)
         cat = category_of(np)[0] if np else None
+        if ev == "striking" and cat in (None, "people", "security forces", "rescue workers"):
+            cat = "workers"  # "put the number of drivers and guards taking part in the strike at 9,800": strikers work
         if ev is None and cat == "protesters":
             ev = "crowd"
         if ev is None and np and np[-1].lower() in ("strikers", "evacuees"):
@@ -702,6 +869,11 @@ _HOURS_AGO = re.compile(r"\s*-?\s*hours?\s+(?:ago|earlier|later|afterwards)\b", 
 _HOURS_CHANGE = re.compile(r"\b(?:extend\w*|lengthen\w*|cut\w*|reduc\w*|rais\w*|increas\w*|shorten\w*)\s+"
                            r"(?:[\w'’-]+\s+){0,3}?(?:to|from|by)\s+$", re.I)
 # "delays of up to five hours", "gave us one hour to pack": waits and deadlines, not how long the event lasted
+# a stoppage still to come is no duration of what happened: "workers will hold a two-hour stoppage on Friday"
+_HOURS_PLANNED = re.compile(r"\b(?:will|would|shall|to|plans?\s+to|planning\s+to)\s+(?:hold|stage|call|begin|start|launch|"
+                            r"mount|go\s+on|observe)\s+(?:an?|the|another|a\s+further|a\s+new)\s+$"
+                            # a slot that recurs is no length of the event: "a daily two-hour ceasefire"
+                            r"|\b(?:daily|nightly|weekly|regular)\s+$", re.I)
 _HOURS_WAIT = re.compile(r"\b(?:delays?|waits?|queues?|gave\s+\w+|given|give\s+\w+)\s+(?:of\s+)?$", re.I)
 _NONE_OF = re.compile(r"\bnone\s+of\s+(?:the\s+)?[\w'’ -]{0,40}?\b(?:or|nor)\s+$", re.I)
 # "nine out of ten" is a share, neither number a count
@@ -732,7 +904,7 @@ _PRESENT_AT = re.compile(r"\s*(?:[\w,'’-]+\s+){0,9}?(?:(?:are|were|have\s+been
                          # "eight firefighters in breathing gear entered the building"
                          r"(?:entered|went\s+into)\s+the\s+(?:burning\s+|collapsed\s+)?(?:building|site|mine|tunnel|plant|premises|"
                          r"wreckage|house|block|hall|factory)|"
-                         r"(?:have|had)\s+(?:been\s+)?worked|(?:battled|tackled|fought)\s+(?:the|a)\s+(?:\w+\s+)?(?:blaze|fire|flames)|"
+                         r"(?:have|had)\s+(?:been\s+)?worked|worked\s+(?:for|through|until|overnight|all\s+night|through\s+the\s+night)\b|(?:battled|tackled|fought)\s+(?:the|a)\s+(?:\w+\s+)?(?:blaze|fire|flames)|"
                          r"backed\s+by|responded(?=\s*(?:[.;,]|$|to\b))|working\s+in\s+shifts|working\s+(?:a)?round\s+the\s+clock|"
                          # "65 firefighters spent almost seven hours making the site safe"
                          r"spent\s+(?:[\w-]+\s+){0,2}?(?:hours|days|the\s+night))\b", re.I)
@@ -745,7 +917,7 @@ _FRONTED_OF = re.compile(r"\bOf\s+(?:the|those|these|its|their)\s+([\w'’ -]{2,
 _AMONG_THE = re.compile(r"\b(?:among|between)\s+the\s+([a-z]+)\s+(?:there\s+)?(?:figure[sd]?|are|were|is|was|included?|includes)\s+"
                         r"(?:also\s+)?(?:(?:at\s+least|about|some|around)\s+)?$", re.I)
 _PEOPLE_OF_EVENT = {"detainees": "detained", "evacuees": "evacuated"}
-_MEMBERS_OF = re.compile(r"\s+of\s+(?:the\s+)?([\w'’-]+(?:\s+[\w'’-]+)?)", re.I)
+_MEMBERS_OF = re.compile(r"\s+of\s+(?:the\s+)?([\w'’-]+(?:\s+[\w'’-]+){0,3})", re.I)
 # "the crew of 11", "a family of five": the group named before the figure
 _GROUP_OF = re.compile(r"\b(crew|family|team|group|party)\s+of\s+$", re.I)
 _OF_ITS_MEMBERS = re.compile(r"\s+of\s+(?:its|their)\s+members\b", re.I)
@@ -841,6 +1013,9 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
     for n in nums:
         a = tok_at(n.start, starts, True)
         b = tok_at(n.end, ends, False)
+        if (a is None or b is None) and n.unit_hour:
+            # "a six-hour operation": the hyphenated word is one token, and a duration needs no noun phrase
+            a = b = next((k for k, t in enumerate(toks) if t.start <= n.start < t.end), None)
         if a is None or b is None:
             continue
         spans.append((n, a, b))
@@ -905,6 +1080,7 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
         if n.unit_hour:
             if _HOURS_WINDOW.search(text[max(0, n.start - 12):n.start]) or _POSSESSIVE_HOUR.match(text, n.end) or _HOURS_RATE.match(text, n.end) \
                     or _HOURS_AGO.match(text, n.end) or _HOURS_WAIT.search(text, max(0, n.start - 16), n.start) \
+                    or _HOURS_PLANNED.search(text, max(0, n.start - 40), n.start) \
                     or _HOURS_CHANGE.search(text, max(0, n.start - 50), n.start):
                 # "in the last 24 hours" is a window; "an hour's notice" a measure of something else; "the
                 # figure they gave an hour ago" a time
@@ -984,8 +1160,17 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             continue  # "the father of three was killed": the size of his family, not a count of the dead
         if _AVERAGE.search(text, max(0, n.start - 20), n.start):
             continue  # "messages with an average of four photos": a mean, not a count
-        if _WANTED.search(text[max(0, n.start - 60):n.start]):
-            continue  # "demanding the release of 20 fighters": asked for, not done
+        if _WANTED.search(text[max(0, n.start - 60):n.start]) or _WEIGHED.search(text, max(0, n.start - 60), n.start):
+            continue  # "demanding the release of 20 fighters": asked for, not done; "whether to evacuate dozens": weighed
+        if _ACCOUNT_VERB.match(text, n.end):
+            continue  # "Children under five account for ...": an age inside the subject
+        share = _share_of(text, toks, a, n)
+        if share is not None:
+            if share:
+                # "Women account for 12 of the deaths": the subject's group and the event of the whole
+                out.append(_claim(article_id, index, text, n, quantity_key(*share), None, share[1], *when(n),
+                                  attribution))
+            continue
         qtok = tok_at(n.num_start, starts, True)
         first = min(a, qtok if qtok is not None else a)
         ev, toll_cat = _event_back(text, toks, first)
@@ -1045,10 +1230,30 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
         # "Four people in the two cars were killed": "two" counts cars inside the phrase, not the dead
         after_prep = prev_tok in _PLACE_PREP or _in_place_phrase(toks, first)
         if not ev and prev_tok in _PULLED and (not np_words or category_of([t.text for t in np_words])[0]) \
-                and (prev_tok in ("extracted", "extracts") or (j < len(toks) and toks[j].low in ("from", "out", "alive", "free"))):
+                and (prev_tok in ("extracted", "extracts") or (j < len(toks) and toks[j].low in ("from", "out", "alive", "free", "onto",
+                                                                                  "aboard"))):
             ev = "rescued"  # "pulled 46 people from submerged cars"
         if not ev and prev_tok in ("used", "using") and np_words and category_of([t.text for t in np_words])[0] in _USED_THINGS:
             ev = "deployed"  # "Crews used 14 fire engines": machines put to work on the incident
+        if not ev and prev_tok in _TOOK_OFF and j < len(toks) and toks[j].low == "off" and np_words \
+                and category_of([t.text for t in np_words])[0] in PERSON_CATEGORIES:
+            ev = "rescued"  # "the coastguard has taken 19 people off a stranded ferry"
+        if not ev and prev_tok in ("lost", "lose", "losing") and np_words \
+                and category_of([t.text for t in np_words])[0] in ("homes", "buildings"):
+            ev = "destroyed"  # "we have lost at least 60 houses": homes lost to a disaster
+        if not ev and prev_tok in ("ordered", "orders", "order") and np_words and j < len(toks) and toks[j].low == "to" \
+                and category_of([t.text for t in np_words])[0] in _SENT_GROUPS:
+            ev = "deployed"  # "ordered 1,200 police officers to patrol the markets"
+        if not ev and np_words and prev_took(first) and j < len(toks) and _TO_SHELTER.match(text, toks[j].start):
+            ev = "evacuated"  # "rescue teams have taken 85 people, including children, to a rest centre"
+        if not ev and _TEAR_GAS.search(text, max(0, n.start - 40), n.start) and (
+                not np_words or category_of([t.text for t in np_words])[0] in PERSON_CATEGORIES):
+            ev = "crowd"  # "police fired tear gas at several hundred supporters": a crowd named by what was done to it
+        if not ev and prev_tok in _PROVIDED and np_words and category_of([t.text for t in np_words])[0] in _SENT_GROUPS:
+            ev = "deployed"  # "the army will provide four helicopters"
+        if not ev and prev_tok == "with" and np_words and category_of([t.text for t in np_words])[0] in _SENT_GROUPS \
+                and ((out and out[-1].event == "deployed") or _AT_WORK.search(text, 0, n.start)):
+            ev = "deployed"  # "Eight engines attended, with around 50 firefighters at the peak"
         if not ev and prev_tok in ("dragged", "hauled") and j <= len(toks) and _FREED_FROM_DANGER.match(text, toks[j - 1].end):
             ev = "rescued"  # "dragged three people from the rubble" (police also drag protesters from a square)
         if not ev and (not after_prep or (j < len(toks) and (toks[j].low in _STATE_AFTER or toks[j].start in ev_starts))):
@@ -1060,6 +1265,14 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             longer = any(t.low.endswith("ing") for t in np_words[1:]) or (
                 bool(np_words) and j < len(toks) and toks[j].low in (_PLACE_PREP - {"for", "between"}) | {"of"})
             ev = _event_forward(text, toks, j, numbers_at, 12 if longer else 8, ev_starts)
+            if np_words:
+                # the phrase may have swallowed the count's own verb: "suspects surrendered shortly after ..."
+                k0 = starts[np_words[0].start]
+                jv = next((k for k in range(k0 + 1, j) if toks[k].low.endswith("ed") and not event_of(toks[k].low)
+                           and category_of([t.text for t in toks[k0:k]])[0]), j)
+                main = _main_event(text, toks, jv, numbers_at, ev_starts)
+                if main and not (ev and main in _THING_EVENTS):
+                    ev = main  # not "70,000 people who died ... have been buried": burial is no loss of things
         if ev == "released" and j <= len(toks) and _FREED_FROM_DANGER.match(text, toks[j - 1].end):
             ev = "rescued"  # "freed 12 people trapped in the rubble": a rescue, not a release from captivity
         if head == "bodies":
@@ -1084,6 +1297,12 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
                 ev = event_of(key.group(1).lower())  # "• Death toll: 19", "Missing: at least 30"
                 if key.group(1).lower().endswith("toll"):
                     ev = "killed"
+        if not ev and out and not np_words and (_ESTIMATE_OF.search(text, max(0, n.start - 40), n.start) or (
+                _gapped(text, n) and out[-1].event != "hours")):
+            # "put the turnout at 40,000, far above the police estimate of 9,000"; "The prefecture counted 8,200
+            # demonstrators, the unions more than 30,000": a rival figure for the same count
+            ev = out[-1].event
+            cat_hint = out[-1].quantity.rsplit(" ", 1)[0] if out[-1].quantity != "crowd size" else None
         if not ev and out and _RIVAL_FIGURE.search(text, max(0, n.start - 50), n.num_start) and not np_words:
             # "Police put the number at 38,000; the unions said it was as many as 100,000": the same count
             ev = out[-1].event
@@ -1112,14 +1331,15 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
                 # "..., and about 600 police officers surrounded the prison": a verb of its own
                 bool(np_words) and _own_verb(toks, j))
             dash_part = prev_tok in ("–", "—") and bool(np_words)  # "at 23 – 21 prisoners and two guards –"
-            if (prev_tok in _CHAIN or (a > 1 and f"{toks[a - 2].low} {prev_tok}" in ("as well", "among them"))
+            if (prev_tok in _CHAIN or (a > 1 and f"{toks[a - 2].low} {prev_tok}" in ("well as", "among them"))
                     or prev_tok == "including" or dash_part) and not own_state:
                 # "36 dead, 12 missing and 2,000 affected families": a participle of its own names
                 # another state, not the chain's event; a count after a duration is not one ("nine hours at
                 # the centre and two school halls")
                 ev = out[-1].event if out[-1].event != "hours" else None
         if not ev and np_words and len(np_words) <= 2 and category_of([np_words[-1].text])[0] == "protesters" \
-                and np_words[-1].low.endswith("s") and (n.number is None or n.number > 2) and not _in_parens(text, n.start):
+                and np_words[-1].low.endswith("s") and (n.number is None or n.number > 2) and not _in_parens(text, n.start) \
+                and not _COURT_JAILED.search(text):
             # "about 5,000 protesters blocked the motorway", "counted 9,000 protesters at the blockades"; not "one
             # protester said"
             ev = "crowd"
@@ -1211,6 +1431,11 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
                 cat = lead.quantity.rsplit(" ", 1)[0] if same else "people"
             if lead.quantity == "crowd size":
                 cat = "people"
+        if cat is None and history and not np_words and _OF_THEM.search(text, 0, n.start):
+            # "Most of them climbed out, but four were killed": "them" are the group the article counted last
+            last = [c for c in history if c.sentence == history[-1].sentence and not _is_aside(c)]
+            groups = {split_key(c.quantity)[0] for c in last} & PERSON_CATEGORIES
+            cat = groups.pop() if len(groups) == 1 else None
         if cat is None and history and _continues(toks, b + 1):
             # "dozens of others", "two more": the group the article counted last, whatever its event,
             # unless that sentence counted several ("11 civilians and five police officers")
@@ -1249,6 +1474,10 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             continue  # "31 prisoners fled": an escape, not people driven from home
         if cat in NOT_GROUPS or cat.rsplit(" ", 1)[-1] in NOT_GROUPS:
             continue  # "lost two fingers"; "3,412 suspected cases"; "the evacuation of eleven villages"
+        if cat == "workers" and np_words and np_words[-1].low in ("drivers", "driver") and ev in _ON_THE_ROAD:
+            cat = "people"  # "2,000 lorry drivers were stranded at the port": motorists stuck, not workers hurt at work
+        if np_words and np_words[-1].low in ("colleagues", "comrades") and cat == "people":
+            cat = _speaker_group(toks, a) or cat  # "Firefighters say three of their colleagues were hurt"
         if np_words and cat == "people" and _SUSPECTED_OF.match(text, toks[j - 1].end):
             cat = "suspects"  # "two men suspected of steering the boat"
         if ev == "missing" and cat in ("suspects", "attackers"):
@@ -1263,8 +1492,12 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             continue  # "two cars ... were killed": things are not killed, hurt or arrested
         if ev in _THING_EVENTS and cat in PERSON_CATEGORIES:
             continue  # "40 marathon runners collapsed": people are not destroyed
+        if ev == "detained" and _COURT_JAILED.search(text):
+            continue  # "A court has jailed eight men for their part in the riots": a sentence, not an arrest count
         if ev == "detained" and cat not in PERSON_CATEGORIES and _CAPTURED.search(text):
             continue  # "captured two villages": only people in a known group are captives
+        if _PART_OF_WHICH.search(text, max(0, n.start - 20), n.start) and any(c.quantity == quantity_key(cat, ev) for c in out):
+            continue  # "31 patients were admitted, of whom six are in intensive care": a part, not a second count
         if a > 0 and toks[a - 1].low == "including" and any(c.quantity == quantity_key(cat, ev) for c in out):
             continue  # "13 officers died, including two who were beheaded": a part, not a rival figure
         out.append(_claim(article_id, index, text, n, quantity_key(cat, ev), subject, ev, *when(n),

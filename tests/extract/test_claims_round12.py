@@ -100,7 +100,10 @@ def test_arrests_killings_and_injuries_in_other_words():
 
 
 def test_buildings_brought_down_and_homes_hit_by_water():
+    # bare buildings are labelled homes by most opened sets (round 14 count); named kinds stay buildings
     assert _keys("The quake hit at dawn, bringing down several old buildings.") == [
+        ("homes destroyed", "several")]
+    assert _keys("The quake hit at dawn, bringing down several old schools.") == [
         ("buildings destroyed", "several")]
     assert _keys("About 300 homes were affected by the floodwaters and 25 totally destroyed.") == [
         ("homes damaged", "About 300"), ("homes destroyed", "25")]

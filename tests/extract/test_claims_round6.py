@@ -38,7 +38,7 @@ def test_support_parts_of_which_and_groups_named_by_office():
         ("rescue workers deployed", "Some 90"), ("helicopters deployed", "three")]
     assert _keys("Police arrested 60 people, of whom 8 minors.") == [("people detained", "60"), ("children detained", "8")]
     assert _keys("Two election observers were hurt.") == [("people injured", "Two")]
-    assert _keys("The navy sent four ships.") == [("vessels deployed", "four")]
+    assert _keys("The navy sent four ships.") == [("boats deployed", "four")]  # ships are boats (round 14 count)
     assert _keys("Some 30 health agents have been deployed.") == [("rescue workers deployed", "Some 30")]
 
 
