@@ -22,10 +22,15 @@ FILES = {
 PUBLISHED = date(2031, 5, 8)  # a Thursday: "Wednesday" is 7 May
 
 
-def test_undated_lead_sentences_are_not_moved_to_the_day_before(tmp_path):
-    for name, (outlet, title, paras) in FILES.items():
+def _write(folder, files):
+    """Each (outlet, title, paragraphs) as a text file with a metadata header, published PUBLISHED."""
+    for name, (outlet, title, paras) in files.items():
         head = f"Title: {title}\nSource: {outlet}\nDate: {PUBLISHED.isoformat()}\n\n"
-        (tmp_path / name).write_text(head + "\n\n".join(paras) + "\n", encoding="utf-8")
+        (folder / name).write_text(head + "\n\n".join(paras) + "\n", encoding="utf-8")
+
+
+def test_undated_lead_sentences_are_not_moved_to_the_day_before(tmp_path):
+    _write(tmp_path, FILES)
     briefs = newsfuse.brief([tmp_path])
     assert len(briefs) == 1
     timeline = briefs[0].timeline
@@ -47,9 +52,7 @@ def test_the_day_of_an_earlier_figure_is_no_timeline_day(tmp_path):
             "Evacuation orders in Dunmore now cover 3,400 residents, up from 1,200 on Wednesday, officials said.",
             "The Kettle river burst its banks in two places on Thursday, the environment agency said."]),
     }
-    for name, (outlet, title, paras) in texts.items():
-        head = f"Title: {title}\nSource: {outlet}\nDate: {PUBLISHED.isoformat()}\n\n"
-        (tmp_path / name).write_text(head + "\n\n".join(paras) + "\n", encoding="utf-8")
+    _write(tmp_path, texts)
     timeline = newsfuse.brief([tmp_path])[0].timeline
     assert timeline and date(2031, 5, 7) not in [t.date for t in timeline]
 
@@ -67,9 +70,7 @@ def test_a_written_date_after_the_article_is_kept_only_when_it_looks_ahead(tmp_p
             "The hearing will open on 20 May 2031, the county court said.",
             "On June 2, 2031 the council pulled down what was left of the warehouse."]),
     }
-    for name, (outlet, title, paras) in texts.items():
-        head = f"Title: {title}\nSource: {outlet}\nDate: {PUBLISHED.isoformat()}\n\n"
-        (tmp_path / name).write_text(head + "\n\n".join(paras) + "\n", encoding="utf-8")
+    _write(tmp_path, texts)
     days = [t.date for t in newsfuse.brief([tmp_path])[0].timeline]
     assert date(2031, 5, 20) in days
     assert date(2031, 6, 2) not in days
