@@ -236,6 +236,9 @@ def _np_after(toks: list[_Tok], i: int, vague: bool, ev_starts: frozenset = froz
                 words.append(t)
                 j += 1
             break
+        if words and (t.low in _NOT_NOUNS or (t.low.endswith("ed") and len(t.low) > 4)) \
+                and category_of([w.text for w in words])[0]:
+            break  # "14 soldiers lay scattered", "three prison officers needed treatment": the group ends at its verb
         if t.low.endswith("ed") and len(t.low) > 4:
             nxt = toks[j + 1] if j + 1 < len(toks) else None
             if not (nxt and nxt.text[0].isalpha() and nxt.low not in _STOP_NP and not event_of(nxt.low)
@@ -815,19 +818,46 @@ _OBJECT_NUMBER = re.compile(r"\s+(?:(?:at\s+least|about|around|some|more\s+than|
 # where the dead died, said of a part of the toll: "seven of them at the scene and four in hospital"
 _WHERE_DIED = re.compile(r"\s+(?:of\s+(?:them|whom)\s+)?(?:at\s+the\s+scene|on\s+the\s+spot|(?:later\s+)?in\s+(?:a\s+|the\s+)?"
                          r"hospitals?|on\s+the\s+way\s+to\s+(?:a\s+|the\s+)?hospital|on\s+arrival)\s*(?:[,;.]|and\b|$)", re.I)
+# "..., 150 in Osh, 40 in Talas and 20 in Naryn": a bare number placed in a named town ends its phrase there
+_IN_TOWN = re.compile(r"\s+in\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}\s*(?:[,;.)]|and\b|--|—|–|$)")
+# a number followed by a time unit and "ago"/"later" dates something; it counts nothing
+_TIME_AFTER = re.compile(r"\s*-?\s*(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|decades?)\s+"
+                         r"(?:ago|later|earlier|before|after|afterwards|previously|on)\b", re.I)
+_LEADING_ZERO = re.compile(r"0\d")
+_FACILITY_NO = re.compile(r"\b(?:Terminal|Gate|Platform|Ward|Flight|Route|Block|Room|Pier|Berth|Bay|Zone|Sector|Runway|"
+                          r"Exit|Junction|Reactor|Floor|Level|Stand|Hall|Track|Carriage|Coach|Bus|Line|No\.?|Number)\s+$")
+_REPEATED = re.compile(r"\s+(?:upon|and|on)\s+(hundreds|thousands|millions|dozens|scores)\b", re.I)
+# heads that are no noun: pronouns, predicate verbs and adjectives ("bodies of 14 soldiers lay scattered", "lorries
+# full of families", "12 guards they had held")
+_NOT_NOUNS = {"they", "we", "you", "he", "she", "it", "who", "them", "lay", "lie", "lies", "sat", "sit", "stay", "stays",
+              "full", "empty", "alive", "dead", "safe", "unharmed", "present", "together", "upon", "ago", "later",
+              "earlier", "say", "says", "said"}
+# a capitalised plural of no known group: a nationality, people of a faith or a region ("Hungarians", "Yemenis")
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?:ians|ans|is|ese|ons|ites|ots|ks|ds|es)$")
+_HUMAN_EVENTS = {"killed", "injured", "hospitalised", "detained", "missing", "evacuated", "displaced", "rescued",
+                 "released", "trapped", "stranded", "charged"}
 _AGE_PREDICATE = re.compile(r"\b(?:were|was|are|is|aged)\s+$", re.I)
 
 
 def _place_of_death(text: str, n: NumberMention, out: list[Claim]) -> bool:
     """A bare part of the toll just counted, named by where they died: no patients in hospital,
-    no second toll. Only while no other event comes between the toll and the part."""
-    if not out or out[-1].event != "killed" or not _WHERE_DIED.match(text, n.end):
+    no second toll. Only while no other event comes between the toll and the part. A part named by
+    a town ("210 were killed -- 150 in Osh, 40 in Talas") is a breakdown of any count, not a rival figure."""
+    if not out or out[-1].event in ("hours", "crowd"):
+        return False
+    by_town = _IN_TOWN.match(text, n.end)
+    if not by_town and (out[-1].event != "killed" or not _WHERE_DIED.match(text, n.end)):
         return False
     at = text.find(out[-1].value)
     if at < 0 or at > n.start:
         return False
     between = text[at + len(out[-1].value):n.start]
-    return all(event_of(m.group(0)) in (None, "killed") for m in EVENT_RE.finditer(between))
+    if by_town:
+        # "Five died in Osh, and 40 in Talas": the first figure is placed itself, so the next is a toll of its own
+        clause = re.split(r"\s*(?:--|[,;:—–])\s*", between, maxsplit=1)
+        if len(clause) < 2 or re.search(r"\b(?:in|at)\s+(?:the\s+)?[A-Z]", clause[0]):
+            return False
+    return all(event_of(m.group(0)) in (None, out[-1].event) for m in EVENT_RE.finditer(between))
 
 
 def _is_aside(c: Claim) -> bool:
@@ -1077,6 +1107,11 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
     out: list[Claim] = []
     parts: set[int] = set()  # ids of claims that are "including ..." asides
     for n, a, b in spans:
+        if (not n.unit_hour and _TIME_AFTER.match(text, n.end)) or _LEADING_ZERO.match(text, n.num_start) \
+                or _FACILITY_NO.search(text, max(0, n.start - 16), n.start) or _REPEATED.match(text, n.end):
+            # "freed three weeks ago", "shot four years later": a time; "0845 numbers": a code; "Gate 4": a name;
+            # "Thousands upon thousands of": the count is the repeated word's
+            continue
         if n.unit_hour:
             if _HOURS_WINDOW.search(text[max(0, n.start - 12):n.start]) or _POSSESSIVE_HOUR.match(text, n.end) or _HOURS_RATE.match(text, n.end) \
                     or _HOURS_AGO.match(text, n.end) or _HOURS_WAIT.search(text, max(0, n.start - 16), n.start) \
@@ -1362,12 +1397,15 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
                     # excavators" count the head; a noun before it stays ("fire engines")
                     last2 = last2[1:]
                 cat = " ".join(last2)
-                if last2[-1] in _NOT_HEADS or last2[-1].endswith(("ly", "ing", "able", "ible")) or (
+                if last2[-1] in _NOT_HEADS or last2[-1] in _NOT_NOUNS or last2[-1].endswith(("ly", "ing", "able", "ible")) or (
+                        len(last2[-1]) > 3 and last2[-1].endswith("ed")) or (
                         np_words[-1].text[0].isupper() and not np_words[-1].low.endswith("s")):
                     # not a head noun: "a toll of 44 given by", "one person previously reported", "two ships unable
                     # to dock", "men came
                     # running", "after seven days Elisabeth Joassaint"
                     continue
+                if _DEMONYM.match(np_words[-1].text) and len(np_words) == 1 and ev in _HUMAN_EVENTS:
+                    cat = "people"  # "Some 40 Hungarians have died": a nationality or faith counted as people
                 if cat == "units" and _UNITS_OF_MACHINES.match(text, np_words[-1].end):
                     cat = "vehicles"  # translated copy: "48 units of special technique" were sent
                 if hedged and cat in _GENERIC_HEADS:

@@ -62,7 +62,9 @@ CATEGORIES: dict[str, list[str]] = {
                # walkers lost or cragfast on a hill are labelled people (hikers stay civilians)
                "walkers", "ramblers",
                # people on a ride or in a saddle
-               "riders", "occupants"],
+               "riders", "occupants",
+               # people at an event (round 15: review12)
+               "attendees", "attendee"],
     "children": ["children", "kids", "minors", "pupils", "babies", "teenagers", "infants", "schoolchildren", "child",
                  "youngsters", "girls", "boys", "girl", "boy", "toddlers", "schoolgirls", "schoolboys"],
     "students": ["students", "university students", "college students"],
@@ -72,6 +74,8 @@ CATEGORIES: dict[str, list[str]] = {
         "factory workers", "construction workers", "mine workers", "farmworkers", "teachers", "strikers", "dockworkers",
         "builders", "contractors", "engineers", "technicians", "electricians", "pickets", "panners",
         "gold panners", "artisanal miners", "managers", "supervisors", "foremen",
+        # staff of a railway, a car park or a petrol station (round 15: review11, review12)
+        "signallers", "attendants", "attendant", "porters", "conductors",
         # drivers of public transport are at work (lorry drivers in a pile-up are motorists, so people)
         "train drivers", "tram drivers", "bus drivers", "train driver", "bus driver", "tram driver",
     ],
@@ -105,7 +109,8 @@ CATEGORIES: dict[str, list[str]] = {
     "aircraft": ["aircraft", "planes", "airplanes", "aeroplanes", "air tankers", "water bombers",
                  "firefighting aircraft", "drones"],
     # bare "engines" and "appliances" in a count of what was sent are a fire service's
-    "fire engines": ["fire engines", "fire appliances", "fire trucks", "engines", "appliances", "fire tenders"],
+    "fire engines": ["fire engines", "fire appliances", "fire trucks", "engines", "appliances", "fire tenders",
+                     "fire vehicles", "firefighting vehicles", "fire-fighting vehicles"],
     "ambulances": ["ambulances"],
     "vehicles": ["vehicles", "cars", "lorries", "trucks", "vans", "buses", "tankers", "water tankers",
                  "snowploughs", "snowplows", "snow ploughs", "snow plows", "gritters", "gritting lorries"],
