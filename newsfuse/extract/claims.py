@@ -60,6 +60,10 @@ _STOP_NP = {
     "nearby", "off", "underground",
     # a relative clause about something else: "residents whose homes lost power" counts residents
     "whose",
+    # a conjunction or a verb of saying opens another clause: "2,200 marines but correspondents say ..."
+    "but", "say",
+    # a personal pronoun opens a relative clause: "9 geologists they had held"
+    "they", "we", "you", "he", "she", "it",
     # "412 homes were flooded and 37 totally destroyed"
     "totally", "completely", "partially", "partly", "entirely",
 }
@@ -1398,7 +1402,7 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
                     last2 = last2[1:]
                 cat = " ".join(last2)
                 if last2[-1] in _NOT_HEADS or last2[-1] in _NOT_NOUNS or last2[-1].endswith(("ly", "ing", "able", "ible")) or (
-                        len(last2[-1]) > 3 and last2[-1].endswith("ed")) or (
+                        len(np_words) > 1 and len(last2[-1]) > 3 and last2[-1].endswith("ed")) or (
                         np_words[-1].text[0].isupper() and not np_words[-1].low.endswith("s")):
                     # not a head noun: "a toll of 44 given by", "one person previously reported", "two ships unable
                     # to dock", "men came
@@ -1526,8 +1530,10 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             if cat not in ("homes", "buildings"):
                 continue
             ev = "damaged"
-        if cat in THING_CATEGORIES and ev in _PERSON_EVENTS:
-            continue  # "two cars ... were killed": things are not killed, hurt or arrested
+        if cat in THING_CATEGORIES and (ev in _PERSON_EVENTS or ev == "displaced"):
+            # "two cars ... were killed": things are not killed, hurt or arrested; "lorries full of families fled":
+            # the people were driven out, the lorries are no displaced count
+            continue
         if ev in _THING_EVENTS and cat in PERSON_CATEGORIES:
             continue  # "40 marathon runners collapsed": people are not destroyed
         if ev == "detained" and _COURT_JAILED.search(text):
