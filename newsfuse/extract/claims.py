@@ -225,9 +225,9 @@ def _np_after(toks: list[_Tok], i: int, vague: bool, ev_starts: frozenset = froz
             j += 1
         if j + 1 < len(toks) and (toks[j].text[0].isdigit() or toks[j].low in NUMBER_WORDS) and toks[j + 1].text[0].isalpha():
             j += 1  # "seven of the 12 boys on board": the group is the container's
-        if (j + 1 < len(toks) and toks[j].low.endswith("ed") and event_of(toks[j].low)
+        if (j + 1 < len(toks) and (toks[j].low.endswith("ed") or toks[j].low == "missing") and event_of(toks[j].low)
                 and category_of([toks[j + 1].text])[0]):
-            j += 1  # "Eleven of the freed hostages": the group, not the event that made them
+            j += 1  # "Eleven of the freed hostages", "two of the missing divers": the group, not the event that made them
     if (j + 1 < len(toks) and toks[j].low in ("other", "more", "further", "additional", "nearby") and toks[j + 1].text[0].isalpha()
             and toks[j + 1].low not in _STOP_NP and not event_of(toks[j + 1].low) and toks[j + 1].low not in EVENT_NOUNS):
         j += 1  # "injuring four other people", "12 more soldiers", "three nearby villages": the group is the noun after
@@ -798,6 +798,8 @@ def _event_forward(text: str, toks: list[_Tok], j: int, numbers_at: set[int], li
         return None
     start = toks[j - 1].end if j > 0 else 0
     m = EVENT_RE.search(text, start)
+    while m is not None and _in_name(text, m.start(), m.end()):
+        m = EVENT_RE.search(text, m.end())  # "campaigners from the Save Harrow Down group": a name, no rescue
     if m is None:
         return None
     if ev_starts is None:
@@ -808,6 +810,24 @@ def _event_forward(text: str, toks: list[_Tok], j: int, numbers_at: set[int], li
         return None  # "responded to 17 incidents and rescued 44 people": the verb has its own count
     # a non-event phrase ("sent home") in the way ends the search
     return event_of(m.group(1))
+
+
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+def _in_name(text: str, start: int, end: int) -> bool:
+    """An event word capitalised inside a run of capitalised words of a sentence in ordinary case is part of a
+    name ("the Save Our Meadow group", "Rescue Point Road"); headlines in title case keep their verbs."""
+    if not text[start:start + 1].isupper() or text[start:end].isupper():
+        return False
+    words = _WORD.findall(text)
+    if sum(w[0].islower() for w in words) * 2 < len(words):
+        return False  # "Miners Trapped In Collapse": a headline
+    nxt = _WORD.match(text, end + 1) if text[end:end + 1] == " " else None
+    before = text[:start].rstrip()
+    prev = _WORD.findall(before[-30:])
+    prev_cap = bool(prev) and prev[-1][0].isupper() and not re.search(r"[.!?:]\s*$", before) and len(before) > len(prev[-1])
+    return bool(nxt and nxt.group()[0].isupper()) or prev_cap
 
 
 # a measure after the verb is where, not a count: "31 miners trapped 450 metres underground"
@@ -824,6 +844,8 @@ _WHERE_DIED = re.compile(r"\s+(?:of\s+(?:them|whom)\s+)?(?:at\s+the\s+scene|on\s
                          r"hospitals?|on\s+the\s+way\s+to\s+(?:a\s+|the\s+)?hospital|on\s+arrival)\s*(?:[,;.]|and\b|$)", re.I)
 # "..., 150 in Osh, 40 in Talas and 20 in Naryn": a bare number placed in a named town ends its phrase there
 _IN_TOWN = re.compile(r"\s+in\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}\s*(?:[,;.)]|and\b|--|—|–|$)")
+_HELD_HOSTAGE = re.compile(r"\s+(?:who\s+|that\s+|they\s+|it\s+|he\s+)?(?:had\s+|have\s+|has\s+)?(?:been\s+)?"
+                           r"(?:held|taken|kept|seized)\s+(?:as\s+)?(?:hostages?|captives?)\b", re.I)
 # a number followed by a time unit and "ago"/"later" dates something; it counts nothing
 _TIME_AFTER = re.compile(r"\s*-?\s*(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|decades?)\s+"
                          r"(?:ago|later|earlier|before|after|afterwards|previously|on)\b", re.I)
@@ -1522,6 +1544,8 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             cat = _speaker_group(toks, a) or cat  # "Firefighters say three of their colleagues were hurt"
         if np_words and cat == "people" and _SUSPECTED_OF.match(text, toks[j - 1].end):
             cat = "suspects"  # "two men suspected of steering the boat"
+        if ev == "released" and np_words and cat in PERSON_CATEGORIES and _HELD_HOSTAGE.match(text, np_words[-1].end):
+            cat = "hostages"  # "released 12 guards they had held hostage": whoever they were, they were hostages
         if ev == "missing" and cat in ("suspects", "attackers"):
             continue  # "police are searching for two suspects": a manhunt, not people lost
         if ev == "missing" and cat in ("homes", "buildings"):
