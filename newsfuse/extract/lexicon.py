@@ -76,6 +76,8 @@ CATEGORIES: dict[str, list[str]] = {
         "gold panners", "artisanal miners", "managers", "supervisors", "foremen",
         # staff of a railway, a car park or a petrol station (round 15: review11, review12)
         "signallers", "attendants", "attendant", "porters", "conductors",
+        # kitchen and hotel staff (review6, review12 label them workers)
+        "chefs", "cooks", "kitchen staff", "kitchen assistants", "kitchen workers", "waiters", "waitresses",
         # drivers of public transport are at work (lorry drivers in a pile-up are motorists, so people)
         "train drivers", "tram drivers", "bus drivers", "train driver", "bus driver", "tram driver",
     ],
@@ -191,7 +193,9 @@ EVENTS: dict[str, list[str]] = {
                      "in surgery", "undergoing surgery", "underwent surgery",
                      # translated copy: "where 17 remain interned"
                      "remain interned", "remains interned", "remained interned", "are interned", "were interned",
-                     "under medical observation"],
+                     "under medical observation",
+                     # round 15: "Nine of the injured remained on hospital wards", "two cooks ended up on a ward"
+                     "on hospital wards", "ended up on a ward", "ended up in hospital"],
     "detained": [
         "detained", "detaining", "arrested", "arresting", "arrests", "detentions", "held", "in custody",
         "taken into custody", "rounded up", "apprehended", "jailed", "detained", "recaptured", "rearrested",
@@ -209,14 +213,18 @@ EVENTS: dict[str, list[str]] = {
                   "removed from risk areas", "removed from the risk area", "removed from the risk zone",
                   # translated copy: "were removed preventively", "removed from their residences"
                   "removed preventively", "removed as a precaution", "removed from their residences",
-                  "removed from their houses", "removed from their dwellings"],
+                  "removed from their houses", "removed from their dwellings",
+                  # round 15: "were asked to leave their homes", "moved to a safe distance"
+                  "asked to leave", "moved to a safe distance"],
     "displaced": ["displaced", "flee", "fled", "fleeing", "homeless", "forced from their homes", "evicted",
                   "spent the night", "sheltering", "from their homes", "lost their homes",
                   "without a roof", "without shelter", "sleeping rough", "sleeping in the open",
                   "sleeping outdoors", "without housing", "without homes"],
     "deployed": ["deployed", "deploying", "sent", "sending", "dispatched", "mobilised", "mobilized",
                  "stationed", "flown in", "deployment", "resumed the search", "joined the search",
-                 "called to the scene", "called out", "drafted in", "brought in to help"],
+                 "called to the scene", "called out", "drafted in", "brought in to help",
+                 # round 15: a passive call-in of forces ("200 riot police were called in")
+                 "were called in", "been called in"],
     "rescued": ["rescued", "rescuing", "alive", "ashore", "pulled out", "to the surface", "to safety", "saved",
                 "save", "plucked", "picked up", "winched", "airlifted to safety", "pulled alive", "pulled out alive",
                 "brought out alive", "dug out alive", "found alive", "lifted off",

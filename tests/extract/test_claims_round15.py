@@ -57,3 +57,22 @@ def test_staff_and_attendees():
     assert _keys("Two signalmen and one attendant were hurt.")[-1] == ("workers injured", "one")
     assert _keys("One elderly attendee has died.") == [("people killed", "One")]
     assert _keys("The city sent 14 fire vehicles to the depot.") == [("fire engines deployed", "14")]
+
+
+def test_an_event_word_inside_a_capitalised_name_is_no_event():
+    assert _keys("About 300 members of the Save Our Meadow campaign gathered at the gate.") == [
+        ("crowd size", "About 300")]
+    assert _keys("Some 150 volunteers from the Centre for Missing Persons joined the search.") == [
+        ("rescue workers deployed", "Some 150")]
+
+
+def test_the_group_after_a_missing_or_held_hostage():
+    assert _keys("The bodies of three of the missing miners have been recovered.") == [("workers killed", "three")]
+    assert _keys("Rebels released 7 nurses they had held hostage since May.") == [("hostages released", "7")]
+
+
+def test_called_in_asked_to_leave_and_wards():
+    assert _keys("About 200 riot police were called in.") == [("security forces deployed", "About 200")]
+    assert _keys("About 90 residents were asked to leave their homes.") == [("civilians evacuated", "About 90")]
+    assert _keys("Seven of the injured remained on hospital wards last night.") == [("people hospitalised", "Seven")]
+    assert _keys("Three cooks ended up on a ward.") == [("workers hospitalised", "Three")]
