@@ -800,8 +800,8 @@ def _event_forward(text: str, toks: list[_Tok], j: int, numbers_at: set[int], li
     m = EVENT_RE.search(text, start)
     while m is not None and _in_name(text, m.start(), m.end()):
         m = EVENT_RE.search(text, m.end())  # "campaigners from the Save Harrow Down group": a name, no rescue
-    if m is None:
-        return None
+    if m is None or _PURPOSE.search(text, max(0, m.start() - 30), m.start()):
+        return None  # "sent 12 boats to help with evacuations": what they were sent for, not what befell them
     if ev_starts is None:
         ev_starts = frozenset(x.start() for x in EVENT_RE.finditer(text, start))
     if m.start() >= _forward_reach(toks, j, numbers_at, limit, ev_starts) or _other_predicate(text, start, m.start()):
@@ -812,6 +812,7 @@ def _event_forward(text: str, toks: list[_Tok], j: int, numbers_at: set[int], li
     return event_of(m.group(1))
 
 
+_PURPOSE = re.compile(r"\bto\s+(?:help|assist|aid|support)(?:\s+(?:with|in))?\s+(?:the\s+)?$", re.I)
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 
 

@@ -76,3 +76,8 @@ def test_called_in_asked_to_leave_and_wards():
     assert _keys("About 90 residents were asked to leave their homes.") == [("civilians evacuated", "About 90")]
     assert _keys("Seven of the injured remained on hospital wards last night.") == [("people hospitalised", "Seven")]
     assert _keys("Three cooks ended up on a ward.") == [("workers hospitalised", "Three")]
+
+
+def test_what_things_were_sent_to_help_with_is_no_event_of_theirs():
+    assert _keys("The army has sent 300 soldiers and 9 amphibious trucks to help with evacuations.") == [
+        ("troops deployed", "300"), ("vehicles deployed", "9")]
