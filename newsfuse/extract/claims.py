@@ -64,6 +64,8 @@ _STOP_NP = {
     "but", "say",
     # a personal pronoun opens a relative clause: "9 geologists they had held"
     "they", "we", "you", "he", "she", "it",
+    # where or how often, not who: "has killed 306 worldwide", "kills 500,000 people globally every year"
+    "worldwide", "globally", "annually", "nationwide", "countrywide", "every",
     # "412 homes were flooded and 37 totally destroyed"
     "totally", "completely", "partially", "partly", "entirely",
 }
@@ -860,7 +862,7 @@ _NOT_NOUNS = {"they", "we", "you", "he", "she", "it", "who", "them", "lay", "lie
               "full", "empty", "alive", "dead", "safe", "unharmed", "present", "together", "upon", "ago", "later",
               "earlier", "say", "says", "said"}
 # a capitalised plural of no known group: a nationality, people of a faith or a region ("Hungarians", "Yemenis")
-_DEMONYM = re.compile(r"[A-Z][a-z]+(?:ians|ans|is|ese|ons|ites|ots|ks|ds|es)$")
+_DEMONYM = re.compile(r"[A-Z][a-z]*(?:ians|ans|is|ese|ons|ites|ots|ks|ds|es|ers|ews)$")
 _HUMAN_EVENTS = {"killed", "injured", "hospitalised", "detained", "missing", "evacuated", "displaced", "rescued",
                  "released", "trapped", "stranded", "charged"}
 _AGE_PREDICATE = re.compile(r"\b(?:were|was|are|is|aged)\s+$", re.I)
@@ -1431,7 +1433,7 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
                     # to dock", "men came
                     # running", "after seven days Elisabeth Joassaint"
                     continue
-                if _DEMONYM.match(np_words[-1].text) and len(np_words) == 1 and ev in _HUMAN_EVENTS:
+                if _DEMONYM.match(np_words[-1].text) and all(w.text[0].isupper() for w in np_words) and ev in _HUMAN_EVENTS:
                     cat = "people"  # "Some 40 Hungarians have died": a nationality or faith counted as people
                 if cat == "units" and _UNITS_OF_MACHINES.match(text, np_words[-1].end):
                     cat = "vehicles"  # translated copy: "48 units of special technique" were sent

@@ -38,7 +38,7 @@ CATEGORIES: dict[str, list[str]] = {
     # members of the public named by where they are or what they came for (fans at a match,
     # pilgrims, patients moved out of a hospital) are counted with civilians so outlets agree
     "civilians": [
-        "civilians", "residents", "bystanders", "villagers", "locals", "inhabitants", "citizens",
+        "civilians", "residents", "bystanders", "villagers", "locals", "inhabitants", "citizens", "townspeople", "townsfolk",
         "fans", "football fans", "supporters", "spectators", "visitors", "pilgrims", "worshippers",
         "worshipers", "onlookers", "concertgoers",
         "homeowners", "householders", "evacuees", "revellers", "revelers", "partygoers", "clubbers",

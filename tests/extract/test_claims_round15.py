@@ -81,3 +81,9 @@ def test_called_in_asked_to_leave_and_wards():
 def test_what_things_were_sent_to_help_with_is_no_event_of_theirs():
     assert _keys("The army has sent 300 soldiers and 9 amphibious trucks to help with evacuations.") == [
         ("troops deployed", "300"), ("vehicles deployed", "9")]
+
+
+def test_where_or_how_often_is_no_group():
+    assert _keys("The new strain has killed 212 worldwide.") == [("people killed", "212")]
+    assert _keys("Seasonal flu kills about 300,000 people globally every year.") == [("people killed", "about 300,000")]
+    assert _keys("As many as 600 New Caledonians died on the first day.") == [("people killed", "As many as 600")]
