@@ -60,6 +60,12 @@ _STOP_NP = {
     "nearby", "off", "underground",
     # a relative clause about something else: "residents whose homes lost power" counts residents
     "whose",
+    # a conjunction or a verb of saying opens another clause: "2,200 marines but correspondents say ..."
+    "but", "say",
+    # a personal pronoun opens a relative clause: "9 geologists they had held"
+    "they", "we", "you", "he", "she", "it",
+    # where or how often, not who: "has killed 306 worldwide", "kills 500,000 people globally every year"
+    "worldwide", "globally", "annually", "nationwide", "countrywide", "every",
     # "412 homes were flooded and 37 totally destroyed"
     "totally", "completely", "partially", "partly", "entirely",
 }
@@ -221,9 +227,9 @@ def _np_after(toks: list[_Tok], i: int, vague: bool, ev_starts: frozenset = froz
             j += 1
         if j + 1 < len(toks) and (toks[j].text[0].isdigit() or toks[j].low in NUMBER_WORDS) and toks[j + 1].text[0].isalpha():
             j += 1  # "seven of the 12 boys on board": the group is the container's
-        if (j + 1 < len(toks) and toks[j].low.endswith("ed") and event_of(toks[j].low)
+        if (j + 1 < len(toks) and (toks[j].low.endswith("ed") or toks[j].low == "missing") and event_of(toks[j].low)
                 and category_of([toks[j + 1].text])[0]):
-            j += 1  # "Eleven of the freed hostages": the group, not the event that made them
+            j += 1  # "Eleven of the freed hostages", "two of the missing divers": the group, not the event that made them
     if (j + 1 < len(toks) and toks[j].low in ("other", "more", "further", "additional", "nearby") and toks[j + 1].text[0].isalpha()
             and toks[j + 1].low not in _STOP_NP and not event_of(toks[j + 1].low) and toks[j + 1].low not in EVENT_NOUNS):
         j += 1  # "injuring four other people", "12 more soldiers", "three nearby villages": the group is the noun after
@@ -236,6 +242,9 @@ def _np_after(toks: list[_Tok], i: int, vague: bool, ev_starts: frozenset = froz
                 words.append(t)
                 j += 1
             break
+        if words and (t.low in _NOT_NOUNS or (t.low.endswith("ed") and len(t.low) > 4)) \
+                and category_of([w.text for w in words])[0]:
+            break  # "14 soldiers lay scattered", "three prison officers needed treatment": the group ends at its verb
         if t.low.endswith("ed") and len(t.low) > 4:
             nxt = toks[j + 1] if j + 1 < len(toks) else None
             if not (nxt and nxt.text[0].isalpha() and nxt.low not in _STOP_NP and not event_of(nxt.low)
@@ -791,8 +800,10 @@ def _event_forward(text: str, toks: list[_Tok], j: int, numbers_at: set[int], li
         return None
     start = toks[j - 1].end if j > 0 else 0
     m = EVENT_RE.search(text, start)
-    if m is None:
-        return None
+    while m is not None and _in_name(text, m.start(), m.end()):
+        m = EVENT_RE.search(text, m.end())  # "campaigners from the Save Harrow Down group": a name, no rescue
+    if m is None or _PURPOSE.search(text, max(0, m.start() - 30), m.start()):
+        return None  # "sent 12 boats to help with evacuations": what they were sent for, not what befell them
     if ev_starts is None:
         ev_starts = frozenset(x.start() for x in EVENT_RE.finditer(text, start))
     if m.start() >= _forward_reach(toks, j, numbers_at, limit, ev_starts) or _other_predicate(text, start, m.start()):
@@ -801,6 +812,25 @@ def _event_forward(text: str, toks: list[_Tok], j: int, numbers_at: set[int], li
         return None  # "responded to 17 incidents and rescued 44 people": the verb has its own count
     # a non-event phrase ("sent home") in the way ends the search
     return event_of(m.group(1))
+
+
+_PURPOSE = re.compile(r"\bto\s+(?:help|assist|aid|support)(?:\s+(?:with|in))?\s+(?:the\s+)?$", re.I)
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+def _in_name(text: str, start: int, end: int) -> bool:
+    """An event word capitalised inside a run of capitalised words of a sentence in ordinary case is part of a
+    name ("the Save Our Meadow group", "Rescue Point Road"); headlines in title case keep their verbs."""
+    if not text[start:start + 1].isupper() or text[start:end].isupper():
+        return False
+    words = _WORD.findall(text)
+    if sum(w[0].islower() for w in words) * 2 < len(words):
+        return False  # "Miners Trapped In Collapse": a headline
+    nxt = _WORD.match(text, end + 1) if text[end:end + 1] == " " else None
+    before = text[:start].rstrip()
+    prev = _WORD.findall(before[-30:])
+    prev_cap = bool(prev) and prev[-1][0].isupper() and not re.search(r"[.!?:]\s*$", before) and len(before) > len(prev[-1])
+    return bool(nxt and nxt.group()[0].isupper()) or prev_cap
 
 
 # a measure after the verb is where, not a count: "31 miners trapped 450 metres underground"
@@ -815,19 +845,48 @@ _OBJECT_NUMBER = re.compile(r"\s+(?:(?:at\s+least|about|around|some|more\s+than|
 # where the dead died, said of a part of the toll: "seven of them at the scene and four in hospital"
 _WHERE_DIED = re.compile(r"\s+(?:of\s+(?:them|whom)\s+)?(?:at\s+the\s+scene|on\s+the\s+spot|(?:later\s+)?in\s+(?:a\s+|the\s+)?"
                          r"hospitals?|on\s+the\s+way\s+to\s+(?:a\s+|the\s+)?hospital|on\s+arrival)\s*(?:[,;.]|and\b|$)", re.I)
+# "..., 150 in Osh, 40 in Talas and 20 in Naryn": a bare number placed in a named town ends its phrase there
+_IN_TOWN = re.compile(r"\s+in\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}\s*(?:[,;.)]|and\b|--|—|–|$)")
+_HELD_HOSTAGE = re.compile(r"\s+(?:who\s+|that\s+|they\s+|it\s+|he\s+)?(?:had\s+|have\s+|has\s+)?(?:been\s+)?"
+                           r"(?:held|taken|kept|seized)\s+(?:as\s+)?(?:hostages?|captives?)\b", re.I)
+# a number followed by a time unit and "ago"/"later" dates something; it counts nothing
+_TIME_AFTER = re.compile(r"\s*-?\s*(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|decades?)\s+"
+                         r"(?:ago|later|earlier|before|after|afterwards|previously|on)\b", re.I)
+_LEADING_ZERO = re.compile(r"0\d")
+_FACILITY_NO = re.compile(r"\b(?:Terminal|Gate|Platform|Ward|Flight|Route|Block|Room|Pier|Berth|Bay|Zone|Sector|Runway|"
+                          r"Exit|Junction|Reactor|Floor|Level|Stand|Hall|Track|Carriage|Coach|Bus|Line|No\.?|Number)\s+$")
+_REPEATED = re.compile(r"\s+(?:upon|and|on)\s+(hundreds|thousands|millions|dozens|scores)\b", re.I)
+# heads that are no noun: pronouns, predicate verbs and adjectives ("bodies of 14 soldiers lay scattered", "lorries
+# full of families", "12 guards they had held")
+_NOT_NOUNS = {"they", "we", "you", "he", "she", "it", "who", "them", "lay", "lie", "lies", "sat", "sit", "stay", "stays",
+              "full", "empty", "alive", "dead", "safe", "unharmed", "present", "together", "upon", "ago", "later",
+              "earlier", "say", "says", "said"}
+# a capitalised plural of no known group: a nationality, people of a faith or a region ("Hungarians", "Yemenis")
+_DEMONYM = re.compile(r"[A-Z][a-z]*(?:ians|ans|is|ese|ons|ites|ots|ks|ds|es|ers|ews)$")
+_HUMAN_EVENTS = {"killed", "injured", "hospitalised", "detained", "missing", "evacuated", "displaced", "rescued",
+                 "released", "trapped", "stranded", "charged"}
 _AGE_PREDICATE = re.compile(r"\b(?:were|was|are|is|aged)\s+$", re.I)
 
 
 def _place_of_death(text: str, n: NumberMention, out: list[Claim]) -> bool:
     """A bare part of the toll just counted, named by where they died: no patients in hospital,
-    no second toll. Only while no other event comes between the toll and the part."""
-    if not out or out[-1].event != "killed" or not _WHERE_DIED.match(text, n.end):
+    no second toll. Only while no other event comes between the toll and the part. A part named by
+    a town ("210 were killed -- 150 in Osh, 40 in Talas") is a breakdown of any count, not a rival figure."""
+    if not out or out[-1].event in ("hours", "crowd"):
+        return False
+    by_town = _IN_TOWN.match(text, n.end)
+    if not by_town and (out[-1].event != "killed" or not _WHERE_DIED.match(text, n.end)):
         return False
     at = text.find(out[-1].value)
     if at < 0 or at > n.start:
         return False
     between = text[at + len(out[-1].value):n.start]
-    return all(event_of(m.group(0)) in (None, "killed") for m in EVENT_RE.finditer(between))
+    if by_town:
+        # "Five died in Osh, and 40 in Talas": the first figure is placed itself, so the next is a toll of its own
+        clause = re.split(r"\s*(?:--|[,;:—–])\s*", between, maxsplit=1)
+        if len(clause) < 2 or re.search(r"\b(?:in|at)\s+(?:the\s+)?[A-Z]", clause[0]):
+            return False
+    return all(event_of(m.group(0)) in (None, out[-1].event) for m in EVENT_RE.finditer(between))
 
 
 def _is_aside(c: Claim) -> bool:
@@ -1077,6 +1136,11 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
     out: list[Claim] = []
     parts: set[int] = set()  # ids of claims that are "including ..." asides
     for n, a, b in spans:
+        if (not n.unit_hour and _TIME_AFTER.match(text, n.end)) or _LEADING_ZERO.match(text, n.num_start) \
+                or _FACILITY_NO.search(text, max(0, n.start - 16), n.start) or _REPEATED.match(text, n.end):
+            # "freed three weeks ago", "shot four years later": a time; "0845 numbers": a code; "Gate 4": a name;
+            # "Thousands upon thousands of": the count is the repeated word's
+            continue
         if n.unit_hour:
             if _HOURS_WINDOW.search(text[max(0, n.start - 12):n.start]) or _POSSESSIVE_HOUR.match(text, n.end) or _HOURS_RATE.match(text, n.end) \
                     or _HOURS_AGO.match(text, n.end) or _HOURS_WAIT.search(text, max(0, n.start - 16), n.start) \
@@ -1362,12 +1426,15 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
                     # excavators" count the head; a noun before it stays ("fire engines")
                     last2 = last2[1:]
                 cat = " ".join(last2)
-                if last2[-1] in _NOT_HEADS or last2[-1].endswith(("ly", "ing", "able", "ible")) or (
+                if last2[-1] in _NOT_HEADS or last2[-1] in _NOT_NOUNS or last2[-1].endswith(("ly", "ing", "able", "ible")) or (
+                        len(np_words) > 1 and len(last2[-1]) > 3 and last2[-1].endswith("ed")) or (
                         np_words[-1].text[0].isupper() and not np_words[-1].low.endswith("s")):
                     # not a head noun: "a toll of 44 given by", "one person previously reported", "two ships unable
                     # to dock", "men came
                     # running", "after seven days Elisabeth Joassaint"
                     continue
+                if _DEMONYM.match(np_words[-1].text) and all(w.text[0].isupper() for w in np_words) and ev in _HUMAN_EVENTS:
+                    cat = "people"  # "Some 40 Hungarians have died": a nationality or faith counted as people
                 if cat == "units" and _UNITS_OF_MACHINES.match(text, np_words[-1].end):
                     cat = "vehicles"  # translated copy: "48 units of special technique" were sent
                 if hedged and cat in _GENERIC_HEADS:
@@ -1480,6 +1547,8 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             cat = _speaker_group(toks, a) or cat  # "Firefighters say three of their colleagues were hurt"
         if np_words and cat == "people" and _SUSPECTED_OF.match(text, toks[j - 1].end):
             cat = "suspects"  # "two men suspected of steering the boat"
+        if ev == "released" and np_words and cat in PERSON_CATEGORIES and _HELD_HOSTAGE.match(text, np_words[-1].end):
+            cat = "hostages"  # "released 12 guards they had held hostage": whoever they were, they were hostages
         if ev == "missing" and cat in ("suspects", "attackers"):
             continue  # "police are searching for two suspects": a manhunt, not people lost
         if ev == "missing" and cat in ("homes", "buildings"):
@@ -1488,8 +1557,10 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             if cat not in ("homes", "buildings"):
                 continue
             ev = "damaged"
-        if cat in THING_CATEGORIES and ev in _PERSON_EVENTS:
-            continue  # "two cars ... were killed": things are not killed, hurt or arrested
+        if cat in THING_CATEGORIES and (ev in _PERSON_EVENTS or ev == "displaced"):
+            # "two cars ... were killed": things are not killed, hurt or arrested; "lorries full of families fled":
+            # the people were driven out, the lorries are no displaced count
+            continue
         if ev in _THING_EVENTS and cat in PERSON_CATEGORIES:
             continue  # "40 marathon runners collapsed": people are not destroyed
         if ev == "detained" and _COURT_JAILED.search(text):

@@ -38,7 +38,7 @@ CATEGORIES: dict[str, list[str]] = {
     # members of the public named by where they are or what they came for (fans at a match,
     # pilgrims, patients moved out of a hospital) are counted with civilians so outlets agree
     "civilians": [
-        "civilians", "residents", "bystanders", "villagers", "locals", "inhabitants", "citizens",
+        "civilians", "residents", "bystanders", "villagers", "locals", "inhabitants", "citizens", "townspeople", "townsfolk",
         "fans", "football fans", "supporters", "spectators", "visitors", "pilgrims", "worshippers",
         "worshipers", "onlookers", "concertgoers",
         "homeowners", "householders", "evacuees", "revellers", "revelers", "partygoers", "clubbers",
@@ -62,7 +62,9 @@ CATEGORIES: dict[str, list[str]] = {
                # walkers lost or cragfast on a hill are labelled people (hikers stay civilians)
                "walkers", "ramblers",
                # people on a ride or in a saddle
-               "riders", "occupants"],
+               "riders", "occupants",
+               # people at an event (round 15: review12)
+               "attendees", "attendee"],
     "children": ["children", "kids", "minors", "pupils", "babies", "teenagers", "infants", "schoolchildren", "child",
                  "youngsters", "girls", "boys", "girl", "boy", "toddlers", "schoolgirls", "schoolboys"],
     "students": ["students", "university students", "college students"],
@@ -72,6 +74,10 @@ CATEGORIES: dict[str, list[str]] = {
         "factory workers", "construction workers", "mine workers", "farmworkers", "teachers", "strikers", "dockworkers",
         "builders", "contractors", "engineers", "technicians", "electricians", "pickets", "panners",
         "gold panners", "artisanal miners", "managers", "supervisors", "foremen",
+        # staff of a railway, a car park or a petrol station (round 15: review11, review12)
+        "signallers", "attendants", "attendant", "porters", "conductors",
+        # kitchen and hotel staff (review6, review12 label them workers)
+        "chefs", "cooks", "kitchen staff", "kitchen assistants", "kitchen workers", "waiters", "waitresses",
         # drivers of public transport are at work (lorry drivers in a pile-up are motorists, so people)
         "train drivers", "tram drivers", "bus drivers", "train driver", "bus driver", "tram driver",
     ],
@@ -105,7 +111,8 @@ CATEGORIES: dict[str, list[str]] = {
     "aircraft": ["aircraft", "planes", "airplanes", "aeroplanes", "air tankers", "water bombers",
                  "firefighting aircraft", "drones"],
     # bare "engines" and "appliances" in a count of what was sent are a fire service's
-    "fire engines": ["fire engines", "fire appliances", "fire trucks", "engines", "appliances", "fire tenders"],
+    "fire engines": ["fire engines", "fire appliances", "fire trucks", "engines", "appliances", "fire tenders",
+                     "fire vehicles", "firefighting vehicles", "fire-fighting vehicles"],
     "ambulances": ["ambulances"],
     "vehicles": ["vehicles", "cars", "lorries", "trucks", "vans", "buses", "tankers", "water tankers",
                  "snowploughs", "snowplows", "snow ploughs", "snow plows", "gritters", "gritting lorries"],
@@ -186,7 +193,9 @@ EVENTS: dict[str, list[str]] = {
                      "in surgery", "undergoing surgery", "underwent surgery",
                      # translated copy: "where 17 remain interned"
                      "remain interned", "remains interned", "remained interned", "are interned", "were interned",
-                     "under medical observation"],
+                     "under medical observation",
+                     # round 15: "Nine of the injured remained on hospital wards", "two cooks ended up on a ward"
+                     "on hospital wards", "ended up on a ward", "ended up in hospital"],
     "detained": [
         "detained", "detaining", "arrested", "arresting", "arrests", "detentions", "held", "in custody",
         "taken into custody", "rounded up", "apprehended", "jailed", "detained", "recaptured", "rearrested",
@@ -204,14 +213,18 @@ EVENTS: dict[str, list[str]] = {
                   "removed from risk areas", "removed from the risk area", "removed from the risk zone",
                   # translated copy: "were removed preventively", "removed from their residences"
                   "removed preventively", "removed as a precaution", "removed from their residences",
-                  "removed from their houses", "removed from their dwellings"],
+                  "removed from their houses", "removed from their dwellings",
+                  # round 15: "were asked to leave their homes", "moved to a safe distance"
+                  "asked to leave", "moved to a safe distance"],
     "displaced": ["displaced", "flee", "fled", "fleeing", "homeless", "forced from their homes", "evicted",
                   "spent the night", "sheltering", "from their homes", "lost their homes",
                   "without a roof", "without shelter", "sleeping rough", "sleeping in the open",
                   "sleeping outdoors", "without housing", "without homes"],
     "deployed": ["deployed", "deploying", "sent", "sending", "dispatched", "mobilised", "mobilized",
                  "stationed", "flown in", "deployment", "resumed the search", "joined the search",
-                 "called to the scene", "called out", "drafted in", "brought in to help"],
+                 "called to the scene", "called out", "drafted in", "brought in to help",
+                 # round 15: a passive call-in of forces ("200 riot police were called in")
+                 "were called in", "been called in"],
     "rescued": ["rescued", "rescuing", "alive", "ashore", "pulled out", "to the surface", "to safety", "saved",
                 "save", "plucked", "picked up", "winched", "airlifted to safety", "pulled alive", "pulled out alive",
                 "brought out alive", "dug out alive", "found alive", "lifted off",
