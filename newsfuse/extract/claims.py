@@ -856,6 +856,8 @@ _LEADING_ZERO = re.compile(r"0\d")
 _FACILITY_NO = re.compile(r"\b(?:Terminal|Gate|Platform|Ward|Flight|Route|Block|Room|Pier|Berth|Bay|Zone|Sector|Runway|"
                           r"Exit|Junction|Reactor|Floor|Level|Stand|Hall|Track|Carriage|Coach|Bus|Line|No\.?|Number)\s+$")
 _REPEATED = re.compile(r"\s+(?:upon|and|on)\s+(hundreds|thousands|millions|dozens|scores)\b", re.I)
+# idioms with a number in them: "taught him a thing or two", "one or two things", "a couple of things"
+_IDIOM_BEFORE = re.compile(r"\b(?:a\s+thing|things?|a\s+trick|a\s+lesson)\s+or\s+$", re.I)
 # heads that are no noun: pronouns, predicate verbs and adjectives ("bodies of 14 soldiers lay scattered", "lorries
 # full of families", "12 guards they had held")
 _NOT_NOUNS = {"they", "we", "you", "he", "she", "it", "who", "them", "lay", "lie", "lies", "sat", "sit", "stay", "stays",
@@ -1137,9 +1139,10 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
     parts: set[int] = set()  # ids of claims that are "including ..." asides
     for n, a, b in spans:
         if (not n.unit_hour and _TIME_AFTER.match(text, n.end)) or _LEADING_ZERO.match(text, n.num_start) \
-                or _FACILITY_NO.search(text, max(0, n.start - 16), n.start) or _REPEATED.match(text, n.end):
+                or _FACILITY_NO.search(text, max(0, n.start - 16), n.start) or _REPEATED.match(text, n.end) \
+                or _IDIOM_BEFORE.search(text, max(0, n.start - 16), n.start):
             # "freed three weeks ago", "shot four years later": a time; "0845 numbers": a code; "Gate 4": a name;
-            # "Thousands upon thousands of": the count is the repeated word's
+            # "Thousands upon thousands of": the count is the repeated word's; "a thing or two": an idiom
             continue
         if n.unit_hour:
             if _HOURS_WINDOW.search(text[max(0, n.start - 12):n.start]) or _POSSESSIVE_HOUR.match(text, n.end) or _HOURS_RATE.match(text, n.end) \

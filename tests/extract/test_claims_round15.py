@@ -87,3 +87,8 @@ def test_where_or_how_often_is_no_group():
     assert _keys("The new strain has killed 212 worldwide.") == [("people killed", "212")]
     assert _keys("Seasonal flu kills about 300,000 people globally every year.") == [("people killed", "about 300,000")]
     assert _keys("As many as 600 New Caledonians died on the first day.") == [("people killed", "As many as 600")]
+
+
+def test_a_number_in_an_idiom_is_no_count():
+    assert _keys("The old warlord could have taught the colonel a thing or two about killing civilians.") == []
+    assert ("people killed", "Two") in _keys("Two people were killed in the shelling, medics said.")
