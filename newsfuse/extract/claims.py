@@ -886,7 +886,9 @@ def _place_of_death(text: str, n: NumberMention, out: list[Claim]) -> bool:
     if by_town:
         # "Five died in Osh, and 40 in Talas": the first figure is placed itself, so the next is a toll of its own
         clause = re.split(r"\s*(?:--|[,;:—–])\s*", between, maxsplit=1)
-        if len(clause) < 2 or re.search(r"\b(?:in|at)\s+(?:the\s+)?[A-Z]", clause[0]):
+        # (a town ends its phrase: "in the Egyptian protests" names no place)
+        if len(clause) < 2 or re.search(r"\b(?:in|at)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}\s*(?:[,;.)]|and\b|$)",
+                                        clause[0]):
             return False
     return all(event_of(m.group(0)) in (None, out[-1].event) for m in EVENT_RE.finditer(between))
 

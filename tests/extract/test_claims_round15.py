@@ -92,3 +92,9 @@ def test_where_or_how_often_is_no_group():
 def test_a_number_in_an_idiom_is_no_count():
     assert _keys("The old warlord could have taught the colonel a thing or two about killing civilians.") == []
     assert ("people killed", "Two") in _keys("Two people were killed in the shelling, medics said.")
+
+
+def test_parts_by_town_after_a_total_placed_in_an_event_not_a_town():
+    """"killed in the autumn protests -- 120 in Varno, 40 in Kessel": the total's "in" names no town."""
+    assert _keys("The rights group said 180 people had been killed in the autumn protests -- 120 in Varno, "
+                 "40 in Kessel and 20 in Lisk.") == [("people killed", "180")]
