@@ -102,6 +102,7 @@ _SKIP = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
     "mr", "mrs", "ms", "dr", "gmt", "utc", "am", "pm", "new year", "christmas", "expand", "collapse",
+    "et", "est", "edt", "ct", "cst", "cdt", "pt", "pst", "pdt", "bst", "cet", "cest", "eet",  # time zones
 }
 # words that start the next clause when a page lost its full stop: "... in Egypt They said"
 _TRAILING_WORDS = {"they", "we", "he", "she", "it", "i", "you", "there", "this", "but", "and", "the", "a"}

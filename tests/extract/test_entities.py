@@ -52,3 +52,9 @@ def test_lone_words_of_nationality_are_not_entities():
                      "Officials in Cairo met again.")
     names = {e.name for e in extract_entities([a])}
     assert "Cairo" in names and "Egyptians" not in names and "Egyptian" not in names
+
+
+def test_time_zones_are_not_organisations():
+    a = make_article("The vote closed at 9 p.m. ET on Tuesday in Cairo. Results came at 11 p.m. ET, officials in Cairo said.")
+    names = {e.name for e in extract_entities([a])}
+    assert "Cairo" in names and "ET" not in names
