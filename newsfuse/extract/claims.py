@@ -1622,8 +1622,11 @@ def _from_to(text: str, nums, out: list[Claim], when) -> None:
 
 def _claim(article_id, index, text, n: NumberMention, quantity, subject, event, as_of, as_of_text,
            attribution) -> Claim:
+    value = n.text.strip("“”\" ")
+    if event == "hours" and re.search(r"\ban?$", value, re.I):
+        value += " hour"  # "about an hour": the bare "about an" reads as nothing in a table
     return Claim(
-        article_id=article_id, sentence=index, quantity=quantity, value=n.text.strip("“”\" "),
+        article_id=article_id, sentence=index, quantity=quantity, value=value,
         number=n.number, low=n.low, high=n.high, vague=n.vague, qualifier=n.qualifier, subject=subject,
         event=event, as_of=as_of, as_of_text=as_of_text, attribution=attribution, text=text,
     )

@@ -98,3 +98,8 @@ def test_parts_by_town_after_a_total_placed_in_an_event_not_a_town():
     """"killed in the autumn protests -- 120 in Varno, 40 in Kessel": the total's "in" names no town."""
     assert _keys("The rights group said 180 people had been killed in the autumn protests -- 120 in Varno, "
                  "40 in Kessel and 20 in Lisk.") == [("people killed", "180")]
+
+
+def test_an_hour_is_shown_as_an_hour():
+    """Key facts show the value as written: "about an" alone would read as nothing."""
+    assert _keys("The siege lasted about an hour before officers stormed the bank.") == [("duration hours", "about an hour")]
