@@ -356,14 +356,15 @@ def find_attribution(text: str, ctx: ArticleContext | None = None) -> str | None
     if m:
         return _resolve_src(_clean(m.group(1)), ctx)
     m = _INVERTED.search(text)
-    if m and not _BAD_SUBJ.search(m.group(1)):
+    if m and not _BAD_SUBJ.search(m.group(1)) and not re.search(r"\s[a-z]+ed\b", m.group(1)):
+        # (", told CNN hundreds of demonstrators marched ...": a clause after the hearer, no source)
         return _resolve_src(_clean(m.group(1)), ctx)
     for m in _VERB_AFTER.finditer(text):
         subj = m.group(1).strip()
         # keep the last clause-like chunk: "... city police department" not "At least 300 people ..."
         subj = _clean(re.split(r"\b(?:that|when|as|after|while|and)\s+", subj)[-1])
-        if not subj or _BAD_SUBJ.search(subj) or len(subj.split()) > 9:
-            continue
+        if not subj or _BAD_SUBJ.search(subj) or len(subj.split()) > 9 or re.search(r"\bto$", subj):
+            continue  # "I just want to say ...": an infinitive names no source
         return _resolve_src(subj, ctx)
     return None
 

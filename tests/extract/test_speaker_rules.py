@@ -114,3 +114,13 @@ def test_a_sentence_cut_before_its_speaker_does_not_crash():
     arts, _ = _articles(rows)
     for q in extract_quotes(arts[0], ArticleContext()):
         assert q.speaker is None or q.speaker.strip(" ,")
+
+
+def test_no_attribution_from_an_infinitive_or_a_clause_after_the_hearer():
+    from newsfuse.extract.speakers import find_attribution
+
+    assert find_attribution("I just want to say to the minister that you are to blame for the deaths of 40 miners") is None
+    got = find_attribution("Mira Solt, one of the organisers of the march in the northern city of Bress, "
+                           "told Radio Vell hundreds of marchers walked to the barracks.")
+    assert got is None or "hundreds" not in got
+    assert find_attribution("A crush left 17 pilgrims dead on Monday, told district magistrate Arun Sethi.") == "Arun Sethi"
