@@ -68,6 +68,10 @@ _STOP_NP = {
     "worldwide", "globally", "annually", "nationwide", "countrywide", "every",
     # "412 homes were flooded and 37 totally destroyed"
     "totally", "completely", "partially", "partly", "entirely",
+    # a place adverb or a relative of place: "120 homes here have been damaged", "58 properties where roofs ..."
+    "here", "there", "where",
+    # tabloid verbs: "9 kids land in hospital"
+    "land", "landed", "lands",
 }
 # "Eleven passengers remain in hospital, one seriously": a degree adverb after a bare number
 # describes part of the figure already counted, it is not a new claim

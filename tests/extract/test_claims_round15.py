@@ -103,3 +103,9 @@ def test_parts_by_town_after_a_total_placed_in_an_event_not_a_town():
 def test_an_hour_is_shown_as_an_hour():
     """Key facts show the value as written: "about an" alone would read as nothing."""
     assert _keys("The siege lasted about an hour before officers stormed the bank.") == [("duration hours", "about an hour")]
+
+
+def test_a_place_adverb_or_a_tabloid_verb_is_no_part_of_the_group():
+    assert _keys("The sheriff's office says more than 120 homes here have been damaged.") == [("homes damaged", "more than 120")]
+    assert _keys("Crews were called to 58 properties where roofs had been damaged.") == [("homes damaged", "58")]
+    assert _keys("BUG HELL: Stomach bug sweeps school as 12 kids land in hospital") == [("children hospitalised", "12")]
