@@ -54,7 +54,7 @@ _QUAL = r"(?:" + "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reve
 NUMBER_RE = re.compile(
     rf"(?<![\w.,£$€¥/:-])(?:(?P<qual>{_QUAL})\s+)?"
     rf"(?:(?P<between>between|from)\s+)?"
-    rf"(?:(?P<vague>{_VAGUE})|(?P<a>{_ONE})(?:\s*(?:-|–|—|to|and)\s*(?P<b>{_ONE}))?)"
+    rf"(?:(?P<vague>{_VAGUE})|(?P<a>{_ONE})(?:\s*(?:-|–|—|to|and|or)\s*(?P<b>{_ONE}))?)"
     rf"(?![\w]|[.,]\d)",
     re.IGNORECASE,
 )
@@ -208,13 +208,14 @@ def _numbers(text: str) -> tuple[NumberMention, ...]:
             sep = text[m.end("a"):m.start("b")].strip().lower()
             if b is None:
                 continue
-            if sep == "and" and not m.group("between"):
+            if (sep == "and" and not m.group("between")) or (sep == "or" and b <= a):
                 # "12 police and 20 civilians" is two numbers, not a range
                 e = m.end("a")
                 out.append(NumberMention(s, e, text[s:e], a, low=a if qual in ("at least", "more than") else None,
                                          qualifier=qual, num_start=core_start,
                                          unit_hour=bool(_HOUR_UNIT.match(text, e))))
                 continue
+            # ("two or three people": an uncertain amount, a range like "two to three")
             if b < a and b < 100 and a >= 100:  # "5,800 to 6,000" fine; "1998-99" style keeps b<a
                 b = None
             if b is not None and b > a:

@@ -29,3 +29,10 @@ def test_non_counts_are_skipped():
     for text in ["in 2019", "at 10:20 PM", "a 58-year-old worker", "Kerry Dawes, 34, said",
                  "call 0800 555 0199", "a 20 percent rise", "€5 million in aid", "on Jan. 6", "aged 19 and 23"]:
         assert find_numbers(text) == [], text
+
+
+def test_two_or_three_is_one_uncertain_amount():
+    """"two or three people were hurt" is one figure, a range -- not two rival figures."""
+    assert _vals("Two or three people were hurt.") == [("Two or three", 2, 2, 3, False, None)]
+    assert _vals("12 or 13 officers were killed") == [("12 or 13", 12, 12, 13, False, None)]
+    assert [v[0] for v in _vals("Three or two of them")] == ["Three"]  # no range backwards
