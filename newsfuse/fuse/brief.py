@@ -12,7 +12,7 @@ from datetime import datetime, timezone
 
 from newsfuse.extract.dates import dates_earlier_figure, looks_ahead
 from newsfuse.fuse.corpus import StoryCorpus
-from newsfuse.fuse.facts import fuse_claims
+from newsfuse.fuse.facts import fuse_claims, reporting_outlets
 from newsfuse.fuse.parts import merge_quotes, sources, top_entities, unique_items
 from newsfuse.fuse.summary import choose_headline, salience, summarize
 from newsfuse.fuse.timeline import build_timeline
@@ -58,8 +58,7 @@ def build_brief(
     facts = fuse_claims(claims, by_id, duplicate_of, corpus.copy_roots(),
                         not_analysed=getattr(extraction, "not_analysed", None) or ())
     entities = top_entities(extraction.entities, ids)
-    key_sents = {(r.article_id, r.citation.sentence) for f in facts
-                 if len({r.outlet or r.article_id for r in f.reports}) > 1 for r in f.reports}
+    key_sents = {(r.article_id, r.citation.sentence) for f in facts if reporting_outlets(f) > 1 for r in f.reports}
     scores = salience(corpus, key_sents, [e.name for e in entities[:10]])
     summary = summarize(corpus, scores, max_sentences=max_sentences, words=words)
 

@@ -375,9 +375,14 @@ def fuse_claims(
     for (quantity, _outlet), items in listed.items():
         items = _one_per_outlet_figure(items)
         facts.append(_fact(quantity, "single", items, articles, LISTED_NOTE))
-    facts.sort(key=lambda f: (f.note == LISTED_NOTE, -len({r.outlet or r.article_id for r in f.reports}),
-                              STATUS_ORDER[f.status], f.quantity))
+    facts.sort(key=lambda f: (f.note == LISTED_NOTE, -reporting_outlets(f), STATUS_ORDER[f.status], f.quantity))
     return facts
+
+
+def reporting_outlets(fact: Fact) -> int:
+    """How many outlets report a fact; an article of unknown outlet counts as one of its own
+    (two files without an outlet are not one source)."""
+    return len({r.outlet or r.article_id for r in fact.reports})
 
 
 def _copied_figures(claims: list[Claim], articles: dict[str, Article], duplicate_of: dict[str, str]) -> set[int]:
