@@ -246,6 +246,9 @@ class _Centroid:
     last: float
     n: int = 0
 
+    def copy(self) -> "_Centroid":
+        return _Centroid(self.idx.copy(), self.val.copy(), self.norm2, self.first, self.last, self.n)
+
     @classmethod
     def empty(cls, t: float) -> "_Centroid":
         return cls(np.zeros(0, np.int32), np.zeros(0, np.float32), 0.0, t, t, 0)
@@ -1102,7 +1105,7 @@ class StoryClusterer:
         earlier row's column) above ``leader_threshold`` (time-decayed, windowed), else opens one.
         Exact centroid cosines via sparse products, chunk by chunk. Returns labels and centroids."""
         cfg = self.config
-        cents = [_Centroid(c.idx.copy(), c.val.copy(), c.norm2, c.first, c.last, c.n) for c in seeds]
+        cents = [c.copy() for c in seeds]
         labels = np.zeros(X.shape[0], np.int64)
         cs = cfg.chunk_size
         self._pool_sims = None
@@ -1215,7 +1218,7 @@ class StoryClusterer:
                 best_v[r_] = rr[best_j[r_]]
         # columns: a seed's group keeps the seed's column, other groups get new ones in publish order
         labels = np.zeros(m, np.int64)
-        cents = [_Centroid(c.idx.copy(), c.val.copy(), c.norm2, c.first, c.last, c.n) for c in seeds]
+        cents = [c.copy() for c in seeds]
         groups = sorted((sorted(members[g]) for g in range(n) if active[g]), key=lambda mem: mem[0])
         gi = np.concatenate([[g] * sum(i >= k0 for i in mem) for g, mem in enumerate(groups)]).astype(np.int64)
         ri = np.array([i - k0 for mem in groups for i in mem if i >= k0], np.int64)
@@ -1275,19 +1278,26 @@ class StoryClusterer:
             labels[b] = new
             redo[c], redo[new] = a, b
             stack += [(c, a, S[np.ix_(ia, ia)]), (new, b, S[np.ix_(ib, ib)])]
+        self._rebuild(cents, redo, seeds, X, times)
+        return labels, cents
+
+    def _rebuild(self, cents: list[_Centroid], redo: dict[int, list[int]], seeds: list[_Centroid],
+                 X: sp.csr_matrix, times: np.ndarray) -> None:
+        """Recompute the centroids in ``redo`` (index -> its pool rows) from their seed (or from
+        nothing) and those rows, after a split or after articles moved between stories."""
+        k0 = len(seeds)
         for c, rows in redo.items():
             if c < k0:
-                sd = seeds[c]
-                cents[c] = _Centroid(sd.idx.copy(), sd.val.copy(), sd.norm2, sd.first, sd.last, sd.n)
+                cents[c] = seeds[c].copy()
             else:
-                cents[c] = _Centroid.empty(float(times[rows[0]]))
+                cents[c] = _Centroid.empty(float(times[rows[0]]) if rows else cents[c].first)
         done = sorted(redo)
-        _add_rows_grouped([cents[c] for c in done], [redo[c] for c in done], X, cfg.story_terms, self._cols)
+        _add_rows_grouped([cents[c] for c in done], [redo[c] for c in done], X, self.config.story_terms, self._cols)
         for c, rows in redo.items():
-            cents[c].n += len(rows)
-            cents[c].first = min(cents[c].first, float(times[rows].min()))
-            cents[c].last = max(cents[c].last, float(times[rows].max()))
-        return labels, cents
+            if rows:
+                cents[c].n += len(rows)
+                cents[c].first = min(cents[c].first, float(times[rows].min()))
+                cents[c].last = max(cents[c].last, float(times[rows].max()))
 
     def _move_strays(self, sims: "_PoolSims", X: sp.csr_matrix, times: np.ndarray, labels: np.ndarray,
                      cents: list[_Centroid], seeds: list[_Centroid], root: list[int]):
@@ -1307,8 +1317,8 @@ class StoryClusterer:
         gi = {r: g for g, r in enumerate(roots)}
         rows_g = np.array([gi[root[c]] for c in labels.tolist()], np.int64)
         seed_g = np.array([gi[root[c]] for c in range(k0)], np.int64)
-        n = (np.bincount(rows_g, minlength=ng)
-             + np.bincount(seed_g, weights=np.array([c.n for c in seeds], np.float64), minlength=ng))
+        in_pool = np.bincount(rows_g, minlength=ng)
+        n = in_pool + np.bincount(seed_g, weights=np.array([c.n for c in seeds], np.float64), minlength=ng)
         first = np.full(ng, np.inf)
         last = np.full(ng, -np.inf)
         for c, cent in enumerate(cents):
@@ -1326,7 +1336,7 @@ class StoryClusterer:
         ok[r, rows_g] = False
         # only an outlier of its own story moves: a member of a broad story is as far from the others
         # as they are from each other, and would scatter into tighter stories of its topic
-        typical = np.bincount(rows_g, weights=np.nan_to_num(mine), minlength=ng) / np.maximum(np.bincount(rows_g, minlength=ng), 1)
+        typical = np.bincount(rows_g, weights=np.nan_to_num(mine), minlength=ng) / np.maximum(in_pool, 1)
         odd = (n[rows_g] >= 2) & (mine < cfg.story_cohesion_ratio * typical[rows_g])
         ok &= odd[:, None] & (mean >= cfg.story_move_ratio * mine[:, None])
         movers = np.flatnonzero(ok.any(1))
@@ -1341,18 +1351,7 @@ class StoryClusterer:
             redo.setdefault(roots[h], [])
         for c in redo:
             redo[c] = np.flatnonzero(labels == c).tolist()
-            if c < k0:
-                sd = seeds[c]
-                cents[c] = _Centroid(sd.idx.copy(), sd.val.copy(), sd.norm2, sd.first, sd.last, sd.n)
-            else:
-                cents[c] = _Centroid.empty(float(times[redo[c][0]]) if redo[c] else cents[c].first)
-        done = sorted(redo)
-        _add_rows_grouped([cents[c] for c in done], [redo[c] for c in done], X, cfg.story_terms, self._cols)
-        for c, rows in redo.items():
-            if rows:
-                cents[c].n += len(rows)
-                cents[c].first = min(cents[c].first, float(times[rows].min()))
-                cents[c].last = max(cents[c].last, float(times[rows].max()))
+        self._rebuild(cents, redo, seeds, X, times)
         return labels, cents
 
     def _names(self, raw: sp.csr_matrix, seeds: list[_Centroid]) -> tuple[tuple, tuple] | None:
@@ -1461,12 +1460,12 @@ class StoryClusterer:
             span = np.maximum(last[:, None], last[None, :]) - np.minimum(first[:, None], first[None, :])
             both = active[:, None] & active[None, :]
             np.fill_diagonal(both, False)
-            small = np.minimum(n[:, None], n[None, :]) <= cfg.story_followup_max
+            least = np.minimum(n[:, None], n[None, :])
+            small = least <= cfg.story_followup_max
             within = both & (span <= cfg.story_followup_days)
             follow = within & (small | (gap <= cfg.story_window_days))
             late_span = both & (span <= max(cfg.story_followup_late_days, cfg.story_followup_days))
-            burst = ((within | (late_span & ~small)) & (np.minimum(n[:, None], n[None, :]) <= cfg.story_burst_max)
-                     & (cfg.story_burst_ratio > 0))
+            burst = (within | (late_span & ~small)) & (least <= cfg.story_burst_max) & (cfg.story_burst_ratio > 0)
             late = late_span & small
             return follow, burst, late
 
@@ -1492,10 +1491,10 @@ class StoryClusterer:
                 ratio = cross / bar
             follow, burst, late = timely()
             close = np.isfinite(bar) & (cross >= cfg.story_followup_floor)
-            ok = follow & ((close & (ratio >= cfg.story_cohesion_ratio)) | (named & (cross >= cfg.story_followup_name_floor)))
+            cohesive = close & (ratio >= cfg.story_cohesion_ratio)
+            ok = follow & (cohesive | (named & (cross >= cfg.story_followup_name_floor)))
             if not ok.any():  # bursts and late pieces last: a big join must not dilute a small one's link
-                ok = ((burst & close & (ratio >= cfg.story_burst_ratio))
-                      | (late & close & named & (ratio >= cfg.story_cohesion_ratio)))
+                ok = (burst & close & (ratio >= cfg.story_burst_ratio)) | (late & cohesive & named)
             if not ok.any():
                 return out
             a, b = divmod(int(np.argmax(np.where(ok, np.nan_to_num(ratio, nan=0.0, posinf=0.0), -np.inf))), ng)
