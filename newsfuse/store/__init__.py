@@ -23,6 +23,24 @@ from newsfuse.store.schema import SCHEMA_VERSION, Place, groups_of_copies, migra
 __all__ = ["Store", "StoryRow", "SCHEMA_VERSION"]
 
 
+def _group_members(conn, gids: list[int]) -> dict[int, list[Place]]:
+    """The (article, sentence) places of each copy group, in (article, sentence) order."""
+    members: dict[int, list[Place]] = {}
+    for chunk, marks in _chunks(gids):
+        for gid, aid, idx in conn.execute(f"SELECT group_id, article_id, idx FROM copy_groups WHERE group_id IN"
+                                          f" ({marks}) ORDER BY group_id, article_id, idx", chunk):
+            members.setdefault(gid, []).append((aid, idx))
+    return members
+
+
+def _chunks(seq: list, size: int = 500):
+    """``seq`` in pieces of at most ``size`` (SQLite caps the parameters of one statement), each
+    with its "?,?,..." placeholders for an ``IN (...)``."""
+    for k in range(0, len(seq), size):
+        chunk = seq[k:k + size]
+        yield chunk, ",".join("?" * len(chunk))
+
+
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
@@ -216,9 +234,7 @@ class Store:
         ids = list(dict.fromkeys(r["id"] for r in rows))
         entries: dict[str, list] = {i: [] for i in ids}
         sentences: dict[str, list] = {i: [] for i in ids}
-        for k in range(0, len(ids), 500):
-            chunk = ids[k:k + 500]
-            marks = ",".join("?" * len(chunk))
+        for chunk, marks in _chunks(ids):
             for e in self._query(f"SELECT * FROM entries WHERE article_id IN ({marks}) ORDER BY article_id, idx", chunk):
                 entries[e["article_id"]].append(e)
             for s in self._query(f"SELECT * FROM sentences WHERE article_id IN ({marks}) ORDER BY article_id, idx", chunk):
@@ -234,9 +250,7 @@ class Store:
         ids = list(ids)
         by_id: dict[str, sqlite3.Row] = {}
         uniq = list(dict.fromkeys(ids))
-        for k in range(0, len(uniq), 500):
-            chunk = uniq[k:k + 500]
-            marks = ",".join("?" * len(chunk))
+        for chunk, marks in _chunks(uniq):
             for r in self._query(f"SELECT * FROM articles WHERE id IN ({marks})", chunk):
                 by_id[r["id"]] = r
         return self._articles_from_rows([by_id[i] for i in ids if i in by_id])
@@ -264,9 +278,7 @@ class Store:
         article is dropped (its id stays known to the clusterer, which may fill it again)."""
         ids = list(dict.fromkeys(ids))
         stories: set[str] = set()
-        for k in range(0, len(ids), 500):
-            chunk = ids[k:k + 500]
-            marks = ",".join("?" * len(chunk))
+        for chunk, marks in _chunks(ids):
             stories |= {r[0] for r in conn.execute(
                 f"SELECT story_id FROM articles WHERE id IN ({marks}) AND story_id IS NOT NULL", chunk)}
             conn.execute(f"UPDATE articles SET duplicate_of = NULL, duplicate_kind = NULL"
@@ -274,9 +286,7 @@ class Store:
             gids = [r[0] for r in conn.execute(
                 f"SELECT DISTINCT group_id FROM copy_groups WHERE article_id IN ({marks})", chunk)]
             conn.execute(f"DELETE FROM copy_groups WHERE article_id IN ({marks})", chunk)
-            for j in range(0, len(gids), 500):  # a group left in one article holds no copy
-                part = gids[j:j + 500]
-                gm = ",".join("?" * len(part))
+            for part, gm in _chunks(gids):  # a group left in one article holds no copy
                 conn.execute(f"DELETE FROM copy_groups WHERE group_id IN (SELECT group_id FROM copy_groups"
                              f" WHERE group_id IN ({gm}) GROUP BY group_id HAVING count(DISTINCT article_id) < 2)", part)
             conn.execute(f"DELETE FROM articles WHERE id IN ({marks})", chunk)  # entries, sentences cascade
@@ -311,21 +321,15 @@ class Store:
         group_of: dict[Place, set[int]] = {}
         members: dict[int, set[Place]] = {}
         arts = sorted({aid for aid, _ in places})
-        for k in range(0, len(arts), 500):
-            chunk = arts[k:k + 500]
-            marks = ",".join("?" * len(chunk))
+        for chunk, marks in _chunks(arts):
             for gid, aid, idx in conn.execute(
                     f"SELECT group_id, article_id, idx FROM copy_groups WHERE article_id IN ({marks})", chunk):
                 if (aid, idx) in places:
                     members[gid] = set()
-        gids = sorted(members)
-        for k in range(0, len(gids), 500):
-            chunk = gids[k:k + 500]
-            marks = ",".join("?" * len(chunk))
-            for gid, aid, idx in conn.execute(
-                    f"SELECT group_id, article_id, idx FROM copy_groups WHERE group_id IN ({marks})", chunk):
-                members[gid].add((aid, idx))
-                group_of.setdefault((aid, idx), set()).add(gid)
+        for gid, places_g in _group_members(conn, sorted(members)).items():
+            members[gid] = set(places_g)
+            for place in places_g:
+                group_of.setdefault(place, set()).add(gid)
         next_id = (conn.execute("SELECT max(group_id) FROM copy_groups").fetchone()[0] or 0) + 1
         for g in groups:
             new = set(g)
@@ -354,21 +358,12 @@ class Store:
         with self._lock:
             cur = self.conn.cursor()
             cur.row_factory = None
-            for i in range(0, len(ids), 500):
-                chunk = ids[i:i + 500]
-                marks = ",".join("?" * len(chunk))
+            for chunk, marks in _chunks(ids):
                 groups_of: dict[Place, list[int]] = {}
                 for aid, idx, gid in cur.execute(
                         f"SELECT article_id, idx, group_id FROM copy_groups WHERE article_id IN ({marks})", chunk):
                     groups_of.setdefault((aid, idx), []).append(gid)
-                members: dict[int, list[Place]] = {}
-                gids = sorted({g for gs in groups_of.values() for g in gs})
-                for k in range(0, len(gids), 500):
-                    part = gids[k:k + 500]
-                    cur.execute(f"SELECT group_id, article_id, idx FROM copy_groups WHERE group_id IN"
-                                f" ({','.join('?' * len(part))}) ORDER BY group_id, article_id, idx", part)
-                    for gid, aid, idx in cur:
-                        members.setdefault(gid, []).append((aid, idx))
+                members = _group_members(cur, sorted({g for gs in groups_of.values() for g in gs}))
                 for place in sorted(groups_of):
                     gs = groups_of[place]
                     aid = place[0]
