@@ -232,7 +232,7 @@ def extract_entities(articles: list[Article]) -> list[Entity]:
         if not is_english(art):
             continue
         # sentences start after a wire dateline; its place and agency are still mentions
-        datelines = [p[:dateline_end(p)] for p in art.text.split("\n\n")[:6] if dateline_end(p)]
+        datelines = [p[:end] for p in art.text.split("\n\n")[:6] if (end := dateline_end(p))]
         for chunk in datelines + [s.text for s in art.sentences]:
             for surf, etype in entity_mentions(chunk):
                 key = _norm_key(_HONORIFIC.sub("", surf))

@@ -17,11 +17,12 @@ import re
 import stat
 import zlib
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
 
 from ..records import ReadProblem
+from .meta import parse_datetime
 
 __all__ = ["RawDoc", "MAX_BYTES", "MAX_BYTES_ENV", "max_bytes", "parse_size", "iter_files", "read_file", "read_bytes_raw", "records_to_raw", "decode_text"]
 
@@ -361,8 +362,6 @@ def _as_name(v) -> str | None:
 
 def _record_meta(rec: dict, url: str | None) -> dict:
     """A record's metadata fields (JSON keys, or a text file's header lines) -> RawDoc keywords."""
-    from .meta import parse_datetime
-
     authors = _first(rec, _AUTHOR_KEYS)
     if isinstance(authors, str):
         authors = [a.strip() for a in re.split(r";|,|\s+and\s+|\s*&\s*", authors) if a.strip()]
@@ -373,8 +372,6 @@ def _record_meta(rec: dict, url: str | None) -> dict:
     date_v = _first(rec, _DATE_KEYS)
     published = None
     if isinstance(date_v, (int, float)) and 1e8 < date_v < 4e9:
-        from datetime import timezone
-
         published = datetime.fromtimestamp(date_v, tz=timezone.utc)
     elif isinstance(date_v, str):
         published = parse_datetime(date_v)
@@ -419,9 +416,9 @@ def records_to_raw(records, origin: str) -> list[Result]:
 # --- plain text -------------------------------------------------------------------------------
 
 # "Title: ...", "Date: ...", "Source: ..." lines at the top of a text file, with the JSON keys'
-# names (spaces and hyphens read as "_"), plus "By" for the byline
-_HEADER_KEYS = ({"title", "headline", "language", "lang", "by"} | set(_URL_KEYS)
-                | {k.lower() for k in _DATE_KEYS + _OUTLET_KEYS + _AUTHOR_KEYS})
+# names in any case (spaces and hyphens read as "_"), plus "By" for the byline: lower case -> the key
+_HEADER_KEYS = {k.lower(): k for k in ("title", "headline", "language", "lang") + _URL_KEYS + _DATE_KEYS
+                + _OUTLET_KEYS + _AUTHOR_KEYS} | {"by": "byline"}
 _HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z _-]{0,24}):[ \t]*(\S.*?)\s*$")
 
 
@@ -441,10 +438,8 @@ def split_header(text: str) -> tuple[dict[str, str], str]:
             end = i + 1
             break
         m = _HEADER_LINE.match(line)
-        key = re.sub(r"[ -]+", "_", m.group(1).strip()).lower() if m else None
-        if key == "by":
-            key = "byline"
-        if key in _HEADER_KEYS:
+        key = _HEADER_KEYS.get(re.sub(r"[ -]+", "_", m.group(1).strip()).lower()) if m else None
+        if key:  # "PublishedAt:", "pubDate:" -> the JSON key the record reader looks for
             fields.setdefault(key, m.group(2).strip("\"'"))
         elif not fenced:
             end = i if not line or fields else None

@@ -55,3 +55,11 @@ def test_unclosed_front_matter_and_unknown_keys_leave_the_text_alone():
     assert split_header(text) == ({}, text)
     text = "Weather: rain\nMood: grim\n\n" + BODY
     assert split_header(text) == ({}, text)
+
+
+def test_camel_case_date_keys_in_any_case_give_the_date():
+    """"PublishedAt:" and "pubDate:" are the JSON reader's own keys; written in a header they
+    were accepted but their date was dropped."""
+    for key in ("PublishedAt", "pubDate", "datePublished"):
+        a = _one("fire.txt", f"Title: Warehouse fire in Dunmore\n{key}: 2031-05-08 14:20\n\n" + BODY)
+        assert a.published is not None and a.published.date() == date(2031, 5, 8), key
