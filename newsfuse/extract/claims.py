@@ -25,6 +25,7 @@ a release that is only demanded is no event.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, replace
 
 from ..records import Article, Claim
@@ -92,30 +93,25 @@ _CROWD_BACK = {"rally", "rallies", "march", "marches", "demonstration", "gatheri
 _HARD_STOP = {";", ":", "(", ")", "“", "”", '"', "—", "–", "--", "but", "while", "when", "after",
               "because", "said", "says", "told", "that", "which", "although", "though", "since",
               "according", "if", "whereas", "before", "as", "until"}
-_BRIDGE_BACK = {"the", "a", "an", "additional", "extra", "had", "has", "have", "was", "is", "are", "were", "be", "been", "now",
+# verbs that move or state a running total: "the toll has risen to", "stood at"; live-page headlines
+# speak in the present ("Death toll rises to 18"), translated copy ascends ("ascended to 22", "amounts to 40")
+_TOLL_MOVES = {"risen", "rose", "climbed", "reached", "hit", "jumped", "increased", "stood", "stands",
+               "rises", "climbs", "reaches", "hits", "jumps", "increases", "ascended", "ascends", "amounted", "amounts",
+               "doubled", "tripled", "trebled",
+               "rising", "climbing", "reaching", "revised", "corrected", "lowered", "raised", "fell", "fallen",
+               "dropped"}
+_BRIDGE_BACK = _TOLL_MOVES | {"the", "a", "an", "additional", "extra", "had", "has", "have", "was", "is", "are", "were", "be", "been", "now",
                 "to", "at", "of", "there", "officially", "already", "only", "further", "another",
                 "all", "official", "among", "total", "some", "reported", "confirmed", "risen",
-                "rose", "climbed", "reached", "hit", "jumped", "increased", "stood", "stands",
-                "rises", "climbs", "reaches", "hits", "jumps", "increases",
                 # "the crowd has swelled to perhaps 15,000"
-                "swelled", "swollen", "grown", "grew",
-                # translated copy: "the cipher of deceased ascended to 22", "amounts to 40"
-                "ascended", "ascends", "amounted", "amounts",
-                "doubled", "tripled", "trebled",
-                "rising", "climbing", "reaching", "revised", "corrected", "lowered", "raised", "down", "up",
-                "fell", "fallen", "dropped", "included", "include", "includes", "estimated", "calculated",
+                "swelled", "swollen", "grown", "grew", "down", "up", "included", "include", "includes", "estimated", "calculated",
                 # "liberated this Thursday 27 students" (translated copy puts the day first)
                 "this", "on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                 # a figure in scare quotes: 'reported treating “dozens” of demonstrators'
                 "“", '"',
                 # an adverb between a toll's verb and its figure: "has risen overnight to 11"
                 "overnight", "again", "sharply", "steadily"}
-_TOLL_VERBS = {"risen", "rose", "climbed", "reached", "hit", "jumped", "increased", "stood", "stands",
-               # live-page headlines speak in the present: "Death toll rises to 18"
-               "rises", "climbs", "reaches", "hits", "jumps", "increases", "ascended", "ascends", "amounted", "amounts",
-               "doubled", "tripled", "trebled",
-               "rising", "climbing", "reaching", "revised", "corrected", "lowered", "raised", "fell", "fallen",
-               "dropped"} | {
+_TOLL_VERBS = _TOLL_MOVES | {
     # a toll that "passes 2,000" is more than 2,000
     "passes", "passed", "passing", "surpasses", "surpassed", "exceeds", "exceeded", "tops", "topped",
     "crosses", "crossed"}
@@ -711,7 +707,7 @@ def _antecedent_group(toks: list[_Tok], spans, a: int, out: list[Claim]) -> str 
     if out:
         # "7 were pulled out, including 2 children; 4 of them ...": "them" are the 7, not the aside
         last = next((c for c in reversed(out) if not _is_aside(c)), out[-1])
-        return last.quantity.rsplit(" ", 1)[0] if last.quantity != "crowd size" else None
+        return _claimed_group(last)
     before = [b for _, a2, b in spans if a2 < a]
     if not before:
         return None
@@ -897,13 +893,22 @@ def _place_of_death(text: str, n: NumberMention, out: list[Claim]) -> bool:
     return all(event_of(m.group(0)) in (None, out[-1].event) for m in EVENT_RE.finditer(between))
 
 
+def _claimed_group(c: Claim) -> str | None:
+    """The group part of a claim's key ("workers killed" -> "workers"); a crowd has none."""
+    return c.quantity.rsplit(" ", 1)[0] if c.quantity != "crowd size" else None
+
+
 def _is_aside(c: Claim) -> bool:
     """'29 were killed, including eight children', '94 were admitted, 71 of them children': the
     eight and the 71 are a part, not the group of the toll."""
-    if not (c.text and c.value):
-        return False
-    v = re.escape(c.value)
-    return bool(re.search(r"\bincluding\s+" + v, c.text) or re.search(r",\s*" + v + r"\s+of\s+(?:them|whom)\s+(?!were\b|was\b|are\b|is\b|have\b|had\b)", c.text))
+    return bool(c.text and c.value) and _aside_in(c.text, c.value)
+
+
+@lru_cache(maxsize=4096)
+def _aside_in(text: str, value: str) -> bool:
+    # (asked again for every claim of the article's history at each later number: cached)
+    v = re.escape(value)
+    return bool(re.search(r"\bincluding\s+" + v, text) or re.search(r",\s*" + v + r"\s+of\s+(?:them|whom)\s+(?!were\b|was\b|are\b|is\b|have\b|had\b)", text))
 
 
 def _group_of_event(event: str, out: list[Claim], history: list[Claim] | None) -> str:
@@ -1370,22 +1375,20 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
                 ev = event_of(key.group(1).lower())  # "• Death toll: 19", "Missing: at least 30"
                 if key.group(1).lower().endswith("toll"):
                     ev = "killed"
-        if not ev and out and not np_words and (_ESTIMATE_OF.search(text, max(0, n.start - 40), n.start) or (
-                _gapped(text, n) and out[-1].event != "hours")):
+        if not ev and out and not np_words and (
+                _ESTIMATE_OF.search(text, max(0, n.start - 40), n.start) or (_gapped(text, n) and out[-1].event != "hours")
+                or _RIVAL_FIGURE.search(text, max(0, n.start - 50), n.num_start)):
             # "put the turnout at 40,000, far above the police estimate of 9,000"; "The prefecture counted 8,200
-            # demonstrators, the unions more than 30,000": a rival figure for the same count
+            # demonstrators, the unions more than 30,000"; "Police put the number at 38,000; the unions said it
+            # was as many as 100,000": a rival figure for the same count
             ev = out[-1].event
-            cat_hint = out[-1].quantity.rsplit(" ", 1)[0] if out[-1].quantity != "crowd size" else None
-        if not ev and out and _RIVAL_FIGURE.search(text, max(0, n.start - 50), n.num_start) and not np_words:
-            # "Police put the number at 38,000; the unions said it was as many as 100,000": the same count
-            ev = out[-1].event
-            cat_hint = out[-1].quantity.rsplit(" ", 1)[0] if out[-1].quantity != "crowd size" else None
+            cat_hint = _claimed_group(out[-1])
         if not ev and out and _COMPARED.search(text, max(0, n.start - 30), n.start) and (
                 not np_words or head in EVENT_NOUNS or category_of([t.text for t in np_words])[0]):
             # "62 people have died, compared with 31 in the same weeks of last year": the same count then
             ev = out[-1].event
             if not np_words:
-                cat_hint = out[-1].quantity.rsplit(" ", 1)[0] if out[-1].quantity != "crowd size" else None
+                cat_hint = _claimed_group(out[-1])
         if not ev and prev_tok in _ADMITTED and np_words and category_of([t.text for t in np_words])[0]:
             ev = "hospitalised"
         if not ev and np_words and j < len(toks) and _PRESENT_AT.match(text, toks[j - 1].end):
@@ -1507,14 +1510,10 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
                 cat = lead.quantity.rsplit(" ", 1)[0] if same else "people"
             if lead.quantity == "crowd size":
                 cat = "people"
-        if cat is None and history and not np_words and _OF_THEM.search(text, 0, n.start):
-            # "Most of them climbed out, but four were killed": "them" are the group the article counted last
-            last = [c for c in history if c.sentence == history[-1].sentence and not _is_aside(c)]
-            groups = {split_key(c.quantity)[0] for c in last} & PERSON_CATEGORIES
-            cat = groups.pop() if len(groups) == 1 else None
-        if cat is None and history and _continues(toks, b + 1):
-            # "dozens of others", "two more": the group the article counted last, whatever its event,
-            # unless that sentence counted several ("11 civilians and five police officers")
+        if cat is None and history and ((not np_words and _OF_THEM.search(text, 0, n.start)) or _continues(toks, b + 1)):
+            # "Most of them climbed out, but four were killed": "them" are the group the article counted last;
+            # "dozens of others", "two more": that group too, whatever its event, unless that sentence
+            # counted several ("11 civilians and five police officers")
             last = [c for c in history if c.sentence == history[-1].sentence and not _is_aside(c)]
             groups = {split_key(c.quantity)[0] for c in last} & PERSON_CATEGORIES
             cat = groups.pop() if len(groups) == 1 else None

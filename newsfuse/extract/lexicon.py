@@ -9,6 +9,7 @@ special cases: crowds ("crowd size") and durations ("duration hours").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = ["CATEGORIES", "THING_CATEGORIES", "PERSON_CATEGORIES", "NOT_GROUPS", "EVENTS", "EVENT_RE", "category_of", "quantity_key", "split_key", "EVENT_NOUNS"]
 
@@ -447,6 +448,7 @@ EVENT_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)
 def event_of(phrase: str) -> str | None:
     low = phrase.lower()
     if low in NOT_EVENTS:
