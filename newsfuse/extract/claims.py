@@ -1305,31 +1305,32 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             ev = EVENT_NOUNS[head]
             np_words = []
         prev_tok = toks[first - 1].low if first > 0 else ""
+        np_cat = category_of([t.text for t in np_words])[0]  # (asked by many rules below: once)
         # "Four people in the two cars were killed": "two" counts cars inside the phrase, not the dead
         after_prep = prev_tok in _PLACE_PREP or _in_place_phrase(toks, first)
-        if not ev and prev_tok in _PULLED and (not np_words or category_of([t.text for t in np_words])[0]) \
+        if not ev and prev_tok in _PULLED and (not np_words or np_cat) \
                 and (prev_tok in ("extracted", "extracts") or (j < len(toks) and toks[j].low in ("from", "out", "alive", "free", "onto",
                                                                                   "aboard"))):
             ev = "rescued"  # "pulled 46 people from submerged cars"
-        if not ev and prev_tok in ("used", "using") and np_words and category_of([t.text for t in np_words])[0] in _USED_THINGS:
+        if not ev and prev_tok in ("used", "using") and np_words and np_cat in _USED_THINGS:
             ev = "deployed"  # "Crews used 14 fire engines": machines put to work on the incident
         if not ev and prev_tok in _TOOK_OFF and j < len(toks) and toks[j].low == "off" and np_words \
-                and category_of([t.text for t in np_words])[0] in PERSON_CATEGORIES:
+                and np_cat in PERSON_CATEGORIES:
             ev = "rescued"  # "the coastguard has taken 19 people off a stranded ferry"
         if not ev and prev_tok in ("lost", "lose", "losing") and np_words \
-                and category_of([t.text for t in np_words])[0] in ("homes", "buildings"):
+                and np_cat in ("homes", "buildings"):
             ev = "destroyed"  # "we have lost at least 60 houses": homes lost to a disaster
         if not ev and prev_tok in ("ordered", "orders", "order") and np_words and j < len(toks) and toks[j].low == "to" \
-                and category_of([t.text for t in np_words])[0] in _SENT_GROUPS:
+                and np_cat in _SENT_GROUPS:
             ev = "deployed"  # "ordered 1,200 police officers to patrol the markets"
         if not ev and np_words and prev_took(first) and j < len(toks) and _TO_SHELTER.match(text, toks[j].start):
             ev = "evacuated"  # "rescue teams have taken 85 people, including children, to a rest centre"
         if not ev and _TEAR_GAS.search(text, max(0, n.start - 40), n.start) and (
-                not np_words or category_of([t.text for t in np_words])[0] in PERSON_CATEGORIES):
+                not np_words or np_cat in PERSON_CATEGORIES):
             ev = "crowd"  # "police fired tear gas at several hundred supporters": a crowd named by what was done to it
-        if not ev and prev_tok in _PROVIDED and np_words and category_of([t.text for t in np_words])[0] in _SENT_GROUPS:
+        if not ev and prev_tok in _PROVIDED and np_words and np_cat in _SENT_GROUPS:
             ev = "deployed"  # "the army will provide four helicopters"
-        if not ev and prev_tok == "with" and np_words and category_of([t.text for t in np_words])[0] in _SENT_GROUPS \
+        if not ev and prev_tok == "with" and np_words and np_cat in _SENT_GROUPS \
                 and ((out and out[-1].event == "deployed") or _AT_WORK.search(text, 0, n.start)):
             ev = "deployed"  # "Eight engines attended, with around 50 firefighters at the peak"
         if not ev and prev_tok in ("dragged", "hauled") and j <= len(toks) and _FREED_FROM_DANGER.match(text, toks[j - 1].end):
@@ -1358,7 +1359,7 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
         if head == "lives" and prev_tok in _TOOK_LIVES:
             ev = "killed"  # "a stampede that claimed 36 lives"
         if not ev and _SUPPORTED_BY.search(text, 0, n.start) and (
-                (out and out[-1].event == "deployed") or category_of([t.text for t in np_words])[0] in _SENT_GROUPS):
+                (out and out[-1].event == "deployed") or np_cat in _SENT_GROUPS):
             # "150 firefighters were deployed, supported by two helicopters"; "searching ..., helped by
             # two navy vessels": what helps a search or a rescue was sent
             ev = "deployed"
@@ -1384,15 +1385,15 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             ev = out[-1].event
             cat_hint = _claimed_group(out[-1])
         if not ev and out and _COMPARED.search(text, max(0, n.start - 30), n.start) and (
-                not np_words or head in EVENT_NOUNS or category_of([t.text for t in np_words])[0]):
+                not np_words or head in EVENT_NOUNS or np_cat):
             # "62 people have died, compared with 31 in the same weeks of last year": the same count then
             ev = out[-1].event
             if not np_words:
                 cat_hint = _claimed_group(out[-1])
-        if not ev and prev_tok in _ADMITTED and np_words and category_of([t.text for t in np_words])[0]:
+        if not ev and prev_tok in _ADMITTED and np_words and np_cat:
             ev = "hospitalised"
         if not ev and np_words and j < len(toks) and _PRESENT_AT.match(text, toks[j - 1].end):
-            if category_of([t.text for t in np_words])[0] in _SENT_GROUPS and toks[j].low != "who" and not (
+            if np_cat in _SENT_GROUPS and toks[j].low != "who" and not (
                     n.text.lower() == "one" and toks[b + 1].low == "of"):
                 # not "nine guards who were on duty that night were suspended", nor "a leak on one of the
                 # tank cars" (a part of something, not a count of what was sent)
