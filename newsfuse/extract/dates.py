@@ -38,7 +38,8 @@ _WD = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))"
 # "March 3 last year", "in May next year": the year named relative to the reference date
 _REL_YEAR = r"(?:\s+of)?\s+(?P<ry>last|this|next)\s+year"
-_PREP = r"(?:(?P<prep>on|by|until|till|since|from|in|before|after|as of|through|throughout|for)\s+)?"
+# "until at least Tuesday" bounds a state like "until Tuesday" (the prep stays "until")
+_PREP = r"(?:(?P<prep>on|by|until|till|since|from|in|before|after|as of|through|throughout|for)(?:(?:(?<=until)|(?<=till))\s+at\s+least)?\s+)?"
 
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),

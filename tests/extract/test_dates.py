@@ -149,3 +149,11 @@ def test_names_and_adjectives_are_not_verbs():
     assert _when("She suffered a shock defeat at the Harbour Open on Tuesday.") == (date(2024, 5, 14), "day")
     # "1:30 p.m." is a clock time, not a clause break
     assert _when("He will be arraigned at 1:30 p.m. Thursday, his lawyer said.") == (date(2024, 5, 16), "day")
+
+
+def test_until_at_least_bounds_a_state_like_until():
+    art = make_article("The coast road will stay closed until at least Tuesday, the county said. "
+                       "Repair crews arrived on Wednesday.", "2022-01-06")
+    hs = {h.sentence: h for h in extract_happenings(art)}
+    assert 0 not in hs  # how long a closure lasts is no happening
+    assert hs[1].date == date(2022, 1, 5)
