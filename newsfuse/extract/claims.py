@@ -120,7 +120,10 @@ _OVER_VERBS = re.compile(r"\b(?:pass(?:es|ed|ing)?|surpass(?:es|ed)?|exceed(?:s|
 _RESTATED = re.compile(r"\b(?:put|puts|putting|placed|places|set|sets|estimated|estimates)\s+"
                        # "put last night's turnout at 40,000"
                        r"(?:the|its|their|this|that|(?:(?:last|this|the)\s+)?[\w-]+['’]s)\s+"
-                       r"(?P<what>(?:(?:overall|total|official|latest|final|provisional|combined)\s+)?(?:death\s+)?toll|(?:number|total)\s+of\s+[^,.;:]{1,70}?|figure|number|total|tally|"
+                       r"(?P<what>(?:(?:overall|total|official|latest|final|provisional|combined)\s+)?(?:death\s+)?toll|(?:number|total)\s+of\s+[^,.;:]{1,70}?|"
+                       # "put the number taking part in the strike at 1,850", "the number on strike at 19,000"
+                       r"number\s+(?:(?:taking|who\s+took)\s+part\s+in|who\s+(?:joined|went\s+on))\s+[^,.;:]{1,40}?|number\s+on\s+strike|"
+                       r"figure|number|total|tally|"
                        r"count|estimate|(?:crowd|turnout|attendance)(?:\s+[^,.;:]{1,50}?)?)(?:\s+(?:higher|lower|even\s+higher|"
                        r"slightly\s+higher))?\s*,?\s+at\s+$", re.I)
 # "bringing the total to 23", "raised the death toll from Sunday's tornadoes to 11": a new total
@@ -225,6 +228,8 @@ def _np_after(toks: list[_Tok], i: int, vague: bool, ev_starts: frozenset = froz
         j += 1
         if j < len(toks) and toks[j].low in ("the", "its", "their", "his", "her", "our"):
             j += 1
+            if j + 1 < len(toks) and toks[j].low.endswith(("'s", "’s")) and toks[j + 1].text[0].isdigit():
+                j += 1  # "900 of the site's 1,050 employees": the owner, then the whole
         if j + 1 < len(toks) and (toks[j].text[0].isdigit() or toks[j].low in NUMBER_WORDS) and toks[j + 1].text[0].isalpha():
             j += 1  # "seven of the 12 boys on board": the group is the container's
         if (j + 1 < len(toks) and (toks[j].low.endswith("ed") or toks[j].low == "missing") and event_of(toks[j].low)
@@ -242,7 +247,7 @@ def _np_after(toks: list[_Tok], i: int, vague: bool, ev_starts: frozenset = froz
                 words.append(t)
                 j += 1
             break
-        if words and (t.low in _NOT_NOUNS or (t.low.endswith("ed") and len(t.low) > 4)) \
+        if words and (t.low in _NOT_NOUNS or t.low in _IRREGULAR_PARTICIPLES or (t.low.endswith("ed") and len(t.low) > 4)) \
                 and category_of([w.text for w in words])[0]:
             break  # "14 soldiers lay scattered", "three prison officers needed treatment": the group ends at its verb
         if t.low.endswith("ed") and len(t.low) > 4:
@@ -726,7 +731,17 @@ def _members_of(text: str, end: int) -> str | None:
     # the longest known opening: "members of the forces of order were hurt"; not across an article ("members of
     # the Save the Children team" are no children)
     words = words[:next((k for k, w in enumerate(words) if k and w.lower() in ("the", "a", "an")), len(words))]
-    return next((category_of(words[:k])[0] for k in range(len(words), 0, -1) if category_of(words[:k])[0]), None)
+    known = next((category_of(words[:k])[0] for k in range(len(words), 0, -1) if category_of(words[:k])[0]), None)
+    # else the service they belong to: "members of the rescue services", "200 effectives of the Military Emergency Unit"
+    return known or next((_SERVICE_GROUPS[w.lower()] for w in words if w.lower() in _SERVICE_GROUPS), None)
+
+
+# the group of the people a service is made of, named by the service's own word
+_SERVICE_GROUPS = {"army": "troops", "military": "troops", "navy": "troops", "police": "security forces",
+                   "gendarmerie": "security forces", "rescue": "rescue workers", "fire": "rescue workers",
+                   "firefighting": "rescue workers", "ambulance": "rescue workers"}
+# heads that say only "staff of": "350 effectives of the police", "90 forces of the fire brigade" (translated copy)
+_STAFF_HEADS = {"effectives", "forces"}
 
 
 def _predicate_group(text: str, end: int) -> str | None:
@@ -748,6 +763,8 @@ def _restated_key(what: str, out: list[Claim], history: list[Claim] | None) -> t
     low = what.lower()
     if low.startswith(("crowd", "turnout", "attendance")):
         return "crowd size", "crowd"
+    if re.match(r"number\s+(?:taking|who|on\s+strike)", low) and re.search(r"\b(?:strike|walkout|stoppage)s?\b", low):
+        return "workers striking", "striking"  # "put the number on strike at 19,000": strikers are at work
     if low.endswith("toll"):
         # "put the overall death toll at 12": every group, not the one the article counted last
         cat = "people" if re.search(r"\b(?:overall|total|combined|full|whole)\b", low) else _group_of_event("killed", out, history)
@@ -845,6 +862,9 @@ _OBJECT_NUMBER = re.compile(r"\s+(?:(?:at\s+least|about|around|some|more\s+than|
 # where the dead died, said of a part of the toll: "seven of them at the scene and four in hospital"
 _WHERE_DIED = re.compile(r"\s+(?:of\s+(?:them|whom)\s+)?(?:at\s+the\s+scene|on\s+the\s+spot|(?:later\s+)?in\s+(?:a\s+|the\s+)?"
                          r"hospitals?|on\s+the\s+way\s+to\s+(?:a\s+|the\s+)?hospital|on\s+arrival)\s*(?:[,;.]|and\b|$)", re.I)
+# how the dead died, said of a bare part of the toll: "Three died, two from the cold and one in a collision"
+_HOW_DIED = re.compile(r"\s+(?:from\s+(?:the\s+|their\s+|his\s+|her\s+)?(?!them\b|whom\b|those\b|these\b)[a-z][\w'’-]*"
+                       r"|in\s+(?:a|an)\s+[a-z][\w'’-]*)", re.I)
 # "..., 150 in Osh, 40 in Talas and 20 in Naryn": a bare number placed in a named town ends its phrase there
 _IN_TOWN = re.compile(r"\s+in\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}\s*(?:[,;.)]|and\b|--|—|–|$)")
 _HELD_HOSTAGE = re.compile(r"\s+(?:who\s+|that\s+|they\s+|it\s+|he\s+)?(?:had\s+|have\s+|has\s+)?(?:been\s+)?"
@@ -853,6 +873,10 @@ _HELD_HOSTAGE = re.compile(r"\s+(?:who\s+|that\s+|they\s+|it\s+|he\s+)?(?:had\s+
 _TIME_AFTER = re.compile(r"\s*-?\s*(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|decades?)\s+"
                          r"(?:ago|later|earlier|before|after|afterwards|previously|on)\b", re.I)
 _LEADING_ZERO = re.compile(r"0\d")
+# a number joined to a unit of measure is a size, not a count: "the 30-kilometre stretch", "a 12-storey block"
+_UNIT_JOINED = re.compile(r"-(?:kilomet(?:re|er)|met(?:re|er)|km|mile|foot|feet|yard|tonne|ton|litre|liter|storey|story|"
+                          r"inch|centimet(?:re|er)|cm|mm|acre|hectare|lane|seat|bed|room|page|year|month|week|day|minute|"
+                          r"second)s?\b", re.I)
 _FACILITY_NO = re.compile(r"\b(?:Terminal|Gate|Platform|Ward|Flight|Route|Block|Room|Pier|Berth|Bay|Zone|Sector|Runway|"
                           r"Exit|Junction|Reactor|Floor|Level|Stand|Hall|Track|Carriage|Coach|Bus|Line|No\.?|Number)\s+$")
 _REPEATED = re.compile(r"\s+(?:upon|and|on)\s+(hundreds|thousands|millions|dozens|scores)\b", re.I)
@@ -863,6 +887,9 @@ _IDIOM_BEFORE = re.compile(r"\b(?:a\s+thing|things?|a\s+trick|a\s+lesson)\s+or\s
 _NOT_NOUNS = {"they", "we", "you", "he", "she", "it", "who", "them", "lay", "lie", "lies", "sat", "sit", "stay", "stays",
               "full", "empty", "alive", "dead", "safe", "unharmed", "present", "together", "upon", "ago", "later",
               "earlier", "say", "says", "said"}
+# participles not in -ed that end a known group's phrase: "two farm workers found dead in a field"
+# (a participle that opens a post-modifier, "protesters held overnight", is read by category_of)
+_IRREGULAR_PARTICIPLES = {"found", "feared", "thought", "known"}
 # a capitalised plural of no known group: a nationality, people of a faith or a region ("Hungarians", "Yemenis")
 _DEMONYM = re.compile(r"[A-Z][a-z]*(?:ians|ans|is|ese|ons|ites|ots|ks|ds|es|ers|ews)$")
 _HUMAN_EVENTS = {"killed", "injured", "hospitalised", "detained", "missing", "evacuated", "displaced", "rescued",
@@ -871,14 +898,18 @@ _AGE_PREDICATE = re.compile(r"\b(?:were|was|are|is|aged)\s+$", re.I)
 
 
 def _place_of_death(text: str, n: NumberMention, out: list[Claim]) -> bool:
-    """A bare part of the toll just counted, named by where they died: no patients in hospital,
+    """A bare part of the toll just counted, named by where or how they died: no patients in hospital,
     no second toll. Only while no other event comes between the toll and the part. A part named by
     a town ("210 were killed -- 150 in Osh, 40 in Talas") is a breakdown of any count, not a rival figure."""
     if not out or out[-1].event in ("hours", "crowd"):
         return False
     by_town = _IN_TOWN.match(text, n.end)
-    if not by_town and (out[-1].event != "killed" or not _WHERE_DIED.match(text, n.end)):
+    # (only a bare part in a list: "forcing 10,000 from their homes" is a count of its own verb)
+    how = _HOW_DIED.match(text, n.end) if re.search(r"(?:,|\band)\s*$", text[max(0, n.start - 6):n.start]) else None
+    if not by_town and (out[-1].event != "killed" or not (_WHERE_DIED.match(text, n.end) or how)):
         return False
+    if how and not _WHERE_DIED.match(text, n.end) and _PREDICATE.search(re.split(r"[,;.]|\band\b", text[how.end():])[0]):
+        return False  # "two from the village were injured": a count with a verb of its own
     at = text.find(out[-1].value)
     if at < 0 or at > n.start:
         return False
@@ -999,7 +1030,7 @@ _OF_WHOM = re.compile(r"\b([\w'’-]+)\s*,\s*(?:of|among)\s+(?:whom|them|which)\
 # heads that count parts of a body, never people: "lost two fingers"
 # a whole a later figure is part of: "Of the 230 passengers on the train, 86 were injured", "seven of the 12 boys"
 _CONTAINER = re.compile(r"(?:^|[,;:—–-]\s*|\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                        r"[a-z]+teen|[a-z]+ty)\s+)of\s+(?:the|its|their|all)\s+$", re.I)
+                        r"[a-z]+teen|[a-z]+ty)\s+)of\s+(?:the\s+[\w-]+['’]s|the|its|their|all)\s+$", re.I)
 _CONTAINER_END = re.compile(r"\s+[\w'’ -]{1,60}?(?:,|\s+(?:were|was|are|is|have|had|remain|remained)\b)", re.I)
 _IS_GROUP = re.compile(r"\s+(?:are|were|was|is)\s+([\w'’-]+(?:\s+[\w'’-]+)?)")
 _SUSPECTED_OF = re.compile(r"\s+(?:suspected|accused)\s+of\b", re.I)
@@ -1149,7 +1180,8 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
     out: list[Claim] = []
     parts: set[int] = set()  # ids of claims that are "including ..." asides
     for n, a, b in spans:
-        if (not n.unit_hour and _TIME_AFTER.match(text, n.end)) or _LEADING_ZERO.match(text, n.num_start) \
+        if (not n.unit_hour and (_TIME_AFTER.match(text, n.end) or _UNIT_JOINED.match(text, n.end))) \
+                or _LEADING_ZERO.match(text, n.num_start) \
                 or _FACILITY_NO.search(text, max(0, n.start - 16), n.start) or _REPEATED.match(text, n.end) \
                 or _IDIOM_BEFORE.search(text, max(0, n.start - 16), n.start):
             # "freed three weeks ago", "shot four years later": a time; "0845 numbers": a code; "Gate 4": a name;
@@ -1181,6 +1213,8 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
         if subset:
             if j < len(toks) and toks[j].low == "with":
                 continue  # "..., four of them with serious injuries": how badly, not another count
+            if out and out[-1].event == "hospitalised" and j < len(toks) and toks[j].low in _DEGREE:
+                continue  # "31 were taken to hospital, four of them critically hurt": how badly, not a second count
             ev0, _ = _event_back(text, toks, a)
             if ev0 and not out:
                 # "Gunmen who abducted 26 passengers have freed 19 of them": "them" are the count before
@@ -1452,6 +1486,8 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
                     cat = "vehicles"  # translated copy: "48 units of special technique" were sent
                 if hedged and cat in _GENERIC_HEADS:
                     cat = "suspects"  # "27 suspected members of a gang": the head says only "suspects"
+                elif cat in _STAFF_HEADS and _members_of(text, np_words[-1].end):
+                    cat = _members_of(text, np_words[-1].end)  # "350 effectives of the police and of the army"
                 elif cat in _GENERIC_HEADS and _members_of(text, np_words[-1].end):
                     cat = _members_of(text, np_words[-1].end)  # "27 members of the security forces"
                 elif cat in _GENERIC_HEADS:

@@ -81,6 +81,8 @@ CATEGORIES: dict[str, list[str]] = {
         "chefs", "cooks", "kitchen staff", "kitchen assistants", "kitchen workers", "waiters", "waitresses",
         # drivers of public transport are at work (lorry drivers in a pile-up are motorists, so people)
         "train drivers", "tram drivers", "bus drivers", "train driver", "bus driver", "tram driver",
+        # crew named by their trade at work (round 16: review14)
+        "crewmates", "crewmen", "instructors", "ski instructors",
     ],
     "journalists": ["journalists", "reporters", "media workers"],
     "migrants": ["migrants", "refugees", "asylum seekers"],
@@ -420,7 +422,11 @@ _EV_PATTERNS: list[tuple[str, str]] = [
     (r"(?:took|taken|taking)\s+part\s+in\s+(?:a|the|an|this|last|\w+'s)\s+(?:[\w'’-]+\s+){0,2}?(?:strike|walkout|stoppage)s?\b|"
      r"joined\s+(?:a|the|an|this|\w+'s)\s+(?:[\w'’-]+\s+){0,2}?(?:strike|walkout|stoppage)s?\b|"
      # translated copy: "adhered this Tuesday to the national strike"
-     r"adhered\s+(?:[\w'’-]+\s+){0,3}?to\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}?(?:strike|walkout|stoppage)s?\b", "striking"),
+     r"adhered\s+(?:[\w'’-]+\s+){0,3}?to\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}?(?:strike|walkout|stoppage)s?\b|"
+     # "4,000 miners initiated this Tuesday an indefinite strike", "2,300 workers entered in strike" (round 16:
+     # review13, review14; a hunger strike is no walkout)
+     r"(?:initiated|launched|entered(?:\s+in(?:to)?)?)\s+(?:(?:this|last|on)\s+\w+\s+)?(?!(?:an?\s+|the\s+|their\s+)?hunger\b)"
+     r"(?:an?\s+|the\s+|their\s+)?(?:[\w'’-]+\s+){0,2}?(?:strike|walkout|stoppage)s?\b", "striking"),
     # responders at work on a site: "240 persons are engaged at the site"
     (r"(?:are|were|is|was|been)\s+engaged\s+(?:at|in|on)\s+(?:the\s+)?(?:site|scene|search|operation|rescue|"
      r"liquidation|clean-?up|works?)\b", "deployed"),

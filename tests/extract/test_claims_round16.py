@@ -1,0 +1,71 @@
+"""Claim rules added in round 16 of issue #5, from the opened review13, review14 and review15 sets
+(invented sentences)."""
+
+from datetime import date
+
+from helpers import claim_keys
+
+REF = date(2024, 5, 15)  # a Wednesday
+
+
+def _keys(text, history=None):
+    return claim_keys(text, REF, history)
+
+
+def test_a_number_joined_to_a_unit_is_a_size_not_a_count():
+    assert _keys("Around 800 lorries were stuck on a 25-kilometre stretch of the motorway.") == [
+        ("vehicles stranded", "Around 800")]
+    assert _keys("Two people were killed when a 12-storey block collapsed.") == [("people killed", "Two")]
+
+
+def test_a_known_group_ends_at_found_or_feared():
+    assert _keys("Rescuers said three forestry workers found dead near the lake had been missing since Monday.")[0] == (
+        "workers killed", "three")
+    assert _keys("Five farm labourers feared dead after the flash flood.") == [("workers killed", "Five")]
+
+
+def test_how_the_dead_died_is_no_second_toll():
+    assert _keys("Four people died, three from the cold and one in a crash with a gritter.") == [
+        ("people killed", "Four")]
+    # a count with a verb of its own stays a claim
+    assert _keys("Six people were killed and two from the next street were injured.") == [
+        ("people killed", "Six"), ("people injured", "two")]
+    assert _keys("The storm killed 12 people and forced more than 3,000 from their homes.") == [
+        ("people killed", "12"), ("people displaced", "more than 3,000")]
+
+
+def test_how_badly_a_part_of_a_hospital_count_is_hurt_is_no_second_count():
+    assert _keys("The ambulance service says 27 people were taken to hospital, five of them seriously hurt.") == [
+        ("people hospitalised", "27")]
+
+
+def test_staff_of_a_service_take_the_service_s_group():
+    assert _keys("The ministry sent 400 effectives of the police to the border.") == [
+        ("security forces deployed", "400")]
+    assert _keys("The region dispatched 150 effectives of the Army Engineering Unit.") == [("troops deployed", "150")]
+    assert _keys("The district sent around 70 forces of the volunteer fire brigade.") == [
+        ("rescue workers deployed", "around 70")]
+
+
+def test_crew_named_by_their_trade_are_workers():
+    assert _keys("Three ski instructors were injured by the slide.") == [("workers injured", "Three")]
+    assert _keys("Four crewmates were winched from the water.") == [("workers rescued", "Four")]
+
+
+def test_the_number_on_strike_put_at_a_figure_is_strike_turnout():
+    assert _keys("The company put the number taking part in the strike at 2,450.") == [
+        ("workers striking", "2,450")]
+    assert _keys("The union puts the number on strike at about 14,000.") == [("workers striking", "about 14,000")]
+
+
+def test_initiated_or_entered_a_strike_is_turnout_but_a_hunger_strike_is_not():
+    assert _keys("Some 3,100 dockers initiated this Monday an indefinite strike.") == [
+        ("workers striking", "Some 3,100")]
+    assert _keys("About 1,700 workers of the steel plant entered in strike on Friday.") == [
+        ("workers striking", "About 1,700")]
+    assert _keys("Twelve prisoners launched a hunger strike on Friday.") == []
+
+
+def test_a_part_of_a_whole_named_by_its_owner():
+    assert _keys("The union says about 600 of the plant's 820 workers have joined the strike.") == [
+        ("workers striking", "about 600")]
