@@ -429,6 +429,11 @@ _RIVAL_FIGURE = re.compile(r"\b(?:said|say|says|claimed|claims|insisted|insists|
                            r"the\s+(?:figure|number|total|turnout|crowd|toll))\s+(?:was|were|is|had\s+been|at|stood\s+at)\s+"
                            r"(?:(?:at\s+least|about|around|some|nearly|almost|more\s+than|over|up\s+to|as\s+many\s+as|closer\s+to)\s+)?$",
                            re.I)
+# "Police put the crowd at 25,000; organisers claim more than 100,000": a bare rival figure said by another source
+_RIVAL_SAYS = re.compile(r"[;,]\s+(?:the\s+|its\s+|their\s+)?[\w'’ -]{2,40}?\s+(?:claim|claims|claimed|say|says|said|estimate|"
+                         r"estimates|estimated|counted|count|reckon|reckons)\s+(?:that\s+)?(?:(?:at\s+least|about|around|some|nearly|"
+                         r"almost|more\s+than|over|up\s+to|as\s+many\s+as|closer\s+to|only|just)\s+)?$", re.I)
+_RIVAL_END = re.compile(r"\s*(?:[.;]|,\s|$)|\s+(?:took\s+part|were\s+there|attended|turned\s+out)\b", re.I)
 _PHRASE_GAP = re.compile(r"(?:\s+(?:now|another|a|the|further))*\s*$", re.I)
 
 
@@ -471,6 +476,10 @@ def _event_back(text: str, toks: list[_Tok], i: int) -> tuple[str | None, str | 
                     return ev, "people"  # "put the overall death toll at 12": every group together
             elif t.low in ("treated", "treating") and _BY_HOSPITALS.search(text, max(0, t.start - 50), t.start):
                 ev = "hospitalised"  # "Hospitals in the capital treated 600 people"
+            elif toll:
+                thing = category_of([x.text for x in toks[max(0, k - 3):k]])[0]
+                if thing in THING_CATEGORIES:
+                    return ev, thing  # "The number of vehicles stuck has risen to 2,000": things lend no group to people
             return ev, None
         if k > 0 and f"{toks[k - 1].low} {t.low}" in _SEARCH_FOR:
             return "missing", None  # "still searching for dozens of others"
@@ -631,6 +640,7 @@ def _gapped(text: str, n: NumberMention) -> bool:
 
 
 # what befalls motorists on a road: drivers named by their trade are people then
+_BLOCKED_INSIDE = re.compile(r"\bblocked\s+(?:in|inside|under|underground|below)\b", re.I)
 _ON_THE_ROAD = {"stranded", "trapped", "rescued", "evacuated", "displaced"}
 
 
@@ -1410,9 +1420,13 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
                 ev = event_of(key.group(1).lower())  # "• Death toll: 19", "Missing: at least 30"
                 if key.group(1).lower().endswith("toll"):
                     ev = "killed"
+        rival_end = _RIVAL_END.match(text, n.end) if out and not ev else None
+        if rival_end and np_words and rival_end.group(0).strip() and _RIVAL_SAYS.search(text, max(0, n.start - 70), n.num_start):
+            np_words = []  # "the ministry says 11,000 took part": the verb is no group
         if not ev and out and not np_words and (
                 _ESTIMATE_OF.search(text, max(0, n.start - 40), n.start) or (_gapped(text, n) and out[-1].event != "hours")
-                or _RIVAL_FIGURE.search(text, max(0, n.start - 50), n.num_start)):
+                or _RIVAL_FIGURE.search(text, max(0, n.start - 50), n.num_start)
+                or (rival_end and _RIVAL_SAYS.search(text, max(0, n.start - 70), n.num_start))):
             # "put the turnout at 40,000, far above the police estimate of 9,000"; "The prefecture counted 8,200
             # demonstrators, the unions more than 30,000"; "Police put the number at 38,000; the unions said it
             # was as many as 100,000": a rival figure for the same count
@@ -1588,6 +1602,8 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             continue  # "lost two fingers"; "3,412 suspected cases"; "the evacuation of eleven villages"
         if cat == "workers" and np_words and np_words[-1].low in ("drivers", "driver") and ev in _ON_THE_ROAD:
             cat = "people"  # "2,000 lorry drivers were stranded at the port": motorists stuck, not workers hurt at work
+        if ev == "stranded" and cat in PERSON_CATEGORIES and _BLOCKED_INSIDE.search(text, n.end):
+            ev = "trapped"  # "Eleven workers remain blocked in the tunnel": shut in, not held up on a road
         if np_words and np_words[-1].low in ("colleagues", "comrades") and cat == "people":
             cat = _speaker_group(toks, a) or cat  # "Firefighters say three of their colleagues were hurt"
         if np_words and cat == "people" and _SUSPECTED_OF.match(text, toks[j - 1].end):

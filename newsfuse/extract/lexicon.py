@@ -408,7 +408,7 @@ _EV_PATTERNS: list[tuple[str, str]] = [
      r"nightclub|lounge|room|basement|resort|seafront|beach|town\s+cent(?:re|er)|park)\b", "crowd"),
     # a crowd that fills a public place: "20,000 people filled the main square", "flocked to the beach"
     (r"(?:filled|thronged|jammed|crowded)\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}?(?:square|streets|stadium|arena|venue|park|"
-     r"beach|beaches|seafront|promenade|route|avenue|boulevard|piazza|plaza)\b|"
+     r"beach|beaches|seafront|promenade|route|avenues?|boulevards?|piazza|plaza)\b|"
      r"(?:flocked|poured|streamed)\s+(?:in)?to\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}?(?:square|streets|stadium|arena|venue|"
      r"park|beach|beaches|coast|seafront|promenade|resort|plaza|piazza|festival|concert|rally)\b|"
      r"held\s+(?:a\s+)?(?:[\w'’-]+\s+)?(?:vigil|rally|march|demonstration|protest|sit-in|picket)\b", "crowd"),
@@ -436,6 +436,11 @@ _EV_PATTERNS: list[tuple[str, str]] = [
     (r"attend(?:ed|ing|s)?\s+(?:the\s+|a\s+|an\s+)?(?:[\w'-]+\s+){0,2}?(?:funerals?|rall(?:y|ies)|vigils?|concerts?|"
      r"memorials?|ceremon(?:y|ies)|processions?|festivals?|protests?|demonstrations?|marches|march|parades?|mass|"
      r"events?|matche?s?|games?|finals?)\b", "crowd"),
+    # translated copy: "300 vehicles remained blocked in the tunnel" (people blocked inside are trapped: claims.py)
+    (r"(?:remain(?:s|ed)?|were|are)\s+(?:still\s+)?blocked\b(?!\s+by)", "stranded"),
+    # "a vigil attended by some 5,000 people" (round 16: review15)
+    (r"(?:rall(?:y|ies)|vigils?|march(?:es)?|protests?|demonstrations?|funerals?|concerts?|memorials?|ceremon(?:y|ies)|"
+     r"processions?|parades?)\s+(?:[\w'’-]+\s+){0,2}?attended\s+by", "crowd"),
     # a crowd at an event, not an audience at home
     (r"watched\s+(?:the\s+)?(?:match|game|final|race|parade|procession|fireworks)\b(?!\s+(?:on|at\s+home|online|live))",
      "crowd"),

@@ -69,3 +69,31 @@ def test_initiated_or_entered_a_strike_is_turnout_but_a_hunger_strike_is_not():
 def test_a_part_of_a_whole_named_by_its_owner():
     assert _keys("The union says about 600 of the plant's 820 workers have joined the strike.") == [
         ("workers striking", "about 600")]
+
+
+def test_a_bare_rival_figure_said_by_another_source():
+    assert _keys("Police put the crowd at 18,000; the organisers claim more than 60,000.") == [
+        ("crowd size", "18,000"), ("crowd size", "more than 60,000")]
+    assert _keys("Organisers put the turnout at about 30,000, but the city said 9,000 took part.") == [
+        ("crowd size", "about 30,000"), ("crowd size", "9,000")]
+
+
+def test_a_gathering_attended_by_or_filling_the_boulevards_is_a_crowd():
+    assert _keys("Hundreds of residents came to a vigil attended by about 2,000 people on Friday.")[-1] == (
+        "crowd size", "about 2,000")
+    assert _keys("Thousands of people filled the boulevards of the old town to protest.") == [("crowd size", "Thousands")]
+    assert _keys("The board meeting was attended by 12 directors.") == []
+
+
+def test_things_counted_by_a_toll_verb_keep_their_own_group():
+    history = claim_keys("About 600 passengers were stuck on trains overnight.", REF)
+    assert history == [("passengers stranded", "About 600")]
+    from newsfuse.extract.claims import claims_in_sentence
+    hist = claims_in_sentence("About 600 passengers were stuck on trains overnight.", "a", 0, REF)
+    assert _keys("The number of lorries stuck has risen to about 1,300.", hist) == [("vehicles stranded", "about 1,300")]
+
+
+def test_blocked_things_are_stranded_and_blocked_people_inside_are_trapped():
+    assert _keys("Some 150 cars remained blocked on the pass for the night.") == [("vehicles stranded", "Some 150")]
+    assert _keys("Nine miners remain blocked in the gallery after the roof gave way.") == [("workers trapped", "Nine")]
+    assert _keys("Several roads were blocked by fallen trees.") == []
