@@ -640,6 +640,9 @@ def _gapped(text: str, n: NumberMention) -> bool:
 
 
 # what befalls motorists on a road: drivers named by their trade are people then
+# states bare "men" share with the group the article named in the same state (not arrests: "three men were
+# arrested" in a story about miners are no miners)
+_MEN_EVENTS = {"trapped", "missing", "rescued", "stranded"}
 _BLOCKED_INSIDE = re.compile(r"\bblocked\s+(?:in|inside|under|underground|below)\b", re.I)
 _ON_THE_ROAD = {"stranded", "trapped", "rescued", "evacuated", "displaced"}
 
@@ -878,7 +881,11 @@ _HOW_DIED = re.compile(r"\s+(?:from\s+(?:the\s+|their\s+|his\s+|her\s+)?(?!them\
 # "..., 150 in Osh, 40 in Talas and 20 in Naryn": a bare number placed in a named town ends its phrase there
 _IN_TOWN = re.compile(r"\s+in\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}\s*(?:[,;.)]|and\b|--|—|–|$)")
 _HELD_HOSTAGE = re.compile(r"\s+(?:who\s+|that\s+|they\s+|it\s+|he\s+)?(?:had\s+|have\s+|has\s+)?(?:been\s+)?"
-                           r"(?:held|taken|kept|seized)\s+(?:as\s+)?(?:hostages?|captives?)\b", re.I)
+                           r"(?:(?:held|taken|kept|seized)\s+(?:as\s+)?(?:hostages?|captives?)\b|"
+                           # "three officers who had been held by inmates since yesterday" (round 16: review13)
+                           r"(?:held|kept)\s+(?:captive\s+)?by\s+(?:the\s+|rioting\s+|armed\s+)?(?:inmates|prisoners|detainees|"
+                           r"kidnappers|captors|abductors|hijackers|pirates|gunmen|militants|rebels|attackers|rioters)\b)", re.I)
+_SET_FREE = re.compile(r"\b(?:released|freed|liberated|set\s+free|walked\s+free)\b", re.I)
 # a number followed by a time unit and "ago"/"later" dates something; it counts nothing
 _TIME_AFTER = re.compile(r"\s*-?\s*(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|decades?)\s+"
                          r"(?:ago|later|earlier|before|after|afterwards|previously|on)\b", re.I)
@@ -950,6 +957,20 @@ def _aside_in(text: str, value: str) -> bool:
     # (asked again for every claim of the article's history at each later number: cached)
     v = re.escape(value)
     return bool(re.search(r"\bincluding\s+" + v, text) or re.search(r",\s*" + v + r"\s+of\s+(?:them|whom)\s+(?!were\b|was\b|are\b|is\b|have\b|had\b)", text))
+
+
+def _group_named_with(event: str, history: list[Claim] | None, sentences: list[str], text: str) -> str | None:
+    """The one group other than people the article named with ``event`` before this sentence, counted
+    ("38 miners are trapped") or not ("rescuers are trying to reach miners trapped below")."""
+    groups = {split_key(c.quantity)[0] for c in history or [] if c.event == event and not _is_aside(c)}
+    for sent in sentences:
+        if sent == text:
+            continue
+        for m in EVENT_RE.finditer(sent):
+            if event_of(m.group(1)) == event:
+                groups.add(category_of(re.findall(r"[\w'’-]+", sent[max(0, m.start() - 40):m.start()])[-2:])[0])
+    groups = (groups - {None, "people"}) & PERSON_CATEGORIES
+    return groups.pop() if len(groups) == 1 else None
 
 
 def _group_of_event(event: str, out: list[Claim], history: list[Claim] | None) -> str:
@@ -1604,11 +1625,17 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             cat = "people"  # "2,000 lorry drivers were stranded at the port": motorists stuck, not workers hurt at work
         if ev == "stranded" and cat in PERSON_CATEGORIES and _BLOCKED_INSIDE.search(text, n.end):
             ev = "trapped"  # "Eleven workers remain blocked in the tunnel": shut in, not held up on a road
+        if cat == "people" and np_words and np_words[-1].low in ("men", "women") and ev in _MEN_EVENTS and ctx is not None:
+            # "14 men are trapped" in an article about miners trapped: the men are the group it named so
+            cat = _group_named_with(ev, history, ctx.sentences, text) or cat
         if np_words and np_words[-1].low in ("colleagues", "comrades") and cat == "people":
             cat = _speaker_group(toks, a) or cat  # "Firefighters say three of their colleagues were hurt"
         if np_words and cat == "people" and _SUSPECTED_OF.match(text, toks[j - 1].end):
             cat = "suspects"  # "two men suspected of steering the boat"
-        if ev == "released" and np_words and cat in PERSON_CATEGORIES and _HELD_HOSTAGE.match(text, np_words[-1].end):
+        held = _HELD_HOSTAGE.match(text, np_words[-1].end) if np_words and cat in PERSON_CATEGORIES else None
+        if ev == "detained" and held and _SET_FREE.search(text, held.end()):
+            ev = "released"  # "Two teachers held hostage with them were also freed": the release is the news
+        if ev == "released" and held:
             cat = "hostages"  # "released 12 guards they had held hostage": whoever they were, they were hostages
         if ev == "missing" and cat in ("suspects", "attackers"):
             continue  # "police are searching for two suspects": a manhunt, not people lost

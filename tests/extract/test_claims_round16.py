@@ -97,3 +97,27 @@ def test_blocked_things_are_stranded_and_blocked_people_inside_are_trapped():
     assert _keys("Some 150 cars remained blocked on the pass for the night.") == [("vehicles stranded", "Some 150")]
     assert _keys("Nine miners remain blocked in the gallery after the roof gave way.") == [("workers trapped", "Nine")]
     assert _keys("Several roads were blocked by fallen trees.") == []
+
+
+def test_people_held_by_inmates_or_held_hostage_and_freed_are_hostages_released():
+    assert _keys("Two nurses held hostage with the patients were also freed on Sunday.") == [("hostages released", "Two")]
+    assert _keys("The jail says four guards who had been held by inmates since Friday have been released.") == [
+        ("hostages released", "four")]
+    # freed after an arrest is no hostage-taking
+    assert _keys("Police said 12 protesters held overnight were freed.") != [("hostages released", "12")]
+
+
+def test_men_in_the_state_an_earlier_sentence_named_a_group_in_are_that_group():
+    from helpers import make_article
+    from newsfuse.extract.claims import rule_claims
+
+    def keys(text):
+        return [(c.quantity, c.value) for c in rule_claims(make_article(text, "2024-05-15"))]
+
+    assert keys("Crews are still trying to reach miners trapped by a flood in the lower galleries. "
+                "The operator says 11 men are trapped about 400 metres down.") == [("workers trapped", "11")]
+    # not for arrests, and not without an earlier group in that state
+    assert keys("Crews are still trying to reach miners trapped by a flood. Police said two men were arrested.") == [
+        ("people detained", "two")]
+    assert keys("A fishing boat capsized in a storm. Four men are missing, the coastguard said.") == [
+        ("people missing", "Four")]
