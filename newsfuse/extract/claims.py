@@ -1055,14 +1055,14 @@ _MEMBERS_OF = re.compile(r"\s+of\s+(?:the\s+)?([\w'’-]+(?:\s+[\w'’-]+){0,3})
 # "the crew of 11", "a family of five": the group named before the figure
 _GROUP_OF = re.compile(r"\b(crew|family|team|group|party)\s+of\s+$", re.I)
 _OF_ITS_MEMBERS = re.compile(r"\s+of\s+(?:its|their)\s+members\b", re.I)
-_FRONTED_EVENT = re.compile(r"^\s*Of\s+(?:the|those)\s+([a-z]+),\s*(?:(?:only|just|some|about|around|roughly|nearly|more\s+than|at\s+least)\s+)?$", re.I)
+_FRONTED_EVENT = re.compile(r"^\s*Of\s+(?:the|those)\s+(?:\d[\d,]*\s+)?([a-z]+),\s*(?:(?:only|just|some|about|around|roughly|nearly|more\s+than|at\s+least)\s+)?$", re.I)
 # "... and an undetermined number of demonstrators, of whom 5 were hospitalised": the noun before
 _OF_WHOM = re.compile(r"\b([\w'’-]+)\s*,\s*(?:of|among)\s+(?:whom|them|which)\s+(?:only\s+|at\s+least\s+|some\s+|about\s+)?$", re.I)
 # heads that count parts of a body, never people: "lost two fingers"
 # a whole a later figure is part of: "Of the 230 passengers on the train, 86 were injured", "seven of the 12 boys"
 _CONTAINER = re.compile(r"(?:^|[,;:—–-]\s*|\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                         r"[a-z]+teen|[a-z]+ty)\s+)of\s+(?:the\s+[\w-]+['’]s|the|its|their|all)\s+$", re.I)
-_CONTAINER_END = re.compile(r"\s+[\w'’ -]{1,60}?(?:,|\s+(?:were|was|are|is|have|had|remain|remained)\b)", re.I)
+_CONTAINER_END = re.compile(r"(?:\s+[\w'’ -]{1,60}?)?(?:,|\s+(?:were|was|are|is|have|had|remain|remained)\b)", re.I)
 _IS_GROUP = re.compile(r"\s+(?:are|were|was|is)\s+([\w'’-]+(?:\s+[\w'’-]+)?)")
 _SUSPECTED_OF = re.compile(r"\s+(?:suspected|accused)\s+of\b", re.I)
 # a figure with its key before a colon: "• Death toll: 19", "Missing: at least 30"
@@ -1254,6 +1254,8 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
                                   attribution))
                 continue
             part = _subset_group(toks, j) if out else None
+            if part is not None and part == _claimed_group(out[-1]):
+                continue  # "Twelve people died, ten of them guests": a part in the total's own group is no second figure
             if part is not None:
                 # "Eleven people were hurt, three of them firefighters": a part with a group of its own
                 out.append(_claim(article_id, index, text, n, quantity_key(part, out[-1].event), None,
@@ -1299,6 +1301,8 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
         whole = _CONTAINER_END.match(text, n.end) if _CONTAINER.search(text, max(0, n.start - 40), n.start) else None
         if whole and not EVENT_RE.search(text, n.end, whole.end()):
             continue  # "Of the 16 crew on board, 14 were winched to safety": the whole, not a claim
+        if re.fullmatch(r"\s*Of\s+(?:the|those)\s+", text[:n.start], re.I) and re.match(r"\s+[a-z]+\s*,", text[n.end:]):
+            continue  # "Of the 29 dead, 11 are children": the whole the next figure is part of, said before it
         if _PARENT_OF.search(text, max(0, n.start - 20), n.start):
             continue  # "the father of three was killed": the size of his family, not a count of the dead
         if _AVERAGE.search(text, max(0, n.start - 20), n.start):

@@ -65,7 +65,9 @@ CATEGORIES: dict[str, list[str]] = {
                # people on a ride or in a saddle
                "riders", "occupants",
                # people at an event (round 15: review12)
-               "attendees", "attendee"],
+               "attendees", "attendee",
+               # parents named as such ("46 mums and newborns were carried to safety": round 16, review15)
+               "mothers", "mums", "moms"],
     "children": ["children", "kids", "minors", "pupils", "babies", "teenagers", "infants", "schoolchildren", "child",
                  "youngsters", "girls", "boys", "girl", "boy", "toddlers", "schoolgirls", "schoolboys"],
     "students": ["students", "university students", "college students"],
@@ -132,6 +134,8 @@ NOT_GROUPS = frozenset({
     # spans of time ("a baby of four months") and military units ("sent two battalions")
     "months", "weeks", "days", "years", "minutes", "seconds", "decades", "battalions", "brigades", "regiments",
     "platoons", "companies", "group", "groups",
+    # households counted as families: no opened set labels "30 families were moved to a hotel" (review4, review7, review10)
+    "families",
     # teams are units of people, counted by their members where it matters ("14 teams of vaccinators")
     "teams", "team", "squads",
     "fingers", "finger", "toes", "toe", "legs", "leg", "arms", "arm", "eyes", "eye", "teeth", "ribs", "hands", "feet",
@@ -227,10 +231,12 @@ EVENTS: dict[str, list[str]] = {
                  "stationed", "flown in", "deployment", "resumed the search", "joined the search",
                  "called to the scene", "called out", "drafted in", "brought in to help",
                  # round 15: a passive call-in of forces ("200 riot police were called in")
-                 "were called in", "been called in"],
+                 "were called in", "been called in",
+                 # round 16 (review13): "200 police officers have been ordered in"
+                 "were ordered in", "been ordered in"],
     "rescued": ["rescued", "rescuing", "alive", "ashore", "pulled out", "to the surface", "to safety", "saved",
                 "save", "plucked", "picked up", "winched", "airlifted to safety", "pulled alive", "pulled out alive",
-                "brought out alive", "dug out alive", "found alive", "lifted off",
+                "brought out alive", "brought up alive", "dug out alive", "found alive", "lifted off",
                 "off rooftops", "off roofs", "from rooftops", "from roofs"],
     "released": ["released", "freed", "freeing", "liberated", "release", "walked free"],
     "trapped": ["trapped"],
@@ -436,6 +442,18 @@ _EV_PATTERNS: list[tuple[str, str]] = [
     (r"attend(?:ed|ing|s)?\s+(?:the\s+|a\s+|an\s+)?(?:[\w'-]+\s+){0,2}?(?:funerals?|rall(?:y|ies)|vigils?|concerts?|"
      r"memorials?|ceremon(?:y|ies)|processions?|festivals?|protests?|demonstrations?|marches|march|parades?|mass|"
      r"events?|matche?s?|games?|finals?)\b", "crowd"),
+    # people moved out of harm's way: "were moved to a hotel", "carried out of the building", "carried to safety"
+    # (round 16: review, review4, review11, review12, review13, review14, review15 label these evacuated; prisoners
+    # moved to other jails and people taken to hospital are not)
+    (r"(?:moved|brought|taken|led|carried|bussed|ferried|escorted|relocated)\s+(?:"
+     r"out\s+of\s+(?:the\s+|their\s+|a\s+)?(?:[\w'’-]+\s+){0,2}?(?:building|buildings|hospital|wards?|school|hotel|"
+     r"cent(?:re|er)|block|tower|homes?|nightclub|club|venue|stadium|arena|station|terminal)\b|"
+     r"to\s+(?:safety|a\s+safe\s+distance)\b|to\s+(?:other|nearby|neighbouring|neighboring)\s+hospitals\b|"
+     r"to\s+(?:a\s+|an\s+|the\s+|two\s+|several\s+)?(?:[\w'’-]+\s+){0,3}?(?:shelters?|rest\s+cent(?:re|er)s?|"
+     r"evacuation\s+cent(?:re|er)s?|reception\s+cent(?:re|er)s?|hotels?|leisure\s+cent(?:re|er)s?|sports\s+halls?|"
+     r"village\s+halls?|church\s+halls?|community\s+cent(?:re|er)s?|gyms?|schools?)\b)", "evacuated"),
+    # "all five hostages are now free" (round 16: review13); not "free to go", "free of charge"
+    (r"(?:are|were)\s+(?:now\s+|all\s+|safely\s+)?free\b(?!\s+(?:to|of|from|for|and)\b)", "released"),
     # translated copy: "300 vehicles remained blocked in the tunnel" (people blocked inside are trapped: claims.py)
     (r"(?:remain(?:s|ed)?|were|are)\s+(?:still\s+)?blocked\b(?!\s+by)", "stranded"),
     # "a vigil attended by some 5,000 people" (round 16: review15)

@@ -121,3 +121,38 @@ def test_men_in_the_state_an_earlier_sentence_named_a_group_in_are_that_group():
         ("people detained", "two")]
     assert keys("A fishing boat capsized in a storm. Four men are missing, the coastguard said.") == [
         ("people missing", "Four")]
+
+
+def test_people_moved_to_a_hotel_a_rest_centre_or_out_of_a_building_are_evacuated():
+    assert _keys("Forty people were moved to a sports hall overnight.") == [("people evacuated", "Forty")]
+    assert _keys("About 90 patients were carried out of the building by firefighters.") == [
+        ("people evacuated", "About 90")]
+    assert _keys("Some 75 patients had been moved to other hospitals in the region.") == [
+        ("people evacuated", "Some 75")]
+    # prisoners moved to other jails and people taken to hospital are not
+    assert _keys("About 60 inmates have been moved to other jails.") == []
+    assert _keys("Three people were taken to hospital.") == [("people hospitalised", "Three")]
+
+
+def test_families_are_no_counted_group_and_mothers_are_people():
+    assert _keys("Twenty families were moved to a hotel for the night.") == []
+    assert _keys("Some 30 mothers and babies were carried to safety.") == [("people evacuated", "Some 30")]
+
+
+def test_a_part_in_the_total_s_own_group_is_no_second_figure():
+    assert _keys("Nine people died, seven of them guests and two members of staff.") == [
+        ("people killed", "Nine"), ("workers killed", "two")]
+    assert _keys("Eight people were hurt, two of them firefighters.") == [
+        ("people injured", "Eight"), ("rescue workers injured", "two")]
+
+
+def test_a_whole_said_before_its_part_is_no_claim():
+    assert _keys("Six of the eleven have been charged with arson.") == [("people charged", "Six")]
+    assert _keys("Of the 35 dead, 14 are children.") == [("children killed", "14")]
+
+
+def test_free_ordered_in_and_brought_up_alive():
+    assert _keys("Police say all three hostages are now free.") == [("hostages released", "three")]
+    assert _keys("The tickets are free for 20 pensioners.") == []
+    assert _keys("About 300 soldiers have been ordered in to clear the roads.") == [("troops deployed", "About 300")]
+    assert _keys("Seven miners have been brought up alive.") == [("workers rescued", "Seven")]
