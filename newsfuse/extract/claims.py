@@ -998,6 +998,8 @@ def _present_state(text: str, n: NumberMention, nums: list[NumberMention]) -> bo
     return False
 
 
+# translated copy tells the time in hours: "the fire would have started around 23 hours" (French "vers 23 heures")
+_HOURS_CLOCK = re.compile(r"\b(?:started|starts|began|begins|broke\s+out|occurred|happened|erupted|took\s+place|at)\s+$", re.I)
 _HOURS_AGO = re.compile(r"\s*-?\s*hours?\s+(?:ago|earlier|later|afterwards)\b", re.I)
 # a length someone wants to change, not how long the event lasted: "a plan to extend shifts to 11 hours"
 _HOURS_CHANGE = re.compile(r"\b(?:extend\w*|lengthen\w*|cut\w*|reduc\w*|rais\w*|increas\w*|shorten\w*)\s+"
@@ -1222,7 +1224,8 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             if _HOURS_WINDOW.search(text[max(0, n.start - 12):n.start]) or _POSSESSIVE_HOUR.match(text, n.end) or _HOURS_RATE.match(text, n.end) \
                     or _HOURS_AGO.match(text, n.end) or _HOURS_WAIT.search(text, max(0, n.start - 16), n.start) \
                     or _HOURS_PLANNED.search(text, max(0, n.start - 40), n.start) \
-                    or _HOURS_CHANGE.search(text, max(0, n.start - 50), n.start):
+                    or _HOURS_CHANGE.search(text, max(0, n.start - 50), n.start) \
+                    or (_HOURS_CLOCK.search(text, max(0, n.start - 24), n.start) and n.number is not None and n.number <= 24):
                 # "in the last 24 hours" is a window; "an hour's notice" a measure of something else; "the
                 # figure they gave an hour ago" a time
                 continue
@@ -1423,6 +1426,9 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
                     ev = main  # not "70,000 people who died ... have been buried": burial is no loss of things
         if ev == "released" and j <= len(toks) and _FREED_FROM_DANGER.match(text, toks[j - 1].end):
             ev = "rescued"  # "freed 12 people trapped in the rubble": a rescue, not a release from captivity
+        if ev == "released" and (pre_event in ("trapped", "stranded") or any(w.low in ("trapped", "buried", "stuck")
+                                                                           for w in np_words[:-1])):
+            ev = "rescued"  # "to free four trapped colleagues": the trap says rescue
         if head == "bodies":
             ev = "killed"  # "pulled another 11 bodies from the rubble" is a toll, not a rescue
         if head == "lives" and prev_tok in _TOOK_LIVES:

@@ -290,10 +290,13 @@ EVENT_NOUNS = {"detentions": "detained", "arrests": "detained", "deaths": "kille
 # flexible event phrases that a word list cannot spell out: "taken to Westbrook General Hospital"
 _EV_PATTERNS: list[tuple[str, str]] = [
     # "treated in hospitals in two towns", "taken to the regional burns unit", "taken to Saltley General"
-    (r"(?:(?:taken|rushed|transferred|admitted|brought|evacuated|airlifted|flown|helicoptered)\s+to|"
+    (r"(?:(?:taken|rushed|transferred|transported|admitted|brought|evacuated|airlifted|flown|helicoptered)\s+to|"
      # "taken by air ambulance to Kellsbridge General" (patients evacuated by ambulance are moved, not admitted)
      r"(?:taken|rushed|brought|flown)\s+by\s+(?:air\s+ambulance|ambulance|helicopter|road|boat)\s+to|"
      r"(?:treated|receiving\s+treatment|being\s+treated)\s+(?:in|at)|"
+     # "are being cared for in the intensive care unit", "were checked in hospital", "in a serious condition in
+     # the district hospital" (round 16: review13, review14, review15)
+     r"(?:cared\s+for|checked|condition)\s+(?:in|at)|"
      # "are still fighting for their lives in hospital"
      r"fighting\s+for\s+(?:their|his|her)\s+li(?:fe|ves)\s+(?:in|at))\s+"
      r"(?:a\s+|the\s+|an\s+)?(?:[\w'-]+\s+){0,3}?(?:hospitals?|Hospital|General\b|clinics?|infirmary|Infirmary|"
@@ -376,6 +379,10 @@ _EV_PATTERNS: list[tuple[str, str]] = [
     (r"(?:remain(?:s|ed)?|stay(?:s|ed)?|(?:were|was|are|is)\s+still)\s+(?:still\s+)?(?:at|in)\s+(?:[\w'-]+\s+){0,3}?"
      r"(?:hospitals?|Hospital|Infirmary|General|"
      r"infirmary|clinics?)\b", "hospitalised"),
+    # "About 600 patients are currently in treatment centres" (an outbreak's clinics)
+    (r"(?:are|were|is|was)\s+(?:currently\s+|now\s+|still\s+|at\s+present\s+)?(?:in|taken\s+in\s+charge\s+in)\s+"
+     r"(?:the\s+)?(?:treatment|isolation|cholera|ebola)\s+cent(?:re|er)s?|(?:are|were|is|was)\s+(?:currently\s+|now\s+|still\s+|"
+     r"at\s+present\s+)?(?:taken\s+in\s+charge\s+)?in\s+the\s+cent(?:re|er)s\s+of\s+treatment", "hospitalised"),
     # "four were still in intensive care" (not "ventilated in the intensive care unit")
     (r"in\s+(?:intensive|critical)\s+care\b(?!\s+units?)", "hospitalised"),
     # any manner of dying: "crushed to death", "burnt to death", "beaten to death"

@@ -155,3 +155,23 @@ def test_free_ordered_in_and_brought_up_alive():
     assert _keys("The tickets are free for 20 pensioners.") == []
     assert _keys("About 300 soldiers have been ordered in to clear the roads.") == [("troops deployed", "About 300")]
     assert _keys("Seven miners have been brought up alive.") == [("workers rescued", "Seven")]
+
+
+def test_more_ways_of_being_in_hospital():
+    assert _keys("Nine persons were transported to the hospital with burns.") == [("people hospitalised", "Nine")]
+    assert _keys("Four of the pupils are being cared for in the intensive care unit.") == [
+        ("children hospitalised", "Four")]
+    assert _keys("Three firefighters were checked in hospital and later discharged.") == [
+        ("rescue workers hospitalised", "Three")]
+    assert _keys("About 350 patients are currently in treatment centres, the ministry said.") == [
+        ("people hospitalised", "About 350")]
+
+
+def test_freeing_trapped_people_is_a_rescue():
+    assert _keys("Neighbours dug with their hands to free three trapped children.") == [("children rescued", "three")]
+    assert _keys("Rebels freed 12 captured soldiers.") == [("troops released", "12")]
+
+
+def test_a_time_of_day_in_hours_is_no_duration():
+    assert _keys("The blaze would have started around 22 hours in a storeroom.") == []
+    assert _keys("The siege lasted at least 6 hours.") == [("duration hours", "at least 6")]
