@@ -622,6 +622,11 @@ _AT_WORK = re.compile(r"\b(?:attended|responded|in\s+use|in\s+action|at\s+the\s+
                       r"tackl\w+|battl\w+|fought|fighting)\b", re.I)
 
 
+# responders at work, said after their count: "remain on site", "worked through the night", "reached the wreckage"
+_AT_WORK_AFTER = re.compile(r"(?:\s+(?:and|or)\s+[\w'’-]+(?:\s+[\w'’-]+){0,2})?\s+(?:(?:remain(?:s|ed)?|are|were|stay(?:s|ed)?)\s+"
+                            r"(?:still\s+)?(?:on\s+site|at\s+the\s+(?:site|scene))|worked\s+(?:into|through)\s+the\s+night|"
+                            r"reached\s+the\s+(?:wreckage|scene|site|crash\s+site|survivors?|stranded|last\s+of))\b", re.I)
+_GUARDED_BY = re.compile(r"\b(?:enforced|guarded|patrolled|policed|secured)\s+by\s+$", re.I)
 _ESTIMATE_OF = re.compile(r"\b(?:estimate|estimates|figure|count|tally)\s+of\s+$", re.I)
 _GAPPED = re.compile(r",\s+(?:while\s+|whereas\s+|and\s+|but\s+)?(?:the\s+|its\s+|their\s+)?([A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*)?)\s+$")
 _NOT_SOURCE = {"not", "only", "just", "perhaps", "maybe", "possibly", "even", "but", "and", "or", "nor", "yet", "now",
@@ -1402,6 +1407,9 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             ev = "crowd"  # "police fired tear gas at several hundred supporters": a crowd named by what was done to it
         if not ev and prev_tok in _PROVIDED and np_words and np_cat in _SENT_GROUPS:
             ev = "deployed"  # "the army will provide four helicopters"
+        if not ev and np_words and np_cat in _SENT_GROUPS and j < len(toks) and (
+                _AT_WORK_AFTER.match(text, toks[j - 1].end) or _GUARDED_BY.search(text, max(0, n.start - 30), n.start)):
+            ev = "deployed"  # "21 firefighters worked into the night", "a curfew enforced by 8,000 police officers"
         if not ev and prev_tok == "with" and np_words and np_cat in _SENT_GROUPS \
                 and ((out and out[-1].event == "deployed") or _AT_WORK.search(text, 0, n.start)):
             ev = "deployed"  # "Eight engines attended, with around 50 firefighters at the peak"

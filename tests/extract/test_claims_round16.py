@@ -175,3 +175,12 @@ def test_freeing_trapped_people_is_a_rescue():
 def test_a_time_of_day_in_hours_is_no_duration():
     assert _keys("The blaze would have started around 22 hours in a storeroom.") == []
     assert _keys("The siege lasted at least 6 hours.") == [("duration hours", "at least 6")]
+
+
+def test_responders_at_work_on_site_are_deployed_others_are_not():
+    assert _keys("Fourteen firefighters worked through the night to shore up the wall.") == [
+        ("rescue workers deployed", "Fourteen")]
+    assert _keys("About 90 paramedics and ambulance crews remain on site.") == [("rescue workers deployed", "About 90")]
+    assert _keys("Some 20 volunteers reached the wreckage at dawn.") == [("rescue workers deployed", "Some 20")]
+    assert _keys("The ban is enforced by about 3,000 police officers.") == [("security forces deployed", "about 3,000")]
+    assert _keys("About 300 residents remain on site.") == []
