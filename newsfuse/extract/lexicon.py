@@ -85,6 +85,8 @@ CATEGORIES: dict[str, list[str]] = {
         "train drivers", "tram drivers", "bus drivers", "train driver", "bus driver", "tram driver",
         # crew named by their trade at work (round 16: review14)
         "crewmates", "crewmen", "instructors", "ski instructors",
+        # drivers named by their trade are at work when killed or hurt (stranded ones are motorists: claims.py)
+        "lorry drivers", "truck drivers", "van drivers", "delivery drivers", "taxi drivers", "lorry driver", "truck driver",
     ],
     "journalists": ["journalists", "reporters", "media workers"],
     "migrants": ["migrants", "refugees", "asylum seekers"],
@@ -320,13 +322,14 @@ _EV_PATTERNS: list[tuple[str, str]] = [
      r"(?:their\s+|the\s+|a\s+)?(?:[\w'’-]+\s+){0,3}?(?:cars|vehicles|airports?|terminals?|stations?|trains?|buses|coaches|"
      r"planes?|motorways?|roads?|ferry|ferries|ship|vessel|boat)\b", "stranded"),
     # a night away from home: "spent Saturday night in the village hall"
-    (r"spen(?:t|d|ds|ding)\s+(?:the|last|a|another|(?:a\s+)?(?:second|third|fourth|fifth)|"
+    # (translated copy "passed the night under tents")
+    (r"(?:spen(?:t|d|ds|ding)|passed)\s+(?:the|last|a|another|(?:a\s+)?(?:second|third|fourth|fifth)|"
      r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+night"
      # a night without power or air conditioning is spent at home
      r"(?!\s+without\s+(?:power|electricity|air\s+conditioning|heating|running\s+water|water|gas|light))", "displaced"),
     # "suffered smoke inhalation", "sustained serious burns"
-    (r"(?:suffer(?:ed|ing|s)?|sustain(?:ed|ing|s)?|escaped\s+with|got\s+away\s+with)\s+(?:[\w'-]+\s+){0,2}?"
-     r"(?:injuries|injury|burns|wounds|"
+    (r"(?:suffer(?:ed|ing|s)?|sustain(?:ed|ing|s)?|escaped\s+with|got\s+away\s+with|received)\s+(?:[\w'-]+\s+){0,2}?"
+     r"(?:injuries|injury|burns|wounds|traumas|"
      r"fractures|smoke\s+inhalation|concussions?|cuts|bruises|gunshot\s+wounds|sprain(?:s|ed\s+\w+)|"
      r"(?:broken|fractured)\s+(?:bones?|legs?|arms?|ribs?|wrists?|ankles?|noses?|hips?|collarbones?|jaws?))\b", "injured"),
     # people put up away from home: "moved into temporary accommodation", "rehoused in hotels"
