@@ -85,8 +85,6 @@ CATEGORIES: dict[str, list[str]] = {
         "train drivers", "tram drivers", "bus drivers", "train driver", "bus driver", "tram driver",
         # crew named by their trade at work (round 16: review14)
         "crewmates", "crewmen", "instructors", "ski instructors",
-        # drivers named by their trade are at work when killed or hurt (stranded ones are motorists: claims.py)
-        "lorry drivers", "truck drivers", "van drivers", "delivery drivers", "taxi drivers", "lorry driver", "truck driver",
     ],
     "journalists": ["journalists", "reporters", "media workers"],
     "migrants": ["migrants", "refugees", "asylum seekers"],

@@ -186,11 +186,6 @@ def test_responders_at_work_on_site_are_deployed_others_are_not():
     assert _keys("About 300 residents remain on site.") == []
 
 
-def test_lorry_drivers_killed_are_workers_and_stranded_ones_motorists():
-    assert _keys("Three lorry drivers were found dead in their cabs.") == [("workers killed", "Three")]
-    assert _keys("About 900 lorry drivers have been stranded at the port.") == [("people stranded", "About 900")]
-
-
 def test_received_injuries_and_a_night_passed_under_tents():
     assert _keys("Another 6 miners received traumas of different gravity.") == [("workers injured", "6")]
     assert _keys("Some 2,400 persons have passed the night under tents.") == [("people displaced", "Some 2,400")]
