@@ -120,7 +120,10 @@ _OVER_VERBS = re.compile(r"\b(?:pass(?:es|ed|ing)?|surpass(?:es|ed)?|exceed(?:s|
 _RESTATED = re.compile(r"\b(?:put|puts|putting|placed|places|set|sets|estimated|estimates)\s+"
                        # "put last night's turnout at 40,000"
                        r"(?:the|its|their|this|that|(?:(?:last|this|the)\s+)?[\w-]+['’]s)\s+"
-                       r"(?P<what>(?:(?:overall|total|official|latest|final|provisional|combined)\s+)?(?:death\s+)?toll|(?:number|total)\s+of\s+[^,.;:]{1,70}?|figure|number|total|tally|"
+                       r"(?P<what>(?:(?:overall|total|official|latest|final|provisional|combined)\s+)?(?:death\s+)?toll|(?:number|total)\s+of\s+[^,.;:]{1,70}?|"
+                       # "put the number taking part in the strike at 1,850", "the number on strike at 19,000"
+                       r"number\s+(?:(?:taking|who\s+took)\s+part\s+in|who\s+(?:joined|went\s+on))\s+[^,.;:]{1,40}?|number\s+on\s+strike|"
+                       r"figure|number|total|tally|"
                        r"count|estimate|(?:crowd|turnout|attendance)(?:\s+[^,.;:]{1,50}?)?)(?:\s+(?:higher|lower|even\s+higher|"
                        r"slightly\s+higher))?\s*,?\s+at\s+$", re.I)
 # "bringing the total to 23", "raised the death toll from Sunday's tornadoes to 11": a new total
@@ -225,6 +228,8 @@ def _np_after(toks: list[_Tok], i: int, vague: bool, ev_starts: frozenset = froz
         j += 1
         if j < len(toks) and toks[j].low in ("the", "its", "their", "his", "her", "our"):
             j += 1
+            if j + 1 < len(toks) and toks[j].low.endswith(("'s", "’s")) and toks[j + 1].text[0].isdigit():
+                j += 1  # "900 of the site's 1,050 employees": the owner, then the whole
         if j + 1 < len(toks) and (toks[j].text[0].isdigit() or toks[j].low in NUMBER_WORDS) and toks[j + 1].text[0].isalpha():
             j += 1  # "seven of the 12 boys on board": the group is the container's
         if (j + 1 < len(toks) and (toks[j].low.endswith("ed") or toks[j].low == "missing") and event_of(toks[j].low)
@@ -242,7 +247,7 @@ def _np_after(toks: list[_Tok], i: int, vague: bool, ev_starts: frozenset = froz
                 words.append(t)
                 j += 1
             break
-        if words and (t.low in _NOT_NOUNS or (t.low.endswith("ed") and len(t.low) > 4)) \
+        if words and (t.low in _NOT_NOUNS or t.low in _IRREGULAR_PARTICIPLES or (t.low.endswith("ed") and len(t.low) > 4)) \
                 and category_of([w.text for w in words])[0]:
             break  # "14 soldiers lay scattered", "three prison officers needed treatment": the group ends at its verb
         if t.low.endswith("ed") and len(t.low) > 4:
@@ -424,6 +429,11 @@ _RIVAL_FIGURE = re.compile(r"\b(?:said|say|says|claimed|claims|insisted|insists|
                            r"the\s+(?:figure|number|total|turnout|crowd|toll))\s+(?:was|were|is|had\s+been|at|stood\s+at)\s+"
                            r"(?:(?:at\s+least|about|around|some|nearly|almost|more\s+than|over|up\s+to|as\s+many\s+as|closer\s+to)\s+)?$",
                            re.I)
+# "Police put the crowd at 25,000; organisers claim more than 100,000": a bare rival figure said by another source
+_RIVAL_SAYS = re.compile(r"[;,]\s+(?:the\s+|its\s+|their\s+)?[\w'’ -]{2,40}?\s+(?:claim|claims|claimed|say|says|said|estimate|"
+                         r"estimates|estimated|counted|count|reckon|reckons)\s+(?:that\s+)?(?:(?:at\s+least|about|around|some|nearly|"
+                         r"almost|more\s+than|over|up\s+to|as\s+many\s+as|closer\s+to|only|just)\s+)?$", re.I)
+_RIVAL_END = re.compile(r"\s*(?:[.;]|,\s|$)|\s+(?:took\s+part|were\s+there|attended|turned\s+out)\b", re.I)
 _PHRASE_GAP = re.compile(r"(?:\s+(?:now|another|a|the|further))*\s*$", re.I)
 
 
@@ -466,6 +476,10 @@ def _event_back(text: str, toks: list[_Tok], i: int) -> tuple[str | None, str | 
                     return ev, "people"  # "put the overall death toll at 12": every group together
             elif t.low in ("treated", "treating") and _BY_HOSPITALS.search(text, max(0, t.start - 50), t.start):
                 ev = "hospitalised"  # "Hospitals in the capital treated 600 people"
+            elif toll:
+                thing = category_of([x.text for x in toks[max(0, k - 3):k]])[0]
+                if thing in THING_CATEGORIES:
+                    return ev, thing  # "The number of vehicles stuck has risen to 2,000": things lend no group to people
             return ev, None
         if k > 0 and f"{toks[k - 1].low} {t.low}" in _SEARCH_FOR:
             return "missing", None  # "still searching for dozens of others"
@@ -608,6 +622,11 @@ _AT_WORK = re.compile(r"\b(?:attended|responded|in\s+use|in\s+action|at\s+the\s+
                       r"tackl\w+|battl\w+|fought|fighting)\b", re.I)
 
 
+# responders at work, said after their count: "remain on site", "worked through the night", "reached the wreckage"
+_AT_WORK_AFTER = re.compile(r"(?:\s+(?:and|or)\s+[\w'’-]+(?:\s+[\w'’-]+){0,2})?\s+(?:(?:remain(?:s|ed)?|are|were|stay(?:s|ed)?)\s+"
+                            r"(?:still\s+)?(?:on\s+site|at\s+the\s+(?:site|scene))|worked\s+(?:into|through)\s+the\s+night|"
+                            r"reached\s+the\s+(?:wreckage|scene|site|crash\s+site|survivors?|stranded|last\s+of))\b", re.I)
+_GUARDED_BY = re.compile(r"\b(?:enforced|guarded|patrolled|policed|secured)\s+by\s+$", re.I)
 _ESTIMATE_OF = re.compile(r"\b(?:estimate|estimates|figure|count|tally)\s+of\s+$", re.I)
 _GAPPED = re.compile(r",\s+(?:while\s+|whereas\s+|and\s+|but\s+)?(?:the\s+|its\s+|their\s+)?([A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*)?)\s+$")
 _NOT_SOURCE = {"not", "only", "just", "perhaps", "maybe", "possibly", "even", "but", "and", "or", "nor", "yet", "now",
@@ -626,6 +645,10 @@ def _gapped(text: str, n: NumberMention) -> bool:
 
 
 # what befalls motorists on a road: drivers named by their trade are people then
+# states bare "men" share with the group the article named in the same state (not arrests: "three men were
+# arrested" in a story about miners are no miners)
+_MEN_EVENTS = {"trapped", "missing", "rescued", "stranded"}
+_BLOCKED_INSIDE = re.compile(r"\bblocked\s+(?:in|inside|under|underground|below)\b", re.I)
 _ON_THE_ROAD = {"stranded", "trapped", "rescued", "evacuated", "displaced"}
 
 
@@ -726,7 +749,17 @@ def _members_of(text: str, end: int) -> str | None:
     # the longest known opening: "members of the forces of order were hurt"; not across an article ("members of
     # the Save the Children team" are no children)
     words = words[:next((k for k, w in enumerate(words) if k and w.lower() in ("the", "a", "an")), len(words))]
-    return next((category_of(words[:k])[0] for k in range(len(words), 0, -1) if category_of(words[:k])[0]), None)
+    known = next((category_of(words[:k])[0] for k in range(len(words), 0, -1) if category_of(words[:k])[0]), None)
+    # else the service they belong to: "members of the rescue services", "200 effectives of the Military Emergency Unit"
+    return known or next((_SERVICE_GROUPS[w.lower()] for w in words if w.lower() in _SERVICE_GROUPS), None)
+
+
+# the group of the people a service is made of, named by the service's own word
+_SERVICE_GROUPS = {"army": "troops", "military": "troops", "navy": "troops", "police": "security forces",
+                   "gendarmerie": "security forces", "rescue": "rescue workers", "fire": "rescue workers",
+                   "firefighting": "rescue workers", "ambulance": "rescue workers"}
+# heads that say only "staff of": "350 effectives of the police", "90 forces of the fire brigade" (translated copy)
+_STAFF_HEADS = {"effectives", "forces"}
 
 
 def _predicate_group(text: str, end: int) -> str | None:
@@ -748,6 +781,8 @@ def _restated_key(what: str, out: list[Claim], history: list[Claim] | None) -> t
     low = what.lower()
     if low.startswith(("crowd", "turnout", "attendance")):
         return "crowd size", "crowd"
+    if re.match(r"number\s+(?:taking|who|on\s+strike)", low) and re.search(r"\b(?:strike|walkout|stoppage)s?\b", low):
+        return "workers striking", "striking"  # "put the number on strike at 19,000": strikers are at work
     if low.endswith("toll"):
         # "put the overall death toll at 12": every group, not the one the article counted last
         cat = "people" if re.search(r"\b(?:overall|total|combined|full|whole)\b", low) else _group_of_event("killed", out, history)
@@ -845,14 +880,25 @@ _OBJECT_NUMBER = re.compile(r"\s+(?:(?:at\s+least|about|around|some|more\s+than|
 # where the dead died, said of a part of the toll: "seven of them at the scene and four in hospital"
 _WHERE_DIED = re.compile(r"\s+(?:of\s+(?:them|whom)\s+)?(?:at\s+the\s+scene|on\s+the\s+spot|(?:later\s+)?in\s+(?:a\s+|the\s+)?"
                          r"hospitals?|on\s+the\s+way\s+to\s+(?:a\s+|the\s+)?hospital|on\s+arrival)\s*(?:[,;.]|and\b|$)", re.I)
+# how the dead died, said of a bare part of the toll: "Three died, two from the cold and one in a collision"
+_HOW_DIED = re.compile(r"\s+(?:from\s+(?:the\s+|their\s+|his\s+|her\s+)?(?!them\b|whom\b|those\b|these\b)[a-z][\w'’-]*"
+                       r"|in\s+(?:a|an)\s+[a-z][\w'’-]*)", re.I)
 # "..., 150 in Osh, 40 in Talas and 20 in Naryn": a bare number placed in a named town ends its phrase there
 _IN_TOWN = re.compile(r"\s+in\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}\s*(?:[,;.)]|and\b|--|—|–|$)")
 _HELD_HOSTAGE = re.compile(r"\s+(?:who\s+|that\s+|they\s+|it\s+|he\s+)?(?:had\s+|have\s+|has\s+)?(?:been\s+)?"
-                           r"(?:held|taken|kept|seized)\s+(?:as\s+)?(?:hostages?|captives?)\b", re.I)
+                           r"(?:(?:held|taken|kept|seized)\s+(?:as\s+)?(?:hostages?|captives?)\b|"
+                           # "three officers who had been held by inmates since yesterday" (round 16: review13)
+                           r"(?:held|kept)\s+(?:captive\s+)?by\s+(?:the\s+|rioting\s+|armed\s+)?(?:inmates|prisoners|detainees|"
+                           r"kidnappers|captors|abductors|hijackers|pirates|gunmen|militants|rebels|attackers|rioters)\b)", re.I)
+_SET_FREE = re.compile(r"\b(?:released|freed|liberated|set\s+free|walked\s+free)\b", re.I)
 # a number followed by a time unit and "ago"/"later" dates something; it counts nothing
 _TIME_AFTER = re.compile(r"\s*-?\s*(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|decades?)\s+"
                          r"(?:ago|later|earlier|before|after|afterwards|previously|on)\b", re.I)
 _LEADING_ZERO = re.compile(r"0\d")
+# a number joined to a unit of measure is a size, not a count: "the 30-kilometre stretch", "a 12-storey block"
+_UNIT_JOINED = re.compile(r"-(?:kilomet(?:re|er)|met(?:re|er)|km|mile|foot|feet|yard|tonne|ton|litre|liter|storey|story|"
+                          r"inch|centimet(?:re|er)|cm|mm|acre|hectare|lane|seat|bed|room|page|year|month|week|day|minute|"
+                          r"second)s?\b", re.I)
 _FACILITY_NO = re.compile(r"\b(?:Terminal|Gate|Platform|Ward|Flight|Route|Block|Room|Pier|Berth|Bay|Zone|Sector|Runway|"
                           r"Exit|Junction|Reactor|Floor|Level|Stand|Hall|Track|Carriage|Coach|Bus|Line|No\.?|Number)\s+$")
 _REPEATED = re.compile(r"\s+(?:upon|and|on)\s+(hundreds|thousands|millions|dozens|scores)\b", re.I)
@@ -863,6 +909,9 @@ _IDIOM_BEFORE = re.compile(r"\b(?:a\s+thing|things?|a\s+trick|a\s+lesson)\s+or\s
 _NOT_NOUNS = {"they", "we", "you", "he", "she", "it", "who", "them", "lay", "lie", "lies", "sat", "sit", "stay", "stays",
               "full", "empty", "alive", "dead", "safe", "unharmed", "present", "together", "upon", "ago", "later",
               "earlier", "say", "says", "said"}
+# participles not in -ed that end a known group's phrase: "two farm workers found dead in a field"
+# (a participle that opens a post-modifier, "protesters held overnight", is read by category_of)
+_IRREGULAR_PARTICIPLES = {"found", "feared", "thought", "known"}
 # a capitalised plural of no known group: a nationality, people of a faith or a region ("Hungarians", "Yemenis")
 _DEMONYM = re.compile(r"[A-Z][a-z]*(?:ians|ans|is|ese|ons|ites|ots|ks|ds|es|ers|ews)$")
 _HUMAN_EVENTS = {"killed", "injured", "hospitalised", "detained", "missing", "evacuated", "displaced", "rescued",
@@ -871,14 +920,18 @@ _AGE_PREDICATE = re.compile(r"\b(?:were|was|are|is|aged)\s+$", re.I)
 
 
 def _place_of_death(text: str, n: NumberMention, out: list[Claim]) -> bool:
-    """A bare part of the toll just counted, named by where they died: no patients in hospital,
+    """A bare part of the toll just counted, named by where or how they died: no patients in hospital,
     no second toll. Only while no other event comes between the toll and the part. A part named by
     a town ("210 were killed -- 150 in Osh, 40 in Talas") is a breakdown of any count, not a rival figure."""
     if not out or out[-1].event in ("hours", "crowd"):
         return False
     by_town = _IN_TOWN.match(text, n.end)
-    if not by_town and (out[-1].event != "killed" or not _WHERE_DIED.match(text, n.end)):
+    # (only a bare part in a list: "forcing 10,000 from their homes" is a count of its own verb)
+    how = _HOW_DIED.match(text, n.end) if re.search(r"(?:,|\band)\s*$", text[max(0, n.start - 6):n.start]) else None
+    if not by_town and (out[-1].event != "killed" or not (_WHERE_DIED.match(text, n.end) or how)):
         return False
+    if how and not _WHERE_DIED.match(text, n.end) and _PREDICATE.search(re.split(r"[,;.]|\band\b", text[how.end():])[0]):
+        return False  # "two from the village were injured": a count with a verb of its own
     at = text.find(out[-1].value)
     if at < 0 or at > n.start:
         return False
@@ -911,6 +964,20 @@ def _aside_in(text: str, value: str) -> bool:
     return bool(re.search(r"\bincluding\s+" + v, text) or re.search(r",\s*" + v + r"\s+of\s+(?:them|whom)\s+(?!were\b|was\b|are\b|is\b|have\b|had\b)", text))
 
 
+def _group_named_with(event: str, history: list[Claim] | None, sentences: list[str], text: str) -> str | None:
+    """The one group other than people the article named with ``event`` before this sentence, counted
+    ("38 miners are trapped") or not ("rescuers are trying to reach miners trapped below")."""
+    groups = {split_key(c.quantity)[0] for c in history or [] if c.event == event and not _is_aside(c)}
+    for sent in sentences:
+        if sent == text:
+            continue
+        for m in EVENT_RE.finditer(sent):
+            if event_of(m.group(1)) == event:
+                groups.add(category_of(re.findall(r"[\w'’-]+", sent[max(0, m.start() - 40):m.start()])[-2:])[0])
+    groups = (groups - {None, "people"}) & PERSON_CATEGORIES
+    return groups.pop() if len(groups) == 1 else None
+
+
 def _group_of_event(event: str, out: list[Claim], history: list[Claim] | None) -> str:
     """The group last counted with ``event`` in this sentence or article ('of the injured' -> children)."""
     for c in reversed(list(history or []) + out):
@@ -936,6 +1003,8 @@ def _present_state(text: str, n: NumberMention, nums: list[NumberMention]) -> bo
     return False
 
 
+# translated copy tells the time in hours: "the fire would have started around 23 hours" (French "vers 23 heures")
+_HOURS_CLOCK = re.compile(r"\b(?:started|starts|began|begins|broke\s+out|occurred|happened|erupted|took\s+place|at)\s+$", re.I)
 _HOURS_AGO = re.compile(r"\s*-?\s*hours?\s+(?:ago|earlier|later|afterwards)\b", re.I)
 # a length someone wants to change, not how long the event lasted: "a plan to extend shifts to 11 hours"
 _HOURS_CHANGE = re.compile(r"\b(?:extend\w*|lengthen\w*|cut\w*|reduc\w*|rais\w*|increas\w*|shorten\w*)\s+"
@@ -993,14 +1062,14 @@ _MEMBERS_OF = re.compile(r"\s+of\s+(?:the\s+)?([\w'’-]+(?:\s+[\w'’-]+){0,3})
 # "the crew of 11", "a family of five": the group named before the figure
 _GROUP_OF = re.compile(r"\b(crew|family|team|group|party)\s+of\s+$", re.I)
 _OF_ITS_MEMBERS = re.compile(r"\s+of\s+(?:its|their)\s+members\b", re.I)
-_FRONTED_EVENT = re.compile(r"^\s*Of\s+(?:the|those)\s+([a-z]+),\s*(?:(?:only|just|some|about|around|roughly|nearly|more\s+than|at\s+least)\s+)?$", re.I)
+_FRONTED_EVENT = re.compile(r"^\s*Of\s+(?:the|those)\s+(?:\d[\d,]*\s+)?([a-z]+),\s*(?:(?:only|just|some|about|around|roughly|nearly|more\s+than|at\s+least)\s+)?$", re.I)
 # "... and an undetermined number of demonstrators, of whom 5 were hospitalised": the noun before
 _OF_WHOM = re.compile(r"\b([\w'’-]+)\s*,\s*(?:of|among)\s+(?:whom|them|which)\s+(?:only\s+|at\s+least\s+|some\s+|about\s+)?$", re.I)
 # heads that count parts of a body, never people: "lost two fingers"
 # a whole a later figure is part of: "Of the 230 passengers on the train, 86 were injured", "seven of the 12 boys"
 _CONTAINER = re.compile(r"(?:^|[,;:—–-]\s*|\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                        r"[a-z]+teen|[a-z]+ty)\s+)of\s+(?:the|its|their|all)\s+$", re.I)
-_CONTAINER_END = re.compile(r"\s+[\w'’ -]{1,60}?(?:,|\s+(?:were|was|are|is|have|had|remain|remained)\b)", re.I)
+                        r"[a-z]+teen|[a-z]+ty)\s+)of\s+(?:the\s+[\w-]+['’]s|the|its|their|all)\s+$", re.I)
+_CONTAINER_END = re.compile(r"(?:\s+[\w'’ -]{1,60}?)?(?:,|\s+(?:were|was|are|is|have|had|remain|remained)\b)", re.I)
 _IS_GROUP = re.compile(r"\s+(?:are|were|was|is)\s+([\w'’-]+(?:\s+[\w'’-]+)?)")
 _SUSPECTED_OF = re.compile(r"\s+(?:suspected|accused)\s+of\b", re.I)
 # a figure with its key before a colon: "• Death toll: 19", "Missing: at least 30"
@@ -1149,7 +1218,8 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
     out: list[Claim] = []
     parts: set[int] = set()  # ids of claims that are "including ..." asides
     for n, a, b in spans:
-        if (not n.unit_hour and _TIME_AFTER.match(text, n.end)) or _LEADING_ZERO.match(text, n.num_start) \
+        if (not n.unit_hour and (_TIME_AFTER.match(text, n.end) or _UNIT_JOINED.match(text, n.end))) \
+                or _LEADING_ZERO.match(text, n.num_start) \
                 or _FACILITY_NO.search(text, max(0, n.start - 16), n.start) or _REPEATED.match(text, n.end) \
                 or _IDIOM_BEFORE.search(text, max(0, n.start - 16), n.start):
             # "freed three weeks ago", "shot four years later": a time; "0845 numbers": a code; "Gate 4": a name;
@@ -1159,7 +1229,8 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             if _HOURS_WINDOW.search(text[max(0, n.start - 12):n.start]) or _POSSESSIVE_HOUR.match(text, n.end) or _HOURS_RATE.match(text, n.end) \
                     or _HOURS_AGO.match(text, n.end) or _HOURS_WAIT.search(text, max(0, n.start - 16), n.start) \
                     or _HOURS_PLANNED.search(text, max(0, n.start - 40), n.start) \
-                    or _HOURS_CHANGE.search(text, max(0, n.start - 50), n.start):
+                    or _HOURS_CHANGE.search(text, max(0, n.start - 50), n.start) \
+                    or (_HOURS_CLOCK.search(text, max(0, n.start - 24), n.start) and n.number is not None and n.number <= 24):
                 # "in the last 24 hours" is a window; "an hour's notice" a measure of something else; "the
                 # figure they gave an hour ago" a time
                 continue
@@ -1181,6 +1252,8 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
         if subset:
             if j < len(toks) and toks[j].low == "with":
                 continue  # "..., four of them with serious injuries": how badly, not another count
+            if out and out[-1].event == "hospitalised" and j < len(toks) and toks[j].low in _DEGREE:
+                continue  # "31 were taken to hospital, four of them critically hurt": how badly, not a second count
             ev0, _ = _event_back(text, toks, a)
             if ev0 and not out:
                 # "Gunmen who abducted 26 passengers have freed 19 of them": "them" are the count before
@@ -1189,6 +1262,8 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
                                   attribution))
                 continue
             part = _subset_group(toks, j) if out else None
+            if part is not None and part == _claimed_group(out[-1]):
+                continue  # "Twelve people died, ten of them guests": a part in the total's own group is no second figure
             if part is not None:
                 # "Eleven people were hurt, three of them firefighters": a part with a group of its own
                 out.append(_claim(article_id, index, text, n, quantity_key(part, out[-1].event), None,
@@ -1234,6 +1309,8 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
         whole = _CONTAINER_END.match(text, n.end) if _CONTAINER.search(text, max(0, n.start - 40), n.start) else None
         if whole and not EVENT_RE.search(text, n.end, whole.end()):
             continue  # "Of the 16 crew on board, 14 were winched to safety": the whole, not a claim
+        if re.fullmatch(r"\s*Of\s+(?:the|those)\s+", text[:n.start], re.I) and re.match(r"\s+[a-z]+\s*,", text[n.end:]):
+            continue  # "Of the 29 dead, 11 are children": the whole the next figure is part of, said before it
         if _PARENT_OF.search(text, max(0, n.start - 20), n.start):
             continue  # "the father of three was killed": the size of his family, not a count of the dead
         if _AVERAGE.search(text, max(0, n.start - 20), n.start):
@@ -1330,6 +1407,9 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             ev = "crowd"  # "police fired tear gas at several hundred supporters": a crowd named by what was done to it
         if not ev and prev_tok in _PROVIDED and np_words and np_cat in _SENT_GROUPS:
             ev = "deployed"  # "the army will provide four helicopters"
+        if not ev and np_words and np_cat in _SENT_GROUPS and j < len(toks) and (
+                _AT_WORK_AFTER.match(text, toks[j - 1].end) or _GUARDED_BY.search(text, max(0, n.start - 30), n.start)):
+            ev = "deployed"  # "21 firefighters worked into the night", "a curfew enforced by 8,000 police officers"
         if not ev and prev_tok == "with" and np_words and np_cat in _SENT_GROUPS \
                 and ((out and out[-1].event == "deployed") or _AT_WORK.search(text, 0, n.start)):
             ev = "deployed"  # "Eight engines attended, with around 50 firefighters at the peak"
@@ -1354,6 +1434,9 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
                     ev = main  # not "70,000 people who died ... have been buried": burial is no loss of things
         if ev == "released" and j <= len(toks) and _FREED_FROM_DANGER.match(text, toks[j - 1].end):
             ev = "rescued"  # "freed 12 people trapped in the rubble": a rescue, not a release from captivity
+        if ev == "released" and (pre_event in ("trapped", "stranded") or any(w.low in ("trapped", "buried", "stuck")
+                                                                           for w in np_words[:-1])):
+            ev = "rescued"  # "to free four trapped colleagues": the trap says rescue
         if head == "bodies":
             ev = "killed"  # "pulled another 11 bodies from the rubble" is a toll, not a rescue
         if head == "lives" and prev_tok in _TOOK_LIVES:
@@ -1376,9 +1459,13 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
                 ev = event_of(key.group(1).lower())  # "• Death toll: 19", "Missing: at least 30"
                 if key.group(1).lower().endswith("toll"):
                     ev = "killed"
+        rival_end = _RIVAL_END.match(text, n.end) if out and not ev else None
+        if rival_end and np_words and rival_end.group(0).strip() and _RIVAL_SAYS.search(text, max(0, n.start - 70), n.num_start):
+            np_words = []  # "the ministry says 11,000 took part": the verb is no group
         if not ev and out and not np_words and (
                 _ESTIMATE_OF.search(text, max(0, n.start - 40), n.start) or (_gapped(text, n) and out[-1].event != "hours")
-                or _RIVAL_FIGURE.search(text, max(0, n.start - 50), n.num_start)):
+                or _RIVAL_FIGURE.search(text, max(0, n.start - 50), n.num_start)
+                or (rival_end and _RIVAL_SAYS.search(text, max(0, n.start - 70), n.num_start))):
             # "put the turnout at 40,000, far above the police estimate of 9,000"; "The prefecture counted 8,200
             # demonstrators, the unions more than 30,000"; "Police put the number at 38,000; the unions said it
             # was as many as 100,000": a rival figure for the same count
@@ -1452,6 +1539,8 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
                     cat = "vehicles"  # translated copy: "48 units of special technique" were sent
                 if hedged and cat in _GENERIC_HEADS:
                     cat = "suspects"  # "27 suspected members of a gang": the head says only "suspects"
+                elif cat in _STAFF_HEADS and _members_of(text, np_words[-1].end):
+                    cat = _members_of(text, np_words[-1].end)  # "350 effectives of the police and of the army"
                 elif cat in _GENERIC_HEADS and _members_of(text, np_words[-1].end):
                     cat = _members_of(text, np_words[-1].end)  # "27 members of the security forces"
                 elif cat in _GENERIC_HEADS:
@@ -1552,11 +1641,19 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             continue  # "lost two fingers"; "3,412 suspected cases"; "the evacuation of eleven villages"
         if cat == "workers" and np_words and np_words[-1].low in ("drivers", "driver") and ev in _ON_THE_ROAD:
             cat = "people"  # "2,000 lorry drivers were stranded at the port": motorists stuck, not workers hurt at work
+        if ev == "stranded" and cat in PERSON_CATEGORIES and _BLOCKED_INSIDE.search(text, n.end):
+            ev = "trapped"  # "Eleven workers remain blocked in the tunnel": shut in, not held up on a road
+        if cat == "people" and np_words and np_words[-1].low in ("men", "women") and ev in _MEN_EVENTS and ctx is not None:
+            # "14 men are trapped" in an article about miners trapped: the men are the group it named so
+            cat = _group_named_with(ev, history, ctx.sentences, text) or cat
         if np_words and np_words[-1].low in ("colleagues", "comrades") and cat == "people":
             cat = _speaker_group(toks, a) or cat  # "Firefighters say three of their colleagues were hurt"
         if np_words and cat == "people" and _SUSPECTED_OF.match(text, toks[j - 1].end):
             cat = "suspects"  # "two men suspected of steering the boat"
-        if ev == "released" and np_words and cat in PERSON_CATEGORIES and _HELD_HOSTAGE.match(text, np_words[-1].end):
+        held = _HELD_HOSTAGE.match(text, np_words[-1].end) if np_words and cat in PERSON_CATEGORIES else None
+        if ev == "detained" and held and _SET_FREE.search(text, held.end()):
+            ev = "released"  # "Two teachers held hostage with them were also freed": the release is the news
+        if ev == "released" and held:
             cat = "hostages"  # "released 12 guards they had held hostage": whoever they were, they were hostages
         if ev == "missing" and cat in ("suspects", "attackers"):
             continue  # "police are searching for two suspects": a manhunt, not people lost

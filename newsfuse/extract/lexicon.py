@@ -65,7 +65,9 @@ CATEGORIES: dict[str, list[str]] = {
                # people on a ride or in a saddle
                "riders", "occupants",
                # people at an event (round 15: review12)
-               "attendees", "attendee"],
+               "attendees", "attendee",
+               # parents named as such ("46 mums and newborns were carried to safety": round 16, review15)
+               "mothers", "mums", "moms"],
     "children": ["children", "kids", "minors", "pupils", "babies", "teenagers", "infants", "schoolchildren", "child",
                  "youngsters", "girls", "boys", "girl", "boy", "toddlers", "schoolgirls", "schoolboys"],
     "students": ["students", "university students", "college students"],
@@ -81,6 +83,8 @@ CATEGORIES: dict[str, list[str]] = {
         "chefs", "cooks", "kitchen staff", "kitchen assistants", "kitchen workers", "waiters", "waitresses",
         # drivers of public transport are at work (lorry drivers in a pile-up are motorists, so people)
         "train drivers", "tram drivers", "bus drivers", "train driver", "bus driver", "tram driver",
+        # crew named by their trade at work (round 16: review14)
+        "crewmates", "crewmen", "instructors", "ski instructors",
     ],
     "journalists": ["journalists", "reporters", "media workers"],
     "migrants": ["migrants", "refugees", "asylum seekers"],
@@ -225,10 +229,12 @@ EVENTS: dict[str, list[str]] = {
                  "stationed", "flown in", "deployment", "resumed the search", "joined the search",
                  "called to the scene", "called out", "drafted in", "brought in to help",
                  # round 15: a passive call-in of forces ("200 riot police were called in")
-                 "were called in", "been called in"],
+                 "were called in", "been called in",
+                 # round 16 (review13): "200 police officers have been ordered in"
+                 "were ordered in", "been ordered in"],
     "rescued": ["rescued", "rescuing", "alive", "ashore", "pulled out", "to the surface", "to safety", "saved",
                 "save", "plucked", "picked up", "winched", "airlifted to safety", "pulled alive", "pulled out alive",
-                "brought out alive", "dug out alive", "found alive", "lifted off",
+                "brought out alive", "brought up alive", "dug out alive", "found alive", "lifted off",
                 "off rooftops", "off roofs", "from rooftops", "from roofs"],
     "released": ["released", "freed", "freeing", "liberated", "release", "walked free"],
     "trapped": ["trapped"],
@@ -284,10 +290,13 @@ EVENT_NOUNS = {"detentions": "detained", "arrests": "detained", "deaths": "kille
 # flexible event phrases that a word list cannot spell out: "taken to Westbrook General Hospital"
 _EV_PATTERNS: list[tuple[str, str]] = [
     # "treated in hospitals in two towns", "taken to the regional burns unit", "taken to Saltley General"
-    (r"(?:(?:taken|rushed|transferred|admitted|brought|evacuated|airlifted|flown|helicoptered)\s+to|"
+    (r"(?:(?:taken|rushed|transferred|transported|admitted|brought|evacuated|airlifted|flown|helicoptered)\s+to|"
      # "taken by air ambulance to Kellsbridge General" (patients evacuated by ambulance are moved, not admitted)
      r"(?:taken|rushed|brought|flown)\s+by\s+(?:air\s+ambulance|ambulance|helicopter|road|boat)\s+to|"
      r"(?:treated|receiving\s+treatment|being\s+treated)\s+(?:in|at)|"
+     # "are being cared for in the intensive care unit", "were checked in hospital", "in a serious condition in
+     # the district hospital" (round 16: review13, review14, review15)
+     r"(?:cared\s+for|checked|condition)\s+(?:in|at)|"
      # "are still fighting for their lives in hospital"
      r"fighting\s+for\s+(?:their|his|her)\s+li(?:fe|ves)\s+(?:in|at))\s+"
      r"(?:a\s+|the\s+|an\s+)?(?:[\w'-]+\s+){0,3}?(?:hospitals?|Hospital|General\b|clinics?|infirmary|Infirmary|"
@@ -311,13 +320,14 @@ _EV_PATTERNS: list[tuple[str, str]] = [
      r"(?:their\s+|the\s+|a\s+)?(?:[\w'’-]+\s+){0,3}?(?:cars|vehicles|airports?|terminals?|stations?|trains?|buses|coaches|"
      r"planes?|motorways?|roads?|ferry|ferries|ship|vessel|boat)\b", "stranded"),
     # a night away from home: "spent Saturday night in the village hall"
-    (r"spen(?:t|d|ds|ding)\s+(?:the|last|a|another|(?:a\s+)?(?:second|third|fourth|fifth)|"
+    # (translated copy "passed the night under tents")
+    (r"(?:spen(?:t|d|ds|ding)|passed)\s+(?:the|last|a|another|(?:a\s+)?(?:second|third|fourth|fifth)|"
      r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+night"
      # a night without power or air conditioning is spent at home
      r"(?!\s+without\s+(?:power|electricity|air\s+conditioning|heating|running\s+water|water|gas|light))", "displaced"),
     # "suffered smoke inhalation", "sustained serious burns"
-    (r"(?:suffer(?:ed|ing|s)?|sustain(?:ed|ing|s)?|escaped\s+with|got\s+away\s+with)\s+(?:[\w'-]+\s+){0,2}?"
-     r"(?:injuries|injury|burns|wounds|"
+    (r"(?:suffer(?:ed|ing|s)?|sustain(?:ed|ing|s)?|escaped\s+with|got\s+away\s+with|received)\s+(?:[\w'-]+\s+){0,2}?"
+     r"(?:injuries|injury|burns|wounds|traumas|"
      r"fractures|smoke\s+inhalation|concussions?|cuts|bruises|gunshot\s+wounds|sprain(?:s|ed\s+\w+)|"
      r"(?:broken|fractured)\s+(?:bones?|legs?|arms?|ribs?|wrists?|ankles?|noses?|hips?|collarbones?|jaws?))\b", "injured"),
     # people put up away from home: "moved into temporary accommodation", "rehoused in hotels"
@@ -370,6 +380,10 @@ _EV_PATTERNS: list[tuple[str, str]] = [
     (r"(?:remain(?:s|ed)?|stay(?:s|ed)?|(?:were|was|are|is)\s+still)\s+(?:still\s+)?(?:at|in)\s+(?:[\w'-]+\s+){0,3}?"
      r"(?:hospitals?|Hospital|Infirmary|General|"
      r"infirmary|clinics?)\b", "hospitalised"),
+    # "About 600 patients are currently in treatment centres" (an outbreak's clinics)
+    (r"(?:are|were|is|was)\s+(?:currently\s+|now\s+|still\s+|at\s+present\s+)?(?:in|taken\s+in\s+charge\s+in)\s+"
+     r"(?:the\s+)?(?:treatment|isolation|cholera|ebola)\s+cent(?:re|er)s?|(?:are|were|is|was)\s+(?:currently\s+|now\s+|still\s+|"
+     r"at\s+present\s+)?(?:taken\s+in\s+charge\s+)?in\s+the\s+cent(?:re|er)s\s+of\s+treatment", "hospitalised"),
     # "four were still in intensive care" (not "ventilated in the intensive care unit")
     (r"in\s+(?:intensive|critical)\s+care\b(?!\s+units?)", "hospitalised"),
     # any manner of dying: "crushed to death", "burnt to death", "beaten to death"
@@ -406,7 +420,7 @@ _EV_PATTERNS: list[tuple[str, str]] = [
      r"nightclub|lounge|room|basement|resort|seafront|beach|town\s+cent(?:re|er)|park)\b", "crowd"),
     # a crowd that fills a public place: "20,000 people filled the main square", "flocked to the beach"
     (r"(?:filled|thronged|jammed|crowded)\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}?(?:square|streets|stadium|arena|venue|park|"
-     r"beach|beaches|seafront|promenade|route|avenue|boulevard|piazza|plaza)\b|"
+     r"beach|beaches|seafront|promenade|route|avenues?|boulevards?|piazza|plaza)\b|"
      r"(?:flocked|poured|streamed)\s+(?:in)?to\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}?(?:square|streets|stadium|arena|venue|"
      r"park|beach|beaches|coast|seafront|promenade|resort|plaza|piazza|festival|concert|rally)\b|"
      r"held\s+(?:a\s+)?(?:[\w'’-]+\s+)?(?:vigil|rally|march|demonstration|protest|sit-in|picket)\b", "crowd"),
@@ -420,7 +434,11 @@ _EV_PATTERNS: list[tuple[str, str]] = [
     (r"(?:took|taken|taking)\s+part\s+in\s+(?:a|the|an|this|last|\w+'s)\s+(?:[\w'’-]+\s+){0,2}?(?:strike|walkout|stoppage)s?\b|"
      r"joined\s+(?:a|the|an|this|\w+'s)\s+(?:[\w'’-]+\s+){0,2}?(?:strike|walkout|stoppage)s?\b|"
      # translated copy: "adhered this Tuesday to the national strike"
-     r"adhered\s+(?:[\w'’-]+\s+){0,3}?to\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}?(?:strike|walkout|stoppage)s?\b", "striking"),
+     r"adhered\s+(?:[\w'’-]+\s+){0,3}?to\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}?(?:strike|walkout|stoppage)s?\b|"
+     # "4,000 miners initiated this Tuesday an indefinite strike", "2,300 workers entered in strike" (round 16:
+     # review13, review14; a hunger strike is no walkout)
+     r"(?:initiated|launched|entered(?:\s+in(?:to)?)?)\s+(?:(?:this|last|on)\s+\w+\s+)?(?!(?:an?\s+|the\s+|their\s+)?hunger\b)"
+     r"(?:an?\s+|the\s+|their\s+)?(?:[\w'’-]+\s+){0,2}?(?:strike|walkout|stoppage)s?\b", "striking"),
     # responders at work on a site: "240 persons are engaged at the site"
     (r"(?:are|were|is|was|been)\s+engaged\s+(?:at|in|on)\s+(?:the\s+)?(?:site|scene|search|operation|rescue|"
      r"liquidation|clean-?up|works?)\b", "deployed"),
@@ -430,6 +448,23 @@ _EV_PATTERNS: list[tuple[str, str]] = [
     (r"attend(?:ed|ing|s)?\s+(?:the\s+|a\s+|an\s+)?(?:[\w'-]+\s+){0,2}?(?:funerals?|rall(?:y|ies)|vigils?|concerts?|"
      r"memorials?|ceremon(?:y|ies)|processions?|festivals?|protests?|demonstrations?|marches|march|parades?|mass|"
      r"events?|matche?s?|games?|finals?)\b", "crowd"),
+    # people moved out of harm's way: "were moved to a hotel", "carried out of the building", "carried to safety"
+    # (round 16: review, review4, review11, review12, review13, review14, review15 label these evacuated; prisoners
+    # moved to other jails and people taken to hospital are not)
+    (r"(?:moved|brought|taken|led|carried|bussed|ferried|escorted|relocated)\s+(?:"
+     r"out\s+of\s+(?:the\s+|their\s+|a\s+)?(?:[\w'’-]+\s+){0,2}?(?:building|buildings|hospital|wards?|school|hotel|"
+     r"cent(?:re|er)|block|tower|homes?|nightclub|club|venue|stadium|arena|station|terminal)\b|"
+     r"to\s+(?:safety|a\s+safe\s+distance)\b|to\s+(?:other|nearby|neighbouring|neighboring)\s+hospitals\b|"
+     r"to\s+(?:a\s+|an\s+|the\s+|two\s+|several\s+)?(?:[\w'’-]+\s+){0,3}?(?:shelters?|rest\s+cent(?:re|er)s?|"
+     r"evacuation\s+cent(?:re|er)s?|reception\s+cent(?:re|er)s?|hotels?|leisure\s+cent(?:re|er)s?|sports\s+halls?|"
+     r"village\s+halls?|church\s+halls?|community\s+cent(?:re|er)s?|gyms?|schools?)\b)", "evacuated"),
+    # "all five hostages are now free" (round 16: review13); not "free to go", "free of charge"
+    (r"(?:are|were)\s+(?:now\s+|all\s+|safely\s+)?free\b(?!\s+(?:to|of|from|for|and)\b)", "released"),
+    # translated copy: "300 vehicles remained blocked in the tunnel" (people blocked inside are trapped: claims.py)
+    (r"(?:remain(?:s|ed)?|were|are)\s+(?:still\s+)?blocked\b(?!\s+by)", "stranded"),
+    # "a vigil attended by some 5,000 people" (round 16: review15)
+    (r"(?:rall(?:y|ies)|vigils?|march(?:es)?|protests?|demonstrations?|funerals?|concerts?|memorials?|ceremon(?:y|ies)|"
+     r"processions?|parades?)\s+(?:[\w'’-]+\s+){0,2}?attended\s+by", "crowd"),
     # a crowd at an event, not an audience at home
     (r"watched\s+(?:the\s+)?(?:match|game|final|race|parade|procession|fireworks)\b(?!\s+(?:on|at\s+home|online|live))",
      "crowd"),

@@ -168,12 +168,16 @@ class ArticleContext:
 
     people: list[str] = field(default_factory=list)
     roles: dict[str, str] = field(default_factory=dict)  # "president" -> "Ana Ruiz"
+    # the article's sentences seen so far: "14 men are trapped" after "miners trapped" are those miners
+    sentences: list[str] = field(default_factory=list)
 
     def see(self, text: str) -> None:
         """Note the people a sentence names, in text order, so that the last one named is the
         one a following "he said" means. Names inside quotation marks are skipped (a quoted
         operation, song or slogan, or someone the speaker talks about, is not the speaker), and a
         bare surname of someone already named ("Gaddafi called it ...") names them again."""
+        if not self.sentences or self.sentences[-1] != text:
+            self.sentences.append(text)
         seen: list[tuple[int, str]] = []
         spans = []
         for s, e, name in person_names(text):
