@@ -34,20 +34,25 @@ _SPEECH = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.I)
 _AFTER_QUOTE_VERBS = (SPEECH_VERBS + "|pronounced|indicated|asked|answered|responded|lamented|reiterated|"
                       "regretted|deplored|recalled|recounted|conceded|concluded|continued|"
                       "maintained|asserted|sentenced|manifested|highlighted|underlined|underscored|summed up|"
-                      "promised|pledged|predicted|demanded|begged")
+                      "promised|pledged|predicted|demanded|begged|testified|narrated|related")
 _AFTER_SPK_VERB = re.compile(rf"^\s*[,.!?]?\s*([^,.;:“”\"]{{1,60}}?)\s+(?:{_AFTER_QUOTE_VERBS})\b", re.I)
 # '..." declared to the press the minister, Dr. Ana Ruiz.': the audience is not the speaker, and the
 # full stop of a title abbreviation does not end the speaker
-_AUDIENCE = r"(?:to\s+(?:the\s+)?(?:press|reporters|journalists|media|local\s+media)\s+)?"
+# (translated copy also names the outlet or agency heard: '..." has declared to Agence Nord a miner')
+_AUDIENCE = (r"(?:to\s+(?:the\s+)?(?:press|reporters|journalists|media|local\s+media|agency|"
+             r"(?:[A-Z][\w-]*\s+){1,3}(?=(?:the|a|an|[A-Z])\b))\s*)?")
+# a perfect tense in translated copy: '..." has declared the minister' ("has" is no speaker)
+_PERFECT = r"(?:(?:has|have|had)\s+)?"
 _TITLE_DOT = r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bProf)(?<!\bGen)(?<!\bCol)(?<!\bSgt)(?<!\bSt)"
-_AFTER_VERB_SPK = re.compile(rf"^\s*[,.!?]?\s*(?:{_AFTER_QUOTE_VERBS})\s+{_AUDIENCE}(.{{2,90}}?)"
+_AFTER_VERB_SPK = re.compile(rf"^\s*[,.!?]?\s*{_PERFECT}(?:{_AFTER_QUOTE_VERBS})\s+{_AUDIENCE}(.{{2,90}}?)"
                              rf"(?=\s+(?:in|on|at|during|after|to|from)\s|{_TITLE_DOT}[.;]|,\s*(?:who|whose|which)\b|$)", re.I)
 # an aside between a subject and its verb: a participle clause or a prepositional phrase in lower case
 # (or a relative clause, or an age: "a nurse, who asked not to be named, told", "Lisa, 41, said")
 _ASIDE_PIECE = re.compile(r"^\s*(?:(?:[a-z]+(?:ing|ed)|in|on|at|for|with|after|before|during|flanked|surrounded|"
                           r"who|whose|which)\b|\d{1,3}\s*$)")
 # a conjunction right after a quote joins another predicate ('was "heartbroken" and promised'): no speaker there
-_NOT_AFTER_SPK = {"and", "but", "or", "then", "so", "that", "which", "who", "to", "as", "while", "when"}
+_NOT_AFTER_SPK = {"and", "but", "or", "then", "so", "that", "which", "who", "to", "as", "while", "when",
+                  "has", "have", "had"}
 # "X described the attack as 'a cowardly act'": the quoted words are X's
 _DESCRIBED_AS = re.compile(r"\b(?:described|branded|labell?ed|characteri[sz]ed)\s+(?:[\w'’-]+\s+){0,6}?as\s*$"
                            # "X called the attack 'an act of war'" (not "so-called", not "called for")
