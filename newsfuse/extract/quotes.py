@@ -198,6 +198,8 @@ def quotes_in_sentence(text: str, article_id: str, index: int, ctx: ArticleConte
             if raw is None:
                 m = _INDIRECT.match(text)
                 raw = m.group("spk") if m else None
+        if raw is None and not out:
+            raw = _colon_speaker(text[:s], ctx)
         if raw is None and out:
             raw = out[-1].speaker
         out.append(_make(article_id, index, text, inner, raw, ctx, direct=True))
@@ -226,6 +228,23 @@ def quotes_in_sentence(text: str, article_id: str, index: int, ctx: ArticleConte
             out.append(_make(article_id, index, text, clause, spk, ctx, direct=False))
             done = verb_end
     return out
+
+
+# a live blog or transcript line giving the speaker before a colon: '16:30 – Ruiz: "..."'
+_COLON_LEAD = re.compile(r"^\s*(?P<spk>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)\s*:\s*$")
+
+
+def _colon_speaker(before: str, ctx: ArticleContext) -> str | None:
+    """The name before a colon that opens a quotation, when it is a person: a full name, or a
+    surname of someone already named ('Update:' or 'Correction:' opens a line too, but names no one)."""
+    m = _COLON_LEAD.match(_LIVE_STAMP.sub("", before, count=1))
+    if not m:
+        return None
+    spk = m.group("spk")
+    names = person_names(spk)
+    if names and names[-1][1] == len(spk):
+        return spk
+    return spk if ctx.resolve(spk) != spk else None
 
 
 # a short quoted span of capitalised words only: a title or a name, not someone's words

@@ -23,3 +23,13 @@ def test_a_perfect_tense_inverted_verb_names_the_speaker_after_it():
     assert got == [(0, "Oren Maltk", True)]
     got = _speakers("“I heard the roof crack and ran,” testified Mr Pavel Droska, 66 years, whose barn burned.")
     assert got == [(0, "Pavel Droska", True)]
+
+
+def test_a_live_blog_line_names_its_speaker_before_the_colon():
+    got = _speakers("09:10 – Harbour master Greta Ollin says the quay is closed.",
+                    "09:45 – Ollin: “Nobody should go near the water until the tide turns tonight.”")
+    assert got[-1] == (1, "Greta Ollin", True)
+    got = _speakers("11:02 – Update: “All roads into the valley are now open again to traffic,” the police said.")
+    assert got == [(0, "police", True)]
+    got = _speakers("11:02 – Correction: “we have been told that the bridge will stay shut all night”")
+    assert got == [] or got[0][1] is None
