@@ -59,8 +59,10 @@ ORG_WORDS = {
     "nato", "csto", "who", "unicef", "kazinform", "khabar-24", "lufthansa",
 }
 # "MacAskill", "McBride", "DeLuca", "O'Neill": a capital inside a surname after its prefix
+# A capital further in without such a prefix is a brand ("AlpLink", "TransCo"), not a name: the token
+# may not stop in the middle of a word.
 _NAME_TOKEN = (r"(?:(?:Mac|Mc|De|Di|La|Le|Van|O['’])?[A-ZÀ-ÖØ-ÞĀ-Ž][a-zà-öø-ÿā-žƀ-ɏ'’]+"
-               r"(?:-[A-ZĀ-Ž]?[a-zà-öø-ÿā-žƀ-ɏ]+)*|[A-Z]\.)")  # "Ilić", "Łukasz"
+               r"(?:-[A-ZĀ-Ž]?[a-zà-öø-ÿā-žƀ-ɏ]+)*(?![A-Za-zÀ-ÖØ-öø-ÿĀ-ž])|[A-Z]\.)")  # "Ilić", "Łukasz"
 _NAME_RUN = re.compile(rf"{_NAME_TOKEN}(?:\s+(?:(?:de|da|di|van|von|al|el|bin|le|la|du)\s+)?{_NAME_TOKEN})*")
 
 

@@ -33,3 +33,8 @@ def test_a_live_blog_line_names_its_speaker_before_the_colon():
     assert got == [(0, "police", True)]
     got = _speakers("11:02 – Correction: “we have been told that the bridge will stay shut all night”")
     assert got == [] or got[0][1] is None
+
+
+def test_a_brand_with_a_capital_inside_is_not_cut_into_a_name():
+    got = _speakers("Carrier SeaBridge said the delay was “entirely due to the weather”.")
+    assert got == [(0, "Carrier SeaBridge", True)]
