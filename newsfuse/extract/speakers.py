@@ -162,6 +162,10 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|nearby|outside|inside|across|around
 
 
 _SURNAME = re.compile(r"\b[A-Z][\w'’-]+\b")
+# a reporter "has been speaking to the regional fire chief": the one interviewed, named by role, is
+# who speaks next (never the reporter)
+_INTERVIEWED = re.compile(r"\b(?:speaking|spoken|spoke|talking|talked)\s+(?:to|with)\s+(?:the|a|an)\s+"
+                          r"(?P<who>[a-z][\w'’ -]{2,50}?)(?=\s*[,.;]|\s+(?:who|about|at|in|on|this|earlier)\b|\s*$)")
 
 
 @dataclass
@@ -192,6 +196,9 @@ class ArticleContext:
             full = next((p for p in reversed(self.people) if p != m.group() and p.split()[-1] == m.group()), None)
             if full:
                 seen.append((m.start(), full))
+        m = _INTERVIEWED.search(text)
+        if m and not person_names(m.group("who")) and not in_quotation(text, m.start()):
+            seen.append((m.start("who"), m.group("who")))  # the role is who the next "he says" means
         for _, name in sorted(seen, key=lambda x: x[0]):
             self.note(name)
 

@@ -38,3 +38,9 @@ def test_a_live_blog_line_names_its_speaker_before_the_colon():
 def test_a_brand_with_a_capital_inside_is_not_cut_into_a_name():
     got = _speakers("Carrier SeaBridge said the delay was “entirely due to the weather”.")
     assert got == [(0, "Carrier SeaBridge", True)]
+
+
+def test_he_after_a_reporter_speaking_to_a_role_is_the_one_interviewed():
+    got = _speakers("Our correspondent Lasse Brenn has been talking to the county flood officer.",
+                    "He says about 300 sandbags were handed out overnight in the old town.")
+    assert got == [(1, "county flood officer", False)]
