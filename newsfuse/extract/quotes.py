@@ -317,6 +317,10 @@ def _coordinated_subject(spk: str) -> str:
     return m.group("lead")
 
 
+# an organisation's name in apposition: "The miners' union, SGM, said", "The operator, Raillink, says"
+_ORG_NAME = re.compile(r"[A-Z][\w&'’-]*(?:\s+(?:of\s+)?[A-Z][\w&'’-]*){0,3}")
+
+
 def _ok_indirect_subject(spk: str) -> bool:
     if not spk:
         return False
@@ -328,7 +332,7 @@ def _ok_indirect_subject(spk: str) -> bool:
     if "," in spk:
         # only appositions: "The head of the department, Colonel Viktor Asanov,"
         parts = [p.strip() for p in spk.split(",") if p.strip()]
-        return any(person_names(p) for p in parts[1:])
+        return any(person_names(p) or _ORG_NAME.fullmatch(p) for p in parts[1:])
     return len(spk.split()) <= 9
 
 

@@ -279,11 +279,19 @@ def split_speaker(phrase: str) -> tuple[str | None, str | None, str | None]:
     kin = _KIN_NAME.fullmatch(phrase)
     if kin:
         return kin.group("name"), kin.group("role"), None  # "His mum Lisa": Lisa, a relative
+    named = _NAMED_BODY.fullmatch(phrase)
+    if named:
+        return named.group("name"), named.group("role"), named.group("name")  # "the union, RTW": RTW
     single = re.fullmatch(r"(?:(?:Mr|Mrs|Ms|Dr|President|Minister|Mayor)\.?\s+)?([A-Z][\w'’-]+)", phrase)
     if single:
         return single.group(1), None, None
     phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)
     return phrase, None, None
+
+
+# a body named in apposition after what it is: "the doctors' union, HMA", "the operator, Raillink"
+_NAMED_BODY = re.compile(r"(?:[Tt]he\s+)?(?P<role>[a-z][\w'’ -]{1,40}?),\s*"
+                         r"(?P<name>[A-Z][\w&'’-]*(?:\s+(?:of\s+)?[A-Z][\w&'’-]*){0,3})")
 
 
 def _appositive(phrase: str, names: list[tuple[int, int, str]]) -> tuple[int, int, str] | None:

@@ -44,3 +44,10 @@ def test_he_after_a_reporter_speaking_to_a_role_is_the_one_interviewed():
     got = _speakers("Our correspondent Lasse Brenn has been talking to the county flood officer.",
                     "He says about 300 sandbags were handed out overnight in the old town.")
     assert got == [(1, "county flood officer", False)]
+
+
+def test_a_body_named_in_apposition_is_the_speaker_of_indirect_speech():
+    got = _speakers("The nurses' union, NKV, says about 3,000 of its members stayed away from work.")
+    assert got == [(0, "NKV", False)]
+    got = _speakers("The ferry company, Nordlink, said all sailings would resume on Friday morning.")
+    assert got == [(0, "Nordlink", False)]
