@@ -60,7 +60,7 @@ _DESCRIBED_AS = re.compile(r"\b(?:described|branded|labell?ed|characteri[sz]ed)\
 _BEFORE = re.compile(rf"(?:^|[.;]\s)?(.{{1,120}}?)\s+(?:{SPEECH_VERBS})(?:\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*|\s+(?:reporters|us|me|him|her|them|journalists))?\s*[:,]?\s*$", re.I)
 _INDIRECT = re.compile(
     rf"^(?:(?i:earlier|later|meanwhile|separately|on \w+|in a statement|however)\s*,\s*)?"
-    rf"(?P<spk>(?:[A-Z]|the\s)[^;:“”\"]{{0,110}}?)\s+(?P<verb>said|says|say|told|added|stated|announced|confirmed|"
+    rf"(?P<spk>(?:[A-Z]|the\s)[^;:“”\"]{{0,110}}?)\s+(?P<verb>said|says|say|told|tells|tell|added|stated|announced|confirmed|"
     rf"estimated|denounced|warned|insisted|explained|claimed|denied|reported|noted|stressed|"
     rf"expressed|tweeted|wrote|posted|fumed|vowed|revealed|observed|cautioned|reports|pointed out|"
     # translated copy reports speech with these; only with "that" (see _THAT_ONLY)
@@ -249,7 +249,10 @@ def _colon_speaker(before: str, ctx: ArticleContext) -> str | None:
 
 # a short quoted span of capitalised words only: a title or a name, not someone's words
 _QUOTED_NAME = re.compile(r"^(?:[A-Z][\w'’-]*\s*){1,3}$")
-_CLAUSES = re.compile(r",\s*(?:and|but|while|whereas)\s+|;\s+|\s+but\s+(?=the\s|[A-Z])")
+# (a presenter's question joined to the answer is a clause of its own: "Milo, what are you seeing?
+# Well, the police tell me ...")
+_CLAUSES = re.compile(r",\s*(?:and|but|while|whereas)\s+|;\s+|\s+but\s+(?=the\s|[A-Z])"
+                      r"|\?\s+(?:(?i:well|yes|so|now|right)\s*,\s*)?")
 
 
 _WHEN = (r"(?:(?:early|late|earlier|later)\s+)?(?:on\s+)?(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|"
@@ -262,6 +265,8 @@ _THAT_ONLY = {"denied", "confirmed", "announced", "reported", "reports", "noted"
               "expressed", "wrote", "posted", "tweeted", "revealed", "observed", "informed", "indicated", "specified",
               "detailed", "affirmed", "declared", "assured", "maintained", "asserted", "acknowledged", "admitted",
               "emphasized", "emphasised", "highlighted", "underlined"}
+# a broadcast's or live blog's source speaking to the newsroom: "the council tells us ...", "tell me"
+_HEARER = re.compile(r"\s*(?:us|me|this\s+programme|this\s+station|listeners|viewers|reporters|journalists)\b")
 _NEXT_SENTENCE = re.compile(r"(?<=[a-z0-9%)])[.!?]\s+(?=[A-Z“\"])")
 
 
@@ -277,8 +282,11 @@ def _reported_clause(verb: str, rest: str) -> str | None:
     lead_that = re.match(r"\s*that\s+", rest)
     if verb.lower() in _THAT_ONLY and not lead_that:
         return None
-    if verb.lower() == "told":
-        m = re.match(r"\s*(?:the\s+)?(?:[A-Z][\w-]*\s*|reporters\s+|journalists\s+|us\s+|me\s+)+(?:that\s+)?", rest)
+    if verb.lower() in ("tells", "tell") and not _HEARER.match(rest):
+        return None  # "police tell residents to stay indoors" is an order, "police tell us ..." speech
+    if verb.lower() in ("told", "tells", "tell"):
+        m = re.match(r"\s*(?:the\s+)?(?:[A-Z][\w-]*\s*|reporters\s+|journalists\s+|us\s+|me\s+|this\s+programme\s+)+"
+                     r"(?:that\s+)?", rest)
         if not lead_that and m:
             rest = _LEAD_WHEN.sub("", rest[m.end():])
     rest = re.sub(r"^\s*(?:that\s+)?", "", rest)

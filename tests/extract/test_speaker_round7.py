@@ -51,3 +51,15 @@ def test_a_body_named_in_apposition_is_the_speaker_of_indirect_speech():
     assert got == [(0, "NKV", False)]
     got = _speakers("The ferry company, Nordlink, said all sailings would resume on Friday morning.")
     assert got == [(0, "Nordlink", False)]
+
+
+def test_a_source_that_tells_us_speaks_but_an_order_to_residents_is_no_quote():
+    got = _speakers("The water board tells us about 4,000 homes are without clean water tonight.")
+    assert got == [(0, "water board", False)]
+    assert _speakers("Police tell residents to keep their windows shut until the smoke clears.") == []
+
+
+def test_a_presenters_question_joined_to_the_answer_is_a_clause_of_its_own():
+    got = _speakers("Ilka, what is the picture there? Well, the fire brigade tell me 14 people were "
+                    "brought out of the building.")
+    assert got == [(0, "fire brigade", False)]
