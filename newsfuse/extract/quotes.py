@@ -213,10 +213,10 @@ def quotes_in_sentence(text: str, article_id: str, index: int, ctx: ArticleConte
     for k, start in enumerate(bounds):
         if start < done:
             continue
-        m = _INDIRECT.match(body[start:])
+        m = _INDIRECT.match(_capitalised(body[start:]) if k else body[start:])
         if not (m and len(m.group("rest").split()) >= 3 and not re.match(r"\s*[,.]", m.group("rest"))):
             continue
-        spk = _coordinated_subject(m.group("spk").strip())
+        spk = _coordinated_subject(body[start + m.start("spk"):start + m.end("spk")].strip())
         rest = m.group("rest")
         verb_end = start + m.end("verb")
         later = next((b for b in bounds if b > verb_end), None)
@@ -228,6 +228,12 @@ def quotes_in_sentence(text: str, article_id: str, index: int, ctx: ArticleConte
             out.append(_make(article_id, index, text, clause, spk, ctx, direct=False))
             done = verb_end
     return out
+
+
+def _capitalised(clause: str) -> str:
+    """A coordinated clause read as if it opened a sentence: its subject may be in lower case
+    ("..., and fire crews say it has spread"; "...; organisers say it was 30,000")."""
+    return clause[:1].upper() + clause[1:]
 
 
 # a live blog or transcript line giving the speaker before a colon: '16:30 – Ruiz: "..."'

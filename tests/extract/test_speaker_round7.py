@@ -63,3 +63,10 @@ def test_a_presenters_question_joined_to_the_answer_is_a_clause_of_its_own():
     got = _speakers("Ilka, what is the picture there? Well, the fire brigade tell me 14 people were "
                     "brought out of the building.")
     assert got == [(0, "fire brigade", False)]
+
+
+def test_a_lower_case_speaker_opening_a_coordinated_clause_is_read():
+    got = _speakers("The storm knocked out power across the valley, and engineers say it could take two days to restore.")
+    assert got == [(0, "engineers", False)]
+    got = _speakers("Police put the crowd at 8,000; organisers from the Green Streets campaign say it was twice that.")
+    assert [(i, d) for i, _, d in got] == [(0, False)] and "Green Streets" in got[0][1]
