@@ -60,7 +60,7 @@ _DESCRIBED_AS = re.compile(r"\b(?:described|branded|labell?ed|characteri[sz]ed)\
 _BEFORE = re.compile(rf"(?:^|[.;]\s)?(.{{1,120}}?)\s+(?:{SPEECH_VERBS})(?:\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*|\s+(?:reporters|us|me|him|her|them|journalists))?\s*[:,]?\s*$", re.I)
 _INDIRECT = re.compile(
     rf"^(?:(?i:earlier|later|meanwhile|separately|on \w+|in a statement|however)\s*,\s*)?"
-    rf"(?P<spk>(?:[A-Z]|the\s)[^;:“”\"]{{0,110}}?)\s+(?P<verb>said|says|say|told|tells|tell|added|stated|announced|confirmed|"
+    rf"(?P<spk>(?:[A-Z]|the\s)[^;:“”\"]{{0,110}}?)\s+(?:(?:has|have)\s+)?(?P<verb>said|says|say|told|tells|tell|added|stated|announced|confirmed|"
     rf"estimated|denounced|warned|insisted|explained|claimed|denied|reported|noted|stressed|"
     rf"expressed|tweeted|wrote|posted|fumed|vowed|revealed|observed|cautioned|reports|pointed out|"
     # translated copy reports speech with these; only with "that" (see _THAT_ONLY)
@@ -339,7 +339,8 @@ def _ok_indirect_subject(spk: str) -> bool:
     if not spk:
         return False
     spk = _AGE.sub("", spk).strip(" ,")  # "Ahmed Saleh, 61," -- an age is not a figure in the subject
-    if re.search(r"\d|\b(?:were|was|is|are|have|has|had|been|will|would|could|it|its)\b", spk, re.I):
+    if re.search(r"\d|\b(?:were|was|is|are|am|have|has|had|been|will|would|could|it|its)\b|['’]m$", spk, re.I):
+        # (also "I'm told that ...": the reporter was told, nobody is named)
         return False
     if spk.lower() in ("it", "this", "that", "there", "the", "a", "an", "these", "those"):
         return False

@@ -70,3 +70,14 @@ def test_a_lower_case_speaker_opening_a_coordinated_clause_is_read():
     assert got == [(0, "engineers", False)]
     got = _speakers("Police put the crowd at 8,000; organisers from the Green Streets campaign say it was twice that.")
     assert [(i, d) for i, _, d in got] == [(0, False)] and "Green Streets" in got[0][1]
+
+
+def test_a_perfect_tense_reporting_verb_keeps_its_subject_as_speaker():
+    got = _speakers("The harbour authority has confirmed that two cranes collapsed onto the quay.")
+    assert got == [(0, "harbour authority", False)]
+    got = _speakers("Mayor Tove Lindqvist has told local radio that the school will stay shut all week.")
+    assert got == [(0, "Tove Lindqvist", False)]
+
+
+def test_im_told_names_no_speaker():
+    assert _speakers("I'm told that four carriages left the rails near the bridge.") == []
