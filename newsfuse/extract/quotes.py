@@ -224,6 +224,10 @@ def quotes_in_sentence(text: str, article_id: str, index: int, ctx: ArticleConte
             # the reported clause stops where another speaker's clause begins
             rest = body[start + m.start("rest"):_CLAUSES.search(body, verb_end).start()] + "."
         clause = _reported_clause(m.group("verb"), rest)
+        if clause is None:
+            # the first verb took a thing ("The ministry denied the charge and said ..."): the speech
+            # verb coordinated with it reports
+            spk, clause = _said_after_and(body[start:later] if later else body[start:], spk)
         if clause and _ok_indirect_subject(spk):
             out.append(_make(article_id, index, text, clause, spk, ctx, direct=False))
             done = verb_end
@@ -320,14 +324,34 @@ _AGE = re.compile(r",\s*\d{1,3}\s*(?=,|$)")
 _COORDINATED = re.compile(r"^(?P<lead>(?:[A-Z][\w'’.-]*\s+)*?[A-Z][\w'’.-]*)\s+[a-z][\w'’-]*\b.*?,?\s+(?:and|but)$")
 
 
+_AND_SAYS = re.compile(r"\s+and\s+(?:now\s+|also\s+)?(?P<verb>says|said|adds|added)\b(?P<rest>.*)$")
+
+
+def _said_after_and(clause: str, spk: str) -> tuple[str, str | None]:
+    """(speaker, reported clause) of "<subject> <verb> <object> and says ...", or (spk, None)."""
+    m = _AND_SAYS.search(clause)
+    if not m:
+        return spk, None
+    subject = _coordinated_subject(clause[:m.start()].strip() + " and")
+    return subject, _reported_clause(m.group("verb"), m.group("rest"))
+
+
+# a body named by "the" and a few words, then a verb that is plainly finite: a past tense, a perfect,
+# or a verb after "now"/"also" ("The regional hospital in Vell has declared ... and says")
+_COORDINATED_BODY = re.compile(r"^(?P<lead>[Tt]he\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+?)\s+"
+                               r"(?:(?:has|have|had)\s+[a-z]+(?:ed|en)|(?:now|also|then)\s+[a-z]+s|[a-z]{3,}ed)\b"
+                               r".*?,?\s+(?:and|but)$")
+
+
 def _coordinated_subject(spk: str) -> str:
     """The subject of a predicate coordinated with the speech verb; unchanged when not coordinated,
-    '' (no quote) when the subject is not a capitalised name."""
+    '' (no quote) when the subject is neither a capitalised name nor "the ..." before a plain verb."""
     if not re.search(r"\s(?:and|but)$", spk):
         return spk
     m = _COORDINATED.match(spk)
     if not m or m.group("lead").lower() in ("the", "a", "an", "it", "this", "that", "there"):
-        return ""
+        m = _COORDINATED_BODY.match(spk)  # "The ministry denied the charge and said ..."
+        return m.group("lead") if m else ""
     return m.group("lead")
 
 

@@ -81,3 +81,12 @@ def test_a_perfect_tense_reporting_verb_keeps_its_subject_as_speaker():
 
 def test_im_told_names_no_speaker():
     assert _speakers("I'm told that four carriages left the rails near the bridge.") == []
+
+
+def test_a_body_whose_first_verb_takes_a_thing_speaks_in_the_coordinated_verb():
+    got = _speakers("The water company denied the report and said 600 homes had lost supply.")
+    assert got == [(0, "water company", False)]
+    got = _speakers("The county hospital in Brell has declared an emergency and says it is treating 30 people.")
+    assert got == [(0, "county hospital in Brell", False)]
+    got = _speakers("09:15 – The agency now confirms two deaths and says 15 people are missing.")
+    assert got == [(0, "agency", False)]
