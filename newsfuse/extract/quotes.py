@@ -207,7 +207,7 @@ def quotes_in_sentence(text: str, article_id: str, index: int, ctx: ArticleConte
         return out
     # reported speech opening the sentence, or one of its coordinated clauses ("..., and the
     # coastguard said up to 28 could still be missing"; "...; critics say that is not enough")
-    body = _LIVE_STAMP.sub("", text, count=1)
+    body = _REL_ASIDE.sub(_aside_name, _LIVE_STAMP.sub("", text, count=1))
     bounds = [0] + [m.end() for m in _CLAUSES.finditer(body)]
     done = -1  # where the last reported clause found ends
     for k, start in enumerate(bounds):
@@ -231,7 +231,32 @@ def quotes_in_sentence(text: str, article_id: str, index: int, ctx: ArticleConte
         if clause and _ok_indirect_subject(spk):
             out.append(_make(article_id, index, text, clause, spk, ctx, direct=False))
             done = verb_end
+    if not out:
+        m = _WHO_SAYS.search(body)
+        clause = _reported_clause(m.group("verb"), m.group("rest")) if m else None
+        if clause:  # "I've just spoken to the head of the rescue team, who says 90 are working"
+            out.append(_make(article_id, index, text, clause, m.group("spk"), ctx, direct=False))
     return out
+
+
+# a relative aside between a speaker and the verb: "Saida Morrow, who says she won, said ..."
+_REL_ASIDE = re.compile(r",\s+who\s+[^,;:“”\"]{3,80},\s+(?=(?:said|says|told|added)\b)")
+
+
+def _aside_name(m: re.Match) -> str:
+    """A relative aside dropped, but a name it gives to an unnamed role kept in apposition:
+    "the rebels' spokesman, who uses the name Commander Tarik, said" -> "..., Commander Tarik, said"."""
+    name = re.search(r"((?:[A-Z][\w'’-]+\s+)+[A-Z][\w'’-]+),\s+$", m.group(0))
+    subject = re.split(r"[,;]", m.string[:m.start()])[-1]
+    if name and not person_names(subject) and re.search(r"\b[a-z]+$", subject):
+        return f", {name.group(1)}, "
+    return " "
+
+
+# a speaker introduced by what the reporter did ("spoken to", "hearing from") with a relative
+# clause that reports: "..., who says ..."
+_WHO_SAYS = re.compile(r"\b(?:to|with|from)\s+(?P<spk>(?:the|a|an)\s+[^,;:“”\"]{2,60}?|[A-Z][^,;:“”\"]{2,60}?),"
+                       r"\s+who\s+(?P<verb>says|said)\b(?P<rest>.+)$")
 
 
 def _capitalised(clause: str) -> str:

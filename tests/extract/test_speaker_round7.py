@@ -90,3 +90,15 @@ def test_a_body_whose_first_verb_takes_a_thing_speaks_in_the_coordinated_verb():
     assert got == [(0, "county hospital in Brell", False)]
     got = _speakers("09:15 – The agency now confirms two deaths and says 15 people are missing.")
     assert got == [(0, "agency", False)]
+
+
+def test_a_relative_aside_between_speaker_and_verb_is_skipped():
+    got = _speakers("Farmer Ines Valk, who lost 40 sheep in the flood, said the river rose within an hour.")
+    assert got == [(0, "Ines Valk", False)]
+    got = _speakers("The militia's spokesman, who goes by the name Captain Orrin, said 9 of their men were captured.")
+    assert got == [(0, "Captain Orrin", False)]
+
+
+def test_someone_the_reporter_spoke_to_who_says_is_the_speaker():
+    got = _speakers("I have just spoken to the head of the mountain rescue team, who says six climbers are still missing.")
+    assert got == [(0, "head of the mountain rescue team", False)]
