@@ -27,6 +27,7 @@ _QUOTE_SPANS = [
     re.compile(r"(?:^|(?<=[\s(:,—-]))\"([^\"]{2,}?)\""),
     re.compile(r"‘([^‘’]{2,}?)’(?!\w)"),
     re.compile(r"(?:^|(?<=[\s(:]))'([A-Z][^']{2,}?[.,!?])'(?!\w)"),
+    re.compile(r"«\s*([^«»]{2,}?)\s*(?:»|$)"),  # guillemets of translated French, Spanish, Italian copy
 ]
 _SPEECH = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.I)
 # right after a closing quote more verbs introduce the speaker than elsewhere (translated copy:
@@ -34,8 +35,8 @@ _SPEECH = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.I)
 _AFTER_QUOTE_VERBS = (SPEECH_VERBS + "|pronounced|indicated|asked|answered|responded|lamented|reiterated|"
                       "regretted|deplored|recalled|recounted|conceded|concluded|continued|"
                       "maintained|asserted|sentenced|manifested|highlighted|underlined|underscored|summed up|"
-                      "promised|pledged|predicted|demanded|begged|testified|narrated|related")
-_AFTER_SPK_VERB = re.compile(rf"^\s*[,.!?]?\s*([^,.;:“”\"]{{1,60}}?)\s+(?:{_AFTER_QUOTE_VERBS})\b", re.I)
+                      "promised|pledged|predicted|demanded|begged|testified|narrated|related|accused|denounced|complained")
+_AFTER_SPK_VERB = re.compile(rf"^\s*[,.!?]?\s*([^,.;:“”\"«»]{{1,60}}?)\s+(?:{_AFTER_QUOTE_VERBS})\b", re.I)
 # '..." declared to the press the minister, Dr. Ana Ruiz.': the audience is not the speaker, and the
 # full stop of a title abbreviation does not end the speaker
 # (translated copy also names the outlet or agency heard: '..." has declared to Agence Nord a miner')

@@ -115,7 +115,8 @@ def _is_role(word: str) -> bool:
 
 def _role_of(text: str, s: int, e: int) -> str | None:
     """The role head a name is introduced with, right before it or in apposition after it."""
-    m = _ROLE_BEFORE.search(text[max(0, s - 60):s])
+    # (a courtesy title between role and name is skipped: "the prefect of Dougal, Mr. Ali Sow")
+    m = _ROLE_BEFORE.search(re.sub(r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s*$", "", text[max(0, s - 60):s]))
     if m and _is_role(m.group("role")):
         return m.group("role").lower()
     m = _ROLE_AFTER.match(text[e:e + 60])
@@ -147,7 +148,7 @@ _ROLE_BEFORE = re.compile(r"\b(?P<role>[A-Za-z]+)(?:\s+of\s+(?:the\s+)?[\w'’ -
 _ROLE_AFTER = re.compile(r"^,\s*(?:the|a|an)\s+(?P<phrase>[^,.;:“”\"]{1,50})")
 # a definite role with no name: "the president", "the town's mayor", "the spokesperson of the OAS"
 _BARE_ROLE = re.compile(r"^the\s+(?:[\w'’-]+\s+){0,3}?(?P<role>[a-z]+)(?:\s+(?:of|for|at)\s+.+)?$", re.I)
-_EXTRA_ROLES = {"premier", "prosecutor", "coroner", "sheriff", "superintendent", "spokesperson", "chairperson"}
+_EXTRA_ROLES = {"premier", "prosecutor", "coroner", "sheriff", "superintendent", "spokesperson", "chairperson", "prefect"}
 
 
 def in_quotation(text: str, pos: int) -> bool:

@@ -102,3 +102,12 @@ def test_a_relative_aside_between_speaker_and_verb_is_skipped():
 def test_someone_the_reporter_spoke_to_who_says_is_the_speaker():
     got = _speakers("I have just spoken to the head of the mountain rescue team, who says six climbers are still missing.")
     assert got == [(0, "head of the mountain rescue team", False)]
+
+
+def test_guillemets_are_quotation_marks_and_the_role_resolves_past_a_courtesy_title():
+    got = _speakers("At least six people died, announced the Minister of Transport, Mr. Idrissa Tamboura.",
+                    "« The rails will be inspected along the whole line before trains run again », "
+                    "declared the minister after a crisis meeting.")
+    assert got[-1] == (1, "Idrissa Tamboura", True)
+    got = _speakers("«The bridge had been condemned for years and nobody acted», accused the shopkeeper Lidia Morra.")
+    assert got == [(0, "Lidia Morra", True)]
