@@ -60,7 +60,8 @@ _DESCRIBED_AS = re.compile(r"\b(?:described|branded|labell?ed|characteri[sz]ed)\
                            r"|(?<![\w-])(?:called|dubbed|termed)\s+(?!for\b|on\b|off\b|in\b)(?:[\w'’-]+\s+){1,4}?$", re.I)
 _BEFORE = re.compile(rf"(?:^|[.;]\s)?(.{{1,120}}?)\s+(?:{SPEECH_VERBS})(?:\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*|\s+(?:reporters|us|me|him|her|them|journalists))?\s*[:,]?\s*$", re.I)
 _INDIRECT = re.compile(
-    rf"^(?:(?i:earlier|later|meanwhile|separately|on \w+|in a statement|however)\s*,\s*)?"
+    # (a correspondent's answer opens with "Well," or "Yes,": "Well, the police told me ...")
+    rf"^(?:(?i:earlier|later|meanwhile|separately|on \w+|in a statement|however)\s*,\s*|(?i:well|yes)\s*,\s*(?:[A-Z][a-z]+\s*,\s*)?)?"
     rf"(?P<spk>(?:[A-Z]|the\s)[^;:“”\"]{{0,110}}?)\s+(?:(?:has|have)\s+)?(?P<verb>said|says|say|told|tells|tell|added|stated|announced|confirmed|"
     rf"estimated|denounced|warned|insisted|explained|claimed|denied|reported|noted|stressed|"
     rf"expressed|tweeted|wrote|posted|fumed|vowed|revealed|observed|cautioned|reports|pointed out|"

@@ -111,3 +111,10 @@ def test_guillemets_are_quotation_marks_and_the_role_resolves_past_a_courtesy_ti
     assert got[-1] == (1, "Idrissa Tamboura", True)
     got = _speakers("«The bridge had been condemned for years and nobody acted», accused the shopkeeper Lidia Morra.")
     assert got == [(0, "Lidia Morra", True)]
+
+
+def test_a_correspondents_answer_opening_with_well_keeps_its_speaker():
+    got = _speakers("Well, the ambulance service told me nine people were taken to the district hospital.")
+    assert got == [(0, "ambulance service", False)]
+    got = _speakers("Well, Sanna, the coastguard tells us that 40 boats are still out in the storm.")
+    assert got == [(0, "coastguard", False)]
