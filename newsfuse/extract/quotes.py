@@ -241,8 +241,9 @@ def quotes_in_sentence(text: str, article_id: str, index: int, ctx: ArticleConte
     return out
 
 
-# a relative aside between a speaker and the verb: "Saida Morrow, who says she won, said ..."
-_REL_ASIDE = re.compile(r",\s+who\s+[^,;:“”\"]{3,80},\s+(?=(?:said|says|told|added)\b)")
+# a relative aside between a speaker and the verb: "Saida Morrow, who says she won, said ...",
+# "The firm, which runs 40 depots, said ..."
+_REL_ASIDE = re.compile(r",\s+(?:who|which)\s+[^,;:“”\"]{3,80},\s+(?=(?:said|says|told|added)\b)")
 
 
 def _aside_name(m: re.Match) -> str:
@@ -398,7 +399,12 @@ def _ok_indirect_subject(spk: str) -> bool:
     if "," in spk:
         # only appositions: "The head of the department, Colonel Viktor Asanov,"
         parts = [p.strip() for p in spk.split(",") if p.strip()]
-        return any(person_names(p) or _ORG_NAME.fullmatch(p) for p in parts[1:])
+        if any(person_names(p) or _ORG_NAME.fullmatch(p) for p in parts[1:]):
+            return True
+        # or a name with its apposition after it: "Maya Okafor, a lawyer for the family,"
+        names = person_names(parts[0])
+        return bool(names) and names[-1][1] == len(parts[0]) and len(parts) <= 3 \
+            and all(len(p.split()) <= 8 for p in parts[1:])
     return len(spk.split()) <= 9
 
 

@@ -118,3 +118,12 @@ def test_a_correspondents_answer_opening_with_well_keeps_its_speaker():
     assert got == [(0, "ambulance service", False)]
     got = _speakers("Well, Sanna, the coastguard tells us that 40 boats are still out in the storm.")
     assert got == [(0, "coastguard", False)]
+
+
+def test_a_name_with_its_apposition_or_a_which_aside_before_the_verb_is_the_speaker():
+    got = _speakers("Councillor Rhian Abbot, cabinet member for roads, said the bridge would reopen in May.")
+    assert got == [(0, "Rhian Abbot", False)]
+    got = _speakers("Ferry skipper Tomas Ek, 61, from Varby, said he had never seen waves so high.")
+    assert got == [(0, "Tomas Ek", False)]
+    got = _speakers("Dalebrook Foods, which supplies 30 care homes, said it had recalled two batches of soup.")
+    assert got == [(0, "Dalebrook Foods", False)]
