@@ -62,7 +62,7 @@ _BEFORE = re.compile(rf"(?:^|[.;]\s)?(.{{1,120}}?)\s+(?:{SPEECH_VERBS})(?:\s+(?:
 _INDIRECT = re.compile(
     # (a correspondent's answer opens with "Well," or "Yes,": "Well, the police told me ...")
     rf"^(?:(?i:earlier|later|meanwhile|separately|on \w+|in a statement|however)\s*,\s*|(?i:well|yes)\s*,\s*(?:[A-Z][a-z]+\s*,\s*)?)?"
-    rf"(?P<spk>(?:[A-Z]|the\s)[^;:“”\"]{{0,110}}?)\s+(?:(?:has|have)\s+)?(?P<verb>said|says|say|told|tells|tell|added|stated|announced|confirmed|"
+    rf"(?P<spk>(?:[A-Z]|the\s)[^;:“”\"]{{0,110}}?)\s+(?:(?:has|have)\s+)?(?P<verb>said|says|say|told|tells|tell|added|adds|estimate|estimates|claim|stated|announced|confirmed|"
     rf"estimated|denounced|warned|insisted|explained|claimed|denied|reported|noted|stressed|"
     rf"expressed|tweeted|wrote|posted|fumed|vowed|revealed|observed|cautioned|reports|pointed out|"
     # translated copy reports speech with these; only with "that" (see _THAT_ONLY)
@@ -296,10 +296,12 @@ _CLAUSES = re.compile(r",\s*(?:and|but|while|whereas)\s+|;\s+|\s+but\s+(?=the\s|
 _WHEN = (r"(?:(?:early|late|earlier|later)\s+)?(?:on\s+)?(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|"
          r"sunday|yesterday|today|tonight|overnight)(?:\s+(?:morning|afternoon|evening|night))?|"
          r"(?:earlier|later|last|this)\s+(?:this\s+)?(?:week|month|year|morning|afternoon|evening)|"
-         r"in\s+a\s+statement|in\s+statements|on\s+\w+\s+\d{1,2})")
+         r"in\s+a\s+statement|in\s+statements|on\s+\w+\s+\d{1,2}|"
+         # translated copy names the channel: "declared in a press conference that", "informed in a communiqué that"
+         r"in\s+a\s+(?:press\s+conference|communiqu[ée]|note|press\s+release|written\s+statement))")
 _LEAD_WHEN = re.compile(rf"^\s*,?\s*(?:{_WHEN}\s*,?\s*)+", re.I)
 # verbs whose object is often a thing, not speech ("denied the story", "announced a day of mourning")
-_THAT_ONLY = {"denied", "confirmed", "announced", "reported", "reports", "noted", "estimated", "denounced", "claimed",
+_THAT_ONLY = {"denied", "confirmed", "estimate", "estimates", "claim", "announced", "reported", "reports", "noted", "estimated", "denounced", "claimed",
               "expressed", "wrote", "posted", "tweeted", "revealed", "observed", "informed", "indicated", "specified",
               "detailed", "affirmed", "declared", "assured", "maintained", "asserted", "acknowledged", "admitted",
               "emphasized", "emphasised", "highlighted", "underlined"}
@@ -391,8 +393,9 @@ def _ok_indirect_subject(spk: str) -> bool:
     if not spk:
         return False
     spk = _AGE.sub("", spk).strip(" ,")  # "Ahmed Saleh, 61," -- an age is not a figure in the subject
-    if re.search(r"\d|\b(?:were|was|is|are|am|have|has|had|been|will|would|could|it|its)\b|['’]m$", spk, re.I):
-        # (also "I'm told that ...": the reporter was told, nobody is named)
+    if re.search(r"\d|\b(?:were|was|is|are|am|have|has|had|been|will|would|could|can|it|its)\b|['’]m$", spk, re.I):
+        # (also "I'm told that ...": the reporter was told, nobody is named; "We can confirm that" is
+        # a press release's own voice)
         return False
     if spk.lower() in ("it", "this", "that", "there", "the", "a", "an", "these", "those"):
         return False

@@ -127,3 +127,12 @@ def test_a_name_with_its_apposition_or_a_which_aside_before_the_verb_is_the_spea
     assert got == [(0, "Tomas Ek", False)]
     got = _speakers("Dalebrook Foods, which supplies 30 care homes, said it had recalled two batches of soup.")
     assert got == [(0, "Dalebrook Foods", False)]
+
+
+def test_estimate_that_adds_that_and_a_named_channel_before_that_report_speech():
+    assert _speakers("Organisers estimate that about 20,000 people lined the route.") == [(0, "Organisers", False)]
+    got = _speakers("10:05 – Halvorsen adds that two of the climbers have frostbite.")
+    assert [(i, d) for i, _, d in got] == [(0, False)]
+    got = _speakers("The water utility indicated in a communiqué that supply would resume by Thursday.")
+    assert got == [(0, "water utility", False)]
+    assert _speakers("Ostby Port Authority can confirm that the east quay was closed at noon.") == []
