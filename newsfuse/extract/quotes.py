@@ -27,6 +27,7 @@ _QUOTE_SPANS = [
     re.compile(r"(?:^|(?<=[\s(:,—-]))\"([^\"]{2,}?)\""),
     re.compile(r"‘([^‘’]{2,}?)’(?!\w)"),
     re.compile(r"(?:^|(?<=[\s(:]))'([A-Z][^']{2,}?[.,!?])'(?!\w)"),
+    re.compile(r"«\s*([^«»]{2,}?)\s*(?:»|$)"),  # guillemets of translated French, Spanish, Italian copy
 ]
 _SPEECH = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.I)
 # right after a closing quote more verbs introduce the speaker than elsewhere (translated copy:
@@ -34,28 +35,34 @@ _SPEECH = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.I)
 _AFTER_QUOTE_VERBS = (SPEECH_VERBS + "|pronounced|indicated|asked|answered|responded|lamented|reiterated|"
                       "regretted|deplored|recalled|recounted|conceded|concluded|continued|"
                       "maintained|asserted|sentenced|manifested|highlighted|underlined|underscored|summed up|"
-                      "promised|pledged|predicted|demanded|begged")
-_AFTER_SPK_VERB = re.compile(rf"^\s*[,.!?]?\s*([^,.;:“”\"]{{1,60}}?)\s+(?:{_AFTER_QUOTE_VERBS})\b", re.I)
+                      "promised|pledged|predicted|demanded|begged|testified|narrated|related|accused|denounced|complained")
+_AFTER_SPK_VERB = re.compile(rf"^\s*[,.!?]?\s*([^,.;:“”\"«»]{{1,60}}?)\s+(?:{_AFTER_QUOTE_VERBS})\b", re.I)
 # '..." declared to the press the minister, Dr. Ana Ruiz.': the audience is not the speaker, and the
 # full stop of a title abbreviation does not end the speaker
-_AUDIENCE = r"(?:to\s+(?:the\s+)?(?:press|reporters|journalists|media|local\s+media)\s+)?"
+# (translated copy also names the outlet or agency heard: '..." has declared to Agence Nord a miner')
+_AUDIENCE = (r"(?:to\s+(?:the\s+)?(?:press|reporters|journalists|media|local\s+media|agency|"
+             r"(?:[A-Z][\w-]*\s+){1,3}(?=(?:the|a|an|[A-Z])\b))\s*)?")
+# a perfect tense in translated copy: '..." has declared the minister' ("has" is no speaker)
+_PERFECT = r"(?:(?:has|have|had)\s+)?"
 _TITLE_DOT = r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bProf)(?<!\bGen)(?<!\bCol)(?<!\bSgt)(?<!\bSt)"
-_AFTER_VERB_SPK = re.compile(rf"^\s*[,.!?]?\s*(?:{_AFTER_QUOTE_VERBS})\s+{_AUDIENCE}(.{{2,90}}?)"
+_AFTER_VERB_SPK = re.compile(rf"^\s*[,.!?]?\s*{_PERFECT}(?:{_AFTER_QUOTE_VERBS})\s+{_AUDIENCE}(.{{2,90}}?)"
                              rf"(?=\s+(?:in|on|at|during|after|to|from)\s|{_TITLE_DOT}[.;]|,\s*(?:who|whose|which)\b|$)", re.I)
 # an aside between a subject and its verb: a participle clause or a prepositional phrase in lower case
 # (or a relative clause, or an age: "a nurse, who asked not to be named, told", "Lisa, 41, said")
 _ASIDE_PIECE = re.compile(r"^\s*(?:(?:[a-z]+(?:ing|ed)|in|on|at|for|with|after|before|during|flanked|surrounded|"
                           r"who|whose|which)\b|\d{1,3}\s*$)")
 # a conjunction right after a quote joins another predicate ('was "heartbroken" and promised'): no speaker there
-_NOT_AFTER_SPK = {"and", "but", "or", "then", "so", "that", "which", "who", "to", "as", "while", "when"}
+_NOT_AFTER_SPK = {"and", "but", "or", "then", "so", "that", "which", "who", "to", "as", "while", "when",
+                  "has", "have", "had"}
 # "X described the attack as 'a cowardly act'": the quoted words are X's
 _DESCRIBED_AS = re.compile(r"\b(?:described|branded|labell?ed|characteri[sz]ed)\s+(?:[\w'’-]+\s+){0,6}?as\s*$"
                            # "X called the attack 'an act of war'" (not "so-called", not "called for")
                            r"|(?<![\w-])(?:called|dubbed|termed)\s+(?!for\b|on\b|off\b|in\b)(?:[\w'’-]+\s+){1,4}?$", re.I)
 _BEFORE = re.compile(rf"(?:^|[.;]\s)?(.{{1,120}}?)\s+(?:{SPEECH_VERBS})(?:\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*|\s+(?:reporters|us|me|him|her|them|journalists))?\s*[:,]?\s*$", re.I)
 _INDIRECT = re.compile(
-    rf"^(?:(?i:earlier|later|meanwhile|separately|on \w+|in a statement|however)\s*,\s*)?"
-    rf"(?P<spk>(?:[A-Z]|the\s)[^;:“”\"]{{0,110}}?)\s+(?P<verb>said|says|say|told|added|stated|announced|confirmed|"
+    # (a correspondent's answer opens with "Well," or "Yes,": "Well, the police told me ...")
+    rf"^(?:(?i:earlier|later|meanwhile|separately|on \w+|in a statement|however)\s*,\s*|(?i:well|yes)\s*,\s*(?:[A-Z][a-z]+\s*,\s*)?)?"
+    rf"(?P<spk>(?:[A-Z]|the\s)[^;:“”\"]{{0,110}}?)\s+(?:(?:has|have)\s+)?(?P<verb>said|says|say|told|tells|tell|added|adds|estimate|estimates|claim|stated|announced|confirmed|"
     rf"estimated|denounced|warned|insisted|explained|claimed|denied|reported|noted|stressed|"
     rf"expressed|tweeted|wrote|posted|fumed|vowed|revealed|observed|cautioned|reports|pointed out|"
     # translated copy reports speech with these; only with "that" (see _THAT_ONLY)
@@ -193,6 +200,8 @@ def quotes_in_sentence(text: str, article_id: str, index: int, ctx: ArticleConte
             if raw is None:
                 m = _INDIRECT.match(text)
                 raw = m.group("spk") if m else None
+        if raw is None and not out:
+            raw = _colon_speaker(text[:s], ctx)
         if raw is None and out:
             raw = out[-1].speaker
         out.append(_make(article_id, index, text, inner, raw, ctx, direct=True))
@@ -200,16 +209,16 @@ def quotes_in_sentence(text: str, article_id: str, index: int, ctx: ArticleConte
         return out
     # reported speech opening the sentence, or one of its coordinated clauses ("..., and the
     # coastguard said up to 28 could still be missing"; "...; critics say that is not enough")
-    body = _LIVE_STAMP.sub("", text, count=1)
+    body = _REL_ASIDE.sub(_aside_name, _LIVE_STAMP.sub("", text, count=1))
     bounds = [0] + [m.end() for m in _CLAUSES.finditer(body)]
     done = -1  # where the last reported clause found ends
     for k, start in enumerate(bounds):
         if start < done:
             continue
-        m = _INDIRECT.match(body[start:])
+        m = _INDIRECT.match(_capitalised(body[start:]) if k else body[start:])
         if not (m and len(m.group("rest").split()) >= 3 and not re.match(r"\s*[,.]", m.group("rest"))):
             continue
-        spk = _coordinated_subject(m.group("spk").strip())
+        spk = _coordinated_subject(body[start + m.start("spk"):start + m.end("spk")].strip())
         rest = m.group("rest")
         verb_end = start + m.end("verb")
         later = next((b for b in bounds if b > verb_end), None)
@@ -217,27 +226,87 @@ def quotes_in_sentence(text: str, article_id: str, index: int, ctx: ArticleConte
             # the reported clause stops where another speaker's clause begins
             rest = body[start + m.start("rest"):_CLAUSES.search(body, verb_end).start()] + "."
         clause = _reported_clause(m.group("verb"), rest)
+        if clause is None:
+            # the first verb took a thing ("The ministry denied the charge and said ..."): the speech
+            # verb coordinated with it reports
+            spk, clause = _said_after_and(body[start:later] if later else body[start:], spk)
         if clause and _ok_indirect_subject(spk):
             out.append(_make(article_id, index, text, clause, spk, ctx, direct=False))
             done = verb_end
+    if not out:
+        m = _WHO_SAYS.search(body)
+        clause = _reported_clause(m.group("verb"), m.group("rest")) if m else None
+        if clause:  # "I've just spoken to the head of the rescue team, who says 90 are working"
+            out.append(_make(article_id, index, text, clause, m.group("spk"), ctx, direct=False))
     return out
+
+
+# a relative aside between a speaker and the verb: "Saida Morrow, who says she won, said ...",
+# "The firm, which runs 40 depots, said ..."
+_REL_ASIDE = re.compile(r",\s+(?:who|which)\s+[^,;:“”\"]{3,80},\s+(?=(?:said|says|told|added)\b)")
+
+
+def _aside_name(m: re.Match) -> str:
+    """A relative aside dropped, but a name it gives to an unnamed role kept in apposition:
+    "the rebels' spokesman, who uses the name Commander Tarik, said" -> "..., Commander Tarik, said"."""
+    name = re.search(r"((?:[A-Z][\w'’-]+\s+)+[A-Z][\w'’-]+),\s+$", m.group(0))
+    subject = re.split(r"[,;]", m.string[:m.start()])[-1]
+    if name and not person_names(subject) and re.search(r"\b[a-z]+$", subject):
+        return f", {name.group(1)}, "
+    return " "
+
+
+# a speaker introduced by what the reporter did ("spoken to", "hearing from") with a relative
+# clause that reports: "..., who says ..."
+_WHO_SAYS = re.compile(r"\b(?:to|with|from)\s+(?P<spk>(?:the|a|an)\s+[^,;:“”\"]{2,60}?|[A-Z][^,;:“”\"]{2,60}?),"
+                       r"\s+who\s+(?P<verb>says|said)\b(?P<rest>.+)$")
+
+
+def _capitalised(clause: str) -> str:
+    """A coordinated clause read as if it opened a sentence: its subject may be in lower case
+    ("..., and fire crews say it has spread"; "...; organisers say it was 30,000")."""
+    return clause[:1].upper() + clause[1:]
+
+
+# a live blog or transcript line giving the speaker before a colon: '16:30 – Ruiz: "..."'
+_COLON_LEAD = re.compile(r"^\s*(?P<spk>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)\s*:\s*$")
+
+
+def _colon_speaker(before: str, ctx: ArticleContext) -> str | None:
+    """The name before a colon that opens a quotation, when it is a person: a full name, or a
+    surname of someone already named ('Update:' or 'Correction:' opens a line too, but names no one)."""
+    m = _COLON_LEAD.match(_LIVE_STAMP.sub("", before, count=1))
+    if not m:
+        return None
+    spk = m.group("spk")
+    names = person_names(spk)
+    if names and names[-1][1] == len(spk):
+        return spk
+    return spk if ctx.resolve(spk) != spk else None
 
 
 # a short quoted span of capitalised words only: a title or a name, not someone's words
 _QUOTED_NAME = re.compile(r"^(?:[A-Z][\w'’-]*\s*){1,3}$")
-_CLAUSES = re.compile(r",\s*(?:and|but|while|whereas)\s+|;\s+|\s+but\s+(?=the\s|[A-Z])")
+# (a presenter's question joined to the answer is a clause of its own: "Milo, what are you seeing?
+# Well, the police tell me ...")
+_CLAUSES = re.compile(r",\s*(?:and|but|while|whereas)\s+|;\s+|\s+but\s+(?=the\s|[A-Z])"
+                      r"|\?\s+(?:(?i:well|yes|so|now|right)\s*,\s*)?")
 
 
 _WHEN = (r"(?:(?:early|late|earlier|later)\s+)?(?:on\s+)?(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|"
          r"sunday|yesterday|today|tonight|overnight)(?:\s+(?:morning|afternoon|evening|night))?|"
          r"(?:earlier|later|last|this)\s+(?:this\s+)?(?:week|month|year|morning|afternoon|evening)|"
-         r"in\s+a\s+statement|in\s+statements|on\s+\w+\s+\d{1,2})")
+         r"in\s+a\s+statement|in\s+statements|on\s+\w+\s+\d{1,2}|"
+         # translated copy names the channel: "declared in a press conference that", "informed in a communiqué that"
+         r"in\s+a\s+(?:press\s+conference|communiqu[ée]|note|press\s+release|written\s+statement))")
 _LEAD_WHEN = re.compile(rf"^\s*,?\s*(?:{_WHEN}\s*,?\s*)+", re.I)
 # verbs whose object is often a thing, not speech ("denied the story", "announced a day of mourning")
-_THAT_ONLY = {"denied", "confirmed", "announced", "reported", "reports", "noted", "estimated", "denounced", "claimed",
+_THAT_ONLY = {"denied", "confirmed", "estimate", "estimates", "claim", "announced", "reported", "reports", "noted", "estimated", "denounced", "claimed",
               "expressed", "wrote", "posted", "tweeted", "revealed", "observed", "informed", "indicated", "specified",
               "detailed", "affirmed", "declared", "assured", "maintained", "asserted", "acknowledged", "admitted",
               "emphasized", "emphasised", "highlighted", "underlined"}
+# a broadcast's or live blog's source speaking to the newsroom: "the council tells us ...", "tell me"
+_HEARER = re.compile(r"\s*(?:us|me|this\s+programme|this\s+station|listeners|viewers|reporters|journalists)\b")
 _NEXT_SENTENCE = re.compile(r"(?<=[a-z0-9%)])[.!?]\s+(?=[A-Z“\"])")
 
 
@@ -253,8 +322,11 @@ def _reported_clause(verb: str, rest: str) -> str | None:
     lead_that = re.match(r"\s*that\s+", rest)
     if verb.lower() in _THAT_ONLY and not lead_that:
         return None
-    if verb.lower() == "told":
-        m = re.match(r"\s*(?:the\s+)?(?:[A-Z][\w-]*\s*|reporters\s+|journalists\s+|us\s+|me\s+)+(?:that\s+)?", rest)
+    if verb.lower() in ("tells", "tell") and not _HEARER.match(rest):
+        return None  # "police tell residents to stay indoors" is an order, "police tell us ..." speech
+    if verb.lower() in ("told", "tells", "tell"):
+        m = re.match(r"\s*(?:the\s+)?(?:[A-Z][\w-]*\s*|reporters\s+|journalists\s+|us\s+|me\s+|this\s+programme\s+)+"
+                     r"(?:that\s+)?", rest)
         if not lead_that and m:
             rest = _LEAD_WHEN.sub("", rest[m.end():])
     rest = re.sub(r"^\s*(?:that\s+)?", "", rest)
@@ -282,29 +354,60 @@ _AGE = re.compile(r",\s*\d{1,3}\s*(?=,|$)")
 _COORDINATED = re.compile(r"^(?P<lead>(?:[A-Z][\w'’.-]*\s+)*?[A-Z][\w'’.-]*)\s+[a-z][\w'’-]*\b.*?,?\s+(?:and|but)$")
 
 
+_AND_SAYS = re.compile(r"\s+and\s+(?:now\s+|also\s+)?(?P<verb>says|said|adds|added)\b(?P<rest>.*)$")
+
+
+def _said_after_and(clause: str, spk: str) -> tuple[str, str | None]:
+    """(speaker, reported clause) of "<subject> <verb> <object> and says ...", or (spk, None)."""
+    m = _AND_SAYS.search(clause)
+    if not m:
+        return spk, None
+    subject = _coordinated_subject(clause[:m.start()].strip() + " and")
+    return subject, _reported_clause(m.group("verb"), m.group("rest"))
+
+
+# a body named by "the" and a few words, then a verb that is plainly finite: a past tense, a perfect,
+# or a verb after "now"/"also" ("The regional hospital in Vell has declared ... and says")
+_COORDINATED_BODY = re.compile(r"^(?P<lead>[Tt]he\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+?)\s+"
+                               r"(?:(?:has|have|had)\s+[a-z]+(?:ed|en)|(?:now|also|then)\s+[a-z]+s|[a-z]{3,}ed)\b"
+                               r".*?,?\s+(?:and|but)$")
+
+
 def _coordinated_subject(spk: str) -> str:
     """The subject of a predicate coordinated with the speech verb; unchanged when not coordinated,
-    '' (no quote) when the subject is not a capitalised name."""
+    '' (no quote) when the subject is neither a capitalised name nor "the ..." before a plain verb."""
     if not re.search(r"\s(?:and|but)$", spk):
         return spk
     m = _COORDINATED.match(spk)
     if not m or m.group("lead").lower() in ("the", "a", "an", "it", "this", "that", "there"):
-        return ""
+        m = _COORDINATED_BODY.match(spk)  # "The ministry denied the charge and said ..."
+        return m.group("lead") if m else ""
     return m.group("lead")
+
+
+# an organisation's name in apposition: "The miners' union, SGM, said", "The operator, Raillink, says"
+_ORG_NAME = re.compile(r"[A-Z][\w&'’-]*(?:\s+(?:of\s+)?[A-Z][\w&'’-]*){0,3}")
 
 
 def _ok_indirect_subject(spk: str) -> bool:
     if not spk:
         return False
     spk = _AGE.sub("", spk).strip(" ,")  # "Ahmed Saleh, 61," -- an age is not a figure in the subject
-    if re.search(r"\d|\b(?:were|was|is|are|have|has|had|been|will|would|could|it|its)\b", spk, re.I):
+    if re.search(r"\d|\b(?:were|was|is|are|am|have|has|had|been|will|would|could|can|it|its)\b|['’]m$", spk, re.I):
+        # (also "I'm told that ...": the reporter was told, nobody is named; "We can confirm that" is
+        # a press release's own voice)
         return False
     if spk.lower() in ("it", "this", "that", "there", "the", "a", "an", "these", "those"):
         return False
     if "," in spk:
         # only appositions: "The head of the department, Colonel Viktor Asanov,"
         parts = [p.strip() for p in spk.split(",") if p.strip()]
-        return any(person_names(p) for p in parts[1:])
+        if any(person_names(p) or _ORG_NAME.fullmatch(p) for p in parts[1:]):
+            return True
+        # or a name with its apposition after it: "Maya Okafor, a lawyer for the family,"
+        names = person_names(parts[0])
+        return bool(names) and names[-1][1] == len(parts[0]) and len(parts) <= 3 \
+            and all(len(p.split()) <= 8 for p in parts[1:])
     return len(spk.split()) <= 9
 
 

@@ -59,8 +59,10 @@ ORG_WORDS = {
     "nato", "csto", "who", "unicef", "kazinform", "khabar-24", "lufthansa",
 }
 # "MacAskill", "McBride", "DeLuca", "O'Neill": a capital inside a surname after its prefix
+# A capital further in without such a prefix is a brand ("AlpLink", "TransCo"), not a name: the token
+# may not stop in the middle of a word.
 _NAME_TOKEN = (r"(?:(?:Mac|Mc|De|Di|La|Le|Van|O['’])?[A-ZÀ-ÖØ-ÞĀ-Ž][a-zà-öø-ÿā-žƀ-ɏ'’]+"
-               r"(?:-[A-ZĀ-Ž]?[a-zà-öø-ÿā-žƀ-ɏ]+)*|[A-Z]\.)")  # "Ilić", "Łukasz"
+               r"(?:-[A-ZĀ-Ž]?[a-zà-öø-ÿā-žƀ-ɏ]+)*(?![A-Za-zÀ-ÖØ-öø-ÿĀ-ž])|[A-Z]\.)")  # "Ilić", "Łukasz"
 _NAME_RUN = re.compile(rf"{_NAME_TOKEN}(?:\s+(?:(?:de|da|di|van|von|al|el|bin|le|la|du)\s+)?{_NAME_TOKEN})*")
 
 
@@ -113,7 +115,8 @@ def _is_role(word: str) -> bool:
 
 def _role_of(text: str, s: int, e: int) -> str | None:
     """The role head a name is introduced with, right before it or in apposition after it."""
-    m = _ROLE_BEFORE.search(text[max(0, s - 60):s])
+    # (a courtesy title between role and name is skipped: "the prefect of Dougal, Mr. Ali Sow")
+    m = _ROLE_BEFORE.search(re.sub(r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s*$", "", text[max(0, s - 60):s]))
     if m and _is_role(m.group("role")):
         return m.group("role").lower()
     m = _ROLE_AFTER.match(text[e:e + 60])
@@ -145,7 +148,7 @@ _ROLE_BEFORE = re.compile(r"\b(?P<role>[A-Za-z]+)(?:\s+of\s+(?:the\s+)?[\w'’ -
 _ROLE_AFTER = re.compile(r"^,\s*(?:the|a|an)\s+(?P<phrase>[^,.;:“”\"]{1,50})")
 # a definite role with no name: "the president", "the town's mayor", "the spokesperson of the OAS"
 _BARE_ROLE = re.compile(r"^the\s+(?:[\w'’-]+\s+){0,3}?(?P<role>[a-z]+)(?:\s+(?:of|for|at)\s+.+)?$", re.I)
-_EXTRA_ROLES = {"premier", "prosecutor", "coroner", "sheriff", "superintendent", "spokesperson", "chairperson"}
+_EXTRA_ROLES = {"premier", "prosecutor", "coroner", "sheriff", "superintendent", "spokesperson", "chairperson", "prefect"}
 
 
 def in_quotation(text: str, pos: int) -> bool:
@@ -160,6 +163,10 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|nearby|outside|inside|across|around
 
 
 _SURNAME = re.compile(r"\b[A-Z][\w'’-]+\b")
+# a reporter "has been speaking to the regional fire chief": the one interviewed, named by role, is
+# who speaks next (never the reporter)
+_INTERVIEWED = re.compile(r"\b(?:speaking|spoken|spoke|talking|talked)\s+(?:to|with)\s+(?:the|a|an)\s+"
+                          r"(?P<who>[a-z][\w'’ -]{2,50}?)(?=\s*[,.;]|\s+(?:who|about|at|in|on|this|earlier)\b|\s*$)")
 
 
 @dataclass
@@ -194,6 +201,9 @@ class ArticleContext:
             full = next((p for p in reversed(self.people) if p != m.group() and p.split()[-1] == m.group()), None)
             if full:
                 seen.append((m.start(), full))
+        m = _INTERVIEWED.search(text)
+        if m and not person_names(m.group("who")) and not in_quotation(text, m.start()):
+            seen.append((m.start("who"), m.group("who")))  # the role is who the next "he says" means
         for _, name in sorted(seen, key=lambda x: x[0]):
             self.note(name)
 
@@ -274,11 +284,19 @@ def split_speaker(phrase: str) -> tuple[str | None, str | None, str | None]:
     kin = _KIN_NAME.fullmatch(phrase)
     if kin:
         return kin.group("name"), kin.group("role"), None  # "His mum Lisa": Lisa, a relative
+    named = _NAMED_BODY.fullmatch(phrase)
+    if named:
+        return named.group("name"), named.group("role"), named.group("name")  # "the union, RTW": RTW
     single = re.fullmatch(r"(?:(?:Mr|Mrs|Ms|Dr|President|Minister|Mayor)\.?\s+)?([A-Z][\w'’-]+)", phrase)
     if single:
         return single.group(1), None, None
     phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)
     return phrase, None, None
+
+
+# a body named in apposition after what it is: "the doctors' union, HMA", "the operator, Raillink"
+_NAMED_BODY = re.compile(r"(?:[Tt]he\s+)?(?P<role>[a-z][\w'’ -]{1,40}?),\s*"
+                         r"(?P<name>[A-Z][\w&'’-]*(?:\s+(?:of\s+)?[A-Z][\w&'’-]*){0,3})")
 
 
 def _appositive(phrase: str, names: list[tuple[int, int, str]]) -> tuple[int, int, str] | None:
