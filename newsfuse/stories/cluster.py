@@ -742,6 +742,22 @@ class _Columns:
         return csr(S.data, Y.indices[S.indices], S.indptr, (P.shape[0], Y.shape[1]))
 
 
+def _count_shared(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """``a @ b.T`` of two boolean matrices as int32 counts. Small products go to BLAS in float32
+    (whole numbers below 2**24 add up exactly in any order, and OpenBLAS keeps products under
+    ``_ONE_THREAD`` multiply-adds on one thread); bigger ones AND packed bits and count them, so
+    no BLAS threads are woken. numpy's integer ``@`` has no fast loop and cost ~5x either."""
+    if a.shape[0] * a.shape[1] * b.shape[0] <= _ONE_THREAD:
+        return (a.astype(np.float32) @ b.T.astype(np.float32)).astype(np.int32)
+    if not hasattr(np, "bitwise_count"):  # numpy < 2.0
+        return a.astype(np.int32) @ b.T.astype(np.int32)
+    pa, pb = np.packbits(a, axis=1), np.packbits(b, axis=1)
+    return np.bitwise_count(pa[:, None, :] & pb[None, :, :]).sum(2, dtype=np.int32)
+
+
+_ONE_THREAD = 65536  # OpenBLAS's one-thread bound is 4x this (SMP_THRESHOLD_MIN x GEMM_MULTITHREAD_THRESHOLD)
+
+
 def _squash(name: str) -> str:
     """An outlet or entity name reduced to letters and digits ("Fox News's" -> "foxnews")."""
     name = name.lower()
@@ -1411,7 +1427,7 @@ class StoryClusterer:
         np.cumsum(V[order] & present[order, None], axis=0, dtype=np.int32, out=cum[1:])
         before = cum[np.searchsorted(first[order], first[rows], side="left")]
         own = V[rows] & (before == 1)
-        hits = own.astype(np.int32) @ V.T.astype(np.int32)  # integers: small, and no BLAS threads woken
+        hits = _count_shared(own, V)
         hits[~(active[None, :] & (first[None, :] < first[rows][:, None]))] = 0
         one = (hits >= cfg.story_followup_names).sum(1) == 1
         out[rows[one], np.argmax(hits[one], 1)] = True
