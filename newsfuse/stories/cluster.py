@@ -1815,23 +1815,31 @@ class StoryClusterer:
         members = [[i] for i in range(n)]
 
         def set_inner(i) -> None:
-            with np.errstate(divide="ignore", invalid="ignore"):
-                inner[i] = np.where(na[i] >= 2, (np.diagonal(Ga)[i] - na[i]) / (na[i] * (na[i] - 1)), np.inf)
+            if isinstance(i, slice):
+                with np.errstate(divide="ignore", invalid="ignore"):
+                    inner[i] = np.where(na[i] >= 2, (np.diagonal(Ga)[i] - na[i]) / (na[i] * (na[i] - 1)), np.inf)
+            else:  # one group (after a merge): the same float64 operations on scalars
+                inner[i] = (Ga[i, i] - na[i]) / (na[i] * (na[i] - 1)) if na[i] >= 2 else np.inf
 
         inner = np.zeros(n)
         set_inner(slice(None))
         sinner = inner.copy()  # the loosest member story's own inner mean (glue does not lower it)
 
-        def terms(ix) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        def terms(ix) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
             """Rows ``ix`` against every group (an index gives 1-d rows, an array 2-d ones):
-            centroid cosine, entity cosine, time gap, and cohesion -- the mean article similarity
-            across the two groups against the mean within the looser one less the margin (groups of
-            one article have no inner pairs, set no bar). Element by element, so a row is the same
-            whether it is computed alone or with others."""
+            centroid cosine, entity cosine and time gap (``near`` adds the cohesion bar). Element
+            by element, so a row is the same whether it is computed alone or with others."""
             cos = G[ix] / (dg[ix][..., None] * dg)
             de = deg[ix][..., None] * deg
             ecos = np.where(de > 0, Ge[ix] / np.maximum(de, 1e-12), 1.0)
             gap = np.maximum(np.maximum(first[ix][..., None] - last, first - last[ix][..., None]), 0.0)
+            return cos, ecos, gap
+
+        def near(ix) -> np.ndarray:
+            """Cohesion of rows ``ix`` with every group: the mean article similarity across the two
+            groups against the mean within the looser one less the margin (groups of one article
+            have no inner pairs, set no bar). Only ANDed into the other bars, so callers skip it
+            when those already rule out every pair."""
             with np.errstate(divide="ignore", invalid="ignore"):
                 nn = na[ix][..., None] * na
                 bar = np.minimum(inner[ix][..., None], inner)
@@ -1843,8 +1851,7 @@ class StoryClusterer:
                 sin = sinner[ix][..., None]
                 hot = ~one & np.isfinite(np.maximum(sin, sinner))
                 need = np.where(hot, np.maximum(need, cfg.storyline_hot_ratio * np.minimum(sin, sinner)), need)
-                near = ~np.isfinite(bar) | (nn == 0) | (Ga[ix] / nn >= need)
-            return cos, ecos, gap, near
+                return ~np.isfinite(bar) | (nn == 0) | (Ga[ix] / nn >= need)
 
         def not_self(good: np.ndarray, ix) -> np.ndarray:
             if np.ndim(ix):
@@ -1855,21 +1862,26 @@ class StoryClusterer:
 
         def scores(ix) -> np.ndarray:
             """Merge scores of rows ``ix``: the cosine where every bar is passed, else -inf."""
-            cos, ecos, gap, near = terms(ix)
+            cos, ecos, gap = terms(ix)
             thr = np.where(seeded[ix][..., None] & seeded, cfg.storyline_merge_threshold, cfg.storyline_threshold)
-            good = (active & (cos >= thr) & (ecos >= cfg.storyline_entity_threshold)
-                    & (gap <= cfg.storyline_window_days)
-                    & (agree[ix] >= (cfg.storyline_anchor_agree * nst[ix])[..., None] * nst) & near)
-            return np.where(not_self(good, ix), cos, -np.inf)
+            good = not_self(active & (cos >= thr) & (ecos >= cfg.storyline_entity_threshold)
+                            & (gap <= cfg.storyline_window_days)
+                            & (agree[ix] >= (cfg.storyline_anchor_agree * nst[ix])[..., None] * nst), ix)
+            if good.any():
+                good &= near(ix)
+            return np.where(good, cos, -np.inf)
 
         def young_joins(ix: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
             """For young rows ``ix``: which groups each may join (bigger, close enough, its anchors
             among theirs) and the cosines to rank them."""
-            cos, ecos, gap, near = terms(ix)
+            cos, ecos, gap = terms(ix)
             good = ((active & (nst > nst[ix][:, None]) & (cos >= cfg.storyline_young_threshold)
                      & (ecos >= cfg.storyline_entity_threshold) & (gap <= cfg.storyline_window_days)
-                     & (agree1[ix] >= (cfg.storyline_anchor_agree * nst[ix])[:, None] * nst) & near))
-            return not_self(good, ix), cos
+                     & (agree1[ix] >= (cfg.storyline_anchor_agree * nst[ix])[:, None] * nst)))
+            good = not_self(good, ix)
+            if good.any():
+                good &= near(ix)
+            return good, cos
 
         def merge_rows(a: int, b: int) -> None:
             for Q in (G, Ge, Ga, agree, agree1):
