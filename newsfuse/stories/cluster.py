@@ -973,31 +973,38 @@ class StoryClusterer:
         return x
 
     def _weight(self, x: sp.csr_matrix) -> sp.csr_matrix:
-        """Rows are L2-normalised: words block and entity block each unit, then weighted."""
+        """Rows are L2-normalised: words block and entity block each unit, then weighted.
+
+        Both blocks' squared norms come from one ``bincount`` keyed by (row, block): a bin sums its
+        entries in their order, as the per-block counts over masked copies did, so the norms are
+        the same numbers; a new matrix is built instead of copying ``x`` and overwriting its data."""
         cfg = self.config
-        x = x.copy()
-        idf = np.log((self._ndocs + 1.0) / (self._df[x.indices] + 1.0)) + 1.0
-        ent_cols = x.indices >= self._wdim
-        tf = 1.0 + np.log(np.maximum(x.data, 1e-9))
+        cnt, cols = x.data, x.indices
+        idf = np.log((self._ndocs + 1.0) / (self._df[cols] + 1.0)) + 1.0
+        ent_cols = cols >= self._wdim
+        tf = 1.0 + np.log(np.maximum(cnt, 1e-9))
         if cfg.entity_tf == "sqrt":
-            tf[ent_cols] = np.sqrt(x.data[ent_cols])
+            tf[ent_cols] = np.sqrt(cnt[ent_cols])
         elif cfg.entity_tf == "linear":
-            tf[ent_cols] = x.data[ent_cols]
-        x.data = tf * idf
-        x.data[x.data < 0] = 0.0
+            tf[ent_cols] = cnt[ent_cols]
+        data = tf * idf
+        data[data < 0] = 0.0
         nrows = x.shape[0]
-        row_of = np.repeat(np.arange(nrows), np.diff(x.indptr))
-        sq = x.data * x.data
-        wn = np.sqrt(np.bincount(row_of[~ent_cols], weights=sq[~ent_cols], minlength=nrows))
-        en = np.sqrt(np.bincount(row_of[ent_cols], weights=sq[ent_cols], minlength=nrows))
+        key = np.repeat(np.arange(0, 2 * nrows, 2), np.diff(x.indptr)) + ent_cols  # 2 * row + block
+        norms = np.sqrt(np.bincount(key, weights=data * data, minlength=2 * nrows))
+        wn, en = norms[0::2], norms[1::2]
         w_ent = math.sqrt(cfg.entity_weight)
         w_word = math.sqrt(1.0 - cfg.entity_weight)
         has_e, has_w = en > 0, wn > 0
-        scale_w = np.where(has_e, w_word, 1.0) / np.maximum(wn, 1e-12)
-        scale_e = np.where(has_w, w_ent, 1.0) / np.maximum(en, 1e-12)
-        x.data *= np.where(ent_cols, scale_e[row_of], scale_w[row_of])
-        x.eliminate_zeros()
-        return x
+        scale = np.empty(2 * nrows)
+        scale[0::2] = np.where(has_e, w_word, 1.0) / np.maximum(wn, 1e-12)
+        scale[1::2] = np.where(has_w, w_ent, 1.0) / np.maximum(en, 1e-12)
+        data *= scale[key]
+        keep = data != 0
+        if keep.all():
+            return csr(data, cols.copy(), x.indptr.copy(), x.shape)
+        ptr = np.concatenate([[0], np.cumsum(keep)])[x.indptr]  # ``eliminate_zeros``: same order
+        return csr(data[keep], cols[keep], ptr, x.shape)
 
     def _weight_rows(self, ids: list[str]) -> tuple[sp.csr_matrix, list[int]]:
         """Weighted pool rows of ``ids`` as a matrix and each id's row in it: the last re-clustering's
