@@ -23,6 +23,7 @@ __all__ = [
     "looks_like_heading",
     "looks_like_title",
     "cross_article_boilerplate",
+    "comments_start",
 ]
 
 _WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
@@ -259,6 +260,23 @@ def drop_repeated(paras: list[str]) -> list[bool]:
         elif len(idx) == 1 and caption[idx[0]] and len(paras[idx[0]].split()) < 80:
             keep[idx[0]] = False
     return keep
+
+
+# A reader comment's signature: "March 3, 2011 at 9:15 pm | Report abuse |", "Posted by: name |
+# June 16, 2010 5:17 PM | Report abuse" -- a moderation link next to a "|" separator.
+_COMMENT_STAMP = re.compile(r"\|\s*report abuse\b|\breport abuse\s*\|", re.IGNORECASE)
+
+
+def comments_start(paras: list[str]) -> int:
+    """Index of the first paragraph that carries a reader comment's signature, else ``len(paras)``.
+
+    Pages saved with their comment thread put it under the article, so from there on the text is
+    readers', not the outlet's: its figures and quotes must not become the outlet's claims. The
+    paragraph itself goes too (its start is the end of the first comment)."""
+    for i, p in enumerate(paras):
+        if "eport abuse" in p and _COMMENT_STAMP.search(p):
+            return i
+    return len(paras)
 
 
 def _furniture_shaped(line: str) -> bool:

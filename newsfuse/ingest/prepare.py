@@ -156,7 +156,9 @@ def preclean(raw: RawDoc) -> Work:
         if _LIVE_FURNITURE.match(p) and len(p) < 40:
             w.live_hint = True
             keep[i] = False
-    # furniture
+    # furniture; a reader comment thread under the article
+    for i in range(clean.comments_start(paras), len(paras)):
+        keep[i] = False
     for i, p in enumerate(paras):
         if keep[i] and (clean.is_boilerplate(p) or clean.is_caps_teaser(p)):
             keep[i] = False

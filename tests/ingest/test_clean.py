@@ -91,3 +91,27 @@ def test_read_more_share_and_comment_prompts_are_furniture():
         assert _UI_RE.match(norm_line(line)), line
     assert not _UI_RE.match(norm_line("Residents were told to have their say at a meeting on Friday about the "
                                       "rebuilding of the bridge and the new flood barrier."))
+
+
+def test_reader_comment_thread_under_the_article_is_dropped(tmp_path):
+    body = (
+        "Title: Ferry operator suspends crossings after engine fire\n"
+        "Outlet: Harbour Courier\nDate: 2011-03-02\n\n"
+        "The Marlow Straits ferry operator suspended all crossings on Wednesday after an engine fire "
+        "forced 212 passengers to return to port, the coastguard said.\n\n"
+        "Three crew members were treated for smoke inhalation.\n\n"
+        "Nobody should trust these boats again, 500 people could have died!\n\n"
+        "March 2, 2011 at 9:14 pm | Report abuse | They said the same thing last year.\n\n"
+        "I counted 40 lifeboats missing.\n\n"
+        "Posted by: dockhand7 | March 3, 2011 6:02 AM | Report abuse\n"
+    )
+    path = tmp_path / "ferry.txt"
+    path.write_text(body)
+    a = one(path)
+    assert "212 passengers" in a.text and "smoke inhalation" in a.text
+    for comment in ("same thing last year", "40 lifeboats", "dockhand7", "Report abuse"):
+        assert comment not in a.text, comment
+    # a mention of the words in the article's own prose is no signature
+    from newsfuse.ingest.clean import comments_start
+    paras = ["Users can report abuse to the moderators, the company said.", "It was the second fire."]
+    assert comments_start(paras) == 2
