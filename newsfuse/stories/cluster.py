@@ -742,6 +742,22 @@ class _Columns:
         return csr(S.data, Y.indices[S.indices], S.indptr, (P.shape[0], Y.shape[1]))
 
 
+def _count_shared(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """``a @ b.T`` of two boolean matrices as int32 counts. Small products go to BLAS in float32
+    (whole numbers below 2**24 add up exactly in any order, and OpenBLAS keeps products under
+    ``_ONE_THREAD`` multiply-adds on one thread); bigger ones AND packed bits and count them, so
+    no BLAS threads are woken. numpy's integer ``@`` has no fast loop and cost ~5x either."""
+    if a.shape[0] * a.shape[1] * b.shape[0] <= _ONE_THREAD:
+        return (a.astype(np.float32) @ b.T.astype(np.float32)).astype(np.int32)
+    if not hasattr(np, "bitwise_count"):  # numpy < 2.0
+        return a.astype(np.int32) @ b.T.astype(np.int32)
+    pa, pb = np.packbits(a, axis=1), np.packbits(b, axis=1)
+    return np.bitwise_count(pa[:, None, :] & pb[None, :, :]).sum(2, dtype=np.int32)
+
+
+_ONE_THREAD = 65536  # OpenBLAS's one-thread bound is 4x this (SMP_THRESHOLD_MIN x GEMM_MULTITHREAD_THRESHOLD)
+
+
 def _squash(name: str) -> str:
     """An outlet or entity name reduced to letters and digits ("Fox News's" -> "foxnews")."""
     name = name.lower()
@@ -957,31 +973,38 @@ class StoryClusterer:
         return x
 
     def _weight(self, x: sp.csr_matrix) -> sp.csr_matrix:
-        """Rows are L2-normalised: words block and entity block each unit, then weighted."""
+        """Rows are L2-normalised: words block and entity block each unit, then weighted.
+
+        Both blocks' squared norms come from one ``bincount`` keyed by (row, block): a bin sums its
+        entries in their order, as the per-block counts over masked copies did, so the norms are
+        the same numbers; a new matrix is built instead of copying ``x`` and overwriting its data."""
         cfg = self.config
-        x = x.copy()
-        idf = np.log((self._ndocs + 1.0) / (self._df[x.indices] + 1.0)) + 1.0
-        ent_cols = x.indices >= self._wdim
-        tf = 1.0 + np.log(np.maximum(x.data, 1e-9))
+        cnt, cols = x.data, x.indices
+        idf = np.log((self._ndocs + 1.0) / (self._df[cols] + 1.0)) + 1.0
+        ent_cols = cols >= self._wdim
+        tf = 1.0 + np.log(np.maximum(cnt, 1e-9))
         if cfg.entity_tf == "sqrt":
-            tf[ent_cols] = np.sqrt(x.data[ent_cols])
+            tf[ent_cols] = np.sqrt(cnt[ent_cols])
         elif cfg.entity_tf == "linear":
-            tf[ent_cols] = x.data[ent_cols]
-        x.data = tf * idf
-        x.data[x.data < 0] = 0.0
+            tf[ent_cols] = cnt[ent_cols]
+        data = tf * idf
+        data[data < 0] = 0.0
         nrows = x.shape[0]
-        row_of = np.repeat(np.arange(nrows), np.diff(x.indptr))
-        sq = x.data * x.data
-        wn = np.sqrt(np.bincount(row_of[~ent_cols], weights=sq[~ent_cols], minlength=nrows))
-        en = np.sqrt(np.bincount(row_of[ent_cols], weights=sq[ent_cols], minlength=nrows))
+        key = np.repeat(np.arange(0, 2 * nrows, 2), np.diff(x.indptr)) + ent_cols  # 2 * row + block
+        norms = np.sqrt(np.bincount(key, weights=data * data, minlength=2 * nrows))
+        wn, en = norms[0::2], norms[1::2]
         w_ent = math.sqrt(cfg.entity_weight)
         w_word = math.sqrt(1.0 - cfg.entity_weight)
         has_e, has_w = en > 0, wn > 0
-        scale_w = np.where(has_e, w_word, 1.0) / np.maximum(wn, 1e-12)
-        scale_e = np.where(has_w, w_ent, 1.0) / np.maximum(en, 1e-12)
-        x.data *= np.where(ent_cols, scale_e[row_of], scale_w[row_of])
-        x.eliminate_zeros()
-        return x
+        scale = np.empty(2 * nrows)
+        scale[0::2] = np.where(has_e, w_word, 1.0) / np.maximum(wn, 1e-12)
+        scale[1::2] = np.where(has_w, w_ent, 1.0) / np.maximum(en, 1e-12)
+        data *= scale[key]
+        keep = data != 0
+        if keep.all():
+            return csr(data, cols.copy(), x.indptr.copy(), x.shape)
+        ptr = np.concatenate([[0], np.cumsum(keep)])[x.indptr]  # ``eliminate_zeros``: same order
+        return csr(data[keep], cols[keep], ptr, x.shape)
 
     def _weight_rows(self, ids: list[str]) -> tuple[sp.csr_matrix, list[int]]:
         """Weighted pool rows of ``ids`` as a matrix and each id's row in it: the last re-clustering's
@@ -1411,7 +1434,7 @@ class StoryClusterer:
         np.cumsum(V[order] & present[order, None], axis=0, dtype=np.int32, out=cum[1:])
         before = cum[np.searchsorted(first[order], first[rows], side="left")]
         own = V[rows] & (before == 1)
-        hits = own.astype(np.int32) @ V.T.astype(np.int32)  # integers: small, and no BLAS threads woken
+        hits = _count_shared(own, V)
         hits[~(active[None, :] & (first[None, :] < first[rows][:, None]))] = 0
         one = (hits >= cfg.story_followup_names).sum(1) == 1
         out[rows[one], np.argmax(hits[one], 1)] = True
@@ -1799,23 +1822,31 @@ class StoryClusterer:
         members = [[i] for i in range(n)]
 
         def set_inner(i) -> None:
-            with np.errstate(divide="ignore", invalid="ignore"):
-                inner[i] = np.where(na[i] >= 2, (np.diagonal(Ga)[i] - na[i]) / (na[i] * (na[i] - 1)), np.inf)
+            if isinstance(i, slice):
+                with np.errstate(divide="ignore", invalid="ignore"):
+                    inner[i] = np.where(na[i] >= 2, (np.diagonal(Ga)[i] - na[i]) / (na[i] * (na[i] - 1)), np.inf)
+            else:  # one group (after a merge): the same float64 operations on scalars
+                inner[i] = (Ga[i, i] - na[i]) / (na[i] * (na[i] - 1)) if na[i] >= 2 else np.inf
 
         inner = np.zeros(n)
         set_inner(slice(None))
         sinner = inner.copy()  # the loosest member story's own inner mean (glue does not lower it)
 
-        def terms(ix) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        def terms(ix) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
             """Rows ``ix`` against every group (an index gives 1-d rows, an array 2-d ones):
-            centroid cosine, entity cosine, time gap, and cohesion -- the mean article similarity
-            across the two groups against the mean within the looser one less the margin (groups of
-            one article have no inner pairs, set no bar). Element by element, so a row is the same
-            whether it is computed alone or with others."""
+            centroid cosine, entity cosine and time gap (``near`` adds the cohesion bar). Element
+            by element, so a row is the same whether it is computed alone or with others."""
             cos = G[ix] / (dg[ix][..., None] * dg)
             de = deg[ix][..., None] * deg
             ecos = np.where(de > 0, Ge[ix] / np.maximum(de, 1e-12), 1.0)
             gap = np.maximum(np.maximum(first[ix][..., None] - last, first - last[ix][..., None]), 0.0)
+            return cos, ecos, gap
+
+        def near(ix) -> np.ndarray:
+            """Cohesion of rows ``ix`` with every group: the mean article similarity across the two
+            groups against the mean within the looser one less the margin (groups of one article
+            have no inner pairs, set no bar). Only ANDed into the other bars, so callers skip it
+            when those already rule out every pair."""
             with np.errstate(divide="ignore", invalid="ignore"):
                 nn = na[ix][..., None] * na
                 bar = np.minimum(inner[ix][..., None], inner)
@@ -1827,8 +1858,7 @@ class StoryClusterer:
                 sin = sinner[ix][..., None]
                 hot = ~one & np.isfinite(np.maximum(sin, sinner))
                 need = np.where(hot, np.maximum(need, cfg.storyline_hot_ratio * np.minimum(sin, sinner)), need)
-                near = ~np.isfinite(bar) | (nn == 0) | (Ga[ix] / nn >= need)
-            return cos, ecos, gap, near
+                return ~np.isfinite(bar) | (nn == 0) | (Ga[ix] / nn >= need)
 
         def not_self(good: np.ndarray, ix) -> np.ndarray:
             if np.ndim(ix):
@@ -1839,21 +1869,26 @@ class StoryClusterer:
 
         def scores(ix) -> np.ndarray:
             """Merge scores of rows ``ix``: the cosine where every bar is passed, else -inf."""
-            cos, ecos, gap, near = terms(ix)
+            cos, ecos, gap = terms(ix)
             thr = np.where(seeded[ix][..., None] & seeded, cfg.storyline_merge_threshold, cfg.storyline_threshold)
-            good = (active & (cos >= thr) & (ecos >= cfg.storyline_entity_threshold)
-                    & (gap <= cfg.storyline_window_days)
-                    & (agree[ix] >= (cfg.storyline_anchor_agree * nst[ix])[..., None] * nst) & near)
-            return np.where(not_self(good, ix), cos, -np.inf)
+            good = not_self(active & (cos >= thr) & (ecos >= cfg.storyline_entity_threshold)
+                            & (gap <= cfg.storyline_window_days)
+                            & (agree[ix] >= (cfg.storyline_anchor_agree * nst[ix])[..., None] * nst), ix)
+            if good.any():
+                good &= near(ix)
+            return np.where(good, cos, -np.inf)
 
         def young_joins(ix: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
             """For young rows ``ix``: which groups each may join (bigger, close enough, its anchors
             among theirs) and the cosines to rank them."""
-            cos, ecos, gap, near = terms(ix)
+            cos, ecos, gap = terms(ix)
             good = ((active & (nst > nst[ix][:, None]) & (cos >= cfg.storyline_young_threshold)
                      & (ecos >= cfg.storyline_entity_threshold) & (gap <= cfg.storyline_window_days)
-                     & (agree1[ix] >= (cfg.storyline_anchor_agree * nst[ix])[:, None] * nst) & near))
-            return not_self(good, ix), cos
+                     & (agree1[ix] >= (cfg.storyline_anchor_agree * nst[ix])[:, None] * nst)))
+            good = not_self(good, ix)
+            if good.any():
+                good &= near(ix)
+            return good, cos
 
         def merge_rows(a: int, b: int) -> None:
             for Q in (G, Ge, Ga, agree, agree1):

@@ -66,3 +66,14 @@ def test_a_dead_worker_is_replaced_by_this_process(small, monkeypatch):
 
     monkeypatch.setattr(parallel, "iter_prepared", dying)
     assert _key(read_records(_records(), "fx", workers=1)) == want
+
+
+def test_the_consumer_collects_less_often_while_the_stream_is_open(small):
+    import gc
+
+    before = gc.get_threshold()
+    stream = read_records(_records(), "fx", workers=1)
+    first = next(x for x in stream if isinstance(x, Article))
+    assert first.sentences and gc.get_threshold()[0] >= parallel._GC_GEN0
+    rest = list(stream)
+    assert rest and gc.get_threshold() == before  # restored once the stream ends

@@ -258,3 +258,15 @@ def test_gram_of_two_matrices_falls_back_to_scipy_with_the_same_numbers():
         B = _random_rows(rng, int(rng.integers(1, 12)), 60).astype(np.float32)
         assert np.array_equal(cols.gram(A, B), (A @ B.T).toarray())
         assert (cols._lut == -1).all()
+
+
+def test_count_shared_is_the_integer_product_on_both_paths():
+    from newsfuse.stories import cluster
+
+    rng = np.random.default_rng(3)
+    for r, k, g in [(1, 1, 1), (18, 80, 24), (5, 0, 4), (74, 571, 79), (40, 9, 300)]:
+        a, b = rng.random((r, k)) < 0.2, rng.random((g, k)) < 0.3
+        got = cluster._count_shared(a, b)
+        assert got.dtype == np.int32 and got.shape == (r, g)
+        assert (got == a.astype(np.int32) @ b.T.astype(np.int32)).all()
+    assert 74 * 571 * 79 > cluster._ONE_THREAD >= 18 * 80 * 24  # both paths ran above
