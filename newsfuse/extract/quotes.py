@@ -59,9 +59,19 @@ _DESCRIBED_AS = re.compile(r"\b(?:described|branded|labell?ed|characteri[sz]ed)\
                            # "X called the attack 'an act of war'" (not "so-called", not "called for")
                            r"|(?<![\w-])(?:called|dubbed|termed)\s+(?!for\b|on\b|off\b|in\b)(?:[\w'’-]+\s+){1,4}?$", re.I)
 _BEFORE = re.compile(rf"(?:^|[.;]\s)?(.{{1,120}}?)\s+(?:{SPEECH_VERBS})(?:\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*|\s+(?:reporters|us|me|him|her|them|journalists))?\s*[:,]?\s*$", re.I)
+# words that open a scene-setting phrase, never a speaker: prepositions, conjunctions, participles
+_SCENE_WORDS = (r"(?:In|On|At(?!\s+(?:least|most)\b)|With|Without|After|Before|During|Despite|Following|Outside|Inside|"
+                r"From|By|Under|Amid|Even|If|When|While|Although|Though|Because|As|Since|Once|Unless|Asked|Speaking|"
+                r"Addressing|Referring|Based|Haunted|Faced|Pressed|Writing)\b")
+# (a lead phrase may also open with any participle: "Highlighting the region's potential, GSK said";
+# a subject may not only when it is one of the words above: "Mining company officials say" speak)
+_SCENE = rf"(?:{_SCENE_WORDS}|[A-Z][a-z]+ing\b)"
 _INDIRECT = re.compile(
     # (a correspondent's answer opens with "Well," or "Yes,": "Well, the police told me ...")
-    rf"^(?:(?i:earlier|later|meanwhile|separately|on \w+|in a statement|however)\s*,\s*|(?i:well|yes)\s*,\s*(?:[A-Z][a-z]+\s*,\s*)?)?"
+    # (and a scene-setting phrase before the subject: "In court on Monday, the lawyer said ...",
+    # "With parts of the city ablaze, Mubarak said ...")
+    rf"^(?:(?i:earlier|later|meanwhile|separately|on \w+|in a statement|however)\s*,\s*|(?i:well|yes)\s*,\s*(?:[A-Z][a-z]+\s*,\s*)?"
+    rf"|{_SCENE}[^,;:“”\"]{{0,90}},\s*)?"
     rf"(?P<spk>(?:[A-Z]|the\s)[^;:“”\"]{{0,110}}?)\s+(?:(?:has|have)\s+)?(?P<verb>said|says|say|told|tells|tell|added|adds|estimate|estimates|claim|stated|announced|confirmed|"
     rf"estimated|denounced|warned|insisted|explained|claimed|denied|reported|noted|stressed|"
     rf"expressed|tweeted|wrote|posted|fumed|vowed|revealed|observed|cautioned|reports|pointed out|"
@@ -393,17 +403,19 @@ def _ok_indirect_subject(spk: str) -> bool:
     if not spk:
         return False
     spk = _AGE.sub("", spk).strip(" ,")  # "Ahmed Saleh, 61," -- an age is not a figure in the subject
-    if re.search(r"\d|\b(?:were|was|is|are|am|have|has|had|been|will|would|could|can|it|its)\b|['’]m$", spk, re.I):
+    if re.search(r"\d|\b(?:were|was|is|are|am|have|has|had|been|will|would|could|can|it|its)\b|['’]m$|n['’]t\b", spk, re.I):
         # (also "I'm told that ...": the reporter was told, nobody is named; "We can confirm that" is
         # a press release's own voice)
         return False
     if spk.lower() in ("it", "this", "that", "there", "the", "a", "an", "these", "those"):
         return False
+    if re.match(_SCENE_WORDS, spk) or re.match(r"(?:please|let)\b", spk, re.I):
+        return False  # "If estimates that ...", "Based on the claim that ...", "Please don't tell us"
     if "," in spk:
         # only appositions: "The head of the department, Colonel Viktor Asanov,"
         parts = [p.strip() for p in spk.split(",") if p.strip()]
         if any(person_names(p) or _ORG_NAME.fullmatch(p) for p in parts[1:]):
-            return True
+            return True  # (or a body and its name: "The miners' union, SGM")
         # or a name with its apposition after it: "Maya Okafor, a lawyer for the family,"
         names = person_names(parts[0])
         return bool(names) and names[-1][1] == len(parts[0]) and len(parts) <= 3 \

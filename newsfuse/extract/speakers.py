@@ -66,6 +66,11 @@ _NAME_TOKEN = (r"(?:(?:Mac|Mc|De|Di|La|Le|Van|O['’])?[A-ZÀ-ÖØ-ÞĀ-Ž][a-z�
 _NAME_RUN = re.compile(rf"{_NAME_TOKEN}(?:\s+(?:(?:de|da|di|van|von|al|el|bin|le|la|du)\s+)?{_NAME_TOKEN})*")
 
 
+# a capitalised run between "the" and a lower-case noun modifies that noun
+_MODIFIER_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_NOUN_AFTER = re.compile(r"\s+[a-z]+\b(?<!\bsaid)(?<!\bsays)(?<!\btold)(?<!\badded)(?<!\bwho)(?<!\band)")
+
+
 def person_names(text: str) -> list[tuple[int, int, str]]:
     """Spans of likely person names: two or three capitalised tokens after any titles."""
     out = []
@@ -97,6 +102,8 @@ def person_names(text: str) -> list[tuple[int, int, str]]:
         if any(t.lower().strip(".") in ORG_WORDS or t.lower() in _NOT_NAME for t in name):
             continue
         start = m.start() + len(" ".join(toks[:i])) + (1 if i else 0)
+        if _MODIFIER_BEFORE.search(text, 0, start) and _NOUN_AFTER.match(text, end):
+            continue  # "the Los Angeles district attorney": a place naming a body, no person
         out.append((start, end, " ".join(name)))
     return out
 
@@ -131,6 +138,7 @@ _FUNCTION_WORDS = {
     "the", "a", "an", "but", "and", "in", "on", "at", "of", "for", "to", "by", "as", "after", "before",
     "when", "while", "earlier", "later", "meanwhile", "however", "one", "this", "that", "it", "he",
     "she", "they", "we", "if", "so", "yet", "among", "according", "with", "from", "asked", "with",
+    "some", "many", "several", "most", "both", "other", "another",
 }
 _NOT_NAME = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",

@@ -136,3 +136,31 @@ def test_estimate_that_adds_that_and_a_named_channel_before_that_report_speech()
     got = _speakers("The water utility indicated in a communiqué that supply would resume by Thursday.")
     assert got == [(0, "water utility", False)]
     assert _speakers("Ostby Port Authority can confirm that the east quay was closed at noon.") == []
+
+
+def test_a_scene_setting_phrase_before_the_subject_is_not_the_speaker():
+    # found on Timeline17 after the round: the phrase before the comma was taken as the speaker
+    got = _speakers("With smoke still rising over the port, Delmar said the cranes would be idle for a week.")
+    assert got == [(0, "Delmar", False)]
+    got = _speakers("In a tense hearing at the capitol on Monday, Senator Ilka Brandt said the ministry had misled her.")
+    assert got == [(0, "Ilka Brandt", False)]
+    got = _speakers("Highlighting the district's losses, Farmhold said 300 hectares of wheat had been flattened.")
+    assert got == [(0, "Farmhold", False)]
+    # a subject that opens with a participle still speaks: "Mining company officials say ..."
+    got = _speakers("Mining company officials say around 80 rescuers are working in shifts at the shaft.")
+    assert got == [(0, "Mining company officials", False)]
+
+
+def test_conjunctions_negations_and_nouns_like_claim_name_no_speaker():
+    assert _speakers("If estimates that a third of staff may be off sick prove right, clinics will close.") == []
+    assert _speakers("Based on the weak claim that the dam was unsafe, the valley was emptied.") == []
+    assert _speakers("They won't tell us much about what the divers found.") == []
+    assert _speakers("Please don't tell us that the council did everything it could.") == []
+    # a trailing attribution after a count stays no quote
+    assert _speakers("At least 40 homes were destroyed, the county assessor's office says in its first count.") == []
+
+
+def test_a_place_naming_a_body_is_no_person():
+    got = _speakers("But a spokeswoman for the Port Avel harbour authority said the berth would reopen on Friday.")
+    assert [s for _, s, _ in got] != ["Port Avel"]
+    assert got and "harbour authority" in got[0][1]
