@@ -895,12 +895,17 @@ _SET_FREE = re.compile(r"\b(?:released|freed|liberated|set\s+free|walked\s+free)
 _TIME_AFTER = re.compile(r"\s*-?\s*(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|decades?)\s+"
                          r"(?:ago|later|earlier|before|after|afterwards|previously|on)\b", re.I)
 _LEADING_ZERO = re.compile(r"0\d")
+# a vehicle named as the owner just before a count of drivers: "the train's two drivers"
+_VEHICLE_OWNER = re.compile(r"\b(?:train|tram|bus|coach|lorry|truck|tanker|van|taxi|ferry|locomotive)['’]s\s+$", re.I)
 # a number joined to a unit of measure is a size, not a count: "the 30-kilometre stretch", "a 12-storey block"
 _UNIT_JOINED = re.compile(r"-(?:kilomet(?:re|er)|met(?:re|er)|km|mile|foot|feet|yard|tonne|ton|litre|liter|storey|story|"
                           r"inch|centimet(?:re|er)|cm|mm|acre|hectare|lane|seat|bed|room|page|year|month|week|day|minute|"
                           r"second)s?\b", re.I)
 _FACILITY_NO = re.compile(r"\b(?:Terminal|Gate|Platform|Ward|Flight|Route|Block|Room|Pier|Berth|Bay|Zone|Sector|Runway|"
                           r"Exit|Junction|Reactor|Floor|Level|Stand|Hall|Track|Carriage|Coach|Bus|Line|No\.?|Number)\s+$")
+# a craft named by a call sign or number after its kind: "the coastguard helicopter Rescue 207", "flight SV 218"
+_CALL_SIGN = re.compile(r"\b(?i:helicopters?|aircraft|planes?|jets?|ships?|vessels?|boats?|lifeboats?|flights?|trains?|"
+                        r"ferry|ferries|frigates?|cutters?|tugs?)\s+[A-Z][\w-]*\s+$")
 _REPEATED = re.compile(r"\s+(?:upon|and|on)\s+(hundreds|thousands|millions|dozens|scores)\b", re.I)
 # idioms with a number in them: "taught him a thing or two", "one or two things", "a couple of things"
 _IDIOM_BEFORE = re.compile(r"\b(?:a\s+thing|things?|a\s+trick|a\s+lesson)\s+or\s+$", re.I)
@@ -1221,9 +1226,11 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
         if (not n.unit_hour and (_TIME_AFTER.match(text, n.end) or _UNIT_JOINED.match(text, n.end))) \
                 or _LEADING_ZERO.match(text, n.num_start) \
                 or _FACILITY_NO.search(text, max(0, n.start - 16), n.start) or _REPEATED.match(text, n.end) \
-                or _IDIOM_BEFORE.search(text, max(0, n.start - 16), n.start):
+                or _IDIOM_BEFORE.search(text, max(0, n.start - 16), n.start) \
+                or _CALL_SIGN.search(text, max(0, n.start - 40), n.start):
             # "freed three weeks ago", "shot four years later": a time; "0845 numbers": a code; "Gate 4": a name;
             # "Thousands upon thousands of": the count is the repeated word's; "a thing or two": an idiom
+            # "the coastguard helicopter Rescue 207 were sent": a craft's call sign
             continue
         if n.unit_hour:
             if _HOURS_WINDOW.search(text[max(0, n.start - 12):n.start]) or _POSSESSIVE_HOUR.match(text, n.end) or _HOURS_RATE.match(text, n.end) \
@@ -1639,6 +1646,8 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             continue  # "31 prisoners fled": an escape, not people driven from home
         if cat in NOT_GROUPS or cat.rsplit(" ", 1)[-1] in NOT_GROUPS:
             continue  # "lost two fingers"; "3,412 suspected cases"; "the evacuation of eleven villages"
+        if cat == "people" and np_words and np_words[-1].low in ("drivers", "driver") and _VEHICLE_OWNER.search(text, 0, n.start):
+            cat = "workers"  # "the train's two drivers were injured": a vehicle's own drivers are its crew, like "train drivers"
         if cat == "workers" and np_words and np_words[-1].low in ("drivers", "driver") and ev in _ON_THE_ROAD:
             cat = "people"  # "2,000 lorry drivers were stranded at the port": motorists stuck, not workers hurt at work
         if ev == "stranded" and cat in PERSON_CATEGORIES and _BLOCKED_INSIDE.search(text, n.end):

@@ -26,6 +26,9 @@ CATEGORIES: dict[str, list[str]] = {
         "elements", "police elements", "security elements",
         # "forces de l'ordre" in translated copy
         "forces of order", "forces of law and order", "law and order forces",
+        # police special units ("300 police officers, including special forces units": review5, review7, variety;
+        # "special forces soldiers" stay troops by their longer suffix) and translated "guard personnel"
+        "special forces", "guard personnel", "personnel of guard",
     ],
     "troops": [
         "soldiers", "soldier", "troops", "servicemen", "service members", "military personnel",
@@ -55,7 +58,8 @@ CATEGORIES: dict[str, list[str]] = {
                # the ones lost more often than the ones searching (those are "navy divers" etc.)
                "drivers", "motorists", "divers",
                # people on holiday or at the beach, officials and observers are labelled people, not civilians
-               "holidaymakers", "holiday-makers", "vacationers", "beachgoers", "swimmers", "bathers", "surfers", "kitesurfers",
+               "holidaymakers", "holiday-makers", "vacationers", "beachgoers", "swimmers", "bathers", "sunbathers",
+               "sunseekers", "sun-seekers", "surfers", "kitesurfers",
                "windsurfers", "kayakers", "paddleboarders", "anglers", "officials",
                "observers", "election observers", "pals", "friends", "relatives", "family members", "guests",
                "colleagues", "neighbours", "neighbors", "day-trippers", "daytrippers", "sightseers",
@@ -327,12 +331,22 @@ _EV_PATTERNS: list[tuple[str, str]] = [
      r"(?!\s+without\s+(?:power|electricity|air\s+conditioning|heating|running\s+water|water|gas|light))", "displaced"),
     # "suffered smoke inhalation", "sustained serious burns"
     (r"(?:suffer(?:ed|ing|s)?|sustain(?:ed|ing|s)?|escaped\s+with|got\s+away\s+with|received)\s+(?:[\w'-]+\s+){0,2}?"
-     r"(?:injuries|injury|burns|wounds|traumas|"
+     r"(?:injuries|injury|burns|wounds|traumas?|"
      r"fractures|smoke\s+inhalation|concussions?|cuts|bruises|gunshot\s+wounds|sprain(?:s|ed\s+\w+)|"
      r"(?:broken|fractured)\s+(?:bones?|legs?|arms?|ribs?|wrists?|ankles?|noses?|hips?|collarbones?|jaws?))\b", "injured"),
     # people put up away from home: "moved into temporary accommodation", "rehoused in hotels"
     (r"(?:moved|put|placed|rehoused|housed|taken)\s+(?:in|into|to)\s+(?:[\w'-]+\s+){0,2}?(?:(?:temporary|emergency)\s+"
      r"(?:accommodation|housing|shelters?|homes)|hotels|hostels|guesthouses)\b", "displaced"),
+    # passengers leaving a ship on fire or sinking: "300 holidaymakers scrambled into lifeboats", "took to the lifeboats"
+    (r"(?:scrambled|clambered|climbed|piled|crowded|fled|jumped|got)\s+(?:in)?to\s+(?:the\s+)?(?:[\w'’-]+\s+)?"
+     r"(?:lifeboats|life\s+rafts|liferafts|life-rafts)\b|took\s+to\s+the\s+(?:lifeboats|life\s*rafts)\b|abandoned\s+ship\b",
+     "evacuated"),
+    # people fleeing to safe places: "forcing 40,000 to flee to shelters" (like "moved to shelters": evacuated)
+    (r"(?:flee|fled|fleeing|flees)\s+to\s+(?:[\w'-]+\s+){0,3}?(?:shelters|evacuation\s+cent(?:re|er)s?|higher\s+ground)\b",
+     "evacuated"),
+    # a medical collapse in the heat is an injury: "40 sunbathers collapsed with heatstroke"
+    (r"collapsed\s+(?:with|from|of|in\s+the)\s+(?:the\s+)?(?:heatstroke|heat\s+stroke|heat\s+exhaustion|exhaustion|"
+     r"dehydration|heat|fumes|smoke)\b", "injured"),
     # "pulled from the rubble alive", "pulled out of the water"
     (r"pulled\s+(?:alive\s+)?(?:from|out\s+of)\s+(?:the\s+)?(?:rubble|wreckage|debris|water|sea|river|mud|ruins|"
      r"collapsed\s+\w+|burning\s+\w+|flood\s*waters?|rough\s+seas?)\b", "rescued"),
