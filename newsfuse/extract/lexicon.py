@@ -183,6 +183,8 @@ EVENTS: dict[str, list[str]] = {
         "killed", "killing", "kills", "dead", "died", "die", "deaths", "death toll", "toll",
         "fatalities", "lost their lives", "lost his life", "lost her life", "perished", "liquidated", "eliminated",
         "slain", "drowned", "murdered", "massacred", "lives lost", "deceased", "lost the life", "lost life",
+        # translated copy: "three migrants have been found without life"
+        "found without life", "found lifeless",
         "claimed the lives of", "claimed the life of", "took the lives of", "cost the lives of",
         "shot dead", "gunned down", "shot and killed", "suffocated", "asphyxiated", "electrocuted",
         "lost their life", "martyred",
@@ -235,16 +237,24 @@ EVENTS: dict[str, list[str]] = {
                  # round 15: a passive call-in of forces ("200 riot police were called in")
                  "were called in", "been called in",
                  # round 16 (review13): "200 police officers have been ordered in"
-                 "were ordered in", "been ordered in"],
+                 "were ordered in", "been ordered in",
+                 # translated copy: "has engaged 420 rescuers", "1,300 firemen are engaged on the fronts" (round 17:
+                 # review15, review16, review17); fighting and talks are no deployment (NOT_EVENTS)
+                 "engaged"],
     "rescued": ["rescued", "rescuing", "alive", "ashore", "pulled out", "to the surface", "to safety", "saved",
                 "save", "plucked", "picked up", "winched", "airlifted to safety", "pulled alive", "pulled out alive",
                 "brought out alive", "brought up alive", "dug out alive", "found alive", "lifted off",
+                # people lost and then found ("were found safe yesterday"); fishermen "lifted from the vessel" by a
+                # helicopter (round 17: review5, review7, review17 label lifts rescued)
+                "found safe", "found safe and well", "found unharmed", "lifted from",
                 "off rooftops", "off roofs", "from rooftops", "from roofs"],
     "released": ["released", "freed", "freeing", "liberated", "release", "walked free"],
     "trapped": ["trapped"],
     # "the bridge was swept away, cutting off 600 villagers"
     "stranded": ["stranded", "stuck", "cutting off"],
     "destroyed": ["destroyed", "razed", "burned down", "gutted", "flattened", "levelled", "leveled",
+                  # headlines speak in the present: "Gas blast flattens two homes"
+                  "flattens", "destroys", "razes",
                   "reduced to rubble", "burned to the ground", "burnt to the ground", "collapsed",
                   "burnt", "burned", "burnt out", "burned out", "torched", "set ablaze", "set on fire",
                   "brought down", "buried", "burying", "set fire to"],
@@ -325,7 +335,7 @@ _EV_PATTERNS: list[tuple[str, str]] = [
      r"planes?|motorways?|roads?|ferry|ferries|ship|vessel|boat)\b", "stranded"),
     # a night away from home: "spent Saturday night in the village hall"
     # (translated copy "passed the night under tents")
-    (r"(?:spen(?:t|d|ds|ding)|passed)\s+(?:the|last|a|another|(?:a\s+)?(?:second|third|fourth|fifth)|"
+    (r"(?:spen(?:t|d|ds|ding)|pass(?:ed|es|ing)?)\s+(?:the|last|a|another|(?:a\s+)?(?:second|third|fourth|fifth)|"
      r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+night"
      # a night without power or air conditioning is spent at home
      r"(?!\s+without\s+(?:power|electricity|air\s+conditioning|heating|running\s+water|water|gas|light))", "displaced"),
@@ -487,7 +497,8 @@ _EV_PATTERN_RES = [(re.compile(p, re.I), ev) for p, ev in _EV_PATTERNS]
 # phrases that contain an event word but are not that event ("sent home" is not a deployment)
 NOT_EVENTS = {"sent home", "held talks", "held a", "held on", "treated as", "treated with", "save for",
               "crowd crush", "crowd surge", "crowd control", "crowd disaster", "crowd safety", "crowd trouble",
-              "dead end", "deadline", "hurt feelings"}
+              "dead end", "deadline", "hurt feelings", "engaged in talks", "engaged in negotiations", "engaged in fighting",
+              "engaged in clashes", "engaged in combat", "engaged in battle", "engaged in a", "engaged to"}
 # flexible patterns first, then non-events, then word-list phrases longest first, so the
 # longest reading at a position wins ("treated in hospital" over "treated", "sent home" over "sent")
 EVENT_RE = re.compile(
