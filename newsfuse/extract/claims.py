@@ -1110,7 +1110,7 @@ _SUPPORTED_BY = re.compile(r"\b(?:supported|backed|assisted|aided|helped)\s+by\s
 _PART_OF_WHICH = re.compile(r",\s*(?:of\s+(?:whom|which|them)|among\s+(?:them|whom|which))\s+$", re.I)
 _FLED = re.compile(r"\b(?:fled|flee|flees|fleeing)\b|\bforced\s+(?:from|out\s+of)\s+their\s+homes\b", re.I)
 _BUILDING_HAZARD = re.compile(r"\b(?:blaze|fire|flames|smoke|leak|leaks|leaking|gas|fumes|sinkhole|tower|block|hotel|"
-                              r"building|stairwells?|explosion|blast|blazing|burning|ferry|liner|ship)\b", re.I)
+                              r"building|stairwells?|explosion|blast|blazing|burning|sinking)\b", re.I)
 _FROM_WAR = re.compile(r"\b(?:fighting|violence|attacks?|offensive|war|clashes|gunmen|militants|rebels|troops|"
                        r"towns?|villages?|region|country|province)\b", re.I)
 _RESCUE_WORK = re.compile(r"\b(?:search|rescue|liquidation|site|scene|fire|blaze|flood|rubble|debris|mud|snow|clean-?up)\b", re.I)

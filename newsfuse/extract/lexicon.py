@@ -354,9 +354,10 @@ _EV_PATTERNS: list[tuple[str, str]] = [
     # people fleeing to safe places: "forcing 40,000 to flee to shelters" (like "moved to shelters": evacuated)
     (r"(?:flee|fled|fleeing|flees)\s+to\s+(?:[\w'-]+\s+){0,3}?(?:shelters|evacuation\s+cent(?:re|er)s?|higher\s+ground)\b",
      "evacuated"),
-    # a medical collapse in the heat is an injury: "40 sunbathers collapsed with heatstroke"
-    (r"collapsed\s+(?:with|from|of|in\s+the)\s+(?:the\s+)?(?:heatstroke|heat\s+stroke|heat\s+exhaustion|exhaustion|"
-     r"dehydration|heat|fumes|smoke)\b", "injured"),
+    # a collapse with a named condition is an injury: "40 sunbathers collapsed with heatstroke" (review17); a bare
+    # "collapsed in the heat" stays no claim (round 3)
+    (r"collapsed\s+(?:with|from)\s+(?:heatstroke|heat\s+stroke|heat\s+exhaustion|exhaustion|dehydration|"
+     r"smoke\s+inhalation)\b", "injured"),
     # "pulled from the rubble alive", "pulled out of the water"
     (r"pulled\s+(?:alive\s+)?(?:from|out\s+of)\s+(?:the\s+)?(?:rubble|wreckage|debris|water|sea|river|mud|ruins|"
      r"collapsed\s+\w+|burning\s+\w+|flood\s*waters?|rough\s+seas?)\b", "rescued"),
