@@ -95,7 +95,7 @@ _HARD_STOP = {";", ":", "(", ")", "“", "”", '"', "—", "–", "--", "but", 
               "according", "if", "whereas", "before", "as", "until"}
 # verbs that move or state a running total: "the toll has risen to", "stood at"; live-page headlines
 # speak in the present ("Death toll rises to 18"), translated copy ascends ("ascended to 22", "amounts to 40")
-_TOLL_MOVES = {"risen", "rose", "climbed", "reached", "hit", "jumped", "increased", "stood", "stands",
+_TOLL_MOVES = {"risen", "rose", "climbed", "reached", "hit", "jumped", "increased", "stood", "stands", "stand",
                "rises", "climbs", "reaches", "hits", "jumps", "increases", "ascended", "ascends", "amounted", "amounts",
                "doubled", "tripled", "trebled",
                "rising", "climbing", "reaching", "revised", "corrected", "lowered", "raised", "fell", "fallen",
@@ -456,6 +456,8 @@ def _event_back(text: str, toks: list[_Tok], i: int) -> tuple[str | None, str | 
     """Event directly governing the number from the left; also a category named there."""
     if _LIVES_OF.search(text, max(0, toks[i].start - 40), toks[i].start):
         return "killed", None  # "took the lives of 36 people"
+    if _ALIVE_FROM_BACK.search(text, max(0, toks[i].start - 60), toks[i].start):
+        return "rescued", None  # "The firemen have extracted alive from the mud three children"
     if _INVOLVED_BACK.search(text, max(0, toks[i].start - 90), toks[i].start):
         return "deployed", None  # "a search for a kayaker ... involved two lifeboats"
     phrase = _phrase_back(text, toks[i].start)
@@ -895,12 +897,17 @@ _SET_FREE = re.compile(r"\b(?:released|freed|liberated|set\s+free|walked\s+free)
 _TIME_AFTER = re.compile(r"\s*-?\s*(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|decades?)\s+"
                          r"(?:ago|later|earlier|before|after|afterwards|previously|on)\b", re.I)
 _LEADING_ZERO = re.compile(r"0\d")
+# a vehicle named as the owner just before a count of drivers: "the train's two drivers"
+_VEHICLE_OWNER = re.compile(r"\b(?:train|tram|bus|coach|lorry|truck|tanker|van|taxi|ferry|locomotive)['’]s\s+$", re.I)
 # a number joined to a unit of measure is a size, not a count: "the 30-kilometre stretch", "a 12-storey block"
 _UNIT_JOINED = re.compile(r"-(?:kilomet(?:re|er)|met(?:re|er)|km|mile|foot|feet|yard|tonne|ton|litre|liter|storey|story|"
                           r"inch|centimet(?:re|er)|cm|mm|acre|hectare|lane|seat|bed|room|page|year|month|week|day|minute|"
                           r"second)s?\b", re.I)
 _FACILITY_NO = re.compile(r"\b(?:Terminal|Gate|Platform|Ward|Flight|Route|Block|Room|Pier|Berth|Bay|Zone|Sector|Runway|"
                           r"Exit|Junction|Reactor|Floor|Level|Stand|Hall|Track|Carriage|Coach|Bus|Line|No\.?|Number)\s+$")
+# a craft named by a call sign or number after its kind: "the coastguard helicopter Rescue 207", "flight SV 218"
+_CALL_SIGN = re.compile(r"\b(?i:helicopters?|aircraft|planes?|jets?|ships?|vessels?|boats?|lifeboats?|flights?|trains?|"
+                        r"ferry|ferries|frigates?|cutters?|tugs?)\s+[A-Z][\w-]*\s+$")
 _REPEATED = re.compile(r"\s+(?:upon|and|on)\s+(hundreds|thousands|millions|dozens|scores)\b", re.I)
 # idioms with a number in them: "taught him a thing or two", "one or two things", "a couple of things"
 _IDIOM_BEFORE = re.compile(r"\b(?:a\s+thing|things?|a\s+trick|a\s+lesson)\s+or\s+$", re.I)
@@ -1015,7 +1022,9 @@ _HOURS_PLANNED = re.compile(r"\b(?:will|would|shall|to|plans?\s+to|planning\s+to
                             r"mount|go\s+on|observe)\s+(?:an?|the|another|a\s+further|a\s+new)\s+$"
                             # a slot that recurs is no length of the event: "a daily two-hour ceasefire"
                             r"|\b(?:daily|nightly|weekly|regular)\s+$", re.I)
-_HOURS_WAIT = re.compile(r"\b(?:delays?|waits?|queues?|gave\s+\w+|given|give\s+\w+)\s+(?:of\s+)?$", re.I)
+_HOURS_WAIT = re.compile(r"\b(?:delays?|waits?|queues?|gave\s+\w+|given|give\s+\w+)\s+(?:of\s+)?$|"
+                         # a witness's sense of time: "hid for what felt like an hour" (review8, review17: no duration)
+                         r"\bwhat\s+(?:felt|seemed|felt\s+more|seemed\s+more)\s+like\s+(?:about\s+|almost\s+|nearly\s+)?$", re.I)
 _NONE_OF = re.compile(r"\bnone\s+of\s+(?:the\s+)?[\w'’ -]{0,40}?\b(?:or|nor)\s+$", re.I)
 # "nine out of ten" is a share, neither number a count
 _OUT_OF = re.compile(r"^\s+out\s+of\s+\w", re.I)
@@ -1082,13 +1091,16 @@ _INVERTED = re.compile(r"^\s*(?:[A-Z]{2,}[A-Z ]*:\s*)?(?:also\s+)?(?:(?P<ev1>[A-
                        r"\s+(?:were|was|are|is)|(?:were|was|are|have\s+been)\s+(?P<ev2>[A-Za-z]+)"
                        r"(?:\s+(?:alive|dead|safely))?(?:\s+(?:from|in|at|to)\s+[^,;:]{0,40}?)?)\s+", re.I)
 _INVERTED_DEPLOY = re.compile(
-    r"^\s*(?:In\s+total,?\s+)?(?:(?:To|In|At)\s+the\s+(?:[\w'’-]+\s+){1,6}?(?:were|was|are|have\s+been)\s+(?:attracted|involved|engaged|"
+    r"^\s*(?:In\s+total,?\s+)?(?:(?:To|In|At|On)\s+the\s+(?:[\w'’-]+\s+){1,6}?(?:were|was|are|have\s+been)\s+(?:attracted|involved|engaged|"
     r"directed|sent|mobili[sz]ed|deployed|working)\b|"
     # "At the site work 137 rescuers", "To the place arrived 60 firefighters"
     r"(?:At|On)\s+the\s+(?:site|scene|spot)\s+(?:work|are\s+working|operate|are\s+operating)\b|"
-    r"(?:To|At)\s+the\s+(?:place|site|scene|spot)\s+(?:arrived|came|went)\b|(?:In\s+the\s+(?:operation|action|search|raid|rescue)\s+)?"
-    r"(?:participated|took\s+part)(?:\s+in\s+the\s+(?:operation|action|search|raid|rescue))?(?=\s+(?:some|about|around|"
+    r"(?:To|At)\s+the\s+(?:place|site|scene|spot)\s+(?:arrived|came|went)\b|(?:In\s+the\s+(?:operations?|action|search|raid|rescue)\s+)?"
+    r"(?:participated|participate|participates|took\s+part)(?:\s+in\s+the\s+(?:operations?|action|search|raid|rescue))?(?=\s+(?:some|about|around|"
     r"more|at|over|nearly|\d|[a-z]+\s)))", re.I)
+# translated copy puts the rescued after the place: "have extracted alive from the ruins six persons"
+_ALIVE_FROM_BACK = re.compile(r"\b(?:extracted|pulled|taken|brought|dug|rescued|removed)\s+(?:out\s+)?alive\s+(?:from\s+(?:under\s+)?|"
+                              r"out\s+of\s+)(?:the\s+)?(?:(?!(?:and|or|but|while|as)\b)[\w'’-]+\s+){1,2}$", re.I)
 _INVOLVED_BACK = re.compile(r"\b(?:search|operation|rescue|response|manhunt)\b[^.;:]{0,70}\b(?:involved|involving|"
                             r"mobili[sz]ed|mobili[sz]ing|required|needed)\s+$", re.I)
 _TOOK_LIVES = {"claimed", "claiming", "claims", "cost", "costing", "costs", "took", "taking", "takes"}
@@ -1098,7 +1110,7 @@ _SUPPORTED_BY = re.compile(r"\b(?:supported|backed|assisted|aided|helped)\s+by\s
 _PART_OF_WHICH = re.compile(r",\s*(?:of\s+(?:whom|which|them)|among\s+(?:them|whom|which))\s+$", re.I)
 _FLED = re.compile(r"\b(?:fled|flee|flees|fleeing)\b|\bforced\s+(?:from|out\s+of)\s+their\s+homes\b", re.I)
 _BUILDING_HAZARD = re.compile(r"\b(?:blaze|fire|flames|smoke|leak|leaks|leaking|gas|fumes|sinkhole|tower|block|hotel|"
-                              r"building|stairwells?|explosion|blast)\b", re.I)
+                              r"building|stairwells?|explosion|blast|blazing|burning|sinking)\b", re.I)
 _FROM_WAR = re.compile(r"\b(?:fighting|violence|attacks?|offensive|war|clashes|gunmen|militants|rebels|troops|"
                        r"towns?|villages?|region|country|province)\b", re.I)
 _RESCUE_WORK = re.compile(r"\b(?:search|rescue|liquidation|site|scene|fire|blaze|flood|rubble|debris|mud|snow|clean-?up)\b", re.I)
@@ -1221,13 +1233,15 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
         if (not n.unit_hour and (_TIME_AFTER.match(text, n.end) or _UNIT_JOINED.match(text, n.end))) \
                 or _LEADING_ZERO.match(text, n.num_start) \
                 or _FACILITY_NO.search(text, max(0, n.start - 16), n.start) or _REPEATED.match(text, n.end) \
-                or _IDIOM_BEFORE.search(text, max(0, n.start - 16), n.start):
+                or _IDIOM_BEFORE.search(text, max(0, n.start - 16), n.start) \
+                or _CALL_SIGN.search(text, max(0, n.start - 40), n.start):
             # "freed three weeks ago", "shot four years later": a time; "0845 numbers": a code; "Gate 4": a name;
             # "Thousands upon thousands of": the count is the repeated word's; "a thing or two": an idiom
+            # "the coastguard helicopter Rescue 207 were sent": a craft's call sign
             continue
         if n.unit_hour:
             if _HOURS_WINDOW.search(text[max(0, n.start - 12):n.start]) or _POSSESSIVE_HOUR.match(text, n.end) or _HOURS_RATE.match(text, n.end) \
-                    or _HOURS_AGO.match(text, n.end) or _HOURS_WAIT.search(text, max(0, n.start - 16), n.start) \
+                    or _HOURS_AGO.match(text, n.end) or _HOURS_WAIT.search(text, max(0, n.start - 32), n.start) \
                     or _HOURS_PLANNED.search(text, max(0, n.start - 40), n.start) \
                     or _HOURS_CHANGE.search(text, max(0, n.start - 50), n.start) \
                     or (_HOURS_CLOCK.search(text, max(0, n.start - 24), n.start) and n.number is not None and n.number <= 24):
@@ -1639,6 +1653,8 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             continue  # "31 prisoners fled": an escape, not people driven from home
         if cat in NOT_GROUPS or cat.rsplit(" ", 1)[-1] in NOT_GROUPS:
             continue  # "lost two fingers"; "3,412 suspected cases"; "the evacuation of eleven villages"
+        if cat == "people" and np_words and np_words[-1].low in ("drivers", "driver") and _VEHICLE_OWNER.search(text, 0, n.start):
+            cat = "workers"  # "the train's two drivers were injured": a vehicle's own drivers are its crew, like "train drivers"
         if cat == "workers" and np_words and np_words[-1].low in ("drivers", "driver") and ev in _ON_THE_ROAD:
             cat = "people"  # "2,000 lorry drivers were stranded at the port": motorists stuck, not workers hurt at work
         if ev == "stranded" and cat in PERSON_CATEGORIES and _BLOCKED_INSIDE.search(text, n.end):

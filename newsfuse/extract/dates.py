@@ -26,6 +26,7 @@ from typing import Literal
 from ..ingest.meta import MONTHS, nearest_year
 from ..records import Article, Happening
 from .language import is_english, numeric_dates
+from .speakers import in_quotation
 
 __all__ = ["DatePhrase", "find_date_phrases", "resolve_date", "extract_happenings", "Precision"]
 
@@ -356,6 +357,11 @@ def resolve_date(phrase: str, ref: date) -> tuple[date | None, Precision]:
     return None, "vague"
 
 
+# a bare day word in a direct quotation is the speaker's now: the opened sets label these null 7 to 2 (round 17)
+_SPEAKERS_DAY = re.compile(r"today|tonight|this\s+(?:morning|afternoon|evening)", re.I)
+# ... unless a clock time pins it: "went down at six this morning"
+_CLOCK_BEFORE = re.compile(r"\b(?:at\s+(?:\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?|one|two|three|four|five|six|seven|"
+                           r"eight|nine|ten|eleven|twelve)(?:\s+o'clock)?)\s+$", re.I)
 _RUNNING = re.compile(r"\b(?:so\s+far|thus\s+far)\s*,?\s*$", re.I)
 
 
@@ -363,6 +369,9 @@ _RUNNING = re.compile(r"\b(?:so\s+far|thus\s+far)\s*,?\s*$", re.I)
 _MASTHEAD_REST = re.compile(r"^(?:by\s+)?(?:[A-Z][\w'’&.-]*\s*){0,6}$")
 
 
+# one piece of a release's heading: capitalised words, joiners and the name of the document
+_RELEASE_PIECE = re.compile(r"^[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|and|of|for|the|on|press|news|media|release|"
+                            r"statement|update|bulletin|notice|briefing))*$")
 _STAMP_BITS = re.compile(r"\b\d{1,2}[:.]\d{2}\b(?:\s*(?:[A-Z]{2,5}|am|pm))?|^\s*(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|"
                          r"Fri|Sat|Sun)\b\.?")
 
@@ -379,6 +388,11 @@ def _masthead(text: str, phrases: list[DatePhrase]) -> bool:
     pieces = [p.strip() for p in re.split(r"[,|•·–—/-]", rest) if p.strip(" .")]
     if "|" in text and len(pieces) <= 4 and all(_MASTHEAD_REST.match(p.strip(" .")) for p in pieces):
         return True  # "NEWS RELEASE | Coastguard Centre | 2024-06-22"
+    if 1 < len(pieces) <= 4 and not text[phrases[-1].end:].strip(" ."):
+        # "Coastguard – Press Statement – Wexholm, 15 October 2025", "Fire Service – Incident update, 3 June 2026":
+        # a release's heading, labelled null in review16 and review17 (4 of 4)
+        return re.search(r"[,–—]\s*$", text[:phrases[-1].start]) is not None and all(
+            _RELEASE_PIECE.match(p.strip(" .")) for p in pieces)
     return len(pieces) <= 1 and all(_MASTHEAD_REST.match(p.strip(" .")) for p in pieces) and (
         not pieces or bool(re.search(r"[,|•·–—/-]\s*$", text[:phrases[0].start])))
 
@@ -460,6 +474,12 @@ def happening_phrase(text: str, ref: date | None) -> DatePhrase | None:
         if _habitual(text, dp) or (running_year and dp.precision == "year"):
             continue
         running_year = running_year or dp.text.lower() == "this year"
+        if _SPEAKERS_DAY.fullmatch(dp.text) and in_quotation(text, dp.start) \
+                and not _CLOCK_BEFORE.search(text, max(0, dp.start - 20), dp.start) \
+                and _tense(text, dp.start, dp.end) != "future":
+            # "“... and today we have shut it down,” she said": the speaker's day, not a dated happening
+            # ("we expect it to peak tonight" is a forecast and stays dated)
+            continue
         if _RUNNING.search(text[max(0, dp.start - 12):dp.start]) and dp.text.lower().startswith("this"):
             continue  # "so far this year" is a running total's window, not when something happened
         if dp.date is None:

@@ -26,6 +26,9 @@ CATEGORIES: dict[str, list[str]] = {
         "elements", "police elements", "security elements",
         # "forces de l'ordre" in translated copy
         "forces of order", "forces of law and order", "law and order forces",
+        # police special units ("300 police officers, including special forces units": review5, review7, variety;
+        # "special forces soldiers" stay troops by their longer suffix) and translated "guard personnel"
+        "special forces", "guard personnel", "personnel of guard",
     ],
     "troops": [
         "soldiers", "soldier", "troops", "servicemen", "service members", "military personnel",
@@ -55,7 +58,8 @@ CATEGORIES: dict[str, list[str]] = {
                # the ones lost more often than the ones searching (those are "navy divers" etc.)
                "drivers", "motorists", "divers",
                # people on holiday or at the beach, officials and observers are labelled people, not civilians
-               "holidaymakers", "holiday-makers", "vacationers", "beachgoers", "swimmers", "bathers", "surfers", "kitesurfers",
+               "holidaymakers", "holiday-makers", "vacationers", "beachgoers", "swimmers", "bathers", "sunbathers",
+               "sunseekers", "sun-seekers", "surfers", "kitesurfers",
                "windsurfers", "kayakers", "paddleboarders", "anglers", "officials",
                "observers", "election observers", "pals", "friends", "relatives", "family members", "guests",
                "colleagues", "neighbours", "neighbors", "day-trippers", "daytrippers", "sightseers",
@@ -179,6 +183,8 @@ EVENTS: dict[str, list[str]] = {
         "killed", "killing", "kills", "dead", "died", "die", "deaths", "death toll", "toll",
         "fatalities", "lost their lives", "lost his life", "lost her life", "perished", "liquidated", "eliminated",
         "slain", "drowned", "murdered", "massacred", "lives lost", "deceased", "lost the life", "lost life",
+        # translated copy: "three migrants have been found without life"
+        "found without life", "found lifeless",
         "claimed the lives of", "claimed the life of", "took the lives of", "cost the lives of",
         "shot dead", "gunned down", "shot and killed", "suffocated", "asphyxiated", "electrocuted",
         "lost their life", "martyred",
@@ -231,16 +237,24 @@ EVENTS: dict[str, list[str]] = {
                  # round 15: a passive call-in of forces ("200 riot police were called in")
                  "were called in", "been called in",
                  # round 16 (review13): "200 police officers have been ordered in"
-                 "were ordered in", "been ordered in"],
+                 "were ordered in", "been ordered in",
+                 # translated copy: "has engaged 420 rescuers", "1,300 firemen are engaged on the fronts" (round 17:
+                 # review15, review16, review17); fighting and talks are no deployment (NOT_EVENTS)
+                 "engaged"],
     "rescued": ["rescued", "rescuing", "alive", "ashore", "pulled out", "to the surface", "to safety", "saved",
                 "save", "plucked", "picked up", "winched", "airlifted to safety", "pulled alive", "pulled out alive",
                 "brought out alive", "brought up alive", "dug out alive", "found alive", "lifted off",
+                # people lost and then found ("were found safe yesterday"); fishermen "lifted from the vessel" by a
+                # helicopter (round 17: review5, review7, review17 label lifts rescued)
+                "found safe", "found safe and well", "found unharmed", "lifted from",
                 "off rooftops", "off roofs", "from rooftops", "from roofs"],
     "released": ["released", "freed", "freeing", "liberated", "release", "walked free"],
     "trapped": ["trapped"],
     # "the bridge was swept away, cutting off 600 villagers"
     "stranded": ["stranded", "stuck", "cutting off"],
     "destroyed": ["destroyed", "razed", "burned down", "gutted", "flattened", "levelled", "leveled",
+                  # headlines speak in the present: "Gas blast flattens two homes"
+                  "flattens", "destroys", "razes",
                   "reduced to rubble", "burned to the ground", "burnt to the ground", "collapsed",
                   "burnt", "burned", "burnt out", "burned out", "torched", "set ablaze", "set on fire",
                   "brought down", "buried", "burying", "set fire to"],
@@ -321,18 +335,29 @@ _EV_PATTERNS: list[tuple[str, str]] = [
      r"planes?|motorways?|roads?|ferry|ferries|ship|vessel|boat)\b", "stranded"),
     # a night away from home: "spent Saturday night in the village hall"
     # (translated copy "passed the night under tents")
-    (r"(?:spen(?:t|d|ds|ding)|passed)\s+(?:the|last|a|another|(?:a\s+)?(?:second|third|fourth|fifth)|"
+    (r"(?:spen(?:t|d|ds|ding)|pass(?:ed|es|ing)?)\s+(?:the|last|a|another|(?:a\s+)?(?:second|third|fourth|fifth)|"
      r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+night"
      # a night without power or air conditioning is spent at home
      r"(?!\s+without\s+(?:power|electricity|air\s+conditioning|heating|running\s+water|water|gas|light))", "displaced"),
     # "suffered smoke inhalation", "sustained serious burns"
     (r"(?:suffer(?:ed|ing|s)?|sustain(?:ed|ing|s)?|escaped\s+with|got\s+away\s+with|received)\s+(?:[\w'-]+\s+){0,2}?"
-     r"(?:injuries|injury|burns|wounds|traumas|"
+     r"(?:injuries|injury|burns|wounds|traumas?|"
      r"fractures|smoke\s+inhalation|concussions?|cuts|bruises|gunshot\s+wounds|sprain(?:s|ed\s+\w+)|"
      r"(?:broken|fractured)\s+(?:bones?|legs?|arms?|ribs?|wrists?|ankles?|noses?|hips?|collarbones?|jaws?))\b", "injured"),
     # people put up away from home: "moved into temporary accommodation", "rehoused in hotels"
     (r"(?:moved|put|placed|rehoused|housed|taken)\s+(?:in|into|to)\s+(?:[\w'-]+\s+){0,2}?(?:(?:temporary|emergency)\s+"
      r"(?:accommodation|housing|shelters?|homes)|hotels|hostels|guesthouses)\b", "displaced"),
+    # passengers leaving a ship on fire or sinking: "300 holidaymakers scrambled into lifeboats", "took to the lifeboats"
+    (r"(?:scrambled|clambered|climbed|piled|crowded|fled|jumped|got)\s+(?:in)?to\s+(?:the\s+)?(?:[\w'’-]+\s+)?"
+     r"(?:lifeboats|life\s+rafts|liferafts|life-rafts)\b|took\s+to\s+the\s+(?:lifeboats|life\s*rafts)\b|abandoned\s+ship\b",
+     "evacuated"),
+    # people fleeing to safe places: "forcing 40,000 to flee to shelters" (like "moved to shelters": evacuated)
+    (r"(?:flee|fled|fleeing|flees)\s+to\s+(?:[\w'-]+\s+){0,3}?(?:shelters|evacuation\s+cent(?:re|er)s?|higher\s+ground)\b",
+     "evacuated"),
+    # a collapse with a named condition is an injury: "40 sunbathers collapsed with heatstroke" (review17); a bare
+    # "collapsed in the heat" stays no claim (round 3)
+    (r"collapsed\s+(?:with|from)\s+(?:heatstroke|heat\s+stroke|heat\s+exhaustion|exhaustion|dehydration|"
+     r"smoke\s+inhalation)\b", "injured"),
     # "pulled from the rubble alive", "pulled out of the water"
     (r"pulled\s+(?:alive\s+)?(?:from|out\s+of)\s+(?:the\s+)?(?:rubble|wreckage|debris|water|sea|river|mud|ruins|"
      r"collapsed\s+\w+|burning\s+\w+|flood\s*waters?|rough\s+seas?)\b", "rescued"),
@@ -473,7 +498,8 @@ _EV_PATTERN_RES = [(re.compile(p, re.I), ev) for p, ev in _EV_PATTERNS]
 # phrases that contain an event word but are not that event ("sent home" is not a deployment)
 NOT_EVENTS = {"sent home", "held talks", "held a", "held on", "treated as", "treated with", "save for",
               "crowd crush", "crowd surge", "crowd control", "crowd disaster", "crowd safety", "crowd trouble",
-              "dead end", "deadline", "hurt feelings"}
+              "dead end", "deadline", "hurt feelings", "engaged in talks", "engaged in negotiations", "engaged in fighting",
+              "engaged in clashes", "engaged in combat", "engaged in battle", "engaged in a", "engaged to"}
 # flexible patterns first, then non-events, then word-list phrases longest first, so the
 # longest reading at a position wins ("treated in hospital" over "treated", "sent home" over "sent")
 EVENT_RE = re.compile(
