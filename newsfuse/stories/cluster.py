@@ -125,6 +125,13 @@ class ClusterConfig:
     # within ``story_followup_days`` (a 21-day span on the ratio alone glued early Syria to
     # Libya in T17); at most ``story_followup_days`` disables
     story_followup_late_days: float = 21.0
+    # for that late names link only, a name two earlier stories share counts for the one of them
+    # the piece is most like (mean similarity): a late piece about one of two sibling events in
+    # one place (a gas blast's regulator case, a bushfire's cause, with a second blast or fire in
+    # the same district a week on) names the place, the company, the street both share, and found
+    # no story of its own (events6, events7). It still needs the cohesion ratio and two names
+    # with exactly one story; False keeps shared names as no evidence
+    story_late_names_nearest: bool = True
     # strays: an article of a story of 2+ moves to another story (of 2+, within the leader's window)
     # whose articles it is on average at least this many times as similar to as to its own story's,
     # and at least ``story_followup_floor``; 0 disables. On the fixtures the two misplaced articles
@@ -1440,6 +1447,34 @@ class StoryClusterer:
         out[rows[one], np.argmax(hits[one], 1)] = True
         return out | out.T
 
+    def _nearest_name_links(self, V: np.ndarray, n: np.ndarray, active: np.ndarray, present: np.ndarray,
+                            first: np.ndarray, cross: np.ndarray) -> np.ndarray:
+        """As ``_name_links``, but a name that several earlier groups have counts for the one the
+        follow-up is most like (``cross``: mean similarity), not for none: used for late pieces,
+        which must pass the cohesion ratio as well, so a shared place or company is evidence for
+        the story the piece already resembles most. Only stories of more than
+        ``story_followup_max`` articles take names so: two small groups of one outlet share its
+        spellings and datelines (events6's translated agency), not an event."""
+        cfg = self.config
+        ng = len(n)
+        out = np.zeros((ng, ng), bool)
+        rows = np.flatnonzero(active & (n <= cfg.story_followup_max))
+        for g in rows.tolist():
+            earlier = np.flatnonzero(present & active & (first < first[g]) & (n > cfg.story_followup_max))
+            if not len(earlier):
+                continue
+            have = V[earlier][:, V[g]]  # earlier groups x g's names
+            has = have.any(0)
+            if not has.any():
+                continue
+            sim = np.nan_to_num(cross[g, earlier], nan=-np.inf)
+            best = np.argmax(np.where(have[:, has], sim[:, None], -np.inf), 0)
+            hits = np.bincount(best, minlength=len(earlier))
+            win = np.flatnonzero(hits >= cfg.story_followup_names)
+            if len(win) == 1:
+                out[g, earlier[win[0]]] = True
+        return out | out.T
+
     def _follow_ups(self, sims: "_PoolSims | None", labels: np.ndarray, cents: list[_Centroid],
                     k0: int, root: list[int], names=None) -> list[tuple[int, int]]:
         """Pairs of columns to join beyond the leader's time window: follow-ups (a charge, a
@@ -1517,6 +1552,8 @@ class StoryClusterer:
             cohesive = close & (ratio >= cfg.story_cohesion_ratio)
             ok = follow & (cohesive | (named & (cross >= cfg.story_followup_name_floor)))
             if not ok.any():  # bursts and late pieces last: a big join must not dilute a small one's link
+                if V is not None and cfg.story_late_names_nearest and (late & cohesive).any():
+                    named = named | self._nearest_name_links(V, n, active, present, first, cross)
                 ok = (burst & close & (ratio >= cfg.story_burst_ratio)) | (late & cohesive & named)
             if not ok.any():
                 return out
