@@ -883,3 +883,57 @@ def test_sixth_fixture_verdict_burst_joins_its_trial(batch, floor):
     _, pred = _run(recs, batch)
     p, _, f = bcubed(pred, {x["id"]: x["event"] for x in recs})
     assert p >= 0.9 and f >= floor
+
+
+BLAST = ["A gas explosion wrecked a block of flats on Tolliver Lane in the Crosby district of Harnmouth before "
+         "dawn, killing three residents. Firefighters searched the rubble of the flats all morning",
+         "Three people died when gas exploded in a Tolliver Lane apartment block in Harnmouth's Crosby district. "
+         "Neighbours said they had smelled gas for days before the explosion tore through the flats",
+         "Tolliver Lane blast: the three residents killed in the Crosby flats explosion were named by Harnmouth "
+         "police. The block will be demolished, the council said"]
+BLAST_CAUSE = ("Investigators said a corroded riser pipe owned by Brackwater Gas caused the Tolliver Lane explosion "
+               "that killed three residents in the Crosby flats. Brackwater Gas said it would check every riser")
+BAKERY = ["A digger laying broadband cables struck a main under Quill Street in Crosby and the corner bakery went "
+          "up in a fireball at lunchtime, Harnmouth fire officers said. The baker, 61, died in his shop",
+          "Quill Street baker named as the man killed when a contractor's digger ruptured a Brackwater Gas main "
+          "beside his shop. Customers and two passers-by were treated for burns",
+          "The broadband contractor whose digger hit the main on Quill Street had no plan of the pipes, Brackwater "
+          "Gas said. Crosby shopkeepers asked why a second fire came so soon after Tolliver Lane"]
+BLAST_REGULATOR = ("The energy regulator opened an enforcement case against Brackwater Gas over overdue checks of "
+                   "riser pipes like the corroded one behind the Tolliver Lane explosion in Crosby that killed three "
+                   "residents of the flats. Harnmouth council welcomed the case")
+
+
+@pytest.mark.parametrize("config, joins", [({}, True), ({"story_late_names_nearest": False}, False)],
+                         ids=["default", "shared-names-no-evidence"])
+def test_late_piece_of_one_of_two_sibling_events_takes_the_shared_names(art, config, joins):
+    """A regulator's case 18 days after a flats explosion (beyond the 16-day follow-up span) names
+    the street, the district and the gas company; a second blast in the same district nine days
+    later names the district and the company too (and the street, in passing). The piece is far
+    more like the flats story, so the names it shares with both count for that story; counted
+    for neither (the rule for follow-ups inside the span), it stays alone."""
+    blast = [art(t, hours=2 * i) for i, t in enumerate(BLAST)]
+    cause = art(BLAST_CAUSE, hours=24 * 7)
+    bakery = [art(t, hours=24 * 9 + 2 * i) for i, t in enumerate(BAKERY)]
+    regulator = art(BLAST_REGULATOR, hours=24 * 18)
+    sc = StoryClusterer(ClusterConfig(**config))
+    for batch in ([*blast, art(BUDGET[0], hours=1)], [cause], bakery, [regulator]):
+        sc.add(batch)
+    assert cause.story_id == blast[0].story_id != bakery[0].story_id
+    assert (regulator.story_id == blast[0].story_id) is joins
+    assert regulator.story_id != bakery[0].story_id
+
+
+FIXTURE7 = Path(__file__).resolve().parents[1] / "fixtures" / "events7" / "articles.jsonl"
+
+
+@pytest.mark.parametrize("batch, floor", [(1000, 0.81), (5, 0.825)])
+def test_seventh_fixture_keeps_precision(batch, floor):
+    """events7 was scored unseen four times at story F 0.800 (precision 1.000, 21 stories for 9
+    events). With shared names counted for the nearest story in the late link, a regulator's
+    case 17 days after a gas blast joins it: 0.820 (0.834 in batches of five). A guard, not a target."""
+    recs = sorted((json.loads(line) for line in FIXTURE7.read_text(encoding="utf-8").splitlines() if line.strip()),
+                  key=lambda r: r["published"])
+    _, pred = _run(recs, batch)
+    p, _, f = bcubed(pred, {x["id"]: x["event"] for x in recs})
+    assert p >= 0.99 and f >= floor
