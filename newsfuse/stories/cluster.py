@@ -125,12 +125,12 @@ class ClusterConfig:
     # within ``story_followup_days`` (a 21-day span on the ratio alone glued early Syria to
     # Libya in T17); at most ``story_followup_days`` disables
     story_followup_late_days: float = 21.0
-    # for that late names link only, a name two earlier stories share counts for the one of them
-    # the piece is most like (mean similarity): a late piece about one of two sibling events in
-    # one place (a gas blast's regulator case, a bushfire's cause, with a second blast or fire in
-    # the same district a week on) names the place, the company, the street both share, and found
-    # no story of its own (events6, events7). It still needs the cohesion ratio and two names
-    # with exactly one story; False keeps shared names as no evidence
+    # for that late names link only, a name two earlier stories (not three) share counts for the
+    # one of them the piece is most like (mean similarity): a late piece about one of two sibling
+    # events in one place (a gas blast's regulator case, a bushfire's cause, with a second blast or
+    # fire in the same district a week on) names the street, the company, the town both share, and
+    # found no story of its own (events6, events7). It still needs the cohesion ratio and two
+    # names for exactly one story of 3+ articles; False keeps shared names as no evidence
     story_late_names_nearest: bool = True
     # strays: an article of a story of 2+ moves to another story (of 2+, within the leader's window)
     # whose articles it is on average at least this many times as similar to as to its own story's,
@@ -1450,7 +1450,8 @@ class StoryClusterer:
     def _nearest_name_links(self, V: np.ndarray, n: np.ndarray, active: np.ndarray, present: np.ndarray,
                             first: np.ndarray, cross: np.ndarray) -> np.ndarray:
         """As ``_name_links``, but a name that several earlier groups have counts for the one the
-        follow-up is most like (``cross``: mean similarity), not for none: used for late pieces,
+        follow-up is most like (``cross``: mean similarity), not for none, when two earlier
+        groups have it (a third makes it a city or an outlet's dateline): used for late pieces,
         which must pass the cohesion ratio as well, so a shared place or company is evidence for
         the story the piece already resembles most. Only stories of more than
         ``story_followup_max`` articles take names so: two small groups of one outlet share its
@@ -1460,11 +1461,13 @@ class StoryClusterer:
         out = np.zeros((ng, ng), bool)
         rows = np.flatnonzero(active & (n <= cfg.story_followup_max))
         for g in rows.tolist():
-            earlier = np.flatnonzero(present & active & (first < first[g]) & (n > cfg.story_followup_max))
+            before = present & active & (first < first[g])
+            earlier = np.flatnonzero(before & (n > cfg.story_followup_max))
             if not len(earlier):
                 continue
-            have = V[earlier][:, V[g]]  # earlier groups x g's names
-            has = have.any(0)
+            have = V[earlier][:, V[g]]  # earlier stories x g's names
+            # a name in three earlier groups (a city, an outlet's dateline) is no one's evidence
+            has = have.any(0) & (V[before][:, V[g]].sum(0) <= 2)
             if not has.any():
                 continue
             sim = np.nan_to_num(cross[g, earlier], nan=-np.inf)
