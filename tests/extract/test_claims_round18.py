@@ -1,0 +1,48 @@
+"""Round 18: error classes found auditing claims on real coverage (invented sentences only)."""
+from helpers import make_article
+
+from newsfuse.extract.claims import extract_claims
+from newsfuse.extract.speakers import ArticleContext
+
+
+def _keys(*sentences: str) -> list[tuple[str, float | None]]:
+    """(key, number) of each claim of an invented article, the learned reader included."""
+    art = make_article(" ".join(sentences), published="2025-03-04")
+    return [(c.quantity, c.number) for c in extract_claims(art, ArticleContext())]
+
+
+def test_hours_after_or_into_is_a_time_not_a_length():
+    assert ("duration hours", 9.0) not in _keys("Crowds were still in the square nearly nine hours after the vote was announced.")
+    assert ("duration hours", 3.0) not in _keys("About three hours into the march, the column was halted by police.")
+
+
+def test_hours_before_is_a_time_unless_it_says_for_how_long():
+    assert ("duration hours", 6.0) not in _keys("The crew left the platform six hours before the tank exploded.")
+    assert ("duration hours", 5.0) in _keys("The driver was pinned there for five hours before firefighters freed him.")
+
+
+def test_an_hour_north_of_a_town_is_a_distance():
+    assert not any(k == "duration hours" for k, _ in _keys(
+        "The convoy stopped at a depot about an hour north of Marlow to refuel."))
+
+
+def test_a_deadline_in_hours_is_no_length():
+    assert ("duration hours", 48.0) not in _keys("Regulators said the operator had 48 hours to submit a repair plan.")
+
+
+def test_the_learned_reader_does_not_add_back_a_window_or_a_time_since():
+    assert not any(k == "duration hours" for k, _ in _keys(
+        "Rescuers in Varn said 14 people had died over the last 24 hours."))
+    assert not any(n == 6.0 for _, n in _keys(
+        "A reporter for a weekly paper was killed six days after he was seized near the border."))
+
+
+def test_ages_in_a_list_of_survivors():
+    keys = _keys("Anna Brel, 31 - rescued after four days Tomas Vik, 72 - pulled out after six days.")
+    assert not any(n in (31.0, 72.0) for _, n in keys)
+
+
+def test_a_quake_magnitude_is_no_toll():
+    keys = _keys("A 6.4-magnitude quake is feared to have killed hundreds of people in the valley.")
+    assert not any(n == 6.4 for _, n in keys)
+    assert any(k == "people killed" for k, _ in keys)
