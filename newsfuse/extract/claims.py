@@ -1014,11 +1014,13 @@ def _present_state(text: str, n: NumberMention, nums: list[NumberMention]) -> bo
 _HOURS_CLOCK = re.compile(r"\b(?:started|starts|began|begins|broke\s+out|occurred|happened|erupted|took\s+place|at)\s+$", re.I)
 # "12 hours after the announcement", "four hours into the drive": a time since something, not a length;
 # "an hour north of the city": a distance
-_HOURS_AGO = re.compile(r"\s*-?\s*hours?\s+(?:ago|earlier|later|afterwards|after|into|north|south|east|west|"
+_HOURS_AGO = re.compile(r"\s*-?\s*hours?\s+(?:ago|earlier|later|afterwards|north|south|east|west|"
                         r"away|outside)\b", re.I)
-# "left 11 hours before the blast" is a time; "was there for three hours before she was freed" a length
-_HOURS_BEFORE = re.compile(r"\s*-?\s*hours?\s+before\b", re.I)
-_FOR_BEFORE = re.compile(r"\bfor\s+$", re.I)
+# "left 11 hours before the blast", "12 hours after the vote" are times; "was there for three hours before
+# she was freed", "the shelling lasted four hours before a truce" are lengths
+_HOURS_BEFORE = re.compile(r"\s*-?\s*hours?\s+(?:before|after|into)\b", re.I)
+_FOR_BEFORE = re.compile(r"\b(?:for|lasted|lasting|lasts|last|took|spent)\s+(?:up\s+to\s+|about\s+|around\s+|some\s+|"
+                         r"nearly\s+|almost\s+|over\s+|more\s+than\s+|at\s+least\s+)?$", re.I)
 # a length someone wants to change, not how long the event lasted: "a plan to extend shifts to 11 hours"
 _HOURS_CHANGE = re.compile(r"\b(?:extend\w*|lengthen\w*|cut\w*|reduc\w*|rais\w*|increas\w*|shorten\w*)\s+"
                            r"(?:[\w'’-]+\s+){0,3}?(?:to|from|by)\s+$", re.I)
@@ -1166,7 +1168,7 @@ def _no_duration(text: str, n: NumberMention) -> bool:
     return bool(_HOURS_WINDOW.search(text[max(0, n.start - 12):n.start]) or _POSSESSIVE_HOUR.match(text, n.end)
                 or _HOURS_RATE.match(text, n.end)
                 or _HOURS_AGO.match(text, n.end) or _HOURS_WAIT.search(text, max(0, n.start - 32), n.start)
-                or (_HOURS_BEFORE.match(text, n.end) and not _FOR_BEFORE.search(text, max(0, n.start - 8), n.start))
+                or (_HOURS_BEFORE.match(text, n.end) and not _FOR_BEFORE.search(text, max(0, n.start - 24), n.start))
                 or _HOURS_PLANNED.search(text, max(0, n.start - 40), n.start)
                 or _HOURS_CHANGE.search(text, max(0, n.start - 50), n.start)
                 or (_HOURS_CLOCK.search(text, max(0, n.start - 24), n.start) and n.number is not None

@@ -46,3 +46,8 @@ def test_a_quake_magnitude_is_no_toll():
     keys = _keys("A 6.4-magnitude quake is feared to have killed hundreds of people in the valley.")
     assert not any(n == 6.4 for _, n in keys)
     assert any(k == "people killed" for k, _ in keys)
+
+
+def test_a_length_said_with_for_or_lasted_keeps_its_after_or_before():
+    assert ("duration hours", 4.0) in _keys("The shelling lasted about four hours before a truce took hold.")
+    assert ("duration hours", 3.0) in _keys("Commuters were stuck for up to three hours after the line flooded.")
