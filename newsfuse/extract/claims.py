@@ -1019,7 +1019,7 @@ _HOURS_AGO = re.compile(r"\s*-?\s*hours?\s+(?:ago|earlier|later|afterwards|north
 # "left 11 hours before the blast", "12 hours after the vote" are times; "was there for three hours before
 # she was freed", "the shelling lasted four hours before a truce" are lengths
 _HOURS_BEFORE = re.compile(r"\s*-?\s*hours?\s+(?:before|after|into)\b", re.I)
-_FOR_BEFORE = re.compile(r"\b(?:for|lasted|lasting|lasts|last|took|spent)\s+(?:up\s+to\s+|about\s+|around\s+|some\s+|"
+_FOR_BEFORE = re.compile(r"\b(?:for|lasted|lasting|lasts|last|took|spent|wait|waited|waiting|stuck|stranded|trapped)\s+(?:up\s+to\s+|about\s+|around\s+|some\s+|"
                          r"nearly\s+|almost\s+|over\s+|more\s+than\s+|at\s+least\s+)?$", re.I)
 # a length someone wants to change, not how long the event lasted: "a plan to extend shifts to 11 hours"
 _HOURS_CHANGE = re.compile(r"\b(?:extend\w*|lengthen\w*|cut\w*|reduc\w*|rais\w*|increas\w*|shorten\w*)\s+"
