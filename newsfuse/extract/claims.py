@@ -1012,14 +1012,14 @@ def _present_state(text: str, n: NumberMention, nums: list[NumberMention]) -> bo
 
 # translated copy tells the time in hours: "the fire would have started around 23 hours" (French "vers 23 heures")
 _HOURS_CLOCK = re.compile(r"\b(?:started|starts|began|begins|broke\s+out|occurred|happened|erupted|took\s+place|at)\s+$", re.I)
-# "12 hours after the announcement", "four hours into the drive": a time since something, not a length;
-# "an hour north of the city": a distance
+# "an hour north of the city": a distance; "an hour ago" a time
 _HOURS_AGO = re.compile(r"\s*-?\s*hours?\s+(?:ago|earlier|later|afterwards|north|south|east|west|"
                         r"away|outside)\b", re.I)
-# "left 11 hours before the blast", "12 hours after the vote" are times; "was there for three hours before
-# she was freed", "the shelling lasted four hours before a truce" are lengths
-_HOURS_BEFORE = re.compile(r"\s*-?\s*hours?\s+(?:before|after|into)\b", re.I)
-_FOR_BEFORE = re.compile(r"\b(?:for|lasted|lasting|lasts|last|took|spent|wait|waited|waiting|stuck|stranded|trapped)\s+(?:up\s+to\s+|about\s+|around\s+|some\s+|"
+# "left 11 hours before the blast", "four hours into the drive" are times; "was there for three hours before
+# she was freed", "the shelling lasted four hours before a truce" are lengths. "About 12 hours after they were
+# moved out" stays a length: the opened sets label it so (review3, review6)
+_HOURS_BEFORE = re.compile(r"\s*-?\s*hours?\s+(?:before|into)\b", re.I)
+_FOR_BEFORE = re.compile(r"\b(?:for|during|lasted|lasting|lasts|last|took|spent|wait|waited|waiting|stuck|stranded|trapped)\s+(?:up\s+to\s+|about\s+|around\s+|some\s+|"
                          r"nearly\s+|almost\s+|over\s+|more\s+than\s+|at\s+least\s+)?$", re.I)
 # a length someone wants to change, not how long the event lasted: "a plan to extend shifts to 11 hours"
 _HOURS_CHANGE = re.compile(r"\b(?:extend\w*|lengthen\w*|cut\w*|reduc\w*|rais\w*|increas\w*|shorten\w*)\s+"
@@ -1031,10 +1031,10 @@ _HOURS_PLANNED = re.compile(r"\b(?:will|would|shall|to|plans?\s+to|planning\s+to
                             # a slot that recurs is no length of the event: "a daily two-hour ceasefire"
                             r"|\b(?:daily|nightly|weekly|regular)\s+$", re.I)
 _HOURS_WAIT = re.compile(r"\b(?:delays?|waits?|queues?|gave\s+\w+|given|give\s+\w+)\s+(?:of\s+)?$|"
-                         # a deadline: "the firm had 24 hours to reply"
-                         r"\b(?:had|has|have|gets?|got)\s+(?:only\s+|just\s+)?$|"
                          # a witness's sense of time: "hid for what felt like an hour" (review8, review17: no duration)
                          r"\bwhat\s+(?:felt|seemed|felt\s+more|seemed\s+more)\s+like\s+(?:about\s+|almost\s+|nearly\s+)?$", re.I)
+# a deadline: "the firm had 24 hours to reply"
+_HOURS_DEADLINE = re.compile(r"\b(?:had|has|have|gets?|got)\s+(?:only\s+|just\s+)?$", re.I)
 _NONE_OF = re.compile(r"\bnone\s+of\s+(?:the\s+)?[\w'’ -]{0,40}?\b(?:or|nor)\s+$", re.I)
 # "nine out of ten" is a share, neither number a count
 _OUT_OF = re.compile(r"^\s+out\s+of\s+\w", re.I)
@@ -1162,13 +1162,20 @@ def _counts_nothing(text: str, n: NumberMention) -> bool:
                 or _CALL_SIGN.search(text, max(0, n.start - 40), n.start))
 
 
-def _no_duration(text: str, n: NumberMention) -> bool:
-    """Hours that are no length of the event: "in the last 24 hours" is a window; "an hour's notice" a
-    measure of something else; "the figure they gave an hour ago" a time; "had 24 hours to reply" a deadline."""
+def _hours_not_a_length(text: str, n: NumberMention) -> bool:
+    """Hours that tell a time or a frame, never a length: "in the last 24 hours" is a window; "an hour's
+    notice" a measure of something else; "the figure they gave an hour ago", "six hours before the blast" a time;
+    "had 24 hours to reply" a deadline."""
     return bool(_HOURS_WINDOW.search(text[max(0, n.start - 12):n.start]) or _POSSESSIVE_HOUR.match(text, n.end)
-                or _HOURS_RATE.match(text, n.end)
-                or _HOURS_AGO.match(text, n.end) or _HOURS_WAIT.search(text, max(0, n.start - 32), n.start)
-                or (_HOURS_BEFORE.match(text, n.end) and not _FOR_BEFORE.search(text, max(0, n.start - 24), n.start))
+                or _HOURS_RATE.match(text, n.end) or _HOURS_AGO.match(text, n.end)
+                or _HOURS_DEADLINE.search(text, max(0, n.start - 16), n.start)
+                or (_HOURS_BEFORE.match(text, n.end) and not _FOR_BEFORE.search(text, max(0, n.start - 24), n.start)))
+
+
+def _no_duration(text: str, n: NumberMention) -> bool:
+    """Hours the rules do not read as the event's length: times and frames, and also waits, plans and
+    changes of a length (which the learned reader may still read as one: "had to wait up to 9 hours")."""
+    return bool(_hours_not_a_length(text, n) or _HOURS_WAIT.search(text, max(0, n.start - 32), n.start)
                 or _HOURS_PLANNED.search(text, max(0, n.start - 40), n.start)
                 or _HOURS_CHANGE.search(text, max(0, n.start - 50), n.start)
                 or (_HOURS_CLOCK.search(text, max(0, n.start - 24), n.start) and n.number is not None
@@ -1178,7 +1185,7 @@ def _no_duration(text: str, n: NumberMention) -> bool:
 def _rules_veto(text: str, n: NumberMention) -> bool:
     """What the rules rule out before reading any words, which the learned reader must not add back
     ("over the last 24 hours", "killed eight days after ...", "11 hrs ago")."""
-    return _counts_nothing(text, n) or (n.unit_hour and _no_duration(text, n))
+    return _counts_nothing(text, n) or (n.unit_hour and _hours_not_a_length(text, n))
 
 
 def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: ArticleContext | None = None,
