@@ -897,6 +897,9 @@ _SET_FREE = re.compile(r"\b(?:released|freed|liberated|set\s+free|walked\s+free)
 _TIME_AFTER = re.compile(r"\s*-?\s*(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|decades?)\s+"
                          r"(?:ago|later|earlier|before|after|afterwards|previously|on)\b", re.I)
 _LEADING_ZERO = re.compile(r"0\d")
+# one person's age said without "aged": "she was 19 and died ...", "only 28 when he died"
+_AGE_OF_ONE_BEFORE = re.compile(r"\b(?:he|she)\s+(?:was|is)\s+(?:only\s+|just\s+|barely\s+)?$", re.I)
+_AGE_OF_ONE_AFTER = re.compile(r"\s+when\s+(?:he|she)\b", re.I)
 # a vehicle named as the owner just before a count of drivers: "the train's two drivers"
 _VEHICLE_OWNER = re.compile(r"\b(?:train|tram|bus|coach|lorry|truck|tanker|van|taxi|ferry|locomotive)['’]s\s+$", re.I)
 # a number joined to a unit of measure is a size, not a count: "the 30-kilometre stretch", "a 12-storey block"
@@ -1154,9 +1157,12 @@ def _names_the_event(text: str, dp, total) -> bool:
 def _counts_nothing(text: str, n: NumberMention) -> bool:
     """A number that is no count whatever its words: "freed three weeks ago", "shot four years later": a
     time; "0845 numbers": a code; "Gate 4": a name; "Thousands upon thousands of": the count is the repeated
-    word's; "a thing or two": an idiom; "the coastguard helicopter Rescue 207 were sent": a call sign."""
+    word's; "a thing or two": an idiom; "the coastguard helicopter Rescue 207 were sent": a call sign; "she
+    was 19 and died", "only 28 when he died": one person's age."""
     return bool((not n.unit_hour and (_TIME_AFTER.match(text, n.end) or _UNIT_JOINED.match(text, n.end)))
                 or _LEADING_ZERO.match(text, n.num_start)
+                or (not n.unit_hour and (_AGE_OF_ONE_BEFORE.search(text, max(0, n.start - 20), n.start)
+                                         or _AGE_OF_ONE_AFTER.match(text, n.end)))
                 or _FACILITY_NO.search(text, max(0, n.start - 16), n.start) or _REPEATED.match(text, n.end)
                 or _IDIOM_BEFORE.search(text, max(0, n.start - 16), n.start)
                 or _CALL_SIGN.search(text, max(0, n.start - 40), n.start))

@@ -17,6 +17,7 @@ def test_hours_into_is_a_time_not_a_length():
 
 def test_hours_before_is_a_time_unless_it_says_for_how_long():
     assert ("duration hours", 6.0) not in _keys("The crew left the platform six hours before the tank exploded.")
+    assert ("duration hours", 6.0) not in _keys("The crew abandoned the platform; they left it some six hours before the tank blew up.")
     assert ("duration hours", 5.0) in _keys("The driver was pinned there for five hours before firefighters freed him.")
 
 
@@ -42,7 +43,7 @@ def test_ages_in_a_list_of_survivors():
 
 
 def test_a_quake_magnitude_is_no_toll():
-    keys = _keys("A 6.4-magnitude quake is feared to have killed hundreds of people in the valley.")
+    keys = _keys("A relief team flew to Dorvan, where a 6.4-magnitude quake is feared to have killed tens of thousands of people.")
     assert not any(n == 6.4 for _, n in keys)
     assert any(k == "people killed" for k, _ in keys)
 
@@ -55,3 +56,8 @@ def test_a_length_said_with_for_or_lasted_keeps_its_after_or_before():
 def test_hours_after_the_start_stay_a_length():
     assert ("duration hours", 10.0) in _keys("Families returned to the estate at dusk, about ten hours after they were moved out.")
     assert ("duration hours", 2.0) in _keys("Some 80 cars stayed blocked on the pass during more than two hours before they could turn back.")
+
+
+def test_one_persons_age_without_aged_is_no_count():
+    assert not any(n == 19.0 for _, n in _keys("The medic was from Tarrow. She was 19 and died when her ambulance was hit.",))
+    assert not any(n == 31.0 for _, n in _keys("Though only 31 when he died, the volunteer had run the shelter for years."))
