@@ -924,6 +924,8 @@ _NOT_NOUNS = {"they", "we", "you", "he", "she", "it", "who", "them", "lay", "lie
 _IRREGULAR_PARTICIPLES = {"found", "feared", "thought", "known"}
 # a capitalised plural of no known group: a nationality, people of a faith or a region ("Hungarians", "Yemenis")
 _DEMONYM = re.compile(r"[A-Z][a-z]*(?:ians|ans|is|ese|ons|ites|ots|ks|ds|es|ers|ews)$")
+# adjectives that leave a nationality counted as people: "300 innocent Egyptians", "40 ethnic Uzbeks"
+_PLAIN_ADJECTIVES = {"innocent", "unarmed", "ordinary", "fellow", "ethnic", "native", "young", "elderly", "poor"}
 _HUMAN_EVENTS = {"killed", "injured", "hospitalised", "detained", "missing", "evacuated", "displaced", "rescued",
                  "released", "trapped", "stranded", "charged"}
 _AGE_PREDICATE = re.compile(r"\b(?:were|was|are|is|aged)\s+$", re.I)
@@ -1587,7 +1589,8 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
                     # to dock", "men came
                     # running", "after seven days Elisabeth Joassaint"
                     continue
-                if _DEMONYM.match(np_words[-1].text) and all(w.text[0].isupper() for w in np_words) and ev in _HUMAN_EVENTS:
+                if _DEMONYM.match(np_words[-1].text) and ev in _HUMAN_EVENTS \
+                        and all(w.text[0].isupper() or w.low in _PLAIN_ADJECTIVES for w in np_words):
                     cat = "people"  # "Some 40 Hungarians have died": a nationality or faith counted as people
                 if cat == "units" and _UNITS_OF_MACHINES.match(text, np_words[-1].end):
                     cat = "vehicles"  # translated copy: "48 units of special technique" were sent

@@ -61,7 +61,9 @@ NUMBER_RE = re.compile(
 
 # a verb whose "up" is a direction, so "up to" is no qualifier: "the toll was revised up to 63"
 _UP_IS_ADVERB = re.compile(r"\b(?:revised|adjusted|corrected|gone|went|goes|moved|brought|bringing|pushed|pushing|"
-                           r"pushes|shot|shoots|taken|took|taking|takes)\s+$", re.I)
+                           r"pushes|shot|shoots|taken|took|taking|takes|"
+                           # a total that creeps: "the toll ticked up to 44", "edged up to 12"
+                           r"ticked|ticks|ticking|edged|edges|edging|crept|creeps|creeping|inched|inches|inching)\s+$", re.I)
 
 # "11 hours", "a 48-hour strike", "36 more hours"
 _HOUR_UNIT = re.compile(r"\s*(?:-\s*|(?:more|further|extra|additional|long)\s+)?hours?\b", re.I)

@@ -61,3 +61,20 @@ def test_hours_after_the_start_stay_a_length():
 def test_one_persons_age_without_aged_is_no_count():
     assert not any(n == 19.0 for _, n in _keys("The medic was from Tarrow. She was 19 and died when her ambulance was hit.",))
     assert not any(n == 31.0 for _, n in _keys("Though only 31 when he died, the volunteer had run the shelter for years."))
+
+
+def test_a_nationality_after_a_plain_adjective_is_people():
+    keys = _keys("The general is blamed for the killing of 250 innocent Moldavians during the crackdown.")
+    assert ("people killed", 250.0) in keys
+
+
+def test_hospitalisations_are_people_in_hospital():
+    keys = _keys("Officials counted 9,100 cases of the fever, with 14 deaths and 430 hospitalisations.")
+    assert ("people hospitalised", 430.0) in keys
+
+
+def test_a_toll_that_ticks_up_to_a_figure_is_that_figure():
+    from newsfuse.extract.numbers import find_numbers
+
+    m = [n for n in find_numbers("The confirmed toll ticked up to 37 as tests came back.") if n.number == 37.0]
+    assert m and m[0].qualifier is None
