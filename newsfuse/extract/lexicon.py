@@ -298,7 +298,9 @@ for _ev, _ps in EVENTS.items():
             _EV_LOOKUP[_ing] = _ev
 # heads that are themselves the event: "1,147 detentions"
 EVENT_NOUNS = {"detentions": "detained", "arrests": "detained", "deaths": "killed", "fatalities": "killed",
-               "injuries": "injured", "evacuations": "evacuated"}
+               "injuries": "injured", "evacuations": "evacuated",
+               # "12 deaths and 507 hospitalisations"
+               "hospitalisations": "hospitalised", "hospitalizations": "hospitalised"}
 
 
 # flexible event phrases that a word list cannot spell out: "taken to Westbrook General Hospital"

@@ -61,7 +61,9 @@ NUMBER_RE = re.compile(
 
 # a verb whose "up" is a direction, so "up to" is no qualifier: "the toll was revised up to 63"
 _UP_IS_ADVERB = re.compile(r"\b(?:revised|adjusted|corrected|gone|went|goes|moved|brought|bringing|pushed|pushing|"
-                           r"pushes|shot|shoots|taken|took|taking|takes)\s+$", re.I)
+                           r"pushes|shot|shoots|taken|took|taking|takes|"
+                           # a total that creeps: "the toll ticked up to 44", "edged up to 12"
+                           r"ticked|ticks|ticking|edged|edges|edging|crept|creeps|creeping|inched|inches|inching)\s+$", re.I)
 
 # "11 hours", "a 48-hour strike", "36 more hours"
 _HOUR_UNIT = re.compile(r"\s*(?:-\s*|(?:more|further|extra|additional|long)\s+)?hours?\b", re.I)
@@ -78,7 +80,7 @@ _SKIP_AFTER = re.compile(
     r"dinars?|dirhams?|riyals?|rand|baht|lira|liras|francs?|kronor|kroner|krona|zlotys?|forints?|manats?|lari|"
     r"somoni|taka|rupiah|ringgits?|cedis?|kwacha|birr)\b|°|km/h|p\.?m\.?(?![a-z])|a\.?m\.?(?![a-z])|o'clock)"
     # "a 13-hour shift" is no claim; "a 48-hour strike" is a duration of the story's event
-    r"|-(?:metre|meter|km|mile|foot|storey|story|year|month|day|minute|hour(?!s?\s+(?:strike|walkout|stoppage|siege|"
+    r"|-(?:metre|meter|km|mile|foot|storey|story|year|month|day|minute|magnitude|hour(?!s?\s+(?:strike|walkout|stoppage|siege|"
     r"stand-?off|blockade|search|operation|curfew|blackout|power\s+cut|ceasefire|truce|rescue|lockdown|shutdown|"
     r"closure|sit-in|battle|ordeal|hunger\s+strike)))"
     r"|\s*(?:st|nd|rd|th)\b|:\d\d|/\d|\s*\((?:AP|AFP|EFE|Reuters)\))",
@@ -196,7 +198,8 @@ def _numbers(text: str) -> tuple[NumberMention, ...]:
             continue  # "190 kilometres an hour" is a speed, "half an hour" not one hour
         if _looks_like_year(a_raw) and (not b_raw or _looks_like_year(b_raw)):
             continue
-        if _NAME_AGE.search(text[max(0, s - 30):s]) and re.match(r"\s*[,.)]", after) and not qual_raw:
+        # "Tom Reyes, 27," and a list of survivors "Tom Reyes, 27 - rescued after two days"
+        if _NAME_AGE.search(text[max(0, s - 30):s]) and re.match(r"\s*[,.)]|\s+[-–—]\s", after) and not qual_raw:
             a_val = parse_number_words(a_raw)
             if a_val is not None and a_val < 120:
                 continue  # "Tom Reyes, 27," is an age

@@ -157,6 +157,13 @@ _ACCORDING_TO = re.compile(r"\b[Aa]ccording\s+to\s+([^,;:“”\"]{2,60}?)\s*,\s
 _SAYING = re.compile(r",?\s*(?:saying|adding|telling\s+[\w ]{1,30}?)\s*[:,]?\s*$", re.I)
 
 
+# a manner adverb after an inverted speaker: '"...," says Shona casually'
+_TRAILING_MANNER = re.compile(r"^(.*[A-Z][\w'’.-]*)\s+[a-z]+ly$")
+# a body or role named with a / an / the, a past-tense verb of its own, then the speech verb joined by
+# "but" / "and": the speaker is that body, not the conjunction
+_JOINED_BODY = re.compile(r"^(?P<lead>(?:[Aa]n?|[Tt]he)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+?)\s+[a-z]{3,}ed\b[^\"“”]*?,?\s+(?:but|and)$")
+
+
 def _speaker_for(text: str, s: int, e: int, spans) -> str | None:
     after = text[e:]
     nxt = next((ps for ps, _, _ in spans if ps >= e), len(text))
@@ -166,7 +173,7 @@ def _speaker_for(text: str, s: int, e: int, spans) -> str | None:
         return m.group(1)
     m = _AFTER_VERB_SPK.match(after)
     if m:
-        return m.group(1)
+        return _TRAILING_MANNER.sub(r"\1", m.group(1))  # 'says Shona casually': the name, not the manner
     prev = max((pe for _, pe, _ in spans if pe <= s), default=0)
     before = text[prev:s]
     saying = _SAYING.search(before)
@@ -180,6 +187,9 @@ def _speaker_for(text: str, s: int, e: int, spans) -> str | None:
     m = _BEFORE.search(before)
     if m:
         chunk = m.group(1)
+        joined = _JOINED_BODY.match(chunk.strip())
+        if joined:
+            return joined.group("lead")  # 'An army spokesman declined to comment, but confirmed: "..."'
         if person_names(chunk):
             return chunk
         # "The airline, Aerolux, said": the last piece that is not empty is the speaker, but not an
