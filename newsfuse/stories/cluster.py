@@ -1521,7 +1521,9 @@ class StoryClusterer:
         When no such pair is left, a burst of up to ``story_burst_max`` articles joins at the
         higher ratio ``story_burst_ratio`` and a small group when it passes the ratio and the
         names link both, each up to ``story_followup_late_days`` from the onset (a burst of at
-        most ``story_followup_max`` articles only within ``story_followup_days``).
+        most ``story_followup_max`` articles only within ``story_followup_days``). Last, with
+        embeddings on, a small group joins the story its mean embedding is clearly most like
+        (``_semantic_links``), in the follow-up and late spans.
 
         Why not a longer leader window: the leader decides by one centroid cosine, decayed with
         the gap; a wider window glued related events in one place as often as it joined
