@@ -191,6 +191,10 @@ class ClusterConfig:
     # ``newsfuse.semantic`` is installed and on (0 disables; paraphrases across outlets link up)
     semantic_weight: float = 0.0  # T17 full, 0.1: F 0.865 -> 0.790 (a topic merge) and ~6 articles/s
     semantic_sentences: int = 3
+    # with embeddings on, a small group left after the follow-ups joins the story whose mean
+    # embedding it is clearly most like (paraphrase: other words for the same event); 0 disables
+    semantic_story_bar: float = 0.6  # cosine of mean unit embeddings, at least
+    semantic_story_margin: float = 0.1  # ... and this much above the next story's
     # memory bounds
     cold_after_days: float = 12.0  # hot window: late articles up to this old still re-cluster with their peers
     max_hot_stories: int = 3000
@@ -1478,8 +1482,33 @@ class StoryClusterer:
                 out[g, earlier[win[0]]] = True
         return out | out.T
 
+    def _semantic_links(self, E: np.ndarray, n: np.ndarray, active: np.ndarray, timely: np.ndarray) -> np.ndarray:
+        """``out[g, h]``: g is a small group (at most ``story_followup_max`` articles) whose mean
+        embedding (``E``: summed unit embeddings of its pool articles) is at least
+        ``semantic_story_bar`` like h's, by ``semantic_story_margin`` more than like any other
+        group it may join (``timely``). Why: a piece on the same event in other words (another
+        angle, a translated agency's spellings, a short radio item) shares few words with its
+        story, as few as unrelated events do; a sentence embedding sees the paraphrase."""
+        cfg = self.config
+        norm = np.linalg.norm(E, axis=1)
+        has = active & (norm > 1e-9)
+        U = E / np.maximum(norm, 1e-12)[:, None]
+        C = U @ U.T
+        C[~(timely & has[:, None] & has[None, :])] = -np.inf
+        out = np.zeros(C.shape, bool)
+        for g in np.flatnonzero(has & (n <= cfg.story_followup_max)).tolist():
+            row = C[g]
+            if not np.isfinite(row).any():
+                continue
+            top = np.argsort(-row)[:2]
+            best = row[top[0]]
+            second = row[top[1]] if len(top) > 1 and np.isfinite(row[top[1]]) else -1.0
+            if best >= cfg.semantic_story_bar and best - second >= cfg.semantic_story_margin:
+                out[g, top[0]] = True
+        return out | out.T
+
     def _follow_ups(self, sims: "_PoolSims | None", labels: np.ndarray, cents: list[_Centroid],
-                    k0: int, root: list[int], names=None) -> list[tuple[int, int]]:
+                    k0: int, root: list[int], names=None, emb: np.ndarray | None = None) -> list[tuple[int, int]]:
         """Pairs of columns to join beyond the leader's time window: follow-ups (a charge, a
         funeral, a verdict days after the event) whose articles are, on average, at least
         ``story_cohesion_ratio`` times as similar to the story's as those are to each other, and
@@ -1492,7 +1521,9 @@ class StoryClusterer:
         When no such pair is left, a burst of up to ``story_burst_max`` articles joins at the
         higher ratio ``story_burst_ratio`` and a small group when it passes the ratio and the
         names link both, each up to ``story_followup_late_days`` from the onset (a burst of at
-        most ``story_followup_max`` articles only within ``story_followup_days``).
+        most ``story_followup_max`` articles only within ``story_followup_days``). Last, with
+        embeddings on, a small group joins the story its mean embedding is clearly most like
+        (``_semantic_links``), in the follow-up and late spans.
 
         Why not a longer leader window: the leader decides by one centroid cosine, decayed with
         the gap; a wider window glued related events in one place as often as it joined
@@ -1543,6 +1574,10 @@ class StoryClusterer:
         out = []
         small = active & (n <= cfg.story_followup_max)
         V = self._group_names(names, rows_g, seed_g, ng, small) if names is not None and small.any() else None
+        E = None
+        if emb is not None and self.config.semantic_story_bar > 0 and small.any():
+            E = np.zeros((ng, emb.shape[1]))
+            np.add.at(E, rows_g, emb)
         while True:
             named = self._name_links(V, n, active, present, first) if V is not None else False
             with np.errstate(divide="ignore", invalid="ignore"):
@@ -1558,6 +1593,8 @@ class StoryClusterer:
                 if V is not None and cfg.story_late_names_nearest and (late & cohesive).any():
                     named = named | self._nearest_name_links(V, n, active, present, first, cross)
                 ok = (burst & close & (ratio >= cfg.story_burst_ratio)) | (late & cohesive & named)
+            if not ok.any() and E is not None:
+                ok = self._semantic_links(E, n, active, follow | late)
             if not ok.any():
                 return out
             a, b = divmod(int(np.argmax(np.where(ok, np.nan_to_num(ratio, nan=0.0, posinf=0.0), -np.inf))), ng)
@@ -1572,6 +1609,8 @@ class StoryClusterer:
             present[b] = False
             if V is not None:
                 V[a] |= V[b]
+            if E is not None:
+                E[a] += E[b]
 
     def _recluster(self, fresh_ids: set[str]) -> set[str]:
         """Re-cluster the pool, then give the clusters ids: a hot story with settled articles
@@ -1620,7 +1659,7 @@ class StoryClusterer:
                 if ri != rj:
                     parent[max(ri, rj)] = min(ri, rj)
             for i, j in self._follow_ups(sims, labels, cents, len(seeds), [find(c) for c in range(ncol)],
-                                         self._names(raw, seeds)):
+                                         self._names(raw, seeds), self._pool_embs(vec_ids)):
                 ri, rj = find(i), find(j)
                 if ri != rj:
                     parent[max(ri, rj)] = min(ri, rj)
@@ -1756,6 +1795,15 @@ class StoryClusterer:
                 changed.add(s)
         changed |= self._relink_storylines()
         return changed
+
+    def _pool_embs(self, ids: list[str]) -> np.ndarray | None:
+        """The pool articles' unit embeddings (zeros where missing), or None with semantic off."""
+        if not self._semantic or not ids:
+            return None
+        embs = [self._pool[k].get("emb") for k in ids]
+        if all(e is None for e in embs):
+            return None
+        return np.stack([np.zeros(384, np.float32) if e is None else e for e in embs]).astype(np.float64)
 
     def _pool_matrix(self, ids: list[str]) -> sp.csr_matrix:
         if not ids:

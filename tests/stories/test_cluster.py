@@ -937,3 +937,53 @@ def test_seventh_fixture_keeps_precision(batch, floor):
     _, pred = _run(recs, batch)
     p, _, f = bcubed(pred, {x["id"]: x["event"] for x in recs})
     assert p >= 0.99 and f >= floor
+
+
+# the fire in other words: no name and hardly a word in common with FIRE (a paraphrase)
+FIRE_PARAPHRASE = ("Grief in the old leather quarter: relatives of the two labourers killed when a storage depot "
+                   "went up in flames want answers about exits and alarms")
+
+
+def _topic_embed(texts):
+    """Fake embeddings: a fire axis, a budget axis (``FIRE_PARAPHRASE`` reads as the fire)."""
+    import numpy as np
+
+    fire = [1.0 if ("Brackwater" in t or "flames" in t) else 0.0 for t in texts]
+    budget = [1.0 if "Salden" in t else 0.0 for t in texts]
+    v = np.hstack([np.array([fire, budget, [0.2] * len(texts)]).T, np.zeros((len(texts), 381))])
+    return (v / np.linalg.norm(v, axis=1, keepdims=True)).astype(np.float32)
+
+
+@pytest.mark.parametrize("weight", [0.0, 0.1])
+def test_a_paraphrase_joins_the_story_its_embedding_is_clearly_like(art, monkeypatch, weight):
+    """With embeddings on (faked), a piece on the fire in other words joins the fire's story, not
+    the budget's; with ``semantic_weight=0`` it stays alone (its words share nothing with either)."""
+    from newsfuse import semantic
+
+    monkeypatch.setattr(semantic, "enabled", lambda: True)
+    monkeypatch.setattr(semantic, "embed", _topic_embed)
+    arts = [art(t, hours=i) for i, t in enumerate(FIRE + BUDGET)] + [art(FIRE_PARAPHRASE, hours=30)]
+    sc = StoryClusterer(ClusterConfig(semantic_weight=weight))
+    sc.add(arts)
+    assert arts[0].story_id != arts[3].story_id
+    assert (arts[-1].story_id == arts[0].story_id) == (weight > 0)
+    assert arts[-1].story_id != arts[3].story_id
+
+
+def test_a_paraphrase_like_two_stories_alike_joins_neither(art, monkeypatch):
+    """The margin: a piece whose embedding is as like the budget's story as the fire's stays alone."""
+    import numpy as np
+
+    from newsfuse import semantic
+
+    def both(texts):
+        v = _topic_embed(texts)
+        odd = [i for i, t in enumerate(texts) if "flames" in t]
+        v[odd, 1] = v[odd, 0]
+        return v / np.linalg.norm(v, axis=1, keepdims=True)
+
+    monkeypatch.setattr(semantic, "enabled", lambda: True)
+    monkeypatch.setattr(semantic, "embed", both)
+    arts = [art(t, hours=i) for i, t in enumerate(FIRE + BUDGET)] + [art(FIRE_PARAPHRASE, hours=30)]
+    StoryClusterer(ClusterConfig(semantic_weight=0.1)).add(arts)
+    assert arts[-1].story_id not in {arts[0].story_id, arts[3].story_id}
