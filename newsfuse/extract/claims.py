@@ -1158,7 +1158,7 @@ def _names_the_event(text: str, dp, total) -> bool:
 
 # a count that did not happen: "a raid that would have killed thousands", "the toll could run into thousands";
 # a plain "would" is reported future ("said the army would provide four helicopters") and stays
-_UNREAL = re.compile(r"\b(?:would\s+have|(?:could|might)(?:\s+have)?)\s+(?:[a-z]+\s+){1,2}$", re.I)
+_UNREAL = re.compile(r"\b(?:would\s+have|(?:could|might)(?:\s+have)?)\s+(?:[a-z]+\s+){1,3}$", re.I)
 _MISSING_NP = re.compile(r"\s+missing\s+([A-Za-z-]+)\b")
 # "the town's 40,000-strong population", "a population of 90,000": how many live there, not how many the event hit
 _POPULATION_AFTER = re.compile(r"(?:-|\s+)strong\s+population\b", re.I)
@@ -1167,7 +1167,8 @@ _POPULATION_BEFORE = re.compile(r"\bpopulation\s+of\s+(?:about\s+|some\s+|around
 _HOUR_ATTRIBUTIVE = re.compile(r"\s+hour\s+(?!and\b|or\b|to\b|of\b)[a-z]")
 # "the page attracted 4,000 members", "hundreds of posts": people or messages online are no crowd that gathered
 _NP_OF = re.compile(r"\s+of\b")  # "2,000 members of the union marched": people
-_ONLINE_BEFORE = re.compile(r"\b(?:page|website|forum|blog|petition|hashtag|online|Facebook|Twitter)\b[^.;]*$", re.I)
+_ONLINE_BEFORE = re.compile(r"\b(?:page|website|forum|blog|petition|hashtag|Facebook|Twitter)\b[^.;]{0,30}?"
+                            r"\b(?:attract\w*|dr[ae]w|gain\w*|receiv\w*|collect\w*)\s+$", re.I)
 _NOT_BODIES = frozenset({"posts", "comments", "messages", "emails", "e-mails", "signatures", "likes", "followers",
                          "views", "hits", "tweets", "entries", "submissions", "calls", "letters", "pictures",
                          "photos", "videos", "clips"})
