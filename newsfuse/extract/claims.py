@@ -1156,6 +1156,24 @@ def _names_the_event(text: str, dp, total) -> bool:
     return total.start() <= dp.start < total.start("verb") or text.startswith(("'s", "’s"), dp.end)
 
 
+# a count that did not happen: "a raid that would have killed thousands", "the toll could run into thousands";
+# a plain "would" is reported future ("said the army would provide four helicopters") and stays
+_UNREAL = re.compile(r"\b(?:would\s+have|(?:could|might)(?:\s+have)?)\s+(?:[a-z]+\s+){1,3}$", re.I)
+_MISSING_NP = re.compile(r"\s+missing\s+([A-Za-z-]+)\b")
+# "the town's 40,000-strong population", "a population of 90,000": how many live there, not how many the event hit
+_POPULATION_AFTER = re.compile(r"(?:-|\s+)strong\s+population\b", re.I)
+_POPULATION_BEFORE = re.compile(r"\bpopulation\s+of\s+(?:about\s+|some\s+|around\s+|nearly\s+|over\s+)?$", re.I)
+# "a 24 hour helpline", "a 48 hour watch": singular "hour" after a plural number describes the next noun
+_HOUR_ATTRIBUTIVE = re.compile(r"\s+hour\s+(?!and\b|or\b|to\b|of\b)[a-z]")
+# "the page attracted 4,000 members", "hundreds of posts": people or messages online are no crowd that gathered
+_NP_OF = re.compile(r"\s+of\b")  # "2,000 members of the union marched": people
+_ONLINE_BEFORE = re.compile(r"\b(?:page|website|forum|blog|petition|hashtag|Facebook|Twitter)\b[^.;]{0,30}?"
+                            r"\b(?:attract\w*|dr[ae]w|gain\w*|receiv\w*|collect\w*)\s+$", re.I)
+_NOT_BODIES = frozenset({"posts", "comments", "messages", "emails", "e-mails", "signatures", "likes", "followers",
+                         "views", "hits", "tweets", "entries", "submissions", "calls", "letters", "pictures",
+                         "photos", "videos", "clips"})
+
+
 def _counts_nothing(text: str, n: NumberMention) -> bool:
     """A number that is no count whatever its words: "freed three weeks ago", "shot four years later": a
     time; "0845 numbers": a code; "Gate 4": a name; "Thousands upon thousands of": the count is the repeated
@@ -1167,7 +1185,9 @@ def _counts_nothing(text: str, n: NumberMention) -> bool:
                                          or _AGE_OF_ONE_AFTER.match(text, n.end)))
                 or _FACILITY_NO.search(text, max(0, n.start - 16), n.start) or _REPEATED.match(text, n.end)
                 or _IDIOM_BEFORE.search(text, max(0, n.start - 16), n.start)
-                or _CALL_SIGN.search(text, max(0, n.start - 40), n.start))
+                or _CALL_SIGN.search(text, max(0, n.start - 40), n.start)
+                or (not n.unit_hour and _UNREAL.search(text, max(0, n.start - 30), n.start))
+                or _POPULATION_AFTER.match(text, n.end) or _POPULATION_BEFORE.search(text, max(0, n.start - 30), n.start))
 
 
 def _hours_not_a_length(text: str, n: NumberMention) -> bool:
@@ -1177,7 +1197,8 @@ def _hours_not_a_length(text: str, n: NumberMention) -> bool:
     return bool(_HOURS_WINDOW.search(text[max(0, n.start - 12):n.start]) or _POSSESSIVE_HOUR.match(text, n.end)
                 or _HOURS_RATE.match(text, n.end) or _HOURS_AGO.match(text, n.end)
                 or _HOURS_DEADLINE.search(text, max(0, n.start - 16), n.start)
-                or (_HOURS_BEFORE.match(text, n.end) and not _FOR_BEFORE.search(text, max(0, n.start - 24), n.start)))
+                or (_HOURS_BEFORE.match(text, n.end) and not _FOR_BEFORE.search(text, max(0, n.start - 24), n.start))
+                or (n.number is not None and n.number > 1 and _HOUR_ATTRIBUTIVE.match(text, n.end)))
 
 
 def _no_duration(text: str, n: NumberMention) -> bool:
@@ -1678,10 +1699,16 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
                     break
         if cat is None:
             cat = "people"
+        missing_np = _MISSING_NP.match(text, n.end) if ev == "missing" and cat == "people" else None
+        if missing_np and category_of([missing_np.group(1)])[0] not in (None, "people"):
+            cat = category_of([missing_np.group(1)])[0]  # "the search for 11 missing workers": the noun after the state
         if ev == "deployed" and cat == "people" and (sent_to or _RESCUE_WORK.search(text)):
             cat = "rescue workers"  # "64 persons were attracted to the search": people sent to a rescue are responders
         if ev == "crowd" and cat in THING_CATEGORIES:
             continue  # "a crowd of 1,000 protesters ... and several government buildings": things are no crowd
+        if ev == "crowd" and ((np_words and np_words[-1].low in _NOT_BODIES and not _NP_OF.match(text, np_words[-1].end))
+                              or _ONLINE_BEFORE.search(text, max(0, n.start - 80), n.start)):
+            continue  # "the page attracted 4,000 members", "hundreds of posts": no one gathered
         if ev == "striking" and cat in ("people", "rescue workers"):
             cat = "workers"  # "212,000 of its members took part in the walkout": strikers are workers
         if ev == "striking" and cat not in PERSON_CATEGORIES and np_words and np_words[-1].low.endswith(_AGENT_NOUN):

@@ -31,7 +31,7 @@ CATEGORIES: dict[str, list[str]] = {
         "special forces", "guard personnel", "personnel of guard",
     ],
     "troops": [
-        "soldiers", "soldier", "troops", "servicemen", "service members", "military personnel",
+        "soldiers", "soldier", "troops", "servicemen", "servicewomen", "service members", "military personnel",
         "paratroopers", "peacekeepers", "marines", "reservists", "conscripts", "army personnel", "service personnel",
     ],
     "protesters": ["protesters", "protestors", "protester", "demonstrators", "rioters", "marchers"],

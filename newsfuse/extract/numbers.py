@@ -43,7 +43,7 @@ _WORDNUM = (rf"{_WORD}(?:[- ]{_WORD})?(?:\s+(?:dozen|hundred|thousand|million|bi
             rf"(?:\s+(?:and\s+)?{_WORD}(?:[- ]{_WORD})?)?)*")
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _DIGNUM = rf"(?:{_DIGITS})(?:\s*(?:million|billion|thousand|m\b|bn\b))?"
-_ONE = rf"(?:{_DIGNUM}|an?\s+dozen|half\s+a\s+(?:million|billion)|{_WORDNUM}|an?(?=\s+hours?\b))"
+_ONE = rf"(?:{_DIGNUM}|half\s+an?\s+dozen|an?\s+dozen|half\s+a\s+(?:million|billion)|{_WORDNUM}|an?(?=\s+hours?\b))"
 _VAGUE = (r"(?:tens\s+of\s+thousands|hundreds\s+of\s+thousands|several\s+(?:dozen|hundred|thousand)s?"
           r"|a\s+few\s+(?:dozen|hundred|thousand)|dozens|hundreds|thousands|scores|millions"
           # "several houses collapsed"; not a span of time or a manner ("several hours", "several times")
@@ -127,6 +127,8 @@ def parse_number_words(s: str) -> float | None:
         return 1.0
     if re.fullmatch(r"an?\s+dozen", s):
         return 12.0
+    if re.fullmatch(r"half\s+an?\s+dozen", s):
+        return 6.0  # "half a dozen stations were torched", not a dozen
     if re.fullmatch(r"half\s+a\s+(?:million|billion)", s):
         return 0.5 * _SCALES[s.split()[-1]]  # "nearly half a million people"
     m = re.fullmatch(r"([\d,]+(?:\.\d+)?)\s*(million|billion|thousand|m|bn)?", s)
