@@ -138,8 +138,18 @@ def _mark_entry_times(tree) -> bool:
         m = _BYLINE.match(rest.strip())
         para = lxml_html.Element("p")
         para.text = (m.group(1) + " " if m else "") + _marker_text(dt)
-        block.getparent().replace(block, para)
+        if m or not rest.strip():
+            block.getparent().replace(block, para)  # a header of time and byline only
+        else:
+            _mark_post(el, para)
     return bool(found)
+
+
+def _mark_post(el, para) -> None:
+    """A short post holding its own time ("08:00 The bridge is closed."): the time alone gives
+    way to the marker, where it stood, so the post's words stay."""
+    para.tail = el.tail
+    el.getparent().replace(el, para)
 
 
 def extract_html(html: str | bytes, url: str | None = None) -> dict | None:

@@ -106,3 +106,23 @@ def test_a_bare_stamp_on_top_of_a_bylined_live_blog_stays_furniture(tmp_path):
     a = read_one(f)
     assert [(e.time.hour, e.text.split()[0]) for e in a.entries] == [(8, "Overnight"), (11, "About"), (16, "The")]
     assert a.published.hour == 7
+
+
+SHORT_POSTS_HTML = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Live: Orrin storm latest</title></head><body><main><h1>Live: Orrin storm latest</h1>
+<div class="entry"><time datetime="2031-07-02T08:00:00Z">08:00</time><p>Winds of 120 km/h closed the Orrin bridge overnight.</p></div>
+<div class="entry"><time datetime="2031-07-02T10:30:00Z">10:30</time><p>Officials now say 450 homes have lost power.</p></div>
+<div class="entry"><time datetime="2031-07-02T13:15:00Z">13:15</time><p>The coastguard said 9 boats had been damaged.</p></div>
+</main></body></html>"""
+
+
+def test_short_html_live_posts_keep_their_text(tmp_path):
+    """A post whose time sits in the same block as its short text: the time becomes the post's
+    marker and the text stays (it was replaced by the marker, and the post lost)."""
+    f = tmp_path / "orrin-live.html"
+    f.write_text(SHORT_POSTS_HTML)
+    a = read_one(f)
+    assert "Orrin bridge overnight" in a.text and "450 homes" in a.text and "9 boats" in a.text
+    assert a.is_liveblog
+    when = {e.text.split()[0]: e.time.hour for e in a.entries}
+    assert when == {"Winds": 8, "Officials": 10, "The": 13}
