@@ -245,7 +245,7 @@ _WDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|
 _LEAD_ADV = re.compile(
     rf"^(?:(?:and|but|while|so)\s+|(?:on\s+)?{_WDAY}(?:\s+(?:morning|afternoon|evening|night))?(?:\s+in\s+[A-Z][\w ]+?)?\s*,?\s+"
     rf"|(?:overnight|earlier|later|meanwhile|separately|however|asked about [^,]+)\s*,\s*)+", re.I)
-_TAIL_ADV = re.compile(rf"(?:\s+(?:also|early|late|on|again|later|previously|then|(?:on\s+)?{_WDAY}))+\s*$", re.I)
+_TAIL_ADV = re.compile(rf"(?:\s+(?:also|too|now|still|early|late|on|again|later|earlier|previously|initially|separately|repeatedly|reportedly|then|(?:on\s+)?{_WDAY}))+\s*$", re.I)
 
 
 # a relative named by a first name only: "his mum Lisa", "the boy's grandfather Amir"

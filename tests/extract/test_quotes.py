@@ -52,3 +52,10 @@ def test_same_quote_across_translations():
 
 def test_non_english_has_no_quotes():
     assert extract_quotes(make_article("«Hemos perdido todo», dijo la alcaldesa María Ruiz.", language="es")) == []
+
+
+def test_an_adverb_before_the_speech_verb_is_not_part_of_the_speaker():
+    for text in ("Officials now say 300 cattle have drowned in the lower fields.",
+                 "Officials earlier said 300 cattle had drowned in the lower fields.",
+                 "Officials still say 300 cattle have drowned in the lower fields."):
+        assert _speakers(text) == [("Officials", False)], text
