@@ -59,3 +59,16 @@ def test_an_adverb_before_the_speech_verb_is_not_part_of_the_speaker():
                  "Officials earlier said 300 cattle had drowned in the lower fields.",
                  "Officials still say 300 cattle have drowned in the lower fields."):
         assert _speakers(text) == [("Officials", False)], text
+
+
+def test_the_hearer_of_told_is_not_part_of_the_reported_clause():
+    cases = {
+        "Harbour master Ines Dorn told the court that two days before the fire she had warned the owners.":
+            "two days before the fire she had warned the owners.",
+        "Ines Dorn told the inquiry the ferry had sailed without a second engineer.":
+            "the ferry had sailed without a second engineer.",
+        "The mayor told a news conference that 30 homes had been lost.": "30 homes had been lost.",
+        "Ines Dorn told reporters staff had been moved to the north quay.": "staff had been moved to the north quay.",
+    }
+    for text, clause in cases.items():
+        assert [q.text for q in extract_quotes(make_article(text))] == [clause], text
