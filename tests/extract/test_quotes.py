@@ -72,3 +72,11 @@ def test_the_hearer_of_told_is_not_part_of_the_reported_clause():
     }
     for text, clause in cases.items():
         assert [q.text for q in extract_quotes(make_article(text))] == [clause], text
+
+
+def test_the_circumstance_of_the_saying_is_not_part_of_the_speaker():
+    for text in ("“We are cooperating with the inquiry,” said a Lumen spokesperson when contacted by the Courier.",
+                 "“We are cooperating with the inquiry,” said Ada Penn, when asked about the report."):
+        (q,) = extract_quotes(make_article(text))
+        assert "when" not in (q.speaker or "") + (q.role or ""), (q.speaker, q.role)
+        assert q.speaker in ("Lumen spokesperson", "Ada Penn")
