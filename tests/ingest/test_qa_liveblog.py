@@ -126,3 +126,27 @@ def test_short_html_live_posts_keep_their_text(tmp_path):
     assert a.is_liveblog
     when = {e.text.split()[0]: e.time.hour for e in a.entries}
     assert when == {"Winds": 8, "Officials": 10, "The": 13}
+
+
+def test_a_time_opening_a_longer_html_post_stamps_it():
+    page = SHORT_POSTS_HTML.replace(
+        "<p>Officials now say 450 homes have lost power.</p>",
+        "<p>Officials now say 450 homes have lost power across the county, and crews are out in every "
+        "district of the coast.</p>")
+    from newsfuse.ingest import read_bytes
+
+    (a,) = [x for x in read_bytes("orrin-live.html", page.encode()) if isinstance(x, Article)]
+    when = {e.text.split()[0]: e.time.hour for e in a.entries}
+    assert when == {"Winds": 8, "Officials": 10, "The": 13}
+
+
+def test_a_time_inside_prose_does_not_make_a_post():
+    page = PLAIN_HTML.replace(
+        "<p>Two schools in the valley",
+        "<p>The board met at <time datetime=\"2031-07-02T15:00:00+01:00\">3pm</time> and again at "
+        "<time datetime=\"2031-07-02T18:00:00+01:00\">6pm</time> to review the gauges, and said the river "
+        "would be watched all night.</p><p>Two schools in the valley")
+    from newsfuse.ingest import read_bytes
+
+    (a,) = [x for x in read_bytes("kelby.html", page.encode()) if isinstance(x, Article)]
+    assert not a.is_liveblog and "The board met at" in a.text
