@@ -100,3 +100,13 @@ def test_wordpress_rendered_fields_are_read_and_a_title_that_is_no_text_is_ignor
     assert all(isinstance(x, Article) for x in got), got
     assert got[0].title == "Orrin bridges to be repaired" and "14 bridges" in got[0].text
     assert got[1].title != "['x']"
+
+
+def test_titles_outlets_and_authors_are_one_line():
+    from newsfuse.ingest import read_records
+    from newsfuse.records import Article
+
+    rec = {"title": "Orrin bridge\nclosed  today", "outlet": "Orrin\nPost", "authors": ["Ada\n Penn"],
+           "text": "The Orrin bridge was closed on Monday after three cracks were found, the council said."}
+    (a,) = [x for x in read_records([rec], "feed") if isinstance(x, Article)]
+    assert (a.title, a.outlet, a.authors) == ("Orrin bridge closed today", "Orrin Post", ["Ada Penn"])
