@@ -324,6 +324,11 @@ _TOLD_HEARER = re.compile(
     r"lawmakers|legislators|senators|council|assembly|meeting|conference|briefing|media|newspaper|paper|agency|"
     r"broadcaster|radio|television|channel|station|crowd|audience|supporters|residents|staff|workers|delegates|"
     r"investigators|officers|colleagues|listeners|viewers|this\s+programme)\s+)(?:that\s+)?")
+# "told the court about a call" is a topic; "tells us about 70 homes were flooded" an amount
+_TOLD_ABOUT = re.compile(r"\s*(?:about|of)\s+(?!\d|(?:a|an)\s+(?:dozen|hundred|thousand|million|third|quarter)\b"
+                         r"|(?:some|several|dozens|hundreds|thousands|half|"
+                         r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+                         r"forty|fifty|sixty|seventy|eighty|ninety)\b)", re.I)
 _NEXT_SENTENCE = re.compile(r"(?<=[a-z0-9%)])[.!?]\s+(?=[A-Z“\"])")
 
 
@@ -345,6 +350,8 @@ def _reported_clause(verb: str, rest: str) -> str | None:
         m = _TOLD_HEARER.match(rest)
         if not lead_that and m:
             rest = _LEAD_WHEN.sub("", rest[m.end():])
+            if _TOLD_ABOUT.match(rest):
+                return None  # "told the court about a phone call": a topic, no reported words
     rest = re.sub(r"^\s*(?:that\s+)?", "", rest)
     cut = _NEXT_SENTENCE.search(rest)
     if cut:

@@ -80,3 +80,10 @@ def test_the_circumstance_of_the_saying_is_not_part_of_the_speaker():
         (q,) = extract_quotes(make_article(text))
         assert "when" not in (q.speaker or "") + (q.role or ""), (q.speaker, q.role)
         assert q.speaker in ("Lumen spokesperson", "Ada Penn")
+
+
+def test_told_someone_about_a_topic_is_no_reported_speech():
+    assert extract_quotes(make_article("The ferry's engineer told the inquiry about a call he received from the "
+                                       "captain before the fire.")) == []
+    said = extract_quotes(make_article("The council tells us about 40 cottages on the quay have been flooded."))
+    assert [q.text for q in said] == ["about 40 cottages on the quay have been flooded."]
