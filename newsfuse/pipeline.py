@@ -275,7 +275,17 @@ def ingest(paths: Iterable[str | Path], store: Store, refresh: bool = True,
     second source that confirms the first. ``replace=False`` keeps every version.
     ``workers``: processes that prepare the articles (0: this one; see ``newsfuse.ingest``)."""
     articles, problems = _read(paths, workers)
+    problems = [p for p in problems if not _store_file(p.path, store)]
     return ingest_articles(articles, store, problems, refresh=refresh, progress=progress, replace=replace)
+
+
+def _store_file(path: str | Path, store: Store) -> bool:
+    """Is this the workspace store itself (or its journal)? `newsfuse watch .` keeps the store in
+    the folder it watches: the store is no input, to be named as unreadable at every poll."""
+    if store.path == ":memory:":
+        return False
+    own = os.path.abspath(store.path)
+    return os.path.abspath(str(path)) in {own, own + "-wal", own + "-shm", own + "-journal"}
 
 
 def pending_files(folder: str | Path, store: Store) -> dict[Path, str]:
@@ -285,7 +295,7 @@ def pending_files(folder: str | Path, store: Store) -> dict[Path, str]:
 
     out = {}
     for p in iter_files([folder]):
-        if isinstance(p, Path) and p.is_file():
+        if isinstance(p, Path) and p.is_file() and not _store_file(p, store):
             digest = file_sha256(p)
             if not store.file_seen(str(p), digest):
                 out[p] = digest
@@ -341,6 +351,8 @@ class Watcher:
         for p in iter_files([self.folder]):
             if isinstance(p, ReadProblem):
                 problems.append(p)
+                continue
+            if _store_file(p, self.store):
                 continue
             try:
                 st = p.stat()

@@ -1036,6 +1036,8 @@ _HOURS_PLANNED = re.compile(r"\b(?:will|would|shall|to|plans?\s+to|planning\s+to
                             # a slot that recurs is no length of the event: "a daily two-hour ceasefire"
                             r"|\b(?:daily|nightly|weekly|regular)\s+$", re.I)
 _HOURS_WAIT = re.compile(r"\b(?:delays?|waits?|queues?|gave\s+\w+|given|give\s+\w+)\s+(?:of\s+)?$|"
+                         # "wait times that exceeded two hours"
+                         r"\bwait(?:ing)?\s+times?\s+(?:that\s+|which\s+)?(?:exceeded|topped|reached|of)\s+(?:up\s+to\s+)?$|"
                          # a witness's sense of time: "hid for what felt like an hour" (review8, review17: no duration)
                          r"\bwhat\s+(?:felt|seemed|felt\s+more|seemed\s+more)\s+like\s+(?:about\s+|almost\s+|nearly\s+)?$", re.I)
 # a deadline: "the firm had 24 hours to reply"
@@ -1055,6 +1057,9 @@ _NOT_HEADS = {"given", "times", "out", "more", "fewer", "less", "than", "per", "
 _POSSESSIVE_HOUR = re.compile(r"\s*-?\s*hours?['’]s\b", re.I)
 # "worked 20 hours a day": a rate, not how long the event lasted
 _HOURS_RATE = re.compile(r"\s*-?\s*hours?\s+(?:a|per|each|every)\s+(?:day|night|shift|week)\b", re.I)
+# what a device holds, not how long the event lasted: "up to 24 hours of battery life", "10 hours of footage"
+_HOURS_CAPACITY = re.compile(r"\s*-?\s*hours?\s+(?:of\s+)?(?:battery|charge|charging|playback|listening|footage|"
+                             r"video|music|recording|recordings|streaming|storage)\b", re.I)
 # after a preposition a count's own state may follow its noun: "searching for 12 people reported missing"
 _STATE_AFTER = {"who", "reported", "feared", "believed", "thought", "presumed", "still", "listed", "known"}
 # an admission with the hospital as subject: "Hospitals have admitted more than 900 patients"
@@ -1196,6 +1201,7 @@ def _hours_not_a_length(text: str, n: NumberMention) -> bool:
     "had 24 hours to reply" a deadline."""
     return bool(_HOURS_WINDOW.search(text[max(0, n.start - 12):n.start]) or _POSSESSIVE_HOUR.match(text, n.end)
                 or _HOURS_RATE.match(text, n.end) or _HOURS_AGO.match(text, n.end)
+                or _HOURS_CAPACITY.match(text, n.end)  # "up to 24 hours of battery": a device's capacity
                 or _HOURS_DEADLINE.search(text, max(0, n.start - 16), n.start)
                 or (_HOURS_BEFORE.match(text, n.end) and not _FOR_BEFORE.search(text, max(0, n.start - 24), n.start))
                 or (n.number is not None and n.number > 1 and _HOUR_ATTRIBUTIVE.match(text, n.end)))
@@ -1299,6 +1305,7 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
                           ("until", "till", "since", "before")), None)
             return (later.date, later.text) if later else (ref_date, None)
         return as_of, as_of_text
+
     def prev_took(k: int) -> bool:
         return k > 0 and toks[k - 1].low in _CARRIED
 

@@ -46,7 +46,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
     # Wednesday, Jan. 5, 2022 / Sunday, February 23 / Jan 6 / January 06, 2022
     ("mdy", re.compile(rf"\b{_PREP}(?:(?:early|late)\s+(?:on\s+)?)?(?:{_WD},?\s+)?{_MON}\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
-                       rf"(?:,?\s+(?P<y>(?:19|20)\d\d)|{_REL_YEAR})?\b(?!:)", re.I)),
+                       rf"(?:\s?,?\s+(?P<y>(?:19|20)\d\d)|{_REL_YEAR})?\b(?!:)", re.I)),
     # 2 January 2022 / Thursday 06 January 2022
     ("dmy", re.compile(rf"\b{_PREP}(?:{_WD},?\s+)?(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}\b\.?"
                        rf"(?:,?\s+(?P<y>(?:19|20)\d\d)|{_REL_YEAR})?", re.I)),

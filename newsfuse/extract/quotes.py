@@ -327,6 +327,18 @@ _THAT_ONLY = {"denied", "confirmed", "estimate", "estimates", "claim", "announce
               "emphasized", "emphasised", "highlighted", "underlined"}
 # a broadcast's or live blog's source speaking to the newsroom: "the council tells us ...", "tell me"
 _HEARER = re.compile(r"\s*(?:us|me|this\s+programme|this\s+station|listeners|viewers|reporters|journalists)\b")
+# who was told: "told the court (that)", "told a news conference", "told Radio Nord", "told us"
+_TOLD_HEARER = re.compile(
+    r"\s*(?:(?:the|a|an|his|her|their|its|local|state|foreign|national|regional|news|press)\s+)*"
+    r"(?:(?:[A-Z][\w-]*\s*)+|(?:reporters|journalists|us|me|court|jury|judge|inquiry|hearing|committee|parliament|"
+    r"lawmakers|legislators|senators|council|assembly|meeting|conference|briefing|media|newspaper|paper|agency|"
+    r"broadcaster|radio|television|channel|station|crowd|audience|supporters|residents|staff|workers|delegates|"
+    r"investigators|officers|colleagues|listeners|viewers|this\s+programme)\s+)(?:that\s+)?")
+# "told the court about a call" is a topic; "tells us about 70 homes were flooded" an amount
+_TOLD_ABOUT = re.compile(r"\s*(?:about|of)\s+(?!\d|(?:a|an)\s+(?:dozen|hundred|thousand|million|third|quarter)\b"
+                         r"|(?:some|several|dozens|hundreds|thousands|half|"
+                         r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+                         r"forty|fifty|sixty|seventy|eighty|ninety)\b)", re.I)
 _NEXT_SENTENCE = re.compile(r"(?<=[a-z0-9%)])[.!?]\s+(?=[A-Z“\"])")
 
 
@@ -345,10 +357,11 @@ def _reported_clause(verb: str, rest: str) -> str | None:
     if verb.lower() in ("tells", "tell") and not _HEARER.match(rest):
         return None  # "police tell residents to stay indoors" is an order, "police tell us ..." speech
     if verb.lower() in ("told", "tells", "tell"):
-        m = re.match(r"\s*(?:the\s+)?(?:[A-Z][\w-]*\s*|reporters\s+|journalists\s+|us\s+|me\s+|this\s+programme\s+)+"
-                     r"(?:that\s+)?", rest)
+        m = _TOLD_HEARER.match(rest)
         if not lead_that and m:
             rest = _LEAD_WHEN.sub("", rest[m.end():])
+            if _TOLD_ABOUT.match(rest):
+                return None  # "told the court about a phone call": a topic, no reported words
     rest = re.sub(r"^\s*(?:that\s+)?", "", rest)
     cut = _NEXT_SENTENCE.search(rest)
     if cut:

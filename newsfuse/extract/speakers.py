@@ -245,7 +245,10 @@ _WDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|
 _LEAD_ADV = re.compile(
     rf"^(?:(?:and|but|while|so)\s+|(?:on\s+)?{_WDAY}(?:\s+(?:morning|afternoon|evening|night))?(?:\s+in\s+[A-Z][\w ]+?)?\s*,?\s+"
     rf"|(?:overnight|earlier|later|meanwhile|separately|however|asked about [^,]+)\s*,\s*)+", re.I)
-_TAIL_ADV = re.compile(rf"(?:\s+(?:also|early|late|on|again|later|previously|then|(?:on\s+)?{_WDAY}))+\s*$", re.I)
+# the circumstance of the saying is no part of who said it: "a spokesperson when contacted by the Courier"
+_TAIL_WHEN = re.compile(r",?\s+(?:when|while|after|before|upon)\s+(?:being\s+)?(?:[a-z]+(?:ed|ing)|asked|told|"
+                        r"reached|shown)\b.*$")
+_TAIL_ADV = re.compile(rf"(?:\s+(?:also|too|now|still|early|late|on|again|later|earlier|previously|initially|separately|repeatedly|reportedly|then|(?:on\s+)?{_WDAY}))+\s*$", re.I)
 
 
 # a relative named by a first name only: "his mum Lisa", "the boy's grandfather Amir"
@@ -262,7 +265,7 @@ def split_speaker(phrase: str) -> tuple[str | None, str | None, str | None]:
     """
     phrase = phrase.strip(" ,.;:“”\"'‘’")
     phrase = _LEAD_ADV.sub("", phrase)
-    phrase = _TAIL_ADV.sub("", phrase).strip(" ,")
+    phrase = _TAIL_ADV.sub("", _TAIL_WHEN.sub("", phrase)).strip(" ,")
     if not phrase:
         return None, None, None
     names = person_names(phrase)

@@ -14,6 +14,7 @@ import numpy as np
 from newsfuse.fuse.corpus import StoryCorpus
 from newsfuse.fuse.summary import is_candidate
 from newsfuse.fuse.text import negations
+from newsfuse.extract.numbers import find_numbers
 from newsfuse.extract.quotes import SAME_QUOTE, QuoteSignature, quote_signature, signature_similarity
 from newsfuse.records import (
     Article,
@@ -59,27 +60,32 @@ def merge_quotes(quotes: list[Quote], corpus: StoryCorpus, limit: int = 8,
     # and whether its quotes deny something (all members agree on that)
     kinds: list[dict[tuple, _Said]] = []
     denies: list[bool] = []
+    figures: list[set[frozenset]] = []  # per group: the distinct sets of amounts its quotes give
     by_word: dict[str, list[int]] = defaultdict(list)  # word -> groups whose first quote has it
     for q in usable:
         said = _Said(q, _labels(q), _named_in_sentence(q, names) if not _labels(q) else frozenset())
         kind = (said.labels, said.named, _name_tokens(q.speaker))
         denial = bool(negations(q.text))
         sig = quote_signature(q.text)
+        amounts = _amounts(q.text)
         # a match needs shared words (similarity is half word overlap), so only groups sharing
         # a word are compared: this keeps merging near-linear instead of all-pairs
         keys = [w for w in sig.words if len(w) > 3 and w not in _COMMON]
         candidates = sorted({g for w in keys for g in by_word.get(w, ())})
         for g in candidates:
             if (signature_similarity(heads[g], sig) >= SAME_QUOTE and denies[g] == denial
+                    and all(_same_figures(amounts, other) for other in figures[g])
                     and all(_compatible(said, other) for other in kinds[g].values())):
                 groups[g].append(said)
                 kinds[g].setdefault(kind, said)
+                figures[g].add(amounts)
                 break
         else:
             groups.append([said])
             heads.append(sig)
             kinds.append({kind: said})
             denies.append(denial)
+            figures.append({amounts})
             for w in keys:
                 by_word[w].append(len(groups) - 1)
     merged = []
@@ -110,6 +116,17 @@ def merge_quotes(quotes: list[Quote], corpus: StoryCorpus, limit: int = 8,
         merged.append((tier, -(len(outlets)), len(merged), BriefQuote(speaker, text, cites, direct)))
     merged.sort(key=lambda t: t[:3])
     return [m[3] for m in merged[:limit]]
+
+
+def _amounts(text: str) -> frozenset:
+    """The figures a statement gives: "said 11 were hurt" and "said 12 were hurt" are two
+    statements, however alike their words, or one source would be cited for another's figure."""
+    return frozenset(m.number for m in find_numbers(text) if m.number is not None)
+
+
+def _same_figures(a: frozenset, b: frozenset) -> bool:
+    """One statement may be quoted in part (fewer figures), never with a different figure."""
+    return a <= b or b <= a
 
 
 # --- who said it: speakers must be compatible for two quotes to be one statement ---------------

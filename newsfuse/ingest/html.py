@@ -117,13 +117,20 @@ def _entry_times(tree) -> list[tuple[object, datetime, object]]:
         if any(a.tag == "header" for a in ancestors) and not any(a.tag in ("article", "main") for a in ancestors):
             continue  # the site's own header
         block = next((a for a in ancestors if a.tag in _ENTRY_BLOCKS), None)
-        if block is not None and len(block.text_content().split()) <= _MAX_HEADER_WORDS:
+        if block is not None and (len(block.text_content().split()) <= _MAX_HEADER_WORDS or _opens(block, el)):
             found.append((el, dt, block))
     title = tree.findtext(".//title")
     # two stamps may be "published" and "updated"; a live title or a third post makes a live blog
     if len(found) < 2 or (len(found) < 3 and not is_live_title(title)):
         return []
     return found
+
+
+def _opens(block, el) -> bool:
+    """A time that opens a longer post ("<div><time>10:30</time><p>Officials now say ...</p>")
+    stamps it, as a post header would: prose mentioning a time has words before it."""
+    stamp = " ".join(el.text_content().split())
+    return bool(stamp) and " ".join(block.text_content().split()).startswith(stamp)
 
 
 def _mark_entry_times(tree) -> bool:
@@ -138,8 +145,18 @@ def _mark_entry_times(tree) -> bool:
         m = _BYLINE.match(rest.strip())
         para = lxml_html.Element("p")
         para.text = (m.group(1) + " " if m else "") + _marker_text(dt)
-        block.getparent().replace(block, para)
+        if m or not rest.strip():
+            block.getparent().replace(block, para)  # a header of time and byline only
+        else:
+            _mark_post(el, para)
     return bool(found)
+
+
+def _mark_post(el, para) -> None:
+    """A short post holding its own time ("08:00 The bridge is closed."): the time alone gives
+    way to the marker, where it stood, so the post's words stay."""
+    para.tail = el.tail
+    el.getparent().replace(el, para)
 
 
 def extract_html(html: str | bytes, url: str | None = None) -> dict | None:

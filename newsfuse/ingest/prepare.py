@@ -81,8 +81,15 @@ class Work:
         return self.domain or (self.outlet.casefold() if self.outlet else None)
 
 
+def _one_line(value: str | None) -> str | None:
+    """A title, outlet or author is one line: a line break from a feed would split the stories
+    list's rows and the briefs index's table."""
+    return " ".join(value.split()) or None if value else None
+
+
 def preclean(raw: RawDoc) -> Work:
-    w = Work(raw=raw, title=raw.title, authors=list(raw.authors))
+    raw.title, raw.outlet = _one_line(raw.title), _one_line(raw.outlet)
+    w = Work(raw=raw, title=raw.title, authors=[a for a in map(_one_line, raw.authors) if a])
     body = raw.body
     headline = None
     first, _, rest = body.partition("\n")

@@ -375,10 +375,25 @@ def _record_meta(rec: dict, url: str | None) -> dict:
         published = datetime.fromtimestamp(date_v, tz=timezone.utc)
     elif isinstance(date_v, str):
         published = parse_datetime(date_v)
-    title = rec.get("title") or rec.get("headline")
-    return dict(title=str(title).strip() if title else None, url=url,
+    title = _rendered(rec.get("title") or rec.get("headline"))
+    return dict(title=title.strip() or None if isinstance(title, str) else None, url=url,
                 outlet=_as_name(_first(rec, _OUTLET_KEYS)), authors=authors, published=published,
                 language=_as_name(rec.get("language") or rec.get("lang")))
+
+
+def _rendered(v) -> object:
+    """A field given as {"rendered": "..."} (WordPress's REST API) is its rendered text."""
+    return v["rendered"] if isinstance(v, dict) and isinstance(v.get("rendered"), str) else v
+
+
+def _with_record_meta(doc: Result, rec: dict, url: str | None) -> Result:
+    """An HTML body from a feed record carries no metadata of its own: the record's title, date,
+    outlet, authors and language, where it gives them, win over what the HTML yields."""
+    if isinstance(doc, RawDoc):
+        for key, value in _record_meta(rec, url).items():
+            if value not in (None, "", []):
+                setattr(doc, key, value)
+    return doc
 
 
 def records_to_raw(records, origin: str) -> list[Result]:
@@ -391,23 +406,19 @@ def records_to_raw(records, origin: str) -> list[Result]:
         if not isinstance(rec, dict):
             out.append(ReadProblem(name, f"record {i} is not a JSON object"))
             continue
-        text = _first(rec, _TEXT_KEYS)
+        text = _rendered(_first(rec, _TEXT_KEYS))
         url = _as_name(_first(rec, _URL_KEYS))
         if not isinstance(text, str) or not text.strip():
             html = _first(rec, _HTML_KEYS)
             if isinstance(html, str) and html.strip():
-                doc = _html_doc(name, html, url=url, fmt="json")
-                if isinstance(doc, RawDoc):
-                    doc.title = rec.get("title") or doc.title
-                out.append(doc)
+                out.append(_with_record_meta(_html_doc(name, html, url=url, fmt="json"), rec, url))
             else:
                 out.append(ReadProblem(name, f"record {i} has no text (looked for {', '.join(_TEXT_KEYS[:3])})"))
             continue
         if "<p" in text[:2000] and "</p>" in text:
             doc = _html_doc(name, text, url=url, fmt="json")
             if isinstance(doc, RawDoc):
-                doc.title = rec.get("title") or doc.title
-                out.append(doc)
+                out.append(_with_record_meta(doc, rec, url))
                 continue
         out.append(RawDoc(path=name, format="json", body=text, **_record_meta(rec, url)))
     return out

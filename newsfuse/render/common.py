@@ -69,8 +69,9 @@ def reported(speaker: str | None, text: str, citations: list[Citation] = ()) -> 
     if not speaker:
         return f"Reported (speaker not named): {text}"
     if speaker[:1].islower():
-        source = citations[0].text if citations else ""
-        m = re.search(r"\b(the|a|an)\s+" + re.escape(speaker) + r"\b", source, re.IGNORECASE)
+        pattern = re.compile(r"\b(the|a|an)\s+" + re.escape(speaker) + r"\b", re.IGNORECASE)
+        # (a merged statement's first source may name the speaker shorter: "The board said")
+        m = next(filter(None, (pattern.search(c.text) for c in citations)), None)
         if m:
             speaker = f"{m.group(1).lower()} {speaker}"
     return f"{speaker[:1].upper()}{speaker[1:]} said {text}"  # "civil protection agency" opens a sentence

@@ -141,3 +141,14 @@ def test_a_vague_bare_count_keeps_a_group_only_when_it_says_so():
         ("security forces killed", 4), ("security forces killed", "dozens")]
     # an exact bare count in the same construction is the same group (ellipsis)
     assert _keys("Some 80 homes were damaged and 12 destroyed.") == [("homes damaged", 80), ("homes destroyed", 12)]
+
+
+def test_hours_a_device_holds_or_a_wait_are_not_how_long_the_event_lasted():
+    from datetime import date
+
+    from helpers import claim_keys
+
+    ref = date(2031, 5, 6)
+    assert claim_keys("The new headset gives up to 30 hours of battery life on one charge.", ref) == []
+    assert claim_keys("Callers to the helpline reported wait times that exceeded three hours.", ref) == []
+    assert claim_keys("The siege of the depot lasted nine hours, police said.", ref) == [("duration hours", "nine")]

@@ -157,3 +157,11 @@ def test_until_at_least_bounds_a_state_like_until():
     hs = {h.sentence: h for h in extract_happenings(art)}
     assert 0 not in hs  # how long a closure lasts is no happening
     assert hs[1].date == date(2022, 1, 5)
+
+
+def test_a_year_after_a_spaced_comma_belongs_to_the_month_and_day():
+    """Tokenised corpora write "June 25th , 2019": the year is still the date's, not the report's."""
+    from newsfuse.extract.dates import find_date_phrases
+
+    got = [(p.text, p.date) for p in find_date_phrases("The pier closed on June 25th , 2019 .", date(2021, 9, 29))]
+    assert got == [("on June 25th , 2019", date(2019, 6, 25))]

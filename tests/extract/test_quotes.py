@@ -52,3 +52,38 @@ def test_same_quote_across_translations():
 
 def test_non_english_has_no_quotes():
     assert extract_quotes(make_article("«Hemos perdido todo», dijo la alcaldesa María Ruiz.", language="es")) == []
+
+
+def test_an_adverb_before_the_speech_verb_is_not_part_of_the_speaker():
+    for text in ("Officials now say 300 cattle have drowned in the lower fields.",
+                 "Officials earlier said 300 cattle had drowned in the lower fields.",
+                 "Officials still say 300 cattle have drowned in the lower fields."):
+        assert _speakers(text) == [("Officials", False)], text
+
+
+def test_the_hearer_of_told_is_not_part_of_the_reported_clause():
+    cases = {
+        "Harbour master Ines Dorn told the court that two days before the fire she had warned the owners.":
+            "two days before the fire she had warned the owners.",
+        "Ines Dorn told the inquiry the ferry had sailed without a second engineer.":
+            "the ferry had sailed without a second engineer.",
+        "The mayor told a news conference that 30 homes had been lost.": "30 homes had been lost.",
+        "Ines Dorn told reporters staff had been moved to the north quay.": "staff had been moved to the north quay.",
+    }
+    for text, clause in cases.items():
+        assert [q.text for q in extract_quotes(make_article(text))] == [clause], text
+
+
+def test_the_circumstance_of_the_saying_is_not_part_of_the_speaker():
+    for text in ("“We are cooperating with the inquiry,” said a Lumen spokesperson when contacted by the Courier.",
+                 "“We are cooperating with the inquiry,” said Ada Penn, when asked about the report."):
+        (q,) = extract_quotes(make_article(text))
+        assert "when" not in (q.speaker or "") + (q.role or ""), (q.speaker, q.role)
+        assert q.speaker in ("Lumen spokesperson", "Ada Penn")
+
+
+def test_told_someone_about_a_topic_is_no_reported_speech():
+    assert extract_quotes(make_article("The ferry's engineer told the inquiry about a call he received from the "
+                                       "captain before the fire.")) == []
+    said = extract_quotes(make_article("The council tells us about 40 cottages on the quay have been flooded."))
+    assert [q.text for q in said] == ["about 40 cottages on the quay have been flooded."]

@@ -227,3 +227,31 @@ def test_about_a_round_figure_disputes_a_different_count():
     assert status(a, "About 2,500", 2500, "about", b, "2,300", 2300) == "conflict"
     assert status(a, "About 2,500", 2500, "about", c, "2,480", 2480) == "agree"
     assert status(a, "about 100", 100, "about", b, "95", 95) == "agree"
+
+
+# --- 1b. reported statements giving different figures are never one statement --------------------
+
+def test_reported_statements_with_different_figures_stay_apart():
+    """Three outlets report the same office's words but with 11, 12 and 13 hurt: merging them
+    would cite the 12 and 13 sentences for "11 people were hurt"."""
+    arts = [make_article(outlet, "Storm", _TUE, [[f"The harbour board said {n} people were hurt and three "
+                                                   "boats were lost in the storm."]])
+            for outlet, n in (("Vale Courier", 11), ("Ridge Post", 12), ("Lake Ledger", 13))]
+    quotes = [_quote(a, "harbour board", a.text.split("said ", 1)[1], role="harbour board", direct=False)
+              for a in arts]
+    shown = _brief(arts, quotes).quotes
+    assert len(shown) == 3
+    for q in shown:
+        figure = q.text.split()[0]
+        assert all(f" {figure} people" in c.text for c in q.citations), (q.text, [c.text for c in q.citations])
+
+
+def test_reported_statement_and_its_shorter_report_with_the_same_figure_are_one():
+    a = make_article("Vale Courier", "Storm", _TUE, [[
+        "The harbour board said 11 people were hurt and three boats were lost in the storm."]])
+    b = make_article("Ridge Post", "Storm", _WED, [[
+        "The harbour board said 11 people were hurt in the storm on the coast."]])
+    quotes = [_quote(x, "harbour board", x.text.split("said ", 1)[1], role="harbour board", direct=False)
+              for x in (a, b)]
+    shown = _brief([a, b], quotes).quotes
+    assert len(shown) == 1 and {c.article_id for c in shown[0].citations} == {a.id, b.id}

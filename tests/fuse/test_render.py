@@ -146,3 +146,12 @@ def test_index_json(event, brief):
     assert len(story["paths"]) == 5
     row = next(a for a in doc["articles"] if a["article_id"] == event.copy.id)
     assert row["duplicate_of"] == event.wire.id and row["story_id"] == "s-kessel"
+
+
+def test_briefs_index_keeps_each_story_on_one_table_row():
+    from newsfuse.records import Brief, Story
+    from newsfuse.render.index import index_markdown
+
+    b = Brief(story_id="s-1", headline="Bridge\nclosed | *today*", generated_at=datetime(2031, 5, 6))
+    rows = index_markdown([b], [Story("s-1", ["a"])]).splitlines()
+    assert rows[-1] == r"| [s-1](s-1.md) | 1 | Bridge closed \| \*today\* |"

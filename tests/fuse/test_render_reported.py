@@ -71,3 +71,13 @@ def test_a_speaker_that_is_no_name_keeps_the_article_of_its_source_sentence():
     assert "Water company said" not in md
     assert "Residents said the pumps were too late." in md  # no article in the source, none added
     assert "The water company said the pumps" in to_html(brief)
+
+
+def test_a_role_speaker_keeps_its_article_when_only_a_later_citation_names_it_in_full():
+    from newsfuse.records import Citation
+    from newsfuse.render.common import reported
+
+    cites = [Citation("a", 0, "The board said 7 ferries were cancelled."),
+             Citation("b", 0, "The harbour board said 7 ferries were cancelled on Friday.")]
+    assert reported("harbour board", "7 ferries were cancelled.", cites) == \
+        "The harbour board said 7 ferries were cancelled."

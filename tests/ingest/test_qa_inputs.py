@@ -68,3 +68,45 @@ def test_an_outlet_named_in_a_welcome_line_keeps_its_capital(tmp_path):
                      "Good morning and welcome to the Mornby Gazette's live coverage of the floods.\n\n"
                      "The river peaked at 5.2 metres overnight, the environment agency said, and 300 homes were evacuated.\n")
     assert isinstance(item, Article) and item.outlet == "The Mornby Gazette"
+
+
+def test_a_json_record_with_an_html_body_keeps_the_records_metadata():
+    """The body is an HTML fragment, so the record's own date, outlet and authors are all there is."""
+    from datetime import datetime, timezone
+
+    from newsfuse.ingest import read_records
+    from newsfuse.records import Article
+
+    rec = {"url": "https://orrinpost.example/bridges", "published": "2031-03-02T10:00:00Z",
+           "outlet": "Orrin Post", "authors": ["Ada Penn"], "title": "Orrin bridges to be repaired",
+           "text": "<p>The Orrin council said on Monday that 14 bridges would be repaired this year.</p>"
+                   "<p>Four of them will close for a month, the council said.</p>"}
+    (a,) = [x for x in read_records([rec], "feed") if isinstance(x, Article)]
+    assert (a.title, a.outlet, a.authors) == ("Orrin bridges to be repaired", "Orrin Post", ["Ada Penn"])
+    assert a.published == datetime(2031, 3, 2, 10, tzinfo=timezone.utc)
+    assert "<p>" not in a.text and "14 bridges" in a.text
+
+
+def test_wordpress_rendered_fields_are_read_and_a_title_that_is_no_text_is_ignored():
+    from newsfuse.ingest import read_records
+    from newsfuse.records import Article
+
+    wp = {"link": "https://orrinpost.example/b", "date": "2031-03-02T10:00:00",
+          "title": {"rendered": "Orrin bridges to be repaired"},
+          "content": {"rendered": "<p>The Orrin council said on Monday that 14 bridges would be repaired this year.</p>"
+                                  "<p>Four of them will close for a month, the council said.</p>"}}
+    odd = {"title": ["x"], "text": "The Orrin council said on Monday that 14 bridges would be repaired."}
+    got = [x for x in read_records([wp, odd], "feed")]
+    assert all(isinstance(x, Article) for x in got), got
+    assert got[0].title == "Orrin bridges to be repaired" and "14 bridges" in got[0].text
+    assert got[1].title != "['x']"
+
+
+def test_titles_outlets_and_authors_are_one_line():
+    from newsfuse.ingest import read_records
+    from newsfuse.records import Article
+
+    rec = {"title": "Orrin bridge\nclosed  today", "outlet": "Orrin\nPost", "authors": ["Ada\n Penn"],
+           "text": "The Orrin bridge was closed on Monday after three cracks were found, the council said."}
+    (a,) = [x for x in read_records([rec], "feed") if isinstance(x, Article)]
+    assert (a.title, a.outlet, a.authors) == ("Orrin bridge closed today", "Orrin Post", ["Ada Penn"])

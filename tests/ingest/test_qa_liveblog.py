@@ -106,3 +106,47 @@ def test_a_bare_stamp_on_top_of_a_bylined_live_blog_stays_furniture(tmp_path):
     a = read_one(f)
     assert [(e.time.hour, e.text.split()[0]) for e in a.entries] == [(8, "Overnight"), (11, "About"), (16, "The")]
     assert a.published.hour == 7
+
+
+SHORT_POSTS_HTML = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Live: Orrin storm latest</title></head><body><main><h1>Live: Orrin storm latest</h1>
+<div class="entry"><time datetime="2031-07-02T08:00:00Z">08:00</time><p>Winds of 120 km/h closed the Orrin bridge overnight.</p></div>
+<div class="entry"><time datetime="2031-07-02T10:30:00Z">10:30</time><p>Officials now say 450 homes have lost power.</p></div>
+<div class="entry"><time datetime="2031-07-02T13:15:00Z">13:15</time><p>The coastguard said 9 boats had been damaged.</p></div>
+</main></body></html>"""
+
+
+def test_short_html_live_posts_keep_their_text(tmp_path):
+    """A post whose time sits in the same block as its short text: the time becomes the post's
+    marker and the text stays (it was replaced by the marker, and the post lost)."""
+    f = tmp_path / "orrin-live.html"
+    f.write_text(SHORT_POSTS_HTML)
+    a = read_one(f)
+    assert "Orrin bridge overnight" in a.text and "450 homes" in a.text and "9 boats" in a.text
+    assert a.is_liveblog
+    when = {e.text.split()[0]: e.time.hour for e in a.entries}
+    assert when == {"Winds": 8, "Officials": 10, "The": 13}
+
+
+def test_a_time_opening_a_longer_html_post_stamps_it():
+    page = SHORT_POSTS_HTML.replace(
+        "<p>Officials now say 450 homes have lost power.</p>",
+        "<p>Officials now say 450 homes have lost power across the county, and crews are out in every "
+        "district of the coast.</p>")
+    from newsfuse.ingest import read_bytes
+
+    (a,) = [x for x in read_bytes("orrin-live.html", page.encode()) if isinstance(x, Article)]
+    when = {e.text.split()[0]: e.time.hour for e in a.entries}
+    assert when == {"Winds": 8, "Officials": 10, "The": 13}
+
+
+def test_a_time_inside_prose_does_not_make_a_post():
+    page = PLAIN_HTML.replace(
+        "<p>Two schools in the valley",
+        "<p>The board met at <time datetime=\"2031-07-02T15:00:00+01:00\">3pm</time> and again at "
+        "<time datetime=\"2031-07-02T18:00:00+01:00\">6pm</time> to review the gauges, and said the river "
+        "would be watched all night.</p><p>Two schools in the valley")
+    from newsfuse.ingest import read_bytes
+
+    (a,) = [x for x in read_bytes("kelby.html", page.encode()) if isinstance(x, Article)]
+    assert not a.is_liveblog and "The board met at" in a.text

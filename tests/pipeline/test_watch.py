@@ -234,3 +234,16 @@ def test_keep_deleted_leaves_the_articles_of_a_deleted_file(tmp_path):
         watcher = pipeline.Watcher(inbox, store, keep_deleted=True)
         assert watcher.poll().withdrawn == [] and watcher.poll().withdrawn == []
         assert {a.id for a in store.all_articles()} == kept
+
+
+def test_the_store_kept_in_the_watched_folder_is_no_input(tmp_path):
+    """`newsfuse watch .` with the default --db: the store and its journal are not reported as
+    unreadable files at every poll, nor by `ingest .`."""
+    inbox, _, _ = herald_inbox(tmp_path)
+    with Store(inbox / "newsfuse.db") as store:
+        watcher = pipeline.Watcher(inbox, store)
+        reports = [watcher.poll() for _ in range(3)]
+        assert sum(len(r.new) for r in reports) == 1
+        assert not any(r.problems for r in reports), [r.problems for r in reports]
+        assert not pipeline.ingest([inbox], store).problems
+        assert list(pipeline.pending_files(inbox, store)) == []
