@@ -263,7 +263,7 @@ def drop_repeated(paras: list[str]) -> list[bool]:
 
 
 # A reader comment's signature: "March 3, 2011 at 9:15 pm | Report abuse |", "Posted by: name |
-# June 16, 2010 5:17 PM | Report abuse" -- a moderation link next to a "|" separator.
+# April 9, 2012 7:40 AM | Report abuse" -- a moderation link next to a "|" separator.
 _COMMENT_STAMP = re.compile(r"\|\s*report abuse\b|\breport abuse\s*\|", re.IGNORECASE)
 
 
