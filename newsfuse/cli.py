@@ -152,7 +152,7 @@ def _report_problems(problems, quiet: bool, brief_errors: dict | None = None) ->
     """One line per unreadable file, and per story whose brief failed, on stderr (also with
     --quiet: scripts need to know)."""
     for p in problems:
-        print(f"skipped {p.path}: {p.message}", file=sys.stderr)
+        print(f"{'warning' if p.kept else 'skipped'} {p.path}: {p.message}", file=sys.stderr)
     for sid, message in (brief_errors or {}).items():
         print(f"could not brief story {sid}: {message}", file=sys.stderr)
 
@@ -236,7 +236,7 @@ def ingest(
             report = pipeline.ingest(paths, store, progress=progress, workers=workers)
     _report_problems(report.problems, quiet, report.brief_errors)
     out.print(f"{len(report.new)} new{_replacing(report)}, {len(report.existing)} already stored, "
-              f"{len(report.problems)} skipped; {len(report.stories_changed)} stories updated", highlight=False)
+              f"{sum(not p.kept for p in report.problems)} skipped; {len(report.stories_changed)} stories updated", highlight=False)
     if not report.read_any:
         if not existed:  # a mistyped input path must not leave an empty store to be found later
             _remove_store(db)

@@ -299,7 +299,8 @@ def read_bytes_raw(name: str, data: bytes) -> list[Result]:
         return _read_json(name, text)
     if ext in JSONL_EXT:
         return _read_jsonl(name, text)
-    return [text_doc(name, text)]
+    doc = text_doc(name, text)
+    return [doc, *_bad_header_date(name, text, doc)]
 
 
 def _sniff(data: bytes) -> str | None:
@@ -485,6 +486,18 @@ def text_doc(name: str, text: str) -> RawDoc:
         return RawDoc(path=name, format="txt", body=text)
     return RawDoc(path=name, format="txt", body=body.lstrip("\n"),
                   **_record_meta(fields, _as_name(_first(fields, _URL_KEYS))))
+
+
+def _bad_header_date(name: str, text: str, doc: RawDoc) -> list[ReadProblem]:
+    """A header date that does not parse is said, not dropped silently: the user may fix it
+    (the article is still read, undated or dated from its text)."""
+    if doc.published is not None:
+        return []
+    fields, _ = split_header(text)
+    value = _first(fields, _DATE_KEYS)
+    if not isinstance(value, str) or not value.strip():
+        return []
+    return [ReadProblem(name, f"ignored the unreadable date {value!r} in its header", kept=True)]
 
 
 TOO_DEEP = "malformed JSON: nested too deeply (arrays or objects inside each other beyond Python's limit)"
