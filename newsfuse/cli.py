@@ -152,7 +152,7 @@ def _report_problems(problems, quiet: bool, brief_errors: dict | None = None) ->
     """One line per unreadable file, and per story whose brief failed, on stderr (also with
     --quiet: scripts need to know)."""
     for p in problems:
-        print(f"skipped {p.path}: {p.message}", file=sys.stderr)
+        print(f"{'warning' if p.kept else 'skipped'} {p.path}: {p.message}", file=sys.stderr)
     for sid, message in (brief_errors or {}).items():
         print(f"could not brief story {sid}: {message}", file=sys.stderr)
 
@@ -236,7 +236,7 @@ def ingest(
             report = pipeline.ingest(paths, store, progress=progress, workers=workers)
     _report_problems(report.problems, quiet, report.brief_errors)
     out.print(f"{len(report.new)} new{_replacing(report)}, {len(report.existing)} already stored, "
-              f"{len(report.problems)} skipped; {len(report.stories_changed)} stories updated", highlight=False)
+              f"{sum(not p.kept for p in report.problems)} skipped; {len(report.stories_changed)} stories updated", highlight=False)
     if not report.read_any:
         if not existed:  # a mistyped input path must not leave an empty store to be found later
             _remove_store(db)
@@ -345,10 +345,28 @@ def serve(
     from newsfuse.web.app import create_app
 
     _open_store(db, create=create).close()
+    _check_port(host, port)
     web = create_app(str(db))
     out.print(f"Serving {db} on http://{host}:{port}", highlight=False)
     with _input_limit(max_bytes):
         uvicorn.run(web, host=host, port=port, log_level="info")
+
+
+def _check_port(host: str, port: int) -> None:
+    """Fail with a clear message before announcing the address when the port cannot be bound
+    (another server on it), instead of uvicorn's error after a "Serving ..." line."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+        family, kind, proto, _, addr = infos[0]
+        with socket.socket(family, kind, proto) as s:
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+            s.bind(addr)
+    except OSError as e:
+        err.print(f"[red]Cannot serve on {host}:{port}[/red]: {e.strerror or e}. "
+                  "Is another server using this port? Choose another with --port.")
+        raise typer.Exit(2) from None
 
 
 @app.command()

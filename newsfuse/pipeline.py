@@ -513,7 +513,7 @@ def brief(paths: Iterable[str | Path] | str | Path, words: int | None = None) ->
         paths = [paths]
     run = brief_run(paths, words=words)
     for p in run.problems:
-        warnings.warn(f"skipped {p.path}: {p.message}", NewsfuseWarning, stacklevel=3)
+        warnings.warn(f"{'warning' if p.kept else 'skipped'} {p.path}: {p.message}", NewsfuseWarning, stacklevel=3)
     for sid, message in run.brief_errors.items():
         warnings.warn(f"could not brief story {sid}: {message}", NewsfuseWarning, stacklevel=3)
     return run.briefs

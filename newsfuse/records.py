@@ -289,6 +289,7 @@ class ReadProblem:
 
     path: str
     message: str
+    kept: bool = False  # a warning about a document that was still read (e.g. a date it ignored)
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}"

@@ -299,7 +299,8 @@ def read_bytes_raw(name: str, data: bytes) -> list[Result]:
         return _read_json(name, text)
     if ext in JSONL_EXT:
         return _read_jsonl(name, text)
-    return [text_doc(name, text)]
+    doc = text_doc(name, text)
+    return [doc, *_bad_header_date(name, text, doc)]
 
 
 def _sniff(data: bytes) -> str | None:
@@ -360,11 +361,26 @@ def _as_name(v) -> str | None:
     return str(v).strip() if v not in (None, "") else None
 
 
+def _name_word(w: str) -> bool:
+    """One capitalised word such as "Penn" or "O'Hara" (not an acronym such as "AP")."""
+    core = w.replace("'", "").replace("-", "")
+    return core.isalpha() and w[0].isupper() and any(c.islower() for c in core) and " " not in w
+
+
+def _author_names(text: str) -> list[str]:
+    """An author string -> names: ";", ",", "and", "&" separate people, except that a lone
+    "Last, First" is one person (read as "First Last")."""
+    parts = [p.strip() for p in text.split(",")]
+    if len(parts) == 2 and all(_name_word(p) for p in parts):
+        return [f"{parts[1]} {parts[0]}"]
+    return [a.strip() for a in re.split(r";|,|\s+and\s+|\s*&\s*", text) if a.strip()]
+
+
 def _record_meta(rec: dict, url: str | None) -> dict:
     """A record's metadata fields (JSON keys, or a text file's header lines) -> RawDoc keywords."""
     authors = _first(rec, _AUTHOR_KEYS)
     if isinstance(authors, str):
-        authors = [a.strip() for a in re.split(r";|,|\s+and\s+|\s*&\s*", authors) if a.strip()]
+        authors = _author_names(authors)
     elif isinstance(authors, list):
         authors = [n for n in (_as_name(a) for a in authors) if n]
     else:
@@ -485,6 +501,18 @@ def text_doc(name: str, text: str) -> RawDoc:
         return RawDoc(path=name, format="txt", body=text)
     return RawDoc(path=name, format="txt", body=body.lstrip("\n"),
                   **_record_meta(fields, _as_name(_first(fields, _URL_KEYS))))
+
+
+def _bad_header_date(name: str, text: str, doc: RawDoc) -> list[ReadProblem]:
+    """A header date that does not parse is said, not dropped silently: the user may fix it
+    (the article is still read, undated or dated from its text)."""
+    if doc.published is not None:
+        return []
+    fields, _ = split_header(text)
+    value = _first(fields, _DATE_KEYS)
+    if not isinstance(value, str) or not value.strip():
+        return []
+    return [ReadProblem(name, f"ignored the unreadable date {value!r} in its header", kept=True)]
 
 
 TOO_DEEP = "malformed JSON: nested too deeply (arrays or objects inside each other beyond Python's limit)"

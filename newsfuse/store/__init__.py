@@ -424,12 +424,13 @@ class Store:
         """Write stories and their membership; ids never change, merged ids become aliases."""
         now = _now()
         for s in stories:
+            first_seen, last_seen = self._dated_span(conn, s)
             conn.execute(
                 "INSERT INTO stories(id, title, first_seen, last_seen, storyline_id, updated_at)"
                 " VALUES (?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET title=excluded.title,"
                 " first_seen=excluded.first_seen, last_seen=excluded.last_seen,"
                 " storyline_id=excluded.storyline_id, updated_at=excluded.updated_at",
-                (s.id, s.title, _iso(s.first_seen), _iso(s.last_seen), s.storyline_id, now),
+                (s.id, s.title, _iso(first_seen), _iso(last_seen), s.storyline_id, now),
             )
             for aid in s.article_ids:
                 conn.execute("UPDATE articles SET story_id = ? WHERE id = ?", (s.id, aid))
@@ -442,6 +443,23 @@ class Store:
                 )
                 conn.execute("UPDATE story_aliases SET story_id = ? WHERE story_id = ?", (s.id, alias))
                 conn.execute("DELETE FROM stories WHERE id = ?", (alias,))
+
+    @staticmethod
+    def _dated_span(conn: sqlite3.Connection, s: Story) -> tuple[datetime | None, datetime | None]:
+        """First and last publication time over the story's dated articles only: the clusterer
+        gives an undated article its latest time for its windows, which is no date to show
+        (an undated-only story has none). Stored dates may mix offsets, so they are compared
+        as instants."""
+        rows = []
+        for i in range(0, len(s.article_ids), 500):
+            part = s.article_ids[i : i + 500]
+            rows += conn.execute(f"SELECT published FROM articles WHERE id IN ({','.join('?' * len(part))})",
+                                 part).fetchall()
+        if not rows:  # articles not stored here: keep the clusterer's span
+            return s.first_seen, s.last_seen
+        times = [_parse_dt(r[0]) for r in rows if r[0]]
+        times = [t.astimezone(timezone.utc) if t.tzinfo else t.replace(tzinfo=timezone.utc) for t in times]
+        return (min(times), max(times)) if times else (None, None)
 
     def resolve_story_id(self, story_id: str) -> str | None:
         """The surviving id of a story (following merge aliases), or None if unknown."""
