@@ -26,3 +26,9 @@ def test_the_hours_someone_watched_are_a_frame():
     assert _durations("In the three hours I spent at the clinic, nurses treated dozens of burns.") == []
     assert _durations("In the four hours that followed the blast, rumours spread across the city.") == []
     assert _durations("Rescuers dug in the rubble for four hours that night.") == [4.0]
+
+
+def test_a_ratio_is_no_count():
+    keys = _keys("The cholera toll in the valley is almost 40 times the number of people killed by the storm.")
+    assert not any(n == 40.0 for _, n in keys)
+    assert not any(n == 3.0 for _, n in _keys("Three times as many people died in the second wave, officials said."))
