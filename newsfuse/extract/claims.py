@@ -1055,6 +1055,17 @@ _OUT_OF_BEFORE = re.compile(r"\bout\s+of\s+$", re.I)
 # what an unknown head must not be: adverbs and words that only look like a head ("a toll of 44 given by")
 _NOT_HEADS = {"given", "times", "out", "more", "fewer", "less", "than", "per", "each", "apiece"}
 _POSSESSIVE_HOUR = re.compile(r"\s*-?\s*hours?['’]s\b", re.I)
+# a journey's time is no length of the event: "drove six hours to the coast", "a town about an hour from the
+# capital", "it took us four hours to get across the city"; on foot it is the ordeal ("walked for 30 hours without
+# water", test) and rescuers' "five hours to reach the wreckage" the rescue (review8): both stay lengths
+_TRAVEL_BEFORE = re.compile(r"\b(?:dr[oi]ve|driving|drives|travel\w*|flew|flying|rode|riding|"
+                            r"sailed|journeyed)\s+(?:for\s+)?(?:up\s+to\s+|about\s+|around\s+|some\s+|nearly\s+|"
+                            r"almost\s+|over\s+|more\s+than\s+|at\s+least\s+)?$", re.I)
+_TRAVEL_AFTER = re.compile(r"\s*-?\s*hours?\s+(?:from\s+[A-Z]|by\s+(?:car|road|bus|train|boat|air)\b|"
+                           r"to\s+(?:get\s+(?:from|across|through)|travel|drive)\b)")
+# "in the five hours I was there", "in the two hours that followed": a frame the writer looks through
+_IN_THE_HOURS = re.compile(r"\b(?:in|over)\s+the\s+$", re.I)
+_HOURS_CLAUSE = re.compile(r"\s*-?\s*hours?\s+(?:that|which|since|I|we|he|she|they|you)\b")
 # "worked 20 hours a day": a rate, not how long the event lasted
 _HOURS_RATE = re.compile(r"\s*-?\s*hours?\s+(?:a|per|each|every)\s+(?:day|night|shift|week)\b", re.I)
 # what a device holds, not how long the event lasted: "up to 24 hours of battery life", "10 hours of footage"
@@ -1203,6 +1214,8 @@ def _hours_not_a_length(text: str, n: NumberMention) -> bool:
                 or _HOURS_RATE.match(text, n.end) or _HOURS_AGO.match(text, n.end)
                 or _HOURS_CAPACITY.match(text, n.end)  # "up to 24 hours of battery": a device's capacity
                 or _HOURS_DEADLINE.search(text, max(0, n.start - 16), n.start)
+                or _TRAVEL_BEFORE.search(text, max(0, n.start - 30), n.start) or _TRAVEL_AFTER.match(text, n.end)
+                or (_IN_THE_HOURS.search(text, max(0, n.start - 10), n.start) and _HOURS_CLAUSE.match(text, n.end))
                 or (_HOURS_BEFORE.match(text, n.end) and not _FOR_BEFORE.search(text, max(0, n.start - 24), n.start))
                 or (n.number is not None and n.number > 1 and _HOUR_ATTRIBUTIVE.match(text, n.end)))
 

@@ -485,11 +485,17 @@ def _part_of_counted(text: str, end: int) -> bool:
     return event_of(word) is not None or word[0].isdigit() or word in NUMBER_WORDS
 
 
+# "almost 50 times the number killed", "three times as many", "ten times higher": a ratio, no count
+_MULTIPLIER = re.compile(r"\s+times\s+(?:the|as|more|less|fewer|higher|lower|greater|larger|bigger|smaller|"
+                         r"over|that|than|what)\b", re.I)
+
+
 def unclaimed(text: str, ref_date, rule_claims: list) -> list[Candidate]:
     """The sentence's numbers the rules left unclaimed (what the model is asked about), less the parts
-    of a figure already counted."""
+    of a figure already counted and ratios."""
     return [c for c in candidates(text, ref_date, rule_claims)
-            if c.rule_quantity is None and not _part_of_counted(text, c.mention.end)]
+            if c.rule_quantity is None and not _part_of_counted(text, c.mention.end)
+            and not _MULTIPLIER.match(text, c.mention.end)]
 
 
 def accepted(cands: list[Candidate], threshold: float | None = None) -> list[tuple[Candidate, str]]:
