@@ -503,7 +503,8 @@ class Store:
         clause = ("WHERE " + " AND ".join(where)) if where else ""
         total = self._query(f"SELECT count(*) FROM stories s {clause}", params)[0][0]
         rows = self._query(
-            f"SELECT s.* FROM stories s {clause} ORDER BY coalesce(s.last_seen, s.updated_at) DESC, s.id"
+            # most recent first; stories none of whose articles has a date go after the dated ones
+            f"SELECT s.* FROM stories s {clause} ORDER BY s.last_seen IS NULL, s.last_seen DESC, s.updated_at DESC, s.id"
             " LIMIT ? OFFSET ?", [*params, limit, offset],
         )
         out = []

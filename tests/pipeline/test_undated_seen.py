@@ -34,5 +34,8 @@ def test_undated_articles_do_not_get_a_first_or_last_seen(tmp_path):
         assert by_path[str(d / "b.txt")] == by_path[str(d / "a.txt")]
         assert [t.date() for t in crane] == [date(2024, 3, 4), date(2024, 3, 4)]
         assert seen[by_path[str(d / "d.txt")]] == (None, None)
+        # dated stories by recency, the undated one after them (not first, by its ingest time)
+        assert [r.id for r in rows][-1] == by_path[str(d / "d.txt")]
+        assert [r.id for r in rows][0] == by_path[str(d / "c.txt")]
         recent, n = store.list_stories(since=date(2024, 6, 1))
         assert n == 1 and recent[0].id == by_path[str(d / "c.txt")]
