@@ -78,3 +78,9 @@ def test_a_toll_that_ticks_up_to_a_figure_is_that_figure():
 
     m = [n for n in find_numbers("The confirmed toll ticked up to 37 as tests came back.") if n.number == 37.0]
     assert m and m[0].qualifier is None
+
+
+def test_an_age_after_at_the_age_of_or_aged_is_no_count():
+    # the learned reader read a lone "died ... at the age of 50" as 50 people killed
+    assert _keys("The poet died at her flat in Marrow on 3 May last year at the age of 58.") == []
+    assert all(n != 64.0 for _, n in _keys("A man aged 64 was among the three people killed in the blast."))
