@@ -205,6 +205,20 @@ def _events(text: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(out)
 
 
+# an event verb with its own number right after it: "infected 421 people ... and killed 86"
+_OWN_NUMBER = re.compile(r"\s+(?:(?:at\s+least|more\s+than|nearly|about|some|around|over|up\s+to)\s+)?\d")
+
+
+def _event_is_anothers(c: Candidate, ev: str) -> bool:
+    """Whether the only words for ``ev`` after the number take a number of their own ("has infected 421
+    people in 15 countries and killed 86": 86 were killed, not 421), with none before it."""
+    text, n = c.text, c.mention
+    spans = [(s, e) for s, e, x in _events(text) if x == ev]
+    if not spans or any(e <= n.start for s, e in spans):
+        return False
+    return all(_OWN_NUMBER.match(text, e) for s, e in spans if s >= n.end)
+
+
 def _nearest_event(c: Candidate) -> str | None:
     """The lexicon event closest after the number (8 tokens, same clause), else just before it (3)."""
     text, n = c.text, c.mention
@@ -246,6 +260,8 @@ class ClaimModel:
             # no event word nearby and an unsure event model: something happened outside the
             # event list ("12 students were suspended"), not a claim we can key
             p = float(p_claim[i]) if near is not None or p_ev[i][k] >= 0.5 else 0.0
+            if _event_is_anothers(c, ev):
+                p = 0.0  # "infected 421 people ... and killed 86": the event word has its own number
             out.append((p, self._key(c, ev, p_grp[i]), float(p_ev[i][k])))
         return out
 

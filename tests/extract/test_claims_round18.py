@@ -84,3 +84,11 @@ def test_an_age_after_at_the_age_of_or_aged_is_no_count():
     # the learned reader read a lone "died ... at the age of 50" as 50 people killed
     assert _keys("The poet died at her flat in Marrow on 3 May last year at the age of 58.") == []
     assert all(n != 64.0 for _, n in _keys("A man aged 64 was among the three people killed in the blast."))
+
+
+def test_the_learned_reader_leaves_a_count_whose_event_word_has_its_own_number():
+    # "infected N people ... and killed M": only M were killed
+    assert _keys("Since March the fever has infected 640 people in nine districts and killed 31.") == [
+        ("people killed", 31.0)]
+    assert _keys("Health officials said the outbreak had sickened 500 villagers and killed 12.") == [
+        ("civilians killed", 12.0)]
