@@ -206,7 +206,8 @@ def _events(text: str) -> tuple[tuple[int, int, str], ...]:
 
 
 # an event verb with its own number right after it: "infected 421 people ... and killed 86"
-_OWN_NUMBER = re.compile(r"\s+(?:(?:at\s+least|more\s+than|nearly|about|some|around|over|up\s+to)\s+)?\d")
+_OWN_NUMBER = re.compile(r"\s+(?:(?:at\s+least|more\s+than|nearly|about|some|around|over|up\s+to)\s+)?"
+                         rf"(?:\d|(?:{'|'.join(sorted(NUMBER_WORDS))})\b(?!\s+of\b))", re.I)
 
 
 def _event_is_anothers(c: Candidate, ev: str) -> bool:

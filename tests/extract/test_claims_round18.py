@@ -92,3 +92,5 @@ def test_the_learned_reader_leaves_a_count_whose_event_word_has_its_own_number()
         ("people killed", 31.0)]
     assert _keys("Health officials said the outbreak had sickened 500 villagers and killed 12.") == [
         ("civilians killed", 12.0)]
+    assert _keys("In 1998 a fever outbreak in the delta made over 300 people sick for weeks and killed one.") == [
+        ("people killed", 1.0)]
