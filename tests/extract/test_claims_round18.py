@@ -43,7 +43,7 @@ def test_ages_in_a_list_of_survivors():
 
 
 def test_a_quake_magnitude_is_no_toll():
-    keys = _keys("Aid planes landed in Dorvan, where a 6.4-magnitude tremor is feared to have killed thousands of people.")
+    keys = _keys("Aid planes landed in Dorvan, where officials fear a 6.4-magnitude tremor killed thousands of people.")
     assert not any(n == 6.4 for _, n in keys)
     assert any(k == "people killed" for k, _ in keys)
 
