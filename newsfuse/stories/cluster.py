@@ -48,6 +48,7 @@ from sklearn.feature_extraction import FeatureHasher
 from sklearn.feature_extraction.text import HashingVectorizer
 
 from newsfuse.records import Article, Story
+from newsfuse.semantic import DIM as _EMB_DIM
 from newsfuse.stories.features import put_bounded
 from newsfuse.stories.products import csr, dense_gram, sparse_product
 from newsfuse.stories.text import capitalised_phrases, numbers, word_analyzer
@@ -1803,7 +1804,7 @@ class StoryClusterer:
         embs = [self._pool[k].get("emb") for k in ids]
         if all(e is None for e in embs):
             return None
-        return np.stack([np.zeros(384, np.float32) if e is None else e for e in embs]).astype(np.float64)
+        return np.stack([np.zeros(_EMB_DIM, np.float32) if e is None else e for e in embs]).astype(np.float64)
 
     def _pool_matrix(self, ids: list[str]) -> sp.csr_matrix:
         if not ids:
@@ -1848,7 +1849,7 @@ class StoryClusterer:
         embs = [self._pool[k]["emb"] for k in self.stories[sid].article_ids
                 if k in self._pool and self._pool[k].get("emb") is not None]
         if not embs:
-            return np.zeros(384, np.float32)
+            return np.zeros(_EMB_DIM, np.float32)
         v = np.sum(embs, axis=0)
         return v / max(float(np.linalg.norm(v)), 1e-12)
 
@@ -1886,7 +1887,7 @@ class StoryClusterer:
         na = np.array([float(c.n) for c in arts + cents[ns:]])  # articles per group
         if self._semantic:
             w = self.config.semantic_weight
-            E = np.stack([self._line_emb.get(l, np.zeros(384, np.float32)) for l in seeds]
+            E = np.stack([self._line_emb.get(l, np.zeros(_EMB_DIM, np.float32)) for l in seeds]
                          + [self._story_emb(s) for s in sids]).astype(np.float64)
             G = (1.0 - w) * G + w * (E @ E.T)
         # anchors: an item's few most telling entities must be among the other's main ones, both ways
