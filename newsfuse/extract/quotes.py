@@ -159,9 +159,13 @@ _SAYING = re.compile(r",?\s*(?:saying|adding|telling\s+[\w ]{1,30}?)\s*[:,]?\s*$
 
 # a manner adverb after an inverted speaker: '"...," says Shona casually'
 _TRAILING_MANNER = re.compile(r"^(.*[A-Z][\w'’.-]*)\s+[a-z]+ly$")
-# a body or role named with a / an / the, a past-tense verb of its own, then the speech verb joined by
-# "but" / "and": the speaker is that body, not the conjunction
-_JOINED_BODY = re.compile(r"^(?P<lead>(?:[Aa]n?|[Tt]he)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+?)\s+[a-z]{3,}ed\b[^\"“”]*?,?\s+(?:but|and)$")
+# a body or role named with a / an / the, a verb that is plainly finite (a past tense, a perfect, or a
+# verb after "now"/"also"/"then"), then the speech verb joined by "but" / "and": the speaker is that
+# body, not the conjunction ('An army spokesman declined to comment, but confirmed: "..."', "The ministry
+# denied the charge and said ...", "The regional hospital has declared ... and says ...")
+_JOINED_BODY = re.compile(r"^(?P<lead>(?:[Aa]n?|[Tt]he)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+?)\s+"
+                          r"(?:(?:has|have|had)\s+[a-z]+(?:ed|en)|(?:now|also|then)\s+[a-z]+s|[a-z]{3,}ed)\b"
+                          r"[^\"“”]*?,?\s+(?:and|but)$")
 
 
 def _speaker_for(text: str, s: int, e: int, spans) -> str | None:
@@ -399,21 +403,14 @@ def _said_after_and(clause: str, spk: str) -> tuple[str, str | None]:
     return subject, _reported_clause(m.group("verb"), m.group("rest"))
 
 
-# a body named by "the" and a few words, then a verb that is plainly finite: a past tense, a perfect,
-# or a verb after "now"/"also" ("The regional hospital in Vell has declared ... and says")
-_COORDINATED_BODY = re.compile(r"^(?P<lead>[Tt]he\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+?)\s+"
-                               r"(?:(?:has|have|had)\s+[a-z]+(?:ed|en)|(?:now|also|then)\s+[a-z]+s|[a-z]{3,}ed)\b"
-                               r".*?,?\s+(?:and|but)$")
-
-
 def _coordinated_subject(spk: str) -> str:
     """The subject of a predicate coordinated with the speech verb; unchanged when not coordinated,
-    '' (no quote) when the subject is neither a capitalised name nor "the ..." before a plain verb."""
+    '' (no quote) when the subject is neither a capitalised name nor a body before a plain verb."""
     if not re.search(r"\s(?:and|but)$", spk):
         return spk
     m = _COORDINATED.match(spk)
     if not m or m.group("lead").lower() in ("the", "a", "an", "it", "this", "that", "there"):
-        m = _COORDINATED_BODY.match(spk)  # "The ministry denied the charge and said ..."
+        m = _JOINED_BODY.match(spk)  # "The ministry denied the charge and said ..."
         return m.group("lead") if m else ""
     return m.group("lead")
 
