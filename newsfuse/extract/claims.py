@@ -898,9 +898,7 @@ _TIME_AFTER = re.compile(r"\s*-?\s*(?:minutes?|mins?|hours?|hrs?|days?|weeks?|mo
                          r"(?:ago|later|earlier|before|after|afterwards|previously|on)\b", re.I)
 _LEADING_ZERO = re.compile(r"0\d")
 # one person's age said without "aged": "she was 19 and died ...", "only 28 when he died"
-_AGE_OF_ONE_BEFORE = re.compile(r"\b(?:he|she)\s+(?:was|is)\s+(?:only\s+|just\s+|barely\s+)?$"
-                                # "died at the age of 50", "a man aged 71": an age, whoever's
-                                r"|\b(?:at\s+the\s+age\s+of|aged)\s+$", re.I)
+_AGE_OF_ONE_BEFORE = re.compile(r"\b(?:he|she)\s+(?:was|is)\s+(?:only\s+|just\s+|barely\s+)?$", re.I)
 _AGE_OF_ONE_AFTER = re.compile(r"\s+when\s+(?:he|she)\b", re.I)
 # a vehicle named as the owner just before a count of drivers: "the train's two drivers"
 _VEHICLE_OWNER = re.compile(r"\b(?:train|tram|bus|coach|lorry|truck|tanker|van|taxi|ferry|locomotive)['’]s\s+$", re.I)

@@ -87,7 +87,7 @@ _SKIP_AFTER = re.compile(
     re.IGNORECASE,
 )
 _SKIP_BEFORE = re.compile(
-    r"(?:[$€£¥]\s?|\b(?:aged|age|ages|magnitude|number|no\.|page|room|route|flight|platform|"
+    r"(?:[$€£¥]\s?|\b(?:aged|age|ages|ages?\s+of|magnitude|number|no\.|page|room|route|flight|platform|"
     r"channel|article|section|chapter|term|under-|minus|plus|version|level|category|grade|"
     r"tel\.?|phone|call|USD|EUR|GBP|US\$|rs\.?|rubles?|tenge|euros?)\s*|\d[:/.-])$",
     re.IGNORECASE,
