@@ -451,10 +451,8 @@ class Store:
         (an undated-only story has none). Stored dates may mix offsets, so they are compared
         as instants."""
         rows = []
-        for i in range(0, len(s.article_ids), 500):
-            part = s.article_ids[i : i + 500]
-            rows += conn.execute(f"SELECT published FROM articles WHERE id IN ({','.join('?' * len(part))})",
-                                 part).fetchall()
+        for part, marks in _chunks(s.article_ids):
+            rows += conn.execute(f"SELECT published FROM articles WHERE id IN ({marks})", part).fetchall()
         if not rows:  # articles not stored here: keep the clusterer's span
             return s.first_seen, s.last_seen
         times = [_parse_dt(r[0]) for r in rows if r[0]]
