@@ -209,6 +209,9 @@ class ArticleContext:
             full = next((p for p in reversed(self.people) if p != m.group() and p.split()[-1] == m.group()), None)
             if full:
                 seen.append((m.start(), full))
+        m = _AGED_FIRST_NAME.match(text)
+        if m and not any(s <= m.start("name") < e for s, e in spans) and m.group("name").lower() not in _FUNCTION_WORDS:
+            seen.append((m.start("name"), m.group("name")))
         m = _INTERVIEWED.search(text)
         if m and not person_names(m.group("who")) and not in_quotation(text, m.start()):
             seen.append((m.start("who"), m.group("who")))  # the role is who the next "he says" means
@@ -249,6 +252,12 @@ _LEAD_ADV = re.compile(
 _TAIL_WHEN = re.compile(r",?\s+(?:when|while|after|before|upon)\s+(?:being\s+)?(?:[a-z]+(?:ed|ing)|asked|told|"
                         r"reached|shown)\b.*$")
 _TAIL_ADV = re.compile(rf"(?:\s+(?:also|too|now|still|early|late|on|again|later|earlier|previously|initially|separately|repeatedly|reportedly|then|(?:on\s+)?{_WDAY}))+\s*$", re.I)
+
+
+# a sentence that opens on someone named by one name and their age: "Dana, a 34-year-old nurse, said ...",
+# "Omar, 19, said": the person a following "she said" means (a place or body is not given an age; at the
+# start, so that children listed inside a sentence -- "his sons, Ali, 5, and Sami, 3" -- are not taken)
+_AGED_FIRST_NAME = re.compile(r"^\W{0,2}(?P<name>[A-Z][a-zà-öø-ÿ'’-]+),\s+(?:(?:a|an)\s+\d{1,3}-year-old\b|\d{1,3},\s)")
 
 
 # a relative named by a first name only: "his mum Lisa", "the boy's grandfather Amir"
