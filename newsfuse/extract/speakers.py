@@ -213,9 +213,15 @@ class ArticleContext:
         if m and not any(s <= m.start("name") < e for s, e in spans) and m.group("name").lower() not in _FUNCTION_WORDS:
             seen.append((m.start("name"), m.group("name")))
         m = _INTERVIEWED.search(text)
-        if m and not person_names(m.group("who")) and not in_quotation(text, m.start()):
+        interviewed = bool(m and not person_names(m.group("who")) and not in_quotation(text, m.start()))
+        if interviewed:
             seen.append((m.start("who"), m.group("who")))  # the role is who the next "he says" means
-        for _, name in sorted(seen, key=lambda x: x[0]):
+        order = sorted(seen, key=lambda x: x[0])
+        if (not interviewed and len(order) > 1 and _SUBJECT_START.match(text[:order[0][0]])
+                and not _MEETS.search(text) and not _NAME_AS_MODIFIER.match(text, order[0][0])
+                and order[0][1] != order[-1][1]):
+            order.append(order[0])  # the sentence's subject, not a person named in its object, is "he" next
+        for _, name in order:
             self.note(name)
 
     def resolve_role(self, phrase: str | None) -> str | None:
@@ -258,6 +264,18 @@ _TAIL_ADV = re.compile(rf"(?:\s+(?:also|too|now|still|early|late|on|again|later|
 # "Omar, 19, said": the person a following "she said" means (a place or body is not given an age; at the
 # start, so that children listed inside a sentence -- "his sons, Ali, 5, and Sami, 3" -- are not taken)
 _AGED_FIRST_NAME = re.compile(r"^\W{0,2}(?P<name>[A-Z][a-zà-öø-ÿ'’-]+),\s+(?:(?:a|an)\s+\d{1,3}-year-old\b|\d{1,3},\s)")
+
+
+# what may stand before a sentence's subject: nothing, a title or two ("Mr", "Prime Minister"), an opener
+_SUBJECT_START = re.compile(r"^\W{0,2}(?:(?:[A-Z][a-z]*\.?|[a-z]+)\s+){0,2}$")
+
+
+# "X talks to Y", "X met Y": the one met, as much as the subject, may be the next "he"
+_MEETS = re.compile(r"\b(?:talk|speak|chat|meet|interview)(?:s|ed|ing)?\s+(?:to|with)\b|\b(?:spoke|met|interviewed)\b")
+
+
+# "Jackson choreographer Kenny Ortega": a name that modifies a role before another name is no subject
+_NAME_AS_MODIFIER = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+[a-z]+(?:er|or|ist|ian|man|woman|ent|ant|ee)\s+[A-Z]")
 
 
 # a relative named by a first name only: "his mum Lisa", "the boy's grandfather Amir"

@@ -30,3 +30,22 @@ def test_children_listed_with_ages_inside_a_sentence_are_not_the_speaker():
             'He carried the coffins of his nephews, Sami, 6, and Adel, 4. '
             '"We are not leaving," he shouted.')
     assert _speakers(text) == ["Tarek Wahbi"]
+
+
+def test_he_means_the_subject_of_the_last_sentence_not_a_person_named_in_its_object():
+    text = ('Governor Ilse Marov opened the session by announcing the dismissal of the cabinet led by '
+            'Prime Minister Teodor Brankov. '
+            'He said, "We will rebuild trust from the ground up."')
+    assert _speakers(text) == ["Ilse Marov"]
+
+
+def test_after_x_talks_to_y_he_may_be_the_one_interviewed():
+    text = ('Rafe Dunmore talks to farmers on both sides of the dispute, including Olwen Price, who has lost two fields. '
+            '"Nobody asked us," he says.')
+    assert _speakers(text) == ["Olwen Price"]
+
+
+def test_a_name_modifying_a_role_before_another_name_is_not_the_subject():
+    text = ('Kessler biographer Anton Ruhl was the first witness called. '
+            'He told the court, "The letters were written in haste."')
+    assert _speakers(text) == ["Anton Ruhl"]
