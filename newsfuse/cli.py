@@ -124,8 +124,13 @@ def _output_dir(value: Path) -> Path:
     return value
 
 
+# the names people type for the formats: "-f markdown" is "-f md"
+_FORMAT_NAMES = {"markdown": "md", "htm": "html"}
+
+
 def _formats(value: str) -> list[str]:
     fmts = [f.strip().lower() for f in value.split(",") if f.strip()]
+    fmts = list(dict.fromkeys(_FORMAT_NAMES.get(f, f) for f in fmts))
     bad = [f for f in fmts if f not in FORMATS]
     if bad or not fmts:
         raise typer.BadParameter(f"unknown format(s) {', '.join(bad) or value!r}; choose from md, html, json")

@@ -1,6 +1,8 @@
 """Command-line slips an analyst makes: a mistyped input path, two formats for one brief, a
 negative worker count."""
 
+import json
+
 from typer.testing import CliRunner
 
 from newsfuse.cli import app
@@ -94,3 +96,14 @@ def test_a_damaged_store_is_named_not_a_traceback(tmp_path):
         assert result.exit_code in (1, 2), (args, result.output)
         assert "w.db" in result.output and "Traceback" not in result.output, (args, result.output)
         assert not isinstance(result.exception, Exception) or isinstance(result.exception, SystemExit), args
+
+
+def test_show_takes_markdown_spelled_out(tmp_path):
+    f = tmp_path / "corran.txt"
+    f.write_text(REPORT)
+    db = tmp_path / "w.db"
+    runner.invoke(app, ["ingest", str(f), "--db", str(db)])
+    sid = runner.invoke(app, ["stories", "--db", str(db), "--json"]).stdout
+    story = json.loads(sid)["stories"][0]["story_id"]
+    result = runner.invoke(app, ["show", story, "--db", str(db), "--format", "markdown"])
+    assert result.exit_code == 0 and result.stdout.lstrip().startswith("# ")
