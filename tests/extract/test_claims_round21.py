@@ -1,0 +1,32 @@
+"""Claim rules added in round 21 of issue #5, from the opened review18 and review19 sets (the sealed
+blind20 and blind21), each a general rule for unseen news text (invented sentences)."""
+
+from datetime import date
+
+from helpers import claim_keys
+
+REF = date(2025, 6, 11)
+
+
+def _keys(text, history=None):
+    return claim_keys(text, REF, history)
+
+
+def test_translated_and_family_heads_join_their_groups():
+    # translated copy names soldiers "militaries" and homes "habitations"
+    assert _keys("The ministry sent 250 militaries to the flooded valley.") == [("troops deployed", "250")]
+    assert _keys("About 300 habitations were destroyed by the landslide.") == [("homes destroyed", "About 300")]
+    # tabloid and family words for children
+    assert _keys("Three tots were pulled alive from the wreckage.") == [("children rescued", "Three")]
+    assert _keys("Her four grandkids were injured in the blast.") == [("children injured", "four")]
+
+
+def test_members_of_a_rescue_team_are_rescue_workers():
+    assert _keys("Eighteen team members and a helicopter joined the search for the climber.")[0] == (
+        "rescue workers deployed", "Eighteen")
+
+
+def test_places_people_leave_are_no_counted_group():
+    # the campsites and hotels are places, not what was counted
+    assert _keys("Police ordered the evacuation of three campsites on the shore.") == []
+    assert ("hotels evacuated", "two") not in _keys("About 90 guests were evacuated from two hotels near the fire.")
