@@ -1176,6 +1176,20 @@ def _names_the_event(text: str, dp, total) -> bool:
 # a plain "would" is reported future ("said the army would provide four helicopters") and stays
 _UNREAL = re.compile(r"\b(?:would\s+have|(?:could|might)(?:\s+have)?)\s+(?:[a-z]+\s+){1,3}$", re.I)
 _MISSING_NP = re.compile(r"\s+missing\s+([A-Za-z-]+)\b")
+# a bare toll placed among a group: "five dead among the presidential guard", "two deaths among the crew"
+_AMONG_GROUP = re.compile(r"\s+(?:dead|killed|wounded|injured|hurt|deaths|casualties)\s+among\s+"
+                          r"(?:the\s+|its\s+|their\s+)?((?:[A-Za-z-]+\s+){0,2}[A-Za-z-]+)", re.I)
+
+
+def _among_group(text: str, end: int) -> str | None:
+    """The group a bare toll is placed among, when the word lists know it: the toll counts its members."""
+    m = _AMONG_GROUP.match(text, end)
+    words = m.group(1).split() if m else []
+    for k in range(len(words), 0, -1):
+        cat = category_of(words[:k])[0]
+        if cat in PERSON_CATEGORIES:
+            return cat
+    return None
 # "the town's 40,000-strong population", "a population of 90,000": how many live there, not how many the event hit
 _POPULATION_AFTER = re.compile(r"(?:-|\s+)strong\s+population\b", re.I)
 _POPULATION_BEFORE = re.compile(r"\bpopulation\s+of\s+(?:about\s+|some\s+|around\s+|nearly\s+|over\s+)?$", re.I)
@@ -1719,6 +1733,8 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
                     break
         if cat is None:
             cat = "people"
+        if not np_words and ev in _PERSON_EVENTS:
+            cat = _among_group(text, n.end) or cat  # "made at least five dead among the presidential guard"
         missing_np = _MISSING_NP.match(text, n.end) if ev == "missing" and cat == "people" else None
         if missing_np and category_of([missing_np.group(1)])[0] not in (None, "people"):
             cat = category_of([missing_np.group(1)])[0]  # "the search for 11 missing workers": the noun after the state

@@ -30,3 +30,13 @@ def test_places_people_leave_are_no_counted_group():
     # the campsites and hotels are places, not what was counted
     assert _keys("Police ordered the evacuation of three campsites on the shore.") == []
     assert ("hotels evacuated", "two") not in _keys("About 90 guests were evacuated from two hotels near the fire.")
+
+
+def test_a_bare_toll_among_a_group_counts_that_group():
+    assert _keys("The shelling left at least four dead among the border guards, doctors said.") == [
+        ("security forces killed", "at least four")]
+    # each toll takes the group it is placed among, not the one before it
+    assert _keys("The riot left 9 dead among the police and 40 injured among the protesters.") == [
+        ("security forces killed", "9"), ("protesters injured", "40")]
+    # a place is no group: the toll stays people
+    assert _keys("Eleven were killed among the ruins of the old market.") == [("people killed", "Eleven")]
