@@ -10,7 +10,7 @@ def _speakers(text: str) -> list[str | None]:
 
 
 def test_a_role_before_the_name_of_a_live_blog_line():
-    assert _speakers("14:20 – Harbour master Elin Vaskar: “The tide turns at four and we will lose the light.”") == [
+    assert _speakers("14:20 – Coastguard commander Elin Vaskar: “The tide turns at four and we will lose the light.”") == [
         "Elin Vaskar"]
 
 
