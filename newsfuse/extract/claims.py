@@ -976,6 +976,19 @@ def _aside_in(text: str, value: str) -> bool:
     return bool(re.search(r"\bincluding\s+" + v, text) or re.search(r",\s*" + v + r"\s+of\s+(?:them|whom)\s+(?!were\b|was\b|are\b|is\b|have\b|had\b)", text))
 
 
+# groups people are taken hostage from; prisoners, suspects and protesters are released from custody instead
+_TAKEN_GROUPS = {"people", "civilians", "security forces", "workers", "passengers", "foreign nationals",
+                 "journalists", "students", "children"}
+_HOSTAGE = re.compile(r"\bhostages?\b", re.I)
+
+
+def _hostage_story(sentences: list[str], text: str) -> bool:
+    """Whether an earlier sentence of the article speaks of hostages and this one does not name them: then
+    a named group released are those hostages, whatever their trade (review13, review17, review18, review19;
+    review4's contractors "liberated after captivity" are the one set against)."""
+    return not _HOSTAGE.search(text) and any(_HOSTAGE.search(s) for s in sentences if s != text)
+
+
 def _group_named_with(event: str, history: list[Claim] | None, sentences: list[str], text: str) -> str | None:
     """The one group other than people the article named with ``event`` before this sentence, counted
     ("38 miners are trapped") or not ("rescuers are trying to reach miners trapped below")."""
@@ -1777,6 +1790,12 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             ev = "released"  # "Two teachers held hostage with them were also freed": the release is the news
         if ev == "released" and held:
             cat = "hostages"  # "released 12 guards they had held hostage": whoever they were, they were hostages
+        if ev == "released" and cat in _TAKEN_GROUPS and ctx is not None and _hostage_story(ctx.sentences, text) \
+                and not (a > 0 and toks[a - 1].low in ("including", "both")) and not (a > 1 and toks[a - 2].low == "among") \
+                and not (when(n)[0] and ref_date and (ref_date - when(n)[0]).days > 14):
+            # "All 11 guards were released unharmed" after "inmates took 11 guards hostage"; not a release of weeks
+            # before ("In August, another four contractors were freed"), which is another captivity
+            cat = "hostages"
         if ev == "missing" and cat in ("suspects", "attackers"):
             continue  # "police are searching for two suspects": a manhunt, not people lost
         if ev == "missing" and cat in ("homes", "buildings"):

@@ -40,3 +40,28 @@ def test_a_bare_toll_among_a_group_counts_that_group():
         ("security forces killed", "9"), ("protesters injured", "40")]
     # a place is no group: the toll stays people
     assert _keys("Eleven were killed among the ruins of the old market.") == [("people killed", "Eleven")]
+
+
+def _article_keys(text, published="2025-06-11"):
+    from helpers import make_article
+
+    from newsfuse.extract.claims import rule_claims
+    from newsfuse.extract.speakers import ArticleContext
+
+    return [(c.quantity, c.value) for c in rule_claims(make_article(text, published), ArticleContext())]
+
+
+def test_a_named_group_released_in_a_hostage_story_are_hostages():
+    story = ("Armed robbers took staff at a Lenmore jewellery shop hostage on Monday. "
+             "All six shop workers were released unharmed late on Monday, police said.")
+    assert ("hostages released", "six") in _article_keys(story)
+    # without hostages in the story, released workers stay workers
+    plain = ("A strike at the Lenmore depot ended on Monday. "
+             "All six shop workers were released unharmed late on Monday, police said.")
+    assert ("hostages released", "six") not in _article_keys(plain)
+
+
+def test_an_earlier_captivity_keeps_its_group():
+    story = ("Gunmen are holding 12 hostages at a ranch near Orvel, the army said on Tuesday. "
+             "In March, another five engineers of the same firm were freed after two weeks of captivity.")
+    assert ("hostages released", "five") not in _article_keys(story)
