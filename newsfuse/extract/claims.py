@@ -159,6 +159,10 @@ _WANTED = re.compile(r"\b(?:demand\w*|call\w*\s+for|calls\s+for|seek\w*|sought|u
                      r"(?:the\s+)?(?:immediate\s+|swift\s+)?(?:release|freeing|evacuation|return|deployment)\s+of\s+$", re.I)
 # an event still being weighed: "decide whether to evacuate dozens of rigs"
 _WEIGHED = re.compile(r"\bwhether\s+(?:or\s+not\s+)?to\s+[a-z]+\s+$", re.I)
+# a count described by its hurt and then sent somewhere: "11 with injuries were transported to the hospital"
+_HURT_SENT = re.compile(r"\s+(?:[a-z]+\s+)?with\s+(?:[a-z]+\s+)?(?:injuries|wounds|burns|fractures)\s+"
+                        r"(?:were|was|have\s+been|had\s+been)\s+(?:[a-z]+\s+)?(?:taken|transported|rushed|brought|sent|"
+                        r"flown|airlifted|carried|driven|admitted)\s+", re.I)
 # the destination that turns a verb of sending into a hospital admission
 _TO_HOSPITAL = re.compile(r"to\s+(?:a\s+|the\s+)?(?:[\w'-]+\s+){0,3}?(?:hospitals?|clinics?|infirmary|"
                           r"(?:burns?|trauma)\s+units?)\b", re.I)
@@ -1764,6 +1768,8 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             cat = "workers"  # "240 refuse collectors went on strike": who strikes works
         if ev == "striking" and cat not in PERSON_CATEGORIES:
             continue  # "drivers at the city's two bus depots went on strike": only people strike
+        if ev == "injured" and (sent := _HURT_SENT.match(text, n.end)) and _TO_HOSPITAL.match(text, sent.end()):
+            ev = "hospitalised"  # "of them 11 with injuries were transported to the hospital": the hurt are counted admitted
         if ev == "displaced" and _FLED.search(text) and _BUILDING_HAZARD.search(text) and not _FROM_WAR.search(text):
             ev = "evacuated"  # "400 holidaymakers fled as a blaze tore through the hotel", "forced from their homes by a gas leak"
         if ev == "displaced" and cat in _SENT_GROUPS and re.search(r"\bspen[td]", text):

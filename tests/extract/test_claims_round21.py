@@ -65,3 +65,9 @@ def test_an_earlier_captivity_keeps_its_group():
     story = ("Gunmen are holding 12 hostages at a ranch near Orvel, the army said on Tuesday. "
              "In March, another five engineers of the same firm were freed after two weeks of captivity.")
     assert ("hostages released", "five") not in _article_keys(story)
+
+
+def test_the_hurt_sent_to_hospital_are_admissions():
+    assert _keys("Nine people with burns were rushed to the district hospital.") == [("people hospitalised", "Nine")]
+    # hurt and treated where they were: an injury count
+    assert _keys("Nine people with burns were treated at the scene.") == [("people injured", "Nine")]
