@@ -655,6 +655,8 @@ def _gapped(text: str, n: NumberMention) -> bool:
 # arrested" in a story about miners are no miners)
 _MEN_EVENTS = {"trapped", "missing", "rescued", "stranded"}
 _BLOCKED_INSIDE = re.compile(r"\bblocked\s+(?:in|inside|under|underground|below)\b", re.I)
+# the same in translated inverted order: "under the earth were blocked 112 miners"
+_INSIDE_BLOCKED = re.compile(r"\b(?:under|underground|beneath|below|inside)\b[^.;]{0,60}?\bblocked\s+$", re.I)
 _ON_THE_ROAD = {"stranded", "trapped", "rescued", "evacuated", "displaced"}
 
 
@@ -1782,7 +1784,8 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             cat = "workers"  # "the train's two drivers were injured": a vehicle's own drivers are its crew, like "train drivers"
         if cat == "workers" and np_words and np_words[-1].low in ("drivers", "driver") and ev in _ON_THE_ROAD:
             cat = "people"  # "2,000 lorry drivers were stranded at the port": motorists stuck, not workers hurt at work
-        if ev == "stranded" and cat in PERSON_CATEGORIES and _BLOCKED_INSIDE.search(text, n.end):
+        if ev == "stranded" and cat in PERSON_CATEGORIES and (_BLOCKED_INSIDE.search(text, n.end)
+                                                              or _INSIDE_BLOCKED.search(text, 0, n.start)):
             ev = "trapped"  # "Eleven workers remain blocked in the tunnel": shut in, not held up on a road
         if cat == "people" and np_words and np_words[-1].low in ("men", "women") and ev in _MEN_EVENTS and ctx is not None:
             # "14 men are trapped" in an article about miners trapped: the men are the group it named so

@@ -71,3 +71,9 @@ def test_the_hurt_sent_to_hospital_are_admissions():
     assert _keys("Nine people with burns were rushed to the district hospital.") == [("people hospitalised", "Nine")]
     # hurt and treated where they were: an injury count
     assert _keys("Nine people with burns were treated at the scene.") == [("people injured", "Nine")]
+
+
+def test_people_blocked_below_ground_in_inverted_order_are_trapped():
+    assert _keys("After the collapse under the ground were blocked 40 miners.") == [("workers trapped", "40")]
+    # blocked on a road in the same order stays stranded
+    assert _keys("On the mountain pass remain blocked 300 drivers.") == [("people stranded", "300")]
