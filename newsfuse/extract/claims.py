@@ -31,7 +31,7 @@ from dataclasses import dataclass, replace
 from ..records import Article, Claim
 from .dates import find_date_phrases, happening_phrase
 from .language import amount_qualifier, is_english, language_of, unit_amounts
-from .lexicon import _EV_PATTERN_RES, NOT_GROUPS, PERSON_CATEGORIES, THING_CATEGORIES, EVENT_NOUNS, EVENT_RE, category_of, event_of, quantity_key, split_key
+from .lexicon import _EV_PATTERN_RES, NOT_GROUPS, PERSON_CATEGORIES, THING_CATEGORIES, UNITS_OF_MACHINES, EVENT_NOUNS, EVENT_RE, category_of, event_of, quantity_key, split_key
 from .numbers import NUMBER_WORDS, NumberMention, find_numbers
 from .quotes import in_quotation
 from .speakers import ArticleContext, find_attribution
@@ -1171,8 +1171,6 @@ _BY_HOSPITALS = re.compile(r"\b(?:hospitals|clinics|infirmaries)(?:\s+(?:in|acro
                            r"\b(?:hospitals?|infirmar(?:y|ies))\s+(?:says?|said)\s+(?:it|they)\s+"
                            r"(?:is|are|was|were|has\s+been|had\s+been)\s+$", re.I)
 _SEARCH_FOR = {"searching for", "search for", "looking for", "hunting for", "searched for", "looked for"}
-_UNITS_OF_MACHINES = re.compile(r"\s+of\s+(?:(?:special|heavy|fire-?fighting|rescue|emergency)\s+)?"
-                                r"(?:technique|technics|equipment|machinery|vehicles)\b", re.I)
 _BASELINE_BEFORE = re.compile(r"\b(?:from|compared (?:with|to)|against)\s+(?:\w+\s+)?$", re.I)
 # a running total: "the toll from Monday's collapse has risen to 14", "the number freed now stands at 31"
 _RUNNING_TOTAL = re.compile(r"\b(?:toll|number|total|tally|count|figure)\b[^.;:]{0,80}?\b(?P<verb>(?:has|have|had)\s+(?:now\s+)?"
@@ -1666,7 +1664,7 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
                 if _DEMONYM.match(np_words[-1].text) and ev in _HUMAN_EVENTS \
                         and all(w.text[0].isupper() or w.low in _PLAIN_ADJECTIVES for w in np_words):
                     cat = "people"  # "Some 40 Hungarians have died": a nationality or faith counted as people
-                if cat == "units" and _UNITS_OF_MACHINES.match(text, np_words[-1].end):
+                if cat == "units" and UNITS_OF_MACHINES.match(text, np_words[-1].end):
                     cat = "vehicles"  # translated copy: "48 units of special technique" were sent
                 if hedged and cat in _GENERIC_HEADS:
                     cat = "suspects"  # "27 suspected members of a gang": the head says only "suspects"

@@ -29,7 +29,7 @@ from pathlib import Path
 import numpy as np
 from scipy.special import expit
 
-from .lexicon import _CAT_LOOKUP, CATEGORIES, EVENT_NOUNS, EVENT_RE, category_of, event_of, quantity_key, split_key
+from .lexicon import _CAT_LOOKUP, CATEGORIES, EVENT_NOUNS, EVENT_RE, UNITS_OF_MACHINES, category_of, event_of, quantity_key, split_key
 from .numbers import NUMBER_WORDS, NumberMention, find_numbers
 from .quotes import in_quotation
 
@@ -107,6 +107,9 @@ def _stem(w: str) -> str:
         if len(w) > len(suf) + 3 and w.endswith(suf):
             return w[: -len(suf)]
     return w
+
+
+_UNITS = re.compile(r"\s+units" + UNITS_OF_MACHINES.pattern, re.I)
 
 
 def _bucket(d: int) -> str:
@@ -287,6 +290,8 @@ class ClaimModel:
         if ev == "hours":
             return "duration hours"
         cat, head = _category_after([m.group() for m in _TOKEN.finditer(c.text[c.mention.end:])])
+        if head == "units" and _UNITS.match(c.text, c.mention.end):
+            head = "vehicles"  # "16 units of technique" are machines sent, as the rules read them
         if cat is None and head is not None:
             cat = head
         if cat is None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["CATEGORIES", "THING_CATEGORIES", "PERSON_CATEGORIES", "NOT_GROUPS", "EVENTS", "EVENT_RE", "category_of", "quantity_key", "split_key", "EVENT_NOUNS"]
+__all__ = ["CATEGORIES", "THING_CATEGORIES", "UNITS_OF_MACHINES", "PERSON_CATEGORIES", "NOT_GROUPS", "EVENTS", "EVENT_RE", "category_of", "quantity_key", "split_key", "EVENT_NOUNS"]
 
 CATEGORIES: dict[str, list[str]] = {
     "security forces": [
@@ -138,6 +138,9 @@ CATEGORIES: dict[str, list[str]] = {
     "search dogs": ["search dogs", "sniffer dogs", "avalanche dogs", "rescue dogs", "tracker dogs", "search-and-rescue dogs"],
     "vessels": ["vessels"],
 }
+# translated copy counts machines sent as "units": "48 units of special technique" are vehicles
+UNITS_OF_MACHINES = re.compile(r"\s+of\s+(?:(?:special|heavy|fire-?fighting|rescue|emergency)\s+)?"
+                               r"(?:technique|technics|equipment|machinery|vehicles)\b", re.I)
 # heads that are never the counted group of a claim: parts of a body ("lost two fingers"), cases and
 # calls ("3,412 suspected cases"), and places ("the evacuation of eleven villages")
 NOT_GROUPS = frozenset({

@@ -77,3 +77,14 @@ def test_people_blocked_below_ground_in_inverted_order_are_trapped():
     assert _keys("After the collapse under the ground were blocked 40 miners.") == [("workers trapped", "40")]
     # blocked on a road in the same order stays stranded
     assert _keys("On the mountain pass remain blocked 300 drivers.") == [("people stranded", "300")]
+
+
+def test_the_learned_reader_keys_units_of_technique_as_vehicles():
+    import numpy as np
+
+    from newsfuse.extract import learned
+
+    model = learned.default_model()
+    text = "In the search take part 90 rescuers and 12 units of technique."
+    cand = next(c for c in learned.candidates(text, REF) if c.mention.number == 12)
+    assert model._key(cand, "deployed", np.zeros(len(model.group.classes_))) == "vehicles deployed"
