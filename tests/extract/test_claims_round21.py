@@ -88,3 +88,13 @@ def test_the_learned_reader_keys_units_of_technique_as_vehicles():
     text = "In the search take part 90 rescuers and 12 units of technique."
     cand = next(c for c in learned.candidates(text, REF) if c.mention.number == 12)
     assert model._key(cand, "deployed", np.zeros(len(model.group.classes_))) == "vehicles deployed"
+
+
+def test_and_a_half_is_one_amount():
+    from newsfuse.extract.numbers import find_numbers
+
+    assert [(n.text, n.number) for n in find_numbers("The stand-off lasted nearly three and a half hours.")] == [
+        ("nearly three and a half", 3.5)]
+    assert _keys("The stand-off lasted nearly three and a half hours.") == [("duration hours", "nearly three and a half")]
+    # a multiplier after it is not read as a half of a small number
+    assert all(n.number != 2.5 for n in find_numbers("Some two and a half million people lost power."))
