@@ -212,7 +212,7 @@ def _numbers(text: str) -> tuple[NumberMention, ...]:
         a = parse_number_words(a_raw)
         if a is None:
             continue
-        half = _AND_A_HALF.match(text, m.end("a")) if a == int(a) and not m.group("between") else None
+        half = _AND_A_HALF.match(text, m.end("a")) if float(a).is_integer() and not m.group("between") else None
         if half:
             # "after four and a half hours": one amount, not four and a second number "a"
             a, e = a + 0.5, half.end()
