@@ -147,7 +147,7 @@ def clustering(
 @app.command()
 def extract(
     sets: Optional[list[str]] = typer.Argument(
-        None, help="Set names (labelled heldout tune test review review2 review3 variety review4 variety2 review5 review6 review7 review8 review9 review10 review11 review12 review13 review14 review15 review16 review17 blind) or JSONL files; "
+        None, help="Set names (labelled heldout tune test review review2 review3 variety review4 variety2 review5 review6 review7 review8 review9 review10 review11 review12 review13 review14 review15 review16 review17 review18 review19 blind) or JSONL files; "
                    "several print a table. Default: labelled."),
     limit: Optional[int] = typer.Option(None, "--limit", help="(unused: small labelled sets)"),
     topics: Optional[str] = typer.Option(None, "--topics", help="(unused)"),

@@ -31,7 +31,7 @@ from dataclasses import dataclass, replace
 from ..records import Article, Claim
 from .dates import find_date_phrases, happening_phrase
 from .language import amount_qualifier, is_english, language_of, unit_amounts
-from .lexicon import _EV_PATTERN_RES, NOT_GROUPS, PERSON_CATEGORIES, THING_CATEGORIES, EVENT_NOUNS, EVENT_RE, category_of, event_of, quantity_key, split_key
+from .lexicon import _EV_PATTERN_RES, NOT_GROUPS, PERSON_CATEGORIES, THING_CATEGORIES, UNITS_OF_MACHINES, EVENT_NOUNS, EVENT_RE, category_of, event_of, quantity_key, split_key
 from .numbers import NUMBER_WORDS, NumberMention, find_numbers
 from .quotes import in_quotation
 from .speakers import ArticleContext, find_attribution
@@ -159,6 +159,10 @@ _WANTED = re.compile(r"\b(?:demand\w*|call\w*\s+for|calls\s+for|seek\w*|sought|u
                      r"(?:the\s+)?(?:immediate\s+|swift\s+)?(?:release|freeing|evacuation|return|deployment)\s+of\s+$", re.I)
 # an event still being weighed: "decide whether to evacuate dozens of rigs"
 _WEIGHED = re.compile(r"\bwhether\s+(?:or\s+not\s+)?to\s+[a-z]+\s+$", re.I)
+# a count described by its hurt and then sent somewhere: "11 with injuries were transported to the hospital"
+_HURT_SENT = re.compile(r"\s+(?:[a-z]+\s+)?with\s+(?:[a-z]+\s+)?(?:injuries|wounds|burns|fractures)\s+"
+                        r"(?:were|was|have\s+been|had\s+been)\s+(?:[a-z]+\s+)?(?:taken|transported|rushed|brought|sent|"
+                        r"flown|airlifted|carried|driven|admitted)\s+", re.I)
 # the destination that turns a verb of sending into a hospital admission
 _TO_HOSPITAL = re.compile(r"to\s+(?:a\s+|the\s+)?(?:[\w'-]+\s+){0,3}?(?:hospitals?|clinics?|infirmary|"
                           r"(?:burns?|trauma)\s+units?)\b", re.I)
@@ -651,6 +655,8 @@ def _gapped(text: str, n: NumberMention) -> bool:
 # arrested" in a story about miners are no miners)
 _MEN_EVENTS = {"trapped", "missing", "rescued", "stranded"}
 _BLOCKED_INSIDE = re.compile(r"\bblocked\s+(?:in|inside|under|underground|below)\b", re.I)
+# the same in translated inverted order: "under the earth were blocked 112 miners"
+_INSIDE_BLOCKED = re.compile(r"\b(?:under|underground|beneath|below|inside)\b[^.;]{0,60}?\bblocked\s+$", re.I)
 _ON_THE_ROAD = {"stranded", "trapped", "rescued", "evacuated", "displaced"}
 
 
@@ -976,6 +982,19 @@ def _aside_in(text: str, value: str) -> bool:
     return bool(re.search(r"\bincluding\s+" + v, text) or re.search(r",\s*" + v + r"\s+of\s+(?:them|whom)\s+(?!were\b|was\b|are\b|is\b|have\b|had\b)", text))
 
 
+# groups people are taken hostage from; prisoners, suspects and protesters are released from custody instead
+_TAKEN_GROUPS = {"people", "civilians", "security forces", "workers", "passengers", "foreign nationals",
+                 "journalists", "students", "children"}
+_HOSTAGE = re.compile(r"\bhostages?\b", re.I)
+
+
+def _hostage_story(sentences: list[str], text: str) -> bool:
+    """Whether an earlier sentence of the article speaks of hostages and this one does not name them: then
+    a named group released are those hostages, whatever their trade (review13, review17, review18, review19;
+    review4's contractors "liberated after captivity" are the one set against)."""
+    return not _HOSTAGE.search(text) and any(_HOSTAGE.search(s) for s in sentences if s != text)
+
+
 def _group_named_with(event: str, history: list[Claim] | None, sentences: list[str], text: str) -> str | None:
     """The one group other than people the article named with ``event`` before this sentence, counted
     ("38 miners are trapped") or not ("rescuers are trying to reach miners trapped below")."""
@@ -1152,8 +1171,6 @@ _BY_HOSPITALS = re.compile(r"\b(?:hospitals|clinics|infirmaries)(?:\s+(?:in|acro
                            r"\b(?:hospitals?|infirmar(?:y|ies))\s+(?:says?|said)\s+(?:it|they)\s+"
                            r"(?:is|are|was|were|has\s+been|had\s+been)\s+$", re.I)
 _SEARCH_FOR = {"searching for", "search for", "looking for", "hunting for", "searched for", "looked for"}
-_UNITS_OF_MACHINES = re.compile(r"\s+of\s+(?:(?:special|heavy|fire-?fighting|rescue|emergency)\s+)?"
-                                r"(?:technique|technics|equipment|machinery|vehicles)\b", re.I)
 _BASELINE_BEFORE = re.compile(r"\b(?:from|compared (?:with|to)|against)\s+(?:\w+\s+)?$", re.I)
 # a running total: "the toll from Monday's collapse has risen to 14", "the number freed now stands at 31"
 _RUNNING_TOTAL = re.compile(r"\b(?:toll|number|total|tally|count|figure)\b[^.;:]{0,80}?\b(?P<verb>(?:has|have|had)\s+(?:now\s+)?"
@@ -1176,6 +1193,20 @@ def _names_the_event(text: str, dp, total) -> bool:
 # a plain "would" is reported future ("said the army would provide four helicopters") and stays
 _UNREAL = re.compile(r"\b(?:would\s+have|(?:could|might)(?:\s+have)?)\s+(?:[a-z]+\s+){1,3}$", re.I)
 _MISSING_NP = re.compile(r"\s+missing\s+([A-Za-z-]+)\b")
+# a bare toll placed among a group: "five dead among the presidential guard", "two deaths among the crew"
+_AMONG_GROUP = re.compile(r"\s+(?:dead|killed|wounded|injured|hurt|deaths|casualties)\s+among\s+"
+                          r"(?:the\s+|its\s+|their\s+)?((?:[A-Za-z-]+\s+){0,2}[A-Za-z-]+)", re.I)
+
+
+def _among_group(text: str, end: int) -> str | None:
+    """The group a bare toll is placed among, when the word lists know it: the toll counts its members."""
+    m = _AMONG_GROUP.match(text, end)
+    words = m.group(1).split() if m else []
+    for k in range(len(words), 0, -1):
+        cat = category_of(words[:k])[0]
+        if cat in PERSON_CATEGORIES:
+            return cat
+    return None
 # "the town's 40,000-strong population", "a population of 90,000": how many live there, not how many the event hit
 _POPULATION_AFTER = re.compile(r"(?:-|\s+)strong\s+population\b", re.I)
 _POPULATION_BEFORE = re.compile(r"\bpopulation\s+of\s+(?:about\s+|some\s+|around\s+|nearly\s+|over\s+)?$", re.I)
@@ -1633,7 +1664,7 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
                 if _DEMONYM.match(np_words[-1].text) and ev in _HUMAN_EVENTS \
                         and all(w.text[0].isupper() or w.low in _PLAIN_ADJECTIVES for w in np_words):
                     cat = "people"  # "Some 40 Hungarians have died": a nationality or faith counted as people
-                if cat == "units" and _UNITS_OF_MACHINES.match(text, np_words[-1].end):
+                if cat == "units" and UNITS_OF_MACHINES.match(text, np_words[-1].end):
                     cat = "vehicles"  # translated copy: "48 units of special technique" were sent
                 if hedged and cat in _GENERIC_HEADS:
                     cat = "suspects"  # "27 suspected members of a gang": the head says only "suspects"
@@ -1719,6 +1750,8 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
                     break
         if cat is None:
             cat = "people"
+        if not np_words and ev in _PERSON_EVENTS:
+            cat = _among_group(text, n.end) or cat  # "made at least five dead among the presidential guard"
         missing_np = _MISSING_NP.match(text, n.end) if ev == "missing" and cat == "people" else None
         if missing_np and category_of([missing_np.group(1)])[0] not in (None, "people"):
             cat = category_of([missing_np.group(1)])[0]  # "the search for 11 missing workers": the noun after the state
@@ -1735,6 +1768,8 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             cat = "workers"  # "240 refuse collectors went on strike": who strikes works
         if ev == "striking" and cat not in PERSON_CATEGORIES:
             continue  # "drivers at the city's two bus depots went on strike": only people strike
+        if ev == "injured" and (sent := _HURT_SENT.match(text, n.end)) and _TO_HOSPITAL.match(text, sent.end()):
+            ev = "hospitalised"  # "of them 11 with injuries were transported to the hospital": the hurt are counted admitted
         if ev == "displaced" and _FLED.search(text) and _BUILDING_HAZARD.search(text) and not _FROM_WAR.search(text):
             ev = "evacuated"  # "400 holidaymakers fled as a blaze tore through the hotel", "forced from their homes by a gas leak"
         if ev == "displaced" and cat in _SENT_GROUPS and re.search(r"\bspen[td]", text):
@@ -1747,7 +1782,8 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             cat = "workers"  # "the train's two drivers were injured": a vehicle's own drivers are its crew, like "train drivers"
         if cat == "workers" and np_words and np_words[-1].low in ("drivers", "driver") and ev in _ON_THE_ROAD:
             cat = "people"  # "2,000 lorry drivers were stranded at the port": motorists stuck, not workers hurt at work
-        if ev == "stranded" and cat in PERSON_CATEGORIES and _BLOCKED_INSIDE.search(text, n.end):
+        if ev == "stranded" and cat in PERSON_CATEGORIES and (_BLOCKED_INSIDE.search(text, n.end)
+                                                              or _INSIDE_BLOCKED.search(text, 0, n.start)):
             ev = "trapped"  # "Eleven workers remain blocked in the tunnel": shut in, not held up on a road
         if cat == "people" and np_words and np_words[-1].low in ("men", "women") and ev in _MEN_EVENTS and ctx is not None:
             # "14 men are trapped" in an article about miners trapped: the men are the group it named so
@@ -1761,6 +1797,12 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
             ev = "released"  # "Two teachers held hostage with them were also freed": the release is the news
         if ev == "released" and held:
             cat = "hostages"  # "released 12 guards they had held hostage": whoever they were, they were hostages
+        if ev == "released" and cat in _TAKEN_GROUPS and ctx is not None and _hostage_story(ctx.sentences, text) \
+                and not (a > 0 and toks[a - 1].low in ("including", "both")) and not (a > 1 and toks[a - 2].low == "among") \
+                and not (when(n)[0] and ref_date and (ref_date - when(n)[0]).days > 14):
+            # "All 11 guards were released unharmed" after "inmates took 11 guards hostage"; not a release of weeks
+            # before ("In August, another four contractors were freed"), which is another captivity
+            cat = "hostages"
         if ev == "missing" and cat in ("suspects", "attackers"):
             continue  # "police are searching for two suspects": a manhunt, not people lost
         if ev == "missing" and cat in ("homes", "buildings"):

@@ -29,7 +29,7 @@ from pathlib import Path
 import numpy as np
 from scipy.special import expit
 
-from .lexicon import _CAT_LOOKUP, CATEGORIES, EVENT_NOUNS, EVENT_RE, category_of, event_of, quantity_key, split_key
+from .lexicon import _CAT_LOOKUP, CATEGORIES, EVENT_NOUNS, EVENT_RE, UNITS_OF_MACHINES, category_of, event_of, quantity_key, split_key
 from .numbers import NUMBER_WORDS, NumberMention, find_numbers
 from .quotes import in_quotation
 
@@ -39,7 +39,7 @@ __all__ = ["Candidate", "candidates", "features", "ClaimModel", "train", "defaul
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "eval" / "data"
 # development sets only; "blind" is for measuring and must never train anything
-TRAIN_SETS = ("labelled", "heldout", "tune", "test", "review", "review2", "review3", "variety", "review4", "variety2", "review5", "review6", "review7", "review8", "review9", "review10", "review11", "review12", "review13", "review14", "review15", "review16", "review17")
+TRAIN_SETS = ("labelled", "heldout", "tune", "test", "review", "review2", "review3", "variety", "review4", "variety2", "review5", "review6", "review7", "review8", "review9", "review10", "review11", "review12", "review13", "review14", "review15", "review16", "review17", "review18", "review19")
 
 _TOKEN = re.compile(r"[A-Za-zÀ-ÿ][\w'’-]*|\d+(?:[.,]\d+)*|[^\w\s]")
 _WINDOW = 8
@@ -107,6 +107,9 @@ def _stem(w: str) -> str:
         if len(w) > len(suf) + 3 and w.endswith(suf):
             return w[: -len(suf)]
     return w
+
+
+_UNITS = re.compile(r"\s+units" + UNITS_OF_MACHINES.pattern, re.I)
 
 
 def _bucket(d: int) -> str:
@@ -287,6 +290,8 @@ class ClaimModel:
         if ev == "hours":
             return "duration hours"
         cat, head = _category_after([m.group() for m in _TOKEN.finditer(c.text[c.mention.end:])])
+        if head == "units" and _UNITS.match(c.text, c.mention.end):
+            head = "vehicles"  # "16 units of technique" are machines sent, as the rules read them
         if cat is None and head is not None:
             cat = head
         if cat is None:

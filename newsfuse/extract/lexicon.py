@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["CATEGORIES", "THING_CATEGORIES", "PERSON_CATEGORIES", "NOT_GROUPS", "EVENTS", "EVENT_RE", "category_of", "quantity_key", "split_key", "EVENT_NOUNS"]
+__all__ = ["CATEGORIES", "THING_CATEGORIES", "UNITS_OF_MACHINES", "PERSON_CATEGORIES", "NOT_GROUPS", "EVENTS", "EVENT_RE", "category_of", "quantity_key", "split_key", "EVENT_NOUNS"]
 
 CATEGORIES: dict[str, list[str]] = {
     "security forces": [
@@ -33,6 +33,8 @@ CATEGORIES: dict[str, list[str]] = {
     "troops": [
         "soldiers", "soldier", "troops", "servicemen", "servicewomen", "service members", "military personnel",
         "paratroopers", "peacekeepers", "marines", "reservists", "conscripts", "army personnel", "service personnel",
+        # translated copy: "400 militaries were dispatched" (French "militaires", Spanish "militares")
+        "militaries",
     ],
     "protesters": ["protesters", "protestors", "protester", "demonstrators", "rioters", "marchers"],
     "attackers": [
@@ -73,7 +75,9 @@ CATEGORIES: dict[str, list[str]] = {
                # parents named as such ("46 mums and newborns were carried to safety": round 16, review15)
                "mothers", "mums", "moms"],
     "children": ["children", "kids", "minors", "pupils", "babies", "teenagers", "infants", "schoolchildren", "child",
-                 "youngsters", "girls", "boys", "girl", "boy", "toddlers", "schoolgirls", "schoolboys"],
+                 "youngsters", "girls", "boys", "girl", "boy", "toddlers", "schoolgirls", "schoolboys",
+                 # tabloid and family words ("two tots pulled alive", "her two grandkids": review16)
+                 "teens", "tots", "grandkids", "grandchildren"],
     "students": ["students", "university students", "college students"],
     "workers": [
         "workers", "miners", "employees", "staff", "labourers", "laborers", "fishermen", "crew",
@@ -102,6 +106,8 @@ CATEGORIES: dict[str, list[str]] = {
         # divers on duty; bare "divers" may be the ones lost
         # translated copy names volunteers on a rescue "helpers" (German "Helfer")
         "helpers", "navy divers", "police divers", "rescue divers", "military divers", "army divers",
+        # members of a rescue team sent out ("22 team members took part in the search": review10, review19)
+        "team members", "rescue team members", "search team members",
     ],
     # "120 British nationals" are named by the country they are foreign to where they are counted
     "foreign nationals": ["foreigners", "tourists", "foreign nationals", "nationals", "expatriates", "expats",
@@ -111,7 +117,7 @@ CATEGORIES: dict[str, list[str]] = {
     "suspects": ["suspects"],
     # bare "buildings" and "properties" hit by a quake, flood or fire are labelled homes by most opened sets
     # (round 14 count: buildings 4 sets to 1, properties 2 to 0); named kinds (schools, shops) stay buildings
-    "homes": ["homes", "houses", "dwellings", "mobile homes", "flats", "apartments", "huts", "buildings", "properties",
+    "homes": ["homes", "houses", "dwellings", "habitations", "mobile homes", "flats", "apartments", "huts", "buildings", "properties",
               "residential buildings", "apartment buildings", "apartment blocks", "tower blocks", "blocks of flats"],
     # things sent or struck, named as the sets are labelled ("four army helicopters" -> helicopters)
     "buildings": ["structures", "premises", "outbuildings", "schools", "shops", "churches",
@@ -132,6 +138,9 @@ CATEGORIES: dict[str, list[str]] = {
     "search dogs": ["search dogs", "sniffer dogs", "avalanche dogs", "rescue dogs", "tracker dogs", "search-and-rescue dogs"],
     "vessels": ["vessels"],
 }
+# translated copy counts machines sent as "units": "48 units of special technique" are vehicles
+UNITS_OF_MACHINES = re.compile(r"\s+of\s+(?:(?:special|heavy|fire-?fighting|rescue|emergency)\s+)?"
+                               r"(?:technique|technics|equipment|machinery|vehicles)\b", re.I)
 # heads that are never the counted group of a claim: parts of a body ("lost two fingers"), cases and
 # calls ("3,412 suspected cases"), and places ("the evacuation of eleven villages")
 NOT_GROUPS = frozenset({
@@ -144,6 +153,8 @@ NOT_GROUPS = frozenset({
     "limbs", "cases", "infections", "calls", "incidents", "call-outs", "villages", "towns", "districts",
     "neighbourhoods", "neighborhoods", "areas", "regions", "communities", "provinces", "counties", "streets",
     "municipalities", "localities", "settlements", "hamlets",
+    # places people are moved from or to ("the evacuation of two campsites", "moved to two hotels")
+    "campsites", "campgrounds", "hotels", "halls",
     # units of measure: "millions of cubic metres of water were released"
     # supplies sent: "sent 40,000 doses of vaccine", "12,000 food parcels"
     "doses", "parcels", "meals", "rations", "sandbags", "blankets", "kits",

@@ -163,6 +163,10 @@ def _looks_like_year(raw: str) -> bool:
     return bool(re.fullmatch(r"(1[89]|20)\d\d", raw.strip()))
 
 
+# "four and a half hours" (not "two and a half million": the multiplier after it is left to the usual reading)
+_AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b(?!\s+(?:million|billion|thousand|hundred|dozen)\b)", re.I)
+
+
 def find_numbers(text: str) -> list[NumberMention]:
     """All count-like amounts in ``text``, left to right."""
     return list(_numbers(text))
@@ -207,6 +211,14 @@ def _numbers(text: str) -> tuple[NumberMention, ...]:
                 continue  # "Tom Reyes, 27," is an age
         a = parse_number_words(a_raw)
         if a is None:
+            continue
+        half = _AND_A_HALF.match(text, m.end("a")) if float(a).is_integer() and not m.group("between") else None
+        if half:
+            # "after four and a half hours": one amount, not four and a second number "a"
+            a, e = a + 0.5, half.end()
+            out.append(NumberMention(s, e, text[s:e], a, low=a if qual in ("at least", "more than") else None,
+                                     high=a if qual in ("up to", "fewer than", "nearly") else None, qualifier=qual,
+                                     num_start=core_start, unit_hour=bool(_HOUR_UNIT.match(text, e))))
             continue
         if b_raw:
             b = parse_number_words(b_raw)

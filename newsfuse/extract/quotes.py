@@ -17,7 +17,7 @@ import unicodedata
 
 from ..records import Article, Quote
 from .language import is_english
-from .speakers import SPEECH_VERBS, ArticleContext, in_quotation, person_names, split_speaker
+from .speakers import _EXTRA_ROLES, _ROLE_HEADS, SPEECH_VERBS, TITLES, ArticleContext, in_quotation, person_names, split_speaker
 
 
 __all__ = ["extract_quotes", "quotes_in_sentence", "same_quote", "quote_similarity"]
@@ -296,10 +296,22 @@ def _capitalised(clause: str) -> str:
 _COLON_LEAD = re.compile(r"^\s*(?P<spk>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)\s*:\s*$")
 
 
+# the same line with the person's role before the name and where they spoke after it: '10:55 – Fire chief
+# Ana Ruiz: "..."', '09:05 – Union general secretary Ana Ruiz, outside the depot: "..."'
+_LEAD_ROLES = TITLES | _ROLE_HEADS | _EXTRA_ROLES
+_ROLE_COLON_LEAD = re.compile(r"^\s*(?P<role>(?:[\w'’-]+\s+){1,4}?)(?P<spk>(?:[A-Z][\w'’.-]*\s+){1,2}[A-Z][\w'’-]*)"
+                              r"(?:\s*,\s*(?:[a-z][\w'’-]*\s*){1,5})?\s*:\s*$")
+
+
 def _colon_speaker(before: str, ctx: ArticleContext) -> str | None:
     """The name before a colon that opens a quotation, when it is a person: a full name, or a
     surname of someone already named ('Update:' or 'Correction:' opens a line too, but names no one)."""
-    m = _COLON_LEAD.match(_LIVE_STAMP.sub("", before, count=1))
+    lead = _LIVE_STAMP.sub("", before, count=1)
+    m = _COLON_LEAD.match(lead)
+    role = _ROLE_COLON_LEAD.match(lead) if not m else None
+    if role and role.group("role").split()[-1].lower() in _LEAD_ROLES:
+        names = person_names(role.group("spk"))
+        return role.group("spk") if names and names[-1][1] == len(role.group("spk")) else None
     if not m:
         return None
     spk = m.group("spk")
