@@ -263,20 +263,64 @@ def drop_repeated(paras: list[str]) -> list[bool]:
 
 
 # A reader comment's signature: "March 3, 2011 at 9:15 pm | Report abuse |", "Posted by: name |
-# April 9, 2012 7:40 AM | Report abuse" -- a moderation link next to a "|" separator.
-_COMMENT_STAMP = re.compile(r"\|\s*report abuse\b|\breport abuse\s*\|", re.IGNORECASE)
+# April 9, 2012 7:40 AM | Report abuse", "Posted by name | Report as abusive" -- a moderation link
+# next to a "|" separator. One is enough: no article prints a moderation link.
+_COMMENT_STAMP = re.compile(r"\|\s*report (?:as )?abus(?:e|ive)\b|\breport (?:as )?abus(?:e|ive)\s*\|", re.IGNORECASE)
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# A comment's own header, opening its paragraph: "At 14:05 on 16 Jun 2010, dunmore_reader wrote:",
+# "March 18, 2011 at 4:55 pm | Reply", "February 1st, 2011 11:18 am ET". A story's date line has
+# no "wrote:" or "| Reply", so these count only where a page has two: a thread, not a date.
+_COMMENT_HEADER = re.compile(
+    r"^(?:At \d{1,2}[:.]\d\d(?:\s?[ap]m)? on \d{1,2}(?:st|nd|rd|th)? " + _MONTH + r",? \d{4}, .{1,60}? wrote:"
+    r"|" + _MONTH + r" \d{1,2}(?:st|nd|rd|th)?, \d{4},? (?:at \d{1,2}:\d\d\s?[ap]m\s?\||\d{1,2}:\d\d\s?[ap]m ET\b))",
+    re.IGNORECASE)
+# Where a page's comment section begins: its disclaimer, its call for readers' views, or the note
+# that a selection of them follows ("Views expressed in the comments do not represent those of ...",
+# "Send us your comments using the form below", "A selection of your comments appears below").
+# The phrases speak to or about the page's readers as commenters, which a news story does not.
+_COMMENTS_OPEN = re.compile(
+    r"\b(?:views expressed in the comments|we welcome comments that advance"
+    r"|send us your (?:comments|views|experiences)|(?:leave|post|send in) (?:all )?your (?:comments|questions) (?:below|here)"
+    r"|(?:using|via|with) the form below"
+    r"|(?:here are )?tips on taking part|a selection of your comments|your comments? (?:may|will) be published"
+    r"|this (?:debate|discussion) is (?:now )?closed"
+    r"|welcomes a lively and courteous discussion|comments are not pre-?screened"
+    r"|(?:add|post|leave) (?:a|your) comment(?: below| using the form))|^your comments:?$",
+    re.IGNORECASE)
+_QUOTE_MARK = re.compile("[\"“”«»]")
+# A question put to readers right above the call for comments ("Are you in the region?")
+_READER_QUESTION = re.compile(r"\byou(?:r)?\b[^.!]*\?$", re.IGNORECASE)
+
+
+def _opens_comments(p: str) -> bool:
+    """A comment-section boundary: one of the phrases, in a line too short to be a story's prose
+    and quoting nobody (a story may quote someone calling a debate closed)."""
+    return len(p.split()) <= 60 and not _QUOTE_MARK.search(p) and bool(_COMMENTS_OPEN.search(p))
 
 
 def comments_start(paras: list[str]) -> int:
-    """Index of the first paragraph that carries a reader comment's signature, else ``len(paras)``.
+    """Index of the first paragraph of a reader comment section, else ``len(paras)``.
 
     Pages saved with their comment thread put it under the article, so from there on the text is
     readers', not the outlet's: its figures and quotes must not become the outlet's claims. The
-    paragraph itself goes too (its start is the end of the first comment)."""
+    section starts at its disclaimer or call for comments (with the questions put to readers just
+    above it), else at the first comment signature: a moderation link, or the first of two or
+    more comment headers. Missing the thread costs less than cutting a story, so every sign is a
+    shape no news text takes."""
+    headers = []
     for i, p in enumerate(paras):
-        if "eport abuse" in p and _COMMENT_STAMP.search(p):
-            return i
-    return len(paras)
+        if "bus" in p and _COMMENT_STAMP.search(p):
+            break
+        if _opens_comments(p):
+            top = i
+            while top - i < 4 and i > 0 and len(paras[i - 1].split()) <= 25 and _READER_QUESTION.search(paras[i - 1]):
+                i -= 1  # "Are you in the region?" above "Send us your comments"
+            break
+        if _COMMENT_HEADER.match(p):
+            headers.append(i)
+    else:
+        i = len(paras)
+    return min(i, headers[0]) if len(headers) >= 2 else i
 
 
 def _furniture_shaped(line: str) -> bool:
