@@ -24,6 +24,7 @@ __all__ = [
     "looks_like_title",
     "cross_article_boilerplate",
     "comments_start",
+    "reader_call_lines",
 ]
 
 _WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
@@ -274,28 +275,60 @@ _COMMENT_HEADER = re.compile(
     r"^(?:At \d{1,2}[:.]\d\d(?:\s?[ap]m)? on \d{1,2}(?:st|nd|rd|th)? " + _MONTH + r",? \d{4}, .{1,60}? wrote:"
     r"|" + _MONTH + r" \d{1,2}(?:st|nd|rd|th)?, \d{4},? (?:at \d{1,2}:\d\d\s?[ap]m\s?\||\d{1,2}:\d\d\s?[ap]m ET\b))",
     re.IGNORECASE)
-# Where a page's comment section begins: its disclaimer, its call for readers' views, or the note
-# that a selection of them follows ("Views expressed in the comments do not represent those of ...",
-# "Send us your comments using the form below", "A selection of your comments appears below").
-# The phrases speak to or about the page's readers as commenters, which a news story does not.
-_COMMENTS_OPEN = re.compile(
+# Where a page's comment thread begins: its disclaimer, or the note that readers' comments follow
+# ("Views expressed in the comments do not represent those of ...", "A selection of your comments
+# appears below", "Leave your comments below"). The phrases speak to or about the page's readers as
+# commenters, which a news story does not.
+_THREAD_OPEN = re.compile(
     r"\b(?:views expressed in the comments|we welcome comments that advance"
-    r"|send us your (?:comments|views|experiences)|(?:leave|post|send in) (?:all )?your (?:comments|questions) (?:below|here)"
-    r"|(?:using|via|with) the form below"
-    r"|(?:here are )?tips on taking part|a selection of your comments|your comments? (?:may|will) be published"
-    r"|this (?:debate|discussion) is (?:now )?closed"
-    r"|welcomes a lively and courteous discussion|comments are not pre-?screened"
-    r"|(?:add|post|leave) (?:a|your) comment(?: below| using the form))|^your comments:?$",
+    r"|a selection of your comments (?:appears?|is|are) (?:published )?below"
+    r"|(?:add|post|leave|send in) (?:a|all your|your) (?:comments?|questions) (?:below|here)"
+    r"|(?:here are )?tips on taking part|this (?:debate|discussion) is (?:now )?closed"
+    r"|welcomes a lively and courteous discussion|comments are not pre-?screened)|^your comments:?$",
+    re.IGNORECASE)
+# A call for readers' input with its form ("Send us your comments using the form below", "Your
+# comments may be published"): the form, not a thread, so only the notes to the reader go.
+_FORM_CALL = re.compile(
+    r"\b(?:send us your (?:comments|views|experiences)|(?:using|via|with|in) the form below"
+    r"|your comments? (?:may|will) be published|a selection of your comments may be published)",
     re.IGNORECASE)
 _QUOTE_MARK = re.compile("[\"“”«»]")
 # A question put to readers right above the call for comments ("Are you in the region?")
 _READER_QUESTION = re.compile(r"\byou(?:r)?\b[^.!]*\?$", re.IGNORECASE)
+_TO_READER = re.compile(r"\byou(?:r|rself|rs)?\b", re.IGNORECASE)
 
 
-def _opens_comments(p: str) -> bool:
-    """A comment-section boundary: one of the phrases, in a line too short to be a story's prose
-    and quoting nobody (a story may quote someone calling a debate closed)."""
-    return len(p.split()) <= 60 and not _QUOTE_MARK.search(p) and bool(_COMMENTS_OPEN.search(p))
+def _notice(p: str, pattern: re.Pattern) -> bool:
+    """One of ``pattern``'s phrases, in a line too short to be a story's prose and quoting nobody
+    (a story may quote someone calling a debate closed)."""
+    return len(p.split()) <= 60 and not _QUOTE_MARK.search(p) and bool(pattern.search(p))
+
+
+def _questions_above(paras: list[str], i: int) -> int:
+    """Start of the questions put to readers just above line ``i`` ("Are you in the region?")."""
+    top = i
+    while top - i < 4 and i > 0 and len(paras[i - 1].split()) <= 25 and _READER_QUESTION.search(paras[i - 1]):
+        i -= 1
+    return i
+
+
+def reader_call_lines(paras: list[str]) -> list[int]:
+    """Lines of a call for readers' input: the questions put to them, the call, and the notes to
+    the reader under it (contact details, terms, "at no time should you endanger yourself").
+    A page may go on after the form (a summary, more updates), so the block ends at the first
+    line not addressed to the reader."""
+    out: list[int] = []
+    i = 0
+    while i < len(paras):
+        if not _notice(paras[i], _FORM_CALL):
+            i += 1
+            continue
+        out.extend(range(_questions_above(paras, i), i + 1))
+        i += 1
+        while i < len(paras) and len(paras[i].split()) <= 60 and (_TO_READER.search(paras[i]) or _FORM_CALL.search(paras[i])):
+            out.append(i)
+            i += 1
+    return sorted(set(out))
 
 
 def comments_start(paras: list[str]) -> int:
@@ -303,18 +336,16 @@ def comments_start(paras: list[str]) -> int:
 
     Pages saved with their comment thread put it under the article, so from there on the text is
     readers', not the outlet's: its figures and quotes must not become the outlet's claims. The
-    section starts at its disclaimer or call for comments (with the questions put to readers just
-    above it), else at the first comment signature: a moderation link, or the first of two or
+    section starts at its disclaimer or the note that comments follow (with the questions put to
+    readers just above it), else at the first comment signature: a moderation link, or the first of two or
     more comment headers. Missing the thread costs less than cutting a story, so every sign is a
     shape no news text takes."""
     headers = []
     for i, p in enumerate(paras):
         if "bus" in p and _COMMENT_STAMP.search(p):
             break
-        if _opens_comments(p):
-            top = i
-            while top - i < 4 and i > 0 and len(paras[i - 1].split()) <= 25 and _READER_QUESTION.search(paras[i - 1]):
-                i -= 1  # "Are you in the region?" above "Send us your comments"
+        if _notice(p, _THREAD_OPEN):
+            i = _questions_above(paras, i)
             break
         if _COMMENT_HEADER.match(p):
             headers.append(i)

@@ -163,8 +163,10 @@ def preclean(raw: RawDoc) -> Work:
         if _LIVE_FURNITURE.match(p) and len(p) < 40:
             w.live_hint = True
             keep[i] = False
-    # furniture; a reader comment thread under the article
+    # furniture; a reader comment thread under the article, and a call for readers' input
     for i in range(clean.comments_start(paras), len(paras)):
+        keep[i] = False
+    for i in clean.reader_call_lines(paras):
         keep[i] = False
     for i, p in enumerate(paras):
         if keep[i] and (clean.is_boilerplate(p) or clean.is_caps_teaser(p)):

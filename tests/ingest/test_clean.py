@@ -147,11 +147,26 @@ def test_call_for_comments_goes_with_the_questions_put_to_readers(tmp_path):
         "Do you live near the reservoirs?",
         "Are you affected by the shortage?",
         "Send us your comments and experiences using the form below.",
-        "A selection of your comments may be published, displaying your name and location.",
-        "We have had no water pressure for 12 days now.",
+        "If you are happy to be contacted, please leave a telephone number.",
+        "Your contact details will never be published.",
+        "The board last imposed a ban in 2003, when it lasted 41 days.",
     ])
     assert "400,000 households" in text
-    for comment in ("live near the reservoirs", "affected by the shortage", "form below", "12 days"):
+    for call in ("live near the reservoirs", "affected by the shortage", "form below", "telephone", "contact details"):
+        assert call not in text, call
+    # the page goes on after the form: that text is kept
+    assert "41 days" in text
+
+
+def test_note_that_readers_comments_follow_starts_the_thread(tmp_path):
+    text = _page(tmp_path, "thread.txt", _STORY + [
+        "What do you make of the shortage?",
+        "This debate is now closed. A selection of your comments appears below.",
+        "We have had no water pressure for 12 days now.",
+        "Fix the 2,000 leaking mains first.",
+    ])
+    assert "400,000 households" in text
+    for comment in ("make of the shortage", "debate", "12 days", "2,000"):
         assert comment not in text, comment
 
 
