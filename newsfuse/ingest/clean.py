@@ -23,6 +23,7 @@ __all__ = [
     "looks_like_heading",
     "looks_like_title",
     "cross_article_boilerplate",
+    "cross_article_strays",
     "comments_start",
     "reader_call_lines",
 ]
@@ -373,3 +374,43 @@ def cross_article_boilerplate(docs_paras: list[list[str]], min_docs: int = 3) ->
         df.update({norm_line(p) for p in paras if _furniture_shaped(p)})
     need = max(min_docs, (len(docs_paras) + 1) // 2)
     return {k for k, c in df.items() if k and c >= need}
+
+
+_SHORT_WORDS = frozenset(
+    "the and for from with that this these those who what which when where will would could after before over "
+    "into about than more most says said have been were their there they them into also just only very".split())
+
+
+def _content_words(key: str) -> set[str]:
+    """Words of a normalised line that carry its topic (4+ letters, not a common function word)."""
+    return {w for w in key.split() if len(w) >= 4 and w not in _SHORT_WORDS and not w.isdigit()}
+
+
+def cross_article_strays(docs_paras: list[list[str]], min_docs: int = 4) -> set[str]:
+    """Normalised headline-like lines that sit at the top or bottom of several of one outlet's
+    pages and are foreign to most of the pages they sit on: links to other stories ("Two held
+    over blaze at harbour warehouse") saved with the page, which recur but are no page's story.
+
+    A line counts when it is short (4-15 words, 3+ topic words), is one of the first or last two
+    lines of at least ``min_docs`` pages, and in two thirds of them shares at most a quarter of
+    its topic words with the rest of the page. A story's own recurring background sentence shares
+    its topic with the story, so it stays."""
+    if len(docs_paras) < min_docs:
+        return set()
+    at_edge: dict[str, list[int]] = {}
+    for d, paras in enumerate(docs_paras):
+        for p in {*paras[:2], *paras[-2:]}:
+            if 4 <= len(p.split()) <= 15:
+                at_edge.setdefault(norm_line(p), []).append(d)
+    out = set()
+    for key, docs in at_edge.items():
+        words = _content_words(key)
+        if len(docs) < min_docs or len(words) < 3:
+            continue
+        foreign = 0
+        for d in docs:
+            rest = set().union(*(_content_words(norm_line(p)) for p in docs_paras[d] if norm_line(p) != key))
+            foreign += len(words & rest) <= len(words) // 5
+        if 3 * foreign >= 2 * len(docs):
+            out.add(key)
+    return out

@@ -326,7 +326,8 @@ def _batch_context(works: list[Work]) -> None:
         if w.key:
             by_outlet[w.key].append(w)
     for group in by_outlet.values():
-        common = clean.cross_article_boilerplate([[x for x in g.items if isinstance(x, str)] for g in group])
+        texts = [[x for x in g.items if isinstance(x, str)] for g in group]
+        common = clean.cross_article_boilerplate(texts) | clean.cross_article_strays(texts)
         if common:
             for g in group:
                 g.items = [x for x in g.items if not isinstance(x, str) or clean.norm_line(x) not in common]

@@ -191,3 +191,23 @@ def test_story_prose_about_comments_or_debates_is_kept():
         "What will you do if the ban comes?",
     ]
     assert comments_start(paras) == len(paras)
+
+
+def test_headline_of_another_story_recurring_at_page_edges_is_a_stray():
+    from newsfuse.ingest.clean import cross_article_strays, norm_line
+
+    sidebar = "Two held over blaze at Dunmore harbour warehouse"
+    background = "The Kessling reservoirs supply water to 400,000 households"
+    stories = [
+        ["Water stored in the Kessling reservoirs fell to 31 percent of capacity.", background],
+        ["The Kessling water board approved a hosepipe ban for its reservoirs.", background],
+        ["Farmers near the Kessling reservoirs asked the water board for relief.", background],
+        ["Rain failed to refill the Kessling reservoirs, the water board said.", background],
+    ]
+    pages = [[sidebar] + s for s in stories]
+    strays = cross_article_strays(pages)
+    assert norm_line(sidebar) in strays
+    # the stories' own recurring background line shares their topic: it stays
+    assert norm_line(background) not in strays
+    # three pages are too few to tell a sidebar from chance
+    assert not cross_article_strays(pages[:3])
