@@ -319,19 +319,15 @@ def _fallback_title(text: str) -> str:
 
 
 def _batch_context(works: list[Work]) -> None:
-    """The batch-wide steps: lines repeated across one outlet's articles (other stories' headlines
-    across any articles), publish dates, and the years an agency dateline leaves out (from the
-    batch's other dates)."""
-    by_outlet: dict[str | None, list[Work]] = defaultdict(list)
+    """The batch-wide steps: lines repeated across one outlet's articles, publish dates, and the
+    years an agency dateline leaves out (from the batch's other dates)."""
+    by_outlet: dict[str, list[Work]] = defaultdict(list)
     for w in works:
-        by_outlet[w.key].append(w)
-    for key, group in by_outlet.items():
+        if w.key:
+            by_outlet[w.key].append(w)
+    for group in by_outlet.values():
         texts = [[x for x in g.items if isinstance(x, str)] for g in group]
-        # pages of no known outlet are no one outlet's: only a stray headline, which must also be
-        # foreign to the pages it sits on, is told apart among them
-        common = clean.cross_article_strays(texts)
-        if key:
-            common |= clean.cross_article_boilerplate(texts)
+        common = clean.cross_article_boilerplate(texts) | clean.cross_article_strays(texts)
         if common:
             for g in group:
                 g.items = [x for x in g.items if not isinstance(x, str) or clean.norm_line(x) not in common]
