@@ -338,9 +338,9 @@ def comments_start(paras: list[str]) -> int:
     Pages saved with their comment thread put it under the article, so from there on the text is
     readers', not the outlet's: its figures and quotes must not become the outlet's claims. The
     section starts at its disclaimer or the note that comments follow (with the questions put to
-    readers just above it), else at the first comment signature: a moderation link, or the first of two or
-    more comment headers. Missing the thread costs less than cutting a story, so every sign is a
-    shape no news text takes."""
+    readers just above it), else at the first comment signature: a moderation link, or the first
+    of two or more comment headers. Missing the thread costs less than cutting a story, so every
+    sign is a shape no news text takes."""
     headers = []
     for i, p in enumerate(paras):
         if "bus" in p and _COMMENT_STAMP.search(p):
@@ -392,8 +392,8 @@ def cross_article_strays(docs_paras: list[list[str]], min_docs: int = 4) -> set[
     over blaze at harbour warehouse") saved with the page, which recur but are no page's story.
 
     A line counts when it is short (4-15 words, 3+ topic words), is one of the first or last two
-    lines of at least ``min_docs`` pages, and in two thirds of them shares at most a quarter of
-    its topic words with the rest of the page. A story's own recurring background sentence shares
+    lines of at least ``min_docs`` pages, and in two thirds of them shares at most a fifth of its
+    topic words with the rest of the page. A story's own recurring background sentence shares
     its topic with the story, so it stays."""
     if len(docs_paras) < min_docs:
         return set()
@@ -403,13 +403,16 @@ def cross_article_strays(docs_paras: list[list[str]], min_docs: int = 4) -> set[
             if 4 <= len(p.split()) <= 15:
                 at_edge.setdefault(norm_line(p), []).append(d)
     out = set()
+    lines: dict[int, list[tuple[str, set[str]]]] = {}  # a page's lines and their topic words, once
     for key, docs in at_edge.items():
         words = _content_words(key)
         if len(docs) < min_docs or len(words) < 3:
             continue
         foreign = 0
         for d in docs:
-            rest = set().union(*(_content_words(norm_line(p)) for p in docs_paras[d] if norm_line(p) != key))
+            if d not in lines:
+                lines[d] = [(n, _content_words(n)) for n in map(norm_line, docs_paras[d])]
+            rest = set().union(*(w for n, w in lines[d] if n != key))
             foreign += len(words & rest) <= len(words) // 5
         if 3 * foreign >= 2 * len(docs):
             out.add(key)
