@@ -23,7 +23,9 @@ __all__ = [
     "looks_like_heading",
     "looks_like_title",
     "cross_article_boilerplate",
+    "cross_article_strays",
     "comments_start",
+    "reader_call_lines",
 ]
 
 _WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
@@ -263,20 +265,94 @@ def drop_repeated(paras: list[str]) -> list[bool]:
 
 
 # A reader comment's signature: "March 3, 2011 at 9:15 pm | Report abuse |", "Posted by: name |
-# April 9, 2012 7:40 AM | Report abuse" -- a moderation link next to a "|" separator.
-_COMMENT_STAMP = re.compile(r"\|\s*report abuse\b|\breport abuse\s*\|", re.IGNORECASE)
+# April 9, 2012 7:40 AM | Report abuse", "Posted by name | Report as abusive" -- a moderation link
+# next to a "|" separator. One is enough: no article prints a moderation link.
+_COMMENT_STAMP = re.compile(r"\|\s*report (?:as )?abus(?:e|ive)\b|\breport (?:as )?abus(?:e|ive)\s*\|", re.IGNORECASE)
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# A comment's own header, opening its paragraph: "At 14:05 on 16 Jun 2010, dunmore_reader wrote:",
+# "March 18, 2011 at 4:55 pm | Reply", "February 1st, 2011 11:18 am ET". A story's date line has
+# no "wrote:" or "| Reply", so these count only where a page has two: a thread, not a date.
+_COMMENT_HEADER = re.compile(
+    r"^(?:At \d{1,2}[:.]\d\d(?:\s?[ap]m)? on \d{1,2}(?:st|nd|rd|th)? " + _MONTH + r",? \d{4}, .{1,60}? wrote:"
+    r"|" + _MONTH + r" \d{1,2}(?:st|nd|rd|th)?, \d{4},? (?:at \d{1,2}:\d\d\s?[ap]m\s?\||\d{1,2}:\d\d\s?[ap]m ET\b))",
+    re.IGNORECASE)
+# Where a page's comment thread begins: its disclaimer, or the note that readers' comments follow
+# ("Views expressed in the comments do not represent those of ...", "A selection of your comments
+# appears below", "Leave your comments below"). The phrases speak to or about the page's readers as
+# commenters, which a news story does not.
+_THREAD_OPEN = re.compile(
+    r"\b(?:views expressed in the comments|we welcome comments that advance"
+    r"|a selection of your comments (?:appears?|is|are) (?:published )?below"
+    r"|(?:add|post|leave|send in) (?:a|all your|your) (?:comments?|questions) (?:below|here)"
+    r"|(?:here are )?tips on taking part|this (?:debate|discussion) is (?:now )?closed"
+    r"|welcomes a lively and courteous discussion|comments are not pre-?screened)|^your comments:?$",
+    re.IGNORECASE)
+# A call for readers' input with its form ("Send us your comments using the form below", "Your
+# comments may be published"): the form, not a thread, so only the notes to the reader go.
+_FORM_CALL = re.compile(
+    r"\b(?:send us your (?:comments|views|experiences)|(?:using|via|with|in) the form below"
+    r"|your comments? (?:may|will) be published|a selection of your comments may be published)",
+    re.IGNORECASE)
+_QUOTE_MARK = re.compile("[\"“”«»]")
+# A question put to readers right above the call for comments ("Are you in the region?")
+_READER_QUESTION = re.compile(r"\byou(?:r)?\b[^.!]*\?$", re.IGNORECASE)
+_TO_READER = re.compile(r"\byou(?:r|rself|rs)?\b", re.IGNORECASE)
+
+
+def _notice(p: str, pattern: re.Pattern) -> bool:
+    """One of ``pattern``'s phrases, in a line too short to be a story's prose and quoting nobody
+    (a story may quote someone calling a debate closed)."""
+    return len(p.split()) <= 60 and not _QUOTE_MARK.search(p) and bool(pattern.search(p))
+
+
+def _questions_above(paras: list[str], i: int) -> int:
+    """Start of the questions put to readers just above line ``i`` ("Are you in the region?")."""
+    top = i
+    while top - i < 4 and i > 0 and len(paras[i - 1].split()) <= 25 and _READER_QUESTION.search(paras[i - 1]):
+        i -= 1
+    return i
+
+
+def reader_call_lines(paras: list[str]) -> list[int]:
+    """Lines of a call for readers' input: the questions put to them, the call, and the notes to
+    the reader under it (contact details, terms, "at no time should you endanger yourself").
+    A page may go on after the form (a summary, more updates), so the block ends at the first
+    line not addressed to the reader."""
+    out: list[int] = []
+    i = 0
+    while i < len(paras):
+        if not _notice(paras[i], _FORM_CALL):
+            i += 1
+            continue
+        out.extend(range(_questions_above(paras, i), i + 1))
+        i += 1
+        while i < len(paras) and len(paras[i].split()) <= 60 and (_TO_READER.search(paras[i]) or _FORM_CALL.search(paras[i])):
+            out.append(i)
+            i += 1
+    return sorted(set(out))
 
 
 def comments_start(paras: list[str]) -> int:
-    """Index of the first paragraph that carries a reader comment's signature, else ``len(paras)``.
+    """Index of the first paragraph of a reader comment section, else ``len(paras)``.
 
     Pages saved with their comment thread put it under the article, so from there on the text is
     readers', not the outlet's: its figures and quotes must not become the outlet's claims. The
-    paragraph itself goes too (its start is the end of the first comment)."""
+    section starts at its disclaimer or the note that comments follow (with the questions put to
+    readers just above it), else at the first comment signature: a moderation link, or the first
+    of two or more comment headers. Missing the thread costs less than cutting a story, so every
+    sign is a shape no news text takes."""
+    headers = []
     for i, p in enumerate(paras):
-        if "eport abuse" in p and _COMMENT_STAMP.search(p):
-            return i
-    return len(paras)
+        if "bus" in p and _COMMENT_STAMP.search(p):
+            break
+        if _notice(p, _THREAD_OPEN):
+            i = _questions_above(paras, i)
+            break
+        if _COMMENT_HEADER.match(p):
+            headers.append(i)
+    else:
+        i = len(paras)
+    return min(i, headers[0]) if len(headers) >= 2 else i
 
 
 def _furniture_shaped(line: str) -> bool:
@@ -298,3 +374,46 @@ def cross_article_boilerplate(docs_paras: list[list[str]], min_docs: int = 3) ->
         df.update({norm_line(p) for p in paras if _furniture_shaped(p)})
     need = max(min_docs, (len(docs_paras) + 1) // 2)
     return {k for k, c in df.items() if k and c >= need}
+
+
+_SHORT_WORDS = frozenset(
+    "the and for from with that this these those who what which when where will would could after before over "
+    "into about than more most says said have been were their there they them into also just only very".split())
+
+
+def _content_words(key: str) -> set[str]:
+    """Words of a normalised line that carry its topic (4+ letters, not a common function word)."""
+    return {w for w in key.split() if len(w) >= 4 and w not in _SHORT_WORDS and not w.isdigit()}
+
+
+def cross_article_strays(docs_paras: list[list[str]], min_docs: int = 4) -> set[str]:
+    """Normalised headline-like lines that sit at the top or bottom of several of one outlet's
+    pages and are foreign to most of the pages they sit on: links to other stories ("Two held
+    over blaze at harbour warehouse") saved with the page, which recur but are no page's story.
+
+    A line counts when it is short (4-15 words, 3+ topic words), is one of the first or last two
+    lines of at least ``min_docs`` pages, and in two thirds of them shares at most a fifth of its
+    topic words with the rest of the page. A story's own recurring background sentence shares
+    its topic with the story, so it stays."""
+    if len(docs_paras) < min_docs:
+        return set()
+    at_edge: dict[str, list[int]] = {}
+    for d, paras in enumerate(docs_paras):
+        for p in {*paras[:2], *paras[-2:]}:
+            if 4 <= len(p.split()) <= 15:
+                at_edge.setdefault(norm_line(p), []).append(d)
+    out = set()
+    lines: dict[int, list[tuple[str, set[str]]]] = {}  # a page's lines and their topic words, once
+    for key, docs in at_edge.items():
+        words = _content_words(key)
+        if len(docs) < min_docs or len(words) < 3:
+            continue
+        foreign = 0
+        for d in docs:
+            if d not in lines:
+                lines[d] = [(n, _content_words(n)) for n in map(norm_line, docs_paras[d])]
+            rest = set().union(*(w for n, w in lines[d] if n != key))
+            foreign += len(words & rest) <= len(words) // 5
+        if 3 * foreign >= 2 * len(docs):
+            out.add(key)
+    return out

@@ -163,8 +163,10 @@ def preclean(raw: RawDoc) -> Work:
         if _LIVE_FURNITURE.match(p) and len(p) < 40:
             w.live_hint = True
             keep[i] = False
-    # furniture; a reader comment thread under the article
+    # furniture; a reader comment thread under the article, and a call for readers' input
     for i in range(clean.comments_start(paras), len(paras)):
+        keep[i] = False
+    for i in clean.reader_call_lines(paras):
         keep[i] = False
     for i, p in enumerate(paras):
         if keep[i] and (clean.is_boilerplate(p) or clean.is_caps_teaser(p)):
@@ -324,7 +326,8 @@ def _batch_context(works: list[Work]) -> None:
         if w.key:
             by_outlet[w.key].append(w)
     for group in by_outlet.values():
-        common = clean.cross_article_boilerplate([[x for x in g.items if isinstance(x, str)] for g in group])
+        texts = [[x for x in g.items if isinstance(x, str)] for g in group]
+        common = clean.cross_article_boilerplate(texts) | clean.cross_article_strays(texts)
         if common:
             for g in group:
                 g.items = [x for x in g.items if not isinstance(x, str) or clean.norm_line(x) not in common]

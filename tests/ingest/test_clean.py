@@ -115,3 +115,99 @@ def test_reader_comment_thread_under_the_article_is_dropped(tmp_path):
     from newsfuse.ingest.clean import comments_start
     paras = ["Users can report abuse to the moderators, the company said.", "It was the second fire."]
     assert comments_start(paras) == 2
+
+
+def _page(tmp_path, name, paras):
+    path = tmp_path / name
+    path.write_text("Title: Reservoir levels fall to a ten-year low\nOutlet: Valley Gazette\nDate: 2012-08-14\n\n"
+                    + "\n\n".join(paras) + "\n")
+    return one(path).text
+
+
+_STORY = ["Water stored in the Kessling reservoirs fell to 31 percent of capacity on Tuesday, the lowest "
+          "level in ten years, the regional water board said.",
+          "The board will decide on a hosepipe ban for 400,000 households next week."]
+
+
+def test_comment_disclaimer_starts_the_comment_section(tmp_path):
+    text = _page(tmp_path, "disclaimer.txt", _STORY + [
+        "(Reporting by Ana Brill; Editing by Tom Vesk) We welcome comments that advance the story through "
+        "relevant opinion, anecdotes, links and data.",
+        "Views expressed in the comments do not represent those of the Valley Gazette.",
+        "They have been saying this since 2003, and 90 percent of the pipes still leak.",
+        "This discussion is now closed. We welcome comments on our articles for a limited period.",
+    ])
+    assert "31 percent" in text and "400,000 households" in text
+    for comment in ("We welcome", "Views expressed", "90 percent", "discussion is now closed"):
+        assert comment not in text, comment
+
+
+def test_call_for_comments_goes_with_the_questions_put_to_readers(tmp_path):
+    text = _page(tmp_path, "call.txt", _STORY + [
+        "Do you live near the reservoirs?",
+        "Are you affected by the shortage?",
+        "Send us your comments and experiences using the form below.",
+        "If you are happy to be contacted, please leave a telephone number.",
+        "Your contact details will never be published.",
+        "The board last imposed a ban in 2003, when it lasted 41 days.",
+    ])
+    assert "400,000 households" in text
+    for call in ("live near the reservoirs", "affected by the shortage", "form below", "telephone", "contact details"):
+        assert call not in text, call
+    # the page goes on after the form: that text is kept
+    assert "41 days" in text
+
+
+def test_note_that_readers_comments_follow_starts_the_thread(tmp_path):
+    text = _page(tmp_path, "thread.txt", _STORY + [
+        "What do you make of the shortage?",
+        "This debate is now closed. A selection of your comments appears below.",
+        "We have had no water pressure for 12 days now.",
+        "Fix the 2,000 leaking mains first.",
+    ])
+    assert "400,000 households" in text
+    for comment in ("make of the shortage", "debate", "12 days", "2,000"):
+        assert comment not in text, comment
+
+
+def test_a_thread_of_comment_headers_is_cut_at_the_first_header():
+    from newsfuse.ingest.clean import comments_start
+    thread = _STORY + ["August 14, 2012 at 6:15 pm | Reply Nobody fixed the mains, 3,000 leaks a year.",
+                       "They never do.",
+                       "August 14, 2012 at 7:02 pm | Reply Build another reservoir."]
+    assert comments_start(thread) == 2
+    blog = _STORY + ["At 09:12 on 15 Aug 2012, pipewatcher wrote: The board knew in May.",
+                     "At 09:40 on 15 Aug 2012, lena_k wrote: Agreed."]
+    assert comments_start(blog) == 2
+    # a single stamped line is a date, not a thread
+    assert comments_start(_STORY + ["August 14, 2012 at 6:15 pm | Updated with the board's statement."]) == 3
+
+
+def test_story_prose_about_comments_or_debates_is_kept():
+    from newsfuse.ingest.clean import comments_start
+    paras = _STORY + [
+        '"This debate is now closed," the board chairman told reporters after the vote.',
+        "The board said it would send us your comments form by post, " + "a long sentence of prose " * 12 + "ends here.",
+        "What will you do if the ban comes?",
+    ]
+    assert comments_start(paras) == len(paras)
+
+
+def test_headline_of_another_story_recurring_at_page_edges_is_a_stray():
+    from newsfuse.ingest.clean import cross_article_strays, norm_line
+
+    sidebar = "Two held over blaze at Dunmore harbour warehouse"
+    background = "The Kessling reservoirs supply water to 400,000 households"
+    stories = [
+        ["Water stored in the Kessling reservoirs fell to 31 percent of capacity.", background],
+        ["The Kessling water board approved a hosepipe ban for its reservoirs.", background],
+        ["Farmers near the Kessling reservoirs asked the water board for relief.", background],
+        ["Rain failed to refill the Kessling reservoirs, the water board said.", background],
+    ]
+    pages = [[sidebar] + s for s in stories]
+    strays = cross_article_strays(pages)
+    assert norm_line(sidebar) in strays
+    # the stories' own recurring background line shares their topic: it stays
+    assert norm_line(background) not in strays
+    # three pages are too few to tell a sidebar from chance
+    assert not cross_article_strays(pages[:3])
