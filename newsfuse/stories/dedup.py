@@ -339,6 +339,25 @@ def find_duplicates(
     return result
 
 
+def _run_pairs(order: np.ndarray, starts: np.ndarray, lens: np.ndarray, has_new: np.ndarray, nk: int) -> np.ndarray:
+    """Every pair of keys sharing a bucket (a run ``order[start:start + len]``) with a new key in
+    it, once each, as ``lo * nk + hi`` in ascending order.
+
+    Why: the buckets are expanded on every batch, and a Python loop over their pairs (seen-pair
+    set, tuples) cost more than the Jaccard tests it led to. The pairs tested are the same set, and
+    grouping by union-find depends only on which pairs join, not on their order."""
+    if not len(starts):
+        return np.zeros(0, np.int64)
+    pos = np.repeat(starts, lens) + (np.arange(int(lens.sum())) - np.repeat(np.cumsum(lens) - lens, lens))
+    after = np.repeat(starts + lens, lens) - pos - 1  # partners after each position in its run
+    left = np.repeat(pos, after)
+    right = left + 1 + (np.arange(int(after.sum())) - np.repeat(np.cumsum(after) - after, after))
+    a, b = order[left].astype(np.int64), order[right].astype(np.int64)
+    keep = has_new[a] | has_new[b]
+    lo, hi = np.minimum(a[keep], b[keep]), np.maximum(a[keep], b[keep])
+    return np.unique(lo * nk + hi)
+
+
 def _sentence_level(pool, feats: dict[str, _Feats], new_ids, cfg: DedupConfig, result: Duplicates) -> None:
     """Group sentences that are the same after folding, or nearly the same (token Jaccard).
 
@@ -399,22 +418,14 @@ def _sentence_level(pool, feats: dict[str, _Feats], new_ids, cfg: DedupConfig, r
         lens = np.diff(starts)
         order = order.ravel()
         news = np.add.reduceat(has_new[order].astype(np.int64), starts[:-1])
-        seen_pairs = set()
-        for r in np.flatnonzero((lens >= 2) & (lens <= 200) & (news > 0)).tolist():  # huge runs: boilerplate/junk
-            run = order[starts[r] : starts[r + 1]].tolist()
-            for x in range(len(run)):
-                i = run[x]
-                for j in run[x + 1 :]:
-                    if not (hn[i] or hn[j]):
-                        continue
-                    pair = (i, j) if i < j else (j, i)
-                    if pair in seen_pairs:
-                        continue
-                    seen_pairs.add(pair)
-                    if token_jaccard(toks(i), toks(j)) >= cfg.sentence_threshold:
-                        uf.union(i, j)
-                        touched.add(i)
-                        touched.add(j)
+        runs = np.flatnonzero((lens >= 2) & (lens <= 200) & (news > 0))  # huge runs: boilerplate/junk
+        thr = cfg.sentence_threshold
+        for code in _run_pairs(order, starts[runs], lens[runs], has_new, nk).tolist():
+            i, j = divmod(code, nk)
+            if token_jaccard(toks(i), toks(j)) >= thr:
+                uf.union(i, j)
+                touched.add(i)
+                touched.add(j)
     # Groups holding a new sentence, in the order the full union-find grouping would give
     # (by smallest key index), members ascending.
     # A lone key needs two places (in two articles) to be a copy: most new sentences have one.
