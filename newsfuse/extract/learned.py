@@ -10,7 +10,8 @@ sets: is it a claim at all, which event, and which group when the lexicon does n
 Only the development sets train it (``TRAIN_SETS``; never the unseen ``blind`` set), at first
 use, deterministically (liblinear, fixed order), in about a second. ``claims.extract_claims``
 consults it only for numbers the rules left unclaimed, and only above a probability threshold
-chosen by leave-one-set-out cross-validation (``scripts/learned_claims_cv.py``). A second opinion
+chosen by leave-one-set-out cross-validation (``scripts/learned_claims_cv.py``), and never where
+one of the gates of ``untrusted`` says the reading is of a kind it gets wrong. A second opinion
 on the keys of the numbers the rules did claim (``corrected_key``) is off by default: it did not
 gain under cross-validation (``scripts/learned_keys_cv.py``, BENCHMARKS.md).
 """
