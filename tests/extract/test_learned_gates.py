@@ -70,3 +70,18 @@ def test_no_addition_in_a_forecast(monkeypatch):
     text = "Organisers said about 30 firefighters would be called to the warehouse if the fire spread."
     art = make_article(text, "2024-03-05")
     assert all(c.value != "about 30" for c in extract_claims(art))
+
+
+@pytest.mark.parametrize("text, value, key, why", [
+    ("Of the 40 people hurt in the crash, 12 were pupils.", "12", "children injured", "part"),
+    ("The flood wrecked thousands of farmers' fields along the river.", "thousands", "people displaced", "part"),
+    ("The reporter was chased by three armed guards outside the depot.", "three", "security forces injured", "agent"),
+    ("The fans came on seven old lorries from the north.", "seven", "crowd size", "key"),
+])
+def test_more_untrusted_readings(text, value, key, why):
+    assert learned.untrusted(_cand(text, value), key) == why
+
+
+def test_crowd_of_people_is_trusted():
+    c = _cand("Some 9,000 supporters filled the square before noon.", "Some 9,000")
+    assert learned.untrusted(c, "crowd size") is None
