@@ -104,7 +104,7 @@ def score(rows, rules, model, threshold, by_row, log=None):
         if model is not None and cands:
             for c, (p, key, _pev) in zip(cands, model.predict(cands)):
                 n = c.mention
-                if c.rule_quantity is None and p >= threshold:
+                if c.rule_quantity is None and p >= threshold and not (L.gates_on() and L.untrusted(c, key, model.keys)):
                     preds.append(SimpleNamespace(quantity=key, number=n.number, low=n.low, high=n.high, vague=n.vague,
                                                  learned=True, p=p, text=n.text))
         golds = r.get("claims", [])
