@@ -39,6 +39,7 @@ __all__ = [
 ]
 
 FactStatus = Literal["agree", "conflict", "evolving", "single"]
+ClaimMethod = Literal["rules", "learned"]
 EntityType = Literal["person", "organization", "place", "other"]
 
 
@@ -145,6 +146,9 @@ class Claim:
     as_of_text: str | None = None  # the phrase it was resolved from, e.g. "on Wednesday"
     attribution: str | None = None  # "police", "Interior Ministry", "TASS"
     text: str = ""  # the source sentence, verbatim
+    # who read it: the claim rules, or the learned reader (``extract.learned``), which is right far
+    # less often on real pages, so the brief marks its readings and never lets them decide a status
+    method: ClaimMethod = "rules"
 
 
 @dataclass
@@ -223,6 +227,7 @@ class Report:
     as_of: date | None
     attribution: str | None
     citation: Citation
+    method: ClaimMethod = "rules"  # "learned": a figure only the learned reader found (shown marked)
 
 
 @dataclass

@@ -1953,7 +1953,9 @@ def extract_claims(article: Article, ctx: ArticleContext | None = None) -> list[
             continue  # a time, a code or a window the rules rule out, not a figure the rules missed
         if _same_group_part(s.text, c.mention, key, per_sentence[i]) or _place_of_death(s.text, c.mention, per_sentence[i]):
             continue  # a part of a figure the rules read, not a figure of its own
-        per_sentence[i].append(_claim(article.id, s.index, s.text, c.mention, key, None, event, *context[i]))
+        added = _claim(article.id, s.index, s.text, c.mention, key, None, event, *context[i])
+        added.method = "learned"
+        per_sentence[i].append(added)
     return [c for claims in _second_opinion(article, per_sentence, rules_of) for c in claims]
 
 

@@ -77,6 +77,19 @@ def reported(speaker: str | None, text: str, citations: list[Citation] = ()) -> 
     return f"{speaker[:1].upper()}{speaker[1:]} said {text}"  # "civil protection agency" opens a sentence
 
 
+# how a figure only the learned reader found is marked wherever the brief shows it
+LEARNED_MARK = "learned reader, unconfirmed"
+
+
+def report_extras(r) -> list[str]:
+    """What the brief says next to one outlet's figure: a qualifier the value does not already
+    show, the as-of day, who the outlet attributes it to, and whether only the learned reader read it."""
+    return [x for x in (r.qualifier and r.qualifier.lower() not in (r.value or "").lower() and f"qualifier: {r.qualifier}",
+                        r.as_of and f"as of {day(r.as_of)}",
+                        r.attribution and f"per {r.attribution}",
+                        getattr(r, "method", "rules") == "learned" and LEARNED_MARK) if x]
+
+
 def day(d: date | datetime | None) -> str | None:
     if d is None:
         return None

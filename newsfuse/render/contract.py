@@ -87,6 +87,8 @@ def validate_brief(doc: dict) -> list[str]:
             _fields(r, {"article_id": _is_str, "outlet": _opt(_is_str), "value": _is_str, "number": _opt(_is_num),
                         "qualifier": _opt(_is_str), "as_of": _opt(_is_date), "attribution": _opt(_is_str),
                         "citation": lambda v: isinstance(v, dict)}, w, problems)
+            if isinstance(r, dict) and r.get("method", "rules") not in ("rules", "learned"):
+                problems.append(f"{w}.method: bad value {r['method']!r}")  # absent in briefs made before it existed
             _citation(r.get("citation"), w + ".citation", problems)
     for i, q in enumerate(_list(doc, "quotes", problems)):
         _fields(q, {"speaker": _opt(_is_str), "text": _is_str, "citations": lambda v: isinstance(v, list) and v},

@@ -12,7 +12,7 @@ from functools import lru_cache
 from jinja2 import Environment, PackageLoader
 
 from newsfuse.records import Brief
-from newsfuse.render.common import cited_numbers, day, headline_source, reported, safe_url, source_labels, source_numbers
+from newsfuse.render.common import cited_numbers, day, report_extras, headline_source, reported, safe_url, source_labels, source_numbers
 
 
 @lru_cache(maxsize=1)
@@ -25,9 +25,7 @@ def _env() -> Environment:
 
 
 def _extras(r) -> str:
-    parts = [r.qualifier and r.qualifier.lower() not in (r.value or "").lower() and f"qualifier: {r.qualifier}", r.as_of and f"as of {day(r.as_of)}",
-             r.attribution and f"per {r.attribution}"]
-    return "; ".join(p for p in parts if p)
+    return "; ".join(report_extras(r))
 
 
 def to_html(brief: Brief) -> str:

@@ -55,6 +55,7 @@ def to_json(brief: Brief) -> dict[str, Any]:
                         "qualifier": r.qualifier,
                         "as_of": day(r.as_of),
                         "attribution": r.attribution,
+                        "method": r.method,
                         "citation": _cite(r.citation),
                     }
                     for r in f.reports
@@ -128,6 +129,7 @@ def from_json(d: dict[str, Any]) -> Brief:
                         as_of=_date(r.get("as_of")),
                         attribution=r.get("attribution"),
                         citation=_uncite(r["citation"]),
+                        method=r.get("method", "rules"),
                     )
                     for r in f.get("reports", [])
                 ],

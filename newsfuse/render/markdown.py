@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from newsfuse.records import Brief, Citation
-from newsfuse.render.common import (cited_numbers, day, headline_source, reported, safe_url, source_labels,
+from newsfuse.render.common import (cited_numbers, day, report_extras, headline_source, reported, safe_url, source_labels,
                                     source_numbers)
 
 _MD_SPECIAL = re.compile(r"([\\`*\[\]<>]|(?<!\w)_|_(?!\w))")  # intraword _ is harmless
@@ -33,9 +33,7 @@ def _marks(citations: list[Citation], numbers: dict[str, int]) -> str:
 
 
 def _report(r, numbers: dict[str, int], labels: dict[str, str]) -> str:
-    extras = [x for x in (r.qualifier and r.qualifier.lower() not in (r.value or "").lower() and f"qualifier: {r.qualifier}",
-                          r.as_of and f"as of {day(r.as_of)}",
-                          r.attribution and f"per {r.attribution}") if x]
+    extras = report_extras(r)
     tail = f" ({md_escape('; '.join(extras), True)})" if extras else ""
     who = r.outlet or labels.get(r.article_id, r.article_id)
     return f"{md_escape(who, True)}: **{md_escape(r.value, True)}**{tail} [{numbers[r.article_id]}]"

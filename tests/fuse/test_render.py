@@ -113,7 +113,8 @@ def test_json_follows_contract_v1_exactly(brief):
     assert set(fact) >= {"quantity", "status", "reports"}
     rep = fact["reports"][0]
     assert set(rep) == {"article_id", "outlet", "value", "number", "qualifier", "as_of", "attribution",
-                        "citation"}
+                        "method", "citation"}
+    assert rep["method"] in ("rules", "learned")
     assert isinstance(rep["number"], float)
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", rep["as_of"])
     assert set(rep["citation"]) == {"article_id", "sentence", "text"}
