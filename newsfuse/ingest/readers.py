@@ -10,6 +10,7 @@ disk, so they may be large, but each record is held to the same limit.
 
 from __future__ import annotations
 
+import gzip
 import io
 import json
 import os
@@ -582,7 +583,23 @@ def _read_warc_path(path: Path) -> Iterator[Result]:
 
 
 def _read_warc_stream(fh, name: str) -> Iterator[Result]:
-    """HTML response records of a WARC (gzipped or not; warcio detects it)."""
+    """HTML response records of a WARC, gzipped per record (warcio reads it) or as a whole.
+
+    `gzip crawl.warc` makes one gzip member that warcio refuses; such a file is read again
+    through a plain gunzip stream, dropping what the first attempt had read.
+    """
+    results = list(_warc_records(fh, name))
+    failed = results and isinstance(results[-1], ReadProblem) and results[-1].message.startswith("malformed WARC")
+    if failed and fh.seekable():
+        fh.seek(0)
+        if fh.read(2) == b"\x1f\x8b":
+            fh.seek(0)
+            results = list(_warc_records(gzip.GzipFile(fileobj=fh), name))
+    yield from results
+
+
+def _warc_records(fh, name: str) -> Iterator[Result]:
+    """HTML response records of a WARC stream that warcio can read."""
     from warcio.archiveiterator import ArchiveIterator
 
     n = found = 0

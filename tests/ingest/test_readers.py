@@ -238,6 +238,26 @@ def test_warc(tmp_path, name, gz):
     assert "field hospital" in a.text
 
 
+def test_warc_gzipped_whole_is_read_like_a_gz_of_a_warc(tmp_path):
+    """`gzip crawl.warc` makes one gzip member, not one per record: it is still a .gz of a WARC."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    raw = io.BytesIO()
+    w = WARCWriter(raw, gzip=False)
+    headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+    for i, town in enumerate(["Quellbrook", "Ostenfirth"]):
+        page = f"<html><body><article><p>The ferry to {town} ran again on Monday after {i + 3} days, the port said.</p></article></body></html>"
+        w.write_record(w.create_warc_record(f"https://ferrynews.example/{town.lower()}", "response",
+                                            payload=io.BytesIO(page.encode()), http_headers=headers))
+    data = gzip.compress(raw.getvalue())
+    (tmp_path / "whole.warc.gz").write_bytes(data)
+    for results in (read_paths([tmp_path / "whole.warc.gz"]), read_bytes("upload.warc.gz", data)):
+        arts, probs = split(results)
+        assert not probs and sorted(a.url for a in arts) == ["https://ferrynews.example/ostenfirth",
+                                                             "https://ferrynews.example/quellbrook"]
+
+
 def test_malformed_warc(tmp_path):
     (tmp_path / "bad.warc").write_bytes(b"this is not a warc file at all\n" * 10)
     arts, probs = split(read_paths([tmp_path / "bad.warc"]))
