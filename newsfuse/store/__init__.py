@@ -61,7 +61,9 @@ def _published(value: str | None) -> datetime | None:
 
 
 def _parse_date(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
+    """A stored day; a placeholder year (as dated an article's sentences in older stores) is none."""
+    d = date.fromisoformat(value) if value else None
+    return d if d is not None and d.year in YEARS else None
 
 
 @dataclass

@@ -3,7 +3,7 @@
 nor stop the run (dedup looks back 14 days from the oldest arrival: before year 1 is no date)."""
 
 import json
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 
 import pytest
 
@@ -48,6 +48,8 @@ def test_a_stored_article_dated_year_one_does_not_stop_grouping(tmp_path):
     """A store written before placeholders were refused may hold such a date already."""
     (art,) = list(read_records([{"title": "Hollin lock reopens", "text": BODY}], "old.json"))
     art.published = datetime(1, 1, 1, tzinfo=timezone.utc)
+    for sentence in art.sentences:  # its sentences were dated by it too
+        sentence.ref_date = date(1, 1, 1)
     with Store(tmp_path / "w.db") as store:
         report = pipeline.ingest_articles([art], store, [])
         assert len(report.new) == 1 and len(report.stories_changed) == 1 and not report.brief_errors
