@@ -388,6 +388,8 @@ def _record_meta(rec: dict, url: str | None) -> dict:
         authors = []
     date_v = _first(rec, _DATE_KEYS)
     published = None
+    if isinstance(date_v, (int, float)) and 1e11 < date_v < 4e12:
+        date_v = date_v / 1000  # epoch milliseconds, as JavaScript's Date.now() writes them
     if isinstance(date_v, (int, float)) and 1e8 < date_v < 4e9:
         published = datetime.fromtimestamp(date_v, tz=timezone.utc)
     elif isinstance(date_v, str):
@@ -438,7 +440,18 @@ def records_to_raw(records, origin: str) -> list[Result]:
                 out.append(_with_record_meta(doc, rec, url))
                 continue
         out.append(RawDoc(path=name, format="json", body=text, **_record_meta(rec, url)))
-    return out
+    return [p for doc in out for p in (doc, *_bad_record_date(doc, records))]
+
+
+def _bad_record_date(doc: Result, records: list) -> list[ReadProblem]:
+    """A record's date that does not parse is said, as a text header's is (the record is kept)."""
+    if not isinstance(doc, RawDoc) or doc.published is not None:
+        return []
+    i = int(doc.path.rsplit("#", 1)[1])
+    value = _first(records[i], _DATE_KEYS)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return []
+    return [ReadProblem(doc.path, f"record {i}: ignored the unreadable date {value!r}", kept=True)]
 
 
 # --- plain text -------------------------------------------------------------------------------

@@ -268,3 +268,29 @@ def test_wire_as_author_becomes_wire_credit():
     recs = [{"title": "Bridge reopens", "text": BODY, "authors": ["Associated Press", "Kim Lee", "AP Auto Writer"]}]
     (a,) = list(read_records(recs, "feed.json"))
     assert a.authors == ["Kim Lee"] and a.wires == ["AP"]
+
+
+def test_a_json_record_with_an_unreadable_date_is_read_and_the_date_named():
+    """As for a text file's header: the article is kept, undated, and the user is told why."""
+    recs = [{"title": "Dock strike ends", "text": BODY, "published": "sometime last week"},
+            {"title": "Dock strike ends", "text": BODY + "\nUnions voted on Friday.", "published": "2026-02-06"}]
+    arts, probs = split(read_records(recs, "feed.json"))
+    assert len(arts) == 2 and arts[0].published is None and arts[1].published is not None
+    (p,) = probs
+    assert p.kept and p.path == "feed.json#0" and "'sometime last week'" in p.message
+
+
+def test_a_jsonl_line_with_an_unreadable_date_names_its_line(tmp_path):
+    lines = [json.dumps({"title": "Dock strike ends", "text": BODY, "date": "0000-00-00"})]
+    (tmp_path / "feed.jsonl").write_text("\n".join(lines) + "\n")
+    arts, probs = split(read_paths([tmp_path / "feed.jsonl"]))
+    assert len(arts) == 1 and len(probs) == 1 and probs[0].kept and probs[0].path.endswith("feed.jsonl:1")
+
+
+def test_a_json_timestamp_in_milliseconds_dates_the_record():
+    """JavaScript writes epoch milliseconds (Date.now()); seconds and milliseconds give one date."""
+    recs = [{"title": "Dock strike ends", "text": BODY, "published": 1770370200000},
+            {"title": "Dock strike ends", "text": BODY + "\nUnions voted.", "published": 1770370200}]
+    arts, probs = split(read_records(recs, "feed.json"))
+    assert not probs and arts[0].published == arts[1].published
+    assert arts[0].published.date().isoformat() == "2026-02-06"
