@@ -241,7 +241,7 @@ def ingest(
             report = pipeline.ingest(paths, store, progress=progress, workers=workers)
     _report_problems(report.problems, quiet, report.brief_errors)
     out.print(f"{len(report.new)} new{_replacing(report)}, {len(report.existing)} already stored, "
-              f"{sum(not p.kept for p in report.problems)} skipped; {len(report.stories_changed)} stories updated", highlight=False)
+              f"{sum(not p.kept for p in report.problems)} skipped; {len(report.stories_changed)} stories updated{_rebriefed(report)}", highlight=False)
     if not report.read_any:
         if not existed:  # a mistyped input path must not leave an empty store to be found later
             _remove_store(db)
@@ -400,6 +400,12 @@ def watch(
         while True:
             _watch_report(watcher.poll())
             time.sleep(interval)
+
+
+def _rebriefed(report: pipeline.IngestReport) -> str:
+    """Briefs an interrupted or failed earlier run left undone, made by this one."""
+    n = len(report.rebriefed)
+    return f", {n} brief{'s' if n != 1 else ''} left undone by an earlier run made now" if n else ""
 
 
 def _replacing(report: pipeline.IngestReport) -> str:

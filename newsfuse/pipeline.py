@@ -42,6 +42,8 @@ class IngestReport:
     # story id -> why its brief could not be made (the story keeps no current brief; the next
     # ingest or watch poll tries again)
     brief_errors: dict[str, str] = field(default_factory=dict)
+    # stories an interrupted or failed earlier run left without a current brief, briefed by this one
+    rebriefed: list[str] = field(default_factory=list)
 
     @property
     def read_any(self) -> bool:
@@ -153,6 +155,7 @@ def ingest_articles(
         stale = [s for s in store.stale_brief_ids() if s not in report.stories_changed]
         if report.stories_changed or stale:
             refresh_briefs(store, report.stories_changed + stale, errors=report.brief_errors)
+            report.rebriefed = [s for s in stale if s not in report.brief_errors]
     return report
 
 

@@ -153,7 +153,8 @@ def _type_of(name: str, prev: str, dateline: bool = False) -> str:
                              "valley", "county", "district", "bay", "point", "junction", "coast", "mountains",
                              "road", "avenue", "lane", "bridge", "harbour", "harbor", "estate", "ridge", "sands",
                              "heights", "hill", "park", "beach", "reservoir", "dam", "gorge", "pass", "strait",
-                             "terrace", "crescent", "gardens", "drive", "embankment", "quay", "wharf"):
+                             "terrace", "crescent", "gardens", "drive", "embankment", "quay", "wharf", "hills",
+                             "falls", "islands", "springs", "lakes"):
         return "place"
     if len(toks) >= 2 and toks[0] in _PLACE_HEADS:
         return "place"  # "Lake Tarrow", "Port Velden", "Mount Sava"

@@ -243,6 +243,11 @@ def _describe(g: list[_Item]) -> str:
     return values.most_common(1)[0][0]
 
 
+def _listing(names: list[str]) -> str:
+    """Names as a reader writes them: "A and B", "A, B and C"."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
 def _outlets(g: list[_Item]) -> list[str]:
     seen: list[str] = []
     for i in g:
@@ -305,7 +310,7 @@ def _note(status: str, groups: list[list[_Item]]) -> str | None:
         if len(outs) <= 1:
             return None
         if len(outs) <= 3:
-            return f"{' and '.join(outs)} agree."
+            return f"{_listing(outs)} agree."
         return f"{len(outs)} outlets agree."
     return None
 

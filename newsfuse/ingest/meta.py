@@ -74,21 +74,25 @@ _EPOCH = re.compile(r"(1(?<=[A-Za-z]1)[0-9]{9})(?!\d)")
 DATEPARSER_SETTINGS = {"PREFER_DATES_FROM": "past"}
 
 
+# a CMS without a date writes a placeholder ("0001-01-01T00:00:00Z", "9999-12-31"): no news date
+YEARS = range(1800, 2201)
+
+
 def parse_datetime(value: str | None) -> datetime | None:
-    """Parse an ISO or free-form date string; never raises."""
+    """Parse an ISO or free-form date string; never raises; a placeholder year is no date."""
     if not value or not isinstance(value, str):
         return None
     value = value.strip()
     try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+        dt = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
-        pass
-    try:
-        import dateparser
+        try:
+            import dateparser
 
-        return dateparser.parse(value, settings=DATEPARSER_SETTINGS)
-    except Exception:  # dateparser raises odd errors on odd input
-        return None
+            dt = dateparser.parse(value, settings=DATEPARSER_SETTINGS)
+        except Exception:  # dateparser raises odd errors on odd input
+            return None
+    return dt if dt is not None and dt.year in YEARS else None
 
 
 def date_furniture(line: str) -> tuple[datetime, bool] | None:

@@ -10,6 +10,7 @@ disk, so they may be large, but each record is held to the same limit.
 
 from __future__ import annotations
 
+import gzip
 import io
 import json
 import os
@@ -387,6 +388,8 @@ def _record_meta(rec: dict, url: str | None) -> dict:
         authors = []
     date_v = _first(rec, _DATE_KEYS)
     published = None
+    if isinstance(date_v, (int, float)) and 1e11 < date_v < 4e12:
+        date_v = date_v / 1000  # epoch milliseconds, as JavaScript's Date.now() writes them
     if isinstance(date_v, (int, float)) and 1e8 < date_v < 4e9:
         published = datetime.fromtimestamp(date_v, tz=timezone.utc)
     elif isinstance(date_v, str):
@@ -437,7 +440,18 @@ def records_to_raw(records, origin: str) -> list[Result]:
                 out.append(_with_record_meta(doc, rec, url))
                 continue
         out.append(RawDoc(path=name, format="json", body=text, **_record_meta(rec, url)))
-    return out
+    return [p for doc in out for p in (doc, *_bad_record_date(doc, records))]
+
+
+def _bad_record_date(doc: Result, records: list) -> list[ReadProblem]:
+    """A record's date that does not parse is said, as a text header's is (the record is kept)."""
+    if not isinstance(doc, RawDoc) or doc.published is not None:
+        return []
+    i = int(doc.path.rsplit("#", 1)[1])
+    value = _first(records[i], _DATE_KEYS)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return []
+    return [ReadProblem(doc.path, f"record {i}: ignored the unreadable date {value!r}", kept=True)]
 
 
 # --- plain text -------------------------------------------------------------------------------
@@ -582,7 +596,23 @@ def _read_warc_path(path: Path) -> Iterator[Result]:
 
 
 def _read_warc_stream(fh, name: str) -> Iterator[Result]:
-    """HTML response records of a WARC (gzipped or not; warcio detects it)."""
+    """HTML response records of a WARC, gzipped per record (warcio reads it) or as a whole.
+
+    `gzip crawl.warc` makes one gzip member that warcio refuses; such a file is read again
+    through a plain gunzip stream, dropping what the first attempt had read.
+    """
+    results = list(_warc_records(fh, name))
+    failed = results and isinstance(results[-1], ReadProblem) and results[-1].message.startswith("malformed WARC")
+    if failed and fh.seekable():
+        fh.seek(0)
+        if fh.read(2) == b"\x1f\x8b":
+            fh.seek(0)
+            results = list(_warc_records(gzip.GzipFile(fileobj=fh), name))
+    yield from results
+
+
+def _warc_records(fh, name: str) -> Iterator[Result]:
+    """HTML response records of a WARC stream that warcio can read."""
     from warcio.archiveiterator import ArchiveIterator
 
     n = found = 0

@@ -17,6 +17,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from newsfuse.ingest.meta import YEARS
 from newsfuse.records import Article, Entry, Sentence, Story
 from newsfuse.store.schema import SCHEMA_VERSION, Place, groups_of_copies, migrate
 
@@ -53,8 +54,16 @@ def _parse_dt(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
 
 
+def _published(value: str | None) -> datetime | None:
+    """An article's stored date; a placeholder year an older newsfuse kept (0001-01-01) is none."""
+    dt = _parse_dt(value)
+    return dt if dt is not None and dt.year in YEARS else None
+
+
 def _parse_date(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
+    """A stored day; a placeholder year (as dated an article's sentences in older stores) is none."""
+    d = date.fromisoformat(value) if value else None
+    return d if d is not None and d.year in YEARS else None
 
 
 @dataclass
@@ -208,7 +217,7 @@ class Store:
         text = row["text"]
         a = Article(
             id=row["id"], text=text, title=row["title"], url=row["url"], outlet=row["outlet"],
-            domain=row["domain"], authors=json.loads(row["authors"]), published=_parse_dt(row["published"]),
+            domain=row["domain"], authors=json.loads(row["authors"]), published=_published(row["published"]),
             language=row["language"], path=row["path"], format=row["format"], wires=json.loads(row["wires"]),
             is_liveblog=bool(row["is_liveblog"]), duplicate_of=row["duplicate_of"], story_id=row["story_id"],
         )

@@ -29,6 +29,7 @@ from typing import Iterable
 import numpy as np
 from rensa import RMinHash, RMinHashLSH
 
+from newsfuse.fuse.text import negations
 from newsfuse.records import Article
 from newsfuse.stories.features import put_bounded
 from newsfuse.stories.text import fold, sentence_texts, shingle_list, shingles, words, words_each
@@ -267,6 +268,24 @@ def _fill_sentence_bands(feats: list[_Feats], cfg: DedupConfig) -> None:
         pos += n
 
 
+def _denies(a: Article, fa: _Feats, b: Article, fb: _Feats, cfg: DedupConfig) -> bool:
+    """True when a sentence of one is a near copy of a sentence of the other that denies it
+    ("were not told" against "were told"): two such versions disagree, and a duplicate's
+    sentences leave the brief, so the disagreement would vanish with them."""
+    sa, sb = _denial_counts(a, fa), _denial_counts(b, fb)
+    for toks, n in sa:
+        for other, m in sb:
+            if (n or m) and n != m and token_jaccard(toks, other) >= cfg.sentence_threshold:
+                return True
+    return False
+
+
+def _denial_counts(a: Article, f: _Feats) -> list[tuple[set, int]]:
+    """(word set, denials) of each sentence long enough to count as a copy."""
+    texts = dict(sentence_texts(a))
+    return [(set(key.split()), negations(texts.get(i, ""))) for i, key in f.sent_keys]
+
+
 def find_duplicates(
     articles: list[Article], known: Iterable[Article] = (), config: DedupConfig | None = None
 ) -> Duplicates:
@@ -320,8 +339,9 @@ def find_duplicates(
             for j in cands:
                 if j == i or (has_new[j] and j < i):  # a new-new pair is checked once, from the smaller
                     continue
-                if token_jaccard(_shingles_of(reps[i], rep_feats[i], cfg),
-                                 _shingles_of(reps[j], rep_feats[j], cfg)) >= cfg.near_threshold:
+                if (token_jaccard(_shingles_of(reps[i], rep_feats[i], cfg),
+                                  _shingles_of(reps[j], rep_feats[j], cfg)) >= cfg.near_threshold
+                        and not _denies(reps[i], rep_feats[i], reps[j], rep_feats[j], cfg)):
                     uf.union(reps[i].id, reps[j].id)
 
     for members in uf.groups([a.id for a in pool]).values():

@@ -58,3 +58,12 @@ def test_time_zones_are_not_organisations():
     a = make_article("The vote closed at 9 p.m. ET on Tuesday in Cairo. Results came at 11 p.m. ET, officials in Cairo said.")
     names = {e.name for e in extract_entities([a])}
     assert "Cairo" in names and "ET" not in names
+
+
+def test_plural_landform_names_are_places():
+    """'Kestrel Hills', 'Ashby Falls': a plural landform word ends a place name as the singular does."""
+    a = make_article("A landslide buried homes in Kestrel Hills on Sunday. Crews from Ashby Falls "
+                     "and the Morrow Islands joined the search in Kestrel Hills on Monday.")
+    ents = {e.name: e.type for e in extract_entities([a])}
+    assert ents["Kestrel Hills"] == "place" and ents["Ashby Falls"] == "place"
+    assert ents["Morrow Islands"] == "place"

@@ -180,3 +180,14 @@ def test_a_timeline_line_is_not_cited_from_a_sentence_with_another_figure_or_a_d
         for c in it.citations:
             assert ("310" in c.text) == ("310" in it.text) and ("340" in c.text) == ("340" in it.text), (it.text, c.text)
             assert ("not damaged" in c.text) == ("not damaged" in it.text), (it.text, c.text)
+
+
+def test_three_agreeing_outlets_are_named_as_a_list():
+    """"A, B and C agree." -- not "A and B and C agree."."""
+    when = datetime(2031, 6, 1, 9, tzinfo=timezone.utc)
+    arts = [make_article(name, "Ferry rescue", when, [[f"Crews rescued 40 passengers, the coastguard said ({n})."]])
+            for n, name in enumerate(["Bay Tribune", "Cape Herald", "Dune Gazette"])]
+    claims = [Claim(a.id, 0, "passengers rescued", "40", number=40, text=a.sentences[0].text,
+                    attribution="the coastguard") for a in arts]
+    (fact,) = fuse_claims(claims, {a.id: a for a in arts})
+    assert fact.status == "agree" and fact.note == "Bay Tribune, Cape Herald and Dune Gazette agree.", fact.note

@@ -238,6 +238,26 @@ def test_warc(tmp_path, name, gz):
     assert "field hospital" in a.text
 
 
+def test_warc_gzipped_whole_is_read_like_a_gz_of_a_warc(tmp_path):
+    """`gzip crawl.warc` makes one gzip member, not one per record: it is still a .gz of a WARC."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    raw = io.BytesIO()
+    w = WARCWriter(raw, gzip=False)
+    headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+    for i, town in enumerate(["Quellbrook", "Ostenfirth"]):
+        page = f"<html><body><article><p>The ferry to {town} ran again on Monday after {i + 3} days, the port said.</p></article></body></html>"
+        w.write_record(w.create_warc_record(f"https://ferrynews.example/{town.lower()}", "response",
+                                            payload=io.BytesIO(page.encode()), http_headers=headers))
+    data = gzip.compress(raw.getvalue())
+    (tmp_path / "whole.warc.gz").write_bytes(data)
+    for results in (read_paths([tmp_path / "whole.warc.gz"]), read_bytes("upload.warc.gz", data)):
+        arts, probs = split(results)
+        assert not probs and sorted(a.url for a in arts) == ["https://ferrynews.example/ostenfirth",
+                                                             "https://ferrynews.example/quellbrook"]
+
+
 def test_malformed_warc(tmp_path):
     (tmp_path / "bad.warc").write_bytes(b"this is not a warc file at all\n" * 10)
     arts, probs = split(read_paths([tmp_path / "bad.warc"]))
@@ -248,3 +268,29 @@ def test_wire_as_author_becomes_wire_credit():
     recs = [{"title": "Bridge reopens", "text": BODY, "authors": ["Associated Press", "Kim Lee", "AP Auto Writer"]}]
     (a,) = list(read_records(recs, "feed.json"))
     assert a.authors == ["Kim Lee"] and a.wires == ["AP"]
+
+
+def test_a_json_record_with_an_unreadable_date_is_read_and_the_date_named():
+    """As for a text file's header: the article is kept, undated, and the user is told why."""
+    recs = [{"title": "Dock strike ends", "text": BODY, "published": "sometime last week"},
+            {"title": "Dock strike ends", "text": BODY + "\nUnions voted on Friday.", "published": "2026-02-06"}]
+    arts, probs = split(read_records(recs, "feed.json"))
+    assert len(arts) == 2 and arts[0].published is None and arts[1].published is not None
+    (p,) = probs
+    assert p.kept and p.path == "feed.json#0" and "'sometime last week'" in p.message
+
+
+def test_a_jsonl_line_with_an_unreadable_date_names_its_line(tmp_path):
+    lines = [json.dumps({"title": "Dock strike ends", "text": BODY, "date": "0000-00-00"})]
+    (tmp_path / "feed.jsonl").write_text("\n".join(lines) + "\n")
+    arts, probs = split(read_paths([tmp_path / "feed.jsonl"]))
+    assert len(arts) == 1 and len(probs) == 1 and probs[0].kept and probs[0].path.endswith("feed.jsonl:1")
+
+
+def test_a_json_timestamp_in_milliseconds_dates_the_record():
+    """JavaScript writes epoch milliseconds (Date.now()); seconds and milliseconds give one date."""
+    recs = [{"title": "Dock strike ends", "text": BODY, "published": 1770370200000},
+            {"title": "Dock strike ends", "text": BODY + "\nUnions voted.", "published": 1770370200}]
+    arts, probs = split(read_records(recs, "feed.json"))
+    assert not probs and arts[0].published == arts[1].published
+    assert arts[0].published.date().isoformat() == "2026-02-06"

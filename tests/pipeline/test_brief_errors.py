@@ -51,3 +51,20 @@ def test_one_shot_brief_warns_and_keeps_the_other_briefs(tmp_path, monkeypatch):
         briefs = newsfuse.brief([tmp_path])
     assert [b.headline for b in briefs] and all("colliery" not in b.headline.lower() for b in briefs)
     assert any("could not brief story" in str(w.message) for w in caught)
+
+
+def test_ingest_says_how_many_briefs_an_earlier_run_left_undone_it_made(tmp_path, monkeypatch):
+    """After an interrupted or failed run, "0 stories updated" alone hid the briefs remade."""
+    from typer.testing import CliRunner
+
+    from newsfuse.cli import app
+
+    (tmp_path / "mine.txt").write_text(MINE, encoding="utf-8")
+    db = tmp_path / "ws.db"
+    monkeypatch.setattr(pipeline, "brief_for", _failing_on("colliery", pipeline.brief_for))
+    with Store(db) as store:
+        assert pipeline.ingest([tmp_path / "mine.txt"], store).brief_errors
+    monkeypatch.undo()
+    out = CliRunner().invoke(app, ["ingest", str(tmp_path / "mine.txt"), "--db", str(db)])
+    assert out.exit_code == 0, out.output
+    assert "0 stories updated, 1 brief left undone by an earlier run made now" in " ".join(out.output.split())

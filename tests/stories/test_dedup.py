@@ -174,3 +174,21 @@ def test_sentence_buckets_of_all_bands_match_the_per_band_pass(art):
         assert list(got.sentence_copies.items()) == list(want.sentence_copies.items())
         total += len(want.sentence_copies)
     assert total > 50  # the pools do hold copies
+
+
+DENIED = (BASE.replace("The cause of the fire is not yet known", "The cause of the fire is known")
+          .replace("Residents were told to keep", "Residents were not told to keep"))
+
+
+def test_a_near_copy_that_denies_the_other_is_no_duplicate(art):
+    """A version saying the opposite of the other ("were not told" against "were told") is a second
+    report that disagrees, not a copy: as a duplicate its sentences would leave the brief."""
+    a = art(BASE, hours=0, outlet="A", aid="first")
+    b = art(DENIED, hours=2, outlet="B", aid="denies")
+    assert find_duplicates([a, b]).duplicate_of == {}
+
+
+def test_a_near_copy_with_the_same_denials_is_still_a_duplicate(art):
+    a = art(BASE, hours=0, outlet="A", aid="first")
+    b = art(BASE.replace("for six hours", "for almost six hours"), hours=2, outlet="B", aid="edited")
+    assert find_duplicates([a, b]).duplicate_of == {b.id: a.id}
