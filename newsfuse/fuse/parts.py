@@ -100,7 +100,7 @@ def merge_quotes(quotes: list[Quote], corpus: StoryCorpus, limit: int = 8,
         speaker = max(speakers, key=lambda s: (speakers[s], len(s))) if speakers else None
         cites: list[Citation] = []
         seen: set[tuple[str, int]] = set()
-        for q in g:
+        for q in _carrying(g, text):
             i = corpus.pos.get((q.article_id, q.sentence))
             found = corpus.citations(i) if i is not None else [
                 Citation(q.article_id, q.sentence, q.sentence_text or q.text)]
@@ -116,6 +116,18 @@ def merge_quotes(quotes: list[Quote], corpus: StoryCorpus, limit: int = 8,
         merged.append((tier, -(len(outlets)), len(merged), BriefQuote(speaker, text, cites, direct)))
     merged.sort(key=lambda t: t[:3])
     return [m[3] for m in merged[:limit]]
+
+
+PART_OF_QUOTE = 0.7  # a version with fewer words than this share of the shown text's carried only part of it
+
+
+def _carrying(g: list[Quote], text: str) -> list[Quote]:
+    """The versions of one statement that carry the shown text: a much shorter one (an outlet that
+    quoted only the first clause) is the same statement, but citing it for the whole would credit
+    that outlet with words it never ran. Other wordings of about the same length (translations,
+    reported speech) carry it."""
+    need = PART_OF_QUOTE * _words(text)
+    return [q for q in g if _words(q.text) >= need]
 
 
 def _amounts(text: str) -> frozenset:

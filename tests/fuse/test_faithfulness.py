@@ -255,3 +255,17 @@ def test_reported_statement_and_its_shorter_report_with_the_same_figure_are_one(
               for x in (a, b)]
     shown = _brief([a, b], quotes).quotes
     assert len(shown) == 1 and {c.article_id for c in shown[0].citations} == {a.id, b.id}
+
+
+def test_an_outlet_that_ran_only_the_first_clause_is_not_cited_for_the_whole_statement():
+    a = make_article("Vale Courier", "Depot fire", _TUE, [[
+        "Halden Stone said the company “deeply regrets the fire at the depot”."]])
+    b = make_article("Ridge Post", "Depot fire", _WED, [[
+        "“The company deeply regrets the fire at the depot and is cooperating fully with the "
+        "investigators from the regional board,” Halden Stone said."]])
+    quotes = [_quote(a, "Halden Stone", "deeply regrets the fire at the depot", speaker="Halden Stone"),
+              _quote(b, "Halden Stone", "The company deeply regrets the fire at the depot and is cooperating fully "
+                     "with the investigators from the regional board,", speaker="Halden Stone")]
+    shown = _brief([a, b], quotes).quotes
+    assert len(shown) == 1 and "cooperating" in shown[0].text
+    assert {c.article_id for c in shown[0].citations} == {b.id}
