@@ -30,6 +30,7 @@ from collections import OrderedDict
 from datetime import date
 from pathlib import Path
 
+from ..extract import attribute_quoted
 from ..extract.claims import extract_claims
 from ..extract.dates import extract_happenings
 from ..extract.learned import amount_equal
@@ -113,9 +114,11 @@ def evaluate(path: str | Path | None = None) -> dict:
     arts, index = _articles(rows)
     claims_by, quotes_by, dates_by = {}, {}, {}
     for art in arts:
-        for c in extract_claims(art, ArticleContext()):
+        claims, quotes = extract_claims(art, ArticleContext()), extract_quotes(art, ArticleContext())
+        attribute_quoted(claims, quotes)  # as ``extract`` does
+        for c in claims:
             claims_by.setdefault((art.id, c.sentence), []).append(c)
-        for q in extract_quotes(art, ArticleContext()):
+        for q in quotes:
             quotes_by.setdefault((art.id, q.sentence), []).append(q)
         for h in extract_happenings(art):
             if h.date is not None:

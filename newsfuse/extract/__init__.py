@@ -19,7 +19,25 @@ from .quotes import extract_quotes, same_quote
 from .speakers import ArticleContext
 
 __all__ = ["extract", "extract_claims", "extract_quotes", "extract_entities", "extract_happenings",
-           "resolve_date", "same_quote", "ensure_sentences"]
+           "resolve_date", "same_quote", "ensure_sentences", "attribute_quoted"]
+
+
+def attribute_quoted(claims: list, quotes: list) -> None:
+    """A figure inside someone's quoted words is theirs: a claim with no attribution of its own gets
+    the speaker of the direct quote of its sentence that contains it ("'Straight away about 10 were
+    killed.'" after "'We saw the deaths,' she told AFP" is the witness's figure, not the outlet's)."""
+    by_sentence: dict = {}
+    for q in quotes:
+        who = q.speaker or q.role or q.organization
+        if q.direct and who:
+            by_sentence.setdefault((q.article_id, q.sentence), []).append((q.text.lower(), who))
+    for c in claims:
+        if c.attribution or not c.value:
+            continue
+        value = c.value.lower()
+        who = {w for text, w in by_sentence.get((c.article_id, c.sentence), ()) if value in text}
+        if len(who) == 1:
+            c.attribution = who.pop()
 
 
 def extract(articles: list[Article]) -> Extraction:
@@ -30,8 +48,10 @@ def extract(articles: list[Article]) -> Extraction:
         if not is_english(art):
             out.not_analysed[art.id] = language_of(art)
         ctx = ArticleContext()
-        out.claims.extend(extract_claims(art, ctx))
-        out.quotes.extend(extract_quotes(art, ArticleContext()))
+        claims, quotes = extract_claims(art, ctx), extract_quotes(art, ArticleContext())
+        attribute_quoted(claims, quotes)
+        out.claims.extend(claims)
+        out.quotes.extend(quotes)
         out.happenings.extend(extract_happenings(art))
     out.entities = extract_entities(articles)
     return out

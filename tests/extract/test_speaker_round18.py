@@ -49,3 +49,13 @@ def test_a_name_modifying_a_role_before_another_name_is_not_the_subject():
     text = ('Kessler biographer Anton Ruhl was the first witness called. '
             'He told the court, "The letters were written in haste."')
     assert _speakers(text) == ["Anton Ruhl"]
+
+
+def test_a_figure_inside_a_witness_quote_is_attributed_to_the_witness():
+    from newsfuse.extract import extract
+
+    art = make_article('Officials said on Friday the bridge had reopened. '
+                       'Lina, a 30-year-old nurse, said she had run towards the river. '
+                       '"We saw it go," she told reporters. "About 12 people were hurt."')
+    hurt = [c for c in extract([art]).claims if c.quantity == "people injured"]
+    assert hurt and hurt[0].attribution == "Lina"
