@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import itertools
 import json
 import os
 import re
@@ -598,17 +599,25 @@ def _read_warc_path(path: Path) -> Iterator[Result]:
 def _read_warc_stream(fh, name: str) -> Iterator[Result]:
     """HTML response records of a WARC, gzipped per record (warcio reads it) or as a whole.
 
-    `gzip crawl.warc` makes one gzip member that warcio refuses; such a file is read again
-    through a plain gunzip stream, dropping what the first attempt had read.
+    `gzip crawl.warc` makes one gzip member that warcio refuses after its first record; such a
+    file is read again through a plain gunzip stream, dropping what the first attempt had read.
+    Only the first records are held back for that: the rest streams, so a large WARC is never
+    held in memory whole.
     """
-    results = list(_warc_records(fh, name))
-    failed = results and isinstance(results[-1], ReadProblem) and results[-1].message.startswith("malformed WARC")
+    records = _warc_records(fh, name)
+    head = list(itertools.islice(records, _WARC_HELD))
+    failed = head and isinstance(head[-1], ReadProblem) and head[-1].message.startswith("malformed WARC")
     if failed and fh.seekable():
         fh.seek(0)
         if fh.read(2) == b"\x1f\x8b":
             fh.seek(0)
-            results = list(_warc_records(gzip.GzipFile(fileobj=fh), name))
-    yield from results
+            yield from _warc_records(gzip.GzipFile(fileobj=fh), name)
+            return
+    yield from head
+    yield from records
+
+
+_WARC_HELD = 3  # records held back until a WARC is known to read (whole-file gzip fails at the second)
 
 
 def _warc_records(fh, name: str) -> Iterator[Result]:

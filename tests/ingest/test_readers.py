@@ -246,7 +246,8 @@ def test_warc_gzipped_whole_is_read_like_a_gz_of_a_warc(tmp_path):
     raw = io.BytesIO()
     w = WARCWriter(raw, gzip=False)
     headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
-    for i, town in enumerate(["Quellbrook", "Ostenfirth"]):
+    towns = ["Quellbrook", "Ostenfirth", "Marrowby", "Tillingcross", "Eastwold", "Harnham"]
+    for i, town in enumerate(towns):
         page = f"<html><body><article><p>The ferry to {town} ran again on Monday after {i + 3} days, the port said.</p></article></body></html>"
         w.write_record(w.create_warc_record(f"https://ferrynews.example/{town.lower()}", "response",
                                             payload=io.BytesIO(page.encode()), http_headers=headers))
@@ -254,8 +255,32 @@ def test_warc_gzipped_whole_is_read_like_a_gz_of_a_warc(tmp_path):
     (tmp_path / "whole.warc.gz").write_bytes(data)
     for results in (read_paths([tmp_path / "whole.warc.gz"]), read_bytes("upload.warc.gz", data)):
         arts, probs = split(results)
-        assert not probs and sorted(a.url for a in arts) == ["https://ferrynews.example/ostenfirth",
-                                                             "https://ferrynews.example/quellbrook"]
+        assert not probs and sorted(a.url for a in arts) == sorted(f"https://ferrynews.example/{t.lower()}"
+                                                                   for t in towns)
+
+
+def test_a_warc_gzipped_per_record_is_streamed_not_read_whole_first(tmp_path, monkeypatch):
+    """Only the first records wait to see whether the WARC reads; the rest come as they are read."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    from newsfuse.ingest import readers
+
+    path = tmp_path / "crawl.warc.gz"
+    with path.open("wb") as fh:
+        w = WARCWriter(fh, gzip=True)
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        for i in range(12):
+            page = f"<html><body><article><p>Pier {i} at Lowmarsh reopened on Monday, the harbour office said.</p></article></body></html>"
+            w.write_record(w.create_warc_record(f"https://harbour.example/{i}", "response",
+                                                payload=io.BytesIO(page.encode()), http_headers=headers))
+    read = []
+    real = readers._html_doc
+    monkeypatch.setattr(readers, "_html_doc", lambda *a, **k: read.append(1) or real(*a, **k))
+    stream = readers._read_warc_path(path)
+    first = next(stream)
+    assert first.path.endswith("/0") and len(read) <= readers._WARC_HELD
+    assert len(list(stream)) == 11
 
 
 def test_malformed_warc(tmp_path):
