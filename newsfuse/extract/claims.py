@@ -1082,6 +1082,30 @@ _TRAVEL_BEFORE = re.compile(r"\b(?:dr[oi]ve|driving|drives|travel\w*|flew|flying
                             r"almost\s+|over\s+|more\s+than\s+|at\s+least\s+)?$", re.I)
 _TRAVEL_AFTER = re.compile(r"\s*-?\s*hours?\s+(?:from\s+[A-Z]|by\s+(?:car|road|bus|train|boat|air)\b|"
                            r"to\s+(?:get\s+(?:from|across|through)|travel|drive)\b)")
+# a first-person clause tells the speaker's own doings, not the event's length: "I was able to tweet for about an
+# hour", "I was in the water two hours"; the speaker's ordeal stays one ("I was trapped for six hours")
+_SELF_CLAUSE = re.compile(r"(?:^|[\s“\"‘(])(?:I|I['’](?:ve|m|d))\s+[a-z][^,;:.!?“”\"—–()]*$")
+_ORDEAL = re.compile(r"\b(?:trapped|stuck|stranded|buried|pinned|cut\s+off|held|hid|hiding|hidden|clung|clinging|"
+                     r"waited|waiting|missing|lost|adrift|surrounded|besieged|under\s+fire)\b", re.I)
+# "after three hours you don't know which to despair about": a fronted time of a generic or personal clause
+# "I thank everyone who worked for 14 hours": a relative clause hands the hours to others
+_OTHERS_CLAUSE = re.compile(r"\b(?:who|which|that|whose|whom|everyone|everybody|those)\b", re.I)
+_HOURS_THEN_SELF = re.compile(r"\s*-?\s*hours?,?\s+(?:I|you)\s+[a-z]")
+_AFTER_BEFORE = re.compile(r"\bafter\s+(?:about\s+|some\s+|nearly\s+|almost\s+|just\s+)?$", re.I)
+
+
+def _own_doings(text: str, n: NumberMention) -> bool:
+    """Hours of the speaker's own doings, which no event lasted: a first-person clause without an ordeal
+    or an event word ("I was able to tweet for about an hour"), or "after three hours you don't know"."""
+    if _HOURS_THEN_SELF.match(text, n.end) and _AFTER_BEFORE.search(text, max(0, n.start - 16), n.start):
+        return True
+    m = _SELF_CLAUSE.search(text, max(0, n.start - 80), n.start)
+    if m is None:
+        return False
+    seg = text[m.start():n.start]
+    return not (_ORDEAL.search(seg) or EVENT_RE.search(seg) or _OTHERS_CLAUSE.search(seg))
+
+
 # "in the five hours I was there", "in the two hours that followed": a frame the writer looks through
 _IN_THE_HOURS = re.compile(r"\b(?:in|over)\s+the\s+$", re.I)
 _HOURS_CLAUSE = re.compile(r"\s*-?\s*hours?\s+(?:that|which|since|I|we|he|she|they|you)\b")
@@ -1248,7 +1272,8 @@ def _hours_not_a_length(text: str, n: NumberMention) -> bool:
                 or _TRAVEL_BEFORE.search(text, max(0, n.start - 30), n.start) or _TRAVEL_AFTER.match(text, n.end)
                 or (_IN_THE_HOURS.search(text, max(0, n.start - 10), n.start) and _HOURS_CLAUSE.match(text, n.end))
                 or (_HOURS_BEFORE.match(text, n.end) and not _FOR_BEFORE.search(text, max(0, n.start - 24), n.start))
-                or (n.number is not None and n.number > 1 and _HOUR_ATTRIBUTIVE.match(text, n.end)))
+                or (n.number is not None and n.number > 1 and _HOUR_ATTRIBUTIVE.match(text, n.end))
+                or _own_doings(text, n))
 
 
 def _no_duration(text: str, n: NumberMention) -> bool:
