@@ -522,6 +522,28 @@ def _event_back(text: str, toks: list[_Tok], i: int) -> tuple[str | None, str | 
     return None, None
 
 
+_VERB_BEFORE = re.compile(r"\b([a-z]+ed)\s+$")
+_OWN_PARTICIPLE = re.compile(r"\s+([a-z]+ed)\s*(?:[.,;]|$)")
+
+
+def _chain_broken(text: str, nums: list[NumberMention], prev_value: str, n: NumberMention) -> bool:
+    """'has killed 40 people, infected 300 in the capital and 12 in the ports': a count between the
+    chain's last claim and this one has a verb of its own that is no event, so this count is that
+    verb's (sickened, infected), not the chain's; 'and up to 1m affected' likewise."""
+    own = _OWN_PARTICIPLE.match(text, n.end)
+    if own and not event_of(own.group(1)) and own.group(1) not in _TOLL_MOVES:
+        return True
+    p = text.rfind(prev_value, 0, n.start)
+    if p < 0:
+        return False
+    for m in nums:
+        if p + len(prev_value) <= m.start < n.start:
+            v = _VERB_BEFORE.search(text, max(0, m.start - 20), m.start)
+            if v and not event_of(v.group(1)) and v.group(1) not in _BRIDGE_BACK:
+                return True
+    return False
+
+
 def _listed_object_event(toks: list[_Tok], a: int, j: int) -> str | None:
     """'Police arrested the owner and two managers': the verb before a listed object also governs the
     count after 'and', unless the count has a verb of its own ('... and two civilians were hurt')."""
@@ -1653,7 +1675,7 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
                 # "36 dead, 12 missing and 2,000 affected families": a participle of its own names
                 # another state, not the chain's event; a count after a duration is not one ("nine hours at
                 # the centre and two school halls")
-                ev = out[-1].event if out[-1].event != "hours" else None
+                ev = out[-1].event if out[-1].event != "hours" and not _chain_broken(text, nums, out[-1].value, n) else None
         if not ev and np_words and len(np_words) <= 2 and category_of([np_words[-1].text])[0] == "protesters" \
                 and np_words[-1].low.endswith("s") and (n.number is None or n.number > 2) and not _in_parens(text, n.start) \
                 and not _COURT_JAILED.search(text):
