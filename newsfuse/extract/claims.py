@@ -1717,8 +1717,9 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
                     cat = "suspects"  # "27 suspected members of a gang": the head says only "suspects"
                 elif cat in _STAFF_HEADS and _members_of(text, np_words[-1].end):
                     cat = _members_of(text, np_words[-1].end)  # "350 effectives of the police and of the army"
-                elif cat in _GENERIC_HEADS and _members_of(text, np_words[-1].end):
-                    cat = _members_of(text, np_words[-1].end)  # "27 members of the security forces"
+                elif cat.split()[-1] in _GENERIC_HEADS and _members_of(text, np_words[-1].end):
+                    # "27 members of the security forces"; "two Oxfam members of staff" are staff whoever employs them
+                    cat = _members_of(text, np_words[-1].end)
                 elif cat in _GENERIC_HEADS:
                     # "four members of one family"; "the union says 23 of its members were hurt"
                     cat = "workers" if (_OF_ITS_MEMBERS.match(text, n.end)

@@ -44,3 +44,8 @@ def test_a_chain_of_event_verbs_still_carries_its_event():
         ("people killed", "30"), ("people injured", "200"), ("people injured", "40")]
     assert _keys("Floods killed 12 people in the valley and 4 in the town.") == [
         ("people killed", "12"), ("people killed", "4")]
+
+
+def test_members_of_staff_are_workers_whoever_employs_them():
+    assert _keys("Two charity members of staff were killed when the building collapsed.") == [("workers killed", "Two")]
+    assert _keys("Six party members were detained.") == [("party members detained", "Six")]
