@@ -522,6 +522,28 @@ def _event_back(text: str, toks: list[_Tok], i: int) -> tuple[str | None, str | 
     return None, None
 
 
+_VERB_BEFORE = re.compile(r"\b([a-z]+ed)\s+$")
+_OWN_PARTICIPLE = re.compile(r"\s+([a-z]+ed)\s*(?:[.,;]|$)")
+
+
+def _chain_broken(text: str, nums: list[NumberMention], prev_value: str, n: NumberMention) -> bool:
+    """'has killed 40 people, infected 300 in the capital and 12 in the ports': a count between the
+    chain's last claim and this one has a verb of its own that is no event, so this count is that
+    verb's (sickened, infected), not the chain's; 'and up to 1m affected' likewise."""
+    own = _OWN_PARTICIPLE.match(text, n.end)
+    if own and not event_of(own.group(1)) and own.group(1) not in _TOLL_MOVES:
+        return True
+    p = text.rfind(prev_value, 0, n.start)
+    if p < 0:
+        return False
+    for m in nums:
+        if p + len(prev_value) <= m.start < n.start:
+            v = _VERB_BEFORE.search(text, max(0, m.start - 20), m.start)
+            if v and not event_of(v.group(1)) and v.group(1) not in _BRIDGE_BACK:
+                return True
+    return False
+
+
 def _listed_object_event(toks: list[_Tok], a: int, j: int) -> str | None:
     """'Police arrested the owner and two managers': the verb before a listed object also governs the
     count after 'and', unless the count has a verb of its own ('... and two civilians were hurt')."""
@@ -1082,6 +1104,30 @@ _TRAVEL_BEFORE = re.compile(r"\b(?:dr[oi]ve|driving|drives|travel\w*|flew|flying
                             r"almost\s+|over\s+|more\s+than\s+|at\s+least\s+)?$", re.I)
 _TRAVEL_AFTER = re.compile(r"\s*-?\s*hours?\s+(?:from\s+[A-Z]|by\s+(?:car|road|bus|train|boat|air)\b|"
                            r"to\s+(?:get\s+(?:from|across|through)|travel|drive)\b)")
+# a first-person clause tells the speaker's own doings, not the event's length: "I was able to tweet for about an
+# hour", "I was in the water two hours"; the speaker's ordeal stays one ("I was trapped for six hours")
+_SELF_CLAUSE = re.compile(r"(?:^|[\s“\"‘(])(?:I|I['’](?:ve|m|d))\s+[a-z][^,;:.!?“”\"—–()]*$")
+_ORDEAL = re.compile(r"\b(?:trapped|stuck|stranded|buried|pinned|cut\s+off|held|hid|hiding|hidden|clung|clinging|"
+                     r"waited|waiting|missing|lost|adrift|surrounded|besieged|under\s+fire)\b", re.I)
+# "after three hours you don't know which to despair about": a fronted time of a generic or personal clause
+# "I thank everyone who worked for 14 hours": a relative clause hands the hours to others
+_OTHERS_CLAUSE = re.compile(r"\b(?:who|which|that|whose|whom|everyone|everybody|those)\b", re.I)
+_HOURS_THEN_SELF = re.compile(r"\s*-?\s*hours?,?\s+(?:I|you)\s+[a-z]")
+_AFTER_BEFORE = re.compile(r"\bafter\s+(?:about\s+|some\s+|nearly\s+|almost\s+|just\s+)?$", re.I)
+
+
+def _own_doings(text: str, n: NumberMention) -> bool:
+    """Hours of the speaker's own doings, which no event lasted: a first-person clause without an ordeal
+    or an event word ("I was able to tweet for about an hour"), or "after three hours you don't know"."""
+    if _HOURS_THEN_SELF.match(text, n.end) and _AFTER_BEFORE.search(text, max(0, n.start - 16), n.start):
+        return True
+    m = _SELF_CLAUSE.search(text, max(0, n.start - 80), n.start)
+    if m is None:
+        return False
+    seg = text[m.start():n.start]
+    return not (_ORDEAL.search(seg) or EVENT_RE.search(seg) or _OTHERS_CLAUSE.search(seg))
+
+
 # "in the five hours I was there", "in the two hours that followed": a frame the writer looks through
 _IN_THE_HOURS = re.compile(r"\b(?:in|over)\s+the\s+$", re.I)
 _HOURS_CLAUSE = re.compile(r"\s*-?\s*hours?\s+(?:that|which|since|I|we|he|she|they|you)\b")
@@ -1248,7 +1294,8 @@ def _hours_not_a_length(text: str, n: NumberMention) -> bool:
                 or _TRAVEL_BEFORE.search(text, max(0, n.start - 30), n.start) or _TRAVEL_AFTER.match(text, n.end)
                 or (_IN_THE_HOURS.search(text, max(0, n.start - 10), n.start) and _HOURS_CLAUSE.match(text, n.end))
                 or (_HOURS_BEFORE.match(text, n.end) and not _FOR_BEFORE.search(text, max(0, n.start - 24), n.start))
-                or (n.number is not None and n.number > 1 and _HOUR_ATTRIBUTIVE.match(text, n.end)))
+                or (n.number is not None and n.number > 1 and _HOUR_ATTRIBUTIVE.match(text, n.end))
+                or _own_doings(text, n))
 
 
 def _no_duration(text: str, n: NumberMention) -> bool:
@@ -1628,7 +1675,7 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
                 # "36 dead, 12 missing and 2,000 affected families": a participle of its own names
                 # another state, not the chain's event; a count after a duration is not one ("nine hours at
                 # the centre and two school halls")
-                ev = out[-1].event if out[-1].event != "hours" else None
+                ev = out[-1].event if out[-1].event != "hours" and not _chain_broken(text, nums, out[-1].value, n) else None
         if not ev and np_words and len(np_words) <= 2 and category_of([np_words[-1].text])[0] == "protesters" \
                 and np_words[-1].low.endswith("s") and (n.number is None or n.number > 2) and not _in_parens(text, n.start) \
                 and not _COURT_JAILED.search(text):
@@ -1670,8 +1717,9 @@ def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: Ar
                     cat = "suspects"  # "27 suspected members of a gang": the head says only "suspects"
                 elif cat in _STAFF_HEADS and _members_of(text, np_words[-1].end):
                     cat = _members_of(text, np_words[-1].end)  # "350 effectives of the police and of the army"
-                elif cat in _GENERIC_HEADS and _members_of(text, np_words[-1].end):
-                    cat = _members_of(text, np_words[-1].end)  # "27 members of the security forces"
+                elif cat.split()[-1] in _GENERIC_HEADS and _members_of(text, np_words[-1].end):
+                    # "27 members of the security forces"; "two Oxfam members of staff" are staff whoever employs them
+                    cat = _members_of(text, np_words[-1].end)
                 elif cat in _GENERIC_HEADS:
                     # "four members of one family"; "the union says 23 of its members were hurt"
                     cat = "workers" if (_OF_ITS_MEMBERS.match(text, n.end)

@@ -44,7 +44,8 @@ _WORDNUM = (rf"{_WORD}(?:[- ]{_WORD})?(?:\s+(?:dozen|hundred|thousand|million|bi
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _DIGNUM = rf"(?:{_DIGITS})(?:\s*(?:million|billion|thousand|m\b|bn\b))?"
 _ONE = rf"(?:{_DIGNUM}|half\s+an?\s+dozen|an?\s+dozen|half\s+a\s+(?:million|billion)|{_WORDNUM}|an?(?=\s+hours?\b))"
-_VAGUE = (r"(?:tens\s+of\s+thousands|hundreds\s+of\s+thousands|several\s+(?:dozen|hundred|thousand)s?"
+# "several hundred thousand seabirds" is one vague amount, not "several hundred" of "thousand seabirds"
+_VAGUE = (r"(?:(?:several|a\s+few)\s+hundred\s+(?:thousand|million)|tens\s+of\s+thousands|hundreds\s+of\s+thousands|several\s+(?:dozen|hundred|thousand)s?"
           r"|a\s+few\s+(?:dozen|hundred|thousand)|dozens|hundreds|thousands|scores|millions"
           # "several houses collapsed"; not a span of time or a manner ("several hours", "several times")
           r"|several(?!\s+(?:times|years|months|weeks|days|hours|minutes|seconds|occasions|ways|reasons|kilomet|metres|"
