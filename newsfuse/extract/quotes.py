@@ -17,7 +17,7 @@ import unicodedata
 
 from ..records import Article, Quote
 from .language import is_english
-from .speakers import _EXTRA_ROLES, _ROLE_HEADS, SPEECH_VERBS, TITLES, ArticleContext, in_quotation, person_names, split_speaker
+from .speakers import _EXTRA_ROLES, _ROLE_HEADS, SPEECH_VERBS, TITLES, ArticleContext, in_quotation, person_names, split_speaker, undot_titles
 
 
 __all__ = ["extract_quotes", "quotes_in_sentence", "same_quote", "quote_similarity"]
@@ -53,7 +53,9 @@ _ASIDE_PIECE = re.compile(r"^\s*(?:(?:[a-z]+(?:ing|ed)|in|on|at|for|with|after|b
                           r"who|whose|which)\b|\d{1,3}\s*$)")
 # a conjunction right after a quote joins another predicate ('was "heartbroken" and promised'): no speaker there
 _NOT_AFTER_SPK = {"and", "but", "or", "then", "so", "that", "which", "who", "to", "as", "while", "when",
-                  "has", "have", "had"}
+                  "has", "have", "had",
+                  # a place or source of a quoted word ('"a traitor" in the Sun - said'): no speaker
+                  "in", "on", "at", "by", "for", "from", "of", "with"}
 # "X described the attack as 'a cowardly act'": the quoted words are X's
 _DESCRIBED_AS = re.compile(r"\b(?:described|branded|labell?ed|characteri[sz]ed)\s+(?:[\w'’-]+\s+){0,6}?as\s*$"
                            # "X called the attack 'an act of war'" (not "so-called", not "called for")
@@ -169,6 +171,7 @@ _JOINED_BODY = re.compile(r"^(?P<lead>(?:[Aa]n?|[Tt]he)\s+(?:[\w'’-]+\s+){0,4}
 
 
 def _speaker_for(text: str, s: int, e: int, spans) -> str | None:
+    text = undot_titles(text)  # '..." Rear Adm. Ana Ruiz said': the rank's full stop ends nothing
     after = text[e:]
     nxt = next((ps for ps, _, _ in spans if ps >= e), len(text))
     after = after[: nxt - e]
@@ -177,7 +180,7 @@ def _speaker_for(text: str, s: int, e: int, spans) -> str | None:
         return m.group(1)
     m = _AFTER_VERB_SPK.match(after)
     if m:
-        return _TRAILING_MANNER.sub(r"\1", m.group(1))  # 'says Shona casually': the name, not the manner
+        return _TRAILING_MANNER.sub(r"\1", _before_apposition(m.group(1)))  # 'says Shona casually': the name
     prev = max((pe for _, pe, _ in spans if pe <= s), default=0)
     before = text[prev:s]
     saying = _SAYING.search(before)
@@ -194,6 +197,9 @@ def _speaker_for(text: str, s: int, e: int, spans) -> str | None:
         joined = _JOINED_BODY.match(chunk.strip())
         if joined:
             return joined.group("lead")  # 'An army spokesman declined to comment, but confirmed: "..."'
+        scene = re.match(_SCENE, chunk.strip())
+        if scene and "," in chunk:
+            chunk = chunk.rsplit(",", 1)[1]  # "Speaking at the White House, Allen observed:": Allen
         if person_names(chunk):
             return chunk
         # "The airline, Aerolux, said": the last piece that is not empty is the speaker, but not an
@@ -201,6 +207,41 @@ def _speaker_for(text: str, s: int, e: int, spans) -> str | None:
         pieces = [p for p in chunk.split(",") if p.strip()]
         named = [p for p in pieces if not _ASIDE_PIECE.match(p)]
         return (named or pieces)[-1] if pieces else None  # ', said he was ...': no speaker left
+    return None
+
+
+# a name (one to five capitalised words, a courtesy title allowed) and nothing else
+_BARE_NAME = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’-]*")
+
+
+def _before_apposition(spk: str) -> str:
+    """'Salamah, 36' / 'Ahmida, an analyst at ...' -> the name before its apposition, so that a surname
+    resolves to the person named earlier ('said the head of the agency, Ana Ruiz' is kept whole)."""
+    first, _, rest = spk.partition(",")
+    first = first.strip()
+    if rest and _BARE_NAME.fullmatch(first) and not person_names(rest):
+        return first
+    return spk
+
+
+# the subject right before a speech verb: "He said that X ...", "After meeting Y, Z told ..."
+_SUBJECT_BEFORE = re.compile(rf"(?:^|[,;]\s*|\b(?:and|but)\s+)(?P<subj>[^,;“”\"]{{1,80}}?)\s+(?:{SPEECH_VERBS})\b", re.I)
+
+
+def _verb_subject(text: str, spans) -> str | None:
+    """Who speaks in a sentence that carries a partial quote: the pronoun or the name just before
+    the first speech verb outside the quotes (not the first name in the sentence: "He said Oslo and
+    its partners had 'pushed for talks'" is his quote, not Oslo's)."""
+    for m in _SUBJECT_BEFORE.finditer(text):
+        if any(ps <= m.start("subj") < pe for ps, pe, _ in spans):
+            continue
+        subj = m.group("subj").strip()
+        if subj.lower() in ("he", "she"):
+            return subj
+        names = person_names(subj)
+        if names and names[-1][1] == len(subj):
+            return names[-1][2]
+        return None
     return None
 
 
@@ -220,7 +261,7 @@ def quotes_in_sentence(text: str, article_id: str, index: int, ctx: ArticleConte
         if raw is None and (has_verb or described):
             # "X praised the officers and said that the negotiators had 'saved lives'"
             names = [n for n in person_names(text) if not any(ps <= n[0] < pe for ps, pe, _ in spans)]
-            raw = names[0][2] if names else None
+            raw = _verb_subject(text, spans) or (names[0][2] if names else None)
             if raw is None:
                 m = _INDIRECT.match(text)
                 raw = m.group("spk") if m else None
@@ -233,7 +274,13 @@ def quotes_in_sentence(text: str, article_id: str, index: int, ctx: ArticleConte
         return out
     # reported speech opening the sentence, or one of its coordinated clauses ("..., and the
     # coastguard said up to 28 could still be missing"; "...; critics say that is not enough")
-    body = _REL_ASIDE.sub(_aside_name, _LIVE_STAMP.sub("", text, count=1))
+    body = _REL_ASIDE.sub(_aside_name, _LIVE_STAMP.sub("", undot_titles(text), count=1))
+    inverted = _INVERTED_SAID.search(body)
+    if inverted and body[inverted.end():].strip():
+        words = _inverted_quote(body, inverted)
+        return [_make(article_id, index, text, words, inverted.group("spk"), ctx, direct=False)] if words else []
+    if inverted:
+        return []  # "..., said Colonel Ana Ruiz, the head of rescue.": a claim's attribution, no quote
     bounds = [0] + [m.end() for m in _CLAUSES.finditer(body)]
     done = -1  # where the last reported clause found ends
     for k, start in enumerate(bounds):
@@ -263,6 +310,20 @@ def quotes_in_sentence(text: str, article_id: str, index: int, ctx: ArticleConte
         if clause:  # "I've just spoken to the head of the rescue team, who says 90 are working"
             out.append(_make(article_id, index, text, clause, m.group("spk"), ctx, direct=False))
     return out
+
+
+# the speaker set off after the verb inside or after the reported words: "The plan, said Ruiz, is dead",
+# "That depends on the weather, said Colonel Ana Ruiz, the head of the agency."
+_INVERTED_SAID = re.compile(r"(?<=[a-z0-9%)]),\s+(?:said|says|added|adds)\s+(?P<spk>(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’-]*)"
+                            r"(?P<tail>\s*,\s*(?:the|a|an|one|who|whose|\d|[a-z]+\s+(?:of|at|for|with|in)\b)[^,]*?(?=,|\.?\s*$)|)(?:,|\.?\s*$)")
+
+
+def _inverted_quote(body: str, m: re.Match) -> str | None:
+    """The reported words of a sentence whose speaker stands in a parenthesis after the verb."""
+    if len(body[:m.start()].split()) < 2:
+        return None
+    words = re.sub(r"\s+([.,])", r"\1", (body[:m.start()] + " " + body[m.end():].strip()).strip())
+    return words if len(words.split()) >= 4 else None
 
 
 # a relative aside between a speaker and the verb: "Saida Morrow, who says she won, said ...",

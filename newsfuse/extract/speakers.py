@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-__all__ = ["ArticleContext", "split_speaker", "find_attribution", "SPEECH_VERBS", "person_names"]
+__all__ = ["ArticleContext", "split_speaker", "find_attribution", "SPEECH_VERBS", "person_names", "undot_titles"]
 
 SPEECH_VERBS = (
     "said|says|say|told|tells|added|adding|stated|declared|affirmed|emphasized|emphasised|warned|"
@@ -71,9 +71,22 @@ _MODIFIER_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _NOUN_AFTER = re.compile(r"\s+[a-z]+\b(?<!\bsaid)(?<!\bsays)(?<!\btold)(?<!\badded)(?<!\bwho)(?<!\band)")
 
 
+# a rank or office cut short with a full stop ("Rear Adm.", "Gov.", "Lt."): part of the name run that
+# follows, so that "Rear Adm" is never taken for a name (the dot is blanked, offsets are kept)
+_TITLE_ABBREV = re.compile(r"\b(?:Adm|Gov|Sen|Rep|Lt|Gen|Col|Maj|Capt|Cmdr|Cdr|Sgt|Cpl|Pvt|Brig|Supt|Insp|Det|Atty|Amb|Cllr|Rev|Prof)\.(?=\s+[A-Z])")
+_ABBREV_HEADS = {"adm", "gov", "sen", "rep", "lt", "gen", "col", "maj", "capt", "cmdr", "cdr", "sgt", "cpl", "pvt",
+                 "brig", "supt", "insp", "det", "atty", "amb", "cllr", "rev", "prof"}
+
+
+def undot_titles(text: str) -> str:
+    """The text with the full stop of a title abbreviation before a name blanked (same length)."""
+    return _TITLE_ABBREV.sub(lambda m: m.group()[:-1] + " ", text)
+
+
 def person_names(text: str) -> list[tuple[int, int, str]]:
     """Spans of likely person names: two or three capitalised tokens after any titles."""
     out = []
+    text = undot_titles(text)
     for m in _NAME_RUN.finditer(text):
         toks = m.group().split()
         # drop leading titles ("Transport Minister", "Detective Inspector")
@@ -85,7 +98,7 @@ def person_names(text: str) -> list[tuple[int, int, str]]:
             i += 1
         # a role word further in ends the role: "Emergency Situations Minister Tomas Vreeland"
         for k in range(len(toks) - 2, i, -1):
-            if toks[k].lower().strip(".") in _ROLE_HEADS:
+            if toks[k].lower().strip(".") in _ROLE_HEADS or toks[k].lower() in _ABBREV_HEADS:
                 i = k + 1
                 break
         # a sentence word inside the run ends what came before: "Photo Handout By Ana Ruiz"
