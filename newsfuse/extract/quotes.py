@@ -17,7 +17,7 @@ import unicodedata
 
 from ..records import Article, Quote
 from .language import is_english
-from .speakers import _EXTRA_ROLES, _ROLE_HEADS, SPEECH_VERBS, TITLES, ArticleContext, in_quotation, person_names, split_speaker, undot_titles
+from .speakers import _EXTRA_ROLES, _ROLE_HEADS, ORG_WORDS, PRONOUNS, SPEECH_VERBS, TITLES, ArticleContext, in_quotation, person_names, split_speaker, undot_titles
 
 
 __all__ = ["extract_quotes", "quotes_in_sentence", "same_quote", "quote_similarity"]
@@ -548,11 +548,34 @@ def extract_quotes(article: Article, ctx: ArticleContext | None = None) -> list[
             qs[0].speaker, qs[0].role, qs[0].organization = last.speaker, last.role, last.organization
         ctx.see(s.text)
         for q in qs:
-            if q.speaker and len(q.speaker.split()) >= 2 and person_names(q.speaker):
-                ctx.note(q.speaker)
+            if q.speaker and ((len(q.speaker.split()) >= 2 and person_names(q.speaker)) or _one_person(q)):
+                ctx.note(q.speaker)  # the last one quoted is who a following "he said" means
         out.extend(qs)
         last = qs[-1] if qs else None
     return out
+
+
+# people named by what they are: "a doctor in the city", "the defence lawyer", "one witness"
+_PERSON_NOUNS = (_ROLE_HEADS | _EXTRA_ROLES | {t for t in TITLES if len(t) > 4} | {
+    "doctor", "lawyer", "attorney", "diplomat", "official", "analyst", "expert", "witness", "source", "man",
+    "woman", "boy", "girl", "soldier", "activist", "organiser", "organizer", "correspondent", "reporter",
+    "aide", "adviser", "advisor", "engineer", "pilot", "surgeon", "physician", "scientist", "researcher",
+    "economist", "historian", "trader", "dealer", "owner", "manager", "paramedic", "firefighter", "rescuer",
+    "relative", "friend", "neighbour", "neighbor", "resident", "protester", "protestor", "guard", "official"})
+
+
+def _one_person(q: Quote) -> bool:
+    """Whether an unresolved speaker is one person a following "he said" may mean: a surname given
+    alone ('..., Fermin said') or one person named by role ('a doctor in the city said'), so that the
+    pronoun does not reach back past them to someone quoted before."""
+    spk = q.speaker or ""
+    if q.direct and re.fullmatch(r"[A-Z][a-zà-ÿ'’-]+", spk):
+        return spk.lower() not in ORG_WORDS and spk.lower() not in PRONOUNS
+    if not re.match(r"(?:[Aa]n?|[Tt]he|[Oo]ne)\s|[a-z]", spk) or person_names(spk):
+        return False
+    # the head is the last word before any "of the agency", "in the city", "who ..."
+    core = re.split(r"\s+(?:of|for|at|in|from|with|on|who|whose|near)\s+|,", spk)[0].split()
+    return len(core) <= 5 and core[-1].lower() in _PERSON_NOUNS and not any(w.lower() in ORG_WORDS for w in core)
 
 
 _WHOLE_QUOTE = re.compile(r'^\s*[“"][^“”"]+[”"]\s*$')

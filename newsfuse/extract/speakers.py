@@ -58,11 +58,14 @@ ORG_WORDS = {
     "tass", "interfax", "sputnik", "ria", "efe", "afp", "ap", "bbc", "cnn", "iom", "unhcr", "un", "eu",
     "nato", "csto", "who", "unicef", "kazinform", "khabar-24", "lufthansa",
 }
+# "Ministry of", "Institute of Allergy and": what follows is the rest of a body's name, not a person
+_ORG_OF_BEFORE = re.compile(r"\b(?i:%s)\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:and|&)\s+)?$" % "|".join(
+    sorted(w for w in ORG_WORDS if w.isalpha() and len(w) > 3)))
 # "MacAskill", "McBride", "DeLuca", "O'Neill": a capital inside a surname after its prefix
 # A capital further in without such a prefix is a brand ("AlpLink", "TransCo"), not a name: the token
 # may not stop in the middle of a word.
 _NAME_TOKEN = (r"(?:(?:Mac|Mc|De|Di|La|Le|Van|O['’])?[A-ZÀ-ÖØ-ÞĀ-Ž][a-zà-öø-ÿā-žƀ-ɏ'’]+"
-               r"(?:-[A-ZĀ-Ž]?[a-zà-öø-ÿā-žƀ-ɏ]+)*(?![A-Za-zÀ-ÖØ-öø-ÿĀ-ž])|[A-Z]\.)")  # "Ilić", "Łukasz"
+               r"(?:-[A-ZĀ-Ž]?[a-zà-öø-ÿā-žƀ-ɏ]+)*(?![A-Za-zÀ-ÖØ-öø-ÿĀ-ž])|(?<![A-Za-z])[A-Z]\.)")  # "Ilić", "Łukasz"
 _NAME_RUN = re.compile(rf"{_NAME_TOKEN}(?:\s+(?:(?:de|da|di|van|von|al|el|bin|le|la|du)\s+)?{_NAME_TOKEN})*")
 
 
@@ -115,6 +118,8 @@ def person_names(text: str) -> list[tuple[int, int, str]]:
         if any(t.lower().strip(".") in ORG_WORDS or t.lower() in _NOT_NAME for t in name):
             continue
         start = m.start() + len(" ".join(toks[:i])) + (1 if i else 0)
+        if _ORG_OF_BEFORE.search(text, 0, start):
+            continue  # "the Institute of Allergy and Infectious Diseases": the end of a body's name
         if _MODIFIER_BEFORE.search(text, 0, start) and _NOUN_AFTER.match(text, end):
             continue  # "the Los Angeles district attorney": a place naming a body, no person
         out.append((start, end, " ".join(name)))
