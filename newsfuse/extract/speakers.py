@@ -94,7 +94,8 @@ def person_names(text: str) -> list[tuple[int, int, str]]:
         toks = m.group().split()
         # drop leading titles ("Transport Minister", "Detective Inspector")
         i = 0
-        while i < len(toks) and (toks[i].lower().strip(".") in TITLES or "-of-" in toks[i].lower()):
+        while i < len(toks) and (toks[i].lower().strip(".") in TITLES or toks[i].lower() in _ABBREV_HEADS
+                                 or "-of-" in toks[i].lower()):
             i += 1  # titles and "Mum-of-three"
         # drop leading sentence words ("The", "But") that are capitalised only by position
         while i < len(toks) and toks[i].lower() in _FUNCTION_WORDS:
