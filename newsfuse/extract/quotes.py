@@ -290,6 +290,8 @@ def quotes_in_sentence(text: str, article_id: str, index: int, ctx: ArticleConte
         if not (m and len(m.group("rest").split()) >= 3 and not re.match(r"\s*[,.]", m.group("rest"))):
             continue
         spk = _coordinated_subject(body[start + m.start("spk"):start + m.end("spk")].strip())
+        if re.match(_SCENE, body[start:]):
+            spk = _after_place(spk)
         rest = m.group("rest")
         verb_end = start + m.end("verb")
         later = next((b for b in bounds if b > verb_end), None)
@@ -314,7 +316,7 @@ def quotes_in_sentence(text: str, article_id: str, index: int, ctx: ArticleConte
 
 # the speaker set off after the verb inside or after the reported words: "The plan, said Ruiz, is dead",
 # "That depends on the weather, said Colonel Ana Ruiz, the head of the agency."
-_INVERTED_SAID = re.compile(r"(?<=[a-z0-9%)]),\s+(?:said|says|added|adds)\s+(?P<spk>(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’-]*)"
+_INVERTED_SAID = re.compile(r"(?<=[A-Za-z0-9%)]),\s+(?:said|says|added|adds)\s+(?P<spk>(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’-]*)"
                             r"(?P<tail>\s*,\s*(?:the|a|an|one|who|whose|\d|[a-z]+\s+(?:of|at|for|with|in)\b)[^,]*?(?=,|\.?\s*$)|)(?:,|\.?\s*$)")
 
 
@@ -345,6 +347,15 @@ def _aside_name(m: re.Match) -> str:
 # clause that reports: "..., who says ..."
 _WHO_SAYS = re.compile(r"\b(?:to|with|from)\s+(?P<spk>(?:the|a|an)\s+[^,;:“”\"]{2,60}?|[A-Z][^,;:“”\"]{2,60}?),"
                        r"\s+who\s+(?P<verb>says|said)\b(?P<rest>.+)$")
+
+
+def _after_place(spk: str) -> str:
+    """'Alabama, Obama' -> 'Obama': the second half of a place ('Speaking in Theodore, Alabama, Obama
+    said') left before the subject of a sentence that opens on a scene phrase."""
+    first, _, rest = spk.partition(",")
+    if rest and re.fullmatch(r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)?", first.strip()) and re.match(r"\s*(?:[A-Z]|the\s)", rest):
+        return rest.strip()
+    return spk
 
 
 def _capitalised(clause: str) -> str:
@@ -550,6 +561,9 @@ def extract_quotes(article: Article, ctx: ArticleContext | None = None) -> list[
         for q in qs:
             if q.speaker and ((len(q.speaker.split()) >= 2 and person_names(q.speaker)) or _one_person(q)):
                 ctx.note(q.speaker)  # the last one quoted is who a following "he said" means
+        role = None if qs else _ROLE_SAYS.match(s.text)
+        if role and _person_role(role.group("who")):
+            ctx.note(role.group("who"))  # "A doctor in the town, reached by phone, said ..." (no quote kept)
         out.extend(qs)
         last = qs[-1] if qs else None
     return out
@@ -571,10 +585,19 @@ def _one_person(q: Quote) -> bool:
     spk = q.speaker or ""
     if q.direct and re.fullmatch(r"[A-Z][a-zà-ÿ'’-]+", spk):
         return spk.lower() not in ORG_WORDS and spk.lower() not in PRONOUNS
+    return _person_role(spk)
+
+
+# a sentence opening on someone named by role and a speech verb
+_ROLE_SAYS = re.compile(r"^(?P<who>(?:An?|The|One)\s+[^,;:“”\"]{1,80}?)(?:,\s+[a-z][^,;:“”\"]{1,80},)?\s+(?:said|says|told|tells|added)\b")
+
+
+def _person_role(spk: str) -> bool:
+    """Whether a phrase names one person by what they are ("a doctor in the city", "the defence lawyer")."""
     if not re.match(r"(?:[Aa]n?|[Tt]he|[Oo]ne)\s|[a-z]", spk) or person_names(spk):
         return False
     # the head is the last word before any "of the agency", "in the city", "who ..."
-    core = re.split(r"\s+(?:of|for|at|in|from|with|on|who|whose|near)\s+|,", spk)[0].split()
+    core = re.split(r"\s+(?:of|for|at|in|from|with|on|who|whose|near|[a-z]+ed)\s+|,", spk)[0].split()
     return len(core) <= 5 and core[-1].lower() in _PERSON_NOUNS and not any(w.lower() in ORG_WORDS for w in core)
 
 

@@ -61,6 +61,12 @@ ORG_WORDS = {
 # "Ministry of", "Institute of Allergy and": what follows is the rest of a body's name, not a person
 _ORG_OF_BEFORE = re.compile(r"\b(?i:%s)\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:and|&)\s+)?$" % "|".join(
     sorted(w for w in ORG_WORDS if w.isalpha() and len(w) > 3)))
+def _org_word_after(text: str, end: int) -> bool:
+    """'State-run Nile TV', 'Lake Ossery Radio': a capitalised run that a body's word closes."""
+    m = re.match(r"\s+([A-Za-z]+)\b", text[end:end + 20])
+    return bool(m and m.group(1)[0].isupper() and m.group(1).lower() in ORG_WORDS)
+
+
 # "MacAskill", "McBride", "DeLuca", "O'Neill": a capital inside a surname after its prefix
 # A capital further in without such a prefix is a brand ("AlpLink", "TransCo"), not a name: the token
 # may not stop in the middle of a word.
@@ -119,7 +125,7 @@ def person_names(text: str) -> list[tuple[int, int, str]]:
         if any(t.lower().strip(".") in ORG_WORDS or t.lower() in _NOT_NAME for t in name):
             continue
         start = m.start() + len(" ".join(toks[:i])) + (1 if i else 0)
-        if _ORG_OF_BEFORE.search(text, 0, start):
+        if _ORG_OF_BEFORE.search(text, 0, start) or _org_word_after(text, end):
             continue  # "the Institute of Allergy and Infectious Diseases": the end of a body's name
         if _MODIFIER_BEFORE.search(text, 0, start) and _NOUN_AFTER.match(text, end):
             continue  # "the Los Angeles district attorney": a place naming a body, no person

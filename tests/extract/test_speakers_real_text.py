@@ -75,3 +75,22 @@ def test_name_fragments_of_bodies_and_acronyms_are_no_people():
         (3, 12, "Ana Morel")]
     assert person_names("said Ms Holt of the UN.\nAid agencies also report delays") == []
     assert [n for _, _, n in person_names("the families of Ana Ruiz and Ben Cole")] == ["Ana Ruiz", "Ben Cole"]
+
+
+def test_a_place_split_by_a_comma_in_a_scene_phrase_is_no_speaker():
+    got = _one("Speaking in Harwick, Devon, Mara Lind said the ferry would sail again on Friday.")
+    assert got[0][0] == "Mara Lind"
+    got = _one("The ban may be lawful, but the ETU, said Ilse Varga, will fight it in court.")
+    assert got[0][0] == "Ilse Varga"
+
+
+def test_a_body_named_with_a_trailing_org_word_is_no_person():
+    got = _one('State-run Kelvar TV said the curfew was a response to "rioting and looting" by crowds.')
+    assert got[0][0] == "State-run Kelvar TV"
+
+
+def test_he_after_an_unquoted_role_speaker_means_them():
+    got = _speakers('Colonel Ivo Stern said the ceasefire was holding. '
+                    'A doctor in the port town, reached by telephone late in the evening, said shells had fallen all day long. '
+                    '"I can still hear them now," he said.')
+    assert got[-1][0] != "Ivo Stern"
