@@ -249,6 +249,9 @@ def quotes_in_sentence(text: str, article_id: str, index: int, ctx: ArticleConte
     """Direct and partial quotes in one sentence, or one indirect quote when there are none."""
     spans = _quoted_spans(text)
     has_verb = bool(_SPEECH.search(text))
+    passive = _SAID_TO.search(text)
+    if passive and len(_SPEECH.findall(text)) > 1:
+        passive = None  # someone still speaks: 'Ruiz said the fire is said to "spread fast"'
     out: list[Quote] = []
     for s, e, inner in spans:
         words = len(inner.split())
@@ -257,6 +260,9 @@ def quotes_in_sentence(text: str, article_id: str, index: int, ctx: ArticleConte
             continue  # scare quotes: the 'dozens' of a headline
         if words < 4 and not described and _QUOTED_NAME.match(inner):
             continue  # a name in quotes, not speech: operation "Silver Lantern", the ship "Morning Star"
+        if passive and passive.start() < s:
+            out.append(_make(article_id, index, text, inner, None, ctx, direct=True))
+            continue  # 'Protest is said to "flare up" and "boil"': words put in no one's mouth
         raw = _speaker_for(text, s, e, spans)
         if raw is None and (has_verb or described):
             # "X praised the officers and said that the negotiators had 'saved lives'"
@@ -292,6 +298,7 @@ def quotes_in_sentence(text: str, article_id: str, index: int, ctx: ArticleConte
         spk = _coordinated_subject(body[start + m.start("spk"):start + m.end("spk")].strip())
         if re.match(_SCENE, body[start:]):
             spk = _after_place(spk)
+        spk = _subject_proper(spk, body if k else "")
         rest = m.group("rest")
         verb_end = start + m.end("verb")
         later = next((b for b in bounds if b > verb_end), None)
@@ -347,6 +354,30 @@ def _aside_name(m: re.Match) -> str:
 # clause that reports: "..., who says ..."
 _WHO_SAYS = re.compile(r"\b(?:to|with|from)\s+(?P<spk>(?:the|a|an)\s+[^,;:“”\"]{2,60}?|[A-Z][^,;:“”\"]{2,60}?),"
                        r"\s+who\s+(?P<verb>says|said)\b(?P<rest>.+)$")
+
+
+# a lead-in phrase without a comma before a pronoun subject: "but given the interest he said ..."
+_LEAD_IN_PRONOUN = re.compile(r"^[a-z][\w'’ -]*?\s(?P<p>he|she|they|we)$")
+# the people a relative clause is about: "That angers many protesters who say ..."
+_WHO_ANTECEDENT = re.compile(r"\b(?P<who>(?:many|some|most|several|other|the|a|an)\s+[\w'’ -]+?)\s+who$")
+# the sentence's own subject, when a later clause goes on about it: "He reviewed X, and as an expert stressed ..."
+_FIRST_SUBJECT = re.compile(r"^(?P<s>He|She|(?:[A-Z][\w'’.-]+\s+){1,2}[A-Z][\w'’-]+)\s+(?:also\s+)?[a-z]+\b")
+
+
+def _subject_proper(spk: str, sentence: str) -> str:
+    """The speaker a reported clause's subject chunk stands for: the pronoun after a lead-in phrase,
+    the people before "who", the sentence's subject for a coordinated "as an expert" ('' for none)."""
+    m = _LEAD_IN_PRONOUN.match(spk)
+    if m:
+        return m.group("p")
+    m = _WHO_ANTECEDENT.search(spk)
+    if m:
+        return m.group("who")
+    if re.match(r"as\s+(?:a|an|the)\s", spk, re.I):
+        first = _FIRST_SUBJECT.match(sentence)
+        ok = first and (first.group("s") in ("He", "She") or person_names(first.group("s")))
+        return first.group("s") if ok else ""
+    return spk
 
 
 def _after_place(spk: str) -> str:
@@ -511,6 +542,8 @@ def _ok_indirect_subject(spk: str) -> bool:
         # (also "I'm told that ...": the reporter was told, nobody is named; "We can confirm that" is
         # a press release's own voice)
         return False
+    if re.search(r"\bto$", spk):
+        return False  # "I want to say ...": an infinitive, no source
     if spk.lower() in ("it", "this", "that", "there", "the", "a", "an", "these", "those"):
         return False
     if re.match(_SCENE_WORDS, spk) or re.match(r"(?:please|let)\b", spk, re.I):
@@ -527,9 +560,13 @@ def _ok_indirect_subject(spk: str) -> bool:
     return len(spk.split()) <= 9
 
 
+_SAID_TO = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:often\s+|widely\s+)?said\s+to\s+[“\"‘']")
+
+
 def _make(article_id, index, text, inner, raw, ctx: ArticleContext, direct: bool) -> Quote:
     name = role = org = None
     if raw:
+        raw = re.sub(r"^\d{4}\s+(?=[A-Z])", "", raw.strip())  # a year or a live blog's "1535" before the source
         name, role, org = split_speaker(raw)
         by_role = ctx.resolve_role(raw.strip(" ,.;:")) if name and not person_names(name) else None
         if by_role:

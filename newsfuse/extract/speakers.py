@@ -237,6 +237,9 @@ class ArticleContext:
         m = _AGED_FIRST_NAME.match(text)
         if m and not any(s <= m.start("name") < e for s, e in spans) and m.group("name").lower() not in _FUNCTION_WORDS:
             seen.append((m.start("name"), m.group("name")))
+        for m in _KIN_SEEN.finditer(text):
+            if not any(s <= m.start("name") < e for s, e in spans) and not in_quotation(text, m.start()):
+                seen.append((m.start("name"), m.group("name")))  # "Jackson's sister Janet took the stage"
         m = _INTERVIEWED.search(text)
         interviewed = bool(m and not person_names(m.group("who")) and not in_quotation(text, m.start()))
         if interviewed:
@@ -308,6 +311,12 @@ _KIN_NAME = re.compile(r"(?:his|her|their|our|my|the\s+[\w'’-]+['’]s)\s+(?P<
                        r"son|daughter|brother|sister|partner|fianc[ée]e?|friend|neighbour|neighbor|grandmother|"
                        r"grandfather|gran|grandson|granddaughter|uncle|aunt|cousin|niece|nephew)s?)\s+"
                        r"(?P<name>[A-Z][\w'’-]+)", re.I)
+
+
+# the same in running text, the kin of someone named too: "Ruiz's sister Lena", "his wife Maria"
+_KIN_SEEN = re.compile(r"(?:\b[A-Z][\w'’-]+['’]s|\b(?:his|her|their))\s+(?:mum|mom|mother|father|dad|wife|husband|son|"
+                       r"daughter|brother|sister|partner|fianc[ée]e?|grandmother|grandfather|uncle|aunt|cousin|niece|nephew)"
+                       r"\s+(?P<name>[A-Z][a-zà-ÿ'’-]+)\b(?!\s+[A-Z])")
 
 
 def split_speaker(phrase: str) -> tuple[str | None, str | None, str | None]:

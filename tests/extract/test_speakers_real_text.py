@@ -94,3 +94,38 @@ def test_he_after_an_unquoted_role_speaker_means_them():
                     'A doctor in the port town, reached by telephone late in the evening, said shells had fallen all day long. '
                     '"I can still hear them now," he said.')
     assert got[-1][0] != "Ivo Stern"
+
+
+def test_the_pronoun_after_a_lead_in_phrase_is_the_subject():
+    seen = "One of the organisers, Nils Aberg, spoke on Monday."
+    got = _one("Aberg said they first aimed for 500 people, but given the interest he said they now expect 2,000.", seen)
+    assert [s for s, _ in got] == ["Nils Aberg", "Nils Aberg"]
+
+
+def test_the_people_before_who_say_are_the_source():
+    got = _one("That angers many local traders who say the new levy is unfair to small shops.")
+    assert got[0][0] == "many local traders"
+
+
+def test_a_clause_on_as_an_expert_goes_on_about_the_sentence_subject():
+    seen = "Dr Oskar Velde, a second witness, took the stand."
+    got = _one("He also read the pilot's log, and as a flight safety expert stressed the checks should never be skipped.", seen)
+    assert got[0][0] == "Oskar Velde"
+
+
+def test_words_said_to_be_used_and_an_infinitive_name_no_speaker():
+    got = _one('Too often, the press covers them like weather: protest is said to "flare up" and "boil".')
+    assert [s for s, _ in got] == [None, None]
+    assert _one("I just want to say thank you to everyone, and I want to say welcome home, Dara.") == []
+
+
+def test_a_relative_named_by_first_name_is_who_she_means():
+    got = _speakers('"We would not be here without them," said Lil Ray, named best newcomer. '
+                    "Late in the show Okoro's sister Amara took the stage. "
+                    '"My family wanted to be here tonight," she said.')
+    assert got[-1][0] == "Amara"
+
+
+def test_a_year_before_the_source_is_no_part_of_it():
+    got = _one('By Staff Writers | May 2, 2019 The Embassy of Norland warned that "credible threats" had been received.')
+    assert got[0][0] == "Embassy of Norland"
