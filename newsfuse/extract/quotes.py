@@ -28,6 +28,10 @@ _QUOTE_SPANS = [
     re.compile(r"‘([^‘’]{2,}?)’(?!\w)"),
     re.compile(r"(?:^|(?<=[\s(:]))'([A-Z][^']{2,}?[.,!?])'(?!\w)"),
     re.compile(r"«\s*([^«»]{2,}?)\s*(?:»|$)"),  # guillemets of translated French, Spanish, Italian copy
+    # a quotation running on from the sentence before: opened and not closed, or closed and not opened
+    # before its speaker ('They were afraid," said Ana Ruiz.')
+    re.compile(r'^"([^"“”]{8,})$'),
+    re.compile(rf'^([^“”"]{{8,}}?[,.!?])[”"](?=\s*(?:(?:[a-z]+\s+)?(?:{SPEECH_VERBS})\b|(?:[A-Z][\w.\'’-]*\s+){{1,4}}(?:{SPEECH_VERBS})\b))'),
 ]
 _SPEECH = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.I)
 # right after a closing quote more verbs introduce the speaker than elsewhere (translated copy:
@@ -228,6 +232,9 @@ def _before_apposition(spk: str) -> str:
 _SUBJECT_BEFORE = re.compile(rf"(?:^|[,;]\s*|\b(?:and|but)\s+)(?P<subj>[^,;“”\"]{{1,80}}?)\s+(?:{SPEECH_VERBS})\b", re.I)
 
 
+_NOT_SUBJECT = {"it", "this", "that", "there", "they", "we", "i", "you", "who", "which", "what", "one", "some", "many"}
+
+
 def _verb_subject(text: str, spans) -> str | None:
     """Who speaks in a sentence that carries a partial quote: the pronoun or the name just before
     the first speech verb outside the quotes (not the first name in the sentence: "He said Oslo and
@@ -236,8 +243,8 @@ def _verb_subject(text: str, spans) -> str | None:
         if any(ps <= m.start("subj") < pe for ps, pe, _ in spans):
             continue
         subj = m.group("subj").strip()
-        if subj.lower() in ("he", "she"):
-            return subj
+        if subj.lower() in ("he", "she") or (re.fullmatch(r"[A-Z][a-zà-ÿ'’-]+", subj) and subj.lower() not in _NOT_SUBJECT):
+            return subj  # a pronoun, or a surname given alone ('..., Beck said.'): resolved by the caller
         names = person_names(subj)
         if names and names[-1][1] == len(subj):
             return names[-1][2]
@@ -299,6 +306,8 @@ def quotes_in_sentence(text: str, article_id: str, index: int, ctx: ArticleConte
         if re.match(_SCENE, body[start:]):
             spk = _after_place(spk)
         spk = _subject_proper(spk, body if k else "")
+        if out and spk.lower() in ("he", "she"):
+            spk = out[-1].speaker or spk  # "Ruiz said ..., but he said ...": the clause before named him
         rest = m.group("rest")
         verb_end = start + m.end("verb")
         later = next((b for b in bounds if b > verb_end), None)
@@ -590,8 +599,9 @@ def extract_quotes(article: Article, ctx: ArticleContext | None = None) -> list[
     last: Quote | None = None  # the previous sentence's quote
     for s in article.sentences:
         qs = quotes_in_sentence(s.text, article.id, s.index, ctx)
-        if (len(qs) == 1 and qs[0].speaker is None and qs[0].direct and last is not None and last.direct
-                and last.speaker and _WHOLE_QUOTE.match(s.text)):
+        if (len(qs) == 1 and qs[0].speaker is None and qs[0].direct and last is not None and last.speaker
+                and (last.direct or person_names(last.speaker)) and _WHOLE_QUOTE.match(s.text)):
+            # (after a named person's reported words too: 'Ana Ruiz said aid was late. "People are desperate."')
             # a quotation standing alone right after a quoted speaker goes on in their voice
             qs[0].speaker, qs[0].role, qs[0].organization = last.speaker, last.role, last.organization
         ctx.see(s.text)
@@ -638,4 +648,4 @@ def _person_role(spk: str) -> bool:
     return len(core) <= 5 and core[-1].lower() in _PERSON_NOUNS and not any(w.lower() in ORG_WORDS for w in core)
 
 
-_WHOLE_QUOTE = re.compile(r'^\s*[“"][^“”"]+[”"]\s*$')
+_WHOLE_QUOTE = re.compile(r'^\s*[“"][^“”"]+[”"]?\s*$')

@@ -97,8 +97,9 @@ def test_he_after_an_unquoted_role_speaker_means_them():
 
 
 def test_the_pronoun_after_a_lead_in_phrase_is_the_subject():
-    seen = "One of the organisers, Nils Aberg, spoke on Monday."
-    got = _one("Aberg said they first aimed for 500 people, but given the interest he said they now expect 2,000.", seen)
+    seen = "The mayor, Ruth Olsen, opened the fair on Monday."
+    got = _one("One of the organisers, Nils Aberg, said they first aimed for 500 people, but given the interest "
+               "he said they now expect 2,000.", seen)
     assert [s for s, _ in got] == ["Nils Aberg", "Nils Aberg"]
 
 
@@ -129,3 +130,24 @@ def test_a_relative_named_by_first_name_is_who_she_means():
 def test_a_year_before_the_source_is_no_part_of_it():
     got = _one('By Staff Writers | May 2, 2019 The Embassy of Norland warned that "credible threats" had been received.')
     assert got[0][0] == "Embassy of Norland"
+
+
+def test_a_quotation_running_over_sentences_keeps_its_speaker():
+    got = _speakers('"We have 40 nurses flying out next week," said Mr Oduya. "After that a team of 30 engineers '
+                    'will join us. "Whether that is enough is another matter."')
+    assert [s for s, _ in got] == ["Oduya", "Oduya", "Oduya"]
+    got = _speakers('"For years people here kept quiet out of fear. They were scared," said Omar Haddad, a '
+                    'community organiser. "In three days that fear has gone and people are speaking up."')
+    assert [s for s, _ in got][1:] == ["Omar Haddad", "Omar Haddad"]
+
+
+def test_a_standalone_quotation_after_a_named_persons_report_is_theirs():
+    got = _speakers("Ines Brook of the aid group Lumen said the roads should not be used as an excuse. "
+                    '"People are desperate, and they will stay desperate without help."')
+    assert got[-1][0] == "Ines Brook"
+
+
+def test_a_surname_after_a_partial_quote_speaks_it():
+    got = _speakers('Marine scientist Tove Beck studies reefs. With half of its reefs left, the bay is the '
+                    '"last, best" chance for oysters, Beck said.')
+    assert got[-1][0] == "Tove Beck"
