@@ -604,6 +604,8 @@ def extract_quotes(article: Article, ctx: ArticleContext | None = None) -> list[
             # (after a named person's reported words too: 'Ana Ruiz said aid was late. "People are desperate."')
             # a quotation standing alone right after a quoted speaker goes on in their voice
             qs[0].speaker, qs[0].role, qs[0].organization = last.speaker, last.role, last.organization
+        if qs and qs[0].speaker is None and _RUN_ON_STRAIGHT.match(s.text):
+            qs = []  # a straight-quoted passage nobody is found for: left out, as before (no speakerless extras)
         ctx.see(s.text)
         for q in qs:
             if q.speaker and ((len(q.speaker.split()) >= 2 and person_names(q.speaker)) or _one_person(q)):
@@ -648,4 +650,5 @@ def _person_role(spk: str) -> bool:
     return len(core) <= 5 and core[-1].lower() in _PERSON_NOUNS and not any(w.lower() in ORG_WORDS for w in core)
 
 
+_RUN_ON_STRAIGHT = re.compile(r'^\s*"[^"“”]+$')
 _WHOLE_QUOTE = re.compile(r'^\s*[“"][^“”"]+[”"]?\s*$')
