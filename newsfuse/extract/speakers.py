@@ -56,7 +56,7 @@ ORG_WORDS = {
     "nations", "states", "republic", "kingdom", "club", "team", "ministries", "cabinet", "presidency",
     "palace", "kremlin", "sun", "mail", "telegraph", "guardian", "independent", "express", "reuters",
     "tass", "interfax", "sputnik", "ria", "efe", "afp", "ap", "bbc", "cnn", "iom", "unhcr", "un", "eu",
-    "nato", "csto", "who", "unicef", "kazinform", "khabar-24", "lufthansa",
+    "nato", "csto", "who", "unicef", "kazinform", "khabar-24", "lufthansa", "administration",
 }
 # "Ministry of", "Institute of Allergy and": what follows is the rest of a body's name, not a person
 _ORG_OF_BEFORE = re.compile(r"\b(?i:%s)\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:and|&)\s+)?$" % "|".join(
@@ -64,7 +64,11 @@ _ORG_OF_BEFORE = re.compile(r"\b(?i:%s)\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+(
 def _org_word_after(text: str, end: int) -> bool:
     """'State-run Nile TV', 'Lake Ossery Radio': a capitalised run that a body's word closes."""
     m = re.match(r"\s+([A-Za-z]+)\b", text[end:end + 20])
-    return bool(m and m.group(1)[0].isupper() and m.group(1).lower() in ORG_WORDS)
+    if m and m.group(1)[0].isupper() and m.group(1).lower() in ORG_WORDS:
+        return True
+    # "National Oceanic and Atmospheric Administration": the first half of a body's name
+    m = re.match(r"\s+(?:and|&)\s+(?:[A-Z][\w'’-]*\s+){0,3}([A-Z][\w'’-]*)(?!\s+[A-Z])", text[end:end + 80])
+    return bool(m and m.group(1).lower() in ORG_WORDS)
 
 
 # "MacAskill", "McBride", "DeLuca", "O'Neill": a capital inside a surname after its prefix

@@ -75,6 +75,7 @@ def test_name_fragments_of_bodies_and_acronyms_are_no_people():
         (3, 12, "Ana Morel")]
     assert person_names("said Ms Holt of the UN.\nAid agencies also report delays") == []
     assert [n for _, _, n in person_names("the families of Ana Ruiz and Ben Cole")] == ["Ana Ruiz", "Ben Cole"]
+    assert person_names("the Northern Oceanic and Atmospheric Administration said on Monday") == []
 
 
 def test_a_place_split_by_a_comma_in_a_scene_phrase_is_no_speaker():
