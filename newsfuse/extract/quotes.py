@@ -17,7 +17,7 @@ import unicodedata
 
 from ..records import Article, Quote
 from .language import is_english
-from .speakers import _EXTRA_ROLES, _ROLE_HEADS, SPEECH_VERBS, TITLES, ArticleContext, in_quotation, person_names, split_speaker
+from .speakers import _EXTRA_ROLES, _ROLE_HEADS, ORG_WORDS, PRONOUNS, SPEECH_VERBS, TITLES, ArticleContext, in_quotation, person_names, split_speaker, undot_titles
 
 
 __all__ = ["extract_quotes", "quotes_in_sentence", "same_quote", "quote_similarity"]
@@ -28,6 +28,10 @@ _QUOTE_SPANS = [
     re.compile(r"‘([^‘’]{2,}?)’(?!\w)"),
     re.compile(r"(?:^|(?<=[\s(:]))'([A-Z][^']{2,}?[.,!?])'(?!\w)"),
     re.compile(r"«\s*([^«»]{2,}?)\s*(?:»|$)"),  # guillemets of translated French, Spanish, Italian copy
+    # a quotation running on from the sentence before: opened and not closed, or closed and not opened
+    # before its speaker ('They were afraid," said Ana Ruiz.')
+    re.compile(r'^"([^"“”]{8,})$'),
+    re.compile(rf'^([^“”"]{{8,}}?[,.!?])[”"](?=\s*(?:(?:[a-z]+\s+)?(?:{SPEECH_VERBS})\b|(?:[A-Z][\w.\'’-]*\s+){{1,4}}(?:{SPEECH_VERBS})\b))'),
 ]
 _SPEECH = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.I)
 # right after a closing quote more verbs introduce the speaker than elsewhere (translated copy:
@@ -53,7 +57,9 @@ _ASIDE_PIECE = re.compile(r"^\s*(?:(?:[a-z]+(?:ing|ed)|in|on|at|for|with|after|b
                           r"who|whose|which)\b|\d{1,3}\s*$)")
 # a conjunction right after a quote joins another predicate ('was "heartbroken" and promised'): no speaker there
 _NOT_AFTER_SPK = {"and", "but", "or", "then", "so", "that", "which", "who", "to", "as", "while", "when",
-                  "has", "have", "had"}
+                  "has", "have", "had",
+                  # a place or source of a quoted word ('"a traitor" in the Sun - said'): no speaker
+                  "in", "on", "at", "by", "for", "from", "of", "with"}
 # "X described the attack as 'a cowardly act'": the quoted words are X's
 _DESCRIBED_AS = re.compile(r"\b(?:described|branded|labell?ed|characteri[sz]ed)\s+(?:[\w'’-]+\s+){0,6}?as\s*$"
                            # "X called the attack 'an act of war'" (not "so-called", not "called for")
@@ -169,6 +175,7 @@ _JOINED_BODY = re.compile(r"^(?P<lead>(?:[Aa]n?|[Tt]he)\s+(?:[\w'’-]+\s+){0,4}
 
 
 def _speaker_for(text: str, s: int, e: int, spans) -> str | None:
+    text = undot_titles(text)  # '..." Rear Adm. Ana Ruiz said': the rank's full stop ends nothing
     after = text[e:]
     nxt = next((ps for ps, _, _ in spans if ps >= e), len(text))
     after = after[: nxt - e]
@@ -177,7 +184,7 @@ def _speaker_for(text: str, s: int, e: int, spans) -> str | None:
         return m.group(1)
     m = _AFTER_VERB_SPK.match(after)
     if m:
-        return _TRAILING_MANNER.sub(r"\1", m.group(1))  # 'says Shona casually': the name, not the manner
+        return _TRAILING_MANNER.sub(r"\1", _before_apposition(m.group(1)))  # 'says Shona casually': the name
     prev = max((pe for _, pe, _ in spans if pe <= s), default=0)
     before = text[prev:s]
     saying = _SAYING.search(before)
@@ -194,6 +201,9 @@ def _speaker_for(text: str, s: int, e: int, spans) -> str | None:
         joined = _JOINED_BODY.match(chunk.strip())
         if joined:
             return joined.group("lead")  # 'An army spokesman declined to comment, but confirmed: "..."'
+        scene = re.match(_SCENE, chunk.strip())
+        if scene and "," in chunk:
+            chunk = chunk.rsplit(",", 1)[1]  # "Speaking at the White House, Allen observed:": Allen
         if person_names(chunk):
             return chunk
         # "The airline, Aerolux, said": the last piece that is not empty is the speaker, but not an
@@ -204,10 +214,51 @@ def _speaker_for(text: str, s: int, e: int, spans) -> str | None:
     return None
 
 
+# a name (one to five capitalised words, a courtesy title allowed) and nothing else
+_BARE_NAME = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’-]*")
+
+
+def _before_apposition(spk: str) -> str:
+    """'Salamah, 36' / 'Ahmida, an analyst at ...' -> the name before its apposition, so that a surname
+    resolves to the person named earlier ('said the head of the agency, Ana Ruiz' is kept whole)."""
+    first, _, rest = spk.partition(",")
+    first = first.strip()
+    if rest and _BARE_NAME.fullmatch(first) and not person_names(rest):
+        return first
+    return spk
+
+
+# the subject right before a speech verb: "He said that X ...", "After meeting Y, Z told ..."
+_SUBJECT_BEFORE = re.compile(rf"(?:^|[,;]\s*|\b(?:and|but)\s+)(?P<subj>[^,;“”\"]{{1,80}}?)\s+(?:{SPEECH_VERBS})\b", re.I)
+
+
+_NOT_SUBJECT = {"it", "this", "that", "there", "they", "we", "i", "you", "who", "which", "what", "one", "some", "many"}
+
+
+def _verb_subject(text: str, spans) -> str | None:
+    """Who speaks in a sentence that carries a partial quote: the pronoun or the name just before
+    the first speech verb outside the quotes (not the first name in the sentence: "He said Oslo and
+    its partners had 'pushed for talks'" is his quote, not Oslo's)."""
+    for m in _SUBJECT_BEFORE.finditer(text):
+        if any(ps <= m.start("subj") < pe for ps, pe, _ in spans):
+            continue
+        subj = m.group("subj").strip()
+        if subj.lower() in ("he", "she") or (re.fullmatch(r"[A-Z][a-zà-ÿ'’-]+", subj) and subj.lower() not in _NOT_SUBJECT):
+            return subj  # a pronoun, or a surname given alone ('..., Beck said.'): resolved by the caller
+        names = person_names(subj)
+        if names and names[-1][1] == len(subj):
+            return names[-1][2]
+        return None
+    return None
+
+
 def quotes_in_sentence(text: str, article_id: str, index: int, ctx: ArticleContext) -> list[Quote]:
     """Direct and partial quotes in one sentence, or one indirect quote when there are none."""
     spans = _quoted_spans(text)
     has_verb = bool(_SPEECH.search(text))
+    passive = _SAID_TO.search(text)
+    if passive and len(_SPEECH.findall(text)) > 1:
+        passive = None  # someone still speaks: 'Ruiz said the fire is said to "spread fast"'
     out: list[Quote] = []
     for s, e, inner in spans:
         words = len(inner.split())
@@ -216,11 +267,14 @@ def quotes_in_sentence(text: str, article_id: str, index: int, ctx: ArticleConte
             continue  # scare quotes: the 'dozens' of a headline
         if words < 4 and not described and _QUOTED_NAME.match(inner):
             continue  # a name in quotes, not speech: operation "Silver Lantern", the ship "Morning Star"
+        if passive and passive.start() < s:
+            out.append(_make(article_id, index, text, inner, None, ctx, direct=True))
+            continue  # 'Protest is said to "flare up" and "boil"': words put in no one's mouth
         raw = _speaker_for(text, s, e, spans)
         if raw is None and (has_verb or described):
             # "X praised the officers and said that the negotiators had 'saved lives'"
             names = [n for n in person_names(text) if not any(ps <= n[0] < pe for ps, pe, _ in spans)]
-            raw = names[0][2] if names else None
+            raw = _verb_subject(text, spans) or (names[0][2] if names else None)
             if raw is None:
                 m = _INDIRECT.match(text)
                 raw = m.group("spk") if m else None
@@ -233,7 +287,13 @@ def quotes_in_sentence(text: str, article_id: str, index: int, ctx: ArticleConte
         return out
     # reported speech opening the sentence, or one of its coordinated clauses ("..., and the
     # coastguard said up to 28 could still be missing"; "...; critics say that is not enough")
-    body = _REL_ASIDE.sub(_aside_name, _LIVE_STAMP.sub("", text, count=1))
+    body = _REL_ASIDE.sub(_aside_name, _LIVE_STAMP.sub("", undot_titles(text), count=1))
+    inverted = _INVERTED_SAID.search(body)
+    if inverted and body[inverted.end():].strip():
+        words = _inverted_quote(body, inverted)
+        return [_make(article_id, index, text, words, inverted.group("spk"), ctx, direct=False)] if words else []
+    if inverted:
+        return []  # "..., said Colonel Ana Ruiz, the head of rescue.": a claim's attribution, no quote
     bounds = [0] + [m.end() for m in _CLAUSES.finditer(body)]
     done = -1  # where the last reported clause found ends
     for k, start in enumerate(bounds):
@@ -243,6 +303,11 @@ def quotes_in_sentence(text: str, article_id: str, index: int, ctx: ArticleConte
         if not (m and len(m.group("rest").split()) >= 3 and not re.match(r"\s*[,.]", m.group("rest"))):
             continue
         spk = _coordinated_subject(body[start + m.start("spk"):start + m.end("spk")].strip())
+        if re.match(_SCENE, body[start:]):
+            spk = _after_place(spk)
+        spk = _subject_proper(spk, body if k else "")
+        if out and spk.lower() in ("he", "she"):
+            spk = out[-1].speaker or spk  # "Ruiz said ..., but he said ...": the clause before named him
         rest = m.group("rest")
         verb_end = start + m.end("verb")
         later = next((b for b in bounds if b > verb_end), None)
@@ -265,6 +330,20 @@ def quotes_in_sentence(text: str, article_id: str, index: int, ctx: ArticleConte
     return out
 
 
+# the speaker set off after the verb inside or after the reported words: "The plan, said Ruiz, is dead",
+# "That depends on the weather, said Colonel Ana Ruiz, the head of the agency."
+_INVERTED_SAID = re.compile(r"(?<=[A-Za-z0-9%)]),\s+(?:said|says|added|adds)\s+(?P<spk>(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’-]*)"
+                            r"(?P<tail>\s*,\s*(?:the|a|an|one|who|whose|\d|[a-z]+\s+(?:of|at|for|with|in)\b)[^,]*?(?=,|\.?\s*$)|)(?:,|\.?\s*$)")
+
+
+def _inverted_quote(body: str, m: re.Match) -> str | None:
+    """The reported words of a sentence whose speaker stands in a parenthesis after the verb."""
+    if len(body[:m.start()].split()) < 2:
+        return None
+    words = re.sub(r"\s+([.,])", r"\1", (body[:m.start()] + " " + body[m.end():].strip()).strip())
+    return words if len(words.split()) >= 4 else None
+
+
 # a relative aside between a speaker and the verb: "Saida Morrow, who says she won, said ...",
 # "The firm, which runs 40 depots, said ..."
 _REL_ASIDE = re.compile(r",\s+(?:who|which)\s+[^,;:“”\"]{3,80},\s+(?=(?:said|says|told|added)\b)")
@@ -284,6 +363,39 @@ def _aside_name(m: re.Match) -> str:
 # clause that reports: "..., who says ..."
 _WHO_SAYS = re.compile(r"\b(?:to|with|from)\s+(?P<spk>(?:the|a|an)\s+[^,;:“”\"]{2,60}?|[A-Z][^,;:“”\"]{2,60}?),"
                        r"\s+who\s+(?P<verb>says|said)\b(?P<rest>.+)$")
+
+
+# a lead-in phrase without a comma before a pronoun subject: "but given the interest he said ..."
+_LEAD_IN_PRONOUN = re.compile(r"^[a-z][\w'’ -]*?\s(?P<p>he|she|they|we)$")
+# the people a relative clause is about: "That angers many protesters who say ..."
+_WHO_ANTECEDENT = re.compile(r"\b(?P<who>(?:many|some|most|several|other|the|a|an)\s+[\w'’ -]+?)\s+who$")
+# the sentence's own subject, when a later clause goes on about it: "He reviewed X, and as an expert stressed ..."
+_FIRST_SUBJECT = re.compile(r"^(?P<s>He|She|(?:[A-Z][\w'’.-]+\s+){1,2}[A-Z][\w'’-]+)\s+(?:also\s+)?[a-z]+\b")
+
+
+def _subject_proper(spk: str, sentence: str) -> str:
+    """The speaker a reported clause's subject chunk stands for: the pronoun after a lead-in phrase,
+    the people before "who", the sentence's subject for a coordinated "as an expert" ('' for none)."""
+    m = _LEAD_IN_PRONOUN.match(spk)
+    if m:
+        return m.group("p")
+    m = _WHO_ANTECEDENT.search(spk)
+    if m:
+        return m.group("who")
+    if re.match(r"as\s+(?:a|an|the)\s", spk, re.I):
+        first = _FIRST_SUBJECT.match(sentence)
+        ok = first and (first.group("s") in ("He", "She") or person_names(first.group("s")))
+        return first.group("s") if ok else ""
+    return spk
+
+
+def _after_place(spk: str) -> str:
+    """'Alabama, Obama' -> 'Obama': the second half of a place ('Speaking in Theodore, Alabama, Obama
+    said') left before the subject of a sentence that opens on a scene phrase."""
+    first, _, rest = spk.partition(",")
+    if rest and re.fullmatch(r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)?", first.strip()) and re.match(r"\s*(?:[A-Z]|the\s)", rest):
+        return rest.strip()
+    return spk
 
 
 def _capitalised(clause: str) -> str:
@@ -439,6 +551,8 @@ def _ok_indirect_subject(spk: str) -> bool:
         # (also "I'm told that ...": the reporter was told, nobody is named; "We can confirm that" is
         # a press release's own voice)
         return False
+    if re.search(r"\bto$", spk):
+        return False  # "I want to say ...": an infinitive, no source
     if spk.lower() in ("it", "this", "that", "there", "the", "a", "an", "these", "those"):
         return False
     if re.match(_SCENE_WORDS, spk) or re.match(r"(?:please|let)\b", spk, re.I):
@@ -455,9 +569,13 @@ def _ok_indirect_subject(spk: str) -> bool:
     return len(spk.split()) <= 9
 
 
+_SAID_TO = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:often\s+|widely\s+)?said\s+to\s+[“\"‘']")
+
+
 def _make(article_id, index, text, inner, raw, ctx: ArticleContext, direct: bool) -> Quote:
     name = role = org = None
     if raw:
+        raw = re.sub(r"^\d{4}\s+(?=[A-Z])", "", raw.strip())  # a year or a live blog's "1535" before the source
         name, role, org = split_speaker(raw)
         by_role = ctx.resolve_role(raw.strip(" ,.;:")) if name and not person_names(name) else None
         if by_role:
@@ -481,17 +599,56 @@ def extract_quotes(article: Article, ctx: ArticleContext | None = None) -> list[
     last: Quote | None = None  # the previous sentence's quote
     for s in article.sentences:
         qs = quotes_in_sentence(s.text, article.id, s.index, ctx)
-        if (len(qs) == 1 and qs[0].speaker is None and qs[0].direct and last is not None and last.direct
-                and last.speaker and _WHOLE_QUOTE.match(s.text)):
+        if (len(qs) == 1 and qs[0].speaker is None and qs[0].direct and last is not None and last.speaker
+                and (last.direct or person_names(last.speaker)) and _WHOLE_QUOTE.match(s.text)):
+            # (after a named person's reported words too: 'Ana Ruiz said aid was late. "People are desperate."')
             # a quotation standing alone right after a quoted speaker goes on in their voice
             qs[0].speaker, qs[0].role, qs[0].organization = last.speaker, last.role, last.organization
+        if qs and qs[0].speaker is None and _RUN_ON_STRAIGHT.match(s.text):
+            qs = []  # a straight-quoted passage nobody is found for: left out, as before (no speakerless extras)
         ctx.see(s.text)
         for q in qs:
-            if q.speaker and len(q.speaker.split()) >= 2 and person_names(q.speaker):
-                ctx.note(q.speaker)
+            if q.speaker and ((len(q.speaker.split()) >= 2 and person_names(q.speaker)) or _one_person(q)):
+                ctx.note(q.speaker)  # the last one quoted is who a following "he said" means
+        role = None if qs else _ROLE_SAYS.match(s.text)
+        if role and _person_role(role.group("who")):
+            ctx.note(role.group("who"))  # "A doctor in the town, reached by phone, said ..." (no quote kept)
         out.extend(qs)
         last = qs[-1] if qs else None
     return out
 
 
-_WHOLE_QUOTE = re.compile(r'^\s*[“"][^“”"]+[”"]\s*$')
+# people named by what they are: "a doctor in the city", "the defence lawyer", "one witness"
+_PERSON_NOUNS = (_ROLE_HEADS | _EXTRA_ROLES | {t for t in TITLES if len(t) > 4} | {
+    "doctor", "lawyer", "attorney", "diplomat", "official", "analyst", "expert", "witness", "source", "man",
+    "woman", "boy", "girl", "soldier", "activist", "organiser", "organizer", "correspondent", "reporter",
+    "aide", "adviser", "advisor", "engineer", "pilot", "surgeon", "physician", "scientist", "researcher",
+    "economist", "historian", "trader", "dealer", "owner", "manager", "paramedic", "firefighter", "rescuer",
+    "relative", "friend", "neighbour", "neighbor", "resident", "protester", "protestor", "guard", "official"})
+
+
+def _one_person(q: Quote) -> bool:
+    """Whether an unresolved speaker is one person a following "he said" may mean: a surname given
+    alone ('..., Fermin said') or one person named by role ('a doctor in the city said'), so that the
+    pronoun does not reach back past them to someone quoted before."""
+    spk = q.speaker or ""
+    if q.direct and re.fullmatch(r"[A-Z][a-zà-ÿ'’-]+", spk):
+        return spk.lower() not in ORG_WORDS and spk.lower() not in PRONOUNS
+    return _person_role(spk)
+
+
+# a sentence opening on someone named by role and a speech verb
+_ROLE_SAYS = re.compile(r"^(?P<who>(?:An?|The|One)\s+[^,;:“”\"]{1,80}?)(?:,\s+[a-z][^,;:“”\"]{1,80},)?\s+(?:said|says|told|tells|added)\b")
+
+
+def _person_role(spk: str) -> bool:
+    """Whether a phrase names one person by what they are ("a doctor in the city", "the defence lawyer")."""
+    if not re.match(r"(?:[Aa]n?|[Tt]he|[Oo]ne)\s|[a-z]", spk) or person_names(spk):
+        return False
+    # the head is the last word before any "of the agency", "in the city", "who ..."
+    core = re.split(r"\s+(?:of|for|at|in|from|with|on|who|whose|near|[a-z]+ed)\s+|,", spk)[0].split()
+    return len(core) <= 5 and core[-1].lower() in _PERSON_NOUNS and not any(w.lower() in ORG_WORDS for w in core)
+
+
+_RUN_ON_STRAIGHT = re.compile(r'^\s*"[^"“”]+$')
+_WHOLE_QUOTE = re.compile(r'^\s*[“"][^“”"]+[”"]?\s*$')

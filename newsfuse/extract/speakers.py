@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-__all__ = ["ArticleContext", "split_speaker", "find_attribution", "SPEECH_VERBS", "person_names"]
+__all__ = ["ArticleContext", "split_speaker", "find_attribution", "SPEECH_VERBS", "person_names", "undot_titles"]
 
 SPEECH_VERBS = (
     "said|says|say|told|tells|added|adding|stated|declared|affirmed|emphasized|emphasised|warned|"
@@ -56,13 +56,26 @@ ORG_WORDS = {
     "nations", "states", "republic", "kingdom", "club", "team", "ministries", "cabinet", "presidency",
     "palace", "kremlin", "sun", "mail", "telegraph", "guardian", "independent", "express", "reuters",
     "tass", "interfax", "sputnik", "ria", "efe", "afp", "ap", "bbc", "cnn", "iom", "unhcr", "un", "eu",
-    "nato", "csto", "who", "unicef", "kazinform", "khabar-24", "lufthansa",
+    "nato", "csto", "who", "unicef", "kazinform", "khabar-24", "lufthansa", "administration",
 }
+# "Ministry of", "Institute of Allergy and": what follows is the rest of a body's name, not a person
+_ORG_OF_BEFORE = re.compile(r"\b(?i:%s)\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:and|&)\s+)?$" % "|".join(
+    sorted(w for w in ORG_WORDS if w.isalpha() and len(w) > 3)))
+def _org_word_after(text: str, end: int) -> bool:
+    """'State-run Nile TV', 'Lake Ossery Radio': a capitalised run that a body's word closes."""
+    m = re.match(r"\s+([A-Za-z]+)\b", text[end:end + 20])
+    if m and m.group(1)[0].isupper() and m.group(1).lower() in ORG_WORDS:
+        return True
+    # "National Oceanic and Atmospheric Administration": the first half of a body's name
+    m = re.match(r"\s+(?:and|&)\s+(?:[A-Z][\w'’-]*\s+){0,3}([A-Z][\w'’-]*)(?!\s+[A-Z])", text[end:end + 80])
+    return bool(m and m.group(1).lower() in ORG_WORDS)
+
+
 # "MacAskill", "McBride", "DeLuca", "O'Neill": a capital inside a surname after its prefix
 # A capital further in without such a prefix is a brand ("AlpLink", "TransCo"), not a name: the token
 # may not stop in the middle of a word.
 _NAME_TOKEN = (r"(?:(?:Mac|Mc|De|Di|La|Le|Van|O['’])?[A-ZÀ-ÖØ-ÞĀ-Ž][a-zà-öø-ÿā-žƀ-ɏ'’]+"
-               r"(?:-[A-ZĀ-Ž]?[a-zà-öø-ÿā-žƀ-ɏ]+)*(?![A-Za-zÀ-ÖØ-öø-ÿĀ-ž])|[A-Z]\.)")  # "Ilić", "Łukasz"
+               r"(?:-[A-ZĀ-Ž]?[a-zà-öø-ÿā-žƀ-ɏ]+)*(?![A-Za-zÀ-ÖØ-öø-ÿĀ-ž])|(?<![A-Za-z])[A-Z]\.)")  # "Ilić", "Łukasz"
 _NAME_RUN = re.compile(rf"{_NAME_TOKEN}(?:\s+(?:(?:de|da|di|van|von|al|el|bin|le|la|du)\s+)?{_NAME_TOKEN})*")
 
 
@@ -71,21 +84,35 @@ _MODIFIER_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _NOUN_AFTER = re.compile(r"\s+[a-z]+\b(?<!\bsaid)(?<!\bsays)(?<!\btold)(?<!\badded)(?<!\bwho)(?<!\band)")
 
 
+# a rank or office cut short with a full stop ("Rear Adm.", "Gov.", "Lt."): part of the name run that
+# follows, so that "Rear Adm" is never taken for a name (the dot is blanked, offsets are kept)
+_TITLE_ABBREV = re.compile(r"\b(?:Adm|Gov|Sen|Rep|Lt|Gen|Col|Maj|Capt|Cmdr|Cdr|Sgt|Cpl|Pvt|Brig|Supt|Insp|Det|Atty|Amb|Cllr|Rev|Prof)\.(?=\s+[A-Z])")
+_ABBREV_HEADS = {"adm", "gov", "sen", "rep", "lt", "gen", "col", "maj", "capt", "cmdr", "cdr", "sgt", "cpl", "pvt",
+                 "brig", "supt", "insp", "det", "atty", "amb", "cllr", "rev", "prof"}
+
+
+def undot_titles(text: str) -> str:
+    """The text with the full stop of a title abbreviation before a name blanked (same length)."""
+    return _TITLE_ABBREV.sub(lambda m: m.group()[:-1] + " ", text)
+
+
 def person_names(text: str) -> list[tuple[int, int, str]]:
     """Spans of likely person names: two or three capitalised tokens after any titles."""
     out = []
+    text = undot_titles(text)
     for m in _NAME_RUN.finditer(text):
         toks = m.group().split()
         # drop leading titles ("Transport Minister", "Detective Inspector")
         i = 0
-        while i < len(toks) and (toks[i].lower().strip(".") in TITLES or "-of-" in toks[i].lower()):
+        while i < len(toks) and (toks[i].lower().strip(".") in TITLES or toks[i].lower() in _ABBREV_HEADS
+                                 or "-of-" in toks[i].lower()):
             i += 1  # titles and "Mum-of-three"
         # drop leading sentence words ("The", "But") that are capitalised only by position
         while i < len(toks) and toks[i].lower() in _FUNCTION_WORDS:
             i += 1
         # a role word further in ends the role: "Emergency Situations Minister Tomas Vreeland"
         for k in range(len(toks) - 2, i, -1):
-            if toks[k].lower().strip(".") in _ROLE_HEADS:
+            if toks[k].lower().strip(".") in _ROLE_HEADS or toks[k].lower() in _ABBREV_HEADS:
                 i = k + 1
                 break
         # a sentence word inside the run ends what came before: "Photo Handout By Ana Ruiz"
@@ -102,6 +129,8 @@ def person_names(text: str) -> list[tuple[int, int, str]]:
         if any(t.lower().strip(".") in ORG_WORDS or t.lower() in _NOT_NAME for t in name):
             continue
         start = m.start() + len(" ".join(toks[:i])) + (1 if i else 0)
+        if _ORG_OF_BEFORE.search(text, 0, start) or _org_word_after(text, end):
+            continue  # "the Institute of Allergy and Infectious Diseases": the end of a body's name
         if _MODIFIER_BEFORE.search(text, 0, start) and _NOUN_AFTER.match(text, end):
             continue  # "the Los Angeles district attorney": a place naming a body, no person
         out.append((start, end, " ".join(name)))
@@ -212,6 +241,9 @@ class ArticleContext:
         m = _AGED_FIRST_NAME.match(text)
         if m and not any(s <= m.start("name") < e for s, e in spans) and m.group("name").lower() not in _FUNCTION_WORDS:
             seen.append((m.start("name"), m.group("name")))
+        for m in _KIN_SEEN.finditer(text):
+            if not any(s <= m.start("name") < e for s, e in spans) and not in_quotation(text, m.start()):
+                seen.append((m.start("name"), m.group("name")))  # "Jackson's sister Janet took the stage"
         m = _INTERVIEWED.search(text)
         interviewed = bool(m and not person_names(m.group("who")) and not in_quotation(text, m.start()))
         if interviewed:
@@ -283,6 +315,12 @@ _KIN_NAME = re.compile(r"(?:his|her|their|our|my|the\s+[\w'’-]+['’]s)\s+(?P<
                        r"son|daughter|brother|sister|partner|fianc[ée]e?|friend|neighbour|neighbor|grandmother|"
                        r"grandfather|gran|grandson|granddaughter|uncle|aunt|cousin|niece|nephew)s?)\s+"
                        r"(?P<name>[A-Z][\w'’-]+)", re.I)
+
+
+# the same in running text, the kin of someone named too: "Ruiz's sister Lena", "his wife Maria"
+_KIN_SEEN = re.compile(r"(?:\b[A-Z][\w'’-]+['’]s|\b(?:his|her|their))\s+(?:mum|mom|mother|father|dad|wife|husband|son|"
+                       r"daughter|brother|sister|partner|fianc[ée]e?|grandmother|grandfather|uncle|aunt|cousin|niece|nephew)"
+                       r"\s+(?P<name>[A-Z][a-zà-ÿ'’-]+)\b(?!\s+[A-Z])")
 
 
 def split_speaker(phrase: str) -> tuple[str | None, str | None, str | None]:
