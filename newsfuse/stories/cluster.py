@@ -40,7 +40,6 @@ from collections import Counter, OrderedDict
 from dataclasses import asdict, dataclass, fields
 from datetime import datetime, timezone
 from functools import lru_cache
-from itertools import chain
 
 import numpy as np
 import scipy.sparse as sp
@@ -404,16 +403,20 @@ def _segment_order(val: np.ndarray, seg: np.ndarray, n: int, radix_below: int = 
 
 
 def _top_entities_many(cents: list[_Centroid], wdim: int, ks: tuple[int, ...], idf,
-                       power: float = 1.0, exclude: np.ndarray | None = None) -> list[list[set[int]]]:
-    """``_top_entities`` of every centroid for each k in ``ks`` (one list of sets per k), from one
-    sort of all centroids' entity weights: the per-centroid calls cost ~40 us each and ran twice
-    per hot item and batch. Where the k-th and (k+1)-th weights tie, which of them is kept is
-    ``np.argpartition``'s choice, so there the same ``np.argpartition`` call decides.
+                       power: float = 1.0, exclude: np.ndarray | None = None) -> list[tuple[np.ndarray, np.ndarray]]:
+    """``_top_entities`` of every centroid for each k in ``ks``, as (centroid, feature) pairs (one
+    pair of arrays per k), from one sort of all centroids' entity weights.
+
+    Why: the per-centroid calls cost ~40 us each and ran twice per hot item and batch, and the
+    sets they gave were only turned back into arrays. A centroid's features are distinct, so its
+    pairs are its set. Where the k-th and (k+1)-th weights tie, which of them is kept is
+    ``np.argpartition``'s choice, so there the same ``np.argpartition`` call decides; elsewhere the
+    k heaviest are the first k of the centroid's sorted run (all of them when it has at most k).
     ``idf``: an array, or a function giving the values at some indices."""
     n = len(cents)
     lens = np.fromiter((len(c.idx) for c in cents), np.int64, count=n)
     if not n or not lens.sum():
-        return [[set() for _ in range(n)] for _ in ks]
+        return [(np.zeros(0, np.int64), np.zeros(0, np.int64)) for _ in ks]
     idx = np.concatenate([c.idx for c in cents])
     val = np.concatenate([c.val for c in cents])
     seg = np.repeat(np.arange(n), lens)
@@ -428,19 +431,22 @@ def _top_entities_many(cents: list[_Centroid], wdim: int, ks: tuple[int, ...], i
     counts = np.bincount(seg, minlength=n)
     starts = np.concatenate([[0], np.cumsum(counts)])
     order = _segment_order(val, seg, n)  # by centroid, heaviest first (stable: ties keep their order)
-    s_idx, s_val = idx[order], val[order]
+    s_idx, s_val, s_seg = idx[order], val[order], seg[order]
+    rank = np.arange(len(order)) - starts[s_seg]  # place in the centroid's run, heaviest first
     out = []
     for k in ks:
-        sets = []
-        for i in range(n):
+        big = np.flatnonzero(counts > k)
+        tied = big[~(s_val[starts[big] + k - 1] > s_val[starts[big] + k])]
+        take = rank < k
+        if len(tied):
+            take[np.isin(s_seg, tied)] = False
+        who, feat = [s_seg[take]], [s_idx[take].astype(np.int64)]
+        for i in tied.tolist():  # what _top_entities does with this centroid's (filtered, weighted) entities
             a, b = int(starts[i]), int(starts[i + 1])
-            if b - a <= k:
-                sets.append(set(idx[a:b].tolist()))
-            elif s_val[a + k - 1] > s_val[a + k]:
-                sets.append(set(s_idx[a : a + k].tolist()))
-            else:  # what _top_entities does with this centroid's (filtered, weighted) entities
-                sets.append(set(idx[a:b][np.argpartition(val[a:b], -k)[-k:]].tolist()))
-        out.append(sets)
+            got = idx[a:b][np.argpartition(val[a:b], -k)[-k:]]
+            who.append(np.full(len(got), i, np.int64))
+            feat.append(got.astype(np.int64))
+        out.append((np.concatenate(who).astype(np.int64), np.concatenate(feat)))
     return out
 
 
@@ -788,26 +794,14 @@ def _squash(name: str) -> str:
     return "".join(ch for ch in name if ch.isalnum())
 
 
-def _binary(rows: list[set[int]], dim: int) -> sp.csr_matrix:
-    """0/1 rows from sets of feature indices (for counting shared anchors with one product)."""
-    indptr = np.zeros(len(rows) + 1, np.int64)
-    indptr[1:] = np.cumsum([len(r) for r in rows])
-    idx = np.fromiter((i for r in rows for i in sorted(r)), np.int64, count=int(indptr[-1]))
-    return csr(np.ones(len(idx)), idx, indptr, (len(rows), dim))
-
-
-def _shares_any(rows: list[set[int]], cols: list[set[int]]) -> np.ndarray:
-    """[i, j] is True when rows[i] and cols[j] share a feature: ``(_binary(rows) @ _binary(cols).T) > 0``
-    as a join on the features (no matrices of the whole hash space, no BLAS threads)."""
-    def pairs(sets: list[set[int]]) -> tuple[np.ndarray, np.ndarray]:
-        who = np.repeat(np.arange(len(sets)), [len(x) for x in sets])
-        return who, np.fromiter(chain.from_iterable(sets), np.int64, count=len(who))
-
-    hit = np.zeros((len(rows), len(cols)), bool)
-    ri, rf = pairs(rows)
-    ci, cf = pairs(cols)
-    order = np.argsort(cf, kind="stable")
-    ci, cf = ci[order], cf[order]
+def _shares_any(rows: tuple[np.ndarray, np.ndarray], cols: tuple[np.ndarray, np.ndarray], nr: int,
+                nc: int) -> np.ndarray:
+    """[i, j] is True when row i and column j share a feature, each given as (owner, feature)
+    pairs (``_top_entities_many``): a join on the features (no matrices of the hash space)."""
+    hit = np.zeros((nr, nc), bool)
+    ri, rf = rows
+    order = np.argsort(cols[1], kind="stable")
+    ci, cf = cols[0][order], cols[1][order]
     lo, hi = np.searchsorted(cf, rf, "left"), np.searchsorted(cf, rf, "right")
     n = hi - lo
     if n.sum():
@@ -1938,8 +1932,8 @@ class StoryClusterer:
         outlets = np.array(sorted(self._outlet_feats), np.int64)
         anc_rows, top_rows = _top_entities_many(cents, self._wdim, (cfg.storyline_anchor_k, cfg.storyline_anchor_top),
                                                 idf, cfg.anchor_idf_power, outlets)
-        hit = _shares_any(anc_rows, top_rows)
-        no_ent = np.array([not a for a in anc_rows])
+        hit = _shares_any(anc_rows, top_rows, n, n)
+        no_ent = np.bincount(anc_rows[0], minlength=n) == 0
         ok = (hit & hit.T) | no_ent[:, None] | no_ent[None, :]
         # pairs are weighted by stories, so a long line's seed outvotes a few bridging stories
         nst = np.array([float(c.n) for c in cents[:ns]] + [1.0] * (n - ns))  # stories per group
@@ -2138,7 +2132,9 @@ class StoryClusterer:
         for ci, mem in enumerate(clusters):
             lid = line[ci]
             lst = self._line_stories.setdefault(lid, [])
-            span = self._lines.setdefault(lid, _Centroid.empty(float(first[mem[0]])))
+            span = self._lines.get(lid)
+            if span is None:  # not built for every cluster only to be dropped
+                span = self._lines[lid] = _Centroid.empty(float(first[mem[0]]))
             base = self._line_base.get(lid)
             span.first = base.first if base is not None and base.n else math.inf
             span.last = base.last if base is not None and base.n else -math.inf

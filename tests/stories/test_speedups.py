@@ -7,7 +7,8 @@ import random
 import numpy as np
 import scipy.sparse as sp
 
-from newsfuse.stories.cluster import ClusterConfig, _Columns, _leader_rows, _segment_order, _vectorisers
+from newsfuse.stories.cluster import (ClusterConfig, _Centroid, _Columns, _leader_rows, _segment_order, _shares_any,
+                                      _top_entities, _top_entities_many, _vectorisers)
 from newsfuse.stories.products import csr, dense_gram, sparse_product
 from newsfuse.stories.text import word_analyzer
 
@@ -224,6 +225,32 @@ def test_segment_order_is_lexsorts_order_with_ties():
         want = np.lexsort((-val, seg))
         assert np.array_equal(_segment_order(val, seg, n), want)
         assert np.array_equal(_segment_order(val, seg, n, radix_below=1), want)
+
+
+def test_top_entity_pairs_are_the_per_centroid_sets_with_ties():
+    """The (centroid, feature) pairs of ``_top_entities_many`` are ``_top_entities``'s sets for each
+    k, where weights tie at the cut too (there ``np.argpartition`` picks), with excluded outlet
+    ids and an idf given as an array or a function; ``_shares_any`` on them is the set test."""
+    rng = np.random.default_rng(5)
+    wdim = 100
+    for _ in range(60):
+        cents = []
+        for _ in range(int(rng.integers(1, 25))):
+            idx = np.sort(rng.choice(300, int(rng.integers(0, 40)), replace=False)).astype(np.int32)
+            val = rng.choice([1.0, 2.0, 3.0], len(idx)) if rng.random() < 0.6 else rng.random(len(idx)) * 4
+            cents.append(_Centroid(idx, val.astype(np.float32), 1.0, 0.0, 0.0, 1))
+        idf = 1.0 + rng.choice([0.0, 0.5, 1.0], 300)
+        exclude = np.sort(rng.choice(np.arange(wdim, 300), 5, replace=False))
+        ks = (int(rng.integers(1, 6)), int(rng.integers(3, 30)))
+        for how in (idf, lambda i: idf[i]):
+            got = _top_entities_many(cents, wdim, ks, how, 0.7, exclude)
+            want = [[_top_entities(c, wdim, k, idf, 0.7, exclude) for c in cents] for k in ks]
+            for (who, feat), sets in zip(got, want):
+                pairs = sorted(zip(who.tolist(), feat.tolist()))
+                assert pairs == sorted((i, f) for i, s in enumerate(sets) for f in s)
+            n = len(cents)
+            hit = _shares_any(got[0], got[1], n, n)
+            assert hit.tolist() == [[bool(a & b) for b in want[1]] for a in want[0]]
 
 
 def test_float32_document_frequencies_equal_the_python_float_adds():
