@@ -439,14 +439,15 @@ def _top_entities_many(cents: list[_Centroid], wdim: int, ks: tuple[int, ...], i
         tied = big[~(s_val[starts[big] + k - 1] > s_val[starts[big] + k])]
         take = rank < k
         if len(tied):
-            take[np.isin(s_seg, tied)] = False
-        who, feat = [s_seg[take]], [s_idx[take].astype(np.int64)]
-        for i in tied.tolist():  # what _top_entities does with this centroid's (filtered, weighted) entities
-            a, b = int(starts[i]), int(starts[i + 1])
-            got = idx[a:b][np.argpartition(val[a:b], -k)[-k:]]
-            who.append(np.full(len(got), i, np.int64))
-            feat.append(got.astype(np.int64))
-        out.append((np.concatenate(who).astype(np.int64), np.concatenate(feat)))
+            is_tied = np.zeros(n, bool)
+            is_tied[tied] = True
+            take &= ~is_tied[s_seg]
+        feat = [s_idx[take]]
+        for a, b in zip(starts[tied].tolist(), starts[tied + 1].tolist()):
+            # what _top_entities does with this centroid's (filtered, weighted) entities
+            feat.append(idx[a:b][np.argpartition(val[a:b], -k)[-k:]])
+        who = np.concatenate([s_seg[take], np.repeat(tied, k)])  # a tied centroid has more than k
+        out.append((who.astype(np.int64), np.concatenate(feat).astype(np.int64)))
     return out
 
 
@@ -702,11 +703,18 @@ def _take_rows(M: sp.csr_matrix, rows: np.ndarray) -> sp.csr_matrix:
     return csr(M.data[pos], M.indices[pos], indptr, (len(lens), M.shape[1]))
 
 
-def _block(M: sp.csr_matrix, start: int) -> sp.csr_matrix:
-    """``M[:, start:]`` (columns shifted down by ``start``) from the arrays."""
+def _from_column(M: sp.csr_matrix, start: int) -> sp.csr_matrix:
+    """``M`` with its terms below column ``start`` left out (the same columns), from the arrays."""
     keep = M.indices >= start
     counts = np.concatenate([[0], np.cumsum(keep, dtype=np.int64)])
-    return csr(M.data[keep], M.indices[keep] - start, counts[M.indptr], (M.shape[0], M.shape[1] - start))
+    return csr(M.data[keep], M.indices[keep], counts[M.indptr], M.shape)
+
+
+def _stack(A: sp.csr_matrix, B: sp.csr_matrix) -> sp.csr_matrix:
+    """``vstack([A, B])`` (CSR, the same width) from the arrays."""
+    indptr = np.concatenate([A.indptr.astype(np.int64), B.indptr[1:].astype(np.int64) + A.indptr[-1]])
+    return csr(np.concatenate([A.data, B.data]), np.concatenate([A.indices, B.indices]), indptr,
+               (A.shape[0] + B.shape[0], A.shape[1]))
 
 
 class _Columns:
@@ -2184,7 +2192,6 @@ class StoryClusterer:
         copied and only the other rows are multiplied: the same numbers, a fraction of the work."""
         n = len(cents)
         M = _matrix2(cents[:ns], cents[ns:], self.dim)
-        Me = _block(M, self._wdim)
         where, G_old, Ge_old = self._gram_cache
         pos = _cached_rows(where, cents[:ns])
         kept = np.flatnonzero(pos >= 0)
@@ -2196,13 +2203,16 @@ class StoryClusterer:
             Ge[np.ix_(kept, kept)] = Ge_old[np.ix_(pos[kept], pos[kept])]
         if len(rows):
             # (M @ M[rows].T) holds the same sums (a pair's common terms, in index order either
-            # way) and transposes only the rows multiplied
-            part = self._cols.gram(M, _take_rows(M, rows))
-            G[:, rows] = part
-            G[rows, :] = part.T
-            part = self._cols.gram(Me, _take_rows(Me, rows))
-            Ge[:, rows] = part
-            Ge[rows, :] = part.T
+            # way) and transposes only the rows multiplied. One product gives both: a row against
+            # another's entity terms alone meets only entity terms, in index order, each the same
+            # product, so its sum is the entity block's, added in the same order from zero
+            R = _take_rows(M, rows)
+            part = self._cols.gram(M, _stack(R, _from_column(R, self._wdim)))
+            r = len(rows)
+            G[:, rows] = part[:, :r]
+            G[rows, :] = part[:, :r].T
+            Ge[:, rows] = part[:, r:]
+            Ge[rows, :] = part[:, r:].T
         self._gram_cache = (_row_keys(cents[:ns]), G[:ns, :ns].copy(), Ge[:ns, :ns].copy())
         return G, Ge
 

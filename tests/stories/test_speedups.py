@@ -2,12 +2,13 @@
 products (scipy's numbers) and the fast word analyser (sklearn's tokens)."""
 
 import json
+import math
 import random
 
 import numpy as np
 import scipy.sparse as sp
 
-from newsfuse.stories.cluster import (ClusterConfig, _Centroid, _Columns, _leader_rows, _segment_order, _shares_any,
+from newsfuse.stories.cluster import (ClusterConfig, StoryClusterer, _Centroid, _Columns, _leader_rows, _segment_order, _shares_any,
                                       _top_entities, _top_entities_many, _vectorisers)
 from newsfuse.stories.products import csr, dense_gram, sparse_product
 from newsfuse.stories.text import word_analyzer
@@ -251,6 +252,35 @@ def test_top_entity_pairs_are_the_per_centroid_sets_with_ties():
             n = len(cents)
             hit = _shares_any(got[0], got[1], n, n)
             assert hit.tolist() == [[bool(a & b) for b in want[1]] for a in want[0]]
+
+
+def test_line_grams_are_scipys_products_with_cached_seeds():
+    """``_line_grams`` gives ``M @ M.T`` and the entity block's own product bit for bit (M: the
+    seeds as they are, the rest as unit vectors), on a first call and again after some seeds
+    changed (the unchanged seed pairs come from its cache)."""
+    rng = np.random.default_rng(9)
+    sc = StoryClusterer()
+    wdim = sc._wdim
+
+    def cent():
+        idx = np.sort(rng.choice(sc.dim, int(rng.integers(0, 60)), replace=False))
+        idx = np.where(rng.random(len(idx)) < 0.4, wdim + idx % (sc.dim - wdim), idx % 3000)
+        idx = np.unique(idx).astype(np.int32)
+        val = (rng.random(len(idx)) * 3).astype(np.float32)
+        return _Centroid(idx, val, float(np.dot(val.astype(np.float64), val)), 0.0, 0.0, 1)
+
+    seeds = [cent() for _ in range(12)]
+    for _ in range(3):
+        hot = [cent() for _ in range(int(rng.integers(1, 15)))]
+        G, Ge = sc._line_grams(seeds + hot, len(seeds))
+        rows = [c.val.astype(np.float64) for c in seeds] + [c.val / math.sqrt(c.norm2) if c.norm2 > 0 else c.val
+                                                             for c in hot]
+        M = sp.csr_matrix((np.concatenate(rows).astype(np.float64), np.concatenate([c.idx for c in seeds + hot]),
+                           np.concatenate([[0], np.cumsum([len(c.idx) for c in seeds + hot])])), shape=(len(rows), sc.dim))
+        Me = M[:, wdim:]
+        assert G.tobytes() == (M @ M.T).toarray().tobytes()
+        assert Ge.tobytes() == (Me @ Me.T).toarray().tobytes()
+        seeds[int(rng.integers(0, len(seeds)))] = cent()
 
 
 def test_float32_document_frequencies_equal_the_python_float_adds():
