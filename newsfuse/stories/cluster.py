@@ -1970,11 +1970,16 @@ class StoryClusterer:
             """Rows ``ix`` against every group (an index gives 1-d rows, an array 2-d ones):
             centroid cosine, entity cosine and time gap (``near`` adds the cohesion bar). Element
             by element, so a row is the same whether it is computed alone or with others."""
-            cos = G[ix] / (dg[ix][..., None] * dg)
+            return cosine(ix), *entity_gap(ix)
+
+        def cosine(ix) -> np.ndarray:
+            return G[ix] / (dg[ix][..., None] * dg)
+
+        def entity_gap(ix) -> tuple[np.ndarray, np.ndarray]:
             de = deg[ix][..., None] * deg
             ecos = np.where(de > 0, Ge[ix] / np.maximum(de, 1e-12), 1.0)
             gap = np.maximum(np.maximum(first[ix][..., None] - last, first - last[ix][..., None]), 0.0)
-            return cos, ecos, gap
+            return ecos, gap
 
         def lexical(ix, thr) -> np.ndarray | bool:
             """With the guard, the bag-of-words cosine alone must pass the bar too: embeddings rank
@@ -2010,11 +2015,14 @@ class StoryClusterer:
 
         def scores(ix) -> np.ndarray:
             """Merge scores of rows ``ix``: the cosine where every bar is passed, else -inf."""
-            cos, ecos, gap = terms(ix)
+            cos = cosine(ix)
             thr = np.where(seeded[ix][..., None] & seeded, cfg.storyline_merge_threshold, cfg.storyline_threshold)
-            good = not_self(active & (cos >= thr) & lexical(ix, thr) & (ecos >= cfg.storyline_entity_threshold)
-                            & (gap <= cfg.storyline_window_days)
-                            & (agree[ix] >= (cfg.storyline_anchor_agree * nst[ix])[..., None] * nst), ix)
+            good = not_self(active & (cos >= thr), ix)
+            if not good.any():  # the usual case after a merge: no other bar need be computed
+                return np.full(cos.shape, -np.inf)
+            ecos, gap = entity_gap(ix)
+            good &= (lexical(ix, thr) & (ecos >= cfg.storyline_entity_threshold) & (gap <= cfg.storyline_window_days)
+                     & (agree[ix] >= (cfg.storyline_anchor_agree * nst[ix])[..., None] * nst))
             if good.any():
                 good &= near(ix)
             return np.where(good, cos, -np.inf)
@@ -2033,9 +2041,8 @@ class StoryClusterer:
             return good, cos
 
         def merge_rows(a: int, b: int) -> None:
-            for Q in (G, Ge, Ga, agree, agree1) if GL is None else (G, Ge, Ga, agree, agree1, GL):
-                Q[a, :] += Q[b, :]
-                Q[:, a] += Q[:, b]
+            Q[:, a, :] += Q[:, b, :]
+            Q[:, :, a] += Q[:, :, b]
             if GL is not None:
                 dgl[a] = np.sqrt(np.maximum(GL[a, a], 1e-12))
             nst[a] += nst[b]
@@ -2049,6 +2056,11 @@ class StoryClusterer:
         dg = np.sqrt(np.maximum(np.diag(G), 1e-12))
         dgl = np.sqrt(np.maximum(np.diag(GL), 1e-12)) if GL is not None else None
         deg = np.sqrt(np.maximum(np.diag(Ge), 0.0))
+        # the matrices a merge adds up, as views of one array: two calls add all their rows and
+        # columns (each the same sum as it was on its own)
+        Q = np.stack((G, Ge, Ga, agree, agree1) + (() if GL is None else (GL,)))
+        G, Ge, Ga, agree, agree1 = Q[:5]
+        GL = Q[5] if GL is not None else None
         S = scores(np.arange(n)) if n > 1 else np.full((1, 1), -np.inf)
         while n > 1:
             flat = int(np.argmax(S))
