@@ -40,7 +40,6 @@ from collections import Counter, OrderedDict
 from dataclasses import asdict, dataclass, fields
 from datetime import datetime, timezone
 from functools import lru_cache
-from itertools import chain
 
 import numpy as np
 import scipy.sparse as sp
@@ -404,16 +403,20 @@ def _segment_order(val: np.ndarray, seg: np.ndarray, n: int, radix_below: int = 
 
 
 def _top_entities_many(cents: list[_Centroid], wdim: int, ks: tuple[int, ...], idf,
-                       power: float = 1.0, exclude: np.ndarray | None = None) -> list[list[set[int]]]:
-    """``_top_entities`` of every centroid for each k in ``ks`` (one list of sets per k), from one
-    sort of all centroids' entity weights: the per-centroid calls cost ~40 us each and ran twice
-    per hot item and batch. Where the k-th and (k+1)-th weights tie, which of them is kept is
-    ``np.argpartition``'s choice, so there the same ``np.argpartition`` call decides.
+                       power: float = 1.0, exclude: np.ndarray | None = None) -> list[tuple[np.ndarray, np.ndarray]]:
+    """``_top_entities`` of every centroid for each k in ``ks``, as (centroid, feature) pairs (one
+    pair of arrays per k), from one sort of all centroids' entity weights.
+
+    Why: the per-centroid calls cost ~40 us each and ran twice per hot item and batch, and the
+    sets they gave were only turned back into arrays. A centroid's features are distinct, so its
+    pairs are its set. Where the k-th and (k+1)-th weights tie, which of them is kept is
+    ``np.argpartition``'s choice, so there the same ``np.argpartition`` call decides; elsewhere the
+    k heaviest are the first k of the centroid's sorted run (all of them when it has at most k).
     ``idf``: an array, or a function giving the values at some indices."""
     n = len(cents)
     lens = np.fromiter((len(c.idx) for c in cents), np.int64, count=n)
     if not n or not lens.sum():
-        return [[set() for _ in range(n)] for _ in ks]
+        return [(np.zeros(0, np.int64), np.zeros(0, np.int64)) for _ in ks]
     idx = np.concatenate([c.idx for c in cents])
     val = np.concatenate([c.val for c in cents])
     seg = np.repeat(np.arange(n), lens)
@@ -428,19 +431,23 @@ def _top_entities_many(cents: list[_Centroid], wdim: int, ks: tuple[int, ...], i
     counts = np.bincount(seg, minlength=n)
     starts = np.concatenate([[0], np.cumsum(counts)])
     order = _segment_order(val, seg, n)  # by centroid, heaviest first (stable: ties keep their order)
-    s_idx, s_val = idx[order], val[order]
+    s_idx, s_val, s_seg = idx[order], val[order], seg[order]
+    rank = np.arange(len(order)) - starts[s_seg]  # place in the centroid's run, heaviest first
     out = []
     for k in ks:
-        sets = []
-        for i in range(n):
-            a, b = int(starts[i]), int(starts[i + 1])
-            if b - a <= k:
-                sets.append(set(idx[a:b].tolist()))
-            elif s_val[a + k - 1] > s_val[a + k]:
-                sets.append(set(s_idx[a : a + k].tolist()))
-            else:  # what _top_entities does with this centroid's (filtered, weighted) entities
-                sets.append(set(idx[a:b][np.argpartition(val[a:b], -k)[-k:]].tolist()))
-        out.append(sets)
+        big = np.flatnonzero(counts > k)
+        tied = big[~(s_val[starts[big] + k - 1] > s_val[starts[big] + k])]
+        take = rank < k
+        if len(tied):
+            is_tied = np.zeros(n, bool)
+            is_tied[tied] = True
+            take &= ~is_tied[s_seg]
+        feat = [s_idx[take]]
+        for a, b in zip(starts[tied].tolist(), starts[tied + 1].tolist()):
+            # what _top_entities does with this centroid's (filtered, weighted) entities
+            feat.append(idx[a:b][np.argpartition(val[a:b], -k)[-k:]])
+        who = np.concatenate([s_seg[take], np.repeat(tied, k)])  # a tied centroid has more than k
+        out.append((who.astype(np.int64), np.concatenate(feat).astype(np.int64)))
     return out
 
 
@@ -696,11 +703,18 @@ def _take_rows(M: sp.csr_matrix, rows: np.ndarray) -> sp.csr_matrix:
     return csr(M.data[pos], M.indices[pos], indptr, (len(lens), M.shape[1]))
 
 
-def _block(M: sp.csr_matrix, start: int) -> sp.csr_matrix:
-    """``M[:, start:]`` (columns shifted down by ``start``) from the arrays."""
+def _from_column(M: sp.csr_matrix, start: int) -> sp.csr_matrix:
+    """``M`` with its terms below column ``start`` left out (the same columns), from the arrays."""
     keep = M.indices >= start
     counts = np.concatenate([[0], np.cumsum(keep, dtype=np.int64)])
-    return csr(M.data[keep], M.indices[keep] - start, counts[M.indptr], (M.shape[0], M.shape[1] - start))
+    return csr(M.data[keep], M.indices[keep], counts[M.indptr], M.shape)
+
+
+def _stack(A: sp.csr_matrix, B: sp.csr_matrix) -> sp.csr_matrix:
+    """``vstack([A, B])`` (CSR, the same width) from the arrays."""
+    indptr = np.concatenate([A.indptr.astype(np.int64), B.indptr[1:].astype(np.int64) + A.indptr[-1]])
+    return csr(np.concatenate([A.data, B.data]), np.concatenate([A.indices, B.indices]), indptr,
+               (A.shape[0] + B.shape[0], A.shape[1]))
 
 
 class _Columns:
@@ -788,26 +802,14 @@ def _squash(name: str) -> str:
     return "".join(ch for ch in name if ch.isalnum())
 
 
-def _binary(rows: list[set[int]], dim: int) -> sp.csr_matrix:
-    """0/1 rows from sets of feature indices (for counting shared anchors with one product)."""
-    indptr = np.zeros(len(rows) + 1, np.int64)
-    indptr[1:] = np.cumsum([len(r) for r in rows])
-    idx = np.fromiter((i for r in rows for i in sorted(r)), np.int64, count=int(indptr[-1]))
-    return csr(np.ones(len(idx)), idx, indptr, (len(rows), dim))
-
-
-def _shares_any(rows: list[set[int]], cols: list[set[int]]) -> np.ndarray:
-    """[i, j] is True when rows[i] and cols[j] share a feature: ``(_binary(rows) @ _binary(cols).T) > 0``
-    as a join on the features (no matrices of the whole hash space, no BLAS threads)."""
-    def pairs(sets: list[set[int]]) -> tuple[np.ndarray, np.ndarray]:
-        who = np.repeat(np.arange(len(sets)), [len(x) for x in sets])
-        return who, np.fromiter(chain.from_iterable(sets), np.int64, count=len(who))
-
-    hit = np.zeros((len(rows), len(cols)), bool)
-    ri, rf = pairs(rows)
-    ci, cf = pairs(cols)
-    order = np.argsort(cf, kind="stable")
-    ci, cf = ci[order], cf[order]
+def _shares_any(rows: tuple[np.ndarray, np.ndarray], cols: tuple[np.ndarray, np.ndarray], nr: int,
+                nc: int) -> np.ndarray:
+    """[i, j] is True when row i and column j share a feature, each given as (owner, feature)
+    pairs (``_top_entities_many``): a join on the features (no matrices of the hash space)."""
+    hit = np.zeros((nr, nc), bool)
+    ri, rf = rows
+    order = np.argsort(cols[1], kind="stable")
+    ci, cf = cols[0][order], cols[1][order]
     lo, hi = np.searchsorted(cf, rf, "left"), np.searchsorted(cf, rf, "right")
     n = hi - lo
     if n.sum():
@@ -1938,8 +1940,8 @@ class StoryClusterer:
         outlets = np.array(sorted(self._outlet_feats), np.int64)
         anc_rows, top_rows = _top_entities_many(cents, self._wdim, (cfg.storyline_anchor_k, cfg.storyline_anchor_top),
                                                 idf, cfg.anchor_idf_power, outlets)
-        hit = _shares_any(anc_rows, top_rows)
-        no_ent = np.array([not a for a in anc_rows])
+        hit = _shares_any(anc_rows, top_rows, n, n)
+        no_ent = np.bincount(anc_rows[0], minlength=n) == 0
         ok = (hit & hit.T) | no_ent[:, None] | no_ent[None, :]
         # pairs are weighted by stories, so a long line's seed outvotes a few bridging stories
         nst = np.array([float(c.n) for c in cents[:ns]] + [1.0] * (n - ns))  # stories per group
@@ -1968,11 +1970,16 @@ class StoryClusterer:
             """Rows ``ix`` against every group (an index gives 1-d rows, an array 2-d ones):
             centroid cosine, entity cosine and time gap (``near`` adds the cohesion bar). Element
             by element, so a row is the same whether it is computed alone or with others."""
-            cos = G[ix] / (dg[ix][..., None] * dg)
+            return cosine(ix), *entity_gap(ix)
+
+        def cosine(ix) -> np.ndarray:
+            return G[ix] / (dg[ix][..., None] * dg)
+
+        def entity_gap(ix) -> tuple[np.ndarray, np.ndarray]:
             de = deg[ix][..., None] * deg
             ecos = np.where(de > 0, Ge[ix] / np.maximum(de, 1e-12), 1.0)
             gap = np.maximum(np.maximum(first[ix][..., None] - last, first - last[ix][..., None]), 0.0)
-            return cos, ecos, gap
+            return ecos, gap
 
         def lexical(ix, thr) -> np.ndarray | bool:
             """With the guard, the bag-of-words cosine alone must pass the bar too: embeddings rank
@@ -2008,11 +2015,14 @@ class StoryClusterer:
 
         def scores(ix) -> np.ndarray:
             """Merge scores of rows ``ix``: the cosine where every bar is passed, else -inf."""
-            cos, ecos, gap = terms(ix)
+            cos = cosine(ix)
             thr = np.where(seeded[ix][..., None] & seeded, cfg.storyline_merge_threshold, cfg.storyline_threshold)
-            good = not_self(active & (cos >= thr) & lexical(ix, thr) & (ecos >= cfg.storyline_entity_threshold)
-                            & (gap <= cfg.storyline_window_days)
-                            & (agree[ix] >= (cfg.storyline_anchor_agree * nst[ix])[..., None] * nst), ix)
+            good = not_self(active & (cos >= thr), ix)
+            if not good.any():  # no group past the cosine bar (1 row in 10 on T17): no other bar is needed
+                return np.full(cos.shape, -np.inf)
+            ecos, gap = entity_gap(ix)
+            good &= (lexical(ix, thr) & (ecos >= cfg.storyline_entity_threshold) & (gap <= cfg.storyline_window_days)
+                     & (agree[ix] >= (cfg.storyline_anchor_agree * nst[ix])[..., None] * nst))
             if good.any():
                 good &= near(ix)
             return np.where(good, cos, -np.inf)
@@ -2031,9 +2041,8 @@ class StoryClusterer:
             return good, cos
 
         def merge_rows(a: int, b: int) -> None:
-            for Q in (G, Ge, Ga, agree, agree1) if GL is None else (G, Ge, Ga, agree, agree1, GL):
-                Q[a, :] += Q[b, :]
-                Q[:, a] += Q[:, b]
+            Q[:, a, :] += Q[:, b, :]
+            Q[:, :, a] += Q[:, :, b]
             if GL is not None:
                 dgl[a] = np.sqrt(np.maximum(GL[a, a], 1e-12))
             nst[a] += nst[b]
@@ -2047,6 +2056,11 @@ class StoryClusterer:
         dg = np.sqrt(np.maximum(np.diag(G), 1e-12))
         dgl = np.sqrt(np.maximum(np.diag(GL), 1e-12)) if GL is not None else None
         deg = np.sqrt(np.maximum(np.diag(Ge), 0.0))
+        # the matrices a merge adds up, as views of one array: two calls add all their rows and
+        # columns (each the same sum as it was on its own)
+        Q = np.stack((G, Ge, Ga, agree, agree1) + (() if GL is None else (GL,)))
+        G, Ge, Ga, agree, agree1 = Q[:5]
+        GL = Q[5] if GL is not None else None
         S = scores(np.arange(n)) if n > 1 else np.full((1, 1), -np.inf)
         while n > 1:
             flat = int(np.argmax(S))
@@ -2138,7 +2152,9 @@ class StoryClusterer:
         for ci, mem in enumerate(clusters):
             lid = line[ci]
             lst = self._line_stories.setdefault(lid, [])
-            span = self._lines.setdefault(lid, _Centroid.empty(float(first[mem[0]])))
+            span = self._lines.get(lid)
+            if span is None:  # not built for every cluster only to be dropped
+                span = self._lines[lid] = _Centroid.empty(float(first[mem[0]]))
             base = self._line_base.get(lid)
             span.first = base.first if base is not None and base.n else math.inf
             span.last = base.last if base is not None and base.n else -math.inf
@@ -2188,7 +2204,6 @@ class StoryClusterer:
         copied and only the other rows are multiplied: the same numbers, a fraction of the work."""
         n = len(cents)
         M = _matrix2(cents[:ns], cents[ns:], self.dim)
-        Me = _block(M, self._wdim)
         where, G_old, Ge_old = self._gram_cache
         pos = _cached_rows(where, cents[:ns])
         kept = np.flatnonzero(pos >= 0)
@@ -2200,13 +2215,16 @@ class StoryClusterer:
             Ge[np.ix_(kept, kept)] = Ge_old[np.ix_(pos[kept], pos[kept])]
         if len(rows):
             # (M @ M[rows].T) holds the same sums (a pair's common terms, in index order either
-            # way) and transposes only the rows multiplied
-            part = self._cols.gram(M, _take_rows(M, rows))
-            G[:, rows] = part
-            G[rows, :] = part.T
-            part = self._cols.gram(Me, _take_rows(Me, rows))
-            Ge[:, rows] = part
-            Ge[rows, :] = part.T
+            # way) and transposes only the rows multiplied. One product gives both: a row against
+            # another's entity terms alone meets only entity terms, in index order, each the same
+            # product, so its sum is the entity block's, added in the same order from zero
+            R = _take_rows(M, rows)
+            part = self._cols.gram(M, _stack(R, _from_column(R, self._wdim)))
+            r = len(rows)
+            G[:, rows] = part[:, :r]
+            G[rows, :] = part[:, :r].T
+            Ge[:, rows] = part[:, r:]
+            Ge[rows, :] = part[:, r:].T
         self._gram_cache = (_row_keys(cents[:ns]), G[:ns, :ns].copy(), Ge[:ns, :ns].copy())
         return G, Ge
 

@@ -2,12 +2,14 @@
 products (scipy's numbers) and the fast word analyser (sklearn's tokens)."""
 
 import json
+import math
 import random
 
 import numpy as np
 import scipy.sparse as sp
 
-from newsfuse.stories.cluster import ClusterConfig, _Columns, _leader_rows, _segment_order, _vectorisers
+from newsfuse.stories.cluster import (ClusterConfig, StoryClusterer, _Centroid, _Columns, _leader_rows, _segment_order, _shares_any,
+                                      _top_entities, _top_entities_many, _vectorisers)
 from newsfuse.stories.products import csr, dense_gram, sparse_product
 from newsfuse.stories.text import word_analyzer
 
@@ -224,6 +226,61 @@ def test_segment_order_is_lexsorts_order_with_ties():
         want = np.lexsort((-val, seg))
         assert np.array_equal(_segment_order(val, seg, n), want)
         assert np.array_equal(_segment_order(val, seg, n, radix_below=1), want)
+
+
+def test_top_entity_pairs_are_the_per_centroid_sets_with_ties():
+    """The (centroid, feature) pairs of ``_top_entities_many`` are ``_top_entities``'s sets for each
+    k, where weights tie at the cut too (there ``np.argpartition`` picks), with excluded outlet
+    ids and an idf given as an array or a function; ``_shares_any`` on them is the set test."""
+    rng = np.random.default_rng(5)
+    wdim = 100
+    for _ in range(60):
+        cents = []
+        for _ in range(int(rng.integers(1, 25))):
+            idx = np.sort(rng.choice(300, int(rng.integers(0, 40)), replace=False)).astype(np.int32)
+            val = rng.choice([1.0, 2.0, 3.0], len(idx)) if rng.random() < 0.6 else rng.random(len(idx)) * 4
+            cents.append(_Centroid(idx, val.astype(np.float32), 1.0, 0.0, 0.0, 1))
+        idf = 1.0 + rng.choice([0.0, 0.5, 1.0], 300)
+        exclude = np.sort(rng.choice(np.arange(wdim, 300), 5, replace=False))
+        ks = (int(rng.integers(1, 6)), int(rng.integers(3, 30)))
+        for how in (idf, lambda i: idf[i]):
+            got = _top_entities_many(cents, wdim, ks, how, 0.7, exclude)
+            want = [[_top_entities(c, wdim, k, idf, 0.7, exclude) for c in cents] for k in ks]
+            for (who, feat), sets in zip(got, want):
+                pairs = sorted(zip(who.tolist(), feat.tolist()))
+                assert pairs == sorted((i, f) for i, s in enumerate(sets) for f in s)
+            n = len(cents)
+            hit = _shares_any(got[0], got[1], n, n)
+            assert hit.tolist() == [[bool(a & b) for b in want[1]] for a in want[0]]
+
+
+def test_line_grams_are_scipys_products_with_cached_seeds():
+    """``_line_grams`` gives ``M @ M.T`` and the entity block's own product bit for bit (M: the
+    seeds as they are, the rest as unit vectors), on a first call and again after some seeds
+    changed (the unchanged seed pairs come from its cache)."""
+    rng = np.random.default_rng(9)
+    sc = StoryClusterer()
+    wdim = sc._wdim
+
+    def cent():
+        idx = np.sort(rng.choice(sc.dim, int(rng.integers(0, 60)), replace=False))
+        idx = np.where(rng.random(len(idx)) < 0.4, wdim + idx % (sc.dim - wdim), idx % 3000)
+        idx = np.unique(idx).astype(np.int32)
+        val = (rng.random(len(idx)) * 3).astype(np.float32)
+        return _Centroid(idx, val, float(np.dot(val.astype(np.float64), val)), 0.0, 0.0, 1)
+
+    seeds = [cent() for _ in range(12)]
+    for _ in range(3):
+        hot = [cent() for _ in range(int(rng.integers(1, 15)))]
+        G, Ge = sc._line_grams(seeds + hot, len(seeds))
+        rows = [c.val.astype(np.float64) for c in seeds] + [c.val / math.sqrt(c.norm2) if c.norm2 > 0 else c.val
+                                                             for c in hot]
+        M = sp.csr_matrix((np.concatenate(rows).astype(np.float64), np.concatenate([c.idx for c in seeds + hot]),
+                           np.concatenate([[0], np.cumsum([len(c.idx) for c in seeds + hot])])), shape=(len(rows), sc.dim))
+        Me = M[:, wdim:]
+        assert G.tobytes() == (M @ M.T).toarray().tobytes()
+        assert Ge.tobytes() == (Me @ Me.T).toarray().tobytes()
+        seeds[int(rng.integers(0, len(seeds)))] = cent()
 
 
 def test_float32_document_frequencies_equal_the_python_float_adds():
