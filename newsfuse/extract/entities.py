@@ -244,6 +244,7 @@ def extract_entities(articles: list[Article]) -> list[Entity]:
                 rec["articles"][art.id] = None  # an ordered set
     # merge: surname / single token into the longest person containing it; acronyms into long forms
     # (indexes built once: the merge stays linear in the number of names, not quadratic)
+    lower = _lowercase_words(articles)
     keys = sorted(counts, key=lambda k: -len(k.split()))
     parent: dict[str, str] = {}
     by_surname: dict[str, str] = {}
@@ -263,6 +264,9 @@ def extract_entities(articles: list[Article]) -> list[Entity]:
         if len(toks) == 1:
             if k in by_surname and _best_type(counts[k]) not in ("place", "organization"):
                 parent[k] = by_surname[k]  # "Tokayev" -> "Kassym-Jomart Tokayev", but "Egypt" stays a place
+            elif k in by_surname and _surname_despite_cues(k, by_surname[k], counts, lower):
+                parent[k] = by_surname[k]
+                counts[k]["types"] = defaultdict(int, other=sum(counts[k]["types"].values()))  # its cues misled
             elif k.isalpha() and 2 <= len(k) <= 6 and k in by_initials:
                 parent[k] = by_initials[k]
         elif len(toks) == 2 and _best_type(counts[k]) == "person":
@@ -282,7 +286,6 @@ def extract_entities(articles: list[Article]) -> list[Entity]:
         for t, n in rec["types"].items():
             m["types"][t] += n
         m["articles"].update(rec["articles"])
-    lower = _lowercase_words(articles)
     out = []
     for root, rec in merged.items():
         if _ordinary_word(root, rec, lower):
@@ -322,6 +325,21 @@ def _ordinary_word(key: str, rec: dict, lower: set[str]) -> bool:
     if key in _GENERIC_BODIES:
         return True
     return key in lower and key not in PLACES and _best_type(rec) != "person"
+
+
+def _surname_despite_cues(key: str, person: str, counts: dict, lower: set[str]) -> bool:
+    """A person's surname typed place or organisation only by a few cues ("pressure to Gaddafi",
+    "a letter from Hayward") while most of its mentions carry none: still the person. A known
+    place, a name mostly met as a place ("in Dunmore"), a word of nationality ("Libyan" beside
+    "Libyans") or a "person" that is an ordinary word before a name ("Between Facebook") keeps
+    its type."""
+    if key in PLACES or (_ADJ_ENDING.search(key) and key + "s" in counts):
+        return False
+    if person.split()[-2] in lower:
+        return False
+    types = counts[key]["types"]
+    typed = types.get("place", 0) + types.get("organization", 0)
+    return 2 * typed < sum(types.values())
 
 
 def _best_type(rec: dict) -> str:

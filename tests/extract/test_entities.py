@@ -67,3 +67,37 @@ def test_plural_landform_names_are_places():
     ents = {e.name: e.type for e in extract_entities([a])}
     assert ents["Kestrel Hills"] == "place" and ents["Ashby Falls"] == "place"
     assert ents["Morrow Islands"] == "place"
+
+
+def test_a_persons_surname_after_to_or_from_stays_with_the_person():
+    """ "pressure to Morvath", "a letter from Morvath": a few place-like cues on the surname of the
+    story's central person must not make him a place, nor split him from his full name."""
+    a = make_article("Colonel Tavin Morvath addressed supporters in Remsa on Tuesday. "
+                     "Morvath said the rebels would be crushed. Envoys turned up the pressure to Morvath. "
+                     "Morvath refused to quit. A letter from Morvath reached the council. "
+                     "Loyalists still listen to Morvath, and Morvath warned of a long war. "
+                     "Aides of Morvath fled, and rebels mocked Morvath on the radio.")
+    ents = {e.name: e for e in extract_entities([a])}
+    assert "Morvath" not in ents
+    assert ents["Tavin Morvath"].type == "person" and ents["Tavin Morvath"].mentions >= 8
+
+
+def test_a_place_named_like_a_person_stays_a_place():
+    """ "in Dunmore" over and over is a town, even when a Mr Dunmore is quoted once."""
+    a = make_article("Floods hit homes in Dunmore on Monday. Crews worked in Dunmore all night. "
+                     "Schools near Dunmore closed, said mayor Alys Dunmore. Roads to Dunmore were shut.")
+    ents = {e.name: e for e in extract_entities([a])}
+    assert ents["Dunmore"].type == "place"
+
+
+def test_a_word_of_nationality_or_a_company_is_not_taken_for_a_surname():
+    """ "Tthe Velmani" (a typo) or "Between Corvex" read as people must not swallow the
+    nationality "Velmani" or the company "Corvex" met after "to" and "from"."""
+    a = make_article("Aid went to Velmani families. Tthe Velmani army fled. Velmanis marched. "
+                     "Orders came from Velmani commanders. Leaders met Velmani envoys. Crowds cheered Velmani "
+                     "troops, and many waved Velmani flags. Between Corvex and its rivals, talks stalled. "
+                     "Data flows to Corvex daily. Complaints came from Corvex users. Investors sold Corvex "
+                     "shares, analysts praised Corvex staff, and Corvex said so. Talks between the firms resume soon.")
+    ents = {e.name: e for e in extract_entities([a])}
+    assert "Tthe Velmani" not in ents or ents["Tthe Velmani"].mentions == 1
+    assert "Between Corvex" not in ents or ents["Between Corvex"].mentions == 1
