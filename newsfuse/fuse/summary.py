@@ -15,6 +15,7 @@ from functools import lru_cache
 import numpy as np
 
 from newsfuse.fuse.corpus import StoryCorpus
+from newsfuse.fuse.text import without_page_stamp
 from newsfuse.records import Article, Story, SummaryItem
 
 MIN_WORDS = 6
@@ -160,7 +161,7 @@ def summarize(corpus: StoryCorpus, scores: np.ndarray, max_sentences: int = 6,
         chosen.append(best)
         used_words += n_words
     chosen.sort(key=lambda i: min(corpus.when(j) for j in corpus.copies(i)))
-    return [SummaryItem(corpus.sents[i][1].text, corpus.citations(i)) for i in chosen]
+    return [SummaryItem(without_page_stamp(corpus.sents[i][1].text), corpus.citations(i)) for i in chosen]
 
 
 def choose_headline(articles: list[Article], story: Story, summary: list[SummaryItem]) -> str:
