@@ -70,6 +70,9 @@ _ORG_EXTRA = {
     "holdings", "industries", "motors", "group", "plc", "llc", "gmbh", "ag", "sa", "co", "corporation",
     "federation", "union", "hospital", "staff", "wire",
 }
+# seats of power and firms named by their trade: "White House", "Ocean Therapy Solutions" (only to
+# type a name: "Costner and Ocean Therapy Solutions" is still two names, not one firm)
+_TRADE_WORDS = {"house", "solutions", "systems", "technologies", "petroleum"}
 _ORG_SUFFIX = re.compile(r"(?:chem|tech|pharma|soft|corp|com|gaz|prom|neft|trans)$")
 _ORG_BEFORE = re.compile(
     r"\b(?:company|firm|operator|owner|manufacturer|maker|producer|insurer|carrier|broadcaster|newspaper|"
@@ -145,7 +148,7 @@ def _type_of(name: str, prev: str, dateline: bool = False) -> str:
         return "place"  # "LISK, March 14 (Meridian Press) —": a dateline names a place
     if re.fullmatch(r"[A-Z]{2,6}(?:-\d+)?", name):
         return "organization"
-    if any(t.strip(".'’") in ORG_WORDS or t.strip(".'’") in _ORG_EXTRA for t in toks):
+    if any(t.strip(".'’") in ORG_WORDS or t.strip(".'’") in _ORG_EXTRA or t in _TRADE_WORDS for t in toks):
         return "organization"
     if any(_ORG_SUFFIX.search(t) for t in toks[1:]) or _ORG_BEFORE.search(prev):
         return "organization"

@@ -101,3 +101,21 @@ def test_a_word_of_nationality_or_a_company_is_not_taken_for_a_surname():
     ents = {e.name: e for e in extract_entities([a])}
     assert "Tthe Velmani" not in ents or ents["Tthe Velmani"].mentions == 1
     assert "Between Corvex" not in ents or ents["Between Corvex"].mentions == 1
+
+
+def test_seats_of_power_and_firms_named_by_their_trade_are_organisations():
+    """'the White House said', 'Ocean Harvest Solutions' are bodies, not people with two names."""
+    a = make_article("The White House said the talks went well. Brenna Tolk met White House aides on Monday. "
+                     "Divers from Ocean Harvest Solutions joined the clean-up. Ocean Harvest Solutions sent "
+                     "two boats, said Brenna Tolk. Kelvar Systems built the pumps.")
+    ents = {e.name: e.type for e in extract_entities([a])}
+    assert ents["White House"] == "organization"
+    assert ents["Ocean Harvest Solutions"] == "organization" and ents["Kelvar Systems"] == "organization"
+    assert ents["Brenna Tolk"] == "person"
+
+
+def test_a_person_and_a_firm_named_by_its_trade_stay_two_names():
+    a = make_article("The deal between Ada Quell and Ocean Harvest Solutions was signed on Monday. "
+                     "Ada Quell said Ocean Harvest Solutions would send boats.")
+    names = {e.name for e in extract_entities([a])}
+    assert "Ocean Harvest Solutions" in names and not any(" and " in n for n in names)
