@@ -125,8 +125,12 @@ def _representative(corpus: StoryCorpus, group: list[int]) -> int | None:
 
 
 def summarize(corpus: StoryCorpus, scores: np.ndarray, max_sentences: int = 6,
-              words: int | None = None) -> list[SummaryItem]:
-    """Pick sentences by MMR until the sentence cap or word budget is reached."""
+              words: int | None = None, claims_of: dict[int, frozenset] | None = None) -> list[SummaryItem]:
+    """Pick sentences by MMR until the sentence cap or word budget is reached. ``claims_of`` (sentence
+    -> its key figures as (quantity, value)) marks a sentence whose every figure is already chosen
+    as a repeat in other words ("dozens of protesters died" after "killed dozens of protesters")."""
+    claims_of = claims_of or {}
+    said: set = set()
     candidates: list[int] = []
     for g, members in corpus.members.items():
         if all(corpus.is_duplicate(corpus.sents[j][0].id) for j in members):
@@ -147,7 +151,7 @@ def summarize(corpus: StoryCorpus, scores: np.ndarray, max_sentences: int = 6,
             # a denial of a chosen sentence ("was not started deliberately") is news, not a repeat
             redundancy = max((corpus.sim[i, j] for j in chosen if corpus.denials(i) == corpus.denials(j)),
                              default=0.0)
-            if redundancy >= PARAPHRASE:
+            if redundancy >= PARAPHRASE or (claims_of.get(i) and claims_of[i] <= said):
                 continue
             val = LAMBDA * group_score[i] - (1 - LAMBDA) * redundancy
             if val > best_val:
@@ -159,6 +163,7 @@ def summarize(corpus: StoryCorpus, scores: np.ndarray, max_sentences: int = 6,
         if words is not None and chosen and used_words + n_words > words:
             continue  # too long for what is left of the budget; a shorter one may fit
         chosen.append(best)
+        said |= claims_of.get(best, frozenset())
         used_words += n_words
     chosen.sort(key=lambda i: min(corpus.when(j) for j in corpus.copies(i)))
     return [SummaryItem(without_page_stamp(corpus.sents[i][1].text), corpus.citations(i)) for i in chosen]
