@@ -297,6 +297,8 @@ def extract_entities(articles: list[Article]) -> list[Entity]:
             continue
         variants = sorted(rec["variants"], key=lambda v: (-len(v), v.isupper(), -rec["variants"][v]))
         name = _HONORIFIC.sub("", variants[0])
+        if _best_type(rec) == "person":
+            name = _without_description(name, lower)
         out.append(Entity(name=name, type=_best_type(rec), mentions=sum(rec["variants"].values()),
                           variants=variants, article_ids=list(rec["articles"])))
     out.sort(key=lambda e: (-e.mentions, e.name))
@@ -328,6 +330,15 @@ def _ordinary_word(key: str, rec: dict, lower: set[str]) -> bool:
     if key in _GENERIC_BODIES:
         return True
     return key in lower and key not in PLACES and _best_type(rec) != "person"
+
+
+def _without_description(name: str, lower: set[str]) -> str:
+    """ "Actor Kevin Costner" -> "Kevin Costner": a leading word the articles also write in lower
+    case describes the person; the name keeps two words at least."""
+    toks = name.split()
+    while len(toks) > 2 and toks[0].lower() in lower:
+        toks = toks[1:]
+    return " ".join(toks)
 
 
 def _surname_despite_cues(key: str, person: str, counts: dict, lower: set[str]) -> bool:

@@ -119,3 +119,13 @@ def test_a_person_and_a_firm_named_by_its_trade_stay_two_names():
                      "Ada Quell said Ocean Harvest Solutions would send boats.")
     names = {e.name for e in extract_entities([a])}
     assert "Ocean Harvest Solutions" in names and not any(" and " in n for n in names)
+
+
+def test_a_persons_name_does_not_keep_a_word_of_description_before_it():
+    """ "Actor Brand Ostley", "Doctor Ivo Marsk": the name is the person's, the first word describes
+    him (the articles write it in lower case elsewhere)."""
+    a = make_article("Actor Brand Ostley backed the clean-up. The actor said Brand Ostley would pay. "
+                     "Doctor Ivo Marsk was charged. The doctor, Ivo Marsk, denied it. Ostley arrived on Monday.")
+    ents = {e.name: e for e in extract_entities([a])}
+    assert ents["Brand Ostley"].type == "person" and ents["Brand Ostley"].mentions >= 3
+    assert "Ivo Marsk" in ents and not {"Actor Brand Ostley", "Doctor Ivo Marsk"} & set(ents)
