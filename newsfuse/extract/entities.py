@@ -182,7 +182,8 @@ def entity_mentions(text: str) -> list[tuple[str, str]]:
     for m in _RUN.finditer(text):
         surf = m.group().rstrip(".’'")
         surf = re.sub(r"[’']s$", "", surf)
-        toks = surf.split()
+        # a word cut at a hyphen ("-LRB- Reuters -RRB-" of tokenised text) is no part of a name
+        toks = [t for t in surf.split() if not (t.endswith("-") or t.startswith("-"))]
         # peel leading sentence-start words, honorifics and titles
         is_org = any(t.lower().strip(".") in ORG_WORDS for t in toks[1:])
         while toks and (toks[0].lower() in _SENT_START_COMMON or toks[0].lower().strip(".") in TITLES

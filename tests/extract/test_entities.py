@@ -129,3 +129,13 @@ def test_a_persons_name_does_not_keep_a_word_of_description_before_it():
     ents = {e.name: e for e in extract_entities([a])}
     assert ents["Brand Ostley"].type == "person" and ents["Brand Ostley"].mentions >= 3
     assert "Ivo Marsk" in ents and not {"Actor Brand Ostley", "Doctor Ivo Marsk"} & set(ents)
+
+
+def test_a_word_cut_at_a_hyphen_is_no_name():
+    """Tokenised text writes brackets as "-LRB- Reuters -RRB-": "LRB-" and "RRB-" are not names,
+    and the agency beside them still is one."""
+    a = make_article("ORLAN -LRB- Reuters -RRB- - Troops entered Orlan on Monday. "
+                     "Aid reached Orlan -LRB- the capital -RRB- on Tuesday, Reuters said.")
+    names = {e.name for e in extract_entities([a])}
+    assert not [n for n in names if n.startswith("-") or n.endswith("-") or "RRB" in n or "LRB" in n]
+    assert "Orlan" in names and "Reuters" in names
