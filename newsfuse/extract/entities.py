@@ -70,6 +70,9 @@ _ORG_EXTRA = {
     "holdings", "industries", "motors", "group", "plc", "llc", "gmbh", "ag", "sa", "co", "corporation",
     "federation", "union", "hospital", "staff", "wire",
 }
+# seats of power and firms named by their trade: "White House", "Ocean Therapy Solutions" (only to
+# type a name: "Costner and Ocean Therapy Solutions" is still two names, not one firm)
+_TRADE_WORDS = {"house", "solutions", "systems", "technologies", "petroleum"}
 _ORG_SUFFIX = re.compile(r"(?:chem|tech|pharma|soft|corp|com|gaz|prom|neft|trans)$")
 _ORG_BEFORE = re.compile(
     r"\b(?:company|firm|operator|owner|manufacturer|maker|producer|insurer|carrier|broadcaster|newspaper|"
@@ -145,7 +148,7 @@ def _type_of(name: str, prev: str, dateline: bool = False) -> str:
         return "place"  # "LISK, March 14 (Meridian Press) —": a dateline names a place
     if re.fullmatch(r"[A-Z]{2,6}(?:-\d+)?", name):
         return "organization"
-    if any(t.strip(".'’") in ORG_WORDS or t.strip(".'’") in _ORG_EXTRA for t in toks):
+    if any(t.strip(".'’") in ORG_WORDS or t.strip(".'’") in _ORG_EXTRA or t in _TRADE_WORDS for t in toks):
         return "organization"
     if any(_ORG_SUFFIX.search(t) for t in toks[1:]) or _ORG_BEFORE.search(prev):
         return "organization"
@@ -179,7 +182,8 @@ def entity_mentions(text: str) -> list[tuple[str, str]]:
     for m in _RUN.finditer(text):
         surf = m.group().rstrip(".’'")
         surf = re.sub(r"[’']s$", "", surf)
-        toks = surf.split()
+        # a word cut at a hyphen ("-LRB- Reuters -RRB-" of tokenised text) is no part of a name
+        toks = [t for t in surf.split() if not (t.endswith("-") or t.startswith("-"))]
         # peel leading sentence-start words, honorifics and titles
         is_org = any(t.lower().strip(".") in ORG_WORDS for t in toks[1:])
         while toks and (toks[0].lower() in _SENT_START_COMMON or toks[0].lower().strip(".") in TITLES
@@ -244,6 +248,7 @@ def extract_entities(articles: list[Article]) -> list[Entity]:
                 rec["articles"][art.id] = None  # an ordered set
     # merge: surname / single token into the longest person containing it; acronyms into long forms
     # (indexes built once: the merge stays linear in the number of names, not quadratic)
+    lower = _lowercase_words(articles)
     keys = sorted(counts, key=lambda k: -len(k.split()))
     parent: dict[str, str] = {}
     by_surname: dict[str, str] = {}
@@ -263,6 +268,9 @@ def extract_entities(articles: list[Article]) -> list[Entity]:
         if len(toks) == 1:
             if k in by_surname and _best_type(counts[k]) not in ("place", "organization"):
                 parent[k] = by_surname[k]  # "Tokayev" -> "Kassym-Jomart Tokayev", but "Egypt" stays a place
+            elif k in by_surname and _surname_despite_cues(k, by_surname[k], counts, lower):
+                parent[k] = by_surname[k]
+                counts[k]["types"] = defaultdict(int, other=sum(counts[k]["types"].values()))  # its cues misled
             elif k.isalpha() and 2 <= len(k) <= 6 and k in by_initials:
                 parent[k] = by_initials[k]
         elif len(toks) == 2 and _best_type(counts[k]) == "person":
@@ -282,7 +290,6 @@ def extract_entities(articles: list[Article]) -> list[Entity]:
         for t, n in rec["types"].items():
             m["types"][t] += n
         m["articles"].update(rec["articles"])
-    lower = _lowercase_words(articles)
     out = []
     for root, rec in merged.items():
         if _ordinary_word(root, rec, lower):
@@ -291,6 +298,8 @@ def extract_entities(articles: list[Article]) -> list[Entity]:
             continue
         variants = sorted(rec["variants"], key=lambda v: (-len(v), v.isupper(), -rec["variants"][v]))
         name = _HONORIFIC.sub("", variants[0])
+        if _best_type(rec) == "person":
+            name = _without_description(name, lower)
         out.append(Entity(name=name, type=_best_type(rec), mentions=sum(rec["variants"].values()),
                           variants=variants, article_ids=list(rec["articles"])))
     out.sort(key=lambda e: (-e.mentions, e.name))
@@ -322,6 +331,30 @@ def _ordinary_word(key: str, rec: dict, lower: set[str]) -> bool:
     if key in _GENERIC_BODIES:
         return True
     return key in lower and key not in PLACES and _best_type(rec) != "person"
+
+
+def _without_description(name: str, lower: set[str]) -> str:
+    """ "Actor Kevin Costner" -> "Kevin Costner": a leading word the articles also write in lower
+    case describes the person; the name keeps two words at least."""
+    toks = name.split()
+    while len(toks) > 2 and toks[0].lower() in lower:
+        toks = toks[1:]
+    return " ".join(toks)
+
+
+def _surname_despite_cues(key: str, person: str, counts: dict, lower: set[str]) -> bool:
+    """A person's surname typed place or organisation only by a few cues ("pressure to Gaddafi",
+    "a letter from Hayward") while most of its mentions carry none: still the person. A known
+    place, a name mostly met as a place ("in Dunmore"), a word of nationality ("Libyan" beside
+    "Libyans") or a "person" that is an ordinary word before a name ("Between Facebook") keeps
+    its type."""
+    if key in PLACES or (_ADJ_ENDING.search(key) and key + "s" in counts):
+        return False
+    if person.split()[-2] in lower:
+        return False
+    types = counts[key]["types"]
+    typed = types.get("place", 0) + types.get("organization", 0)
+    return 2 * typed < sum(types.values())
 
 
 def _best_type(rec: dict) -> str:

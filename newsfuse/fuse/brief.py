@@ -60,7 +60,8 @@ def build_brief(
     entities = top_entities(extraction.entities, ids)
     key_sents = {(r.article_id, r.citation.sentence) for f in facts if reporting_outlets(f) > 1 for r in f.reports}
     scores = salience(corpus, key_sents, [e.name for e in entities[:10]])
-    summary = summarize(corpus, scores, max_sentences=max_sentences, words=words)
+    summary = summarize(corpus, scores, max_sentences=max_sentences, words=words,
+                        claims_of=_figures_by_sentence(corpus, facts))
 
     happenings = [h for h in extraction.happenings if h.article_id in ids]
     originals = [a for a in arts if a.id not in duplicate_of]
@@ -102,3 +103,18 @@ def _after_writing(h, published: dict) -> bool:
     pub = published.get(h.article_id)
     return (pub is not None and h.date is not None and (h.date - pub).days > 1
             and bool(re.search(r"\d", h.date_text or "")) and not looks_ahead(h.text, h.date_text or ""))
+
+
+def _figures_by_sentence(corpus: StoryCorpus, facts) -> dict[int, frozenset]:
+    """Each sentence's key figures as (quantity, value), on every copy of it: the summary leaves
+    out a sentence that only repeats figures it already gives."""
+    out: dict[int, set] = {}
+    for f in facts:
+        for r in f.reports:
+            i = corpus.pos.get((r.article_id, r.citation.sentence))
+            if i is None:
+                continue
+            value = r.number if r.number is not None else r.value.lower().strip()
+            for j in corpus.copies(i):
+                out.setdefault(j, set()).add((f.quantity, value))
+    return {i: frozenset(v) for i, v in out.items()}

@@ -29,6 +29,7 @@ from newsfuse.records import (
 )
 
 UNIQUE_SIMILARITY = 0.35  # a sentence this close to another outlet's is not unique to one source
+SHARED_FIGURE_SIMILARITY = 0.1  # ...nor one this close that gives the same distinctive figure
 
 
 _COMMON = frozenset("that this with have will would been were they their there what from about said "
@@ -271,6 +272,7 @@ def unique_items(corpus: StoryCorpus, facts: list[Fact], happenings: list[Happen
         if h.date is not None:
             wanted.setdefault((h.article_id, h.sentence), 0.0)
     picks: list[tuple[float, int]] = []
+    figures = [_figures(s.text) for _, s in corpus.sents]
     outlet_arr = np.array(corpus.outlet_of) if corpus.sents else np.array([])
     for key, bonus in wanted.items():
         i = corpus.pos.get(key)
@@ -285,6 +287,8 @@ def unique_items(corpus: StoryCorpus, facts: list[Fact], happenings: list[Happen
             continue
         if not others.any():
             continue  # with a single outlet everything is "unique"; say nothing
+        if _figure_elsewhere(corpus, i, others, figures):
+            continue
         picks.append((float(scores[i]) + bonus, i))
     picks.sort(key=lambda t: (-t[0], t[1]))
     per: Counter = Counter()
@@ -300,6 +304,34 @@ def unique_items(corpus: StoryCorpus, facts: list[Fact], happenings: list[Happen
         if len(out) >= limit:
             break
     return out
+
+
+_FIGURE = re.compile(
+    r"[$£€]\s?\d[\d,.]*(?:\s*(?:million|billion|trillion|bn)\b)?"  # "$4 billion", "£ 20m"
+    r"|\b\d[\d,.]*\s*(?:%|percent\b|per cent\b)"  # "6 percent"
+    r"|\b\d{1,3}(?:,\d{3})+\b|\b\d{3,}\b",  # "27,000", "353"
+    re.I)
+
+
+def _figures(text: str) -> frozenset:
+    """The distinctive figures of a sentence (money, percentages, numbers of three digits and
+    more), spelled alike; a year is left out, as many unrelated sentences share one."""
+    out = set()
+    for m in _FIGURE.finditer(text):
+        f = re.sub(r"[\s,]", "", m.group()).lower().replace("percent", "%")  # "per cent" lost its space
+        if not re.fullmatch(r"(?:19|20)\d\d", f):
+            out.add(f)
+    return frozenset(out)
+
+
+def _figure_elsewhere(corpus: StoryCorpus, i: int, others: np.ndarray, figures: list[frozenset]) -> bool:
+    """Another outlet gives the same distinctive figure in a sentence about the same thing
+    ("agreed to pay $20 billion into an escrow account" / "the $20 billion escrow fund"): the
+    item is not one outlet's alone, however differently the two are worded."""
+    if not figures[i]:
+        return False
+    same = [j for j in np.flatnonzero(others) if figures[j] & figures[i]]
+    return bool(same) and float(corpus.sim.row(i)[same].max()) >= SHARED_FIGURE_SIMILARITY
 
 
 def sources(articles: list[Article], duplicate_of: dict[str, str],

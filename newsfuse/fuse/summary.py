@@ -15,6 +15,7 @@ from functools import lru_cache
 import numpy as np
 
 from newsfuse.fuse.corpus import StoryCorpus
+from newsfuse.fuse.text import without_page_stamp
 from newsfuse.records import Article, Story, SummaryItem
 
 MIN_WORDS = 6
@@ -40,6 +41,32 @@ _DANGLING = re.compile(
     re.IGNORECASE,
 )
 
+# speech in the first or second person ("We know we'll get there.", "You will never leave!") with no
+# one named as saying it: a transcript line, a reader's comment or a line of a speech
+_FIRST_SECOND = re.compile(r"(?<!War )\bI\b|\b(?:me|my|we|We|us|our|Our|you|You|your|Your)\b")
+_ATTRIBUTION = re.compile(
+    r"(?<!I )(?<!we )(?<!We )(?<!you )(?<!to )"  # "I say", "we told", "want to say": still the speaker's own words
+    r"\b(?:said|says|told|tells|according to|wrote|writes|added|adds|insisted|warned|stated|"
+    r"declared|announced|reported|reports|explained|urged|recalled|claimed|quoted)\b")
+_SPEAKER_LABEL = re.compile(r"^[A-Z][A-Z.'’ -]+(?:,\s*[A-Z][A-Z.'’ -]+)?(?:\s*\([^)]*\))?\s*:\s")  # "DOVRIN: ..."
+# lines of the page around the report: a reader's comment stamp ("May 3, 2014 at 6:20 pm |",
+# "kestrel77 wrote:") or a photo caption's position mark ("Ola Brenn, left, listens", "(R)")
+_FURNITURE = re.compile(
+    r"^.{0,40}\bat\s+\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*\||^.{0,60}\bwrote\s*:|\b\d{1,2}:\d{2}\b[^|]{0,40}\bwrote\s*:|"
+    r",\s*(?:left|right|cent(?:re|er)|second (?:left|right)|(?:second |third )?from (?:left|right))\s*,|"
+    r"\((?:L|R|C|left|right|centre|center)\)"
+)
+_QUOTED_ANY = re.compile(r"[\"“][^\"“”]*[\"”]|‘[^‘’]*’|``.*?''")
+
+
+def _unattributed_speech(text: str) -> bool:
+    """Someone's words standing as the outlet's: a speaker label, a reader's comment, a photo
+    caption, or "I"/"we"/"you" outside quotation marks in a sentence that names no one saying it."""
+    if _SPEAKER_LABEL.match(text) or _FURNITURE.search(text):
+        return True
+    bare = _QUOTED_ANY.sub(" ", text)
+    return bool(_FIRST_SECOND.search(bare)) and not _ATTRIBUTION.search(bare)
+
 
 @lru_cache(maxsize=65536)
 def is_candidate(text: str) -> bool:
@@ -61,7 +88,7 @@ def is_candidate(text: str) -> bool:
     quoted = sum(len(m.group(0)) for m in _QUOTED.finditer(t))
     if quoted > 0.7 * len(t):  # a bare quote with no one saying it
         return False
-    return True
+    return not _unattributed_speech(t)
 
 
 def salience(corpus: StoryCorpus, key_sentences: set[tuple[str, int]] | None = None,
@@ -98,8 +125,12 @@ def _representative(corpus: StoryCorpus, group: list[int]) -> int | None:
 
 
 def summarize(corpus: StoryCorpus, scores: np.ndarray, max_sentences: int = 6,
-              words: int | None = None) -> list[SummaryItem]:
-    """Pick sentences by MMR until the sentence cap or word budget is reached."""
+              words: int | None = None, claims_of: dict[int, frozenset] | None = None) -> list[SummaryItem]:
+    """Pick sentences by MMR until the sentence cap or word budget is reached. ``claims_of`` (sentence
+    -> its key figures as (quantity, value)) marks a sentence whose every figure is already chosen
+    as a repeat in other words ("dozens of protesters died" after "killed dozens of protesters")."""
+    claims_of = claims_of or {}
+    said: set = set()
     candidates: list[int] = []
     for g, members in corpus.members.items():
         if all(corpus.is_duplicate(corpus.sents[j][0].id) for j in members):
@@ -120,7 +151,7 @@ def summarize(corpus: StoryCorpus, scores: np.ndarray, max_sentences: int = 6,
             # a denial of a chosen sentence ("was not started deliberately") is news, not a repeat
             redundancy = max((corpus.sim[i, j] for j in chosen if corpus.denials(i) == corpus.denials(j)),
                              default=0.0)
-            if redundancy >= PARAPHRASE:
+            if redundancy >= PARAPHRASE or (claims_of.get(i) and claims_of[i] <= said):
                 continue
             val = LAMBDA * group_score[i] - (1 - LAMBDA) * redundancy
             if val > best_val:
@@ -132,9 +163,10 @@ def summarize(corpus: StoryCorpus, scores: np.ndarray, max_sentences: int = 6,
         if words is not None and chosen and used_words + n_words > words:
             continue  # too long for what is left of the budget; a shorter one may fit
         chosen.append(best)
+        said |= claims_of.get(best, frozenset())
         used_words += n_words
     chosen.sort(key=lambda i: min(corpus.when(j) for j in corpus.copies(i)))
-    return [SummaryItem(corpus.sents[i][1].text, corpus.citations(i)) for i in chosen]
+    return [SummaryItem(without_page_stamp(corpus.sents[i][1].text), corpus.citations(i)) for i in chosen]
 
 
 def choose_headline(articles: list[Article], story: Story, summary: list[SummaryItem]) -> str:

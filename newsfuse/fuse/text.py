@@ -126,3 +126,29 @@ def number_mentions(text: str) -> list[str]:
         if w.lower() not in ("dozen",) and not all(x in _SCALES for x in w.lower().split()):
             out.append(w)
     return out
+
+
+_DAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_CLOCK = r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:GMT|BST|UTC|CET|CEST|EST|EDT|ET|PST|PDT))?"
+_DMY = r"\d{1,2}\s+[A-Z][a-z]+\s*,?\s*\d{4}"
+# a page's update stamp opening a sentence the page lost the line break after
+_PAGE_STAMP = re.compile(
+    r"^(?:[A-Z][A-Za-z .,'-]{0,40}\|\s*)?(?:"
+    rf"(?:Page\s+)?[Ll]ast\s+updated\s+(?:at\s+)?{_CLOCK}\s*,?\s*(?:{_DAY}\s*,?\s*)?{_DMY}"  # BBC
+    rf"|{_DMY}\s+[Ll]ast\s+updated\s+(?:at\s+)?{_CLOCK}(?:\s+Help\b)?"  # BBC
+    rf"|(?:{_DAY}\s+)?{_DMY}\s+{_CLOCK}"  # Guardian: "Wednesday 16 June 2010 13.15 BST"
+    r"|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\s+[A-Z][a-z]{2}\s+\d{1,2}\s*,\s*\d{4}\s+" + _CLOCK +  # Reuters
+    r")\s+(?=[A-Z0-9\"“‘'])")
+
+
+def without_page_stamp(text: str) -> str:
+    """``text`` without a page's update stamp at its start ("Page last updated at 08:14 GMT,
+    Tuesday, 8 November 2011 ..."), and the agency dateline it kept from the sentence: the stamp
+    dates the page, it is not the news. What is left is still a part of the cited sentence."""
+    m = _PAGE_STAMP.match(text)
+    if not m:
+        return text
+    from newsfuse.ingest.meta import dateline_end  # the wire's dateline the stamp hid: "LONDON (Reuters) - "
+
+    rest = text[m.end():]
+    return rest[dateline_end(rest, plain=False):]

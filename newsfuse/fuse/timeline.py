@@ -22,7 +22,7 @@ from typing import Iterable
 import numpy as np
 
 from newsfuse.ingest.meta import MONTHS
-from newsfuse.fuse.text import negations, numbers_in
+from newsfuse.fuse.text import negations, numbers_in, without_page_stamp
 from newsfuse.ingest.segment import ensure_sentences
 from newsfuse.records import Article, Citation, Happening, TimelineItem
 
@@ -434,7 +434,7 @@ def build_timeline(
                 s = sent_obj[(aid, idx)]
                 cites = [Citation(aid, idx, s.text)]
                 cites += _copies(X, r, cand, keys, sent_obj, aid)
-                items.append(TimelineItem(date=d, text=s.text, citations=cites))
+                items.append(TimelineItem(date=d, text=without_page_stamp(s.text), citations=cites))
     items.sort(key=lambda it: it.date)  # stable: within a day, most central first
     return items
 

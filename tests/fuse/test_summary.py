@@ -171,3 +171,32 @@ def test_articles_without_sentences_are_segmented(event):
     brief = build_brief(event.story, event.articles, type(event.extraction)(), None)
     assert brief.summary
     assert check_brief(brief, event.articles) == []
+
+
+def test_unattributed_speech_is_not_a_summary_candidate():
+    """A transcript line, a reader's comment or a line of a speech speaks as "I", "we" or "you"
+    with no one named as saying it: out of its page it reads as the outlet's own claim."""
+    assert not is_candidate("We know we will get the harbour open again in the end.")
+    assert not is_candidate("I do not know and neither do the port authorities here.")
+    assert not is_candidate("You will never take this city from its people, never!")
+    assert not is_candidate("None of us yet knows why the dam gave way that night.")
+    assert not is_candidate("MARA LENSKY, NEWS ANCHOR: Good evening and welcome, everyone.")
+    assert not is_candidate("DOVRIN: That is one of the people we heard from in the square.")
+    assert not is_candidate("I just want to say, from the bottom of my heart, thank you all so much.")
+
+
+def test_reader_comments_and_photo_captions_are_not_summary_candidates():
+    """A comment's stamp ("May 3, 2014 at 6:20 pm |", "kestrel77 wrote:") or a caption's
+    "left"/"right" marks a line of the page around the report, not the report."""
+    assert not is_candidate("May 3 , 2014 at 6:20 pm | The council does NOT need to pay for the bridge.")
+    assert not is_candidate("At 20:04 3rd May 2014 , kestrel77 wrote : twelve cases reported on the news today.")
+    assert not is_candidate("Bleach is cheap and kills germs, to name a few. At 23:51 3rd May 2014 , marrow wrote : calm down.")
+    assert not is_candidate("Port chief Ola Brenn , left , listens to mayor Ivo Stal speak outside the town hall.")
+    assert not is_candidate("Mayor Ivo Stal (R) greets rescuers at the harbour in Orlan on Monday.")
+    assert is_candidate("The mayor turned left at the bridge and walked to the harbour on Monday.")
+    # named speakers, quoted speech and the US stay
+    assert is_candidate("We will rebuild the bridge, the mayor said on Tuesday evening.")
+    assert is_candidate('"We know we will get there," harbour master Ilse Varn told reporters.')
+    assert is_candidate("The US sent two ships to help us, local officials said on Friday.")
+    assert is_candidate("Flood waters reached the US border town of Ardley on Monday night.")
+    assert is_candidate("Our correspondent says the streets of Orlan were quiet by the evening.")
