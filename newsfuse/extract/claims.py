@@ -1109,7 +1109,7 @@ _TRAVEL_AFTER = re.compile(r"\s*-?\s*hours?\s+(?:from\s+[A-Z]|by\s+(?:car|road|b
 _SELF_CLAUSE = re.compile(r"(?:^|[\s“\"‘(])(?:I|I['’](?:ve|m|d))\s+[a-z][^,;:.!?“”\"—–()]*$")
 _ORDEAL = re.compile(r"\b(?:trapped|stuck|stranded|buried|pinned|cut\s+off|held|hid|hiding|hidden|clung|clinging|"
                      r"waited|waiting|missing|lost|adrift|surrounded|besieged|under\s+fire)\b", re.I)
-# "after three hours you don't know which to despair about": a fronted time of a generic or personal clause
+# "after two hours you forget which siren is which": a fronted time of a generic or personal clause
 # "I thank everyone who worked for 14 hours": a relative clause hands the hours to others
 _OTHERS_CLAUSE = re.compile(r"\b(?:who|which|that|whose|whom|everyone|everybody|those)\b", re.I)
 _HOURS_THEN_SELF = re.compile(r"\s*-?\s*hours?,?\s+(?:I|you)\s+[a-z]")

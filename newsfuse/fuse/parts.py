@@ -326,7 +326,7 @@ def _figures(text: str) -> frozenset:
 
 def _figure_elsewhere(corpus: StoryCorpus, i: int, others: np.ndarray, figures: list[frozenset]) -> bool:
     """Another outlet gives the same distinctive figure in a sentence about the same thing
-    ("agreed to pay $20 billion into an escrow account" / "the $20 billion escrow fund"): the
+    ("agreed to put $4 billion into a claims fund" / "the $4 billion fund"): the
     item is not one outlet's alone, however differently the two are worded."""
     if not figures[i]:
         return False

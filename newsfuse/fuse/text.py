@@ -142,8 +142,8 @@ _PAGE_STAMP = re.compile(
 
 
 def without_page_stamp(text: str) -> str:
-    """``text`` without a page's update stamp at its start ("Page last updated at 08:14 GMT,
-    Tuesday, 8 November 2011 ..."), and the agency dateline it kept from the sentence: the stamp
+    """``text`` without a page's update stamp at its start ("Page last updated at 09:41 GMT,
+    Thursday, 3 March 2016 ..."), and the agency dateline it kept from the sentence: the stamp
     dates the page, it is not the news. What is left is still a part of the cited sentence."""
     m = _PAGE_STAMP.match(text)
     if not m:

@@ -270,14 +270,14 @@ def drop_repeated(paras: list[str]) -> list[bool]:
 _COMMENT_STAMP = re.compile(r"\|\s*report (?:as )?abus(?:e|ive)\b|\breport (?:as )?abus(?:e|ive)\s*\|", re.IGNORECASE)
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # A comment's own header, opening its paragraph: "At 14:05 on 16 Jun 2010, dunmore_reader wrote:",
-# "March 18, 2011 at 4:55 pm | Reply", "February 1st, 2011 11:18 am ET". A story's date line has
+# "May 2, 2013 at 7:41 pm | Reply", "June 3rd, 2012 10:02 am ET". A story's date line has
 # no "wrote:" or "| Reply", so these count only where a page has two: a thread, not a date.
 _COMMENT_HEADER = re.compile(
     r"^(?:At \d{1,2}[:.]\d\d(?:\s?[ap]m)? on \d{1,2}(?:st|nd|rd|th)? " + _MONTH + r",? \d{4}, .{1,60}? wrote:"
     r"|" + _MONTH + r" \d{1,2}(?:st|nd|rd|th)?, \d{4},? (?:at \d{1,2}:\d\d\s?[ap]m\s?\||\d{1,2}:\d\d\s?[ap]m ET\b))",
     re.IGNORECASE)
 # Where a page's comment thread begins: its disclaimer, or the note that readers' comments follow
-# ("Views expressed in the comments do not represent those of ...", "A selection of your comments
+# ("Views expressed in the comments are ...", "A selection of your comments
 # appears below", "Leave your comments below"). The phrases speak to or about the page's readers as
 # commenters, which a news story does not.
 _THREAD_OPEN = re.compile(
@@ -287,11 +287,11 @@ _THREAD_OPEN = re.compile(
     r"|(?:here are )?tips on taking part|this (?:debate|discussion) is (?:now )?closed"
     r"|welcomes a lively and courteous discussion|comments are not pre-?screened)|^your comments:?$",
     re.IGNORECASE)
-# A call for readers' input with its form ("Send us your comments using the form below", "Your
+# A call for readers' input with its form ("Send us your views via the form below", "Your
 # comments may be published"): the form, not a thread, so only the notes to the reader go.
 _FORM_CALL = re.compile(
     r"\b(?:send us your (?:comments|views|experiences)|(?:using|via|with|in) the form below"
-    r"|your comments? (?:may|will) be published|a selection of your comments may be published)",
+    r"|your comments? (?:may|will) be published)",
     re.IGNORECASE)
 _QUOTE_MARK = re.compile("[\"“”«»]")
 # A question put to readers right above the call for comments ("Are you in the region?")

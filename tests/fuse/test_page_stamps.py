@@ -1,5 +1,5 @@
-"""A page's update stamp glued to the start of a sentence ("Page last updated at 08:14 GMT,
-Tuesday, 8 November 2011 ...") is no part of the news: summary and timeline lines start after it
+"""A page's update stamp glued to the start of a sentence ("Page last updated at 09:41 GMT,
+Thursday, 3 March 2016 ...") is no part of the news: summary and timeline lines start after it
 (still quoting their cited sentence), and a sentence without one is left as it is."""
 
 from newsfuse.fuse.text import without_page_stamp
@@ -8,8 +8,8 @@ NEWS = "The jury found the surgeon guilty of manslaughter after two days of talk
 
 
 def test_update_stamps_are_cut_from_the_start():
-    for stamp in ("Page last updated at 08:14 GMT , Tuesday , 8 November 2016 ",
-                  "Page last updated at 07:48 GMT, Tuesday, 8 November 2016 ",
+    for stamp in ("Page last updated at 09:41 GMT , Thursday , 3 March 2016 ",
+                  "Page last updated at 10:06 GMT, Thursday, 3 March 2016 ",
                   "8 November 2016 Last updated at 06:28 GMT Help ",
                   "8 November 2016 Last updated at 06:28 ",
                   "Wednesday 16 June 2016 13.15 BST ",
@@ -22,7 +22,7 @@ def test_update_stamps_are_cut_from_the_start():
 def test_sentences_without_a_stamp_are_untouched():
     for text in (NEWS, "On 8 November 2016 the jury found the surgeon guilty of manslaughter.",
                  "Tuesday 8 November was the day the jury came back, the court heard.",
-                 "Page last updated at 08:14 GMT , Tuesday , 8 November 2016"):
+                 "Page last updated at 09:41 GMT , Thursday , 3 March 2016"):
         assert without_page_stamp(text) == text
 
 
@@ -30,7 +30,7 @@ def test_briefs_show_the_news_without_the_stamp(tmp_path):
     from newsfuse import pipeline
     from newsfuse.fuse.checks import check_brief
 
-    body = ("Page last updated at 08:14 GMT , Tuesday , 8 November 2016 The surgeon Ivo Marsk was found guilty "
+    body = ("Page last updated at 09:41 GMT , Thursday , 3 March 2016 The surgeon Ivo Marsk was found guilty "
             "of manslaughter by a jury in Ardley on Monday.\nHe will be sentenced on 29 November, the judge said.\n")
     other = ("Title: Surgeon guilty\nDate: 2016-11-08\nSource: Valley Ledger\n\nA jury in Ardley found surgeon Ivo "
              "Marsk guilty of manslaughter on Monday.\nHis lawyers said they would appeal the verdict.\n")

@@ -182,7 +182,7 @@ def test_unattributed_speech_is_not_a_summary_candidate():
     assert not is_candidate("None of us yet knows why the dam gave way that night.")
     assert not is_candidate("MARA LENSKY, NEWS ANCHOR: Good evening and welcome, everyone.")
     assert not is_candidate("DOVRIN: That is one of the people we heard from in the square.")
-    assert not is_candidate("I just want to say, from the bottom of my heart, thank you all so much.")
+    assert not is_candidate("I only want to say, with all my heart, thank you to every one of you.")
 
 
 def test_reader_comments_and_photo_captions_are_not_summary_candidates():

@@ -131,11 +131,11 @@ _STORY = ["Water stored in the Kessling reservoirs fell to 31 percent of capacit
 
 def test_comment_disclaimer_starts_the_comment_section(tmp_path):
     text = _page(tmp_path, "disclaimer.txt", _STORY + [
-        "(Reporting by Ana Brill; Editing by Tom Vesk) We welcome comments that advance the story through "
-        "relevant opinion, anecdotes, links and data.",
-        "Views expressed in the comments do not represent those of the Valley Gazette.",
+        "(Reporting by Ana Brill; Editing by Tom Vesk) We welcome comments that advance the debate with "
+        "facts, links and first-hand accounts.",
+        "Views expressed in the comments are not those of the Valley Gazette.",
         "They have been saying this since 2003, and 90 percent of the pipes still leak.",
-        "This discussion is now closed. We welcome comments on our articles for a limited period.",
+        "This discussion is now closed. Comments stay open for three days after a story runs.",
     ])
     assert "31 percent" in text and "400,000 households" in text
     for comment in ("We welcome", "Views expressed", "90 percent", "discussion is now closed"):
@@ -146,7 +146,7 @@ def test_call_for_comments_goes_with_the_questions_put_to_readers(tmp_path):
     text = _page(tmp_path, "call.txt", _STORY + [
         "Do you live near the reservoirs?",
         "Are you affected by the shortage?",
-        "Send us your comments and experiences using the form below.",
+        "Send us your views via the form below.",
         "If you are happy to be contacted, please leave a telephone number.",
         "Your contact details will never be published.",
         "The board last imposed a ban in 2003, when it lasted 41 days.",
@@ -161,7 +161,7 @@ def test_call_for_comments_goes_with_the_questions_put_to_readers(tmp_path):
 def test_note_that_readers_comments_follow_starts_the_thread(tmp_path):
     text = _page(tmp_path, "thread.txt", _STORY + [
         "What do you make of the shortage?",
-        "This debate is now closed. A selection of your comments appears below.",
+        "This debate is closed now. A selection of your comments is below.",
         "We have had no water pressure for 12 days now.",
         "Fix the 2,000 leaking mains first.",
     ])
