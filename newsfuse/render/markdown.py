@@ -100,7 +100,8 @@ def to_markdown(brief: Brief) -> str:
         out += ["## Sources", ""]
         refs = []
         for n, s in enumerate(brief.sources, 1):
-            parts = [f"**{md_escape(s.outlet or 'unknown outlet')}**"]
+            # named as the key facts and notes name it (its file when the outlet is unknown)
+            parts = [f"**{md_escape(labels.get(s.article_id, s.outlet or 'unknown outlet'))}**"]
             if s.title:
                 parts.append(f"_{md_escape(s.title)}_")
             if s.published:

@@ -1,5 +1,5 @@
 """Figures only the learned reader found: marked wherever the brief shows them, and never the
-cause of a conflict the rules' readings do not show."""
+cause of a conflict the rules' readings do not show; and one source named alike in every section."""
 import json
 from datetime import date, datetime, timezone
 
@@ -50,3 +50,13 @@ def test_every_format_shows_that_only_the_learned_reader_read_it():
     assert doc["facts"][0]["reports"][0]["method"] == "learned" and not validate_brief(doc)
     assert from_json(doc).facts[0].reports[0].method == "learned"
     assert "learned reader" not in to_markdown(_brief_with("rules"))
+
+
+def test_markdown_sources_name_an_outlet_less_source_by_its_file_as_the_key_facts_do():
+    b = _brief_with("rules")
+    b.sources[0].outlet = None
+    b.sources[0].path = "/data/kelby-bulletin.txt"
+    b.facts[0].reports[0].outlet = None
+    md = to_markdown(b)
+    assert "unknown outlet" not in md
+    assert md.count("kelby-bulletin.txt") >= 3  # key facts, sources (name and path)
