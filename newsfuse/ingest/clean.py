@@ -299,10 +299,18 @@ _READER_QUESTION = re.compile(r"\byou(?:r)?\b[^.!]*\?$", re.IGNORECASE)
 _TO_READER = re.compile(r"\byou(?:r|rself|rs)?\b", re.IGNORECASE)
 
 
+# a word every phrase of each pattern holds: most lines have none, and a substring test is far
+# cheaper than the pattern (ingest tests every paragraph of every page)
+_CUES = {_THREAD_OPEN: ("comment", "question", "taking part", "closed", "discussion"),
+         _FORM_CALL: ("send us your", "form below", "be published")}
+
+
 def _notice(p: str, pattern: re.Pattern) -> bool:
     """One of ``pattern``'s phrases, in a line too short to be a story's prose and quoting nobody
     (a story may quote someone calling a debate closed)."""
-    return len(p.split()) <= 60 and not _QUOTE_MARK.search(p) and bool(pattern.search(p))
+    low = p.lower()
+    return (any(c in low for c in _CUES[pattern]) and len(p.split()) <= 60 and not _QUOTE_MARK.search(p)
+            and bool(pattern.search(p)))
 
 
 def _questions_above(paras: list[str], i: int) -> int:
