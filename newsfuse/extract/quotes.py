@@ -624,7 +624,7 @@ _PERSON_NOUNS = (_ROLE_HEADS | _EXTRA_ROLES | {t for t in TITLES if len(t) > 4} 
     "woman", "boy", "girl", "soldier", "activist", "organiser", "organizer", "correspondent", "reporter",
     "aide", "adviser", "advisor", "engineer", "pilot", "surgeon", "physician", "scientist", "researcher",
     "economist", "historian", "trader", "dealer", "owner", "manager", "paramedic", "firefighter", "rescuer",
-    "relative", "friend", "neighbour", "neighbor", "resident", "protester", "protestor", "guard", "official"})
+    "relative", "friend", "neighbour", "neighbor", "resident", "protester", "protestor", "guard"})
 
 
 def _one_person(q: Quote) -> bool:
