@@ -17,7 +17,8 @@ import unicodedata
 
 from ..records import Article, Quote
 from .language import is_english
-from .speakers import _EXTRA_ROLES, _ROLE_HEADS, ORG_WORDS, PRONOUNS, SPEECH_VERBS, TITLES, ArticleContext, in_quotation, person_names, split_speaker, undot_titles
+from .speakers import (ORG_WORDS, PRONOUNS, ROLE_WORDS, SPEECH_VERBS, TITLES, ArticleContext, in_quotation, person_names,
+                       person_role, split_speaker, undot_titles)
 
 
 __all__ = ["extract_quotes", "quotes_in_sentence", "same_quote", "quote_similarity"]
@@ -410,7 +411,7 @@ _COLON_LEAD = re.compile(r"^\s*(?P<spk>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-
 
 # the same line with the person's role before the name and where they spoke after it: '10:55 – Fire chief
 # Ana Ruiz: "..."', '09:05 – Union general secretary Ana Ruiz, outside the depot: "..."'
-_LEAD_ROLES = TITLES | _ROLE_HEADS | _EXTRA_ROLES
+_LEAD_ROLES = TITLES | ROLE_WORDS
 _ROLE_COLON_LEAD = re.compile(r"^\s*(?P<role>(?:[\w'’-]+\s+){1,4}?)(?P<spk>(?:[A-Z][\w'’.-]*\s+){1,2}[A-Z][\w'’-]*)"
                               r"(?:\s*,\s*(?:[a-z][\w'’-]*\s*){1,5})?\s*:\s*$")
 
@@ -611,20 +612,11 @@ def extract_quotes(article: Article, ctx: ArticleContext | None = None) -> list[
             if q.speaker and ((len(q.speaker.split()) >= 2 and person_names(q.speaker)) or _one_person(q)):
                 ctx.note(q.speaker)  # the last one quoted is who a following "he said" means
         role = None if qs else _ROLE_SAYS.match(s.text)
-        if role and _person_role(role.group("who")):
+        if role and person_role(role.group("who")):
             ctx.note(role.group("who"))  # "A doctor in the town, reached by phone, said ..." (no quote kept)
         out.extend(qs)
         last = qs[-1] if qs else None
     return out
-
-
-# people named by what they are: "a doctor in the city", "the defence lawyer", "one witness"
-_PERSON_NOUNS = (_ROLE_HEADS | _EXTRA_ROLES | {t for t in TITLES if len(t) > 4} | {
-    "doctor", "lawyer", "attorney", "diplomat", "official", "analyst", "expert", "witness", "source", "man",
-    "woman", "boy", "girl", "soldier", "activist", "organiser", "organizer", "correspondent", "reporter",
-    "aide", "adviser", "advisor", "engineer", "pilot", "surgeon", "physician", "scientist", "researcher",
-    "economist", "historian", "trader", "dealer", "owner", "manager", "paramedic", "firefighter", "rescuer",
-    "relative", "friend", "neighbour", "neighbor", "resident", "protester", "protestor", "guard"})
 
 
 def _one_person(q: Quote) -> bool:
@@ -634,20 +626,11 @@ def _one_person(q: Quote) -> bool:
     spk = q.speaker or ""
     if q.direct and re.fullmatch(r"[A-Z][a-zà-ÿ'’-]+", spk):
         return spk.lower() not in ORG_WORDS and spk.lower() not in PRONOUNS
-    return _person_role(spk)
+    return person_role(spk)
 
 
 # a sentence opening on someone named by role and a speech verb
 _ROLE_SAYS = re.compile(r"^(?P<who>(?:An?|The|One)\s+[^,;:“”\"]{1,80}?)(?:,\s+[a-z][^,;:“”\"]{1,80},)?\s+(?:said|says|told|tells|added)\b")
-
-
-def _person_role(spk: str) -> bool:
-    """Whether a phrase names one person by what they are ("a doctor in the city", "the defence lawyer")."""
-    if not re.match(r"(?:[Aa]n?|[Tt]he|[Oo]ne)\s|[a-z]", spk) or person_names(spk):
-        return False
-    # the head is the last word before any "of the agency", "in the city", "who ..."
-    core = re.split(r"\s+(?:of|for|at|in|from|with|on|who|whose|near|[a-z]+ed)\s+|,", spk)[0].split()
-    return len(core) <= 5 and core[-1].lower() in _PERSON_NOUNS and not any(w.lower() in ORG_WORDS for w in core)
 
 
 _RUN_ON_STRAIGHT = re.compile(r'^\s*"[^"“”]+$')

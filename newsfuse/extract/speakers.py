@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-__all__ = ["ArticleContext", "split_speaker", "find_attribution", "SPEECH_VERBS", "person_names", "undot_titles"]
+__all__ = ["ArticleContext", "split_speaker", "find_attribution", "SPEECH_VERBS", "person_names", "undot_titles",
+           "ROLE_WORDS", "person_role"]
 
 SPEECH_VERBS = (
     "said|says|say|told|tells|added|adding|stated|declared|affirmed|emphasized|emphasised|warned|"
@@ -146,7 +147,7 @@ _ROLE_HEADS = {
 
 
 def _is_role(word: str) -> bool:
-    return word.lower() in _ROLE_HEADS or word.lower() in _EXTRA_ROLES
+    return word.lower() in ROLE_WORDS
 
 
 def _role_of(text: str, s: int, e: int) -> str | None:
@@ -186,6 +187,24 @@ _ROLE_AFTER = re.compile(r"^,\s*(?:the|a|an)\s+(?P<phrase>[^,.;:“”\"]{1,50})
 # a definite role with no name: "the president", "the town's mayor", "the spokesperson of the OAS"
 _BARE_ROLE = re.compile(r"^the\s+(?:[\w'’-]+\s+){0,3}?(?P<role>[a-z]+)(?:\s+(?:of|for|at)\s+.+)?$", re.I)
 _EXTRA_ROLES = {"premier", "prosecutor", "coroner", "sheriff", "superintendent", "spokesperson", "chairperson", "prefect"}
+# every word that names an office or role a speaker holds
+ROLE_WORDS = frozenset(_ROLE_HEADS | _EXTRA_ROLES)
+# people named by what they are: "a doctor in the city", "the defence lawyer", "one witness"
+_PERSON_NOUNS = (ROLE_WORDS | {t for t in TITLES if len(t) > 4} | {
+    "doctor", "lawyer", "attorney", "diplomat", "official", "analyst", "expert", "witness", "source", "man",
+    "woman", "boy", "girl", "soldier", "activist", "organiser", "organizer", "correspondent", "reporter",
+    "aide", "adviser", "advisor", "engineer", "pilot", "surgeon", "physician", "scientist", "researcher",
+    "economist", "historian", "trader", "dealer", "owner", "manager", "paramedic", "firefighter", "rescuer",
+    "relative", "friend", "neighbour", "neighbor", "resident", "protester", "protestor", "guard"})
+
+
+def person_role(spk: str) -> bool:
+    """Whether a phrase names one person by what they are ("a doctor in the city", "the defence lawyer")."""
+    if not re.match(r"(?:[Aa]n?|[Tt]he|[Oo]ne)\s|[a-z]", spk) or person_names(spk):
+        return False
+    # the head is the last word before any "of the agency", "in the city", "who ..."
+    core = re.split(r"\s+(?:of|for|at|in|from|with|on|who|whose|near|[a-z]+ed)\s+|,", spk)[0].split()
+    return len(core) <= 5 and core[-1].lower() in _PERSON_NOUNS and not any(w.lower() in ORG_WORDS for w in core)
 
 
 def in_quotation(text: str, pos: int) -> bool:
@@ -310,17 +329,17 @@ _MEETS = re.compile(r"\b(?:talk|speak|chat|meet|interview)(?:s|ed|ing)?\s+(?:to|
 _NAME_AS_MODIFIER = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+[a-z]+(?:er|or|ist|ian|man|woman|ent|ant|ee)\s+[A-Z]")
 
 
-# a relative named by a first name only: "his mum Lisa", "the boy's grandfather Amir"
-_KIN_NAME = re.compile(r"(?:his|her|their|our|my|the\s+[\w'’-]+['’]s)\s+(?P<role>(?:mum|mom|mother|father|dad|wife|husband|"
-                       r"son|daughter|brother|sister|partner|fianc[ée]e?|friend|neighbour|neighbor|grandmother|"
-                       r"grandfather|gran|grandson|granddaughter|uncle|aunt|cousin|niece|nephew)s?)\s+"
-                       r"(?P<name>[A-Z][\w'’-]+)", re.I)
+# relatives, named by a first name after the word: "his mum Lisa", "Ruiz's sister Lena"
+_KIN = (r"mum|mom|mother|father|dad|wife|husband|son|daughter|brother|sister|partner|fianc[ée]e?|grandmother|"
+        r"grandfather|uncle|aunt|cousin|niece|nephew")
+# a relative named by a first name only, as a speaker phrase: "his mum Lisa", "the boy's grandfather Amir"
+# (a friend or neighbour too, and the short forms)
+_KIN_NAME = re.compile(rf"(?:his|her|their|our|my|the\s+[\w'’-]+['’]s)\s+(?P<role>(?:{_KIN}|friend|neighbour|neighbor|"
+                       r"gran|grandson|granddaughter)s?)\s+(?P<name>[A-Z][\w'’-]+)", re.I)
 
 
 # the same in running text, the kin of someone named too: "Ruiz's sister Lena", "his wife Maria"
-_KIN_SEEN = re.compile(r"(?:\b[A-Z][\w'’-]+['’]s|\b(?:his|her|their))\s+(?:mum|mom|mother|father|dad|wife|husband|son|"
-                       r"daughter|brother|sister|partner|fianc[ée]e?|grandmother|grandfather|uncle|aunt|cousin|niece|nephew)"
-                       r"\s+(?P<name>[A-Z][a-zà-ÿ'’-]+)\b(?!\s+[A-Z])")
+_KIN_SEEN = re.compile(rf"(?:\b[A-Z][\w'’-]+['’]s|\b(?:his|her|their))\s+(?:{_KIN})\s+(?P<name>[A-Z][a-zà-ÿ'’-]+)\b(?!\s+[A-Z])")
 
 
 def split_speaker(phrase: str) -> tuple[str | None, str | None, str | None]:
