@@ -284,11 +284,11 @@ def _when(t, fmt: str = "%Y-%m-%d %H:%M") -> str:
 
 def _stories_tsv(rows) -> str:
     """One story per line, tab-separated with a header: for grep, cut and scripts."""
-    lines = ["id\ttitle\tsources\tfirst_seen\tlast_seen\tupdated"]
+    lines = ["id\ttitle\tarticles\toutlets\tfirst_seen\tlast_seen\tupdated"]
     for r in rows:
         title = " ".join((r.title or "").split())
-        lines.append("\t".join([r.id, title, str(r.n_articles), _when(r.first_seen), _when(r.last_seen),
-                                "yes" if r.is_updated else ""]))
+        lines.append("\t".join([r.id, title, str(r.n_articles), str(r.n_outlets), _when(r.first_seen),
+                                _when(r.last_seen), "yes" if r.is_updated else ""]))
     return "\n".join(lines) + "\n"
 
 
@@ -298,8 +298,8 @@ def _stories_table(rows, total: int, width: int) -> Table:
     from rich import box
 
     wide = width >= 110
-    heads = ["id", "title", "src"] + (["first seen", "last seen"] if wide else ["last seen"]) + ["upd"]
-    cells = [[r.id, r.title or "", str(r.n_articles)]
+    heads = ["id", "title", "art", "out"] + (["first seen", "last seen"] if wide else ["last seen"]) + ["upd"]
+    cells = [[r.id, r.title or "", str(r.n_articles), str(r.n_outlets)]
              + ([_when(r.first_seen), _when(r.last_seen)] if wide else [_when(r.last_seen, "%Y-%m-%d")])
              + ["yes" if r.is_updated else ""] for r in rows]
     fixed = [max([len(head)] + [len(c[k]) for c in cells]) for k, head in enumerate(heads)]
@@ -309,7 +309,7 @@ def _stories_table(rows, total: int, width: int) -> Table:
     table = Table(title=f"{total} stories", box=box.SIMPLE_HEAD, title_justify="left")
     for head, w in zip(heads, fixed):
         table.add_column(head, no_wrap=True, overflow="ellipsis", width=w,
-                         justify="right" if head == "src" else "left")
+                         justify="right" if head in ("art", "out") else "left")
     for c in cells:
         table.add_row(*c)
     return table
