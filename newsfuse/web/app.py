@@ -33,6 +33,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsfuse.store import Store
 from newsfuse.web import views
+from newsfuse.web.head import HeadAsGetMiddleware
 from newsfuse.web.security import (
     DEFAULT_MAX_BODY,
     BodyLimitMiddleware,
@@ -360,6 +361,7 @@ def create_app(
     # Outermost first: security headers wrap everything, including 413 replies.
     app.add_middleware(BodyLimitMiddleware, max_bytes=max_body)
     app.add_middleware(SecurityHeadersMiddleware)
+    app.add_middleware(HeadAsGetMiddleware)
 
     # --- auth --------------------------------------------------------------------------------
 

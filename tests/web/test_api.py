@@ -167,3 +167,18 @@ def test_write_token_defaults_to_environment(monkeypatch, seeded):
     with TestClient(app) as c:
         assert_error(c.post("/api/articles", json=[{"text": "x"}], headers={"X-Newsfuse-Token": "test-token-123"}),
                      403, "forbidden")
+
+
+@pytest.mark.parametrize("path", ["/", "/api/stories", "/api/version", "/docs", "/api/stories/s-nope"])
+def test_head_answers_like_get_without_a_body(client, path):
+    """Uptime checks and `curl -I` ask with HEAD: same status and headers as GET, no body."""
+    head, get = client.head(path), client.get(path)
+    assert head.status_code == get.status_code != 405
+    assert head.content == b""
+    assert head.headers["content-length"] == str(len(get.content))
+    assert head.headers["content-type"] == get.headers["content-type"]
+    assert head.headers["x-frame-options"] == "DENY"
+
+
+def test_head_of_a_post_only_route_is_still_refused(client):
+    assert client.head("/api/articles").status_code == 405
