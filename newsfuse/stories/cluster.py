@@ -944,6 +944,9 @@ class StoryClusterer:
         self._line_stories: dict[str, list[str]] = {}  # storyline id -> story ids
         self._alias: dict[str, str] = {}  # merged story id -> the story it went into
         self._line_alias: dict[str, str] = {}
+        # stories a storyline merge moved in this batch (not persisted): changed for the store too,
+        # though none of their articles moved, or the store keeps the merged line's id for them
+        self._line_moved: set[str] = set()
         self._article_story: dict[str, str] = {}  # article id -> story id, hot stories only
         self._pool: dict[str, dict] = {}  # unsettled hot articles: time, copy-of, title, raw counts
         self._base: dict[str, _Centroid] = {}  # hot story -> centroid of its settled articles
@@ -1136,6 +1139,8 @@ class StoryClusterer:
                 a.story_id = self.resolve(sid)
         self._settle_and_evict()
         self._weighted = (-1, {}, None)  # used by the settling just done; not kept between batches
+        changed |= self._line_moved
+        self._line_moved = set()
         out = []
         for sid in sorted({self.resolve(s) for s in changed}):
             if sid in self.stories:
@@ -2280,6 +2285,7 @@ class StoryClusterer:
         for sid in moved:
             if sid in self.stories:
                 self.stories[sid].storyline_id = keep
+                self._line_moved.add(sid)
 
     def _settle_and_evict(self) -> None:
         """Stories idle beyond the hot window go cold (vectors dropped, ids stay resolvable); pool
