@@ -20,6 +20,7 @@ from rich.table import Table
 from newsfuse import pipeline
 from newsfuse.ingest.readers import MAX_BYTES_ENV, parse_size
 from newsfuse.store import Store
+from newsfuse.records import StorylineBrief
 
 app = typer.Typer(
     help="Turn many news articles about one event into one source-attributed brief per story.",
@@ -165,11 +166,15 @@ def _report_problems(problems, quiet: bool, brief_errors: dict | None = None) ->
 def _render(brief, fmt: str) -> str:
     from newsfuse import render
 
+    if isinstance(brief, StorylineBrief):
+        md, html, js = render.storyline_to_markdown, render.storyline_to_html, render.storyline_to_json
+    else:
+        md, html, js = render.to_markdown, render.to_html, render.to_json
     if fmt == "md":
-        return render.to_markdown(brief)
+        return md(brief)
     if fmt == "html":
-        return render.to_html(brief)
-    return json.dumps(render.to_json(brief), ensure_ascii=False, indent=2)
+        return html(brief)
+    return json.dumps(js(brief), ensure_ascii=False, indent=2)
 
 
 @app.command()
@@ -278,6 +283,37 @@ def stories(
     out.print(_stories_table(rows, total, out.width))
 
 
+@app.command()
+def storylines(
+    db: Path = DB_OPTION,
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    single: bool = typer.Option(False, "--all", help="Also storylines of one story."),
+    limit: int = typer.Option(100, "--limit", min=1),
+) -> None:
+    """List storylines (the stories of one long-running topic), newest first; `show l-...` prints one."""
+    with _workspace(db, create=False) as store:
+        rows, total = store.list_storylines(min_stories=1 if single else 2, limit=limit)
+    if as_json:
+        print(json.dumps({"total": total, "storylines": [
+            {"storyline_id": r.id, "title": r.title, "stories": r.n_stories, "articles": r.n_articles,
+             "story_ids": r.story_ids, "first_seen": r.first_seen.isoformat() if r.first_seen else None,
+             "last_seen": r.last_seen.isoformat() if r.last_seen else None} for r in rows]}, indent=2))
+        return
+    lines = ["id\ttitle\tstories\tarticles\tfirst_seen\tlast_seen"]
+    for r in rows:
+        lines.append("\t".join([r.id, " ".join((r.title or "").split()), str(r.n_stories), str(r.n_articles),
+                                _when(r.first_seen), _when(r.last_seen)]))
+    if not out.is_terminal:
+        print("\n".join(lines))
+        return
+    table = Table(title=f"{total} storylines", title_justify="left")
+    for head in ("id", "title", "stories", "articles", "first seen", "last seen"):
+        table.add_column(head, no_wrap=head != "title", overflow="fold" if head == "title" else "ellipsis")
+    for line in lines[1:]:
+        table.add_row(*line.split("\t"))
+    out.print(table)
+
+
 def _when(t, fmt: str = "%Y-%m-%d %H:%M") -> str:
     return t.strftime(fmt) if t else ""
 
@@ -317,22 +353,25 @@ def _stories_table(rows, total: int, width: int) -> Table:
 
 @app.command()
 def show(
-    story_id: str = typer.Argument(..., help="A story id (merged ids still resolve)."),
+    story_id: str = typer.Argument(..., help="A story id (merged ids still resolve), or a storyline id (l-...)."),
     db: Path = DB_OPTION,
     format: str = typer.Option("md", "--format", "-f", callback=_formats, help="md, html or json."),
     words: Optional[int] = WORDS_OPTION,
 ) -> None:
-    """Print the brief of one story."""
+    """Print the brief of one story, or of a storyline (its stories side by side, one timeline)."""
     if len(format) > 1:
         raise typer.BadParameter(f"show prints one format, not {', '.join(format)}; choose md, html or json",
                                  param_hint="'--format'")
     fmt = format[0]
     with _workspace(db, create=False) as store:
         sid = store.resolve_story_id(story_id)
-        if sid is None:
-            err.print(f"No story {story_id!r} in {db}")
+        if sid is not None:
+            b = pipeline.story_brief(store, sid, words=words)
+        else:
+            b = pipeline.storyline_brief(store, story_id, words=words, fresh=True)
+        if b is None:
+            err.print(f"No story or storyline {story_id!r} in {db}")
             raise typer.Exit(1)
-        b = pipeline.story_brief(store, sid, words=words)
     print(_render(b, fmt))
 
 

@@ -19,7 +19,7 @@ from datetime import timedelta, timezone
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
-from newsfuse.records import Article, Brief, ReadProblem, Story
+from newsfuse.records import Article, Brief, ReadProblem, Story, StorylineBrief
 from newsfuse.store import Store
 
 __all__ = ["IngestReport", "ingest", "ingest_articles", "ingest_records", "ingest_upload",
@@ -228,6 +228,25 @@ def story_brief(store: Store, story_id: str, words: int | None = None) -> Brief 
     """Build the brief of one stored story."""
     inputs = story_inputs(store, story_id)
     return brief_for(*inputs, words=words) if inputs else None
+
+
+def storyline_brief(store: Store, storyline_id: str, words: int | None = None,
+                    fresh: bool = False, make_missing: bool = True) -> StorylineBrief | None:
+    """The brief of a stored storyline from its stories' briefs (the stored ones where made,
+    else made now; ``fresh`` or ``words`` re-makes them; ``make_missing=False`` leaves out a story
+    with no stored brief, for readers that must not wait), or None for an unknown id."""
+    from newsfuse.fuse import build_storyline_brief
+    from newsfuse.render import from_json
+
+    briefs = []
+    for sid in store.storyline_story_ids(storyline_id):
+        stored = store.get_brief(sid) if words is None and not fresh else None
+        if stored is None and not make_missing:
+            continue
+        brief = from_json(stored) if stored else story_brief(store, sid, words=words)
+        if brief is not None:
+            briefs.append(brief)
+    return build_storyline_brief(storyline_id, briefs) if briefs else None
 
 
 def refresh_briefs(store: Store, story_ids: Iterable[str], words: int | None = None,

@@ -33,6 +33,8 @@ __all__ = [
     "UniqueItem",
     "Source",
     "Brief",
+    "StorylineItem",
+    "StorylineBrief",
     "ReadProblem",
     "article_id_for",
     "normalise_for_hash",
@@ -286,6 +288,28 @@ class Brief:
     unique: list[UniqueItem] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
     storyline_id: str | None = None
+
+
+@dataclass
+class StorylineItem:
+    """A dated happening on a storyline's timeline, with the story whose brief reported it."""
+
+    story_id: str
+    item: TimelineItem
+
+
+@dataclass
+class StorylineBrief:
+    """The days of one topic: its stories' briefs in time order and one timeline across them.
+
+    Figures stay inside their story's brief: two events' counts (a strike's schools shut, the
+    deal's pay rise) are not one fact told two ways, so they are never fused across stories."""
+
+    storyline_id: str
+    headline: str
+    generated_at: datetime
+    stories: list[Brief] = field(default_factory=list)
+    timeline: list[StorylineItem] = field(default_factory=list)
 
 
 @dataclass

@@ -6,7 +6,7 @@ import re
 from datetime import date, datetime
 from urllib.parse import urlsplit
 
-from newsfuse.records import Brief, Citation
+from newsfuse.records import Brief, Citation, StorylineBrief
 
 _UNSAFE = re.compile(r"[\s\x00-\x1f\x7f<>\"'`\\]")
 
@@ -33,13 +33,47 @@ def safe_url(url: object) -> str | None:
 
 def source_numbers(brief: Brief) -> dict[str, int]:
     """article_id -> footnote number (1-based, in the order of the source list)."""
-    numbers = {s.article_id: n for n, s in enumerate(brief.sources, 1)}
+    return numbers_for(brief.sources, all_citations(brief))
+
+
+def numbers_for(sources, citations) -> dict[str, int]:
+    """article_id -> footnote number: the sources in order, then any other cited article."""
+    numbers = {s.article_id: n for n, s in enumerate(sources, 1)}
     extra = len(numbers)
-    for c in all_citations(brief):
+    for c in citations:
         if c.article_id not in numbers:
             extra += 1
             numbers[c.article_id] = extra
     return numbers
+
+
+def storyline_sources(sb: StorylineBrief) -> list:
+    """A storyline's sources: each story's in turn (an article belongs to one story)."""
+    seen: set[str] = set()
+    out = []
+    for b in sb.stories:
+        for s in b.sources:
+            if s.article_id not in seen:
+                seen.add(s.article_id)
+                out.append(s)
+    return out
+
+
+def published_span(sources) -> tuple[str | None, str | None]:
+    """The first and last day its sources were published on (None, None when undated)."""
+    days = sorted(day(s.published) for s in sources if s.published is not None)
+    return (days[0], days[-1]) if days else (None, None)
+
+
+def span_text(sources) -> str:
+    first, last = published_span(sources)
+    return "" if first is None else first if first == last else f"{first} to {last}"
+
+
+def storyline_numbers(sb: StorylineBrief) -> dict[str, int]:
+    """article_id -> footnote number across a storyline's stories."""
+    cites = [c for b in sb.stories for c in all_citations(b)]
+    return numbers_for(storyline_sources(sb), cites + [c for e in sb.timeline for c in e.item.citations])
 
 
 def all_citations(brief: Brief) -> list[Citation]:

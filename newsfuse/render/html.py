@@ -11,8 +11,9 @@ from functools import lru_cache
 
 from jinja2 import Environment, PackageLoader
 
-from newsfuse.records import Brief
-from newsfuse.render.common import cited_numbers, day, report_extras, headline_source, reported, safe_url, source_labels, source_numbers
+from newsfuse.records import Brief, StorylineBrief
+from newsfuse.render.common import (cited_numbers, day, headline_source, report_extras, reported, safe_url, source_label,
+                                    source_labels, source_numbers, span_text, storyline_numbers, storyline_sources)
 
 
 @lru_cache(maxsize=1)
@@ -37,39 +38,73 @@ def to_html(brief: Brief) -> str:
         "b": brief,
         "headline_from": (outlet_of.get(head, head), numbers[head]) if head in numbers else None,
         "generated": brief.generated_at.strftime("%Y-%m-%d %H:%M %Z").strip(),
-        "summary": [(s.text, cited_numbers(s.citations, numbers)) for s in brief.summary],
-        "facts": [
-            {
-                "quantity": f.quantity,
-                "status": f.status if f.status in ("agree", "conflict", "evolving", "single") else "single",
-                "note": f.note,
-                "reports": [
-                    {"outlet": r.outlet or outlet_of.get(r.article_id, r.article_id), "value": r.value, "extras": _extras(r),
-                     "cite": cited_numbers([r.citation], numbers)}
-                    for r in f.reports
-                ],
-            }
-            for f in brief.facts
-        ],
+        "summary": _summary(brief, numbers),
+        "facts": _facts(brief, numbers, outlet_of),
         "timeline": [(day(t.date), t.text, cited_numbers(t.citations, numbers)) for t in brief.timeline],
         "quotes": [(q.speaker, q.text if q.direct else reported(q.speaker, q.text, q.citations), q.direct,
                     cited_numbers(q.citations, numbers)) for q in brief.quotes],
         "unique": [(outlet_of.get(u.article_id, u.article_id), u.text, cited_numbers([u.citation], numbers))
                    for u in brief.unique],
-        "sources": [
-            {
-                "n": n,
-                "outlet": outlet_of.get(s.article_id) or "unknown outlet",
-                "title": s.title,
-                "url": safe_url(s.url),
-                "raw_url": s.url if s.url and not safe_url(s.url) else None,
-                "published": day(s.published),
-                "path": s.path,
-                "dup": s.duplicate_of,
-                "dup_n": numbers.get(s.duplicate_of) if s.duplicate_of else None,
-                "not_analysed": s.not_analysed,
-            }
-            for n, s in enumerate(brief.sources, 1)
-        ],
+        "sources": _sources(brief.sources, numbers, outlet_of),
     }
     return _env().get_template("brief.html.j2").render(**ctx)
+
+
+def storyline_to_html(sb: StorylineBrief) -> str:
+    """A storyline as a standalone page: each story's summary and key facts, one timeline across
+    the stories, one source list numbered across them."""
+    sources = storyline_sources(sb)
+    numbers = storyline_numbers(sb)
+    outlet_of = {s.article_id: source_label(s.outlet, s.path, s.article_id) for s in sources}
+    order = {b.story_id: k for k, b in enumerate(sb.stories, 1)}
+    ctx = {
+        "sb": sb,
+        "span": span_text(sources),
+        "n_sources": len(sources),
+        "generated": sb.generated_at.strftime("%Y-%m-%d %H:%M %Z").strip(),
+        "stories": [{"n": order[b.story_id], "id": b.story_id, "headline": b.headline, "n_sources": len(b.sources),
+                     "span": span_text(b.sources), "summary": _summary(b, numbers),
+                     "facts": _facts(b, numbers, outlet_of)} for b in sb.stories],
+        "timeline": [(day(e.item.date), e.item.text, cited_numbers(e.item.citations, numbers), order[e.story_id])
+                     for e in sb.timeline],
+        "sources": _sources(sources, numbers, outlet_of),
+    }
+    return _env().get_template("storyline.html.j2").render(**ctx)
+
+
+def _summary(brief: Brief, numbers: dict[str, int]) -> list:
+    return [(s.text, cited_numbers(s.citations, numbers)) for s in brief.summary]
+
+
+def _facts(brief: Brief, numbers: dict[str, int], outlet_of: dict[str, str]) -> list[dict]:
+    return [
+        {
+            "quantity": f.quantity,
+            "status": f.status if f.status in ("agree", "conflict", "evolving", "single") else "single",
+            "note": f.note,
+            "reports": [
+                {"outlet": r.outlet or outlet_of.get(r.article_id, r.article_id), "value": r.value, "extras": _extras(r),
+                 "cite": cited_numbers([r.citation], numbers)}
+                for r in f.reports
+            ],
+        }
+        for f in brief.facts
+    ]
+
+
+def _sources(sources, numbers: dict[str, int], outlet_of: dict[str, str]) -> list[dict]:
+    return [
+        {
+            "n": n,
+            "outlet": outlet_of.get(s.article_id) or "unknown outlet",
+            "title": s.title,
+            "url": safe_url(s.url),
+            "raw_url": s.url if s.url and not safe_url(s.url) else None,
+            "published": day(s.published),
+            "path": s.path,
+            "dup": s.duplicate_of,
+            "dup_n": numbers.get(s.duplicate_of) if s.duplicate_of else None,
+            "not_analysed": s.not_analysed,
+        }
+        for n, s in enumerate(sources, 1)
+    ]

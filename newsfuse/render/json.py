@@ -20,6 +20,7 @@ from newsfuse.records import (
     Fact,
     Report,
     Source,
+    StorylineBrief,
     SummaryItem,
     TimelineItem,
     UniqueItem,
@@ -153,6 +154,19 @@ def from_json(d: dict[str, Any]) -> Brief:
         ],
         storyline_id=d.get("storyline_id"),
     )
+
+
+def storyline_to_json(sb: StorylineBrief) -> dict[str, Any]:
+    """A storyline as JSON: each story's full brief (contract v1) and the timeline across them,
+    each entry naming the story whose brief it comes from."""
+    return {
+        "storyline_id": sb.storyline_id,
+        "headline": sb.headline,
+        "generated_at": stamp(sb.generated_at),
+        "stories": [to_json(b) for b in sb.stories],
+        "timeline": [{"date": day(e.item.date), "text": e.item.text, "story_id": e.story_id,
+                      "citations": [_cite(c) for c in e.item.citations]} for e in sb.timeline],
+    }
 
 
 def index_json(stories: Iterable, articles: Iterable[Article], briefs: Iterable[Brief] = (),

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from newsfuse.records import Brief, Citation
-from newsfuse.render.common import (cited_numbers, day, report_extras, headline_source, reported, safe_url, source_labels,
-                                    source_numbers)
+from newsfuse.records import Brief, Citation, StorylineBrief
+from newsfuse.render.common import (cited_numbers, day, report_extras, headline_source, reported, safe_url, source_label,
+                                    source_labels, source_numbers, span_text, storyline_numbers, storyline_sources)
 
 _MD_SPECIAL = re.compile(r"([\\`*\[\]<>]|(?<!\w)_|_(?!\w))")  # intraword _ is harmless
 
@@ -55,19 +55,8 @@ def to_markdown(brief: Brief) -> str:
     meta += f" · generated {brief.generated_at.strftime('%Y-%m-%d %H:%M %Z').strip()}"
     out += [f"_{meta}_", ""]
 
-    if brief.summary:
-        out += ["## Summary", ""]
-        for s in brief.summary:
-            out.append(f"- {md_escape(s.text)} {_marks(s.citations, numbers)}")
-        out.append("")
-
-    if brief.facts:
-        out += ["## Key facts", "", "| Quantity | Status | Reports | Note |", "|---|---|---|---|"]
-        for f in brief.facts:
-            reports = " · ".join(_report(r, numbers, labels) for r in f.reports)
-            out.append(f"| {md_escape(f.quantity, True)} | {STATUS_LABEL.get(f.status, f.status)} | "
-                       f"{reports} | {md_escape(f.note, True)} |")
-        out.append("")
+    out += _summary(brief, numbers, "##")
+    out += _facts(brief, numbers, labels, "##")
 
     if brief.quotes:
         out += ["## Quotes", ""]
@@ -80,8 +69,7 @@ def to_markdown(brief: Brief) -> str:
 
     if brief.timeline:
         out += ["## Timeline", ""]
-        for t in brief.timeline:
-            out.append(f"- **{day(t.date)}** — {md_escape(t.text)} {_marks(t.citations, numbers)}")
+        out += [_happening(t, numbers) for t in brief.timeline]
         out.append("")
 
     if brief.entities:
@@ -96,31 +84,88 @@ def to_markdown(brief: Brief) -> str:
             out.append(f"- **{who}**: {md_escape(u.text)} [{numbers[u.article_id]}]")
         out.append("")
 
-    if brief.sources:
-        out += ["## Sources", ""]
-        refs = []
-        for n, s in enumerate(brief.sources, 1):
-            # named as the key facts and notes name it (its file when the outlet is unknown)
-            parts = [f"**{md_escape(labels.get(s.article_id, s.outlet or 'unknown outlet'))}**"]
-            if s.title:
-                parts.append(f"_{md_escape(s.title)}_")
-            if s.published:
-                parts.append(day(s.published))
-            url = safe_url(s.url)
-            if url:
-                parts.append(f"<{url}>")
-                refs.append(f"[{n}]: {url}")
-            elif s.url:
-                parts.append(f"`{s.url.replace('`', '')}` (not linked)")
-            if s.path:
-                parts.append(f"`{s.path.replace('`', '')}`")
-            if s.duplicate_of:
-                ref = numbers.get(s.duplicate_of)
-                parts.append(f"duplicate of [{ref}]" if ref else f"duplicate of `{s.duplicate_of}`")
-            if s.not_analysed:
-                parts.append(f"not analysed (language: {md_escape(s.not_analysed)}; only figures with a unit word and numeric dates were read)")
-            out.append(f"{n}. " + " — ".join(parts))
-        if refs:
-            out += [""] + refs
-        out.append("")
+    out += _sources(brief.sources, numbers, labels)
     return "\n".join(out)
+
+
+def storyline_to_markdown(sb: StorylineBrief) -> str:
+    """A storyline as one Markdown document: each story's summary and key facts under its own
+    heading (figures stay with the event they count), one timeline across the stories, one
+    source list numbered across them."""
+    sources = storyline_sources(sb)
+    numbers = storyline_numbers(sb)
+    labels = {s.article_id: source_label(s.outlet, s.path, s.article_id) for s in sources}
+    n = len(sb.stories)
+    meta = f"Storyline `{sb.storyline_id}` · {n} stor{'ies' if n != 1 else 'y'} · {len(sources)} sources"
+    if span_text(sources):
+        meta += f" · {span_text(sources)}"
+    meta += f" · generated {sb.generated_at.strftime('%Y-%m-%d %H:%M %Z').strip()}"
+    out = [f"# {md_escape(sb.headline)}", "", f"_{meta}_", ""]
+    for k, b in enumerate(sb.stories, 1):
+        when = f" · {span_text(b.sources)}" if span_text(b.sources) else ""
+        out += [f"## {k}. {md_escape(b.headline)}", "",
+                f"_Story `{b.story_id}` · {len(b.sources)} source{'s' if len(b.sources) != 1 else ''}{when}_", ""]
+        out += _summary(b, numbers, "###")
+        out += _facts(b, numbers, labels, "###")
+    if sb.timeline:
+        order = {b.story_id: k for k, b in enumerate(sb.stories, 1)}
+        out += ["## Timeline across the stories", ""]
+        out += [_happening(e.item, numbers, f" (story {order[e.story_id]})") for e in sb.timeline]
+        out.append("")
+    out += _sources(sources, numbers, labels)
+    return "\n".join(out)
+
+
+def _summary(brief: Brief, numbers: dict[str, int], level: str) -> list[str]:
+    if not brief.summary:
+        return []
+    out = [f"{level} Summary", ""]
+    out += [f"- {md_escape(s.text)} {_marks(s.citations, numbers)}" for s in brief.summary]
+    return out + [""]
+
+
+def _facts(brief: Brief, numbers: dict[str, int], labels: dict[str, str], level: str) -> list[str]:
+    if not brief.facts:
+        return []
+    out = [f"{level} Key facts", "", "| Quantity | Status | Reports | Note |", "|---|---|---|---|"]
+    for f in brief.facts:
+        reports = " · ".join(_report(r, numbers, labels) for r in f.reports)
+        out.append(f"| {md_escape(f.quantity, True)} | {STATUS_LABEL.get(f.status, f.status)} | "
+                   f"{reports} | {md_escape(f.note, True)} |")
+    return out + [""]
+
+
+def _happening(t, numbers: dict[str, int], tail: str = "") -> str:
+    return f"- **{day(t.date)}** — {md_escape(t.text)} {_marks(t.citations, numbers)}{tail}"
+
+
+def _sources(sources, numbers: dict[str, int], labels: dict[str, str]) -> list[str]:
+    if not sources:
+        return []
+    out = ["## Sources", ""]
+    refs = []
+    for n, s in enumerate(sources, 1):
+        # named as the key facts and notes name it (its file when the outlet is unknown)
+        parts = [f"**{md_escape(labels.get(s.article_id, s.outlet or 'unknown outlet'))}**"]
+        if s.title:
+            parts.append(f"_{md_escape(s.title)}_")
+        if s.published:
+            parts.append(day(s.published))
+        url = safe_url(s.url)
+        if url:
+            parts.append(f"<{url}>")
+            refs.append(f"[{n}]: {url}")
+        elif s.url:
+            parts.append(f"`{s.url.replace('`', '')}` (not linked)")
+        if s.path:
+            parts.append(f"`{s.path.replace('`', '')}`")
+        if s.duplicate_of:
+            ref = numbers.get(s.duplicate_of)
+            parts.append(f"duplicate of [{ref}]" if ref else f"duplicate of `{s.duplicate_of}`")
+        if s.not_analysed:
+            parts.append(f"not analysed (language: {md_escape(s.not_analysed)}; only figures with a unit word and numeric dates were read)")
+        out.append(f"{n}. " + " — ".join(parts))
+    if refs:
+        out += [""] + refs
+    out.append("")
+    return out

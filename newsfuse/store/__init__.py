@@ -21,7 +21,7 @@ from newsfuse.ingest.meta import YEARS
 from newsfuse.records import Article, Entry, Sentence, Story
 from newsfuse.store.schema import SCHEMA_VERSION, Place, groups_of_copies, migrate
 
-__all__ = ["Store", "StoryRow", "SCHEMA_VERSION"]
+__all__ = ["Store", "StoryRow", "StorylineRow", "SCHEMA_VERSION"]
 
 
 def _group_members(conn, gids: list[int]) -> dict[int, list[Place]]:
@@ -82,6 +82,19 @@ class StoryRow:
     storyline_id: str | None = None
     is_updated: bool = False  # articles arrived after the stored brief was made
     article_ids: list[str] = field(default_factory=list)
+
+
+@dataclass
+class StorylineRow:
+    """One line of the storylines list: a long-running topic and its stories."""
+
+    id: str
+    title: str | None  # the title of its story with the most articles
+    n_stories: int
+    n_articles: int
+    first_seen: datetime | None
+    last_seen: datetime | None
+    story_ids: list[str] = field(default_factory=list)  # the first seen first
 
 
 class Store:
@@ -474,6 +487,32 @@ class Store:
             return story_id
         rows = self._query("SELECT story_id FROM story_aliases WHERE alias = ?", (story_id,))
         return rows[0][0] if rows else None
+
+    def list_storylines(self, min_stories: int = 2, limit: int = 50,
+                        offset: int = 0) -> tuple[list[StorylineRow], int]:
+        """Storylines of at least ``min_stories`` stories, the most recently seen first."""
+        grouped = ("FROM stories WHERE storyline_id IS NOT NULL GROUP BY storyline_id"
+                   " HAVING count(*) >= ?")
+        total = self._query(f"SELECT count(*) FROM (SELECT storyline_id {grouped})", (min_stories,))[0][0]
+        lines = self._query(
+            f"SELECT storyline_id, min(first_seen) AS first, max(last_seen) AS last {grouped}"
+            " ORDER BY last IS NULL, last DESC, storyline_id LIMIT ? OFFSET ?", (min_stories, limit, offset))
+        out = []
+        for line in lines:
+            stories = self._query(
+                "SELECT s.id, s.title, count(a.id) AS n FROM stories s LEFT JOIN articles a ON a.story_id = s.id"
+                " WHERE s.storyline_id = ? GROUP BY s.id ORDER BY s.first_seen, s.id", (line["storyline_id"],))
+            biggest = max(stories, key=lambda r: r["n"])  # the first seen on a tie (max keeps the first)
+            out.append(StorylineRow(
+                id=line["storyline_id"], title=biggest["title"], n_stories=len(stories),
+                n_articles=sum(r["n"] for r in stories), first_seen=_parse_dt(line["first"]),
+                last_seen=_parse_dt(line["last"]), story_ids=[r["id"] for r in stories]))
+        return out, total
+
+    def storyline_story_ids(self, storyline_id: str) -> list[str]:
+        """The stories of a storyline, the first seen first (empty for an unknown id)."""
+        return [r[0] for r in self._query(
+            "SELECT id FROM stories WHERE storyline_id = ? ORDER BY first_seen, id", (storyline_id,))]
 
     def get_story(self, story_id: str) -> Story | None:
         sid = self.resolve_story_id(story_id)

@@ -198,6 +198,8 @@ MIGRATIONS: list[list[str | Callable[[sqlite3.Connection], None]]] = [
         "CREATE INDEX copy_groups_place ON copy_groups(article_id, idx)",
         _copies_as_groups,
     ],
+    # 4: a storyline's brief looks up its stories
+    ["CREATE INDEX stories_storyline ON stories(storyline_id)"],
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

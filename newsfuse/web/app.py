@@ -465,6 +465,23 @@ def create_app(
             raise ApiError(404, "brief_not_ready", f"story {sid!r} has no brief yet")
         return JSONResponse(brief)  # stored as contract-v1 JSON already: no re-validation
 
+    def storyline_json(storyline_id: str) -> dict:
+        """A storyline's brief from its stories' stored briefs, or a 404."""
+        from newsfuse.pipeline import storyline_brief
+        from newsfuse.render import storyline_to_json
+
+        _check_id(storyline_id, "storyline")
+        with stores.read() as store:
+            sb = storyline_brief(store, storyline_id, make_missing=False)
+        if sb is None:
+            raise ApiError(404, "not_found", f"no storyline with id {storyline_id!r} (or none of its stories has a brief yet)")
+        return storyline_to_json(sb)
+
+    @app.get("/api/storylines/{storyline_id}", tags=["api"],
+             summary="The brief of a storyline: its stories' briefs and one timeline across them")
+    def api_storyline(storyline_id: str):
+        return JSONResponse(storyline_json(storyline_id))
+
     @app.get("/api/articles/{article_id}", tags=["api"], summary="One cleaned article with sentences")
     def api_article(article_id: str):
         _check_id(article_id, "article")
@@ -601,11 +618,18 @@ def create_app(
             story = store.get_story(sid)
             brief = store.get_brief(sid)
             articles = store.get_articles(story.article_ids) if brief is None and story else []
+            line = store.storyline_story_ids(story.storyline_id) if story and story.storyline_id else []
         if story is None:
             raise ApiError(404, "not_found", f"no story with id {story_id!r}")
         view = views.brief_view(brief) if brief else None
         title = (brief or {}).get("headline") or story.title or sid
-        return page("story.html", title=title, story=story, brief=brief, v=view, articles=articles)
+        return page("story.html", title=title, story=story, brief=brief, v=view, articles=articles,
+                    line_stories=len(line))
+
+    @app.get("/storylines/{storyline_id}", response_class=HTMLResponse, include_in_schema=False)
+    def storyline_page(storyline_id: str):
+        sl = storyline_json(storyline_id)
+        return page("storyline.html", title=sl["headline"], sl=sl, v=views.storyline_view(sl))
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(article_id: str, request: Request):

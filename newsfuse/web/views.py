@@ -187,13 +187,7 @@ def timeline_dots(items: list[dict], width: float = 640.0, height: float = 70.0)
 def brief_view(brief: dict) -> dict:
     """Number the sources like footnotes so every citation link can say ``[2]`` compactly."""
     sources = list(brief.get("sources") or [])
-    number = {}
-    outlet_of = {}
-    for i, s in enumerate(sources, 1):
-        aid = s.get("article_id")
-        if aid and aid not in number:
-            number[aid] = i
-            outlet_of[aid] = source_label(s.get("outlet"), s.get("path"), aid)
+    number, outlet_of = _numbering(sources)
     entities: dict[str, list[dict]] = {}
     for e in brief.get("entities") or []:
         entities.setdefault(e.get("type") or "other", []).append(e)
@@ -208,3 +202,23 @@ def brief_view(brief: dict) -> dict:
         "coverage": coverage_bars(sources),
         "timeline_chart": timeline_dots(list(brief.get("timeline") or [])),
     }
+
+
+def _numbering(sources: list[dict]) -> tuple[dict[str, int], dict[str, str]]:
+    """article_id -> footnote number and -> how to name its source, in the order of ``sources``."""
+    number: dict[str, int] = {}
+    outlet_of: dict[str, str] = {}
+    for i, s in enumerate(sources, 1):
+        aid = s.get("article_id")
+        if aid and aid not in number:
+            number[aid] = i
+            outlet_of[aid] = source_label(s.get("outlet"), s.get("path"), aid)
+    return number, outlet_of
+
+
+def storyline_view(storyline: dict) -> dict:
+    """Footnote numbers across a storyline's stories (a storyline's JSON), and each story's place."""
+    stories = list(storyline.get("stories") or [])
+    number, outlet_of = _numbering([s for b in stories for s in b.get("sources") or []])
+    return {"number": number, "outlet_of": outlet_of,
+            "story_n": {b.get("story_id"): k for k, b in enumerate(stories, 1)}}
