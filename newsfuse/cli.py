@@ -212,10 +212,12 @@ def brief(
     from newsfuse.render.folder import write_folder
     from newsfuse.render.index import index_markdown
 
+    lines = run.storylines()
     files = {f"{b.story_id}.{fmt}": _render(b, fmt) for b in run.briefs for fmt in fmts}
+    files.update({f"{sb.storyline_id}.{fmt}": _render(sb, fmt) for sb in lines for fmt in fmts})
     if "md" in fmts:
-        files["README.md"] = index_markdown(run.briefs, run.stories)
-    index = render.index_json(run.stories, run.articles, briefs=run.briefs)
+        files["README.md"] = index_markdown(run.briefs, run.stories, lines)
+    index = render.index_json(run.stories, run.articles, briefs=run.briefs, storylines=lines)
     removed = write_folder(output, files, index)
     if removed and not quiet:
         err.print(f"removed {len(removed)} file(s) an earlier run wrote to {output} that this run does not make: "

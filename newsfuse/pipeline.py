@@ -498,6 +498,19 @@ class BriefRun:
     problems: list[ReadProblem]
     brief_errors: dict[str, str] = field(default_factory=dict)  # story id -> why it has no brief
 
+    def storylines(self) -> list[StorylineBrief]:
+        """Briefs of the storylines of two or more briefed stories (a strike, then the deal), made
+        from the stories' briefs, in the order their first briefed story comes in ``briefs``."""
+        from newsfuse.fuse import build_storyline_brief
+
+        line_of = {s.id: s.storyline_id for s in self.stories}
+        by_line: dict[str, list[Brief]] = {}
+        for b in self.briefs:
+            lid = line_of.get(b.story_id) or b.storyline_id
+            if lid:
+                by_line.setdefault(lid, []).append(b)
+        return [build_storyline_brief(lid, bs) for lid, bs in by_line.items() if len(bs) >= 2]
+
 
 def brief_run(paths: Iterable[str | Path], words: int | None = None, db: str | Path = ":memory:",
               progress: ProgressFn | None = None, read=None, map_briefs=None, workers: int = 0) -> BriefRun:

@@ -170,7 +170,7 @@ def storyline_to_json(sb: StorylineBrief) -> dict[str, Any]:
 
 
 def index_json(stories: Iterable, articles: Iterable[Article], briefs: Iterable[Brief] = (),
-               duplicates=None) -> dict:
+               duplicates=None, storylines: Iterable[StorylineBrief] = ()) -> dict:
     """index.json of a run: every story with its articles and input files, every article's story.
 
     ``stories`` are Story records (or Briefs); headlines come from ``briefs`` when given,
@@ -202,4 +202,9 @@ def index_json(stories: Iterable, articles: Iterable[Article], briefs: Iterable[
          "duplicate_of": a.duplicate_of or dup_map.get(a.id)}
         for a in arts
     ]
-    return {"stories": out_stories, "articles": out_articles}
+    out = {"stories": out_stories, "articles": out_articles}
+    lines = [{"storyline_id": sb.storyline_id, "headline": sb.headline, "story_ids": [b.story_id for b in sb.stories]}
+             for sb in storylines]
+    if lines:  # storylines of two or more stories, each with its own brief file
+        out["storylines"] = lines
+    return out

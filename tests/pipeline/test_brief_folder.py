@@ -78,3 +78,23 @@ def test_a_crafted_index_cannot_make_newsfuse_delete_outside_the_folder(tmp_path
                                                 "written": {"../victim.txt": digest}}))
     brief(inputs, out)
     assert victim.read_text() == "keep me"
+
+
+def test_storylines_of_several_stories_get_their_own_briefs(tmp_path):
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "events7" / "articles.jsonl"
+    out = tmp_path / "out"
+    index = brief(fixture, out)
+    stories = {s["story_id"] for s in index["stories"]}
+    lines = index["storylines"]
+    assert lines, "the fixture has a strike and a pay deal in one storyline"
+    readme = (out / "README.md").read_text()
+    for line in lines:
+        lid = line["storyline_id"]
+        assert len(line["story_ids"]) >= 2 and set(line["story_ids"]) <= stories
+        assert {f"{lid}.md", f"{lid}.html", f"{lid}.json"} <= set(index["written"])
+        data = json.loads((out / f"{lid}.json").read_text())
+        assert [b["story_id"] for b in data["stories"]] == line["story_ids"]
+        assert f"[{lid}]({lid}.md)" in readme
+    # every story is in at most one storyline
+    listed = [sid for line in lines for sid in line["story_ids"]]
+    assert len(listed) == len(set(listed))
