@@ -13,13 +13,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from itertools import accumulate
 
 from .clean import looks_like_heading
 from .meta import DATE_RE, MONTH_RE, TIME_RE, parse_datetime
 
-__all__ = ["Marker", "split_markers", "timed_paragraphs", "is_live_title", "plan_entries"]
+__all__ = ["Marker", "split_markers", "timed_paragraphs", "is_live_title", "plan_entries", "clock_markers"]
 
 _NAME = r"(?:[A-Z][a-zA-Z'’\-]+\.?\s){0,3}[A-Z][a-zA-Z'’\-]+"
 _MARKER = re.compile(
@@ -96,11 +96,12 @@ def split_markers(para: str) -> list[str | Marker] | None:
     return pieces
 
 
-def plan_entries(items: list[str | Marker], breaks: set[int]) -> list[tuple[int, int, Marker]]:
+def plan_entries(items: list[str | Marker], breaks: set[int], opening: bool = False) -> list[tuple[int, int, Marker]]:
     """Entries as (first paragraph, end paragraph, marker) over ``items`` (markers included).
 
     ``breaks`` are item indices preceded by a wide gap; in closing-marker mode the first entry
     starts at the last such gap before the first marker (the page's intro sits above it).
+    ``opening``: the markers are known to open their posts (a clock leading the paragraph).
     """
     marks = [i for i, it in enumerate(items) if isinstance(it, Marker)]
     if not marks:
@@ -108,7 +109,7 @@ def plan_entries(items: list[str | Marker], breaks: set[int]) -> list[tuple[int,
     tail = sum(len(it) for it in items[marks[-1] + 1:] if isinstance(it, str))
     first = max((b for b in breaks if 0 < b <= marks[0]), default=0)
     lead_in = any(isinstance(it, str) for it in items[first:marks[0]])
-    closing = lead_in and tail < 200
+    closing = not opening and lead_in and tail < 200
     out: list[tuple[int, int, Marker]] = []
     if closing:
         prev = first
@@ -120,6 +121,67 @@ def plan_entries(items: list[str | Marker], breaks: set[int]) -> list[tuple[int,
             end = marks[j + 1] if j + 1 < len(marks) else len(items)
             out.append((m + 1, end, items[m]))
     return [(a, b, mk) for a, b, mk in out if any(isinstance(x, str) for x in items[a:b])]
+
+
+# a post opened by its clock alone ("10:22 Crews reach ...", "2.05 pm : The chairman ...", or "4.45pm"
+# on a line of its own): live pages that print only the time, the day being the page's
+_CLOCK_LEAD = re.compile(
+    r"^(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)(?:\s*(?P<ap>[ap])\.?m\.?)?"
+    r"(?:\s+(?:GMT|BST|UTC|CET|CEST|EET|EEST|EST|EDT|ET|PST|PDT|local time))?(?:\s*[:|–—-])?"
+    r"(?:\s+(?=[A-Z0-9\"“‘'])|\s*$)")
+
+
+def _clock_minutes(m: re.Match) -> int | None:
+    h, mins, ap = int(m.group("h")), int(m.group("m")), (m.group("ap") or "").lower()
+    if ap:
+        if not 1 <= h <= 12:
+            return None
+        h = h % 12 + (12 if ap == "p" else 0)
+    return h * 60 + mins
+
+
+def clock_markers(items: list[str | Marker], published: datetime | None, live: bool) -> list[str | Marker] | None:
+    """``items`` with each paragraph-leading clock split off as a Marker that opens its post, or
+    None when the page is not one: at least three such paragraphs on a page that says it is live
+    (its title, its markup). Without that signal a run of times is more often a schedule or a log,
+    and taking the clocks out of those pages' text changed how T17's untitled pages group (the
+    ingested T17 stream's storyline F 0.894 -> 0.890). A post's day is the page's; a clock that
+    jumps back more than twelve hours (forwards, on a newest-first page) has crossed midnight."""
+    if not live:
+        return None
+    hits = {k: m for k, it in enumerate(items) if isinstance(it, str) and (m := _CLOCK_LEAD.match(it))}
+    hits = {k: m for k, m in hits.items() if _clock_minutes(m) is not None}
+    if len(hits) < 3:
+        return None
+    minutes = [_clock_minutes(hits[k]) for k in sorted(hits)]
+    steps = [b - a for a, b in zip(minutes, minutes[1:])]
+    wrapped = [(d + 720) % 1440 - 720 for d in steps]  # 23:30 -> 00:05 is 35 minutes on, not 23 hours back
+    newest_first = sum(d < 0 for d in wrapped) > sum(d > 0 for d in wrapped)
+    days, day = [0], 0
+    for d in steps:
+        if not newest_first and d < -12 * 60:
+            day += 1
+        elif newest_first and d > 12 * 60:
+            day -= 1
+        days.append(day)
+    when = {}
+    for (k, mins), day in zip(zip(sorted(hits), minutes), days):
+        when[k] = None if published is None else datetime(
+            published.year, published.month, published.day, mins // 60, mins % 60, tzinfo=published.tzinfo
+        ) + timedelta(days=day)
+    out: list[str | Marker] = []
+    for k, it in enumerate(items):
+        if isinstance(it, Marker) and it.bare:
+            continue  # date lines on a clock-led page are the page's own stamps
+        m = hits.get(k)
+        if m is None:
+            out.append(it)
+            continue
+        out.append(Marker(time=when[k], author=None))
+        rest = it[m.end():].strip()
+        if rest:
+            out.append(rest)
+    return out
 
 
 def entry_title(paras: list[str]) -> str | None:

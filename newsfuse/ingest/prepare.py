@@ -17,7 +17,7 @@ from typing import Iterator
 
 from ..records import Article, Entry, ReadProblem, article_id_for
 from . import clean, meta
-from .liveblog import Marker, entry_title, is_live_title, plan_entries, split_markers, timed_paragraphs
+from .liveblog import Marker, clock_markers, entry_title, is_live_title, plan_entries, split_markers, timed_paragraphs
 from .readers import RawDoc
 from .segment import split_sentences
 
@@ -252,7 +252,11 @@ def _assemble(w: Work) -> tuple[str, list[Entry]]:
     items = w.items
     markers = [it for it in items if isinstance(it, Marker)]
     live = w.live_hint or is_live_title(w.title) or sum(not m.bare for m in markers) >= 2
-    plan = plan_entries(items, w.breaks) if markers else []
+    clocked = None if any(not m.bare for m in markers) else clock_markers(items, w.published, live)
+    if clocked is not None:  # posts opened by their clock alone ("10:22 Crews reach ...")
+        items, live = clocked, True
+        markers = [it for it in items if isinstance(it, Marker)]
+    plan = plan_entries(items, w.breaks, opening=clocked is not None) if markers else []
     # bare date lines alone make a live blog only when they time two posts with text between
     # them (a "published" and an "updated" line on top of an article time nothing)
     live = live or len(plan) >= 2 and sum(m.bare for m in markers) >= 2

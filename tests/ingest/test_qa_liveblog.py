@@ -150,3 +150,49 @@ def test_a_time_inside_prose_does_not_make_a_post():
 
     (a,) = [x for x in read_bytes("kelby.html", page.encode()) if isinstance(x, Article)]
     assert not a.is_liveblog and "The board met at" in a.text
+
+
+CLOCK_LIVE = (" date 2031-07-04 LIVE: Kelby floods day three\n"
+              "Tasha Orme\n\n"
+              "08:05 Good morning. The Kelby river is still 40cm above its banks at Millford.\n\n"
+              "09:40 Crews reopen the Aldgate road bridge to emergency traffic.\n\n"
+              "11.20am The water board says 1,400 homes remain without drinking water.\n\n"
+              "2.15 pm : Volunteers fill sandbags at the Moor Lane depot.\n")
+
+CLOCK_NEWEST_FIRST = (" date 2031-07-05 Kelby count – live\n"
+                      "00:40 Turnout in Kelby East is 61 per cent, the returning officer says.\n\n"
+                      "00:05 The first boxes reach the hall.\n\n"
+                      "23:30 Polls have closed.\n")
+
+TIMED_REPORT = (" date 2031-07-05 Kelby market report\n"
+                "09:30 The market opened flat as traders waited for the flood bill.\n\n"
+                "12:00 Trading was thin over lunch.\n\n"
+                "14:15 The insurer Orme Mutual said claims would reach 12 million.\n\n"
+                "16:30 Shares in Kelby Water closed 4 per cent lower.\n")
+
+
+def test_posts_opened_by_a_bare_clock_become_entries(tmp_path):
+    f = tmp_path / "kelby-day3.txt"
+    f.write_text(CLOCK_LIVE)
+    a = read_one(f)
+    assert a.is_liveblog
+    assert [(e.time.day, e.time.hour, e.time.minute) for e in a.entries] == [(4, 8, 5), (4, 9, 40), (4, 11, 20), (4, 14, 15)]
+    assert a.entries[1].text == "Crews reopen the Aldgate road bridge to emergency traffic."
+    assert a.entries[3].text == "Volunteers fill sandbags at the Moor Lane depot."
+    assert all(a.text[e.start:e.end] == e.text for e in a.entries)
+    assert not any(s.text.startswith(("08:05", "09:40", "11.20", "2.15")) for s in a.sentences)
+
+
+def test_a_newest_first_clock_page_crosses_midnight_backwards(tmp_path):
+    f = tmp_path / "kelby-count.txt"
+    f.write_text(CLOCK_NEWEST_FIRST)
+    a = read_one(f)
+    assert [(e.time.day, e.time.hour) for e in a.entries] == [(5, 0), (5, 0), (4, 23)]
+
+
+def test_timed_paragraphs_make_no_live_page_without_a_live_signal(tmp_path):
+    f = tmp_path / "kelby-market.txt"
+    f.write_text(TIMED_REPORT)
+    a = read_one(f)
+    assert not a.is_liveblog and not a.entries
+    assert a.text.startswith("09:30 The market opened")
