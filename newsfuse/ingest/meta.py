@@ -490,7 +490,9 @@ def _vectorised_identifier(base):
             new = at == pos
             idx = feats[new].astype(np.intp)
             counts = np.bincount(at, minlength=n)[new].astype(np.float32)
-            return np.log1p(counts) @ table[idx] + self.nb_pc
+            # np.take gathers the same rows as table[idx] in about half the time (no
+            # fancy-indexing set-up), so the product is the same
+            return np.log1p(counts) @ np.take(table, idx, axis=0) + self.nb_pc
 
     fast = Vectorised(base.nb_ptc, base.nb_pc, base.nb_classes, base.tk_nextmove, base.tk_output,
                       norm_probs=base._norm_probs, min_confidence=base.min_confidence, tk_row=base.tk_row)

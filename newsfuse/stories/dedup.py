@@ -430,7 +430,9 @@ def _sentence_level(pool, feats: dict[str, _Feats], new_ids, cfg: DedupConfig, r
         # the buckets of every band at once, band by band in hash order: one stable sort per band
         # (a row of ``bands``), runs of equal hashes never crossing a band's end
         nb, nk = bands.shape
-        order = np.argsort(bands, axis=1, kind="stable")
+        # any sort gives the same runs of equal hashes, and the pairs come out sorted
+        # (``_run_pairs``): numpy's default (SIMD) sort, ~1.8x faster than a stable one here
+        order = np.argsort(bands, axis=1)
         sorted_h = np.take_along_axis(bands, order, axis=1)
         first = np.ones((nb, nk), dtype=bool)
         first[:, 1:] = sorted_h[:, 1:] != sorted_h[:, :-1]
