@@ -8,6 +8,7 @@ import re
 import socket
 import threading
 import time
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -186,16 +187,13 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture
-def live_server(seeded):
-    """A real uvicorn on a free loopback port, in a background thread, over the seeded store."""
-    if not CHROMIUM.exists():
-        pytest.skip("/usr/bin/chromium is not installed")
+@contextmanager
+def serving(db: Path):
+    """A real uvicorn on a free loopback port, in a background thread, over the store at ``db``."""
     import uvicorn
 
     from newsfuse.web.app import create_app
 
-    db, arts = seeded
     port = free_port()
     config = uvicorn.Config(create_app(str(db), token=TOKEN), host="127.0.0.1", port=port,
                             log_level="warning", lifespan="on")
@@ -207,6 +205,18 @@ def live_server(seeded):
         if time.monotonic() > deadline or not thread.is_alive():
             raise RuntimeError("uvicorn did not start")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}", arts, db
-    server.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture
+def live_server(seeded):
+    """The seeded store served by a real uvicorn."""
+    if not CHROMIUM.exists():
+        pytest.skip("/usr/bin/chromium is not installed")
+    db, arts = seeded
+    with serving(db) as base:
+        yield base, arts, db
