@@ -39,7 +39,7 @@ def merged_timeline(briefs: list[Brief]) -> list[StorylineItem]:
     background) is one entry citing both, kept under the story that told it first."""
     out: list[StorylineItem] = []
     seen: dict[tuple, StorylineItem] = {}
-    for rank, brief in enumerate(briefs):
+    for brief in briefs:
         for t in brief.timeline:
             key = (t.date, _key(t.text))
             if key in seen:
