@@ -301,19 +301,17 @@ def storylines(
              "story_ids": r.story_ids, "first_seen": r.first_seen.isoformat() if r.first_seen else None,
              "last_seen": r.last_seen.isoformat() if r.last_seen else None} for r in rows]}, indent=2))
         return
-    lines = ["id\ttitle\tstories\tarticles\tfirst_seen\tlast_seen"]
-    for r in rows:
-        lines.append("\t".join([r.id, " ".join((r.title or "").split()), str(r.n_stories), str(r.n_articles),
-                                _when(r.first_seen), _when(r.last_seen)]))
-    if not out.is_terminal:
-        print("\n".join(lines))
+    if not out.is_terminal:  # tab-separated with a header, for grep, cut and scripts
+        print("id\ttitle\tstories\tarticles\tfirst_seen\tlast_seen")
+        for r in rows:
+            print("\t".join([r.id, " ".join((r.title or "").split()), str(r.n_stories), str(r.n_articles),
+                             _when(r.first_seen), _when(r.last_seen)]))
         return
-    table = Table(title=f"{total} storylines", title_justify="left")
-    for head in ("id", "title", "stories", "articles", "first seen", "last seen"):
-        table.add_column(head, no_wrap=head != "title", overflow="fold" if head == "title" else "ellipsis")
-    for line in lines[1:]:
-        table.add_row(*line.split("\t"))
-    out.print(table)
+    wide = out.width >= 110
+    heads = ["id", "title", "stories", "art"] + (["first seen", "last seen"] if wide else ["last seen"])
+    cells = [[r.id, r.title or "", str(r.n_stories), str(r.n_articles)]
+             + ([_when(r.first_seen), _when(r.last_seen)] if wide else [_when(r.last_seen, "%Y-%m-%d")]) for r in rows]
+    out.print(_one_line_table(f"{total} storylines", heads, cells, out.width, right=("stories", "art")))
 
 
 def _when(t, fmt: str = "%Y-%m-%d %H:%M") -> str:
@@ -333,21 +331,26 @@ def _stories_tsv(rows) -> str:
 def _stories_table(rows, total: int, width: int) -> Table:
     """One line per story at any width: ids never wrap or shrink (users copy them into
     `newsfuse show`), titles end in an ellipsis, first-seen times only on wide terminals."""
-    from rich import box
-
     wide = width >= 110
     heads = ["id", "title", "art", "out"] + (["first seen", "last seen"] if wide else ["last seen"]) + ["upd"]
     cells = [[r.id, r.title or "", str(r.n_articles), str(r.n_outlets)]
              + ([_when(r.first_seen), _when(r.last_seen)] if wide else [_when(r.last_seen, "%Y-%m-%d")])
              + ["yes" if r.is_updated else ""] for r in rows]
+    return _one_line_table(f"{total} stories", heads, cells, width, right=("art", "out"))
+
+
+def _one_line_table(title: str, heads: list[str], cells: list[list[str]], width: int, right=()) -> Table:
+    """A table of one line per row: every column as wide as its widest cell, but the second
+    (a title), which gets what the others leave and ends in an ellipsis."""
+    from rich import box
+
     fixed = [max([len(head)] + [len(c[k]) for c in cells]) for k, head in enumerate(heads)]
-    # the title gets what the other columns leave (each column is padded by one space a side,
-    # and the simple box separates columns by one more)
+    # each column is padded by one space a side, and the simple box separates columns by one more
     fixed[1] = max(10, min(fixed[1], width - (sum(fixed) - fixed[1]) - 3 * len(heads) - 1))
-    table = Table(title=f"{total} stories", box=box.SIMPLE_HEAD, title_justify="left")
+    table = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left")
     for head, w in zip(heads, fixed):
         table.add_column(head, no_wrap=True, overflow="ellipsis", width=w,
-                         justify="right" if head in ("art", "out") else "left")
+                         justify="right" if head in right else "left")
     for c in cells:
         table.add_row(*c)
     return table
