@@ -1035,3 +1035,75 @@ def test_embedding_joins_leave_the_seventh_fixtures_storylines_apart():
     line = {aid: line_of.get(sid, sid) for aid, sid in pred.items()}
     p, _, f = bcubed(line, {x["id"]: x["storyline"] for x in recs})
     assert p >= 0.8 and f >= 0.85
+
+
+# twelve days of one flood crisis, each a story of its own (the towns, the levee, the shelters, the
+# aid vote, the insurers), and weeks later a lone piece from a village never named before
+FLOOD = [
+    ["The Ossa burst its banks at Drellby on Monday and two thousand people fled the floods. Boats plucked "
+     "pensioners from rooftops while the water rose past the church clock. Velland declared an emergency along "
+     "the river",
+     "Floodwater from the river covered the market square of Drellby overnight. Soldiers in lorries ferried "
+     "the elderly to a gymnasium on the hill, and the river was still rising, Velland radio said"],
+    ["A levee on the Ossa failed near Marnholt and muddy water swallowed barley and beet fields for miles. "
+     "Cattle were driven onto the motorway embankment. Velland officials said the river breach was forty metres "
+     "wide"],
+    ["Schools at Tressing became shelters for families fleeing the Ossa floods. Volunteers handed out blankets, "
+     "nappies and camp beds while children slept on gym mats. The Velland Red Cross said the river shelters were "
+     "full"],
+    ["Taps ran dry in Marnholt after the Ossa reached the pumping station. Tanker lorries queued outside the "
+     "town hall and residents were told to boil every drop. Velland engineers said the river had ruined the "
+     "filters"],
+    ["Parliament in Velland approved 300 million crowns of aid for the Ossa floods after a short debate. The "
+     "opposition demanded an inquiry into why warnings came late. Bridges and roads along the river will be "
+     "rebuilt first"],
+    ["Soldiers stacked sandbags along the Ossa at Kessen through the night as the crest moved downstream. The "
+     "old stone bridge was closed to traffic and shops boarded their windows. Velland troops patrolled the river "
+     "embankment"],
+    ["Doctors warned of dysentery and cholera in the crowded Ossa shelters. Nurses vaccinated children and "
+     "handed out chlorine tablets, and two field hospitals opened. Velland health officials said the river "
+     "water was unsafe"],
+    ["Farmers along the Ossa lost the spring wheat and their winter feed to the floods. The farmers union "
+     "asked for cheap loans and feared many small farms would close. Velland ministers promised help for the "
+     "river valley"],
+    ["The Ossa crest passed Kessen without breaching the sandbag wall, and cheering residents hugged the "
+     "soldiers. Water levels began to fall at Drellby for the first time in a week. Velland lifted the river "
+     "alert downstream"],
+    ["Families returned to Drellby to shovel stinking mud from kitchens and cellars as the Ossa receded. "
+     "Electricity came back to half the town. Velland volunteers carried ruined sofas and fridges to skips "
+     "beside the river"],
+    ["Insurers put the cost of the Ossa floods at two billion crowns, the worst claims year on record. Many "
+     "households had no cover for flooding at all. Velland insurers said the river claims would take months"],
+    ["Engineers began rebuilding the broken levee on the Ossa near Marnholt with steel piles and clay. The "
+     "treasury will pay for higher walls before the autumn rains. Velland officials said the river works would "
+     "last a year"],
+]
+FLOOD_KIRROW = ("People in Kirrow still wait for help after the floods. Families shovel mud from kitchens and cellars, "
+                "farmers lost their wheat, the levee broke and nobody brought sandbags, shelters or tanker lorries to "
+                "Kirrow, said Anselm Dorr, the mayor of Kirrow. Anselm Dorr said the water from the Ossa still stood in "
+                "the fields along Hollis Creek, and Hollis Creek farms had no insurance for flooding")
+
+
+@pytest.mark.parametrize("config, joins", [({}, True), ({"storyline_nearest_ratio": 0}, False),
+                                           ({"storyline_nearest_line": 20}, False)],
+                         ids=["default", "off", "line-too-short"])
+def test_lone_piece_joins_the_long_line_it_is_clearly_nearest_to(art, config, joins):
+    """A long crisis reaches new places: the lone piece's main names (a village, its mayor, a
+    creek) are none of the flood line's, so the anchors keep it out, but its words point to that
+    line and to nothing else in the stream (a trial). It joins a line of 10+ stories (12 here);
+    a shorter line keeps the anchors. Follow-ups are off so that each flood day stays a story."""
+    sc = StoryClusterer(ClusterConfig(story_followup_days=0, story_followup_names=0, story_burst_ratio=0, **config))
+    days = []
+    for d, texts in enumerate(FLOOD):
+        batch = [art(t, hours=72 * d + i) for i, t in enumerate(texts)]
+        if d == 9:
+            batch += [art(t, hours=72 * d + 5 + i) for i, t in enumerate(TRIAL[:2])]
+        sc.add(batch)
+        days.append(batch[0])
+    lone = art(FLOOD_KIRROW, hours=72 * len(FLOOD) + 24)
+    sc.add([lone])
+    line = {s: l for l, ss in sc.storylines().items() for s in ss}
+    flood = {line[sc.resolve(a.story_id)] for a in days}
+    assert len({sc.resolve(a.story_id) for a in days}) == len(FLOOD) and len(flood) == 1
+    assert sc.resolve(lone.story_id) not in {sc.resolve(a.story_id) for a in days}
+    assert (line[sc.resolve(lone.story_id)] in flood) is joins
