@@ -1035,3 +1035,43 @@ def test_embedding_joins_leave_the_seventh_fixtures_storylines_apart():
     line = {aid: line_of.get(sid, sid) for aid, sid in pred.items()}
     p, _, f = bcubed(line, {x["id"]: x["storyline"] for x in recs})
     assert p >= 0.8 and f >= 0.85
+
+
+# a dam breach, reported by three home outlets and by a neighbouring country's agency, whose
+# English service spells every name its own way ("Kwelmora" for "Quellmora", "Ešcomb" for
+# "Ashcombe", "Taro Hidro" for "Tarrow Hydro") and writes in stiff words of its own
+DAM = ["The Tarrow Hydro dam above Quellmora gave way overnight and the Ashcombe River flooded the lower "
+       "town. Governor Ines Padley of Varnholt said four people were missing",
+       "Floodwater from the broken Tarrow Hydro dam swept through Quellmora. Governor Ines Padley said the "
+       "Ashcombe River had risen three metres in an hour",
+       "Quellmora residents were evacuated after the Ashcombe River dam owned by Tarrow Hydro failed. "
+       "Ines Padley, governor of Varnholt, said rescuers were searching the lower town"]
+DAM_AGENCY = ("Catastrophe at hydro installation. The barrage of the enterprise Taro Hidro near the locality "
+              "Kwelmora on the stream Ešcomb was destroyed in night hours, communicated the administration "
+              "of the region Varnholtija. The governor Inés Padlej declared that four citizens are not found")
+
+
+@pytest.mark.parametrize("config, joins", [({}, True), ({"name_spellings": False}, False)])
+def test_translated_copy_with_its_own_spellings_joins_its_story(art, config, joins):
+    """The agency's piece shares hardly a word with the home outlets' reports, and none of its
+    names as spelt; counted by their consonant skeletons, four of its names are the dam story's
+    ("~kr_dr", "~klmr", "~skmb", "~vrnlt"), none the budget's, and it joins the dam story."""
+    dam = [art(t, hours=i) for i, t in enumerate(DAM)]
+    budget = [art(t, hours=i) for i, t in enumerate(BUDGET)]
+    agency = art(DAM_AGENCY, hours=5)
+    sc = StoryClusterer(ClusterConfig(**config))
+    sc.add(dam + budget + [agency])
+    assert dam[0].story_id == dam[1].story_id == dam[2].story_id != budget[0].story_id
+    assert (agency.story_id == dam[0].story_id) is joins
+    assert agency.story_id != budget[0].story_id
+
+
+def test_name_key_folds_spellings_not_names():
+    """One name in two spellings gets one key; other names, and short ones, do not collide."""
+    from newsfuse.stories.text import name_key
+
+    assert name_key("quellmora") == name_key("kwelmora")
+    assert name_key("ashcombe_river") == name_key("ešcomb_river")
+    assert name_key("tarrow_hydro") == name_key("taro_hidro")
+    assert name_key("quellmora") != name_key("ashcombe")
+    assert name_key("paris") == "paris"  # three consonants: kept as written
