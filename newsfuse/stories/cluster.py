@@ -1645,7 +1645,7 @@ class StoryClusterer:
             a, b = divmod(int(np.argmax(np.where(ok, np.nan_to_num(ratio, nan=0.0, posinf=0.0), -np.inf))), ng)
             a, b = min(a, b), max(a, b)
             out.append((head[a], head[b]))
-            if by_emb and lean is not None:
+            if by_emb and lean is not None and cfg.semantic_guard:
                 lean.update(cols_of[b] if (n[b], b) < (n[a], a) else cols_of[a])
                 emb_only = True
             elif lean is not None and self._names_only(named, cohesive, a, b):
