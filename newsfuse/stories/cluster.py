@@ -142,6 +142,13 @@ class ClusterConfig:
     # (``semantic_guard``): its house style and its names shared with neighbouring events (a
     # by-election that mentions the ferry) glued lines (events7: storyline F 0.802 -> 0.754)
     story_names_lean: bool = True
+    # an article that spells at least this many names its own way (the hot pool mostly writes
+    # each of them otherwise: a translated agency's "Kadrevija", "Inčbrej") counts for its story
+    # but is left out of what storylines compare and of its story's settled centroid: its house
+    # spellings and house names ("DTA", "Dravonian") are shared with its copy on other events
+    # and glued their lines once folding let it into its story (events6 in batches of five:
+    # storyline F 0.741 -> 0.543). 0 keeps every member; needs ``name_spellings``
+    story_respelt_names: int = 2
     # strays: an article of a story of 2+ moves to another story (of 2+, within the leader's window)
     # whose articles it is on average at least this many times as similar to as to its own story's,
     # and at least ``story_followup_floor``; 0 disables. On the fixtures the two misplaced articles
@@ -865,12 +872,13 @@ def _vectorisers(word_bits: int, entity_bits: int) -> tuple[HashingVectorizer, H
     return words, ents
 
 
-def _raw_counts(arts: list[Article], cfg: ClusterConfig) -> tuple[sp.csr_matrix, list[list[str]]]:
+def _raw_counts(arts: list[Article], cfg: ClusterConfig) -> tuple[sp.csr_matrix, list[list[str]], list[tuple]]:
     """Feature counts of articles, which need no clusterer state: words (the headline counted
     ``title_repeat`` times), capitalised phrases and numbers (hashed, rows with sorted indices),
-    and per article the phrases that spell its outlet's name. Rows do not depend on each other."""
+    per article the phrases that spell its outlet's name, and its spellings of folded names
+    (``_spellings``). Rows do not depend on each other."""
     words, ents = _vectorisers(cfg.word_bits, cfg.entity_bits)
-    docs, ent_docs, num_docs, outlet = [], [], [], []
+    docs, ent_docs, num_docs, outlet, spell = [], [], [], [], []
     for a in arts:
         title = a.title or ""
         docs.append((title + "\n") * cfg.title_repeat + a.text)
@@ -879,6 +887,7 @@ def _raw_counts(arts: list[Article], cfg: ClusterConfig) -> tuple[sp.csr_matrix,
         ent_docs.append(" ".join(feats))
         key = _squash(a.outlet or "")
         outlet.append([f for p, f in zip(phrases, feats) if _squash(p) == key] if key else [])
+        spell.append(_spellings(phrases, feats) if cfg.name_spellings else ())
         num_docs.append(" ".join("#" + n for n in numbers(a.text) if len(n) >= 2))
     xw = _hashed_counts(words, docs).tocsr().astype(np.float64)
     xe = _hashed_counts(ents, ent_docs).tocsr().astype(np.float64)
@@ -886,12 +895,18 @@ def _raw_counts(arts: list[Article], cfg: ClusterConfig) -> tuple[sp.csr_matrix,
     xn.data *= cfg.number_weight
     x = sp.hstack([xw, (xe + xn).tocsr()], format="csr")
     x.sum_duplicates()
-    return x, outlet
+    return x, outlet, spell
 
 
-def _split_rows(x: sp.csr_matrix, outlet: list[list[str]]) -> list[tuple[np.ndarray, np.ndarray, list[str]]]:
-    return [(x.indices[x.indptr[r]:x.indptr[r + 1]].copy(), x.data[x.indptr[r]:x.indptr[r + 1]].copy(), outlet[r])
-            for r in range(x.shape[0])]
+def _spellings(phrases: list[str], keys: list[str]) -> tuple[tuple[str, str], ...]:
+    """(skeleton, phrase as written) of every folded name, once: what tells a piece that spells
+    the pool's names its own way (``StoryClusterer._respelt``)."""
+    return tuple(sorted({(k, p) for p, k in zip(phrases, keys) if k != p}))
+
+
+def _split_rows(x: sp.csr_matrix, outlet: list[list[str]], spell: list[tuple]) -> list[tuple]:
+    return [(x.indices[x.indptr[r]:x.indptr[r + 1]].copy(), x.data[x.indptr[r]:x.indptr[r + 1]].copy(), outlet[r],
+             spell[r]) for r in range(x.shape[0])]
 
 
 def _join_rows(rows: list[tuple], dim: int) -> sp.csr_matrix:
@@ -981,24 +996,26 @@ class StoryClusterer:
         self._pool_sims: _PoolSims | None = None  # the leader pass's products, for the cohesion checks
 
     # ------------------------------------------------------------------ features
-    def _counts(self, arts: list[Article]) -> sp.csr_matrix:
+    def _counts(self, arts: list[Article]) -> tuple[sp.csr_matrix, list[tuple]]:
         """Raw feature counts (words, capitalised phrases, numbers); also updates document frequencies.
 
         Counts, not weights, are what the hot pool keeps: weights are recomputed from the current
         document frequencies at every re-clustering, so early articles are not frozen with the
         poor IDF of a young clusterer (a main source of arrival-order dependence). Rows handed
-        over by the process that prepared the articles (``remember_counts``) are used as they are."""
+        over by the process that prepared the articles (``remember_counts``) are used as they are.
+        Also each article's spellings of folded names (``_spellings``)."""
         cfg = self.config
         got = [_COUNTS.pop(_counts_key(a, cfg), None) for a in arts] if _COUNTS else [None] * len(arts)
         todo = [a for a, g in zip(arts, got) if g is None]
         if len(todo) == len(arts):
-            x, outlet = _raw_counts(arts, cfg)
+            x, outlet, spell = _raw_counts(arts, cfg)
         else:
             if todo:
                 rows = iter(_split_rows(*_raw_counts(todo, cfg)))
                 got = [g if g is not None else next(rows) for g in got]
             x = _join_rows(got, self.dim)
             outlet = [g[2] for g in got]
+            spell = [g[3] if len(g) > 3 else () for g in got]
         outlet_phrases = {p for o in outlet for p in o if p not in self._outlet_names}
         if outlet_phrases:
             self._outlet_names |= outlet_phrases
@@ -1007,7 +1024,7 @@ class StoryClusterer:
         # fast path (a Python float takes a casting loop ~15x slower), the same float32 sums
         np.add.at(self._df, x.indices, np.float32(1.0))
         self._ndocs += len(arts)
-        return x
+        return x, spell
 
     def _weight(self, x: sp.csr_matrix) -> sp.csr_matrix:
         """Rows are L2-normalised: words block and entity block each unit, then weighted.
@@ -1054,7 +1071,7 @@ class StoryClusterer:
         return self._weight(self._pool_matrix(ids)), list(range(len(ids)))
 
     def _vectorise(self, arts: list[Article]) -> sp.csr_matrix:
-        return self._weight(self._counts(arts))
+        return self._weight(self._counts(arts)[0])
 
     def _idf(self, idx: np.ndarray | None = None) -> np.ndarray:
         df = self._df if idx is None else self._df[idx]
@@ -1126,11 +1143,13 @@ class StoryClusterer:
         cs = self.config.chunk_size
         for start in range(0, len(vec_arts), cs):
             part = vec_arts[start : start + cs]
-            x = self._counts(part)
+            x, spell = self._counts(part)
             for r, a in enumerate(part):
                 lo, hi = x.indptr[r], x.indptr[r + 1]
                 self._pool[a.id]["idx"] = x.indices[lo:hi].astype(np.int32)
                 self._pool[a.id]["val"] = x.data[lo:hi].astype(np.float32)
+                if spell[r]:
+                    self._pool[a.id]["spell"] = spell[r]
         if self._semantic and vec_arts:
             from newsfuse import semantic
             from newsfuse.stories.text import sentence_texts
@@ -1742,8 +1761,9 @@ class StoryClusterer:
                     cents[-1].n = 1
                     parent.append(ncol)
                     ncol += 1
-        if self._semantic or cfg.story_names_lean:  # settling leaves these out of their story's settled centroid too
-            lean_ids = {k for c in lean for k in col_members.get(c, ())}
+        respelt = self._respelt(vec_ids)
+        if self._semantic or cfg.story_names_lean or respelt:  # settling leaves these out of their story's settled centroid too
+            lean_ids = {k for c in lean for k in col_members.get(c, ())} | respelt
             for k, e in self._pool.items():
                 e["lean"] = k in lean_ids
         # ---- naming
@@ -1824,10 +1844,12 @@ class StoryClusterer:
                 cent.add(cents[c], self.dim, cfg.story_terms)
             self._hot[sid] = cent
             core = [c for c in cols if c not in lean] if lean else cols
-            if len(core) < len(cols) and core:
-                self._core[sid] = cc = cents[core[0]].copy()
-                for c in core[1:]:
-                    cc.add(cents[c], self.dim, cfg.story_terms)
+            cut = {c: [k for k in col_members.get(c, ()) if k in respelt] for c in core} if respelt else {}
+            cut = {c: ks for c, ks in cut.items() if ks}
+            if (len(core) < len(cols) or cut) and core:
+                cc = self._core_of(cents, core, cut, col_members, seeds, X)
+                if cc is not None:
+                    self._core[sid] = cc
             kept = [k for k in story.article_ids if k not in pool_set]
             story.article_ids = kept + mem
             for k in mem:
@@ -1859,6 +1881,57 @@ class StoryClusterer:
                 changed.add(s)
         changed |= self._relink_storylines()
         return changed
+
+    def _respelt(self, ids: list[str]) -> set[str]:
+        """Pool articles that write at least ``story_respelt_names`` names in a spelling the hot
+        pool mostly writes otherwise (fewer of its articles use it than another spelling of the
+        same skeleton): a translated agency's copy. Folding lets it into its story; its house
+        spellings and names must not decide which stories share a storyline."""
+        least = self.config.story_respelt_names
+        if least <= 0 or not self.config.name_spellings:
+            return set()
+        votes: dict[str, dict[str, int]] = {}
+        for k in ids:
+            for key, phrase in self._pool[k].get("spell", ()):
+                votes.setdefault(key, {})
+                votes[key][phrase] = votes[key].get(phrase, 0) + 1
+        top = {key: max(v.values()) for key, v in votes.items() if len(v) > 1}
+        if not top:
+            return set()
+        out = set()
+        for k in ids:
+            mine: dict[str, int] = {}
+            for key, phrase in self._pool[k].get("spell", ()):
+                if key in top:
+                    mine[key] = max(mine.get(key, 0), votes[key][phrase])
+            if sum(n < top[key] for key, n in mine.items()) >= least:
+                out.add(k)
+        return out
+
+    def _core_of(self, cents: list[_Centroid], core: list[int], cut: dict[int, list[str]],
+                 col_members: dict[int, list[str]], seeds: list[_Centroid], X: sp.csr_matrix) -> "_Centroid | None":
+        """A story's centroid over its ``core`` columns, the columns in ``cut`` rebuilt without
+        those articles (from their seed, if any, and their other pool rows); None if nothing is left."""
+        cfg = self.config
+        row = self._weighted[1]
+        cc = None
+        for c in core:
+            if c in cut:
+                part = seeds[c].copy() if c < len(seeds) else _Centroid.empty(cents[c].first)
+                keep = [row[k] for k in col_members.get(c, ()) if k not in cut[c] and k in row]
+                if keep:
+                    part.add_rows(_take_rows(X, np.array(keep, np.int64)), self.dim, cfg.story_terms)
+                    part.n += len(keep)
+                if part.n == 0:
+                    continue
+                part.first, part.last = cents[c].first, cents[c].last
+            else:
+                part = cents[c]
+            if cc is None:
+                cc = part.copy()
+            else:
+                cc.add(part, self.dim, cfg.story_terms)
+        return cc
 
     def _pool_embs(self, ids: list[str]) -> np.ndarray | None:
         """The pool articles' unit embeddings (zeros where missing), or None with semantic off."""
@@ -2389,7 +2462,8 @@ class StoryClusterer:
             "base": {s: c.to_json() for s, c in self._base.items()},
             "pool": {k: {"t": e["t"], "dup": e["dup"], "title": e["title"], "idx": _pack(e["idx"]),
                          "val": _pack(e["val"]),
-                         **({"emb": _pack(e["emb"])} if e.get("emb") is not None else {})}
+                         **({"emb": _pack(e["emb"])} if e.get("emb") is not None else {}),
+                         **({"spell": [list(p) for p in e["spell"]]} if e.get("spell") else {})}
                      for k, e in self._pool.items()},
             "line_emb": {l: _pack(v.astype(np.float32)) for l, v in self._line_emb.items()},
             "lines": {l: c.to_json() for l, c in self._lines.items()},
@@ -2419,7 +2493,8 @@ class StoryClusterer:
         sc._base = {s: _Centroid.from_json(c) for s, c in d.get("base", {}).items()}
         sc._pool = {k: {"t": e["t"], "dup": e["dup"], "title": e["title"], "idx": _unpack(e["idx"], np.int32),
                         "val": _unpack(e["val"], np.float32),
-                        **({"emb": _unpack(e["emb"], np.float32)} if "emb" in e else {})}
+                        **({"emb": _unpack(e["emb"], np.float32)} if "emb" in e else {}),
+                        **({"spell": tuple(tuple(p) for p in e["spell"])} if e.get("spell") else {})}
                     for k, e in d.get("pool", {}).items()}
         sc._line_emb = {l: _unpack(v, np.float32) for l, v in d.get("line_emb", {}).items()}
         sc._lines = {l: _Centroid.from_json(c) for l, c in d["lines"].items()}
