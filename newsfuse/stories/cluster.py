@@ -142,13 +142,16 @@ class ClusterConfig:
     # (``semantic_guard``): its house style and its names shared with neighbouring events (a
     # by-election that mentions the ferry) glued lines (events7: storyline F 0.802 -> 0.754)
     story_names_lean: bool = True
-    # an article that spells at least this many names its own way (the hot pool mostly writes
-    # each of them otherwise: a translated agency's "Kadrevija", "Inčbrej") counts for its story
-    # but is left out of what storylines compare and of its story's settled centroid: its house
-    # spellings and house names ("DTA", "Dravonian") are shared with its copy on other events
-    # and glued their lines once folding let it into its story (events6 in batches of five:
-    # storyline F 0.741 -> 0.543). 0 keeps every member; needs ``name_spellings``
+    # an article that spells at least this many names, and this share of the folded names it
+    # shares with the hot pool, its own way (the pool mostly writes each of them otherwise: a
+    # translated agency's "Kadrevija", "Inčbrej") counts for its story but is left out of what
+    # storylines compare and of its story's settled centroid: its house spellings and house names
+    # ("DTA", "Dravonian") are shared with its copy on other events and glued their lines once
+    # folding let it into its story (events6 in batches of five: storyline F 0.741 -> 0.543).
+    # The share spares a paper's own transliteration of a name or two (T17: ~900 pieces with two
+    # or more such names, a dozen at a third). 0 keeps every member; needs ``name_spellings``
     story_respelt_names: int = 2
+    story_respelt_share: float = 1 / 3
     # strays: an article of a story of 2+ moves to another story (of 2+, within the leader's window)
     # whose articles it is on average at least this many times as similar to as to its own story's,
     # and at least ``story_followup_floor``; 0 disables. On the fixtures the two misplaced articles
@@ -1883,11 +1886,12 @@ class StoryClusterer:
         return changed
 
     def _respelt(self, ids: list[str]) -> set[str]:
-        """Pool articles that write at least ``story_respelt_names`` names in a spelling the hot
+        """Pool articles that write at least ``story_respelt_names`` names, and
+        ``story_respelt_share`` of the folded names other pool articles use too, in a spelling the
         pool mostly writes otherwise (fewer of its articles use it than another spelling of the
         same skeleton): a translated agency's copy. Folding lets it into its story; its house
         spellings and names must not decide which stories share a storyline."""
-        least = self.config.story_respelt_names
+        least, share = self.config.story_respelt_names, self.config.story_respelt_share
         if least <= 0 or not self.config.name_spellings:
             return set()
         votes: dict[str, dict[str, int]] = {}
@@ -1902,9 +1906,10 @@ class StoryClusterer:
         for k in ids:
             mine: dict[str, int] = {}
             for key, phrase in self._pool[k].get("spell", ()):
-                if key in top:
-                    mine[key] = max(mine.get(key, 0), votes[key][phrase])
-            if sum(n < top[key] for key, n in mine.items()) >= least:
+                mine[key] = max(mine.get(key, 0), votes[key][phrase])
+            odd = sum(key in top and n < top[key] for key, n in mine.items())
+            shared = sum(sum(votes[key].values()) > 1 for key in mine)
+            if odd >= least and odd >= share * shared:
                 out.add(k)
         return out
 
