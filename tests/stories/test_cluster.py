@@ -1075,3 +1075,25 @@ def test_name_key_folds_spellings_not_names():
     assert name_key("tarrow_hydro") == name_key("taro_hidro")
     assert name_key("quellmora") != name_key("ashcombe")
     assert name_key("paris") == "paris"  # three consonants: kept as written
+
+
+@pytest.mark.parametrize("config, left_out", [({}, True), ({"story_respelt_names": 0}, False)])
+def test_translated_copy_counts_for_its_story_not_for_its_storyline(art, config, left_out):
+    """The agency's piece joins the dam story, but it writes four of the names the pool shares in
+    a spelling no other piece uses: storylines compare the dam story without it (its ``_core``
+    holds the three home reports) and settling leaves it out. A home report that spells one name
+    its own way ("Quelmora") is not such a piece."""
+    dam = [art(t, hours=i) for i, t in enumerate(DAM)]
+    dam[2] = art(DAM[2].replace("Quellmora", "Quelmora"), hours=2)
+    budget = [art(t, hours=i) for i, t in enumerate(BUDGET)]
+    agency = art(DAM_AGENCY, hours=5)
+    sc = StoryClusterer(ClusterConfig(**config))
+    sc.add(dam + budget + [agency])
+    sid = agency.story_id
+    assert sid == dam[0].story_id == dam[2].story_id
+    assert bool(sc._pool[agency.id].get("lean")) is left_out
+    assert not any(sc._pool[a.id].get("lean") for a in dam + budget)
+    assert (sid in sc._core and sc._core[sid].n == len(dam)) is left_out
+    back = StoryClusterer.from_state(json.loads(json.dumps(sc.state())))
+    assert back._pool[agency.id].get("spell") == sc._pool[agency.id]["spell"]
+    assert back._respelt(list(back._pool)) == sc._respelt(list(sc._pool))
