@@ -40,6 +40,7 @@ from collections import Counter, OrderedDict
 from dataclasses import asdict, dataclass, fields
 from datetime import datetime, timezone
 from functools import lru_cache
+from itertools import chain
 
 import numpy as np
 import scipy.sparse as sp
@@ -1851,8 +1852,10 @@ class StoryClusterer:
             cut = {c: ks for c, ks in cut.items() if ks}
             if (len(core) < len(cols) or cut) and core:
                 cc = self._core_of(cents, core, cut, col_members, seeds, X)
-                if cc is not None:
-                    self._core[sid] = cc
+                if cc is None:  # translated copy alone: nothing storylines may compare yet
+                    cc = _Centroid.empty(cent.first)
+                    cc.last = cent.last
+                self._core[sid] = cc
             kept = [k for k in story.article_ids if k not in pool_set]
             story.article_ids = kept + mem
             for k in mem:
@@ -1894,22 +1897,23 @@ class StoryClusterer:
         least, share = self.config.story_respelt_names, self.config.story_respelt_share
         if least <= 0 or not self.config.name_spellings:
             return set()
-        votes: dict[str, dict[str, int]] = {}
-        for k in ids:
-            for key, phrase in self._pool[k].get("spell", ()):
-                votes.setdefault(key, {})
-                votes[key][phrase] = votes[key].get(phrase, 0) + 1
-        top = {key: max(v.values()) for key, v in votes.items() if len(v) > 1}
-        if not top:
-            return set()
+        spell = {k: self._pool[k].get("spell", ()) for k in ids}
+        votes = Counter(chain.from_iterable(spell.values()))  # (skeleton, spelling) -> articles
+        top: dict[str, int] = {}
+        total: Counter = Counter()
+        for (key, _), n in votes.items():
+            top[key] = max(top.get(key, 0), n)
+            total[key] += n
+        minor = {kp for kp, n in votes.items() if n < top[kp[0]]}
         out = set()
-        for k in ids:
+        for k, pairs in spell.items():
+            if len(minor.intersection(pairs)) < least:  # most articles: a set operation decides
+                continue
             mine: dict[str, int] = {}
-            for key, phrase in self._pool[k].get("spell", ()):
-                mine[key] = max(mine.get(key, 0), votes[key][phrase])
-            odd = sum(key in top and n < top[key] for key, n in mine.items())
-            shared = sum(sum(votes[key].values()) > 1 for key in mine)
-            if odd >= least and odd >= share * shared:
+            for key, phrase in pairs:
+                mine[key] = max(mine.get(key, 0), votes[key, phrase])
+            odd = sum(n < top[key] for key, n in mine.items())
+            if odd >= least and odd >= share * sum(total[key] > 1 for key in mine):
                 out.add(k)
         return out
 
