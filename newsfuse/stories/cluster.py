@@ -149,8 +149,10 @@ class ClusterConfig:
     # storylines compare and of its story's settled centroid: its house spellings and house names
     # ("DTA", "Dravonian") are shared with its copy on other events and glued their lines once
     # folding let it into its story (events6 in batches of five: storyline F 0.741 -> 0.543).
-    # The share spares a paper's own transliteration of a name or two (T17: ~900 pieces with two
-    # or more such names, a dozen at a third). 0 keeps every member; needs ``name_spellings``
+    # The share spares a paper's own transliteration of a name or two (T17 plain: 542 pieces
+    # had two or more such names at some re-clustering, 26 of them a third). A story made only of
+    # such pieces has an empty core (a line of its own until a home report joins it). 0 keeps
+    # every member; needs ``name_spellings``
     story_respelt_names: int = 2
     story_respelt_share: float = 1 / 3
     # strays: an article of a story of 2+ moves to another story (of 2+, within the leader's window)
