@@ -40,6 +40,7 @@ from collections import Counter, OrderedDict
 from dataclasses import asdict, dataclass, fields
 from datetime import datetime, timezone
 from functools import lru_cache
+from itertools import chain
 
 import numpy as np
 import scipy.sparse as sp
@@ -50,7 +51,7 @@ from newsfuse.records import Article, Story
 from newsfuse.semantic import DIM as _EMB_DIM
 from newsfuse.stories.features import put_bounded
 from newsfuse.stories.products import csr, dense_gram, sparse_product
-from newsfuse.stories.text import capitalised_phrases, numbers, word_analyzer
+from newsfuse.stories.text import capitalised_phrases, name_key, numbers, word_analyzer
 
 __all__ = ["ClusterConfig", "StoryClusterer", "story_id_for", "storyline_id_for", "export_counts", "remember_counts"]
 
@@ -65,6 +66,10 @@ class ClusterConfig:
     number_weight: float = 0.3  # weight of a number feature relative to an entity phrase
     title_repeat: int = 2  # the headline counts this many times
     entity_tf: str = "sqrt"  # "log" | "sqrt" | "linear": the main actors/places should dominate
+    # names count by their consonant skeleton (``text.name_key``): a translated agency's own
+    # spellings of every name ("Kadrevija", "Inčbrej") meet the other outlets' ("Cadrevia",
+    # "Inchbray") in the entity block, in the rare-names links and in the storyline anchors
+    name_spellings: bool = True
     # story level: one event
     # average linkage: mean time-decayed cosine over two groups' article pairs at which they join
     story_threshold: float = 0.115
@@ -132,6 +137,24 @@ class ClusterConfig:
     # found no story of its own (events6, events7). It still needs the cohesion ratio and two
     # names for exactly one story of 3+ articles; False keeps shared names as no evidence
     story_late_names_nearest: bool = True
+    # a group that joins its story on the rare names alone (not cohesive in words: a translated
+    # agency's copy, once its spellings meet, or a share-price piece) is left out of what the
+    # storylines compare and of its story's settled centroid, as embedding joiners are
+    # (``semantic_guard``): its house style and its names shared with neighbouring events (a
+    # by-election that mentions the ferry) glued lines (events7: storyline F 0.802 -> 0.754)
+    story_names_lean: bool = True
+    # an article that spells at least this many names, and this share of the folded names it
+    # shares with the hot pool, its own way (the pool mostly writes each of them otherwise: a
+    # translated agency's "Kadrevija", "Inčbrej") counts for its story but is left out of what
+    # storylines compare and of its story's settled centroid: its house spellings and house names
+    # ("DTA", "Dravonian") are shared with its copy on other events and glued their lines once
+    # folding let it into its story (events6 in batches of five: storyline F 0.741 -> 0.543).
+    # The share spares a paper's own transliteration of a name or two (T17 plain: 542 pieces
+    # had two or more such names at some re-clustering, 26 of them a third). A story made only of
+    # such pieces has an empty core (a line of its own until a home report joins it). 0 keeps
+    # every member; needs ``name_spellings``
+    story_respelt_names: int = 2
+    story_respelt_share: float = 1 / 3
     # strays: an article of a story of 2+ moves to another story (of 2+, within the leader's window)
     # whose articles it is on average at least this many times as similar to as to its own story's,
     # and at least ``story_followup_floor``; 0 disables. On the fixtures the two misplaced articles
@@ -864,19 +887,22 @@ def _vectorisers(word_bits: int, entity_bits: int) -> tuple[HashingVectorizer, H
     return words, ents
 
 
-def _raw_counts(arts: list[Article], cfg: ClusterConfig) -> tuple[sp.csr_matrix, list[list[str]]]:
+def _raw_counts(arts: list[Article], cfg: ClusterConfig) -> tuple[sp.csr_matrix, list[list[str]], list[tuple]]:
     """Feature counts of articles, which need no clusterer state: words (the headline counted
     ``title_repeat`` times), capitalised phrases and numbers (hashed, rows with sorted indices),
-    and per article the phrases that spell its outlet's name. Rows do not depend on each other."""
+    per article the phrases that spell its outlet's name, and its spellings of folded names
+    (``_spellings``). Rows do not depend on each other."""
     words, ents = _vectorisers(cfg.word_bits, cfg.entity_bits)
-    docs, ent_docs, num_docs, outlet = [], [], [], []
+    docs, ent_docs, num_docs, outlet, spell = [], [], [], [], []
     for a in arts:
         title = a.title or ""
         docs.append((title + "\n") * cfg.title_repeat + a.text)
         phrases = capitalised_phrases(title + ".\n" + a.text)
-        ent_docs.append(" ".join(phrases))
+        feats = [name_key(p) for p in phrases] if cfg.name_spellings else phrases
+        ent_docs.append(" ".join(feats))
         key = _squash(a.outlet or "")
-        outlet.append([p for p in phrases if _squash(p) == key] if key else [])
+        outlet.append([f for p, f in zip(phrases, feats) if _squash(p) == key] if key else [])
+        spell.append(_spellings(phrases, feats) if cfg.name_spellings else ())
         num_docs.append(" ".join("#" + n for n in numbers(a.text) if len(n) >= 2))
     xw = _hashed_counts(words, docs).tocsr().astype(np.float64)
     xe = _hashed_counts(ents, ent_docs).tocsr().astype(np.float64)
@@ -884,12 +910,18 @@ def _raw_counts(arts: list[Article], cfg: ClusterConfig) -> tuple[sp.csr_matrix,
     xn.data *= cfg.number_weight
     x = sp.hstack([xw, (xe + xn).tocsr()], format="csr")
     x.sum_duplicates()
-    return x, outlet
+    return x, outlet, spell
 
 
-def _split_rows(x: sp.csr_matrix, outlet: list[list[str]]) -> list[tuple[np.ndarray, np.ndarray, list[str]]]:
-    return [(x.indices[x.indptr[r]:x.indptr[r + 1]].copy(), x.data[x.indptr[r]:x.indptr[r + 1]].copy(), outlet[r])
-            for r in range(x.shape[0])]
+def _spellings(phrases: list[str], keys: list[str]) -> tuple[tuple[str, str], ...]:
+    """(skeleton, phrase as written) of every folded name, once: what tells a piece that spells
+    the pool's names its own way (``StoryClusterer._respelt``)."""
+    return tuple(sorted({(k, p) for p, k in zip(phrases, keys) if k != p}))
+
+
+def _split_rows(x: sp.csr_matrix, outlet: list[list[str]], spell: list[tuple]) -> list[tuple]:
+    return [(x.indices[x.indptr[r]:x.indptr[r + 1]].copy(), x.data[x.indptr[r]:x.indptr[r + 1]].copy(), outlet[r],
+             spell[r]) for r in range(x.shape[0])]
 
 
 def _join_rows(rows: list[tuple], dim: int) -> sp.csr_matrix:
@@ -908,7 +940,7 @@ _COUNTS_MAX = 20000
 
 def _counts_key(a: Article, cfg: ClusterConfig) -> tuple:
     return (a.id, hash(a.text), len(a.text), a.title, a.outlet, cfg.word_bits, cfg.entity_bits,
-            cfg.title_repeat, cfg.number_weight)
+            cfg.title_repeat, cfg.number_weight, cfg.name_spellings)
 
 
 def export_counts(arts: list[Article], config: ClusterConfig | None = None) -> list[tuple]:
@@ -982,24 +1014,26 @@ class StoryClusterer:
         self._pool_sims: _PoolSims | None = None  # the leader pass's products, for the cohesion checks
 
     # ------------------------------------------------------------------ features
-    def _counts(self, arts: list[Article]) -> sp.csr_matrix:
+    def _counts(self, arts: list[Article]) -> tuple[sp.csr_matrix, list[tuple]]:
         """Raw feature counts (words, capitalised phrases, numbers); also updates document frequencies.
 
         Counts, not weights, are what the hot pool keeps: weights are recomputed from the current
         document frequencies at every re-clustering, so early articles are not frozen with the
         poor IDF of a young clusterer (a main source of arrival-order dependence). Rows handed
-        over by the process that prepared the articles (``remember_counts``) are used as they are."""
+        over by the process that prepared the articles (``remember_counts``) are used as they are.
+        Also each article's spellings of folded names (``_spellings``)."""
         cfg = self.config
         got = [_COUNTS.pop(_counts_key(a, cfg), None) for a in arts] if _COUNTS else [None] * len(arts)
         todo = [a for a, g in zip(arts, got) if g is None]
         if len(todo) == len(arts):
-            x, outlet = _raw_counts(arts, cfg)
+            x, outlet, spell = _raw_counts(arts, cfg)
         else:
             if todo:
                 rows = iter(_split_rows(*_raw_counts(todo, cfg)))
                 got = [g if g is not None else next(rows) for g in got]
             x = _join_rows(got, self.dim)
             outlet = [g[2] for g in got]
+            spell = [g[3] if len(g) > 3 else () for g in got]
         outlet_phrases = {p for o in outlet for p in o if p not in self._outlet_names}
         if outlet_phrases:
             self._outlet_names |= outlet_phrases
@@ -1008,7 +1042,7 @@ class StoryClusterer:
         # fast path (a Python float takes a casting loop ~15x slower), the same float32 sums
         np.add.at(self._df, x.indices, np.float32(1.0))
         self._ndocs += len(arts)
-        return x
+        return x, spell
 
     def _weight(self, x: sp.csr_matrix) -> sp.csr_matrix:
         """Rows are L2-normalised: words block and entity block each unit, then weighted.
@@ -1055,7 +1089,7 @@ class StoryClusterer:
         return self._weight(self._pool_matrix(ids)), list(range(len(ids)))
 
     def _vectorise(self, arts: list[Article]) -> sp.csr_matrix:
-        return self._weight(self._counts(arts))
+        return self._weight(self._counts(arts)[0])
 
     def _idf(self, idx: np.ndarray | None = None) -> np.ndarray:
         df = self._df if idx is None else self._df[idx]
@@ -1127,11 +1161,13 @@ class StoryClusterer:
         cs = self.config.chunk_size
         for start in range(0, len(vec_arts), cs):
             part = vec_arts[start : start + cs]
-            x = self._counts(part)
+            x, spell = self._counts(part)
             for r, a in enumerate(part):
                 lo, hi = x.indptr[r], x.indptr[r + 1]
                 self._pool[a.id]["idx"] = x.indices[lo:hi].astype(np.int32)
                 self._pool[a.id]["val"] = x.data[lo:hi].astype(np.float32)
+                if spell[r]:
+                    self._pool[a.id]["spell"] = spell[r]
         if self._semantic and vec_arts:
             from newsfuse import semantic
             from newsfuse.stories.text import sentence_texts
@@ -1536,6 +1572,13 @@ class StoryClusterer:
                 out[g, top[0]] = True
         return out | out.T
 
+    def _names_only(self, named, cohesive: np.ndarray, a: int, b: int) -> bool:
+        """Whether groups a and b join on rare names alone (not cohesive in words): a piece in
+        other words (a translated agency's copy, a share-price piece), which storylines compare
+        their story without, as they do embedding joiners (``story_names_lean``)."""
+        return (self.config.story_names_lean and not isinstance(named, bool)
+                and bool(named[a, b]) and not bool(cohesive[a, b]))
+
     def _follow_ups(self, sims: "_PoolSims | None", labels: np.ndarray, cents: list[_Centroid],
                     k0: int, root: list[int], names=None, emb: np.ndarray | None = None,
                     lean: set[int] | None = None) -> list[tuple[int, int]]:
@@ -1641,9 +1684,11 @@ class StoryClusterer:
             a, b = divmod(int(np.argmax(np.where(ok, np.nan_to_num(ratio, nan=0.0, posinf=0.0), -np.inf))), ng)
             a, b = min(a, b), max(a, b)
             out.append((head[a], head[b]))
-            if by_emb and lean is not None:
+            if by_emb and lean is not None and cfg.semantic_guard:
                 lean.update(cols_of[b] if (n[b], b) < (n[a], a) else cols_of[a])
                 emb_only = True
+            elif lean is not None and self._names_only(named, cohesive, a, b):
+                lean.update(cols_of[b] if (n[b], b) < (n[a], a) else cols_of[a])
             cols_of[a] += cols_of[b]
             A[a, :] += A[b, :]
             A[:, a] += A[:, b]
@@ -1707,7 +1752,8 @@ class StoryClusterer:
                     parent[max(ri, rj)] = min(ri, rj)
             for i, j in self._follow_ups(sims, labels, cents, len(seeds), [find(c) for c in range(ncol)],
                                          self._names(raw, seeds), self._pool_embs(vec_ids),
-                                         lean if self._semantic and cfg.semantic_guard else None):
+                                         lean if (self._semantic and cfg.semantic_guard) or cfg.story_names_lean
+                                         else None):
                 ri, rj = find(i), find(j)
                 if ri != rj:
                     parent[max(ri, rj)] = min(ri, rj)
@@ -1735,8 +1781,9 @@ class StoryClusterer:
                     cents[-1].n = 1
                     parent.append(ncol)
                     ncol += 1
-        if self._semantic:  # settling leaves these out of their story's settled centroid too
-            lean_ids = {k for c in lean for k in col_members.get(c, ())}
+        respelt = self._respelt(vec_ids)
+        if self._semantic or cfg.story_names_lean or respelt:  # settling leaves these out of their story's settled centroid too
+            lean_ids = {k for c in lean for k in col_members.get(c, ())} | respelt
             for k, e in self._pool.items():
                 e["lean"] = k in lean_ids
         # ---- naming
@@ -1817,10 +1864,14 @@ class StoryClusterer:
                 cent.add(cents[c], self.dim, cfg.story_terms)
             self._hot[sid] = cent
             core = [c for c in cols if c not in lean] if lean else cols
-            if len(core) < len(cols) and core:
-                self._core[sid] = cc = cents[core[0]].copy()
-                for c in core[1:]:
-                    cc.add(cents[c], self.dim, cfg.story_terms)
+            cut = {c: [k for k in col_members.get(c, ()) if k in respelt] for c in core} if respelt else {}
+            cut = {c: ks for c, ks in cut.items() if ks}
+            if (len(core) < len(cols) or cut) and core:
+                cc = self._core_of(cents, core, cut, col_members, seeds, X)
+                if cc is None:  # translated copy alone: nothing storylines may compare yet
+                    cc = _Centroid.empty(cent.first)
+                    cc.last = cent.last
+                self._core[sid] = cc
             kept = [k for k in story.article_ids if k not in pool_set]
             story.article_ids = kept + mem
             for k in mem:
@@ -1852,6 +1903,60 @@ class StoryClusterer:
                 changed.add(s)
         changed |= self._relink_storylines()
         return changed
+
+    def _respelt(self, ids: list[str]) -> set[str]:
+        """Pool articles that write at least ``story_respelt_names`` names, and
+        ``story_respelt_share`` of the folded names other pool articles use too, in a spelling the
+        pool mostly writes otherwise (fewer of its articles use it than another spelling of the
+        same skeleton): a translated agency's copy. Folding lets it into its story; its house
+        spellings and names must not decide which stories share a storyline."""
+        least, share = self.config.story_respelt_names, self.config.story_respelt_share
+        if least <= 0 or not self.config.name_spellings:
+            return set()
+        spell = {k: self._pool[k].get("spell", ()) for k in ids}
+        votes = Counter(chain.from_iterable(spell.values()))  # (skeleton, spelling) -> articles
+        top: dict[str, int] = {}
+        total: Counter = Counter()
+        for (key, _), n in votes.items():
+            top[key] = max(top.get(key, 0), n)
+            total[key] += n
+        minor = {kp for kp, n in votes.items() if n < top[kp[0]]}
+        out = set()
+        for k, pairs in spell.items():
+            if len(minor.intersection(pairs)) < least:  # most articles: a set operation decides
+                continue
+            mine: dict[str, int] = {}
+            for key, phrase in pairs:
+                mine[key] = max(mine.get(key, 0), votes[key, phrase])
+            odd = sum(n < top[key] for key, n in mine.items())
+            if odd >= least and odd >= share * sum(total[key] > 1 for key in mine):
+                out.add(k)
+        return out
+
+    def _core_of(self, cents: list[_Centroid], core: list[int], cut: dict[int, list[str]],
+                 col_members: dict[int, list[str]], seeds: list[_Centroid], X: sp.csr_matrix) -> "_Centroid | None":
+        """A story's centroid over its ``core`` columns, the columns in ``cut`` rebuilt without
+        those articles (from their seed, if any, and their other pool rows); None if nothing is left."""
+        cfg = self.config
+        row = self._weighted[1]
+        cc = None
+        for c in core:
+            if c in cut:
+                part = seeds[c].copy() if c < len(seeds) else _Centroid.empty(cents[c].first)
+                keep = [row[k] for k in col_members.get(c, ()) if k not in cut[c] and k in row]
+                if keep:
+                    part.add_rows(_take_rows(X, np.array(keep, np.int64)), self.dim, cfg.story_terms)
+                    part.n += len(keep)
+                if part.n == 0:
+                    continue
+                part.first, part.last = cents[c].first, cents[c].last
+            else:
+                part = cents[c]
+            if cc is None:
+                cc = part.copy()
+            else:
+                cc.add(part, self.dim, cfg.story_terms)
+        return cc
 
     def _pool_embs(self, ids: list[str]) -> np.ndarray | None:
         """The pool articles' unit embeddings (zeros where missing), or None with semantic off."""
@@ -2422,7 +2527,8 @@ class StoryClusterer:
             "base": {s: c.to_json() for s, c in self._base.items()},
             "pool": {k: {"t": e["t"], "dup": e["dup"], "title": e["title"], "idx": _pack(e["idx"]),
                          "val": _pack(e["val"]),
-                         **({"emb": _pack(e["emb"])} if e.get("emb") is not None else {})}
+                         **({"emb": _pack(e["emb"])} if e.get("emb") is not None else {}),
+                         **({"spell": [list(p) for p in e["spell"]]} if e.get("spell") else {})}
                      for k, e in self._pool.items()},
             "line_emb": {l: _pack(v.astype(np.float32)) for l, v in self._line_emb.items()},
             "lines": {l: c.to_json() for l, c in self._lines.items()},
@@ -2452,7 +2558,8 @@ class StoryClusterer:
         sc._base = {s: _Centroid.from_json(c) for s, c in d.get("base", {}).items()}
         sc._pool = {k: {"t": e["t"], "dup": e["dup"], "title": e["title"], "idx": _unpack(e["idx"], np.int32),
                         "val": _unpack(e["val"], np.float32),
-                        **({"emb": _unpack(e["emb"], np.float32)} if "emb" in e else {})}
+                        **({"emb": _unpack(e["emb"], np.float32)} if "emb" in e else {}),
+                        **({"spell": tuple(tuple(p) for p in e["spell"])} if e.get("spell") else {})}
                     for k, e in d.get("pool", {}).items()}
         sc._line_emb = {l: _unpack(v, np.float32) for l, v in d.get("line_emb", {}).items()}
         sc._lines = {l: _Centroid.from_json(c) for l, c in d["lines"].items()}

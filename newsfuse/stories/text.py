@@ -18,6 +18,7 @@ __all__ = [
     "shingle_list",
     "sentence_texts",
     "capitalised_phrases",
+    "name_key",
     "numbers",
     "word_analyzer",
     "STOPWORDS",
@@ -226,3 +227,24 @@ _NUM = re.compile(r"\d(?<![\w.]\d)[\d,]*(?:\.\d+)?(?![\w])")
 def numbers(text: str) -> list[str]:
     """Numbers as written (commas dropped); years and counts help tell same-place events apart."""
     return [n.replace(",", "") for n in _NUM.findall(text)]
+
+
+_SOUNDS = str.maketrans({"c": "k", "q": "k", "x": "ks", "z": "s"})
+_QUIET = re.compile(r"[^b-df-gk-np-tv]+")  # vowels, and the glides and h that spellings move about
+_DOUBLE = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=1 << 16)
+def name_key(phrase: str, least: int = 4) -> str:
+    """A name's consonant skeleton, so that one name spelt by different writers compares equal:
+    marks folded ("Kelviš" -> "kelvis"), c/q/x as k and z as s, vowels, y, j, w and h dropped,
+    doubled letters single ("Cadrevia" and "Kadrevija" -> "~kdrv", "Inchbray" and "Inčbrej" ->
+    "~nkbr"). Skeletons of fewer than ``least`` consonants collide too easily ("Paris", "Perez"):
+    such phrases stay as they are."""
+    text = phrase
+    if not text.isascii():
+        text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+    parts = [_QUIET.sub("", _DOUBLE.sub(r"\1", t.lower().replace("ph", "f").translate(_SOUNDS)))
+             for t in text.split("_")]
+    parts = [t for t in parts if t]
+    return "~" + "_".join(parts) if sum(map(len, parts)) >= least else phrase

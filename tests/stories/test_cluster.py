@@ -1107,3 +1107,64 @@ def test_lone_piece_joins_the_long_line_it_is_clearly_nearest_to(art, config, jo
     assert len({sc.resolve(a.story_id) for a in days}) == len(FLOOD) and len(flood) == 1
     assert sc.resolve(lone.story_id) not in {sc.resolve(a.story_id) for a in days}
     assert (line[sc.resolve(lone.story_id)] in flood) is joins
+
+# a dam breach, reported by three home outlets and by a neighbouring country's agency, whose
+# English service spells every name its own way ("Kwelmora" for "Quellmora", "Ešcomb" for
+# "Ashcombe", "Taro Hidro" for "Tarrow Hydro") and writes in stiff words of its own
+DAM = ["The Tarrow Hydro dam above Quellmora gave way overnight and the Ashcombe River flooded the lower "
+       "town. Governor Ines Padley of Varnholt said four people were missing",
+       "Floodwater from the broken Tarrow Hydro dam swept through Quellmora. Governor Ines Padley said the "
+       "Ashcombe River had risen three metres in an hour",
+       "Quellmora residents were evacuated after the Ashcombe River dam owned by Tarrow Hydro failed. "
+       "Ines Padley, governor of Varnholt, said rescuers were searching the lower town"]
+DAM_AGENCY = ("Catastrophe at hydro installation. The barrage of the enterprise Taro Hidro near the locality "
+              "Kwelmora on the stream Ešcomb was destroyed in night hours, communicated the administration "
+              "of the region Varnholtija. The governor Inés Padlej declared that four citizens are not found")
+
+
+@pytest.mark.parametrize("config, joins", [({}, True), ({"name_spellings": False}, False)])
+def test_translated_copy_with_its_own_spellings_joins_its_story(art, config, joins):
+    """The agency's piece shares hardly a word with the home outlets' reports, and none of its
+    names as spelt; counted by their consonant skeletons, four of its names are the dam story's
+    ("~kr_dr", "~klmr", "~skmb", "~vrnlt"), none the budget's, and it joins the dam story."""
+    dam = [art(t, hours=i) for i, t in enumerate(DAM)]
+    budget = [art(t, hours=i) for i, t in enumerate(BUDGET)]
+    agency = art(DAM_AGENCY, hours=5)
+    sc = StoryClusterer(ClusterConfig(**config))
+    sc.add(dam + budget + [agency])
+    assert dam[0].story_id == dam[1].story_id == dam[2].story_id != budget[0].story_id
+    assert (agency.story_id == dam[0].story_id) is joins
+    assert agency.story_id != budget[0].story_id
+
+
+def test_name_key_folds_spellings_not_names():
+    """One name in two spellings gets one key; other names, and short ones, do not collide."""
+    from newsfuse.stories.text import name_key
+
+    assert name_key("quellmora") == name_key("kwelmora")
+    assert name_key("ashcombe_river") == name_key("ešcomb_river")
+    assert name_key("tarrow_hydro") == name_key("taro_hidro")
+    assert name_key("quellmora") != name_key("ashcombe")
+    assert name_key("paris") == "paris"  # three consonants: kept as written
+
+
+@pytest.mark.parametrize("config, left_out", [({}, True), ({"story_respelt_names": 0}, False)])
+def test_translated_copy_counts_for_its_story_not_for_its_storyline(art, config, left_out):
+    """The agency's piece joins the dam story, but it writes four of the names the pool shares in
+    a spelling no other piece uses: storylines compare the dam story without it (its ``_core``
+    holds the three home reports) and settling leaves it out. A home report that spells one name
+    its own way ("Quelmora") is not such a piece."""
+    dam = [art(t, hours=i) for i, t in enumerate(DAM)]
+    dam[2] = art(DAM[2].replace("Quellmora", "Quelmora"), hours=2)
+    budget = [art(t, hours=i) for i, t in enumerate(BUDGET)]
+    agency = art(DAM_AGENCY, hours=5)
+    sc = StoryClusterer(ClusterConfig(**config))
+    sc.add(dam + budget + [agency])
+    sid = agency.story_id
+    assert sid == dam[0].story_id == dam[2].story_id
+    assert bool(sc._pool[agency.id].get("lean")) is left_out
+    assert not any(sc._pool[a.id].get("lean") for a in dam + budget)
+    assert (sid in sc._core and sc._core[sid].n == len(dam)) is left_out
+    back = StoryClusterer.from_state(json.loads(json.dumps(sc.state())))
+    assert back._pool[agency.id].get("spell") == sc._pool[agency.id]["spell"]
+    assert back._respelt(list(back._pool)) == sc._respelt(list(sc._pool))
