@@ -146,7 +146,7 @@ UNITS_OF_MACHINES = re.compile(r"\s+of\s+(?:(?:special|heavy|fire-?fighting|resc
 NOT_GROUPS = frozenset({
     # spans of time ("a baby of four months") and military units ("sent two battalions")
     "months", "weeks", "days", "years", "minutes", "seconds", "decades", "battalions", "brigades", "regiments",
-    "platoons", "companies", "group", "groups",
+    "platoons", "companies", "group", "groups", "things", "thing",  # "two things saved him": no group
     # teams are units of people, counted by their members where it matters ("14 teams of vaccinators")
     "teams", "team", "squads",
     "fingers", "finger", "toes", "toe", "legs", "leg", "arms", "arm", "eyes", "eye", "teeth", "ribs", "hands", "feet",
