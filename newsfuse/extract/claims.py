@@ -940,7 +940,6 @@ _FACILITY_NO = re.compile(r"\b(?:Terminal|Gate|Platform|Ward|Flight|Route|Block|
 _CALL_SIGN = re.compile(r"\b(?i:helicopters?|aircraft|planes?|jets?|ships?|vessels?|boats?|lifeboats?|flights?|trains?|"
                         r"ferry|ferries|frigates?|cutters?|tugs?)\s+[A-Z][\w-]*\s+$")
 _REPEATED = re.compile(r"\s+(?:upon|and|on)\s+(hundreds|thousands|millions|dozens|scores)\b", re.I)
-_REPEATED_BACK = re.compile(r"\b(hundreds|thousands|millions|dozens|scores)\s+(?:upon|and|on)\s+$", re.I)
 # idioms with a number in them: "taught him a thing or two", "one or two things", "a couple of things"
 _IDIOM_BEFORE = re.compile(r"\b(?:a\s+thing|things?|a\s+trick|a\s+lesson)\s+or\s+$", re.I)
 # heads that are no noun: pronouns, predicate verbs and adjectives ("bodies of 14 soldiers lay scattered", "lorries
@@ -1283,18 +1282,11 @@ def _counts_nothing(text: str, n: NumberMention) -> bool:
                 or (not n.unit_hour and (_AGE_OF_ONE_BEFORE.search(text, max(0, n.start - 20), n.start)
                                          or _AGE_OF_ONE_AFTER.match(text, n.end)))
                 or _FACILITY_NO.search(text, max(0, n.start - 16), n.start) or _REPEATED.match(text, n.end)
-                or _repeated_back(text, n)
                 or (not n.unit_hour and _UNREAL_AFTER.match(text, n.end))
                 or _IDIOM_BEFORE.search(text, max(0, n.start - 16), n.start)
                 or _CALL_SIGN.search(text, max(0, n.start - 40), n.start)
                 or (not n.unit_hour and _UNREAL.search(text, max(0, n.start - 30), n.start))
                 or _POPULATION_AFTER.match(text, n.end) or _POPULATION_BEFORE.search(text, max(0, n.start - 30), n.start))
-
-
-def _repeated_back(text: str, n: NumberMention) -> bool:
-    """The second word of "thousands upon thousands" is no count either, like the first."""
-    m = _REPEATED_BACK.search(text, max(0, n.start - 24), n.start)
-    return bool(m and text[n.num_start:n.end].lower().startswith(m.group(1).lower()))
 
 
 def _hours_not_a_length(text: str, n: NumberMention) -> bool:

@@ -1,5 +1,5 @@
 """Claim rules added in round 24: figures that are not reported as the story's (readers' comments, questions,
-general rates, counterfactuals), from judged Timeline17 samples; invented sentences."""
+general rates, counterfactuals) and no group of 'things', from judged Timeline17 samples; invented sentences."""
 
 from datetime import date
 
@@ -57,13 +57,9 @@ def test_lives_that_could_have_been_saved_are_no_count():
     assert _keys("Hundreds of lives could have been saved if the alarm had sounded.") == []
     assert _keys("Dozens of residents would have died without the warning, the mayor said.") == []
     assert _keys("Thousands of people will die if the aid does not arrive, the agency warned.") == []
+    assert _keys("Thousands and thousands of lives could have been saved by a warning.") == []
     # a possibility stays a claim, as the labelled sets have it
     assert _keys("As many as 20 miners may have been trapped by the collapse.") == [("workers trapped", "As many as 20")]
-
-
-def test_the_second_word_of_a_repeated_vague_amount_counts_nothing():
-    assert _keys("Thousands upon thousands of families fled the fighting.") == []
-    assert _keys("Hundreds and hundreds of homes were flooded.") == []
 
 
 def test_things_are_no_group():
