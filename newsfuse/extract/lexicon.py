@@ -158,6 +158,9 @@ NOT_GROUPS = frozenset({
     # units of measure: "millions of cubic metres of water were released"
     # supplies sent: "sent 40,000 doses of vaccine", "12,000 food parcels"
     "doses", "parcels", "meals", "rations", "sandbags", "blankets", "kits",
+    # media and messages ("about 30 video clips were sent", "released four albums"): sent or released, never people
+    "clips", "images", "photos", "photographs", "pictures", "videos", "albums", "songs", "singles", "emails",
+    "e-mails", "messages", "texts", "tweets",
     "metres", "meters", "litres", "liters", "tonnes", "tons", "gallons", "kilometres", "kilometers", "miles",
 })
 # categories of things: never borrow or lend a group of people, and may be destroyed or damaged

@@ -64,3 +64,9 @@ def test_lives_that_could_have_been_saved_are_no_count():
 
 def test_things_are_no_group():
     assert _keys("Three things saved the crew.") == []
+
+
+def test_media_sent_or_released_are_no_group():
+    assert _keys("About 40 video clips were sent to the newsroom on Friday.") == []
+    assert _keys("The band has released three albums since 2019.") == []
+    assert _keys("About 40 medics were sent to the scene on Friday.") == [("rescue workers deployed", "About 40")]
