@@ -1238,6 +1238,11 @@ def _names_the_event(text: str, dp, total) -> bool:
 # a count that did not happen: "a raid that would have killed thousands", "the toll could run into thousands";
 # a plain "would" is reported future ("said the army would provide four helicopters") and stays
 _UNREAL = re.compile(r"\b(?:would\s+have|(?:could|might)(?:\s+have)?)\s+(?:[a-z]+\s+){1,3}$", re.I)
+# "thousands of lives could have been saved", "thousands will die if NATO enters": what might have been or
+# would be, on a condition, after the number in its clause
+# (a possibility stays a claim: "could have been trapped", as the opened sets label it)
+_UNREAL_AFTER = re.compile(r"[^.;:,]{0,60}?\b(?:would\s+(?:not\s+)?have\s+[a-z]+|(?:could|might)\s+(?:not\s+)?have\s+been\s+"
+                           r"(?:saved|spared|prevented|avoided)|will\s+(?:[a-z]+\s+){1,2}?if)\b", re.I)
 _MISSING_NP = re.compile(r"\s+missing\s+([A-Za-z-]+)\b")
 # a bare toll placed among a group: "five dead among the presidential guard", "two deaths among the crew"
 _AMONG_GROUP = re.compile(r"\s+(?:dead|killed|wounded|injured|hurt|deaths|casualties)\s+among\s+"
@@ -1277,6 +1282,7 @@ def _counts_nothing(text: str, n: NumberMention) -> bool:
                 or (not n.unit_hour and (_AGE_OF_ONE_BEFORE.search(text, max(0, n.start - 20), n.start)
                                          or _AGE_OF_ONE_AFTER.match(text, n.end)))
                 or _FACILITY_NO.search(text, max(0, n.start - 16), n.start) or _REPEATED.match(text, n.end)
+                or (not n.unit_hour and _UNREAL_AFTER.match(text, n.end))
                 or _IDIOM_BEFORE.search(text, max(0, n.start - 16), n.start)
                 or _CALL_SIGN.search(text, max(0, n.start - 40), n.start)
                 or (not n.unit_hour and _UNREAL.search(text, max(0, n.start - 30), n.start))
@@ -1314,11 +1320,34 @@ def _rules_veto(text: str, n: NumberMention) -> bool:
     return _counts_nothing(text, n) or (n.unit_hour and _hours_not_a_length(text, n))
 
 
+# a reader's comment under the story: "At 18:03 2nd Mar 2012, name wrote:", "Posted by name | Report as abusive"
+_COMMENT_HEAD = re.compile(r"\bAt\s+\d{1,2}[:.]\d{2}\s*(?:[ap]m\s+)?(?:on\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?\s+"
+                           r"\d{4},\s+\S+(?:\s+\S+)?\s+wrote:|\bPosted\s+by\s+\S+\s*\|\s*Report\s+as\s+abusive\b")
+_QUESTION = re.compile(r"\?[\s\"”’')]*$")
+# "seasonal flu kills several thousand people each winter", "every hour 1,200 children die": a rate, no event
+_RATE_PHRASE = re.compile(r"\b(?:each|every|per)\s+(?:year|winter|summer|season|week|month|day|hour)\b|"
+                          r"\ba\s+(?:year|winter)\b(?!\s+(?:ago|earlier|later|before|after|on)\b)|\bannually\b|"
+                          r"\bin\s+an?\s+(?:normal|typical|average|ordinary)\s+(?:[a-z]+\s+)?(?:season|year|winter)\b", re.I)
+_HABITUAL = re.compile(r"\b(?:kills|die|dies|are\s+(?:killed|injured|hurt|admitted|hospitali[sz]ed)|is\s+killed)\b", re.I)
+
+
+def _comments_from(sentences) -> int:
+    """Index of the first sentence of the readers' comments under a story (len when none): what readers
+    write there is no report of the story's figures."""
+    return next((i for i, s in enumerate(sentences) if _COMMENT_HEAD.search(s.text)), len(sentences))
+
+
+def _not_asserted(text: str) -> bool:
+    """A sentence whose figures are not reported as having happened: a question ("Did anyone speak up when
+    the army killed 1400 civilians?") or a general rate ("flu kills 36,000 people in a normal season")."""
+    return bool(_QUESTION.search(text) or (_RATE_PHRASE.search(text) and _HABITUAL.search(text)))
+
+
 def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: ArticleContext | None = None,
                        history: list[Claim] | None = None) -> list[Claim]:
     """All numeric claims in one sentence."""
     nums = find_numbers(text)
-    if not nums:
+    if not nums or _not_asserted(text):
         return []
     dates = find_date_phrases(text, ref_date)
     nums = [n for n in nums if not any(d.start <= n.num_start < d.end for d in dates)]
@@ -1947,9 +1976,10 @@ def rule_claims(article: Article, ctx: ArticleContext | None = None) -> list[Cla
         return _claims_foreign(article)
     ctx = ctx if ctx is not None else ArticleContext()
     out: list[Claim] = []
-    for s in article.sentences:
-        claims = claims_in_sentence(s.text, article.id, s.index, s.ref_date, ctx, out)
-        out.extend(claims)
+    comments = _comments_from(article.sentences)
+    for i, s in enumerate(article.sentences):
+        if i < comments:
+            out.extend(claims_in_sentence(s.text, article.id, s.index, s.ref_date, ctx, out))
         ctx.see(s.text)
     return out
 
@@ -1980,12 +2010,14 @@ def extract_claims(article: Article, ctx: ArticleContext | None = None) -> list[
     history: list[Claim] = []
     asked: list = []  # (sentence position, candidate)
     context: dict[int, tuple] = {}  # sentence position -> (as_of, as_of_text, attribution)
+    comments = _comments_from(article.sentences)
     for i, s in enumerate(article.sentences):
-        claims = claims_in_sentence(s.text, article.id, s.index, s.ref_date, ctx, history)
+        heard = i < comments and not _not_asserted(s.text)  # no comment, question or rate: a reported figure
+        claims = claims_in_sentence(s.text, article.id, s.index, s.ref_date, ctx, history) if heard else []
         history.extend(claims)
         per_sentence.append(list(claims))
         rules_of.append(len(claims))
-        cands = learned.unclaimed(s.text, s.ref_date, claims)
+        cands = learned.unclaimed(s.text, s.ref_date, claims) if heard else []
         if cands:
             asked += [(i, c) for c in cands]
             hp = happening_phrase(s.text, s.ref_date)

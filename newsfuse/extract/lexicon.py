@@ -146,7 +146,7 @@ UNITS_OF_MACHINES = re.compile(r"\s+of\s+(?:(?:special|heavy|fire-?fighting|resc
 NOT_GROUPS = frozenset({
     # spans of time ("a baby of four months") and military units ("sent two battalions")
     "months", "weeks", "days", "years", "minutes", "seconds", "decades", "battalions", "brigades", "regiments",
-    "platoons", "companies", "group", "groups",
+    "platoons", "companies", "group", "groups", "things", "thing",  # "two things saved him": no group
     # teams are units of people, counted by their members where it matters ("14 teams of vaccinators")
     "teams", "team", "squads",
     "fingers", "finger", "toes", "toe", "legs", "leg", "arms", "arm", "eyes", "eye", "teeth", "ribs", "hands", "feet",
@@ -158,6 +158,9 @@ NOT_GROUPS = frozenset({
     # units of measure: "millions of cubic metres of water were released"
     # supplies sent: "sent 40,000 doses of vaccine", "12,000 food parcels"
     "doses", "parcels", "meals", "rations", "sandbags", "blankets", "kits",
+    # media and messages ("about 30 video clips were sent", "released four albums"): sent or released, never people
+    "clips", "images", "photos", "photographs", "pictures", "videos", "albums", "songs", "singles", "emails",
+    "e-mails", "messages", "texts", "tweets",
     "metres", "meters", "litres", "liters", "tonnes", "tons", "gallons", "kilometres", "kilometers", "miles",
 })
 # categories of things: never borrow or lend a group of people, and may be destroyed or damaged

@@ -85,7 +85,8 @@ def test_what_things_were_sent_to_help_with_is_no_event_of_theirs():
 
 def test_where_or_how_often_is_no_group():
     assert _keys("The new strain has killed 212 worldwide.") == [("people killed", "212")]
-    assert _keys("Seasonal flu kills about 300,000 people globally every year.") == [("people killed", "about 300,000")]
+    # (a yearly rate, "flu kills 300,000 people globally every year", is no event since round 24)
+    assert _keys("The strain has killed about 300 people globally since April.") == [("people killed", "about 300")]
     assert _keys("As many as 600 New Caledonians died on the first day.") == [("people killed", "As many as 600")]
 
 
