@@ -57,7 +57,7 @@ def test_lives_that_could_have_been_saved_are_no_count():
     assert _keys("Hundreds of lives could have been saved if the alarm had sounded.") == []
     assert _keys("Dozens of residents would have died without the warning, the mayor said.") == []
     assert _keys("Thousands of people will die if the aid does not arrive, the agency warned.") == []
-    assert _keys("Thousands and thousands of lives could have been saved by a warning.") == []
+    assert _keys("Thousands upon thousands of lives could have been spared by an earlier alert.") == []
     # a possibility stays a claim, as the labelled sets have it
     assert _keys("As many as 20 miners may have been trapped by the collapse.") == [("workers trapped", "As many as 20")]
 
