@@ -1,0 +1,52 @@
+"""A storyline id seen once keeps leading to its topic after its line merged into another."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from newsfuse.pipeline import CLUSTER_STATE_KEY, ingest, resolve_storyline, storyline_brief
+from newsfuse.store import Store
+from newsfuse.web.app import create_app
+
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "events7" / "articles.jsonl"
+GONE = "l-0123456789ab"  # a line that merged into another one (as the clusterer records it)
+
+
+@pytest.fixture(scope="module")
+def merged(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("line-alias")
+    few = folder / "few.jsonl"  # a few articles are enough: any line can be a merge's survivor
+    few.write_text("".join(FIXTURE.read_text(encoding="utf-8").splitlines(keepends=True)[:6]), encoding="utf-8")
+    db = folder / "m.db"
+    with Store(str(db)) as store:
+        ingest([few], store)
+        row = store.list_storylines(min_stories=1)[0][0]
+        state = store.get_state(CLUSTER_STATE_KEY)
+        state["line_alias"] = {**state.get("line_alias", {}), GONE: row.id}
+        with store.transaction() as conn:
+            store.set_state(conn, CLUSTER_STATE_KEY, state)
+    return str(db), row
+
+
+def test_merged_storyline_id_resolves_to_the_line_it_joined(merged):
+    db, row = merged
+    with Store(db) as store:
+        assert resolve_storyline(store, row.id) == row.id
+        assert resolve_storyline(store, GONE) == row.id
+        assert resolve_storyline(store, "l-ffffffffffff") is None
+        sb = storyline_brief(store, GONE)
+    assert sb is not None and sb.storyline_id == row.id
+
+
+def test_web_redirects_a_merged_storyline_id(merged):
+    db, row = merged
+    client = TestClient(create_app(db, token="t"))
+    api = client.get(f"/api/storylines/{GONE}", follow_redirects=False)
+    assert api.status_code == 308 and api.headers["location"] == f"/api/storylines/{row.id}"
+    page = client.get(f"/storylines/{GONE}", follow_redirects=False)
+    assert page.status_code == 301 and page.headers["location"] == f"/storylines/{row.id}"
+    assert client.get(f"/api/storylines/{GONE}").json()["storyline_id"] == row.id
+    assert client.get("/api/storylines/l-ffffffffffff").status_code == 404
