@@ -313,9 +313,15 @@ class Store:
                              f" WHERE group_id IN ({gm}) GROUP BY group_id HAVING count(DISTINCT article_id) < 2)", part)
             conn.execute(f"DELETE FROM articles WHERE id IN ({marks})", chunk)  # entries, sentences cascade
         for sid in stories:
-            if not conn.execute("SELECT 1 FROM articles WHERE story_id = ?", (sid,)).fetchone():
+            left = [r[0] for r in conn.execute("SELECT id FROM articles WHERE story_id = ?", (sid,))]
+            if not left:
                 conn.execute("DELETE FROM stories WHERE id = ?", (sid,))
                 conn.execute("DELETE FROM story_aliases WHERE story_id = ?", (sid,))
+                continue
+            # the span shown in lists and filtered by --since must be the remaining articles'
+            first, last = self._dated_span(conn, Story(id=sid, article_ids=left))
+            conn.execute("UPDATE stories SET first_seen = ?, last_seen = ? WHERE id = ?",
+                         (_iso(first), _iso(last), sid))
         return sorted(stories)
 
     def count_articles(self) -> int:
