@@ -219,6 +219,11 @@ def _numbering(sources: list[dict]) -> tuple[dict[str, int], dict[str, str]]:
 def storyline_view(storyline: dict) -> dict:
     """Footnote numbers across a storyline's stories (a storyline's JSON), and each story's place."""
     stories = list(storyline.get("stories") or [])
-    number, outlet_of = _numbering([s for b in stories for s in b.get("sources") or []])
-    return {"number": number, "outlet_of": outlet_of,
+    sources, seen = [], set()
+    for s in (s for b in stories for s in b.get("sources") or []):
+        if s.get("article_id") not in seen:  # the footnotes' list, as in the Markdown and HTML briefs
+            seen.add(s.get("article_id"))
+            sources.append(s)
+    number, outlet_of = _numbering(sources)
+    return {"number": number, "outlet_of": outlet_of, "sources": sources,
             "story_n": {b.get("story_id"): k for k, b in enumerate(stories, 1)}}

@@ -50,3 +50,16 @@ def test_web_redirects_a_merged_storyline_id(merged):
     assert page.status_code == 301 and page.headers["location"] == f"/storylines/{row.id}"
     assert client.get(f"/api/storylines/{GONE}").json()["storyline_id"] == row.id
     assert client.get("/api/storylines/l-ffffffffffff").status_code == 404
+
+
+def test_storyline_page_lists_the_sources_its_footnotes_number(merged):
+    db, row = merged
+    client = TestClient(create_app(db, token="t"))
+    data = client.get(f"/api/storylines/{row.id}").json()
+    page = client.get(f"/storylines/{row.id}").text
+    ids = list(dict.fromkeys(s["article_id"] for b in data["stories"] for s in b["sources"]))
+    assert ids and 'id="sources"' in page
+    table = page[page.index('id="sources"'):]
+    assert [table.index(f'href="/articles/{a}"') for a in ids] == sorted(table.index(f'href="/articles/{a}"') for a in ids)
+    # the story page keeps its own sources table
+    assert 'id="sources"' in client.get(f"/stories/{row.story_ids[0]}").text
