@@ -38,3 +38,14 @@ def test_summary_lines_do_not_open_with_a_clock(tmp_path):
     run = brief_run([tmp_path])
     lines = [s.text for b in run.briefs for s in b.summary] + [t.text for b in run.briefs for t in b.timeline]
     assert lines and not any(t[:2].isdigit() for t in lines)
+
+
+def test_a_page_stamp_run_into_the_first_sentence_is_not_news_nor_title(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    path.write_text('{"time": "2031-06-04", "text": "Wednesday 4 June 2031 15.39 BST Officials in Melk today told '
+                    'residents to boil tap water after a main burst near the reservoir . \\nThe order covers 9,000 homes ."}\n',
+                    encoding="utf-8")
+    (article,) = read_paths([path])
+    assert article.title.startswith("Officials in Melk today told residents")
+    assert article.sentences[0].text.startswith("Officials in Melk")
+    assert article.text.startswith("Wednesday 4 June 2031 15.39 BST Officials")
