@@ -89,7 +89,7 @@ class StorylineRow:
     """One line of the storylines list: a long-running topic and its stories."""
 
     id: str
-    title: str | None  # the title of its story with the most articles
+    title: str | None  # the title of its story with the most articles that are not copies
     n_stories: int
     n_articles: int
     first_seen: datetime | None
@@ -506,9 +506,12 @@ class Store:
         out = []
         for line in lines:
             stories = self._query(
-                "SELECT s.id, s.title, count(a.id) AS n FROM stories s LEFT JOIN articles a ON a.story_id = s.id"
+                "SELECT s.id, s.title, count(a.id) AS n, count(a.id) - count(a.duplicate_of) AS originals"
+                " FROM stories s LEFT JOIN articles a ON a.story_id = s.id"
                 " WHERE s.storyline_id = ? GROUP BY s.id ORDER BY s.first_seen, s.id", (line["storyline_id"],))
-            biggest = max(stories, key=lambda r: r["n"])  # the first seen on a tie (max keeps the first)
+            # titled as its brief is (build_storyline_brief): the story with the most sources that are
+            # not copies, the first seen on a tie (max keeps the first)
+            biggest = max(stories, key=lambda r: r["originals"])
             out.append(StorylineRow(
                 id=line["storyline_id"], title=biggest["title"], n_stories=len(stories),
                 n_articles=sum(r["n"] for r in stories), first_seen=_parse_dt(line["first"]),

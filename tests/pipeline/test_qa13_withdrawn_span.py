@@ -24,3 +24,24 @@ def test_removing_an_article_narrows_its_storys_span(tmp_path):
         assert story.first_seen == story.last_seen == late.published
         rows, total = store.list_stories(since=datetime(2025, 3, 14, tzinfo=timezone.utc))
         assert total == 1 and rows[0].first_seen == late.published
+
+
+def test_storyline_is_listed_under_the_story_with_most_original_sources(tmp_path):
+    """The list names a storyline as its brief does: copies of one report are not more sources."""
+    wire = make_article("The Osk ferry ran aground off Lern on Monday. All 40 passengers were taken off.")
+    copies = [make_article(wire.text + f" Edition {k} of the wire story.", outlet=f"Paper {k}") for k in range(3)]
+    others = [make_article(f"Salvage crews refloated the Osk ferry on Friday, report {k}. It was towed to Lern.",
+                           title="Osk ferry refloated", outlet=f"Daily {k}") for k in range(3)]
+    for k, a in enumerate(copies + others):
+        a.path = f"/tmp/osk{k}.txt"
+    with Store(tmp_path / "w.db") as store:
+        with store.transaction() as conn:
+            store.add_articles(conn, [wire, *copies, *others])
+            store.set_duplicates(conn, {c.id: wire.id for c in copies}, {c.id: "near" for c in copies}, {})
+            store.save_stories(conn, [
+                Story(id="s-aground", article_ids=[wire.id, *(c.id for c in copies)], title="Osk ferry aground",
+                      storyline_id="l-osk"),
+                Story(id="s-refloat", article_ids=[a.id for a in others], title="Osk ferry refloated",
+                      storyline_id="l-osk")])
+        (row,), _ = store.list_storylines()
+    assert row.n_articles == 7 and row.title == "Osk ferry refloated"
