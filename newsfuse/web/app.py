@@ -313,6 +313,7 @@ def create_app(
     env.filters["dt"] = views.fmt_dt
     env.filters["day"] = lambda v: views.fmt_dt(v, with_time=False)
     env.filters["snippet"] = snippet_markup
+    env.filters["counted"] = views.counted
     env.globals["cite_href"] = lambda c: (
         f"/articles/{c.get('article_id')}?{urlencode({'hl': c.get('sentence')})}#s{c.get('sentence')}"
     )

@@ -39,6 +39,13 @@ def as_datetime(value: Any) -> datetime | date | None:
     return None
 
 
+def counted(n: int, noun: str) -> str:
+    """"1 source", "2 sources": a page reading "1 sources" looks careless about its counts too."""
+    if noun.endswith("y") and n != 1:
+        return f"{n} {noun[:-1]}ies"
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def fmt_dt(value: Any, with_time: bool = True) -> str:
     """Human date for tables: ``2022-01-06 14:05`` (or just the date); unknown -> empty."""
     d = as_datetime(value)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -63,3 +64,14 @@ def test_storyline_page_lists_the_sources_its_footnotes_number(merged):
     assert [table.index(f'href="/articles/{a}"') for a in ids] == sorted(table.index(f'href="/articles/{a}"') for a in ids)
     # the story page keeps its own sources table
     assert 'id="sources"' in client.get(f"/stories/{row.story_ids[0]}").text
+
+
+def test_counts_on_pages_agree_with_their_number(merged):
+    from newsfuse.web.views import counted
+
+    assert [counted(1, "source"), counted(3, "source"), counted(1, "story"), counted(2, "story"),
+            counted(1, "key fact")] == ["1 source", "3 sources", "1 story", "2 stories", "1 key fact"]
+    db, row = merged
+    client = TestClient(create_app(db, token="t"))
+    pages = [client.get(f"/storylines/{row.id}").text] + [client.get(f"/stories/{s}").text for s in row.story_ids]
+    assert not any(re.search(r"\b1 (?:sources|stories|key facts)\b", p) for p in pages)
