@@ -230,14 +230,33 @@ def story_brief(store: Store, story_id: str, words: int | None = None) -> Brief 
     return brief_for(*inputs, words=words) if inputs else None
 
 
+def resolve_storyline(store: Store, storyline_id: str) -> str | None:
+    """The id a storyline lives under now, or None if unknown. Storylines merge as stories
+    arrive; the clusterer remembers where each merged line went, so an id a user saw in an
+    earlier listing or brief keeps leading to its topic (as a merged story's id does)."""
+    if store.storyline_story_ids(storyline_id):
+        return storyline_id
+    state = store.get_state(CLUSTER_STATE_KEY) or {}
+    alias = state.get("line_alias") or {}
+    seen = {storyline_id}
+    while storyline_id in alias and alias[storyline_id] not in seen:
+        storyline_id = alias[storyline_id]
+        seen.add(storyline_id)
+    return storyline_id if store.storyline_story_ids(storyline_id) else None
+
+
 def storyline_brief(store: Store, storyline_id: str, words: int | None = None,
                     fresh: bool = False, make_missing: bool = True) -> StorylineBrief | None:
     """The brief of a stored storyline from its stories' briefs (the stored ones where made,
     else made now; ``fresh`` or ``words`` re-makes them; ``make_missing=False`` leaves out a story
-    with no stored brief, for readers that must not wait), or None for an unknown id."""
+    with no stored brief, for readers that must not wait), or None for an unknown id. A merged
+    line's old id gives the brief of the line it joined, under that line's id."""
     from newsfuse.fuse import build_storyline_brief
     from newsfuse.render import from_json
 
+    storyline_id = resolve_storyline(store, storyline_id)
+    if storyline_id is None:
+        return None
     briefs = []
     for sid in store.storyline_story_ids(storyline_id):
         stored = store.get_brief(sid) if words is None and not fresh else None

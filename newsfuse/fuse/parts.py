@@ -102,6 +102,8 @@ def merge_quotes(quotes: list[Quote], corpus: StoryCorpus, limit: int = 8,
         cites: list[Citation] = []
         seen: set[tuple[str, int]] = set()
         for q in _carrying(g, text):
+            if (q.article_id, q.sentence) in seen:
+                continue  # cited with its copies already: asking again costs O(copies) per copy
             i = corpus.pos.get((q.article_id, q.sentence))
             found = corpus.citations(i) if i is not None else [
                 Citation(q.article_id, q.sentence, q.sentence_text or q.text)]

@@ -17,9 +17,10 @@ from datetime import datetime, timedelta
 from itertools import accumulate
 
 from .clean import looks_like_heading
-from .meta import DATE_RE, MONTH_RE, TIME_RE, parse_datetime
+from .meta import DATE_RE, MONTH_RE, TIME_RE, WEEKDAY_RE, parse_datetime
 
-__all__ = ["Marker", "split_markers", "timed_paragraphs", "is_live_title", "plan_entries", "clock_markers"]
+__all__ = ["Marker", "split_markers", "timed_paragraphs", "is_live_title", "plan_entries", "clock_markers",
+           "lead_clock_end"]
 
 _NAME = r"(?:[A-Z][a-zA-Z'’\-]+\.?\s){0,3}[A-Z][a-zA-Z'’\-]+"
 _MARKER = re.compile(
@@ -138,6 +139,24 @@ def _clock_minutes(m: re.Match) -> int | None:
             return None
         h = h % 12 + (12 if ap == "p" else 0)
     return h * 60 + mins
+
+
+# a page's date-and-time stamp run into the first sentence ("Wednesday 4 June 2031 15.39 BST Crews ...")
+_STAMP_LEAD = re.compile(rf"^(?:{WEEKDAY_RE},?\s+)?{DATE_RE},?\s+(?:at\s+)?{TIME_RE}\s*[:|–—-]?\s+(?=[A-Z0-9\"“‘'])")
+
+
+def lead_clock_end(sentence: str) -> int:
+    """Length of the clock ("06:40 Crews reach ...") or date-and-time stamp opening ``sentence``,
+    else 0 (also when nothing follows it): a post's time or the page's stamp, kept out of the
+    sentence as a dateline is, so that a summary line, quote or title opens with the news even
+    on a page not known to be live."""
+    m = _STAMP_LEAD.match(sentence)
+    if m:
+        return m.end()
+    m = _CLOCK_LEAD.match(sentence)
+    if not m or _clock_minutes(m) is None or not sentence[m.end():].strip():
+        return 0
+    return m.end()
 
 
 def clock_markers(items: list[str | Marker], published: datetime | None, live: bool) -> list[str | Marker] | None:

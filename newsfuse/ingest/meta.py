@@ -54,12 +54,13 @@ _DATE_FURNITURE = re.compile(
     re.IGNORECASE,
 )
 # "Nur-Sultan, Jan 6 (EFE).-" / "MOSCOW, Jan. 6 (Reuters) -" / "ALMATY (AP) —" / "Kadris, 3 June (NWA).-"
+# / "GRAND HAVEN, Mich. (AP) —"
 _DL_DATE = (
     rf"(?:(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}})|(?P<day2>\d{{1,2}})\s+(?P<month2>{MONTH_RE}))"
     r"(?:,?\s+(?P<year>\d{4}))?"
 )
-_DATELINE = re.compile(
-    rf"^(?P<place>[A-Z][\w'’.\- ]{{1,40}}?),?\s+(?:{_DL_DATE},?\s+)?"
+_DATELINE = re.compile(  # the place may name its region: "SELBROOK, Lorvania, Feb 1 (Reuters) -"
+    rf"^(?P<place>[A-Z][\w'’.\- ]{{1,40}}?(?:,\s+[A-Z][\w'’.\-]+(?:\s[A-Z][\w'’.\-]+){{0,2}})?),?\s+(?:{_DL_DATE},?\s+)?"
     r"\((?P<wire>[A-Za-z][\w/ &.-]{1,40}?)\)\s*\.?\s*[-–—:]+\s*"
 )
 # no agency, US style: "WASHINGTON —", "KYIV, Ukraine —", "NEW YORK, March 3 -". The place is in

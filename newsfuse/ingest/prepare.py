@@ -17,7 +17,8 @@ from typing import Iterator
 
 from ..records import Article, Entry, ReadProblem, article_id_for
 from . import clean, meta
-from .liveblog import Marker, clock_markers, entry_title, is_live_title, plan_entries, split_markers, timed_paragraphs
+from .liveblog import (Marker, clock_markers, entry_title, is_live_title, lead_clock_end, plan_entries, split_markers,
+                       timed_paragraphs)
 from .readers import RawDoc
 from .segment import split_sentences
 
@@ -314,6 +315,7 @@ def _split_authors(names: list[str], wires: list[str]) -> tuple[list[str], list[
 def _fallback_title(text: str) -> str:
     """No headline anywhere: the first sentence (cut at a word) stands in; the body keeps it."""
     first = text.split("\n\n", 1)[0]
+    first = first[lead_clock_end(first):]  # nor is the page's "Wednesday 4 June 2031 15.39 BST"
     first = first[meta.dateline_end(first):]  # "LISK (Reuters) - " is no part of a title
     m = re.match(r"(.{20,}?[.!?])(?:\s|$)", first)
     first = m.group(1) if m else first

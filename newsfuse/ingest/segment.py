@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..records import Article, Sentence
+from .liveblog import lead_clock_end
 from .meta import dateline_end
 
 __all__ = ["split_sentences", "ensure_sentences", "sentence_spans"]
@@ -111,6 +112,7 @@ def split_sentences(article: Article) -> Article:
         # "PARIS — ..." is prose, and only an agency's dateline opening a paragraph goes.
         first = not out or (entry_idx is not None and out[-1].entry != entry_idx)
         if first or text[start - 1] == "\n":
+            start += lead_clock_end(text[start:end])  # "06:40 Crews ...": the post's time, not news
             start += dateline_end(text[start:end], plain=first)
         ref = pub
         if entry_idx is not None and entries[entry_idx].time is not None:

@@ -89,7 +89,7 @@ class StorylineRow:
     """One line of the storylines list: a long-running topic and its stories."""
 
     id: str
-    title: str | None  # the title of its story with the most articles
+    title: str | None  # the title of its story with the most articles that are not copies
     n_stories: int
     n_articles: int
     first_seen: datetime | None
@@ -313,9 +313,15 @@ class Store:
                              f" WHERE group_id IN ({gm}) GROUP BY group_id HAVING count(DISTINCT article_id) < 2)", part)
             conn.execute(f"DELETE FROM articles WHERE id IN ({marks})", chunk)  # entries, sentences cascade
         for sid in stories:
-            if not conn.execute("SELECT 1 FROM articles WHERE story_id = ?", (sid,)).fetchone():
+            left = [r[0] for r in conn.execute("SELECT id FROM articles WHERE story_id = ?", (sid,))]
+            if not left:
                 conn.execute("DELETE FROM stories WHERE id = ?", (sid,))
                 conn.execute("DELETE FROM story_aliases WHERE story_id = ?", (sid,))
+                continue
+            # the span shown in lists and filtered by --since must be the remaining articles'
+            first, last = self._dated_span(conn, Story(id=sid, article_ids=left))
+            conn.execute("UPDATE stories SET first_seen = ?, last_seen = ? WHERE id = ?",
+                         (_iso(first), _iso(last), sid))
         return sorted(stories)
 
     def count_articles(self) -> int:
@@ -500,9 +506,12 @@ class Store:
         out = []
         for line in lines:
             stories = self._query(
-                "SELECT s.id, s.title, count(a.id) AS n FROM stories s LEFT JOIN articles a ON a.story_id = s.id"
+                "SELECT s.id, s.title, count(a.id) AS n, count(a.id) - count(a.duplicate_of) AS originals"
+                " FROM stories s LEFT JOIN articles a ON a.story_id = s.id"
                 " WHERE s.storyline_id = ? GROUP BY s.id ORDER BY s.first_seen, s.id", (line["storyline_id"],))
-            biggest = max(stories, key=lambda r: r["n"])  # the first seen on a tie (max keeps the first)
+            # titled as its brief is (build_storyline_brief): the story with the most sources that are
+            # not copies, the first seen on a tie (max keeps the first)
+            biggest = max(stories, key=lambda r: r["originals"])
             out.append(StorylineRow(
                 id=line["storyline_id"], title=biggest["title"], n_stories=len(stories),
                 n_articles=sum(r["n"] for r in stories), first_seen=_parse_dt(line["first"]),

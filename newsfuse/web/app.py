@@ -313,6 +313,7 @@ def create_app(
     env.filters["dt"] = views.fmt_dt
     env.filters["day"] = lambda v: views.fmt_dt(v, with_time=False)
     env.filters["snippet"] = snippet_markup
+    env.filters["counted"] = views.counted
     env.globals["cite_href"] = lambda c: (
         f"/articles/{c.get('article_id')}?{urlencode({'hl': c.get('sentence')})}#s{c.get('sentence')}"
     )
@@ -465,6 +466,14 @@ def create_app(
             raise ApiError(404, "brief_not_ready", f"story {sid!r} has no brief yet")
         return JSONResponse(brief)  # stored as contract-v1 JSON already: no re-validation
 
+    def surviving_storyline(storyline_id: str) -> str:
+        """The id a storyline lives under now (a merged line's id resolves to the line it joined)."""
+        from newsfuse.pipeline import resolve_storyline
+
+        _check_id(storyline_id, "storyline")
+        with stores.read() as store:
+            return resolve_storyline(store, storyline_id) or storyline_id
+
     def storyline_json(storyline_id: str) -> dict:
         """A storyline's brief from its stories' stored briefs, or a 404."""
         from newsfuse.pipeline import storyline_brief
@@ -480,6 +489,9 @@ def create_app(
     @app.get("/api/storylines/{storyline_id}", tags=["api"],
              summary="The brief of a storyline: its stories' briefs and one timeline across them")
     def api_storyline(storyline_id: str):
+        lid = surviving_storyline(storyline_id)
+        if lid != storyline_id:
+            return RedirectResponse(f"/api/storylines/{lid}", status_code=308)
         return JSONResponse(storyline_json(storyline_id))
 
     @app.get("/api/articles/{article_id}", tags=["api"], summary="One cleaned article with sentences")
@@ -628,6 +640,9 @@ def create_app(
 
     @app.get("/storylines/{storyline_id}", response_class=HTMLResponse, include_in_schema=False)
     def storyline_page(storyline_id: str):
+        lid = surviving_storyline(storyline_id)
+        if lid != storyline_id:
+            return RedirectResponse(f"/storylines/{lid}", status_code=301)
         sl = storyline_json(storyline_id)
         return page("storyline.html", title=sl["headline"], sl=sl, v=views.storyline_view(sl))
 

@@ -39,6 +39,13 @@ def as_datetime(value: Any) -> datetime | date | None:
     return None
 
 
+def counted(n: int, noun: str) -> str:
+    """"1 source", "2 sources": a page reading "1 sources" looks careless about its counts too."""
+    if noun.endswith("y") and n != 1:
+        return f"{n} {noun[:-1]}ies"
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def fmt_dt(value: Any, with_time: bool = True) -> str:
     """Human date for tables: ``2022-01-06 14:05`` (or just the date); unknown -> empty."""
     d = as_datetime(value)
@@ -219,6 +226,11 @@ def _numbering(sources: list[dict]) -> tuple[dict[str, int], dict[str, str]]:
 def storyline_view(storyline: dict) -> dict:
     """Footnote numbers across a storyline's stories (a storyline's JSON), and each story's place."""
     stories = list(storyline.get("stories") or [])
-    number, outlet_of = _numbering([s for b in stories for s in b.get("sources") or []])
-    return {"number": number, "outlet_of": outlet_of,
+    sources, seen = [], set()
+    for s in (s for b in stories for s in b.get("sources") or []):
+        if s.get("article_id") not in seen:  # the footnotes' list, as in the Markdown and HTML briefs
+            seen.add(s.get("article_id"))
+            sources.append(s)
+    number, outlet_of = _numbering(sources)
+    return {"number": number, "outlet_of": outlet_of, "sources": sources,
             "story_n": {b.get("story_id"): k for k, b in enumerate(stories, 1)}}
