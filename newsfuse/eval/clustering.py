@@ -12,7 +12,8 @@ through ``ingest.read_records`` (cleaning, segmentation) and each day through ``
 (against the previous three days) before clustering, as ``benchmarks/bench_cluster.py`` times it.
 
 Fixtures: ``--fixture FILE`` scores an invented JSONL corpus (fields ``event`` = gold story,
-``storyline`` = gold storyline) fed in publish order, in one batch and in batches of five.
+``storyline`` = gold storyline) fed in publish order, in one batch and in batches of five; with
+``--pipeline`` read as ``newsfuse ingest`` reads them and each batch deduplicated first.
 
 Run: ``python -m newsfuse.eval.clustering [T17_DIR] [--limit N] [--seed S] [--pipeline] [--fixture FILE]``
 """
@@ -191,11 +192,15 @@ def evaluate_t17_clustering(t17_dir: str | Path, limit_per_topic: int | None = N
     }
 
 
-def evaluate_fixture(path: str | Path, config=None, batches: tuple[int, ...] = (1000, 5)) -> dict:
+def evaluate_fixture(path: str | Path, config=None, batches: tuple[int, ...] = (1000, 5),
+                     pipeline: bool = False) -> dict:
     """Story and storyline B-cubed on an invented fixture, per batch size (publish order).
 
-    ``path`` is the fixture's JSONL file or its folder (which holds ``articles.jsonl``)."""
+    ``path`` is the fixture's JSONL file or its folder (which holds ``articles.jsonl``).
+    ``pipeline``: the records as ``newsfuse ingest`` reads them (page furniture cut, ids from the
+    text) and each batch deduplicated against the earlier ones first, as the store does."""
     from newsfuse.stories.cluster import StoryClusterer
+    from newsfuse.stories.dedup import find_duplicates
 
     path = Path(path)
     if path.is_dir():
@@ -204,20 +209,38 @@ def evaluate_fixture(path: str | Path, config=None, batches: tuple[int, ...] = (
     recs.sort(key=lambda r: r["published"])
     out = {"articles": len(recs), "events": len({r["event"] for r in recs})}
     for batch in batches:
-        arts = [Article(id=r["id"], text=r["text"], title=r.get("title"), outlet=r.get("outlet"),
-                        url=r.get("url"), published=datetime.fromisoformat(r["published"])) for r in recs]
+        arts, rec_of = _fixture_articles(recs, pipeline)
         sc = StoryClusterer(config)
         for i in range(0, len(arts), batch):
-            sc.add(arts[i:i + batch])
+            part = arts[i:i + batch]
+            if pipeline:
+                dups = find_duplicates(part, known=arts[:i])
+                for a in part:
+                    a.duplicate_of = dups.duplicate_of.get(a.id)
+            sc.add(part)
         story = {a.id: sc.resolve(a.story_id) for a in arts}
         line_of = {s: lid for lid, sids in sc.storylines().items() for s in sids}
         line = {aid: line_of.get(sid, sid) for aid, sid in story.items()}
         res = {}
         for name, pred, key in (("story", story, "event"), ("storyline", line, "storyline")):
-            p, r, f = bcubed(pred, {x["id"]: x[key] for x in recs})
+            p, r, f = bcubed(pred, {aid: rec_of[aid][key] for aid in pred})
             res[name] = {"P": p, "R": r, "F": f, "clusters": len(set(pred.values()))}
         out[f"batch_{batch}"] = res
     return out
+
+
+def _fixture_articles(recs: list[dict], pipeline: bool) -> tuple[list[Article], dict[str, dict]]:
+    """A fixture's records as Articles (as written, or as ingest reads them) and each one's record."""
+    if not pipeline:
+        arts = [Article(id=r["id"], text=r["text"], title=r.get("title"), outlet=r.get("outlet"),
+                        url=r.get("url"), published=datetime.fromisoformat(r["published"])) for r in recs]
+        return arts, {r["id"]: r for r in recs}
+    from newsfuse.ingest import read_records
+
+    fields = ("url", "outlet", "title", "published", "text")
+    arts = [a for a in read_records([{k: r[k] for k in fields if k in r} for r in recs], "fixture")
+            if isinstance(a, Article)]
+    return arts, {a.id: recs[int(a.path.rsplit("#", 1)[1])] for a in arts}
 
 
 def main(argv: list[str] | None = None) -> dict:
@@ -226,11 +249,11 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("t17_dir", nargs="?", default=str(default))
     ap.add_argument("--limit", type=int, default=None, help="articles per topic (sampled)")
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--pipeline", action="store_true", help="T17 through ingest and dedup first")
+    ap.add_argument("--pipeline", action="store_true", help="through ingest and dedup first (T17 or --fixture)")
     ap.add_argument("--fixture", help="score an invented JSONL fixture instead of T17")
     args = ap.parse_args(argv)
     if args.fixture:
-        res = evaluate_fixture(args.fixture)
+        res = evaluate_fixture(args.fixture, pipeline=args.pipeline)
         print(f"{args.fixture}: {res['articles']} articles, {res['events']} events")
         for key, val in res.items():
             if key.startswith("batch_"):
