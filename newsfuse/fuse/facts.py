@@ -336,13 +336,14 @@ def fuse_claims(
     listed: dict[tuple[str, str], list[_Item]] = defaultdict(list)
     claims = _totals_only(claims)
     copied = _copied_figures(claims, articles, duplicate_of)
+    leads = _story_leads(articles.values())
     for c in claims:
         if c.article_id not in articles or id(c) in copied:
             continue
         art = articles[c.article_id]
         if art.sentences and not 0 <= c.sentence < len(art.sentences):
             continue  # cannot be cited faithfully
-        if _is_background(c, art):
+        if _is_background(c, art) or _counts_a_named_other(c, art, leads):
             continue
         outlet = outlet_name(art, c.article_id)
         root = copy_root.get((c.article_id, c.sentence))
@@ -575,6 +576,44 @@ def _fold_generic(by_quantity: dict[str, list[_Item]]) -> dict[str, str]:
         notes[key] = f"{who} count{'s' if len(_outlets(other)) == 1 else ''} them as {group}."
         mine.extend(by_quantity.pop(specific[0]))
     return notes
+
+
+# ", which killed two people" after a name: the clause counts what the name names
+_NAMED_THEN_CLAUSE = re.compile(
+    r"\b((?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+)(?:\s+[a-z]+)?,\s+which\s+(?:has\s+|had\s+)?"
+    r"(?:killed|left|claimed|injured|wounded|destroyed|damaged|displaced|cost|flooded|forced)\b[^,;()]*$")
+
+
+_CALENDAR = re.compile(r"\b(?:january|february|march|april|may|june|july|august|september|october|november"
+                       r"|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+                       r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b")
+
+
+def _story_leads(articles: Iterable[Article]) -> list[str]:
+    """Each article's title and first sentence, lower-cased: what the story is about."""
+    out = []
+    for a in articles:
+        first = a.sentences[0].text if a.sentences else (a.text or "")[:300]
+        out.append(f"{a.title or ''} {first}".lower())
+    return out
+
+
+def _counts_a_named_other(claim: Claim, article: Article, leads: list[str]) -> bool:
+    """A figure in a relative clause about something named that the story's coverage does not
+    lead with ("... back after Storm Corran, which killed two people, ..." in a blackout story):
+    it counts that other event, not this one, so it stays out of the story's key facts. The
+    storm's own story names it in most titles and first sentences, and keeps the figure."""
+    if not 0 <= claim.sentence < len(article.sentences):
+        return False
+    text = article.sentences[claim.sentence].text
+    at = text.find(claim.value)
+    m = _NAMED_THEN_CLAUSE.search(text[:at]) if at > 0 else None
+    if m is None:
+        return False
+    name = re.sub(r"^(?:the|a|an|this|that|its|their)\b\s*", "", m.group(1).lower())
+    if not name or _CALENDAR.search(name):  # "on 20 April, which killed 11 workers": the day, no name
+        return False
+    return sum(name in lead for lead in leads) * 2 < len(leads)
 
 
 def _is_background(claim: Claim, article: Article) -> bool:

@@ -7,7 +7,7 @@ from newsfuse.fuse import build_brief
 from newsfuse.fuse.facts import fuse_claims
 from newsfuse.records import Claim
 
-from .conftest import make_article
+from .conftest import claim, make_article
 
 
 def _facts(ev):
@@ -260,3 +260,34 @@ def test_a_death_toll_that_falls_later_is_disputed_but_a_falling_evacuee_count_e
     rising = [replace(c, quantity="people killed") for c in
               (_claim(a, "10", 10), _claim(b, "Several dozen", None, vague=True))]
     assert fuse_claims(rising, arts)[0].status == "evolving"
+
+
+def _blackout_story(lead_names_storm: bool):
+    """Two reports of a substation fire; one recalls the storm of the week before in a clause."""
+    storm_lead = "Storm Pellow cut power to the coast again on Friday." if lead_names_storm else \
+        "A substation fire cut power to 90,000 homes on Friday."
+    a = make_article("Coast Wire", "Storm Pellow: substation fire" if lead_names_storm else "Substation fire blacks out coast",
+                     datetime(2031, 3, 7, 9, tzinfo=timezone.utc),
+                     [[storm_lead, "Homes had only just got power back after Storm Pellow, which killed two people, "
+                                   "swept the coast on Monday."]])
+    b = make_article("Harbour Post", "Storm Pellow and the dark coast" if lead_names_storm else "Coast in the dark again",
+                     datetime(2031, 3, 7, 10, tzinfo=timezone.utc),
+                     [[storm_lead, "Engineers worked through the night at the Dunlin Road site."]])
+    c = claim(a, "Storm Pellow, which killed", "people killed", "two", 2, as_of=date(2031, 3, 3))
+    return fuse_claims([c], {a.id: a, b.id: b})
+
+
+def test_a_named_other_event_in_a_clause_stays_out_of_the_key_facts():
+    assert _blackout_story(lead_names_storm=False) == []
+
+
+def test_the_story_that_leads_with_the_name_keeps_the_clause_figure():
+    facts = _blackout_story(lead_names_storm=True)
+    assert [(f.quantity, f.reports[0].value) for f in facts] == [("people killed", "two")]
+
+
+def test_a_date_before_the_clause_is_no_other_event():
+    a = _art("Coast Wire", 7, 9, "The blast on the rig on 20 April, which killed 11 workers, started the spill.")
+    b = _art("Harbour Post", 7, 10, "Oil reached the marshes on Friday.")
+    c = claim(a, "which killed 11", "workers killed", "11", 11)
+    assert [f.reports[0].value for f in fuse_claims([c], {a.id: a, b.id: b})] == ["11"]
