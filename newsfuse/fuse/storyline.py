@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
+from newsfuse.ingest.liveblog import is_live_title
 from newsfuse.records import Brief, StorylineBrief, StorylineItem, TimelineItem
 
 
@@ -57,9 +58,10 @@ def merged_timeline(briefs: list[Brief]) -> list[StorylineItem]:
 
 def build_storyline_brief(storyline_id: str, briefs: list[Brief]) -> StorylineBrief:
     """The storyline's brief from its stories' briefs: stories in the order they began, the
-    headline of the story with the most (non-duplicate) sources, the earliest on a tie."""
+    headline of the story with the most (non-duplicate) sources, the earliest on a tie; a live
+    page's title ("Live: ...", which names one day's coverage) only when every story has one."""
     stories = sorted(briefs, key=_start)
-    lead = max(stories, key=lambda b: (_size(b), -stories.index(b))) if stories else None
+    lead = max(stories, key=lambda b: (not is_live_title(b.headline), _size(b), -stories.index(b))) if stories else None
     return StorylineBrief(
         storyline_id=storyline_id,
         headline=lead.headline if lead else storyline_id,

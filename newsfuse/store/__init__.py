@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from newsfuse.ingest.meta import YEARS
+from newsfuse.ingest.liveblog import is_live_title
 from newsfuse.records import Article, Entry, Sentence, Story
 from newsfuse.store.schema import SCHEMA_VERSION, Place, groups_of_copies, migrate
 
@@ -510,8 +511,8 @@ class Store:
                 " FROM stories s LEFT JOIN articles a ON a.story_id = s.id"
                 " WHERE s.storyline_id = ? GROUP BY s.id ORDER BY s.first_seen, s.id", (line["storyline_id"],))
             # titled as its brief is (build_storyline_brief): the story with the most sources that are
-            # not copies, the first seen on a tie (max keeps the first)
-            biggest = max(stories, key=lambda r: r["originals"])
+            # not copies, the first seen on a tie (max keeps the first), a live page's title last
+            biggest = max(stories, key=lambda r: (not is_live_title(r["title"]), r["originals"]))
             out.append(StorylineRow(
                 id=line["storyline_id"], title=biggest["title"], n_stories=len(stories),
                 n_articles=sum(r["n"] for r in stories), first_seen=_parse_dt(line["first"]),

@@ -94,3 +94,13 @@ def test_article_text_is_escaped_in_the_storyline_page():
     html = storyline_to_html(build_storyline_brief("l-dock", [evil, _deal()]))
     assert "<script>alert" not in html and "<img src=x" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_a_live_page_title_heads_the_storyline_only_when_every_story_has_one():
+    live = _deal()
+    live.headline = "LIVE: Harlow Quay dock strike ends"
+    sb = build_storyline_brief("l-dock", [live, _strike()])
+    assert sb.headline == "Harlow Quay dockers strike over pay"  # fewer sources, but not a live page
+    strike = _strike()
+    strike.headline = "Live: dockers walk out"
+    assert build_storyline_brief("l-dock", [live, strike]).headline == "LIVE: Harlow Quay dock strike ends"
