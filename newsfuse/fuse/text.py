@@ -141,10 +141,18 @@ _PAGE_STAMP = re.compile(
     r")\s+(?=[A-Z0-9\"“‘'])")
 
 
+# a live page's label before its closing recap or an entry: "Summary: the bill passed ..."
+_LIVE_LABEL = re.compile(r"^(?:Summary|Recap|In summary|Latest|Update|UPDATE|Breaking|BREAKING)\s*:\s+(?=\S)")
+
+
 def without_page_stamp(text: str) -> str:
     """``text`` without a page's update stamp at its start ("Page last updated at 09:41 GMT,
     Thursday, 3 March 2016 ..."), and the agency dateline it kept from the sentence: the stamp
-    dates the page, it is not the news. What is left is still a part of the cited sentence."""
+    dates the page, it is not the news; nor a live page's label ("Summary: ..."). What is left is
+    still a part of the cited sentence."""
+    label = _LIVE_LABEL.match(text)
+    if label:
+        text = text[label.end():]
     m = _PAGE_STAMP.match(text)
     if not m:
         return text

@@ -42,3 +42,12 @@ def test_briefs_show_the_news_without_the_stamp(tmp_path):
     assert any("The surgeon Ivo Marsk was found guilty" in t for t in lines)
     assert not [t for t in lines if "last updated" in t]
     assert check_brief(brief, run.articles) == []
+
+
+def test_a_live_page_label_is_no_part_of_the_news():
+    assert without_page_stamp("Summary: the council voted 31-24 to close the pier.") == \
+        "the council voted 31-24 to close the pier."
+    assert without_page_stamp("BREAKING: Ferry service suspended.") == "Ferry service suspended."
+    # a label needs its colon at the start: a sentence about a summary stays whole
+    assert without_page_stamp("Summary judgment: the court ruled for the port.") == \
+        "Summary judgment: the court ruled for the port."
