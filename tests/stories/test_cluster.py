@@ -800,14 +800,17 @@ def test_late_piece_joins_with_both_names_and_similarity(art, config, joins):
     assert (appeal.story_id == opening[0].story_id) is joins
 
 
-@pytest.mark.parametrize("config, apart", [({}, True), ({"storyline_seed_ratio": 0}, False)],
-                         ids=["default", "no-seed-ratio"])
+@pytest.mark.parametrize("config, apart", [({}, True), ({"storyline_seed_ratio": 0}, True),
+                                           ({"storyline_seed_ratio": 0, "storyline_ratio_seeded": False}, False)],
+                         ids=["default", "story-ratio-alone", "no-ratio"])
 def test_settled_line_and_a_hot_group_need_the_cohesion_ratio(art, config, apart):
     """A settled line (a fire and its inquest, gone cold) and a hot group of two stories (a
     budget debate over four days) that pass the linking bars but have almost nothing in common
     article by article: with the absolute margin void (as for a broad topic, whose inner mean is
     far below it), only the ratio of the mean across to the mean within keeps them apart (T17:
-    Egypt's settled line took in Libya's first two stories at 0.015 across, 0.054 within)."""
+    Egypt's settled line took in Libya's first two stories at 0.015 across, 0.054 within). The
+    ratio to the line's mean within (seed ratio) and to the stories' own mean (story ratio) each
+    suffice here."""
     loose = {"cold_after_days": 5, "story_followup_days": 0, "story_followup_names": 0, "story_burst_ratio": 0,
              "storyline_threshold": 0.0, "storyline_entity_threshold": 0.0, "storyline_anchor_agree": 0.0,
              "storyline_young": 0, "storyline_cohesion_margin": 1.0}
@@ -825,6 +828,33 @@ def test_settled_line_and_a_hot_group_need_the_cohesion_ratio(art, config, apart
     line = {s: l for l, ss in sc.storylines().items() for s in ss}
     assert line[fire[0].story_id] == line[inquest.story_id]
     assert line[budget[0].story_id] == line[late_budget.story_id]
+    assert (line[fire[0].story_id] != line[budget[0].story_id]) is apart
+
+
+@pytest.mark.parametrize("config, apart", [({}, True), ({"storyline_ratio_seeded": False}, False)],
+                         ids=["default", "hot-pairs-only"])
+def test_settled_line_and_a_single_hot_story_need_the_story_ratio(art, config, apart):
+    """A settled line (a fire and its inquest, gone cold) and one hot story of three articles (a
+    budget debate) that pass the linking bars but share almost nothing article by article. The
+    settled ratio needs two settled sides and the seed ratio two stories a side, so only the
+    ratio of the mean across to the looser side's own mean keeps them apart, as it does for two
+    hot groups (events6 in batches of five: a pension line, settled mid-stream, took in a fraud
+    trial at 0.03-0.05 across against 0.15-0.29 within)."""
+    loose = {"cold_after_days": 5, "story_followup_days": 0, "story_followup_names": 0, "story_burst_ratio": 0,
+             "storyline_threshold": 0.0, "storyline_entity_threshold": 0.0, "storyline_anchor_agree": 0.0,
+             "storyline_young": 0, "storyline_cohesion_margin": 1.0}
+    sc = StoryClusterer(ClusterConfig(**{**loose, **config}))
+    fire = [art(t, hours=i) for i, t in enumerate(FIRE)]
+    inquest = art(FIRE_INQUEST, hours=24 * 4)
+    sc.add(fire)
+    sc.add([inquest])
+    budget = [art(t, hours=24 * 10 + 6 * i) for i, t in enumerate(BUDGET)]
+    sc.add(budget[:2])
+    sc.add(budget[2:])  # the fire's stories went cold at the last batch: now a settled line
+    assert fire[0].story_id != inquest.story_id and len({a.story_id for a in budget}) == 1
+    assert fire[0].story_id not in sc._hot and budget[0].story_id in sc._hot
+    line = {s: l for l, ss in sc.storylines().items() for s in ss}
+    assert line[fire[0].story_id] == line[inquest.story_id]
     assert (line[fire[0].story_id] != line[budget[0].story_id]) is apart
 
 
