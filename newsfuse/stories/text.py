@@ -230,8 +230,8 @@ def numbers(text: str) -> list[str]:
 
 
 _SOUNDS = str.maketrans({"c": "k", "q": "k", "x": "ks", "z": "s"})
-_QUIET = re.compile(r"[^b-df-gk-np-tv]+")  # vowels, and the glides and h that spellings move about
-_DOUBLE = re.compile(r"(.)\1+")
+_QUIET = re.compile(r"[^b-df-gk-np-tv0-9]+")  # vowels, the glides and h that spellings move about; digits stay
+_DOUBLE = re.compile(r"([a-z])\1+")  # letters only: "Route 66" is not "Route 6"
 
 
 @lru_cache(maxsize=1 << 16)

@@ -1198,3 +1198,13 @@ def test_translated_copy_counts_for_its_story_not_for_its_storyline(art, config,
     back = StoryClusterer.from_state(json.loads(json.dumps(sc.state())))
     assert back._pool[agency.id].get("spell") == sc._pool[agency.id]["spell"]
     assert back._respelt(list(back._pool)) == sc._respelt(list(sc._pool))
+
+
+def test_name_key_keeps_the_numbers_names_differ_by():
+    """Names that differ only by a number are different things: a route, a flight, a unit."""
+    from newsfuse.stories.text import name_key
+
+    assert name_key("Route_66") != name_key("Route_6")
+    assert name_key("Flight_Kestrel_302") != name_key("Flight_Kestrel_203")
+    assert name_key("Unit7_Unit8_Unit9") != name_key("Unit1_Unit2_Unit3")
+    assert name_key("Cadrevia") == name_key("Kadrevija")  # spellings still meet
