@@ -2,7 +2,7 @@
 
 import json
 import random
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -1208,3 +1208,27 @@ def test_name_key_keeps_the_numbers_names_differ_by():
     assert name_key("Flight_Kestrel_302") != name_key("Flight_Kestrel_203")
     assert name_key("Unit7_Unit8_Unit9") != name_key("Unit1_Unit2_Unit3")
     assert name_key("Cadrevia") == name_key("Kadrevija")  # spellings still meet
+
+
+def test_topics_whose_names_differ_only_by_number_stay_apart():
+    """A stream of twelve topics whose actors are numbered names ("Unit4 Unit17 ..."): the
+    topics must not meet through a shared skeleton of their names (they once all became one)."""
+    import random
+
+    rng = random.Random(7)
+    vocab = [f"w{i}" for i in range(3000)]
+    names = [f"Unit{i}" for i in range(400)]
+    topics = [(rng.sample(vocab, 40), rng.sample(names, 4)) for _ in range(12)]
+    t0 = datetime(2031, 5, 1, tzinfo=timezone.utc)
+    arts = []
+    for i in range(360):
+        k = i % 12
+        words, actors = topics[k]
+        body = " ".join(rng.choice(words) for _ in range(60)) + ". " + " ".join(rng.choice(actors) for _ in range(5)) + " said."
+        arts.append(Article(id=f"u{i}", text=body, published=t0 + timedelta(hours=i // 3), title=None))
+    sc = StoryClusterer()
+    for i in range(0, len(arts), 60):
+        sc.add(arts[i:i + 60])
+    story = {a.id: sc.resolve(a.story_id) for a in arts}
+    p, r, f = bcubed(story, {a.id: int(a.id[1:]) % 12 for a in arts})
+    assert p >= 0.95 and len(set(story.values())) >= 12
