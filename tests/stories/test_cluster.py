@@ -800,6 +800,12 @@ def test_late_piece_joins_with_both_names_and_similarity(art, config, joins):
     assert (appeal.story_id == opening[0].story_id) is joins
 
 
+# storyline bars opened so that only the cohesion ratios under test keep two lines apart
+LOOSE_LINES = {"cold_after_days": 5, "story_followup_days": 0, "story_followup_names": 0, "story_burst_ratio": 0,
+               "storyline_threshold": 0.0, "storyline_entity_threshold": 0.0, "storyline_anchor_agree": 0.0,
+               "storyline_young": 0, "storyline_cohesion_margin": 1.0}
+
+
 @pytest.mark.parametrize("config, apart", [({}, True), ({"storyline_seed_ratio": 0}, True),
                                            ({"storyline_seed_ratio": 0, "storyline_ratio_seeded": False}, False)],
                          ids=["default", "story-ratio-alone", "no-ratio"])
@@ -811,10 +817,7 @@ def test_settled_line_and_a_hot_group_need_the_cohesion_ratio(art, config, apart
     Egypt's settled line took in Libya's first two stories at 0.015 across, 0.054 within). The
     ratio to the line's mean within (seed ratio) and to the stories' own mean (story ratio) each
     suffice here."""
-    loose = {"cold_after_days": 5, "story_followup_days": 0, "story_followup_names": 0, "story_burst_ratio": 0,
-             "storyline_threshold": 0.0, "storyline_entity_threshold": 0.0, "storyline_anchor_agree": 0.0,
-             "storyline_young": 0, "storyline_cohesion_margin": 1.0}
-    sc = StoryClusterer(ClusterConfig(**{**loose, **config}))
+    sc = StoryClusterer(ClusterConfig(**{**LOOSE_LINES, **config}))
     fire = [art(t, hours=i) for i, t in enumerate(FIRE)]
     inquest = art(FIRE_INQUEST, hours=24 * 4)
     sc.add(fire)
@@ -840,10 +843,7 @@ def test_settled_line_and_a_single_hot_story_need_the_story_ratio(art, config, a
     ratio of the mean across to the looser side's own mean keeps them apart, as it does for two
     hot groups (events6 in batches of five: a pension line, settled mid-stream, took in a fraud
     trial at 0.03-0.05 across against 0.15-0.29 within)."""
-    loose = {"cold_after_days": 5, "story_followup_days": 0, "story_followup_names": 0, "story_burst_ratio": 0,
-             "storyline_threshold": 0.0, "storyline_entity_threshold": 0.0, "storyline_anchor_agree": 0.0,
-             "storyline_young": 0, "storyline_cohesion_margin": 1.0}
-    sc = StoryClusterer(ClusterConfig(**{**loose, **config}))
+    sc = StoryClusterer(ClusterConfig(**{**LOOSE_LINES, **config}))
     fire = [art(t, hours=i) for i, t in enumerate(FIRE)]
     inquest = art(FIRE_INQUEST, hours=24 * 4)
     sc.add(fire)
