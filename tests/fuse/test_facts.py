@@ -287,7 +287,7 @@ def test_the_story_that_leads_with_the_name_keeps_the_clause_figure():
 
 
 def test_a_date_before_the_clause_is_no_other_event():
-    a = _art("Coast Wire", 7, 9, "The blast on the rig on 20 April, which killed 11 workers, started the spill.")
-    b = _art("Harbour Post", 7, 10, "Oil reached the marshes on Friday.")
-    c = claim(a, "which killed 11", "workers killed", "11", 11)
-    assert [f.reports[0].value for f in fuse_claims([c], {a.id: a, b.id: b})] == ["11"]
+    a = _art("Coast Wire", 7, 9, "The quarry blast on 14 March, which killed six workers, shut the valley road.")
+    b = _art("Harbour Post", 7, 10, "The valley road reopened on Friday.")
+    c = claim(a, "which killed six", "workers killed", "six", 6)
+    assert [f.reports[0].value for f in fuse_claims([c], {a.id: a, b.id: b})] == ["six"]
