@@ -225,7 +225,7 @@ def brief(
     if not quiet:
         table = Table(title=f"{len(run.briefs)} stories from {len(run.articles)} articles")
         table.add_column("story", no_wrap=True)
-        table.add_column("sources", justify="right")
+        table.add_column("articles", justify="right")
         table.add_column("headline")
         for s, b in zip(run.stories, run.briefs):
             table.add_row(b.story_id, str(len(s.article_ids)), b.headline)
