@@ -372,6 +372,10 @@ def show(
         sid = store.resolve_story_id(story_id)
         if sid is not None:
             b = pipeline.story_brief(store, sid, words=words)
+            line = store.storyline_story_ids(b.storyline_id) if b is not None and b.storyline_id else []
+            if len(line) > 1:  # on stderr: the brief on stdout stays the brief alone
+                err.print(f"Part of storyline {b.storyline_id} ({len(line)} stories): newsfuse show {b.storyline_id}",
+                          highlight=False)
         else:
             b = pipeline.storyline_brief(store, story_id, words=words, fresh=True)
         if b is None:

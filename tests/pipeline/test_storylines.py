@@ -75,3 +75,11 @@ def test_show_prints_a_storyline_in_each_format(workspace):
 def test_show_of_an_unknown_id_names_it(workspace):
     result = run("show", "l-000000000000", "--db", str(workspace))
     assert result.exit_code == 1 and "l-000000000000" in result.output
+
+
+def test_show_of_a_story_names_its_storyline_on_stderr(workspace):
+    line = json.loads(run("storylines", "--db", str(workspace), "--json").stdout)["storylines"][0]
+    result = runner.invoke(app, ["show", line["story_ids"][0], "--db", str(workspace)])
+    assert result.exit_code == 0
+    assert f"newsfuse show {line['storyline_id']}" in result.stderr
+    assert line["storyline_id"] not in result.stdout.splitlines()[0]  # the brief itself is unchanged
