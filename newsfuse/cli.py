@@ -163,18 +163,19 @@ def _report_problems(problems, quiet: bool, brief_errors: dict | None = None) ->
         print(f"could not brief story {sid}: {message}", file=sys.stderr)
 
 
-def _render(brief, fmt: str) -> str:
+def _render(brief, fmt: str, storyline: str | None = None) -> str:
+    """One brief in one format; ``storyline``: the id of the storyline file written beside a story's
+    brief in a folder of briefs, which its header then links."""
     from newsfuse import render
 
-    if isinstance(brief, StorylineBrief):
-        md, html, js = render.storyline_to_markdown, render.storyline_to_html, render.storyline_to_json
-    else:
-        md, html, js = render.to_markdown, render.to_html, render.to_json
+    line = isinstance(brief, StorylineBrief)
     if fmt == "md":
-        return md(brief)
+        return render.storyline_to_markdown(brief) if line else \
+            render.to_markdown(brief, f"{storyline}.md" if storyline else None)
     if fmt == "html":
-        return html(brief)
-    return json.dumps(js(brief), ensure_ascii=False, indent=2)
+        return render.storyline_to_html(brief) if line else \
+            render.to_html(brief, f"{storyline}.html" if storyline else None)
+    return json.dumps((render.storyline_to_json if line else render.to_json)(brief), ensure_ascii=False, indent=2)
 
 
 @app.command()
@@ -213,7 +214,8 @@ def brief(
     from newsfuse.render.index import index_markdown
 
     lines = run.storylines()
-    files = {f"{b.story_id}.{fmt}": _render(b, fmt) for b in run.briefs for fmt in fmts}
+    line_of = {b.story_id: sb.storyline_id for sb in lines for b in sb.stories}
+    files = {f"{b.story_id}.{fmt}": _render(b, fmt, line_of.get(b.story_id)) for b in run.briefs for fmt in fmts}
     files.update({f"{sb.storyline_id}.{fmt}": _render(sb, fmt) for sb in lines for fmt in fmts})
     if "md" in fmts:
         files["README.md"] = index_markdown(run.briefs, run.stories, lines)

@@ -29,13 +29,14 @@ def _extras(r) -> str:
     return "; ".join(report_extras(r))
 
 
-def to_html(brief: Brief) -> str:
-    """The whole brief as a standalone page."""
+def to_html(brief: Brief, storyline_link: str | None = None) -> str:
+    """The whole brief as a standalone page (``storyline_link``: as in ``to_markdown``)."""
     numbers = source_numbers(brief)
     outlet_of = source_labels(brief)
     head = headline_source(brief.sources, brief.headline)
     ctx = {
         "b": brief,
+        "storyline_link": storyline_link if brief.storyline_id else None,
         "headline_from": (outlet_of.get(head, head), numbers[head]) if head in numbers else None,
         "generated": brief.generated_at.strftime("%Y-%m-%d %H:%M %Z").strip(),
         "summary": _summary(brief, numbers),

@@ -39,8 +39,9 @@ def _report(r, numbers: dict[str, int], labels: dict[str, str]) -> str:
     return f"{md_escape(who, True)}: **{md_escape(r.value, True)}**{tail} [{numbers[r.article_id]}]"
 
 
-def to_markdown(brief: Brief) -> str:
-    """The whole brief as one Markdown document."""
+def to_markdown(brief: Brief, storyline_link: str | None = None) -> str:
+    """The whole brief as one Markdown document; ``storyline_link`` (a relative link to the brief of
+    the storyline the story belongs to, in a folder of briefs) is named in the header."""
     numbers = source_numbers(brief)
     labels = source_labels(brief)
     out: list[str] = [f"# {md_escape(brief.headline)}", ""]
@@ -52,6 +53,8 @@ def to_markdown(brief: Brief) -> str:
     head = headline_source(brief.sources, brief.headline)
     if head in numbers:
         meta += f" · headline: the title of {md_escape(labels.get(head, head))} [{numbers[head]}]"
+    if storyline_link and brief.storyline_id:
+        meta += f" · part of storyline [{brief.storyline_id}]({storyline_link})"
     meta += f" · generated {brief.generated_at.strftime('%Y-%m-%d %H:%M %Z').strip()}"
     out += [f"_{meta}_", ""]
 

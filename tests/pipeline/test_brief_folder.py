@@ -95,6 +95,13 @@ def test_storylines_of_several_stories_get_their_own_briefs(tmp_path):
         data = json.loads((out / f"{lid}.json").read_text())
         assert [b["story_id"] for b in data["stories"]] == line["story_ids"]
         assert f"[{lid}]({lid}.md)" in readme
-    # every story is in at most one storyline
+    # every story is in at most one storyline, and its brief links that storyline's file
     listed = [sid for line in lines for sid in line["story_ids"]]
     assert len(listed) == len(set(listed))
+    for line in lines:
+        lid = line["storyline_id"]
+        for sid in line["story_ids"]:
+            assert f"part of storyline [{lid}]({lid}.md)" in (out / f"{sid}.md").read_text()
+            assert f'<a href="{lid}.html">{lid}</a>' in (out / f"{sid}.html").read_text()
+    alone = sorted(stories - set(listed))
+    assert alone and "part of storyline" not in (out / f"{alone[0]}.md").read_text()
