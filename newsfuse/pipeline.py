@@ -234,14 +234,12 @@ def resolve_storyline(store: Store, storyline_id: str) -> str | None:
     """The id a storyline lives under now, or None if unknown. Storylines merge as stories
     arrive; the clusterer remembers where each merged line went, so an id a user saw in an
     earlier listing or brief keeps leading to its topic (as a merged story's id does)."""
+    from newsfuse.stories.cluster import follow_aliases
+
     if store.storyline_story_ids(storyline_id):
         return storyline_id
     state = store.get_state(CLUSTER_STATE_KEY) or {}
-    alias = state.get("line_alias") or {}
-    seen = {storyline_id}
-    while storyline_id in alias and alias[storyline_id] not in seen:
-        storyline_id = alias[storyline_id]
-        seen.add(storyline_id)
+    storyline_id = follow_aliases(state.get("line_alias") or {}, storyline_id)
     return storyline_id if store.storyline_story_ids(storyline_id) else None
 
 

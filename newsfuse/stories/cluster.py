@@ -256,6 +256,16 @@ class ClusterConfig:
     chunk_size: int = 256
 
 
+def follow_aliases(alias: dict[str, str], key: str) -> str:
+    """Where a merged id went, through any chain of merges (a cycle stops where it closes);
+    an id that is no alias comes back unchanged. Also read from a saved state's maps."""
+    seen = set()
+    while key in alias and key not in seen:
+        seen.add(key)
+        key = alias[key]
+    return key
+
+
 def story_id_for(first_article_id: str) -> str:
     return "s-" + hashlib.sha1(first_article_id.encode("utf-8")).hexdigest()[:12]
 
@@ -1110,18 +1120,10 @@ class StoryClusterer:
     # ------------------------------------------------------------------ public API
     def resolve(self, story_id: str) -> str:
         """The current id of a story (follows merges); unknown ids come back unchanged."""
-        seen = set()
-        while story_id in self._alias and story_id not in seen:
-            seen.add(story_id)
-            story_id = self._alias[story_id]
-        return story_id
+        return follow_aliases(self._alias, story_id)
 
     def resolve_storyline(self, storyline_id: str) -> str:
-        seen = set()
-        while storyline_id in self._line_alias and storyline_id not in seen:
-            seen.add(storyline_id)
-            storyline_id = self._line_alias[storyline_id]
-        return storyline_id
+        return follow_aliases(self._line_alias, storyline_id)
 
     def storylines(self) -> dict[str, list[str]]:
         """Storyline id -> ids of its stories (current ids, in order of creation)."""
