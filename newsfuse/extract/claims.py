@@ -1345,9 +1345,16 @@ def _not_asserted(text: str) -> bool:
 
 def claims_in_sentence(text: str, article_id: str, index: int, ref_date, ctx: ArticleContext | None = None,
                        history: list[Claim] | None = None) -> list[Claim]:
-    """All numeric claims in one sentence."""
+    """All numeric claims in one sentence (none in a question or a general rate)."""
+    return [] if _not_asserted(text) else _asserted_claims(text, article_id, index, ref_date, ctx, history)
+
+
+def _asserted_claims(text: str, article_id: str, index: int, ref_date, ctx: ArticleContext | None = None,
+                     history: list[Claim] | None = None) -> list[Claim]:
+    """The claims of a sentence whose figures are reported as having happened (``_not_asserted``
+    already asked by the caller)."""
     nums = find_numbers(text)
-    if not nums or _not_asserted(text):
+    if not nums:
         return []
     dates = find_date_phrases(text, ref_date)
     nums = [n for n in nums if not any(d.start <= n.num_start < d.end for d in dates)]
@@ -1978,8 +1985,8 @@ def rule_claims(article: Article, ctx: ArticleContext | None = None) -> list[Cla
     out: list[Claim] = []
     comments = _comments_from(article.sentences)
     for i, s in enumerate(article.sentences):
-        if i < comments:
-            out.extend(claims_in_sentence(s.text, article.id, s.index, s.ref_date, ctx, out))
+        if i < comments and not _not_asserted(s.text):
+            out.extend(_asserted_claims(s.text, article.id, s.index, s.ref_date, ctx, out))
         ctx.see(s.text)
     return out
 
@@ -2013,7 +2020,7 @@ def extract_claims(article: Article, ctx: ArticleContext | None = None) -> list[
     comments = _comments_from(article.sentences)
     for i, s in enumerate(article.sentences):
         heard = i < comments and not _not_asserted(s.text)  # no comment, question or rate: a reported figure
-        claims = claims_in_sentence(s.text, article.id, s.index, s.ref_date, ctx, history) if heard else []
+        claims = _asserted_claims(s.text, article.id, s.index, s.ref_date, ctx, history) if heard else []
         history.extend(claims)
         per_sentence.append(list(claims))
         rules_of.append(len(claims))
