@@ -168,11 +168,11 @@ def clock_markers(items: list[str | Marker], published: datetime | None, live: b
     jumps back more than twelve hours (forwards, on a newest-first page) has crossed midnight."""
     if not live:
         return None
-    hits = {k: m for k, it in enumerate(items) if isinstance(it, str) and (m := _CLOCK_LEAD.match(it))}
-    hits = {k: m for k, m in hits.items() if _clock_minutes(m) is not None}
+    found = ((k, _CLOCK_LEAD.match(it)) for k, it in enumerate(items) if isinstance(it, str))
+    hits = {k: (m, mins) for k, m in found if m and (mins := _clock_minutes(m)) is not None}
     if len(hits) < 3:
         return None
-    minutes = [_clock_minutes(hits[k]) for k in sorted(hits)]
+    minutes = [hits[k][1] for k in sorted(hits)]
     steps = [b - a for a, b in zip(minutes, minutes[1:])]
     wrapped = [(d + 720) % 1440 - 720 for d in steps]  # 23:30 -> 00:05 is 35 minutes on, not 23 hours back
     newest_first = sum(d < 0 for d in wrapped) > sum(d > 0 for d in wrapped)
@@ -192,12 +192,11 @@ def clock_markers(items: list[str | Marker], published: datetime | None, live: b
     for k, it in enumerate(items):
         if isinstance(it, Marker) and it.bare:
             continue  # date lines on a clock-led page are the page's own stamps
-        m = hits.get(k)
-        if m is None:
+        if k not in hits:
             out.append(it)
             continue
         out.append(Marker(time=when[k], author=None))
-        rest = it[m.end():].strip()
+        rest = it[hits[k][0].end():].strip()
         if rest:
             out.append(rest)
     return out
