@@ -180,7 +180,7 @@ def _render(brief, fmt: str, storyline: str | None = None) -> str:
 
 @app.command()
 def brief(
-    paths: List[Path] = typer.Argument(..., help="Files or folders of articles (txt, html, json, jsonl, warc, .gz)."),
+    paths: List[str] = typer.Argument(..., help="Files or folders of articles (txt, html, json, jsonl, warc, .gz), or URLs of pages or RSS/Atom feeds."),
     output: Path = typer.Option(Path("briefs"), "-o", "--output", callback=_output_dir, help="Folder for the briefs."),
     format: str = typer.Option("md,html,json", "--format", "-f", callback=_formats, help="Comma list of md, html, json."),
     words: Optional[int] = WORDS_OPTION,
@@ -237,7 +237,7 @@ def brief(
 
 @app.command()
 def ingest(
-    paths: List[Path] = typer.Argument(..., help="Files or folders to add to the workspace."),
+    paths: List[str] = typer.Argument(..., help="Files or folders to add to the workspace, or URLs of pages or RSS/Atom feeds."),
     db: Path = DB_OPTION,
     quiet: bool = typer.Option(False, "--quiet", "-q"),
     max_bytes: Optional[str] = MAX_BYTES_OPTION,

@@ -19,10 +19,18 @@ __all__ = ["brief_dask", "list_files"]
 
 
 def list_files(paths: Iterable[str | Path]) -> list[str]:
-    """Expand folders into their files, as the readers would, so they can be partitioned."""
+    """Expand folders into their files, as the readers would, so they can be partitioned (a URL
+    stays one item: its feed's entries are fetched by the worker that reads it)."""
+    from newsfuse.ingest.fetch import is_url
     from newsfuse.ingest.readers import iter_files
 
-    return [str(f) if isinstance(f, Path) else f.path for f in iter_files(list(paths))]
+    out: list[str] = []
+    for p in paths:
+        if is_url(p):
+            out.append(str(p).strip())
+        else:
+            out += [str(f) if isinstance(f, Path) else f.path for f in iter_files([p])]
+    return out
 
 
 def _read_partition(files: list[str]) -> list[Article | ReadProblem]:

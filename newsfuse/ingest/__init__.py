@@ -12,9 +12,11 @@ The workers also compute the stories stage's per-article features (see ``.parall
 
 from __future__ import annotations
 
+import os
 from typing import Callable, Iterable, Iterator
 
 from ..records import Article, ReadProblem
+from .fetch import is_url, read_url
 from .prepare import prepare_docs
 from .readers import MAX_BYTES, RawDoc, iter_files, read_bytes_raw, read_file, records_to_raw
 
@@ -56,7 +58,20 @@ def _batched(sources: Iterable, on_problem, workers: int = 0) -> Iterator[Articl
 
 
 def _raw_from_paths(paths) -> Iterator[RawDoc | ReadProblem]:
-    for f in iter_files(paths):
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    for p in paths:
+        if is_url(p):
+            try:
+                yield from read_url(p)
+            except Exception as e:  # a reader bug must not stop the run
+                yield ReadProblem(p, f"could not read: {type(e).__name__}: {e}"[:200])
+        else:
+            yield from _raw_from_files(p)
+
+
+def _raw_from_files(path) -> Iterator[RawDoc | ReadProblem]:
+    for f in iter_files([path]):
         if isinstance(f, ReadProblem):
             yield f
             continue
@@ -68,7 +83,8 @@ def _raw_from_paths(paths) -> Iterator[RawDoc | ReadProblem]:
 
 def read_paths(paths, on_problem: Callable[[ReadProblem], None] | None = None,
                workers: int = 0) -> Iterator[Article | ReadProblem]:
-    """Read files and directories (recursive, sorted, hidden entries skipped).
+    """Read files and directories (recursive, sorted, hidden entries skipped), and URLs (an article
+    page, or an RSS/Atom feed whose entries' pages are read: see ``.fetch``).
 
     Formats: .txt, .html/.htm, .json/.jsonl, .warc/.warc.gz and .gz of any of these.
     ``on_problem`` is called for each ReadProblem as well as it being yielded. ``workers``:

@@ -1,0 +1,230 @@
+"""URLs -> raw documents: an article page, or a news feed (RSS/Atom) whose entries' pages are read.
+
+Anything given to ``read_paths`` that starts with ``http://`` or ``https://`` is fetched instead of
+opened. A page is read like an HTML file, with its (final, after redirects) address as its URL, so
+its outlet comes from its site as for a saved page. A feed is parsed with feedparser and each
+entry's page fetched (a few at a time); the entry fills what the page leaves out (title, time of
+day, authors), and when the page cannot be fetched or holds no article, the entry's own full text
+stands in if the feed carries one (many feeds do, in ``content:encoded``). A feed of summaries
+only gives a problem per unreadable entry, never a one-line "article".
+
+Each document is named by its URL, as a file is by its path: fetching a page again after it changed
+replaces the version read before (``newsfuse ingest``), and unchanged content is "already stored".
+Without a network every URL becomes one ``ReadProblem`` saying why, and the run goes on; the same
+size limit as for files applies (``max_bytes``), and nothing larger is downloaded.
+"""
+
+from __future__ import annotations
+
+import re
+from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime, timezone
+from email.message import Message
+
+from ..records import ReadProblem
+from .readers import RawDoc, Result, _html_doc, _mb, _too_large, decode_text, max_bytes, read_bytes_raw
+
+__all__ = ["is_url", "read_url", "FetchError", "fetch"]
+
+_URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
+USER_AGENT = "newsfuse/0.1 (news brief builder; +https://pypi.org/project/newsfuse/)"
+TIMEOUT = (10.0, 30.0)  # seconds to connect, seconds between bytes
+FEED_FETCHES = 4  # entry pages fetched at once: polite to one site, and most of the wait is network
+_FEED_TYPES = ("rss", "atom", "rdf", "/xml", "+xml")
+_FEED_HEAD = re.compile(rb"<(rss|feed|rdf:RDF)\b", re.IGNORECASE)
+_MIN_FEED_WORDS = 40  # an entry's own text stands in for its page only when it is a body, not a teaser
+
+_pool = None
+
+
+class FetchError(Exception):
+    """A URL could not be fetched; the message says why in a few words."""
+
+
+def is_url(text: object) -> bool:
+    return isinstance(text, str) and bool(_URL.match(text.strip()))
+
+
+def _manager():
+    global _pool
+    if _pool is None:
+        import urllib3
+
+        _pool = urllib3.PoolManager(
+            headers={"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"},
+            timeout=urllib3.Timeout(connect=TIMEOUT[0], read=TIMEOUT[1]),
+            retries=urllib3.Retry(total=2, connect=1, read=1, redirect=5, status=0, backoff_factor=0.5,
+                                  raise_on_status=False),
+            num_pools=16, maxsize=FEED_FETCHES)
+    return _pool
+
+
+def _reason(e: Exception) -> str:
+    """A short why for a failed request (urllib3 wraps the cause in MaxRetryError)."""
+    cause = getattr(e, "reason", None) or e
+    text = str(cause)
+    if "Name or service not known" in text or "getaddrinfo" in text or "Temporary failure in name resolution" in text:
+        return "cannot resolve the host name (no network, or a mistyped address)"
+    if "Connection refused" in text:
+        return "connection refused"
+    if "timed out" in text.lower():
+        return "timed out"
+    return f"{type(cause).__name__}: {text}"[:160]
+
+
+def fetch(url: str, limit: int | None = None) -> tuple[str, str, bytes]:
+    """(final URL, content type, body) of a GET, the body at most ``limit`` bytes
+    (default ``max_bytes()``); FetchError on a network failure, an HTTP error or a larger body."""
+    import urllib3
+
+    limit = max_bytes() if limit is None else limit
+    try:
+        resp = _manager().request("GET", url, preload_content=False, decode_content=True)
+    except urllib3.exceptions.HTTPError as e:
+        raise FetchError(f"cannot fetch: {_reason(e)}") from None
+    try:
+        if resp.status >= 400:
+            raise FetchError(f"cannot fetch: HTTP {resp.status} {resp.reason or ''}".rstrip())
+        size = resp.headers.get("Content-Length")
+        if size and size.isdigit() and int(size) > limit:
+            raise FetchError(_too_large(_mb(int(size)), limit))
+        chunks, got = [], 0
+        for chunk in resp.stream(1 << 16):
+            chunks.append(chunk)
+            got += len(chunk)
+            if got > limit:
+                raise FetchError(_too_large(f"more than {_mb(limit)}", limit))
+        final = resp.geturl() or url
+        if not final.lower().startswith(("http://", "https://")):  # a relative redirect target
+            from urllib.parse import urljoin
+
+            final = urljoin(url, final)
+        return final, resp.headers.get("Content-Type", ""), b"".join(chunks)
+    except urllib3.exceptions.HTTPError as e:
+        raise FetchError(f"cannot fetch: {_reason(e)}") from None
+    finally:
+        resp.release_conn()
+
+
+def _charset(content_type: str) -> str | None:
+    m = Message()
+    m["content-type"] = content_type
+    return m.get_param("charset")
+
+
+def _is_feed(content_type: str, data: bytes) -> bool:
+    ct = content_type.lower()
+    if "html" in ct:
+        return False
+    return any(t in ct for t in _FEED_TYPES) or bool(_FEED_HEAD.search(data[:4096]))
+
+
+def read_url(url: str) -> list[Result]:
+    """The documents at ``url``: one page, or a feed's entries (see the module docstring)."""
+    url = url.strip()
+    try:
+        final, ctype, data = fetch(url)
+    except FetchError as e:
+        return [ReadProblem(url, str(e))]
+    if not data.strip():
+        return [ReadProblem(url, "empty response")]
+    if _is_feed(ctype, data):
+        return _read_feed(url, data)
+    return _read_page(url, final, ctype, data)
+
+
+def _read_page(name: str, final: str, ctype: str, data: bytes) -> list[Result]:
+    ct = ctype.lower()
+    if "html" in ct or (not ct.startswith(("text/plain", "application/json")) and data.lstrip()[:1] == b"<"):
+        text = decode_text(data, _charset(ctype))
+        if text is None:
+            return [ReadProblem(name, "binary response: not text (cannot decode)")]
+        doc = _html_doc(name, text, url=final)
+        if isinstance(doc, RawDoc) and not doc.url:
+            doc.url = final
+        return [doc]
+    if not ct.startswith(("text/", "application/json", "application/x-ndjson")) and ct:
+        return [ReadProblem(name, f"not an article page or a feed (content type {ctype.split(';')[0]})")]
+    out = read_bytes_raw(name, data)
+    for doc in out:
+        if isinstance(doc, RawDoc) and not doc.url and doc.format == "txt":
+            doc.url = final
+    return out
+
+
+def _entry_time(entry) -> datetime | None:
+    for key in ("published_parsed", "updated_parsed", "created_parsed"):
+        t = entry.get(key)
+        if t:
+            return datetime(*t[:6], tzinfo=timezone.utc)
+    return None
+
+
+def _entry_text(entry) -> str:
+    """The entry's own HTML body (full content first, then the summary)."""
+    for c in entry.get("content") or []:
+        if c.get("value"):
+            return c["value"]
+    return entry.get("summary") or ""
+
+
+def _from_entry(link: str, entry) -> Result:
+    """The entry's own text as a document (its page could not be read)."""
+    body = _entry_text(entry)
+    doc = _html_doc(link, f"<html><body><article>{body}</article></body></html>", url=link) if body.strip() else None
+    if not isinstance(doc, RawDoc) or len(doc.body.split()) < _MIN_FEED_WORDS:
+        return ReadProblem(link, "")
+    return doc
+
+
+def _fill(doc: RawDoc, entry) -> RawDoc:
+    """What the page leaves out, from its feed entry: title, authors, and the time of day (a page
+    dated only by its day, at midnight, gets the entry's time on that day)."""
+    if not doc.title and entry.get("title"):
+        doc.title = entry["title"].strip()
+    if not doc.authors:
+        names = [a.get("name", "").strip() for a in entry.get("authors") or [] if a.get("name")]
+        doc.authors = names or ([entry["author"].strip()] if entry.get("author") else [])
+    t = _entry_time(entry)
+    if t is not None:
+        p = doc.published
+        if p is None:
+            doc.published = t
+        elif (p.hour, p.minute, p.second) == (0, 0, 0) and p.date() == t.date():
+            doc.published = t
+    return doc
+
+
+def _read_entry(feed_url: str, i: int, entry) -> Result:
+    link = (entry.get("link") or "").strip()
+    if not is_url(link):
+        link = ""
+    name = link or f"{feed_url}#{i + 1}"
+    why = "the entry has no link"
+    if link:
+        try:
+            final, ctype, data = fetch(link)
+            got = _read_page(link, final, ctype, data) if data.strip() else [ReadProblem(link, "empty response")]
+        except FetchError as e:
+            got = [ReadProblem(link, str(e))]
+        docs = [d for d in got if isinstance(d, RawDoc)]
+        if docs:
+            return _fill(docs[0], entry)
+        why = "; ".join(p.message for p in got if isinstance(p, ReadProblem)) or "no article text found"
+    doc = _from_entry(name, entry)
+    if isinstance(doc, RawDoc):
+        return _fill(doc, entry)
+    return ReadProblem(name, f"feed entry unreadable: {why}, and the feed gives no full text for it")
+
+
+def _read_feed(url: str, data: bytes) -> list[Result]:
+    import feedparser
+
+    parsed = feedparser.parse(data)
+    entries = list(parsed.entries)
+    if not entries:
+        if parsed.get("bozo"):
+            return [ReadProblem(url, f"malformed feed: {parsed.get('bozo_exception')}"[:200])]
+        return [ReadProblem(url, "feed has no entries")]
+    with ThreadPoolExecutor(FEED_FETCHES) as ex:
+        return list(ex.map(lambda ie: _read_entry(url, *ie), enumerate(entries)))
