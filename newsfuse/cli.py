@@ -18,6 +18,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from newsfuse import pipeline
+from newsfuse.ingest.fetch import is_url
 from newsfuse.ingest.readers import MAX_BYTES_ENV, parse_size
 from newsfuse.store import Store
 from newsfuse.records import StorylineBrief
@@ -25,6 +26,7 @@ from newsfuse.records import StorylineBrief
 app = typer.Typer(
     help="Turn many news articles about one event into one source-attributed brief per story.",
     no_args_is_help=True,
+    rich_markup_mode="markdown",  # docstring paragraphs reflow to the terminal width
     add_completion=False,
 )
 out = Console()
@@ -424,31 +426,54 @@ def _check_port(host: str, port: int) -> None:
         raise typer.Exit(2) from None
 
 
+def _feed_urls(value: List[str]) -> List[str]:
+    bad = [u for u in value if not is_url(u)]
+    if bad:
+        raise typer.BadParameter(f"not an http(s) URL: {bad[0]}")
+    return value
+
+
 @app.command()
 def watch(
-    folder: Path = typer.Argument(..., exists=True, file_okay=False, dir_okay=True,
-                                  help="Folder to poll for new article files."),
+    folder: Optional[Path] = typer.Argument(None, exists=True, file_okay=False, dir_okay=True,
+                                            help="Folder to poll for new article files."),
     db: Path = DB_OPTION,
     interval: float = typer.Option(5.0, "--interval", min=0.1, help="Seconds between polls."),
     once: bool = typer.Option(False, "--once", help="Look twice, --interval seconds apart, ingest and exit."),
     keep_deleted: bool = typer.Option(False, "--keep-deleted",
                                       help="Keep the articles of files deleted from FOLDER (an inbox emptied once read)."),
+    feed: List[str] = typer.Option([], "--feed", callback=_feed_urls,
+                                   help="URL of an RSS/Atom feed to poll too (repeat for several)."),
+    feed_every: float = typer.Option(300.0, "--feed-every", min=1.0, help="Seconds between polls of the feeds."),
     max_bytes: Optional[str] = MAX_BYTES_OPTION,
 ) -> None:
-    """Keep ingesting new files from FOLDER; the briefs of touched stories update.
+    """Keep ingesting new files from FOLDER (and new entries of --feed URLs); the briefs of touched
+    stories update.
 
     A file is read once it is the same at two polls in a row (so not while it is still being
     written); a file edited later replaces the version read before, and the articles of a file
     deleted from FOLDER are withdrawn unless --keep-deleted (a file moved or renamed inside
-    FOLDER keeps them).
+    FOLDER keeps them). A feed is fetched every --feed-every seconds; only its new or changed
+    entries' pages are fetched.
     """
+    if folder is None and not feed:
+        raise typer.BadParameter("give a FOLDER to watch, or --feed URL, or both")
     with _input_limit(max_bytes), _workspace(db, create=True) as store:
+        feeds = pipeline.FeedWatcher(feed, store) if feed else None
         if once:
-            _watch_report(pipeline.watch_once(folder, store, settle=interval, keep_deleted=keep_deleted))
+            if folder is not None:
+                _watch_report(pipeline.watch_once(folder, store, settle=interval, keep_deleted=keep_deleted))
+            if feeds is not None:
+                _watch_report(feeds.poll())
             return
-        watcher = pipeline.Watcher(folder, store, keep_deleted=keep_deleted)
+        watcher = pipeline.Watcher(folder, store, keep_deleted=keep_deleted) if folder is not None else None
+        next_feeds = 0.0
         while True:
-            _watch_report(watcher.poll())
+            if watcher is not None:
+                _watch_report(watcher.poll())
+            if feeds is not None and time.monotonic() >= next_feeds:
+                _watch_report(feeds.poll())
+                next_feeds = time.monotonic() + feed_every
             time.sleep(interval)
 
 

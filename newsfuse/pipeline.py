@@ -23,7 +23,7 @@ from newsfuse.records import Article, Brief, ReadProblem, Story, StorylineBrief
 from newsfuse.store import Store
 
 __all__ = ["IngestReport", "ingest", "ingest_articles", "ingest_records", "ingest_upload",
-           "refresh_briefs", "story_brief", "brief_for", "story_inputs", "brief", "brief_run", "BriefRun", "NewsfuseWarning", "watch_once", "pending_files", "Watcher", "withdraw_files"]
+           "refresh_briefs", "story_brief", "brief_for", "story_inputs", "brief", "brief_run", "BriefRun", "NewsfuseWarning", "watch_once", "pending_files", "Watcher", "FeedWatcher", "withdraw_files"]
 
 CLUSTER_STATE_KEY = "clusterer"
 DEDUP_WINDOW = timedelta(days=14)  # an arrival is compared with stored articles this close in time
@@ -485,6 +485,48 @@ def watch_once(folder: str | Path, store: Store, settle: float = 1.0, keep_delet
         return IngestReport()
     time.sleep(settle)
     return watcher.poll()
+
+
+class FeedWatcher:
+    """Polls RSS/Atom feeds for ``watch --feed``: each poll fetches every feed and reads only the
+    entries it has not read at their current stamp (updated or published time), so a feed polled
+    every few minutes costs one request per feed plus one per new or changed entry. An entry whose
+    page could not be fetched is tried again at the next poll. Entries whose page the store already
+    holds (from an earlier run) are not fetched again until the feed says they changed. A page read
+    again replaces its earlier version, as an edited file does. A problem is named once, not at
+    every poll while it lasts."""
+
+    def __init__(self, urls: Iterable[str], store: Store) -> None:
+        self.urls, self.store = [u.strip() for u in urls], store
+        self._stamps: dict[str, str] = {}  # entry link -> the stamp it was read at
+        self._said: set[tuple[str, str]] = set()
+
+    def _skip(self, asked: dict[str, str]):
+        def skip(link: str, stamp: str) -> bool:
+            if link not in self._stamps and self.store.article_ids_from_file(link):
+                self._stamps[link] = stamp  # read by an earlier run: fetched again once it changes
+            if self._stamps.get(link) == stamp:
+                return True
+            asked[link] = stamp
+            return False
+        return skip
+
+    def poll(self) -> IngestReport:
+        from newsfuse.ingest import read_urls
+
+        asked: dict[str, str] = {}
+        articles, problems = [], []
+        for item in read_urls(self.urls, self._skip(asked)):
+            (problems if isinstance(item, ReadProblem) else articles).append(item)
+        report = ingest_articles(articles, self.store, replace=True) if articles else IngestReport()
+        for a in articles:
+            link = origin_file(a.path or "")
+            if link in asked:
+                self._stamps[link] = asked[link]
+        said = {(p.path, p.message) for p in problems}
+        report.problems = [p for p in problems if (p.path, p.message) not in self._said]
+        self._said = said
+        return report
 
 
 def ingest_records(records: list[dict], store: Store, origin: str = "api") -> IngestReport:

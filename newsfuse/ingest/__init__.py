@@ -20,7 +20,7 @@ from .fetch import is_url, read_url
 from .prepare import prepare_docs
 from .readers import MAX_BYTES, RawDoc, iter_files, read_bytes_raw, read_file, records_to_raw
 
-__all__ = ["read_paths", "read_records", "read_bytes", "MAX_BYTES", "BATCH"]
+__all__ = ["read_paths", "read_urls", "read_records", "read_bytes", "MAX_BYTES", "BATCH"]
 
 BATCH = 500
 
@@ -62,10 +62,7 @@ def _raw_from_paths(paths) -> Iterator[RawDoc | ReadProblem]:
         paths = [paths]
     for p in paths:
         if is_url(p):
-            try:
-                yield from read_url(p)
-            except Exception as e:  # a reader bug must not stop the run
-                yield ReadProblem(p, f"could not read: {type(e).__name__}: {e}"[:200])
+            yield from _raw_from_url(p)
         else:
             yield from _raw_from_files(p)
 
@@ -91,6 +88,19 @@ def read_paths(paths, on_problem: Callable[[ReadProblem], None] | None = None,
     processes that prepare the batches (0: this one), see the module docstring.
     """
     return _batched(_raw_from_paths(paths), on_problem, workers)
+
+
+def _raw_from_url(url: str, skip=None) -> Iterator[RawDoc | ReadProblem]:
+    try:
+        yield from read_url(url, skip)
+    except Exception as e:  # a reader bug must not stop the run
+        yield ReadProblem(url, f"could not read: {type(e).__name__}: {e}"[:200])
+
+
+def read_urls(urls: Iterable[str], skip=None) -> Iterator[Article | ReadProblem]:
+    """Pages and feeds at ``urls`` (``skip(link, stamp)``: feed entries not to fetch; see
+    ``.fetch.read_url``)."""
+    return _batched((r for url in urls for r in _raw_from_url(url, skip)), None)
 
 
 def read_records(records: list[dict], origin: str, workers: int = 0) -> Iterator[Article | ReadProblem]:

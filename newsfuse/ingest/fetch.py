@@ -20,11 +20,12 @@ import re
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timezone
 from email.message import Message
+from typing import Callable
 
 from ..records import ReadProblem
 from .readers import RawDoc, Result, _html_doc, _mb, _too_large, decode_text, max_bytes, read_bytes_raw
 
-__all__ = ["is_url", "read_url", "FetchError", "fetch"]
+__all__ = ["is_url", "read_url", "entry_stamp", "FetchError", "fetch"]
 
 _URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
 USER_AGENT = "newsfuse/0.1 (news brief builder; +https://pypi.org/project/newsfuse/)"
@@ -119,8 +120,16 @@ def _is_feed(content_type: str, data: bytes) -> bool:
     return any(t in ct for t in _FEED_TYPES) or bool(_FEED_HEAD.search(data[:4096]))
 
 
-def read_url(url: str) -> list[Result]:
-    """The documents at ``url``: one page, or a feed's entries (see the module docstring)."""
+def entry_stamp(entry) -> str:
+    """What changes when a feed says an entry changed (its updated or published time, else its id)."""
+    # dict.get: feedparser's own get maps a missing "updated" to "published" with a warning
+    return str(dict.get(entry, "updated") or dict.get(entry, "published") or dict.get(entry, "id") or "")
+
+
+def read_url(url: str, skip: Callable[[str, str], bool] | None = None) -> list[Result]:
+    """The documents at ``url``: one page, or a feed's entries (see the module docstring).
+    ``skip(link, stamp)``: True for a feed entry not to fetch (``watch --feed`` passes the entries
+    it has read at that stamp)."""
     url = url.strip()
     try:
         final, ctype, data = fetch(url)
@@ -129,7 +138,7 @@ def read_url(url: str) -> list[Result]:
     if not data.strip():
         return [ReadProblem(url, "empty response")]
     if _is_feed(ctype, data):
-        return _read_feed(url, data)
+        return _read_feed(url, data, skip)
     return _read_page(url, final, ctype, data)
 
 
@@ -154,7 +163,7 @@ def _read_page(name: str, final: str, ctype: str, data: bytes) -> list[Result]:
 
 def _entry_time(entry) -> datetime | None:
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        t = entry.get(key)
+        t = dict.get(entry, key)
         if t:
             return datetime(*t[:6], tzinfo=timezone.utc)
     return None
@@ -196,9 +205,7 @@ def _fill(doc: RawDoc, entry) -> RawDoc:
 
 
 def _read_entry(feed_url: str, i: int, entry) -> Result:
-    link = (entry.get("link") or "").strip()
-    if not is_url(link):
-        link = ""
+    link = _entry_link(entry)
     name = link or f"{feed_url}#{i + 1}"
     why = "the entry has no link"
     if link:
@@ -217,14 +224,21 @@ def _read_entry(feed_url: str, i: int, entry) -> Result:
     return ReadProblem(name, f"feed entry unreadable: {why}, and the feed gives no full text for it")
 
 
-def _read_feed(url: str, data: bytes) -> list[Result]:
+def _entry_link(entry) -> str:
+    link = (entry.get("link") or "").strip()
+    return link if is_url(link) else ""
+
+
+def _read_feed(url: str, data: bytes, skip: Callable[[str, str], bool] | None = None) -> list[Result]:
     import feedparser
 
     parsed = feedparser.parse(data)
-    entries = list(parsed.entries)
+    entries = list(enumerate(parsed.entries))
     if not entries:
         if parsed.get("bozo"):
             return [ReadProblem(url, f"malformed feed: {parsed.get('bozo_exception')}"[:200])]
         return [ReadProblem(url, "feed has no entries")]
+    if skip is not None:
+        entries = [(i, e) for i, e in entries if not skip(_entry_link(e) or f"{url}#{i + 1}", entry_stamp(e))]
     with ThreadPoolExecutor(FEED_FETCHES) as ex:
-        return list(ex.map(lambda ie: _read_entry(url, *ie), enumerate(entries)))
+        return list(ex.map(lambda ie: _read_entry(url, *ie), entries))

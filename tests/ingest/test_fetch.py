@@ -41,6 +41,7 @@ def page(title: str, body: str = BODY, date: str | None = "2029-04-10T06:45:00+0
 
 class _Handler(BaseHTTPRequestHandler):
     def do_GET(self):  # noqa: N802 (http.server's name)
+        self.server.hits[self.path] = self.server.hits.get(self.path, 0) + 1
         route = self.server.routes.get(self.path)
         if route is None:
             self.send_response(404)
@@ -60,16 +61,26 @@ class _Handler(BaseHTTPRequestHandler):
         pass
 
 
+_HITS: dict[str, dict[str, int]] = {}
+
+
 @pytest.fixture()
 def site():
     server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    server.routes = {}
+    server.routes, server.hits = {}, {}
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     base = f"http://127.0.0.1:{server.server_address[1]}"
+    _HITS[base] = server.hits
     yield base, server.routes
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture()
+def hits(site):
+    """Requests per path the site has answered."""
+    return _HITS[site[0]]
 
 
 def _read(*paths):
@@ -198,3 +209,65 @@ def test_dask_partitions_keep_a_url_whole(tmp_path):
     (tmp_path / "b.txt").write_text("y")
     url = "https://news.example/feed.xml"
     assert list_files([url, str(tmp_path)]) == [url, str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]
+
+
+def _feed(base: str, items: list[tuple[str, str, str]]) -> bytes:
+    body = "".join(f"<item><title>{t}</title><link>{base}{path}</link><pubDate>{stamp}</pubDate></item>"
+                   for t, path, stamp in items)
+    return f'<?xml version="1.0"?><rss version="2.0"><channel><title>Desk</title>{body}</channel></rss>'.encode()
+
+
+def test_feed_watcher_fetches_only_new_or_changed_entries(site, hits, tmp_path):
+    from newsfuse.pipeline import FeedWatcher
+
+    base, routes = site
+    routes["/p1"] = (200, "text/html", page("Night crews hold the Varnel levee"))
+    routes["/p2"] = (200, "text/html", page("Ketterby families return home",
+                                            BODY.replace("were moved to school halls", "began to return")))
+    one = ("Levee holds", "/p1", "Tue, 10 Apr 2029 04:45:00 GMT")
+    routes["/feed"] = (200, "application/rss+xml", _feed(base, [one]))
+    with Store(tmp_path / "w.db") as store:
+        w = FeedWatcher([f"{base}/feed"], store)
+        assert len(w.poll().new) == 1
+        assert w.poll().new == [] and hits["/p1"] == 1  # unchanged entry: its page is not fetched again
+        two = ("Families return", "/p2", "Wed, 11 Apr 2029 08:00:00 GMT")
+        routes["/feed"] = (200, "application/rss+xml", _feed(base, [two, one]))
+        r = w.poll()
+        assert len(r.new) == 1 and hits == {"/feed": 3, "/p1": 1, "/p2": 1}
+        # the feed says the first entry changed: its page is read again and replaces the old version
+        routes["/p1"] = (200, "text/html", page("Night crews hold the Varnel levee",
+                                                BODY.replace("About 1,400", "About 1,900")))
+        routes["/feed"] = (200, "application/rss+xml", _feed(base, [two, (one[0], one[1], "Tue, 10 Apr 2029 09:00:00 GMT")]))
+        r = w.poll()
+        assert len(r.new) == 1 and len(r.replaced) == 1 and hits["/p1"] == 2
+        # a new watcher (a restart) does not fetch pages the store already holds
+        w2 = FeedWatcher([f"{base}/feed"], store)
+        assert w2.poll().new == [] and hits["/p1"] == 2 and hits["/p2"] == 1
+        assert store.count_articles() == 2
+
+
+def test_feed_watcher_retries_a_failed_entry_and_names_a_problem_once(site, hits, tmp_path):
+    from newsfuse.pipeline import FeedWatcher
+
+    base, routes = site
+    routes["/feed"] = (200, "application/rss+xml", _feed(base, [("Levee holds", "/late", "Tue, 10 Apr 2029 04:45:00 GMT")]))
+    with Store(tmp_path / "w.db") as store:
+        w = FeedWatcher([f"{base}/feed"], store)
+        first = w.poll()
+        assert first.new == [] and [p.path for p in first.problems] == [f"{base}/late"]
+        assert w.poll().problems == []  # still failing: not named again
+        routes["/late"] = (200, "text/html", page("Night crews hold the Varnel levee"))
+        assert len(w.poll().new) == 1 and hits["/late"] == 3
+
+
+def test_cli_watch_feed_once(site, tmp_path):
+    base, routes = site
+    routes["/p1"] = (200, "text/html", page("Night crews hold the Varnel levee"))
+    routes["/feed"] = (200, "application/rss+xml", _feed(base, [("Levee holds", "/p1", "Tue, 10 Apr 2029 04:45:00 GMT")]))
+    db = str(tmp_path / "w.db")
+    res = CliRunner().invoke(app, ["watch", "--feed", f"{base}/feed", "--once", "--db", db])
+    assert res.exit_code == 0, res.output
+    with Store(db) as store:
+        assert store.count_articles() == 1
+    bad = CliRunner().invoke(app, ["watch", "--db", db])
+    assert bad.exit_code == 2
