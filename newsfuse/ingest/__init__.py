@@ -16,7 +16,7 @@ import os
 from typing import Callable, Iterable, Iterator
 
 from ..records import Article, ReadProblem
-from .fetch import is_url, read_url
+from .fetch import is_url, read_url, url_list
 from .prepare import prepare_docs
 from .readers import MAX_BYTES, RawDoc, iter_files, read_bytes_raw, read_file, records_to_raw
 
@@ -71,6 +71,11 @@ def _raw_from_files(path) -> Iterator[RawDoc | ReadProblem]:
     for f in iter_files([path]):
         if isinstance(f, ReadProblem):
             yield f
+            continue
+        urls = url_list(f)
+        if urls:  # a list of pages and feeds to fetch, not an article
+            for url in urls:
+                yield from _raw_from_url(url)
             continue
         try:
             yield from read_file(f)

@@ -1,7 +1,7 @@
 """URLs -> raw documents: an article page, or a news feed (RSS/Atom) whose entries' pages are read.
 
 Anything given to ``read_paths`` that starts with ``http://`` or ``https://`` is fetched instead of
-opened. A page is read like an HTML file, with its (final, after redirects) address as its URL, so
+opened, and so is each line of a text file that lists only URLs (``feeds.txt``). A page is read like an HTML file, with its (final, after redirects) address as its URL, so
 its outlet comes from its site as for a saved page. A feed is parsed with feedparser and each
 entry's page fetched (a few at a time); the entry fills what the page leaves out (title, time of
 day, authors), and when the page cannot be fetched or holds no article, the entry's own full text
@@ -23,9 +23,9 @@ from email.message import Message
 from typing import Callable
 
 from ..records import ReadProblem
-from .readers import RawDoc, Result, _html_doc, _mb, _too_large, decode_text, max_bytes, read_bytes_raw
+from .readers import TEXT_EXT, RawDoc, Result, _html_doc, _mb, _too_large, decode_text, max_bytes, read_bytes_raw
 
-__all__ = ["is_url", "read_url", "entry_stamp", "FetchError", "fetch"]
+__all__ = ["is_url", "read_url", "url_list", "entry_stamp", "FetchError", "fetch"]
 
 _URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
 USER_AGENT = "newsfuse/0.1 (news brief builder; +https://pypi.org/project/newsfuse/)"
@@ -44,6 +44,26 @@ class FetchError(Exception):
 
 def is_url(text: object) -> bool:
     return isinstance(text, str) and bool(_URL.match(text.strip()))
+
+
+def url_list(path) -> list[str] | None:
+    """The URLs of a text file that lists only URLs (one per line; blank lines and ``#`` comments
+    allowed), as in ``newsfuse ingest feeds.txt``; None for any other file (an article may open
+    with its own URL, but text follows it)."""
+    from pathlib import Path
+
+    path = Path(path)
+    if path.suffix.lower() not in TEXT_EXT:
+        return None
+    try:
+        if path.stat().st_size > 1 << 20:
+            return None
+        text = decode_text(path.read_bytes())
+    except OSError:
+        return None
+    lines = [ln.strip() for ln in (text or "").lstrip("\ufeff").splitlines()]
+    lines = [ln for ln in lines if ln and not ln.startswith("#")]
+    return lines if lines and all(is_url(ln) for ln in lines) else None
 
 
 def _manager():

@@ -271,3 +271,18 @@ def test_cli_watch_feed_once(site, tmp_path):
         assert store.count_articles() == 1
     bad = CliRunner().invoke(app, ["watch", "--db", db])
     assert bad.exit_code == 2
+
+
+def test_a_text_file_of_urls_is_a_list_to_fetch(site, tmp_path):
+    base, routes = site
+    routes["/p1"] = (200, "text/html", page("Night crews hold the Varnel levee"))
+    routes["/feed"] = (200, "application/rss+xml", _feed(base, [("Families return", "/p2", "Wed, 11 Apr 2029 08:00:00 GMT")]))
+    routes["/p2"] = (200, "text/html", page("Ketterby families return home",
+                                            BODY.replace("were moved to school halls", "began to return")))
+    lst = tmp_path / "feeds.txt"
+    lst.write_text(f"# regional desk\n{base}/p1\n\n{base}/feed\n")
+    art = tmp_path / "saved.txt"  # a saved article opening with its address is still an article
+    art.write_text(f"{base}/p9\n\n{BODY}\n")
+    arts, probs = _read(str(tmp_path))
+    assert probs == []
+    assert sorted(a.path for a in arts) == sorted([f"{base}/p1", f"{base}/p2", str(art)])
