@@ -113,8 +113,10 @@ def _since(value: Optional[str]) -> Optional[date]:
         raise typer.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD, e.g. 2025-03-10") from None
 
 
-def _output_dir(value: Path) -> Path:
+def _output_dir(value: Optional[Path]) -> Optional[Path]:
     """Checked before any work is done: the briefs folder must be (or become) a writable folder."""
+    if value is None:
+        return None
     if os.path.lexists(value) and not value.is_dir():
         raise typer.BadParameter(f"{value} exists and is not a folder")
     base = value
@@ -165,21 +167,6 @@ def _report_problems(problems, quiet: bool, brief_errors: dict | None = None) ->
         print(f"could not brief story {sid}: {message}", file=sys.stderr)
 
 
-def _render(brief, fmt: str, storyline: str | None = None) -> str:
-    """One brief in one format; ``storyline``: the id of the storyline file written beside a story's
-    brief in a folder of briefs, which its header then links."""
-    from newsfuse import render
-
-    line = isinstance(brief, StorylineBrief)
-    if fmt == "md":
-        return render.storyline_to_markdown(brief) if line else \
-            render.to_markdown(brief, f"{storyline}.md" if storyline else None)
-    if fmt == "html":
-        return render.storyline_to_html(brief) if line else \
-            render.to_html(brief, f"{storyline}.html" if storyline else None)
-    return json.dumps((render.storyline_to_json if line else render.to_json)(brief), ensure_ascii=False, indent=2)
-
-
 @app.command()
 def brief(
     paths: List[str] = typer.Argument(..., help="Files or folders of articles (txt, html, json, jsonl, warc, .gz), or URLs of pages or RSS/Atom feeds."),
@@ -197,8 +184,6 @@ def brief(
     Briefs an earlier run wrote into OUTPUT that this run does not make (stories merged or gone,
     formats dropped) are removed if unchanged since; other files in OUTPUT are never touched.
     """
-    from newsfuse import render
-
     fmts = format  # a list once the callback has checked it
     with _input_limit(max_bytes):
         if dask or scheduler:
@@ -212,20 +197,9 @@ def brief(
     if not run.articles:
         err.print("[red]No article could be read[/red] from " + ", ".join(map(str, paths)))
         raise typer.Exit(1)
-    from newsfuse.render.folder import write_folder
-    from newsfuse.render.index import index_markdown
+    from newsfuse.render.folder import write_briefs
 
-    lines = run.storylines()
-    line_of = {b.story_id: sb.storyline_id for sb in lines for b in sb.stories}
-    files = {f"{b.story_id}.{fmt}": _render(b, fmt, line_of.get(b.story_id)) for b in run.briefs for fmt in fmts}
-    files.update({f"{sb.storyline_id}.{fmt}": _render(sb, fmt) for sb in lines for fmt in fmts})
-    if "md" in fmts:
-        files["README.md"] = index_markdown(run.briefs, run.stories, lines)
-    index = render.index_json(run.stories, run.articles, briefs=run.briefs, storylines=lines)
-    removed = write_folder(output, files, index)
-    if removed and not quiet:
-        err.print(f"removed {len(removed)} file(s) an earlier run wrote to {output} that this run does not make: "
-                  + ", ".join(removed), highlight=False)
+    _said_removed(write_briefs(output, run, fmts), output, quiet)
     if not quiet:
         table = Table(title=f"{len(run.briefs)} stories from {len(run.articles)} articles")
         table.add_column("story", no_wrap=True)
@@ -235,6 +209,34 @@ def brief(
             table.add_row(b.story_id, str(len(s.article_ids)), b.headline)
         out.print(table)
     out.print(f"Briefs written to {output.resolve()}", highlight=False)
+
+
+def _said_removed(removed: list[str], output: Path, quiet: bool) -> None:
+    if removed and not quiet:
+        err.print(f"removed {len(removed)} file(s) an earlier run wrote to {output} that this run does not make: "
+                  + ", ".join(removed), highlight=False)
+
+
+@app.command()
+def export(
+    output: Path = typer.Option(Path("briefs"), "-o", "--output", callback=_output_dir, help="Folder for the briefs."),
+    db: Path = DB_OPTION,
+    format: str = typer.Option("md,html,json", "--format", "-f", callback=_formats, help="Comma list of md, html, json."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only problems and the output folder."),
+) -> None:
+    """Write the workspace's briefs into OUTPUT, as `brief -o` does for a one-shot run.
+
+    One file per story and per storyline of two or more stories, README.md and index.json. Briefs an
+    earlier export wrote that this one does not make (stories merged or gone) are removed if unchanged
+    since; other files in OUTPUT are never touched.
+    """
+    from newsfuse.render.folder import write_briefs
+
+    with _workspace(db, create=False) as store:
+        run = pipeline.workspace_run(store)
+    _report_problems([], quiet, run.brief_errors)
+    _said_removed(write_briefs(output, run, format), output, quiet)
+    out.print(f"{len(run.briefs)} briefs written to {output.resolve()}", highlight=False)
 
 
 @app.command()
@@ -385,7 +387,9 @@ def show(
         if b is None:
             err.print(f"No story or storyline {story_id!r} in {db}")
             raise typer.Exit(1)
-    print(_render(b, fmt))
+    from newsfuse.render.folder import render_brief
+
+    print(render_brief(b, fmt))
 
 
 @app.command()
@@ -445,6 +449,9 @@ def watch(
     feed: List[str] = typer.Option([], "--feed", callback=_feed_urls,
                                    help="URL of an RSS/Atom feed to poll too (repeat for several)."),
     feed_every: float = typer.Option(300.0, "--feed-every", min=1.0, help="Seconds between polls of the feeds."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", callback=_output_dir,
+                                          help="Also keep a folder of briefs current (as `export`)."),
+    format: str = typer.Option("md,html,json", "--format", "-f", callback=_formats, help="Formats for --output."),
     max_bytes: Optional[str] = MAX_BYTES_OPTION,
 ) -> None:
     """Keep ingesting new files from FOLDER (and new entries of --feed URLs); the briefs of touched
@@ -460,19 +467,29 @@ def watch(
         raise typer.BadParameter("give a FOLDER to watch, or --feed URL, or both")
     with _input_limit(max_bytes), _workspace(db, create=True) as store:
         feeds = pipeline.FeedWatcher(feed, store) if feed else None
+
+        def report(r: pipeline.IngestReport, first: bool = False) -> None:
+            _watch_report(r)
+            if output is not None and (first or r.stories_changed or r.withdrawn):
+                from newsfuse.render.folder import write_briefs
+
+                _said_removed(write_briefs(output, pipeline.workspace_run(store), format), output, False)
+
         if once:
             if folder is not None:
-                _watch_report(pipeline.watch_once(folder, store, settle=interval, keep_deleted=keep_deleted))
+                report(pipeline.watch_once(folder, store, settle=interval, keep_deleted=keep_deleted), first=True)
             if feeds is not None:
-                _watch_report(feeds.poll())
+                report(feeds.poll(), first=folder is None)
             return
         watcher = pipeline.Watcher(folder, store, keep_deleted=keep_deleted) if folder is not None else None
-        next_feeds = 0.0
+        next_feeds, first = 0.0, True
         while True:
             if watcher is not None:
-                _watch_report(watcher.poll())
+                report(watcher.poll(), first)
+                first = False
             if feeds is not None and time.monotonic() >= next_feeds:
-                _watch_report(feeds.poll())
+                report(feeds.poll(), first)
+                first = False
                 next_feeds = time.monotonic() + feed_every
             time.sleep(interval)
 

@@ -23,7 +23,7 @@ from newsfuse.records import Article, Brief, ReadProblem, Story, StorylineBrief
 from newsfuse.store import Store
 
 __all__ = ["IngestReport", "ingest", "ingest_articles", "ingest_records", "ingest_upload",
-           "refresh_briefs", "story_brief", "brief_for", "story_inputs", "brief", "brief_run", "BriefRun", "NewsfuseWarning", "watch_once", "pending_files", "Watcher", "FeedWatcher", "withdraw_files"]
+           "refresh_briefs", "story_brief", "brief_for", "story_inputs", "brief", "brief_run", "BriefRun", "NewsfuseWarning", "workspace_run", "watch_once", "pending_files", "Watcher", "FeedWatcher", "withdraw_files"]
 
 CLUSTER_STATE_KEY = "clusterer"
 DEDUP_WINDOW = timedelta(days=14)  # an arrival is compared with stored articles this close in time
@@ -569,6 +569,29 @@ class BriefRun:
             if lid:
                 by_line.setdefault(lid, []).append(b)
         return [build_storyline_brief(lid, bs) for lid, bs in by_line.items() if len(bs) >= 2]
+
+
+def workspace_run(store: Store) -> BriefRun:
+    """The workspace's stories with their stored briefs (made now for a story without a current
+    one), as a BriefRun to write a folder of briefs from (``newsfuse export``, ``watch -o``)."""
+    from newsfuse.render import from_json
+
+    stale = set(store.stale_brief_ids())
+    briefs, stories, errors = [], [], {}
+    for sid in store.story_ids():
+        story = store.get_story(sid)
+        if story is None or not story.article_ids:
+            continue
+        stored = None if sid in stale else store.get_brief(sid)
+        try:
+            brief = from_json(stored) if stored else story_brief(store, sid)
+        except Exception as exc:  # noqa: BLE001 -- one story's failure is reported, the rest go on
+            _brief_failed(sid, exc, errors)
+            continue
+        if brief is not None:
+            briefs.append(brief)
+            stories.append(story)
+    return BriefRun(briefs=briefs, stories=stories, articles=store.all_articles(), problems=[], brief_errors=errors)
 
 
 def brief_run(paths: Iterable[str | Path], words: int | None = None, db: str | Path = ":memory:",

@@ -17,6 +17,7 @@ size limit as for files applies (``max_bytes``), and nothing larger is downloade
 from __future__ import annotations
 
 import re
+import stat
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timezone
 from email.message import Message
@@ -56,7 +57,8 @@ def url_list(path) -> list[str] | None:
     if path.suffix.lower() not in TEXT_EXT:
         return None
     try:
-        if path.stat().st_size > 1 << 20:
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode) or st.st_size > 1 << 20:  # a FIFO would block the read
             return None
         text = decode_text(path.read_bytes())
     except OSError:
