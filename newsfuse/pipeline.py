@@ -120,6 +120,7 @@ def ingest_articles(
         by_file[_file_key(a)].append(a)
     done = 0
     emptied: set[str] = set()
+    versions: dict[str, str] = {}  # new article id -> id of the earlier version it replaces
     for path, group in by_file.items():
         digest = file_sha256(path) if path else "-"
         with store.transaction() as conn:
@@ -128,6 +129,7 @@ def ingest_articles(
                 earlier = dict.fromkeys(i for p in _spellings(path) for i in store.article_ids_from_file(p))
                 stale = [i for i in earlier if i not in keep]
                 if stale:
+                    versions.update(_earlier_versions(group, store.get_articles(stale)))
                     emptied.update(store.remove_articles(conn, stale))
                     report.replaced += stale
             new, existing = store.add_articles(conn, group)
@@ -147,7 +149,7 @@ def ingest_articles(
     # articles an interrupted earlier run stored but never grouped are grouped now, with the new
     ungrouped = store.unclustered_ids() if report.new or report.existing else []
     if ungrouped:
-        report.stories_changed = _group_new(store, ungrouped)
+        report.stories_changed = _group_new(store, ungrouped, versions)
     if emptied:  # stories that lost an old version (and still have articles) get a new brief too
         report.stories_changed += [s for s in sorted(emptied) if s not in report.stories_changed
                                    and store.resolve_story_id(s) == s]
@@ -159,7 +161,30 @@ def ingest_articles(
     return report
 
 
-def _group_new(store: Store, new_ids: list[str], attempts: int = 5) -> list[str]:
+def _earlier_versions(group: list[Article], old: list[Article]) -> dict[str, str]:
+    """New article id -> the earlier version it replaces: the one read from the same place (the
+    file, or its record), when the two are one report (a correction or an update keeps most of its
+    words; a file rewritten with another story does not). The clusterer puts such a version in
+    its predecessor's story even after that story left the hot window."""
+    from newsfuse.stories.dedup import token_jaccard
+
+    def words(a: Article) -> set[str]:
+        return set(re.findall(r"\w+", f"{a.title or ''} {a.text}".casefold()))
+
+    by_place = {o.path: o for o in old if o.path}
+    out = {}
+    for a in group:
+        prev = by_place.get(a.path)
+        if prev is not None and token_jaccard(words(prev), words(a)) >= SAME_REPORT_WORDS:
+            out[a.id] = prev.id
+    return out
+
+
+SAME_REPORT_WORDS = 0.5  # word-set Jaccard of two versions of one file above which they are one report
+
+
+def _group_new(store: Store, new_ids: list[str], versions: dict[str, str] | None = None,
+               attempts: int = 5) -> list[str]:
     """Find duplicates of the new articles and put them into stories; returns changed story ids.
 
     Another process (the web server storing an upload, a second ingest) may group articles at
@@ -170,7 +195,7 @@ def _group_new(store: Store, new_ids: list[str], attempts: int = 5) -> list[str]
     ids = list(new_ids)
     for attempt in range(attempts):
         seen = store.state_text(CLUSTER_STATE_KEY)
-        done = _group_once(store, ids, seen, last=attempt == attempts - 1)
+        done = _group_once(store, ids, seen, last=attempt == attempts - 1, versions=versions)
         if done is not None:
             return done
         ids = store.unclustered_ids()  # what the other run left (it may have taken ours too)
@@ -179,7 +204,8 @@ def _group_new(store: Store, new_ids: list[str], attempts: int = 5) -> list[str]
     return []
 
 
-def _group_once(store: Store, ids: list[str], seen: str | None, last: bool) -> list[str] | None:
+def _group_once(store: Store, ids: list[str], seen: str | None, last: bool,
+                versions: dict[str, str] | None = None) -> list[str] | None:
     """One grouping of ``ids`` from the clusterer memory ``seen``; None if it changed meanwhile."""
     from newsfuse.stories.cluster import StoryClusterer
     from newsfuse.stories.dedup import find_duplicates
@@ -194,7 +220,7 @@ def _group_once(store: Store, ids: list[str], seen: str | None, last: bool) -> l
         a.duplicate_of = dups.duplicate_of.get(a.id)
 
     clusterer = StoryClusterer.from_state(json.loads(seen)) if seen else StoryClusterer()
-    changed = clusterer.add(new)
+    changed = clusterer.add(new, earlier=versions)
     with store.transaction() as conn:
         if not last and store.state_text(CLUSTER_STATE_KEY, conn) != seen:
             return None  # another run grouped articles since we read the memory: redo on top of it

@@ -17,11 +17,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
 
+from newsfuse.ingest.clean import glued_credit_end
 from newsfuse.records import Article, Sentence
 
 __all__ = ["Topic", "detokenise", "load_topic", "topic_dirs", "default_t17_dir"]
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 
 
 def default_t17_dir() -> Path:
@@ -50,6 +51,7 @@ _DETOK = [
     (re.compile(r"\s+'(\s|$)"), r"'\1"),
     (re.compile(r"-LRB-\s*"), "("),
     (re.compile(r"\s*-RRB-"), ")"),
+    (re.compile(r"\\/"), "/"),  # PTB escapes slashes: "Reuters\/AP", "24\/7"
     (re.compile(r"\s{2,}"), " "),
 ]
 
@@ -70,6 +72,21 @@ class Topic:
     articles: list[Article]
     tokens: dict[tuple[str, int], str]  # (article id, sentence index) -> tokenised line
     timelines: list[dict[date, list[str]]] = field(default_factory=list)
+
+
+def _without_credit(raw: str) -> str:
+    """A tokenised line without the photo credit glued into its opening, as ingest cuts it from a
+    paragraph ("Photograph : Jane Roe\\/AP The council ..."): the scored tokens must be the
+    sentence's. The cut is the whole tokens whose detokenised form is the credit."""
+    txt = detokenise(raw)
+    cut = glued_credit_end(txt)
+    if not cut:
+        return raw
+    toks = raw.split()
+    for k in range(1, len(toks)):
+        if detokenise(" ".join(toks[k:])) == txt[cut:]:
+            return " ".join(toks[k:])
+    return raw
 
 
 def _parse_date(s: str) -> date:
@@ -93,6 +110,7 @@ def _build(folder: Path) -> Topic:
                 raw = raw.strip()
                 if not raw:
                     continue
+                raw = _without_credit(raw)
                 txt = detokenise(raw)
                 if not txt:
                     continue

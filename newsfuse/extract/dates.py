@@ -28,7 +28,7 @@ from ..records import Article, Happening
 from .language import is_english, numeric_dates
 from .speakers import in_quotation
 
-__all__ = ["DatePhrase", "find_date_phrases", "resolve_date", "extract_happenings", "Precision"]
+__all__ = ["DatePhrase", "find_date_phrases", "resolve_date", "extract_happenings", "in_side_clause", "Precision"]
 
 Precision = Literal["day", "month", "year", "vague"]
 
@@ -411,6 +411,14 @@ _BACKGROUND_ASIDE = re.compile(r",\s+(?:which|who|that)?\s*(?:was\s+|were\s+|had
                                r"constructed|inaugurated|born|elected|appointed|renovated|formed)\s+[^,;]{0,30}$", re.I)
 
 
+# a side clause set off by commas after the subject: a relative clause ("The minister, who took office
+# on 3 May, resigned on Tuesday") or a participle ("The suspect, arrested on Monday, appeared ..."):
+# its date is the subject's past, the main clause's date is the happening's
+_SIDE_CLAUSE = re.compile(r",\s+(?:(?:who|which|whose|whom|where)\b|(?:\w+ly\s+)?(?:\w+ed|" + "|".join(
+    ("born", "built", "chosen", "given", "held", "hit", "known", "made", "seen", "set", "shot", "sworn", "taken",
+     "won", "written")) + r")\b)[^,;()]{0,80}$", re.I)
+
+
 # "since 14:20 on Sunday", "the highest since records began in 1961"
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:\d{1,2}[:.]\d{2}\s*(?:[ap]m\s+)?|(?:records|measurements|monitoring)\s+"
                            r"(?:began|started)\s+)?$", re.I)
@@ -440,10 +448,15 @@ def looks_ahead(text: str, phrase: str) -> bool:
     return at >= 0 and _tense(text, at, at + len(phrase)) == "future"
 
 
-def _closes_before(text: str, end: int, phrases) -> bool:
-    """The aside holding a date ends with a comma before a later date phrase of the sentence."""
+def in_side_clause(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """Is the date at [start, end) in an aside about the subject's past (a dated background aside,
+    a relative or participle clause) that a comma closes before another date of the sentence
+    (``spans``) that is not ahead? Then the main clause's date is the happening's; a plan in the
+    main clause ("..., which buckled on Monday, will reopen on Friday") leaves the aside's."""
+    if not (_BACKGROUND_ASIDE.search(text, 0, start) or _SIDE_CLAUSE.search(text, max(0, start - 100), start)):
+        return False
     comma = text.find(",", end)
-    return comma != -1 and comma - end < 30 and any(dp.start > comma for dp in phrases)
+    return comma != -1 and comma - end < 30 and any(s > comma and _tense(text, s, e) != "future" for s, e in spans)
 
 
 def happening_phrase(text: str, ref: date | None) -> DatePhrase | None:
@@ -458,8 +471,9 @@ def happening_phrase(text: str, ref: date | None) -> DatePhrase | None:
         phrases = phrases[1:]  # "DARVAN, November 5. /Agency/." is when it was filed, not what happened
     if len(phrases) > 1:
         # "The mall, which opened in 2008, was fined last year": a dated aside is background
-        phrases = [dp for dp in phrases if not _BACKGROUND_ASIDE.search(text, 0, dp.start)
-                   or not _closes_before(text, dp.end, phrases)] or phrases
+        # (likewise a date in any side clause, when the main clause has a date of its own)
+        spans = [(dp.start, dp.end) for dp in phrases]
+        phrases = [dp for dp in phrases if not in_side_clause(text, dp.start, dp.end, spans)] or phrases
     if any(dp.precision == "day" for dp in phrases):
         # "this month: on the 4th, ...": the day says more than the running month
         phrases = [dp for dp in phrases if dp.text.lower() not in ("this month", "this week", "later this month")]

@@ -177,13 +177,17 @@ class StoryCorpus:
                 seen[k] = i
         # a light edit is a copy; a changed figure ("12 killed" -> "13 killed") or a denial is not. With the
         # semantic extra, a close paraphrase (MiniLM cosine >= PARAPHRASE_COPY) is a copy too.
-        for start, block in self.sim.blocks():
+        reps = self._distinct_texts()
+        sim = self.sim if len(reps) == n else _Similarity(
+            self.matrix[reps] if self.matrix is not None else None,
+            self.embeddings[reps] if self.embeddings is not None else None, len(reps))
+        for start, block in sim.blocks():
             for threshold, part in ((NEAR_IDENTICAL, block.lexical), (PARAPHRASE_COPY, block.semantic)):
                 if part is None:
                     continue
                 rows, cols = np.nonzero(part >= threshold)
-                for r, j in zip(rows.tolist(), cols.tolist()):
-                    i = start + r
+                for r, c in zip(rows.tolist(), cols.tolist()):
+                    i, j = reps[start + r], reps[c]
                     if j <= i:
                         continue
                     if uf.find(i) != uf.find(j) and same_numbers(i, j):
@@ -193,6 +197,20 @@ class StoryCorpus:
         for i, g in enumerate(self.group):
             members[g].append(i)
         self.members = dict(members)
+
+    def _distinct_texts(self) -> list[int]:
+        """The first sentence of each distinct text, in order (and every one with no words). Copies
+        of one text have the same similarities, figures and denials and are joined already (equal
+        when normalised), so the near-copy pass compares these alone: a page of one sentence
+        repeated is one row, where all pairs of its sentences took time quadratic in its length."""
+        first: dict[str, int] = {}
+        out = []
+        for i, (_, s) in enumerate(self.sents):
+            if not normalise(s.text):  # never joined as equal: compared like any other
+                out.append(i)
+            elif first.setdefault(s.text, i) == i:
+                out.append(i)
+        return out
 
     def denials(self, i: int) -> int:
         """How many denials sentence i holds ("not", "never", ...): a sentence and its denial look

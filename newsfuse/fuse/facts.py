@@ -34,6 +34,12 @@ Decisions (documented here because readers of a brief rely on them):
   (a third) are one fact under the plainer name, with a note saying who named the group.
   Differing figures (50 people and 12 children killed) or several specific groups (officers,
   protesters and attackers killed) stay apart: one may be a part of the other.
+* ``agree`` is said of one figure only. When sources share a figure and one of them also gives
+  another (a part and its whole, two things keyed alike), each figure is its own row: the shared
+  one ``agree``, the other ``single``, both noting that the figure varies within that source.
+* Durations measure different things (an earlier strike's 24 hours, the talks' seven hours): two
+  readings are one fact only when they name the same thing ("24-hour strike", "the talks lasted")
+  or state the same figure; a split part that names one thing is named after it.
 * ``single``: one outlet only, all its figures alike. A duplicate article (``duplicate_of``)
   is not an independent source: its claims that repeat a figure of the original are dropped,
   but a figure the duplicate changed ("340" in a copy of wire text that says "310") is its
@@ -359,30 +365,107 @@ def fuse_claims(
 
     named = _fold_generic(by_quantity)
     facts: list[Fact] = []
-    for quantity, items in by_quantity.items():
-        items = _one_per_outlet_figure(_learned_where_rules_agree(items))
-        groups = _group_figures(items)
-        outlets = {i.outlet for i in items}
-        sources = {i.source_key for i in items}
-        if len(groups) == 1:
-            status = "single" if len(outlets) == 1 or len(sources) == 1 else "agree"
-        elif _is_evolving(groups, quantity):
-            status = "evolving"
-        elif _sources_disagree(items):
-            status = "conflict"
-        else:  # the differing figures all come from within single sources
-            status = "single" if len(outlets) == 1 or len(sources) == 1 else "agree"
-        note = _note(status, groups)
-        if len(groups) > 1 and status in ("single", "agree"):
-            note = " ".join(filter(None, [note, _varies_note(groups)]))
-        if quantity in named:
-            note = " ".join(filter(None, [note, named[quantity]]))
-        facts.append(_fact(quantity, status, items, articles, note))
+    for quantity, all_items in by_quantity.items():
+        for name, items in _lengths_of_things(quantity, all_items):
+            facts.extend(_facts_of(name, items, articles, named.get(quantity)))
     for (quantity, _outlet), items in listed.items():
         items = _one_per_outlet_figure(items)
         facts.append(_fact(quantity, "single", items, articles, LISTED_NOTE))
     facts.sort(key=lambda f: (f.note == LISTED_NOTE, -reporting_outlets(f), STATUS_ORDER[f.status], f.quantity))
     return facts
+
+
+def _status(items: list[_Item], groups: list[list[_Item]]) -> str:
+    """agree / single when one figure (or figures within single sources), else evolving or conflict."""
+    outlets = {i.outlet for i in items}
+    sources = {i.source_key for i in items}
+    if len(groups) > 1 and _is_evolving(groups, items[0].claim.quantity.strip().lower()):
+        return "evolving"
+    if len(groups) > 1 and _sources_disagree(items):
+        return "conflict"
+    return "single" if len(outlets) == 1 or len(sources) == 1 else "agree"
+
+
+def _facts_of(quantity: str, items: list[_Item], articles: dict[str, Article], named: str | None) -> list[Fact]:
+    """The fact(s) of one quantity. Sources that share one figure while one of them also gives
+    another (a part and its whole, two things keyed alike) agree on that figure only: each figure
+    is then its own row, so "agree" is only said of one value."""
+    items = _one_per_outlet_figure(_learned_where_rules_agree(items))
+    groups = _group_figures(items)
+    status = _status(items, groups)
+    rows = [(status, items, groups)]
+    if status == "agree" and len(groups) > 1:
+        rows = [(_status(g, [g]), g, [g]) for g in sorted(groups, key=_majority_key)]
+    out = []
+    for st, its, gs in rows:
+        note = _note(st, gs)
+        if len(groups) > 1 and status in ("single", "agree"):
+            note = " ".join(filter(None, [note, _varies_note(groups)]))
+        out.append(_fact(quantity, st, its, articles, " ".join(filter(None, [note, named])) or None))
+    return out
+
+
+# what a length in hours measures: "a 24-hour strike", "seven hours of talks", "the talks lasted
+# seven hours"; a word after the unit that is no noun ("for 24 hours on Monday") names nothing
+_HOURS_THEN_THING = re.compile(r"[\s-]*(?:hours?|hrs?)(?:-long)?\s+(?:of\s+)?([a-z][a-z-]+)\b")
+_THING_THEN_LASTED = re.compile(
+    r"\b([a-z][a-z-]+)\s+(?:had\s+|has\s+|have\s+)?(?:lasted|lasting|took|continued|ran|went on|stretched on)"
+    r"\s+(?:for\s+)?(?:about\s+|around\s+|nearly\s+|almost\s+|more than\s+|some\s+|over\s+)?$")
+_NOT_A_THING = frozenset(
+    "on in at for after before without with and or to ago later earlier a an the of since until by last this that "
+    "when while as because but long each every per straight non-stop later before until into from than more then "
+    "today yesterday tonight overnight".split())
+
+
+def _thing_measured(c: Claim) -> str | None:
+    """The noun a duration claim measures, as written, if its sentence says."""
+    text = c.text or ""
+    for m in re.finditer(r"(?<![\w.])" + re.escape(c.value) + r"(?![\w.])", text, re.IGNORECASE):
+        after = _HOURS_THEN_THING.match(text, m.end())
+        word = after.group(1) if after else None
+        if word is None or word in _NOT_A_THING or word.endswith(("ed", "ly")):
+            before = _THING_THEN_LASTED.search(text, max(0, m.start() - 60), m.start())
+            word = before.group(1) if before and before.group(1) not in _NOT_A_THING else None
+        if word:
+            return word
+    return None
+
+
+def _stem(word: str | None) -> str | None:
+    """"talks" and "talk" name one thing."""
+    return word[:-1] if word and word.endswith("s") and not word.endswith("ss") and len(word) > 4 else word
+
+
+def _lengths_of_things(quantity: str, items: list[_Item]) -> list[tuple[str, list[_Item]]]:
+    """Durations are of different things (an earlier strike's 24 hours, the talks' seven hours):
+    two readings are one fact when they name the same thing or state the same figure. A part with
+    one named thing is named after it ("strike duration hours"). Other quantities stay whole."""
+    if split_key(quantity)[0] != "duration":
+        return [(quantity, items)]
+    shown = [_thing_measured(i.claim) for i in items]
+    things = [_stem(w) for w in shown]
+    parent = list(range(len(items)))
+
+    def root(k: int) -> int:
+        while parent[k] != k:
+            k = parent[k]
+        return k
+
+    for a in range(len(items)):
+        for b in range(a):
+            if (things[a] and things[a] == things[b]) or _same_figure(items[a], items[b]):
+                parent[root(a)] = root(b)
+    parts: dict[int, list[int]] = defaultdict(list)
+    for k in range(len(items)):
+        parts[root(k)].append(k)
+    if len(parts) == 1:
+        return [(quantity, items)]
+    out = []
+    for members in parts.values():
+        named = Counter(shown[k] for k in members if shown[k])
+        one = len({things[k] for k in members if things[k]}) == 1
+        out.append((f"{named.most_common(1)[0][0]} {quantity}" if one else quantity, [items[k] for k in members]))
+    return out
 
 
 def reporting_outlets(fact: Fact) -> int:
@@ -424,8 +507,8 @@ LISTED_NOTE = "Listed, not compared: language not analysed; the same unit word m
 def _fact(quantity: str, status: str, items: list[_Item], articles: dict[str, Article],
           note: str | None) -> Fact:
     items.sort(key=lambda i: (_time_key(i), i.outlet, i.claim.article_id, i.claim.sentence))
-    name = next((i.claim.quantity for i in items if i.claim.quantity.strip().lower() == quantity),
-                items[0].claim.quantity)  # a folded group keeps the plainer name
+    # a folded group keeps the plainer name; a duration split by what it measures is named after it
+    name = next((i.claim.quantity for i in items if i.claim.quantity.strip().lower() == quantity), quantity)
     return Fact(quantity=name, status=status, reports=[_report(i, articles) for i in items], note=note)
 
 

@@ -21,6 +21,7 @@ from typing import Iterable
 
 import numpy as np
 
+from newsfuse.extract.dates import in_side_clause
 from newsfuse.ingest.meta import MONTHS
 from newsfuse.fuse.text import negations, numbers_in, without_page_stamp
 from newsfuse.ingest.segment import ensure_sentences
@@ -152,6 +153,19 @@ def find_date_mentions(text: str, ref_date: date | None) -> list[tuple[date, str
     return out
 
 
+def _main_clause_mention(text: str, ments: list[tuple[date, str]]) -> tuple[date, str]:
+    """The first mention outside a side clause ("The minister, who took office on 3 May, resigned
+    on Tuesday" is dated Tuesday), else the first."""
+    if len(ments) == 1:
+        return ments[0]
+    spans, at = [], 0
+    for _d, phrase in ments:
+        at = text.find(phrase, at)
+        spans.append((at, at + len(phrase)))
+        at += len(phrase)
+    return next((m for m, (s, e) in zip(ments, spans) if s < 0 or not in_side_clause(text, s, e, spans)), ments[0])
+
+
 def happenings_for(article: Article) -> list[Happening]:
     """One Happening per sentence that mentions a day (its first such day), via the fast resolver."""
     ref_default = article.published_date
@@ -160,7 +174,7 @@ def happenings_for(article: Article) -> list[Happening]:
         ref = s.ref_date or ref_default
         ments = find_date_mentions(s.text, ref)
         if ments:
-            d, phrase = ments[0]
+            d, phrase = _main_clause_mention(s.text, ments)
             out.append(Happening(article.id, s.index, s.text, d, phrase, "day"))
     return out
 

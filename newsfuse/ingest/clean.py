@@ -19,6 +19,7 @@ __all__ = [
     "is_boilerplate",
     "is_caps_teaser",
     "is_caption",
+    "glued_credit_end",
     "drop_repeated",
     "looks_like_heading",
     "looks_like_title",
@@ -209,6 +210,77 @@ def is_caption(line: str) -> bool:
 
 def strip_credit(line: str) -> str:
     return (_CREDIT_TAIL.sub("", line) if _may_have_credit(line) else line).strip()
+
+
+# A photo credit run into the text it sits on, as flattened pages print it: "<caption> Photograph:
+# Jane Roe/Agency The council said ...". The credit names a person and/or an agency, so it is read
+# as capitalised words up to a slash and its agency, a known agency, "X for the Y", or a name that
+# a sentence's opening word follows.
+_CREDIT_LABEL = re.compile(r"(?:(?<=\s)|^)\(?(?:Photograph|Photo|Picture|Image)s?\s?:\s+")
+_PHOTO_AGENCIES = (r"(?:Getty Images|Getty|Rex Features|Rex/Shutterstock|Rex|Shutterstock|Alamy|Corbis|Magnum"
+                   r"|Associated Press|AP|AFP|EPA|PA Wire|PA|Reuters|REUTERS|Xinhua|Sipa|Zuma|Bloomberg)")
+_NAME = r"[A-Z][\w.'&-]*"
+_PARTICLE = r"(?:for|of|the|and|de|di|da|du|van|von|der|le|la|al|el|bin)"
+_SLASH_CREDIT = re.compile(
+    rf"(?:(?:{_PARTICLE}-)?{_NAME}(?:\s(?:{_PARTICLE}\s)?{_NAME}){{0,5}}\s?/\s?)+"
+    rf"(?:(?i:{_PHOTO_AGENCIES})(?:\s(?:Photos|Images))?|{_NAME})(?=\s)")
+_AGENCY_CREDIT = re.compile(rf"{_PHOTO_AGENCIES}(?=\s)")
+_FOR_CREDIT = re.compile(rf"{_NAME}(?:\s{_NAME}){{0,3}}\sfor\s(?:the\s)?{_NAME}(?=\s)")
+# words that open sentences, not names: where a credit's name run stops
+_OPENERS = frozenset(
+    "The A An It Its As In On At He She They We I You This That These Those There Here When While After Before "
+    "If But And Or For One Two Three Some Many More Most Last Next Why How What Who Where Of From With By "
+    "Another Every Each No Not Yet So Since Until Under Over Now Today Yesterday Earlier Later".split())
+_SENTENCE_START = re.compile(r"[A-Z0-9\"“‘'`$£€]")
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’')]*\s")
+
+
+def _name_credit(rest: str) -> int:
+    """Length of a credit that is a bare name ("Jane Roe The council ..."): the capitalised words
+    before a sentence's opening word, digit or quote; or, before a longer run of capitalised words
+    (the sentence's subject), a person's first and last name. 0 where the end is not clear."""
+    words = list(re.finditer(r"\S+", rest[:200]))
+    run = 0
+    while run < min(len(words), 6) and words[run].group()[0].isupper() and words[run].group() not in _OPENERS \
+            and words[run].group().isalpha():
+        run += 1
+    if run == 0 or run >= len(words) or run > 5:
+        return 0
+    nxt = words[run].group()
+    if nxt in _OPENERS or not nxt[0].isalpha():
+        return words[run - 1].end()
+    return words[1].end() if run >= 3 else 0
+
+
+def _trailing_surname(rest: str) -> int:
+    """Length of one more name word after a slash credit's last part when a sentence's opening
+    word follows it ("AP/Jane Roe The ...": the part after the slash was a first name)."""
+    m = re.match(r"\s[A-Z][a-z'-]+(?=\s(\S+))", rest)
+    return m.end() if m and m.group(1) in _OPENERS and rest[1:m.end()] not in _OPENERS else 0
+
+
+def glued_credit_end(text: str) -> int:
+    """Where a paragraph's own text starts after a photo credit glued into its opening (0: none).
+
+    Only a credit in the opening, with no sentence end before it (what precedes is the photo's
+    caption, or the page's headline run into it), and followed by a sentence counts: a sentence
+    that mentions a photograph has no "Photograph: Name" label in it."""
+    m = _CREDIT_LABEL.search(text, 0, 400)
+    if m is None or _SENTENCE_BREAK.search(text, 0, m.start()):
+        return 0
+    rest = text[m.end():]
+    if m.group().startswith("("):  # "(Photo: Jane Roe/Agency) The ...": the credit ends at ")"
+        close = rest.find(")", 0, 160)
+        end = close + 1 if close >= 0 and "(" not in rest[:close] else 0
+    else:
+        found = _SLASH_CREDIT.match(rest) or _AGENCY_CREDIT.match(rest) or _FOR_CREDIT.match(rest)
+        end = found.end() if found else _name_credit(rest)
+        if found and found.re is _SLASH_CREDIT:  # "Agency/Jane Roe The ...": a name after the slash
+            end += _trailing_surname(rest[end:])
+    after = rest[end:].lstrip()
+    if not end or not _SENTENCE_START.match(after) or len(after.split()) < 3:
+        return 0
+    return len(text) - len(after)
 
 
 # closing punctuation, wide full stops included (。！？ in CJK text, ؟ in Arabic, । in Devanagari)

@@ -176,6 +176,10 @@ def preclean(raw: RawDoc) -> Work:
             keep[i] = False
     rep = clean.drop_repeated(paras)
     keep = [k and r for k, r in zip(keep, rep)]
+    # a photo credit (and the caption before it) run into a paragraph's opening sentence
+    for i, p in enumerate(paras):
+        if keep[i] and (cut := clean.glued_credit_end(p)):
+            paras[i] = p[cut:]
 
     # title
     title_idx = None

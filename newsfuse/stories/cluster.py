@@ -1129,12 +1129,15 @@ class StoryClusterer:
         """Storyline id -> ids of its stories (current ids, in order of creation)."""
         return {k: list(v) for k, v in self._line_stories.items() if v}
 
-    def add(self, articles: list[Article]) -> list[Story]:
+    def add(self, articles: list[Article], earlier: dict[str, str] | None = None) -> list[Story]:
         """Assign each new article to a story (sets ``article.story_id``); return changed stories.
 
         New articles enter the *pool* (the unsettled articles of the hot window), and the whole
         pool is re-clustered in publish order with current weights. The result therefore depends
-        on which articles are in the window, hardly on the order or batching they came in."""
+        on which articles are in the window, hardly on the order or batching they came in.
+        ``earlier`` maps an edited version of an article to the version it replaces: once that one
+        has settled, the edit follows its story as a copy would, also after the story went cold."""
+        earlier = earlier or {}
         fresh, seen = [], set()
         for a in articles:
             if a.id in seen:
@@ -1153,7 +1156,8 @@ class StoryClusterer:
         fresh_ids = {a.id for a in fresh}
         vec_arts = []
         for a in fresh:
-            orig = a.duplicate_of
+            # an edit of a settled article (one still in the pool re-clusters with it as usual)
+            orig = a.duplicate_of or (earlier.get(a.id) if earlier.get(a.id) not in self._pool else None)
             if orig and orig not in fresh_ids and orig not in self._pool:
                 sid = self.resolve(self._article_story.get(orig, "")) if orig in self._article_story else None
                 if sid is None:

@@ -64,8 +64,10 @@ def test_a_figure_said_earlier_that_day_is_an_older_figure_not_a_conflict():
 
 
 def test_without_an_earlier_phrase_two_figures_of_one_post_still_are_not_ordered():
-    (fact,) = _two_tolls("Then")
-    assert fact.status != "evolving"
+    facts = _two_tolls("Then")
+    assert all(f.status != "evolving" for f in facts)
+    # the outlets agree on 15 only: the post's 16 is a row of its own, not "agree"
+    assert [(f.status, [r.value for r in f.reports]) for f in facts] == [("agree", ["15", "15"]), ("single", ["16"])]
 
 
 def _wire_pair():

@@ -211,11 +211,11 @@ def test_two_ingests_at_once_do_not_lose_each_others_grouping(tmp_path, monkeypa
     real_add = StoryClusterer.add
     first_grouping, second_done = threading.Event(), threading.Event()
 
-    def add(self, articles):
+    def add(self, articles, **kw):
         if threading.current_thread().name != "first":
-            return real_add(self, articles)
+            return real_add(self, articles, **kw)
         first_grouping.set()
-        out = real_add(self, articles)
+        out = real_add(self, articles, **kw)
         second_done.wait(timeout=3)  # the other run stores and groups meanwhile (if it may)
         return out
 
