@@ -1,5 +1,6 @@
 """`newsfuse brief -o DIR` run again into the same folder: briefs of stories that no longer exist
-(and formats no longer asked for) go, files the user put there or edited stay."""
+(and formats no longer asked for) go, files the user put there or edited stay. `newsfuse export`
+writes the same folder from a workspace, and `watch -o` keeps it current as articles arrive."""
 
 import json
 from pathlib import Path
@@ -105,3 +106,56 @@ def test_storylines_of_several_stories_get_their_own_briefs(tmp_path):
             assert f'<a href="{lid}.html">{lid}</a>' in (out / f"{sid}.html").read_text()
     alone = sorted(stories - set(listed))
     assert alone and "part of storyline" not in (out / f"{alone[0]}.md").read_text()
+
+
+# a later report on the bridge
+BRIDGE2 = (" date 2025-02-12 Tolvey footbridge to stay shut for a month\n"
+           "The Wren Street footbridge in Tolvey will stay closed for at least a month while the cracked beam "
+           "is replaced, the council said on Wednesday.\n\n"
+           "Engineers said the crack in the main beam was 40 centimetres long.\n")
+
+
+def run(*args: str):
+    result = runner.invoke(app, list(args))
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def test_export_writes_what_brief_writes(tmp_path):
+    inputs, db = tmp_path / "in", str(tmp_path / "w.db")
+    inputs.mkdir()
+    (inputs / "tolvey.txt").write_text(BRIDGE)
+    (inputs / "marlow.txt").write_text(BAKERY)
+    run("ingest", str(inputs), "--db", db, "-q")
+    run("export", "--db", db, "-o", str(tmp_path / "exported"), "-q")
+    run("brief", str(inputs), "-o", str(tmp_path / "oneshot"), "-q")
+    exported = json.loads((tmp_path / "exported" / "index.json").read_text())
+    oneshot = json.loads((tmp_path / "oneshot" / "index.json").read_text())
+    assert story_files(tmp_path / "exported") == story_files(tmp_path / "oneshot")
+    assert len(story_files(tmp_path / "exported")) == 6
+    key = lambda idx: sorted((s["headline"], tuple(s["article_ids"])) for s in idx["stories"])  # noqa: E731
+    assert key(exported) == key(oneshot)
+    md = next((tmp_path / "exported").glob("s-*.md")).read_text()
+    assert md.startswith("# ")
+
+
+def test_export_needs_an_existing_store(tmp_path):
+    result = runner.invoke(app, ["export", "--db", str(tmp_path / "none.db"), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2 and not (tmp_path / "none.db").exists()
+
+
+def test_watch_keeps_the_folder_of_briefs_current(tmp_path):
+    inbox, out, db = tmp_path / "inbox", tmp_path / "briefs", str(tmp_path / "w.db")
+    inbox.mkdir()
+    (inbox / "tolvey.txt").write_text(BRIDGE)
+    run("watch", str(inbox), "--once", "--interval", "0.2", "--db", db, "-o", str(out), "-f", "md")
+    (bridge_md,) = story_files(out)
+    assert "stay shut for a month" not in (out / bridge_md).read_text()
+    (inbox / "tolvey-update.txt").write_text(BRIDGE2)
+    (inbox / "marlow.txt").write_text(BAKERY)
+    run("watch", str(inbox), "--once", "--interval", "0.2", "--db", db, "-o", str(out), "-f", "md")
+    files = story_files(out)
+    assert len(files) == 2 and bridge_md in files  # the later report joined its story: same id
+    assert "stay shut for a month" in (out / bridge_md).read_text()  # the update is among its sources
+    index = json.loads((out / "index.json").read_text())
+    assert sorted(len(s["article_ids"]) for s in index["stories"]) == [1, 2]

@@ -26,12 +26,18 @@ def _later(day: date, topic: str) -> str:
             f"Officials said more details on the {topic} would follow this week.\n")
 
 
-def test_an_early_file_edited_late_rejoins_its_story(tmp_path):
+def _two_reports(tmp_path):
+    """A folder holding two outlets' reports of one event; the first report's path."""
     inbox = tmp_path / "in"
     inbox.mkdir()
     first = inbox / "corran-courier.txt"
     first.write_text(BRIDGE)
     (inbox / "river-gazette.txt").write_text(BRIDGE_2)
+    return inbox, first
+
+
+def test_an_early_file_edited_late_rejoins_its_story(tmp_path):
+    inbox, first = _two_reports(tmp_path)
     with Store(tmp_path / "w.db") as store:
         pipeline.ingest([inbox], store)
         story = {a.path: a.story_id for a in store.all_articles()}
@@ -49,11 +55,7 @@ def test_an_early_file_edited_late_rejoins_its_story(tmp_path):
 
 
 def test_an_early_file_rewritten_as_another_story_is_clustered_anew(tmp_path):
-    inbox = tmp_path / "in"
-    inbox.mkdir()
-    first = inbox / "corran-courier.txt"
-    first.write_text(BRIDGE)
-    (inbox / "river-gazette.txt").write_text(BRIDGE_2)
+    inbox, first = _two_reports(tmp_path)
     with Store(tmp_path / "w.db") as store:
         pipeline.ingest([inbox], store)
         old = {a.path: a.story_id for a in store.all_articles()}[str(first)]
