@@ -397,11 +397,13 @@ def _facts_of(quantity: str, items: list[_Item], articles: dict[str, Article], n
     if status == "agree" and len(groups) > 1:
         rows = [(_status(g, [g]), g, [g]) for g in sorted(groups, key=_majority_key)]
     out = []
-    for st, its, gs in rows:
+    for k, (st, its, gs) in enumerate(rows):
         note = _note(st, gs)
         if len(groups) > 1 and status in ("single", "agree"):
             note = " ".join(filter(None, [note, _varies_note(groups)]))
-        out.append(_fact(quantity, st, its, articles, " ".join(filter(None, [note, named])) or None))
+        # a table with two rows of one name reads as a mistake: the split-off figure says what it is
+        label = quantity if k == 0 else f"{quantity} (other figure)"
+        out.append(_fact(label, st, its, articles, " ".join(filter(None, [note, named])) or None))
     return out
 
 

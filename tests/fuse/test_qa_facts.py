@@ -68,6 +68,7 @@ def test_without_an_earlier_phrase_two_figures_of_one_post_still_are_not_ordered
     assert all(f.status != "evolving" for f in facts)
     # the outlets agree on 15 only: the post's 16 is a row of its own, not "agree"
     assert [(f.status, [r.value for r in f.reports]) for f in facts] == [("agree", ["15", "15"]), ("single", ["16"])]
+    assert facts[1].quantity == f"{facts[0].quantity} (other figure)"  # not two rows of one name
 
 
 def _wire_pair():
