@@ -40,7 +40,6 @@ from collections import Counter, OrderedDict
 from dataclasses import asdict, dataclass, fields
 from datetime import datetime, timezone
 from functools import lru_cache
-from itertools import chain
 
 import numpy as np
 import scipy.sparse as sp
@@ -977,6 +976,62 @@ def remember_counts(arts: list[Article], rows: list[tuple], config: ClusterConfi
     put_bounded(_COUNTS, ((_counts_key(a, cfg), row) for a, row in zip(arts, rows)), _COUNTS_MAX)
 
 
+class _SpellTally:
+    """The pool's votes for each (skeleton, spelling) pair of folded names, kept as articles enter
+    and leave the pool: ``_respelt`` asks at every re-clustering, and counting the whole pool's
+    pairs again each time cost ~6% of the clustering. Only the skeletons whose votes changed are
+    looked at again; the counts are the ones counting afresh gives, so the answers are the same."""
+
+    def __init__(self) -> None:
+        self.spell: dict[str, tuple] = {}  # article id -> its pairs, as counted
+        self.votes: dict[tuple[str, str], int] = {}  # (skeleton, spelling) -> articles
+        self.by_key: dict[str, dict[str, int]] = {}  # skeleton -> spelling -> articles
+        self.top: dict[str, int] = {}  # skeleton -> articles of its most used spelling
+        self.total: dict[str, int] = {}  # skeleton -> articles summed over its spellings
+        self.minor: set[tuple[str, str]] = set()  # pairs used by fewer articles than their skeleton's top
+
+    def update(self, spell: dict[str, tuple]) -> None:
+        """Count ``spell`` (article id -> pairs) instead of what was counted before."""
+        old, dirty = self.spell, set()
+        for k, pairs in old.items():
+            if spell.get(k) is not pairs:
+                self._count(pairs, -1, dirty)
+        for k, pairs in spell.items():
+            if old.get(k) is not pairs:
+                self._count(pairs, 1, dirty)
+        self.spell = dict(spell)
+        for key in dirty:
+            self._rank(key)
+
+    def _count(self, pairs: tuple, step: int, dirty: set) -> None:
+        votes, by_key = self.votes, self.by_key
+        for pair in pairs:
+            n = votes.get(pair, 0) + step
+            key, phrase = pair
+            dirty.add(key)
+            if n:
+                votes[pair] = by_key.setdefault(key, {})[phrase] = n
+            else:
+                del votes[pair]
+                del by_key[key][phrase]
+                self.minor.discard(pair)
+
+    def _rank(self, key: str) -> None:
+        phrases = self.by_key.get(key)
+        if not phrases:
+            self.by_key.pop(key, None)
+            self.top.pop(key, None)
+            self.total.pop(key, None)
+            return
+        top = self.top[key] = max(phrases.values())
+        self.total[key] = sum(phrases.values())
+        for phrase, n in phrases.items():
+            if n < top:
+                self.minor.add((key, phrase))
+            else:
+                self.minor.discard((key, phrase))
+
+
 class StoryClusterer:
     """Assigns articles to stories (and stories to storylines) as they arrive.
 
@@ -1034,6 +1089,7 @@ class StoryClusterer:
         self._art_gram_cache: tuple[dict, np.ndarray] = ({}, np.zeros((0, 0)))  # the same for _line_art
         self._cols = _Columns(self.dim)  # the products of a batch
         self._pool_sims: _PoolSims | None = None  # the leader pass's products, for the cohesion checks
+        self._spell_tally = _SpellTally()  # votes of the pool's name spellings (_respelt)
 
     # ------------------------------------------------------------------ features
     def _counts(self, arts: list[Article]) -> tuple[sp.csr_matrix, list[tuple]]:
@@ -1932,13 +1988,9 @@ class StoryClusterer:
         if least <= 0 or not self.config.name_spellings:
             return set()
         spell = {k: self._pool[k].get("spell", ()) for k in ids}
-        votes = Counter(chain.from_iterable(spell.values()))  # (skeleton, spelling) -> articles
-        top: dict[str, int] = {}
-        total: Counter = Counter()
-        for (key, _), n in votes.items():
-            top[key] = max(top.get(key, 0), n)
-            total[key] += n
-        minor = {kp for kp, n in votes.items() if n < top[kp[0]]}
+        tally = self._spell_tally
+        tally.update(spell)
+        votes, top, total, minor = tally.votes, tally.top, tally.total, tally.minor
         out = set()
         for k, pairs in spell.items():
             if len(minor.intersection(pairs)) < least:  # most articles: a set operation decides
