@@ -33,7 +33,9 @@ USER_AGENT = "newsfuse/0.1 (news brief builder; +https://pypi.org/project/newsfu
 TIMEOUT = (10.0, 30.0)  # seconds to connect, seconds between bytes
 FEED_FETCHES = 4  # entry pages fetched at once: polite to one site, and most of the wait is network
 _FEED_TYPES = ("rss", "atom", "rdf", "/xml", "+xml")
-_FEED_HEAD = re.compile(rb"<(rss|feed|rdf:RDF)\b", re.IGNORECASE)
+# the document's first element, after an XML declaration, processing instructions, comments, a DOCTYPE
+_ROOT = re.compile(rb"\A(?:\xef\xbb\xbf)?(?:\s|<\?.*?\?>|<!--.*?-->|<!(?i:doctype)[^>]*>)*<([A-Za-z][\w:.-]*)", re.DOTALL)
+_FEED_ROOTS = {b"rss", b"feed", b"rdf:rdf", b"rdf"}
 _MIN_FEED_WORDS = 40  # an entry's own text stands in for its page only when it is a body, not a teaser
 
 _pool = None
@@ -136,10 +138,14 @@ def _charset(content_type: str) -> str | None:
 
 
 def _is_feed(content_type: str, data: bytes) -> bool:
+    """A feed by its root element (<rss>, <feed>, <rdf:RDF>) whatever the server calls it: sites
+    serve feeds as text/html or text/plain, and XHTML pages as XML. The content type decides only
+    when the body has no recognisable first element."""
+    m = _ROOT.match(data[:8192])
+    if m:
+        return m.group(1).lower() in _FEED_ROOTS
     ct = content_type.lower()
-    if "html" in ct:
-        return False
-    return any(t in ct for t in _FEED_TYPES) or bool(_FEED_HEAD.search(data[:4096]))
+    return "html" not in ct and any(t in ct for t in _FEED_TYPES)
 
 
 def entry_stamp(entry) -> str:

@@ -286,3 +286,21 @@ def test_a_text_file_of_urls_is_a_list_to_fetch(site, tmp_path):
     arts, probs = _read(str(tmp_path))
     assert probs == []
     assert sorted(a.path for a in arts) == sorted([f"{base}/p1", f"{base}/p2", str(art)])
+
+
+def _rss(base: str, items: str) -> bytes:
+    return (f'<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Harbour desk</title>'
+            f"<link>{base}/</link><description>x</description>{items}</channel></rss>").encode()
+
+
+def test_a_feed_served_as_html_is_read_as_a_feed_and_an_xhtml_page_as_a_page(site):
+    base, routes = site
+    routes["/a"] = (200, "text/html", page("Levee holds overnight"))
+    routes["/feed"] = (200, "text/html; charset=utf-8", _rss(base, f"<item><title>Levee</title><link>{base}/a</link></item>"))
+    xhtml = page("Ketterby families return home").replace(b"<!doctype html>", b'<?xml version="1.0"?>\n<!DOCTYPE html>')
+    routes["/x"] = (200, "application/xhtml+xml", xhtml)
+    routes["/x-as-xml"] = (200, "application/xml", xhtml)
+    arts, probs = _read(f"{base}/feed", f"{base}/x", f"{base}/x-as-xml")
+    assert probs == []
+    assert [a.title for a in arts] == ["Levee holds overnight", "Ketterby families return home",
+                                       "Ketterby families return home"]
