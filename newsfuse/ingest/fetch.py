@@ -166,7 +166,7 @@ def read_url(url: str, skip: Callable[[str, str], bool] | None = None) -> list[R
     if not data.strip():
         return [ReadProblem(url, "empty response")]
     if _is_feed(ctype, data):
-        return _read_feed(url, data, skip)
+        return _read_feed(url, data, skip, final)
     return _read_page(url, final, ctype, data)
 
 
@@ -257,10 +257,13 @@ def _entry_link(entry) -> str:
     return link if is_url(link) else ""
 
 
-def _read_feed(url: str, data: bytes, skip: Callable[[str, str], bool] | None = None) -> list[Result]:
+def _read_feed(url: str, data: bytes, skip: Callable[[str, str], bool] | None = None,
+               final: str | None = None) -> list[Result]:
+    """The feed's entries, each read (see ``_read_entry``). Relative entry links ("/news/a.html")
+    are resolved against the feed's own address after redirects (``final``), or its xml:base."""
     import feedparser
 
-    parsed = feedparser.parse(data)
+    parsed = feedparser.parse(data, response_headers={"content-location": final or url})
     entries = list(enumerate(parsed.entries))
     if not entries:
         if parsed.get("bozo"):

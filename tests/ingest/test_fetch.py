@@ -304,3 +304,17 @@ def test_a_feed_served_as_html_is_read_as_a_feed_and_an_xhtml_page_as_a_page(sit
     assert probs == []
     assert [a.title for a in arts] == ["Levee holds overnight", "Ketterby families return home",
                                        "Ketterby families return home"]
+
+
+def test_relative_entry_links_resolve_against_the_feed_address(site):
+    base, routes = site
+    routes["/news/a"] = (200, "text/html", page("Levee holds overnight"))
+    routes["/news/b"] = (200, "text/html", page("Ketterby families return home", body=BODY.replace("Varnel", "Oskel")))
+    routes["/news/feed.xml"] = (200, "application/rss+xml", _rss(base, "<item><title>A</title><link>/news/a</link></item>"))
+    routes["/old-feed"] = (301, "text/html", f"{base}/news/feed.xml".encode())  # relative to where it moved
+    atom = ('<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Desk</title>'
+            '<entry><title>B</title><link rel="alternate" href="b"/><updated>2029-04-12T15:30:00Z</updated></entry></feed>')
+    routes["/news/atom"] = (200, "application/atom+xml", atom.encode())
+    arts, probs = _read(f"{base}/old-feed", f"{base}/news/atom")
+    assert probs == []
+    assert sorted(a.url for a in arts) == [f"{base}/news/a", f"{base}/news/b"]
