@@ -263,7 +263,9 @@ def _read_feed(url: str, data: bytes, skip: Callable[[str, str], bool] | None = 
     are resolved against the feed's own address after redirects (``final``), or its xml:base."""
     import feedparser
 
-    parsed = feedparser.parse(data, response_headers={"content-location": final or url})
+    # the base for relative links; the charset stays the XML declaration's, as without headers
+    headers = {"content-location": final or url, "content-type": "application/xml"}
+    parsed = feedparser.parse(data, response_headers=headers)
     entries = list(enumerate(parsed.entries))
     if not entries:
         if parsed.get("bozo"):
