@@ -257,6 +257,19 @@ def _entry_link(entry) -> str:
     return link if is_url(link) else ""
 
 
+def _distinct(entries: list) -> list:
+    """The first of entries that link to one page (a feed may list a story twice, in two
+    sections): its page is fetched once and any problem with it named once."""
+    seen, out = set(), []
+    for i, e in entries:
+        link = _entry_link(e)
+        if link and link in seen:
+            continue
+        seen.add(link)
+        out.append((i, e))
+    return out
+
+
 def _read_feed(url: str, data: bytes, skip: Callable[[str, str], bool] | None = None,
                final: str | None = None) -> list[Result]:
     """The feed's entries, each read (see ``_read_entry``). Relative entry links ("/news/a.html")
@@ -266,7 +279,7 @@ def _read_feed(url: str, data: bytes, skip: Callable[[str, str], bool] | None = 
     # the base for relative links; the charset stays the XML declaration's, as without headers
     headers = {"content-location": final or url, "content-type": "application/xml"}
     parsed = feedparser.parse(data, response_headers=headers)
-    entries = list(enumerate(parsed.entries))
+    entries = _distinct(list(enumerate(parsed.entries)))
     if not entries:
         if parsed.get("bozo"):
             return [ReadProblem(url, f"malformed feed: {parsed.get('bozo_exception')}"[:200])]

@@ -318,3 +318,14 @@ def test_relative_entry_links_resolve_against_the_feed_address(site):
     arts, probs = _read(f"{base}/old-feed", f"{base}/news/atom")
     assert probs == []
     assert sorted(a.url for a in arts) == [f"{base}/news/a", f"{base}/news/b"]
+
+
+def test_an_entry_listed_twice_is_fetched_and_named_once(site, hits):
+    base, routes = site
+    routes["/a"] = (200, "text/html", page("Levee holds overnight"))
+    item = "<item><title>{}</title><link>{}</link></item>"
+    routes["/feed"] = (200, "application/rss+xml", _rss(base, item.format("Levee", f"{base}/a") + item.format("Gone", f"{base}/gone")
+                                                       + item.format("Levee (Region)", f"{base}/a") + item.format("Gone again", f"{base}/gone")))
+    arts, probs = _read(f"{base}/feed")
+    assert [a.url for a in arts] == [f"{base}/a"] and [p.path for p in probs] == [f"{base}/gone"]
+    assert hits["/a"] == 1 and hits["/gone"] == 1
