@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import stat
-from concurrent.futures import ThreadPoolExecutor
+import threading
 from datetime import datetime, timezone
 from email.message import Message
 from typing import Callable
@@ -286,5 +286,37 @@ def _read_feed(url: str, data: bytes, skip: Callable[[str, str], bool] | None = 
         return [ReadProblem(url, "feed has no entries")]
     if skip is not None:
         entries = [(i, e) for i, e in entries if not skip(_entry_link(e) or f"{url}#{i + 1}", entry_stamp(e))]
-    with ThreadPoolExecutor(FEED_FETCHES) as ex:
-        return list(ex.map(lambda ie: _read_entry(url, *ie), entries))
+    return _in_threads(lambda ie: _read_entry(url, *ie), entries)
+
+
+def _in_threads(fn: Callable, items: list, workers: int = FEED_FETCHES) -> list:
+    """``fn`` of each item, in order, run in a few daemon threads. Not an executor: on Ctrl-C an
+    executor still fetches every queued page before the program can end (minutes for a big feed
+    on a slow site); daemon threads take no new item once the caller stops and end with it."""
+    out: list = [None] * len(items)
+    todo = iter(range(len(items)))
+    lock, stop, failed = threading.Lock(), threading.Event(), []
+
+    def work() -> None:
+        while not stop.is_set():
+            with lock:
+                i = next(todo, None)
+            if i is None:
+                return
+            try:
+                out[i] = fn(items[i])
+            except Exception as e:  # a bug: raised again in the caller
+                failed.append(e)
+                stop.set()
+
+    threads = [threading.Thread(target=work, name="newsfuse-fetch", daemon=True) for _ in range(min(workers, len(items)))]
+    try:
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    finally:
+        stop.set()
+    if failed:
+        raise failed[0]
+    return out

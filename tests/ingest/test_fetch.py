@@ -47,6 +47,8 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_response(404)
             self.end_headers()
             return
+        if callable(route):  # a route that answers slowly, or differently at each request
+            route = route()
         status, ctype, data = route
         self.send_response(status)
         if status in (301, 302):
@@ -329,3 +331,40 @@ def test_an_entry_listed_twice_is_fetched_and_named_once(site, hits):
     arts, probs = _read(f"{base}/feed")
     assert [a.url for a in arts] == [f"{base}/a"] and [p.path for p in probs] == [f"{base}/gone"]
     assert hits["/a"] == 1 and hits["/gone"] == 1
+
+
+def test_ctrl_c_stops_a_feed_fetch_without_waiting_for_slow_pages(site, hits, tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    base, routes = site
+    release = threading.Event()
+
+    def slow():
+        release.wait(20)  # a site that takes its time (well within the 30 s read timeout)
+        return 200, "text/html", page("Levee holds overnight")
+
+    items = "".join(f"<item><title>P{i}</title><link>{base}/slow/{i}</link></item>" for i in range(12))
+    routes["/feed"] = (200, "application/rss+xml", _rss(base, items))
+    for i in range(12):
+        routes[f"/slow/{i}"] = slow
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    proc = subprocess.Popen([sys.executable, "-m", "newsfuse", "ingest", f"{base}/feed", "--db", str(tmp_path / "w.db")],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 60
+        while not any(p.startswith("/slow/") for p in hits) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        proc.send_signal(signal.SIGINT)
+        start = time.monotonic()
+        proc.wait(timeout=30)
+        assert time.monotonic() - start < 5
+        assert sum(hits.get(f"/slow/{i}", 0) for i in range(12)) <= 4  # no queued page fetched after
+    finally:
+        release.set()
+        if proc.poll() is None:
+            proc.kill()
+        proc.communicate()
