@@ -24,7 +24,7 @@ from email.message import Message
 from typing import Callable
 
 from ..records import ReadProblem
-from .readers import TEXT_EXT, RawDoc, Result, _html_doc, _mb, _too_large, decode_text, max_bytes, read_bytes_raw
+from .readers import TEXT_EXT, RawDoc, Result, _author_names, _html_doc, _mb, _too_large, decode_text, max_bytes, read_bytes_raw
 
 __all__ = ["is_url", "read_url", "url_list", "entry_stamp", "FetchError", "fetch"]
 
@@ -220,8 +220,7 @@ def _fill(doc: RawDoc, entry) -> RawDoc:
     if not doc.title and entry.get("title"):
         doc.title = entry["title"].strip()
     if not doc.authors:
-        names = [a.get("name", "").strip() for a in entry.get("authors") or [] if a.get("name")]
-        doc.authors = names or ([entry["author"].strip()] if entry.get("author") else [])
+        doc.authors = _entry_authors(entry)
     t = _entry_time(entry)
     if t is not None:
         p = doc.published
@@ -230,6 +229,23 @@ def _fill(doc: RawDoc, entry) -> RawDoc:
         elif (p.hour, p.minute, p.second) == (0, 0, 0) and p.date() == t.date():
             doc.published = t
     return doc
+
+
+_RSS_AUTHOR = re.compile(r"\s*\S+@\S+\s*\(([^()]+)\)\s*")  # RSS 2.0: "jane@example.org (Jane Doe)"
+
+
+def _entry_authors(entry) -> list[str]:
+    """People named by a feed entry: RSS's "jane@example.org (Jane Doe)" gives its name (read here:
+    feedparser cuts addresses with long top-level domains), a bare e-mail address no one, and
+    "Jane Doe and John Roe" (one dc:creator) two."""
+    raw = entry.get("author") or ""
+    if re.match(r"\s*[^\s@()]+@", raw):  # an RSS address first (Atom names and addresses come apart)
+        m = _RSS_AUTHOR.fullmatch(raw)
+        given = [m.group(1)] if m else []
+    else:
+        given = [a.get("name") or "" for a in entry.get("authors") or []] or [raw]
+    names = [n for g in given if "@" not in g for n in _author_names(g.strip())]
+    return list(dict.fromkeys(names))
 
 
 def _read_entry(feed_url: str, i: int, entry) -> Result:

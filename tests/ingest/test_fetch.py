@@ -368,3 +368,19 @@ def test_ctrl_c_stops_a_feed_fetch_without_waiting_for_slow_pages(site, hits, tm
         if proc.poll() is None:
             proc.kill()
         proc.communicate()
+
+
+def test_feed_authors_are_people_not_addresses(site):
+    base, routes = site
+    for p in "abc":
+        routes[f"/{p}"] = (200, "text/html", page(f"Levee report {p}", body=BODY.replace("Varnel", f"Varnel-{p}")))
+    routes["/feed"] = (200, "application/rss+xml", (
+        f'<?xml version="1.0"?><rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>D</title>'
+        f"<item><title>a</title><link>{base}/a</link><author>desk@post.example (Ilse Marrow)</author></item>"
+        f"<item><title>b</title><link>{base}/b</link><author>desk@post.example</author></item>"
+        f"<item><title>c</title><link>{base}/c</link><dc:creator>Ilse Marrow and Tomas Reyll</dc:creator></item>"
+        f"</channel></rss>").encode())
+    arts, probs = _read(f"{base}/feed")
+    assert probs == []
+    assert {a.url.rsplit("/", 1)[1]: a.authors for a in arts} == {
+        "a": ["Ilse Marrow"], "b": [], "c": ["Ilse Marrow", "Tomas Reyll"]}
