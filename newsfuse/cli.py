@@ -169,7 +169,7 @@ def _report_problems(problems, quiet: bool, brief_errors: dict | None = None) ->
 
 @app.command()
 def brief(
-    paths: List[str] = typer.Argument(..., help="Files or folders of articles (txt, html, json, jsonl, warc, .gz), or URLs of pages or RSS/Atom feeds."),
+    paths: List[str] = typer.Argument(..., metavar="PATH_OR_URL", help="Files or folders of articles (txt, html, json, jsonl, warc, .gz), or URLs of pages or RSS/Atom feeds."),
     output: Path = typer.Option(Path("briefs"), "-o", "--output", callback=_output_dir, help="Folder for the briefs."),
     format: str = typer.Option("md,html,json", "--format", "-f", callback=_formats, help="Comma list of md, html, json."),
     words: Optional[int] = WORDS_OPTION,
@@ -241,9 +241,9 @@ def export(
 
 @app.command()
 def ingest(
-    paths: List[str] = typer.Argument(..., help="Files or folders to add to the workspace, or URLs of pages or RSS/Atom feeds."),
+    paths: List[str] = typer.Argument(..., metavar="PATH_OR_URL", help="Files or folders to add to the workspace, or URLs of pages or RSS/Atom feeds."),
     db: Path = DB_OPTION,
-    quiet: bool = typer.Option(False, "--quiet", "-q"),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only problems and the result line."),
     max_bytes: Optional[str] = MAX_BYTES_OPTION,
     workers: int = typer.Option(0, "--workers", min=0, help="Processes that read and clean articles (0: this one)."),
 ) -> None:
@@ -446,7 +446,7 @@ def watch(
     once: bool = typer.Option(False, "--once", help="Look twice, --interval seconds apart, ingest and exit."),
     keep_deleted: bool = typer.Option(False, "--keep-deleted",
                                       help="Keep the articles of files deleted from FOLDER (an inbox emptied once read)."),
-    feed: List[str] = typer.Option([], "--feed", callback=_feed_urls,
+    feed: List[str] = typer.Option([], "--feed", metavar="URL", callback=_feed_urls,
                                    help="URL of an RSS/Atom feed to poll too (repeat for several)."),
     feed_every: float = typer.Option(300.0, "--feed-every", min=1.0, help="Seconds between polls of the feeds."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", callback=_output_dir,
