@@ -105,3 +105,52 @@ def test_storylines_of_several_stories_get_their_own_briefs(tmp_path):
             assert f'<a href="{lid}.html">{lid}</a>' in (out / f"{sid}.html").read_text()
     alone = sorted(stories - set(listed))
     assert alone and "part of storyline" not in (out / f"{alone[0]}.md").read_text()
+
+
+def test_files_of_a_run_killed_mid_write_are_still_tidied_later(tmp_path, monkeypatch):
+    """A watch -o killed between writing briefs and writing index.json: the briefs it wrote
+    are still newsfuse's, so a later run removes them when their story has gone."""
+    from newsfuse.render import folder as fold
+
+    out = tmp_path / "briefs"
+    fold.write_folder(out, {"s-1.md": "one", "s-2.md": "two"}, {})
+    real, calls = fold._write_atomic, []
+
+    def dies_at_the_index(path, data):
+        calls.append(path.name)
+        if path.name == fold.INDEX and len(calls) > 1:
+            raise KeyboardInterrupt  # killed after the briefs, before the final index
+        real(path, data)
+
+    monkeypatch.setattr(fold, "_write_atomic", dies_at_the_index)
+    try:
+        fold.write_folder(out, {"s-1.md": "one", "s-2.md": "two, updated", "s-3.md": "three"}, {})
+    except KeyboardInterrupt:
+        pass
+    monkeypatch.setattr(fold, "_write_atomic", real)
+    (out / "notes.md").write_text("mine")
+    removed = fold.write_folder(out, {"s-1.md": "one"}, {})
+    assert removed == ["s-2.md", "s-3.md"]
+    assert sorted(p.name for p in out.iterdir()) == ["index.json", "notes.md", "s-1.md"]
+
+
+def test_a_brief_is_replaced_in_one_step(tmp_path, monkeypatch):
+    """A reader never finds half a brief: each file is written aside and renamed over the old."""
+    import os
+
+    from newsfuse.render import folder as fold
+
+    out = tmp_path / "briefs"
+    fold.write_folder(out, {"s-1.md": "old text"}, {})
+    seen = []
+    real = os.replace
+
+    def watching(src, dst):
+        seen.append((Path(dst).name, Path(dst).read_text()))  # what a reader sees just before
+        real(src, dst)
+
+    monkeypatch.setattr(os, "replace", watching)
+    fold.write_folder(out, {"s-1.md": "new text " * 1000}, {})
+    assert ("s-1.md", "old text") in seen
+    assert (out / "s-1.md").read_text() == "new text " * 1000
+    assert [p.name for p in out.iterdir() if p.name.endswith(".tmp")] == []
