@@ -353,7 +353,9 @@ def test_ctrl_c_stops_a_feed_fetch_without_waiting_for_slow_pages(site, hits, tm
         routes[f"/slow/{i}"] = slow
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
     proc = subprocess.Popen([sys.executable, "-m", "newsfuse", "ingest", f"{base}/feed", "--db", str(tmp_path / "w.db")],
-                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            # as typed in a terminal, also when these tests run in the background (SIGINT ignored)
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         deadline = time.monotonic() + 60
         while not any(p.startswith("/slow/") for p in hits) and time.monotonic() < deadline:
