@@ -126,6 +126,13 @@ def _output_dir(value: Optional[Path]) -> Optional[Path]:
         raise typer.BadParameter(f"cannot make the folder {value}: {base} is not a folder")
     if not os.access(base, os.W_OK | os.X_OK):
         raise typer.BadParameter(f"cannot write into {base}")
+    if value.is_dir():
+        from newsfuse.render.folder import foreign_files
+
+        theirs = foreign_files(value)
+        if theirs:
+            raise typer.BadParameter(f"{value} holds {' and '.join(theirs)} that newsfuse did not write, and a folder of "
+                                     "briefs has its own: choose a new or empty folder (or move those files)")
     return value
 
 

@@ -82,6 +82,21 @@ def _previously_written(folder: Path) -> dict[str, set[str]]:
     return out
 
 
+def foreign_files(folder: Path) -> list[str]:
+    """The files of ``folder`` a run would overwrite that newsfuse did not write: a README.md or
+    index.json of the user's (``-o`` pointed at a project folder). A folder with newsfuse's own
+    index.json (one listing ``written`` files, or an older one with ``stories``) is newsfuse's."""
+    index = folder / INDEX
+    if not index.exists():
+        ours: set[str] = set()
+    else:
+        doc = _index_doc(folder)
+        if not isinstance(doc.get("written"), dict) and not isinstance(doc.get("stories"), list):
+            return [INDEX] + (["README.md"] if (folder / "README.md").exists() else [])
+        ours = set(_previously_written(folder)) if isinstance(doc.get("written"), dict) else {"README.md"}
+    return [n for n in ("README.md",) if (folder / n).exists() and n not in ours]
+
+
 def _write_atomic(path: Path, data: bytes) -> None:
     """Replace ``path`` in one step: a reader (a browser, a sync tool, `serve`) never sees half a
     brief, and a run killed mid-write leaves the old file whole."""

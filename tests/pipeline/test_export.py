@@ -71,3 +71,29 @@ def test_watch_keeps_the_folder_of_briefs_current(tmp_path):
     assert "stay shut for a month" in (out / bridge_md).read_text()  # the update is among its sources
     index = json.loads((out / "index.json").read_text())
     assert sorted(len(s["article_ids"]) for s in index["stories"]) == [1, 2]
+
+
+def test_a_folder_with_the_users_own_readme_or_index_is_refused_before_any_work(tmp_path):
+    inputs, db = tmp_path / "in", str(tmp_path / "w.db")
+    inputs.mkdir()
+    (inputs / "tolvey.txt").write_text(BRIDGE)
+    run("ingest", str(inputs), "--db", db)
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "README.md").write_text("# My project\nNotes I keep.\n")
+    for args in (["export", "-o", str(project), "--db", db], ["brief", str(inputs), "-o", str(project)],
+                 ["watch", str(inputs), "--once", "--interval", "0.1", "-o", str(project), "--db", db]):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 2 and "README.md" in result.output, args
+    assert (project / "README.md").read_text() == "# My project\nNotes I keep.\n"
+    assert sorted(p.name for p in project.iterdir()) == ["README.md"]
+    (project / "README.md").unlink()
+    (project / "index.json").write_text('{"settings": "mine"}')
+    assert runner.invoke(app, ["export", "-o", str(project), "--db", db]).exit_code == 2
+    assert (project / "index.json").read_text() == '{"settings": "mine"}'
+    # a folder newsfuse wrote is written again, and a user's other files there are fine
+    (project / "index.json").unlink()
+    (project / "notes.txt").write_text("mine")
+    run("export", "-o", str(project), "--db", db)
+    run("export", "-o", str(project), "--db", db)
+    assert (project / "notes.txt").read_text() == "mine" and (project / "README.md").exists()
