@@ -91,9 +91,10 @@ def foreign_files(folder: Path) -> list[str]:
         ours: set[str] = set()
     else:
         doc = _index_doc(folder)
-        if not isinstance(doc.get("written"), dict) and not isinstance(doc.get("stories"), list):
+        listed = any(isinstance(doc.get(k), dict) for k in ("written", "writing"))  # "writing": a killed run's
+        if not listed and not isinstance(doc.get("stories"), list):
             return [INDEX] + (["README.md"] if (folder / "README.md").exists() else [])
-        ours = set(_previously_written(folder)) if isinstance(doc.get("written"), dict) else {"README.md"}
+        ours = set(_previously_written(folder)) if listed else {"README.md"}
     return [n for n in ("README.md",) if (folder / n).exists() and n not in ours]
 
 

@@ -154,3 +154,25 @@ def test_a_brief_is_replaced_in_one_step(tmp_path, monkeypatch):
     assert ("s-1.md", "old text") in seen
     assert (out / "s-1.md").read_text() == "new text " * 1000
     assert [p.name for p in out.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_a_folder_whose_first_run_was_killed_is_still_newsfuses(tmp_path, monkeypatch):
+    from newsfuse.render import folder as fold
+
+    out = tmp_path / "briefs"
+    real = fold._write_atomic
+
+    def dies_after_the_readme(path, data):
+        real(path, data)
+        if path.name == "README.md":
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(fold, "_write_atomic", dies_after_the_readme)
+    try:
+        fold.write_folder(out, {"README.md": "# Briefs", "s-1.md": "one"}, {})
+    except KeyboardInterrupt:
+        pass
+    assert fold.foreign_files(out) == []
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "README.md").write_text("my notes")
+    assert fold.foreign_files(tmp_path / "mine") == ["README.md"]
