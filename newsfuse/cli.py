@@ -126,6 +126,13 @@ def _output_dir(value: Optional[Path]) -> Optional[Path]:
         raise typer.BadParameter(f"cannot make the folder {value}: {base} is not a folder")
     if not os.access(base, os.W_OK | os.X_OK):
         raise typer.BadParameter(f"cannot write into {base}")
+    if value.is_dir():
+        from newsfuse.render.folder import foreign_files
+
+        theirs = foreign_files(value)
+        if theirs:
+            raise typer.BadParameter(f"{value} holds {' and '.join(theirs)} that newsfuse did not write, and a folder of "
+                                     "briefs has its own: choose a new or empty folder (or move those files)")
     return value
 
 
@@ -169,7 +176,7 @@ def _report_problems(problems, quiet: bool, brief_errors: dict | None = None) ->
 
 @app.command()
 def brief(
-    paths: List[str] = typer.Argument(..., help="Files or folders of articles (txt, html, json, jsonl, warc, .gz), or URLs of pages or RSS/Atom feeds."),
+    paths: List[str] = typer.Argument(..., metavar="PATH_OR_URL", help="Files or folders of articles (txt, html, json, jsonl, warc, .gz), or URLs of pages or RSS/Atom feeds."),
     output: Path = typer.Option(Path("briefs"), "-o", "--output", callback=_output_dir, help="Folder for the briefs."),
     format: str = typer.Option("md,html,json", "--format", "-f", callback=_formats, help="Comma list of md, html, json."),
     words: Optional[int] = WORDS_OPTION,
@@ -241,9 +248,9 @@ def export(
 
 @app.command()
 def ingest(
-    paths: List[str] = typer.Argument(..., help="Files or folders to add to the workspace, or URLs of pages or RSS/Atom feeds."),
+    paths: List[str] = typer.Argument(..., metavar="PATH_OR_URL", help="Files or folders to add to the workspace, or URLs of pages or RSS/Atom feeds."),
     db: Path = DB_OPTION,
-    quiet: bool = typer.Option(False, "--quiet", "-q"),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only problems and the result line."),
     max_bytes: Optional[str] = MAX_BYTES_OPTION,
     workers: int = typer.Option(0, "--workers", min=0, help="Processes that read and clean articles (0: this one)."),
 ) -> None:
@@ -446,7 +453,7 @@ def watch(
     once: bool = typer.Option(False, "--once", help="Look twice, --interval seconds apart, ingest and exit."),
     keep_deleted: bool = typer.Option(False, "--keep-deleted",
                                       help="Keep the articles of files deleted from FOLDER (an inbox emptied once read)."),
-    feed: List[str] = typer.Option([], "--feed", callback=_feed_urls,
+    feed: List[str] = typer.Option([], "--feed", metavar="URL", callback=_feed_urls,
                                    help="URL of an RSS/Atom feed to poll too (repeat for several)."),
     feed_every: float = typer.Option(300.0, "--feed-every", min=1.0, help="Seconds between polls of the feeds."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", callback=_output_dir,

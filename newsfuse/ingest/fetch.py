@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import re
 import stat
-from concurrent.futures import ThreadPoolExecutor
+import threading
 from datetime import datetime, timezone
 from email.message import Message
 from typing import Callable
 
 from ..records import ReadProblem
-from .readers import TEXT_EXT, RawDoc, Result, _html_doc, _mb, _too_large, decode_text, max_bytes, read_bytes_raw
+from .readers import TEXT_EXT, RawDoc, Result, _author_names, _html_doc, _mb, _too_large, decode_text, max_bytes, read_bytes_raw
 
 __all__ = ["is_url", "read_url", "url_list", "entry_stamp", "FetchError", "fetch"]
 
@@ -33,7 +33,9 @@ USER_AGENT = "newsfuse/0.1 (news brief builder; +https://pypi.org/project/newsfu
 TIMEOUT = (10.0, 30.0)  # seconds to connect, seconds between bytes
 FEED_FETCHES = 4  # entry pages fetched at once: polite to one site, and most of the wait is network
 _FEED_TYPES = ("rss", "atom", "rdf", "/xml", "+xml")
-_FEED_HEAD = re.compile(rb"<(rss|feed|rdf:RDF)\b", re.IGNORECASE)
+# the document's first element, after an XML declaration, processing instructions, comments, a DOCTYPE
+_ROOT = re.compile(rb"\A(?:\xef\xbb\xbf)?(?:\s|<\?.*?\?>|<!--.*?-->|<!(?i:doctype)[^>]*>)*<([A-Za-z][\w:.-]*)", re.DOTALL)
+_FEED_ROOTS = {b"rss", b"feed", b"rdf:rdf", b"rdf"}
 _MIN_FEED_WORDS = 40  # an entry's own text stands in for its page only when it is a body, not a teaser
 
 _pool = None
@@ -136,10 +138,14 @@ def _charset(content_type: str) -> str | None:
 
 
 def _is_feed(content_type: str, data: bytes) -> bool:
+    """A feed by its root element (<rss>, <feed>, <rdf:RDF>) whatever the server calls it: sites
+    serve feeds as text/html or text/plain, and XHTML pages as XML. The content type decides only
+    when the body has no recognisable first element."""
+    m = _ROOT.match(data[:8192])
+    if m:
+        return m.group(1).lower() in _FEED_ROOTS
     ct = content_type.lower()
-    if "html" in ct:
-        return False
-    return any(t in ct for t in _FEED_TYPES) or bool(_FEED_HEAD.search(data[:4096]))
+    return "html" not in ct and any(t in ct for t in _FEED_TYPES)
 
 
 def entry_stamp(entry) -> str:
@@ -160,7 +166,7 @@ def read_url(url: str, skip: Callable[[str, str], bool] | None = None) -> list[R
     if not data.strip():
         return [ReadProblem(url, "empty response")]
     if _is_feed(ctype, data):
-        return _read_feed(url, data, skip)
+        return _read_feed(url, data, skip, final)
     return _read_page(url, final, ctype, data)
 
 
@@ -214,8 +220,7 @@ def _fill(doc: RawDoc, entry) -> RawDoc:
     if not doc.title and entry.get("title"):
         doc.title = entry["title"].strip()
     if not doc.authors:
-        names = [a.get("name", "").strip() for a in entry.get("authors") or [] if a.get("name")]
-        doc.authors = names or ([entry["author"].strip()] if entry.get("author") else [])
+        doc.authors = _entry_authors(entry)
     t = _entry_time(entry)
     if t is not None:
         p = doc.published
@@ -224,6 +229,23 @@ def _fill(doc: RawDoc, entry) -> RawDoc:
         elif (p.hour, p.minute, p.second) == (0, 0, 0) and p.date() == t.date():
             doc.published = t
     return doc
+
+
+_RSS_AUTHOR = re.compile(r"\s*\S+@\S+\s*\(([^()]+)\)\s*")  # RSS 2.0: "jane@example.org (Jane Doe)"
+
+
+def _entry_authors(entry) -> list[str]:
+    """People named by a feed entry: RSS's "jane@example.org (Jane Doe)" gives its name (read here:
+    feedparser cuts addresses with long top-level domains), a bare e-mail address no one, and
+    "Jane Doe and John Roe" (one dc:creator) two."""
+    raw = entry.get("author") or ""
+    if re.match(r"\s*[^\s@()]+@", raw):  # an RSS address first (Atom names and addresses come apart)
+        m = _RSS_AUTHOR.fullmatch(raw)
+        given = [m.group(1)] if m else []
+    else:
+        given = [a.get("name") or "" for a in entry.get("authors") or []] or [raw]
+    names = [n for g in given if "@" not in g for n in _author_names(g.strip())]
+    return list(dict.fromkeys(names))
 
 
 def _read_entry(feed_url: str, i: int, entry) -> Result:
@@ -251,16 +273,66 @@ def _entry_link(entry) -> str:
     return link if is_url(link) else ""
 
 
-def _read_feed(url: str, data: bytes, skip: Callable[[str, str], bool] | None = None) -> list[Result]:
+def _distinct(entries: list) -> list:
+    """The first of entries that link to one page (a feed may list a story twice, in two
+    sections): its page is fetched once and any problem with it named once."""
+    seen, out = set(), []
+    for i, e in entries:
+        link = _entry_link(e)
+        if link and link in seen:
+            continue
+        seen.add(link)
+        out.append((i, e))
+    return out
+
+
+def _read_feed(url: str, data: bytes, skip: Callable[[str, str], bool] | None = None,
+               final: str | None = None) -> list[Result]:
+    """The feed's entries, each read (see ``_read_entry``). Relative entry links ("/news/a.html")
+    are resolved against the feed's own address after redirects (``final``), or its xml:base."""
     import feedparser
 
-    parsed = feedparser.parse(data)
-    entries = list(enumerate(parsed.entries))
+    # the base for relative links; the charset stays the XML declaration's, as without headers
+    headers = {"content-location": final or url, "content-type": "application/xml"}
+    parsed = feedparser.parse(data, response_headers=headers)
+    entries = _distinct(list(enumerate(parsed.entries)))
     if not entries:
         if parsed.get("bozo"):
             return [ReadProblem(url, f"malformed feed: {parsed.get('bozo_exception')}"[:200])]
         return [ReadProblem(url, "feed has no entries")]
     if skip is not None:
         entries = [(i, e) for i, e in entries if not skip(_entry_link(e) or f"{url}#{i + 1}", entry_stamp(e))]
-    with ThreadPoolExecutor(FEED_FETCHES) as ex:
-        return list(ex.map(lambda ie: _read_entry(url, *ie), entries))
+    return _in_threads(lambda ie: _read_entry(url, *ie), entries)
+
+
+def _in_threads(fn: Callable, items: list, workers: int = FEED_FETCHES) -> list:
+    """``fn`` of each item, in order, run in a few daemon threads. Not an executor: on Ctrl-C an
+    executor still fetches every queued page before the program can end (minutes for a big feed
+    on a slow site); daemon threads take no new item once the caller stops and end with it."""
+    out: list = [None] * len(items)
+    todo = iter(range(len(items)))
+    lock, stop, failed = threading.Lock(), threading.Event(), []
+
+    def work() -> None:
+        while not stop.is_set():
+            with lock:
+                i = next(todo, None)
+            if i is None:
+                return
+            try:
+                out[i] = fn(items[i])
+            except Exception as e:  # a bug: raised again in the caller
+                failed.append(e)
+                stop.set()
+
+    threads = [threading.Thread(target=work, name="newsfuse-fetch", daemon=True) for _ in range(min(workers, len(items)))]
+    try:
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    finally:
+        stop.set()
+    if failed:
+        raise failed[0]
+    return out

@@ -9,8 +9,11 @@ it: files the user put there or edited are never touched.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import os
+import tempfile
 from pathlib import Path
 
 from newsfuse.records import StorylineBrief
@@ -54,43 +57,86 @@ def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _previously_written(folder: Path) -> dict[str, str]:
-    """What the last run wrote here, by file name (nothing if there is no readable index)."""
+def _index_doc(folder: Path) -> dict:
     try:
         doc = json.loads((folder / INDEX).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
-    written = doc.get("written") if isinstance(doc, dict) else None
-    if not isinstance(written, dict):
-        return {}
-    # plain names only: an index.json is a file anyone can edit, never a list of paths to delete
-    return {k: v for k, v in written.items() if isinstance(k, str) and isinstance(v, str)
-            and k != INDEX and Path(k).name == k and k not in ("", ".", "..")}
+    return doc if isinstance(doc, dict) else {}
+
+
+def _previously_written(folder: Path) -> dict[str, set[str]]:
+    """What earlier runs wrote here: file name -> the hashes newsfuse gave it (nothing if there is
+    no readable index). ``writing`` lists what a run was about to write when it stopped (killed
+    mid-way): those files are newsfuse's too."""
+    doc = _index_doc(folder)
+    out: dict[str, set[str]] = {}
+    for key in ("written", "writing"):
+        listed = doc.get(key)
+        if not isinstance(listed, dict):
+            continue
+        # plain names only: an index.json is a file anyone can edit, never a list of paths to delete
+        for k, v in listed.items():
+            if isinstance(k, str) and isinstance(v, str) and k != INDEX and Path(k).name == k and k not in ("", ".", ".."):
+                out.setdefault(k, set()).add(v)
+    return out
+
+
+def foreign_files(folder: Path) -> list[str]:
+    """The files of ``folder`` a run would overwrite that newsfuse did not write: a README.md or
+    index.json of the user's (``-o`` pointed at a project folder). A folder with newsfuse's own
+    index.json (one listing ``written`` files, or an older one with ``stories``) is newsfuse's."""
+    index = folder / INDEX
+    if not index.exists():
+        ours: set[str] = set()
+    else:
+        doc = _index_doc(folder)
+        listed = any(isinstance(doc.get(k), dict) for k in ("written", "writing"))  # "writing": a killed run's
+        if not listed and not isinstance(doc.get("stories"), list):
+            return [INDEX] + (["README.md"] if (folder / "README.md").exists() else [])
+        ours = set(_previously_written(folder)) if listed else {"README.md"}
+    return [n for n in ("README.md",) if (folder / n).exists() and n not in ours]
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    """Replace ``path`` in one step: a reader (a browser, a sync tool, `serve`) never sees half a
+    brief, and a run killed mid-write leaves the old file whole."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
 
 
 def write_folder(folder: Path, files: dict[str, str], index: dict) -> list[str]:
     """Write ``files`` (name -> text) and ``index`` (as index.json, with ``written`` added) into
     ``folder``; remove the previous run's files this run did not write again if nobody changed
-    them since. Returns the names removed."""
+    them since. Returns the names removed. The index names what this run will write before it
+    writes it, so files of a run that was killed are still known as newsfuse's."""
     folder.mkdir(parents=True, exist_ok=True)
     before = _previously_written(folder)
-    written = {}
-    for name, text in files.items():
-        data = text.encode("utf-8")
-        (folder / name).write_bytes(data)
-        written[name] = _sha256(data)
+    data = {name: text.encode("utf-8") for name, text in files.items()}
+    written = {name: _sha256(b) for name, b in data.items()}
+    _write_atomic(folder / INDEX, json.dumps({**_index_doc(folder), "writing": written},
+                                             ensure_ascii=False, indent=2).encode("utf-8"))
+    for name, b in data.items():
+        _write_atomic(folder / name, b)
     removed = []
-    for name, digest in sorted(before.items()):
+    for name, digests in sorted(before.items()):
         path = folder / name
         if name in written or path.is_symlink() or not path.is_file():
             continue
         try:
-            same = _sha256(path.read_bytes()) == digest
+            same = _sha256(path.read_bytes()) in digests
         except OSError:
             continue
         if same:
             path.unlink()
             removed.append(name)
     index = {**index, "written": written}
-    (folder / INDEX).write_text(json.dumps(index, ensure_ascii=False, indent=2), encoding="utf-8")
+    _write_atomic(folder / INDEX, json.dumps(index, ensure_ascii=False, indent=2).encode("utf-8"))
     return removed

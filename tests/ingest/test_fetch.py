@@ -47,6 +47,8 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_response(404)
             self.end_headers()
             return
+        if callable(route):  # a route that answers slowly, or differently at each request
+            route = route()
         status, ctype, data = route
         self.send_response(status)
         if status in (301, 302):
@@ -286,3 +288,101 @@ def test_a_text_file_of_urls_is_a_list_to_fetch(site, tmp_path):
     arts, probs = _read(str(tmp_path))
     assert probs == []
     assert sorted(a.path for a in arts) == sorted([f"{base}/p1", f"{base}/p2", str(art)])
+
+
+def _rss(base: str, items: str) -> bytes:
+    return (f'<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Harbour desk</title>'
+            f"<link>{base}/</link><description>x</description>{items}</channel></rss>").encode()
+
+
+def test_a_feed_served_as_html_is_read_as_a_feed_and_an_xhtml_page_as_a_page(site):
+    base, routes = site
+    routes["/a"] = (200, "text/html", page("Levee holds overnight"))
+    routes["/feed"] = (200, "text/html; charset=utf-8", _rss(base, f"<item><title>Levee</title><link>{base}/a</link></item>"))
+    xhtml = page("Ketterby families return home").replace(b"<!doctype html>", b'<?xml version="1.0"?>\n<!DOCTYPE html>')
+    routes["/x"] = (200, "application/xhtml+xml", xhtml)
+    routes["/x-as-xml"] = (200, "application/xml", xhtml)
+    arts, probs = _read(f"{base}/feed", f"{base}/x", f"{base}/x-as-xml")
+    assert probs == []
+    assert [a.title for a in arts] == ["Levee holds overnight", "Ketterby families return home",
+                                       "Ketterby families return home"]
+
+
+def test_relative_entry_links_resolve_against_the_feed_address(site):
+    base, routes = site
+    routes["/news/a"] = (200, "text/html", page("Levee holds overnight"))
+    routes["/news/b"] = (200, "text/html", page("Ketterby families return home", body=BODY.replace("Varnel", "Oskel")))
+    routes["/news/feed.xml"] = (200, "application/rss+xml", _rss(base, "<item><title>A</title><link>/news/a</link></item>"))
+    routes["/old-feed"] = (301, "text/html", f"{base}/news/feed.xml".encode())  # relative to where it moved
+    atom = ('<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Desk</title>'
+            '<entry><title>B</title><link rel="alternate" href="b"/><updated>2029-04-12T15:30:00Z</updated></entry></feed>')
+    routes["/news/atom"] = (200, "application/atom+xml", atom.encode())
+    arts, probs = _read(f"{base}/old-feed", f"{base}/news/atom")
+    assert probs == []
+    assert sorted(a.url for a in arts) == [f"{base}/news/a", f"{base}/news/b"]
+
+
+def test_an_entry_listed_twice_is_fetched_and_named_once(site, hits):
+    base, routes = site
+    routes["/a"] = (200, "text/html", page("Levee holds overnight"))
+    item = "<item><title>{}</title><link>{}</link></item>"
+    routes["/feed"] = (200, "application/rss+xml", _rss(base, item.format("Levee", f"{base}/a") + item.format("Gone", f"{base}/gone")
+                                                       + item.format("Levee (Region)", f"{base}/a") + item.format("Gone again", f"{base}/gone")))
+    arts, probs = _read(f"{base}/feed")
+    assert [a.url for a in arts] == [f"{base}/a"] and [p.path for p in probs] == [f"{base}/gone"]
+    assert hits["/a"] == 1 and hits["/gone"] == 1
+
+
+def test_ctrl_c_stops_a_feed_fetch_without_waiting_for_slow_pages(site, hits, tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    base, routes = site
+    release = threading.Event()
+
+    def slow():
+        release.wait(20)  # a site that takes its time (well within the 30 s read timeout)
+        return 200, "text/html", page("Levee holds overnight")
+
+    items = "".join(f"<item><title>P{i}</title><link>{base}/slow/{i}</link></item>" for i in range(12))
+    routes["/feed"] = (200, "application/rss+xml", _rss(base, items))
+    for i in range(12):
+        routes[f"/slow/{i}"] = slow
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    proc = subprocess.Popen([sys.executable, "-m", "newsfuse", "ingest", f"{base}/feed", "--db", str(tmp_path / "w.db")],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            # as typed in a terminal, also when these tests run in the background (SIGINT ignored)
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    try:
+        deadline = time.monotonic() + 60
+        while not any(p.startswith("/slow/") for p in hits) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        proc.send_signal(signal.SIGINT)
+        start = time.monotonic()
+        proc.wait(timeout=30)
+        assert time.monotonic() - start < 5
+        assert sum(hits.get(f"/slow/{i}", 0) for i in range(12)) <= 4  # no queued page fetched after
+    finally:
+        release.set()
+        if proc.poll() is None:
+            proc.kill()
+        proc.communicate()
+
+
+def test_feed_authors_are_people_not_addresses(site):
+    base, routes = site
+    for p in "abc":
+        routes[f"/{p}"] = (200, "text/html", page(f"Levee report {p}", body=BODY.replace("Varnel", f"Varnel-{p}")))
+    routes["/feed"] = (200, "application/rss+xml", (
+        f'<?xml version="1.0"?><rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>D</title>'
+        f"<item><title>a</title><link>{base}/a</link><author>desk@post.example (Ilse Marrow)</author></item>"
+        f"<item><title>b</title><link>{base}/b</link><author>desk@post.example</author></item>"
+        f"<item><title>c</title><link>{base}/c</link><dc:creator>Ilse Marrow and Tomas Reyll</dc:creator></item>"
+        f"</channel></rss>").encode())
+    arts, probs = _read(f"{base}/feed")
+    assert probs == []
+    assert {a.url.rsplit("/", 1)[1]: a.authors for a in arts} == {
+        "a": ["Ilse Marrow"], "b": [], "c": ["Ilse Marrow", "Tomas Reyll"]}

@@ -108,6 +108,77 @@ def test_storylines_of_several_stories_get_their_own_briefs(tmp_path):
     assert alone and "part of storyline" not in (out / f"{alone[0]}.md").read_text()
 
 
+def test_files_of_a_run_killed_mid_write_are_still_tidied_later(tmp_path, monkeypatch):
+    """A watch -o killed between writing briefs and writing index.json: the briefs it wrote
+    are still newsfuse's, so a later run removes them when their story has gone."""
+    from newsfuse.render import folder as fold
+
+    out = tmp_path / "briefs"
+    fold.write_folder(out, {"s-1.md": "one", "s-2.md": "two"}, {})
+    real, calls = fold._write_atomic, []
+
+    def dies_at_the_index(path, data):
+        calls.append(path.name)
+        if path.name == fold.INDEX and len(calls) > 1:
+            raise KeyboardInterrupt  # killed after the briefs, before the final index
+        real(path, data)
+
+    monkeypatch.setattr(fold, "_write_atomic", dies_at_the_index)
+    try:
+        fold.write_folder(out, {"s-1.md": "one", "s-2.md": "two, updated", "s-3.md": "three"}, {})
+    except KeyboardInterrupt:
+        pass
+    monkeypatch.setattr(fold, "_write_atomic", real)
+    (out / "notes.md").write_text("mine")
+    removed = fold.write_folder(out, {"s-1.md": "one"}, {})
+    assert removed == ["s-2.md", "s-3.md"]
+    assert sorted(p.name for p in out.iterdir()) == ["index.json", "notes.md", "s-1.md"]
+
+
+def test_a_brief_is_replaced_in_one_step(tmp_path, monkeypatch):
+    """A reader never finds half a brief: each file is written aside and renamed over the old."""
+    import os
+
+    from newsfuse.render import folder as fold
+
+    out = tmp_path / "briefs"
+    fold.write_folder(out, {"s-1.md": "old text"}, {})
+    seen = []
+    real = os.replace
+
+    def watching(src, dst):
+        seen.append((Path(dst).name, Path(dst).read_text()))  # what a reader sees just before
+        real(src, dst)
+
+    monkeypatch.setattr(os, "replace", watching)
+    fold.write_folder(out, {"s-1.md": "new text " * 1000}, {})
+    assert ("s-1.md", "old text") in seen
+    assert (out / "s-1.md").read_text() == "new text " * 1000
+    assert [p.name for p in out.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_a_folder_whose_first_run_was_killed_is_still_newsfuses(tmp_path, monkeypatch):
+    from newsfuse.render import folder as fold
+
+    out = tmp_path / "briefs"
+    real = fold._write_atomic
+
+    def dies_after_the_readme(path, data):
+        real(path, data)
+        if path.name == "README.md":
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(fold, "_write_atomic", dies_after_the_readme)
+    try:
+        fold.write_folder(out, {"README.md": "# Briefs", "s-1.md": "one"}, {})
+    except KeyboardInterrupt:
+        pass
+    assert fold.foreign_files(out) == []
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "README.md").write_text("my notes")
+    assert fold.foreign_files(tmp_path / "mine") == ["README.md"]
+
+
 # a later report on the bridge
 BRIDGE2 = (" date 2025-02-12 Tolvey footbridge to stay shut for a month\n"
            "The Wren Street footbridge in Tolvey will stay closed for at least a month while the cracked beam "
@@ -159,3 +230,29 @@ def test_watch_keeps_the_folder_of_briefs_current(tmp_path):
     assert "stay shut for a month" in (out / bridge_md).read_text()  # the update is among its sources
     index = json.loads((out / "index.json").read_text())
     assert sorted(len(s["article_ids"]) for s in index["stories"]) == [1, 2]
+
+
+def test_a_folder_with_the_users_own_readme_or_index_is_refused_before_any_work(tmp_path):
+    inputs, db = tmp_path / "in", str(tmp_path / "w.db")
+    inputs.mkdir()
+    (inputs / "tolvey.txt").write_text(BRIDGE)
+    run("ingest", str(inputs), "--db", db)
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "README.md").write_text("# My project\nNotes I keep.\n")
+    for args in (["export", "-o", str(project), "--db", db], ["brief", str(inputs), "-o", str(project)],
+                 ["watch", str(inputs), "--once", "--interval", "0.1", "-o", str(project), "--db", db]):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 2 and "README.md" in result.output, args
+    assert (project / "README.md").read_text() == "# My project\nNotes I keep.\n"
+    assert sorted(p.name for p in project.iterdir()) == ["README.md"]
+    (project / "README.md").unlink()
+    (project / "index.json").write_text('{"settings": "mine"}')
+    assert runner.invoke(app, ["export", "-o", str(project), "--db", db]).exit_code == 2
+    assert (project / "index.json").read_text() == '{"settings": "mine"}'
+    # a folder newsfuse wrote is written again, and a user's other files there are fine
+    (project / "index.json").unlink()
+    (project / "notes.txt").write_text("mine")
+    run("export", "-o", str(project), "--db", db)
+    run("export", "-o", str(project), "--db", db)
+    assert (project / "notes.txt").read_text() == "mine" and (project / "README.md").exists()
