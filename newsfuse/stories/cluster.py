@@ -16,7 +16,8 @@ Why this shape:
   seeds; average linkage over article pairs is an option). Then two corrections with hindsight,
   both by one *cohesion ratio* (mean article similarity across two groups over the mean within the
   looser one): a story that is two events glued by a bridging first article is cut in time
-  (``_split_glued``), small follow-ups days later join their story (``_follow_ups``), and an
+  (``_split_glued``), small follow-ups days later join their story (``_follow_ups``; a join that
+  rests on one article more like the other story moves that article instead), and an
   article that resembles another story's articles far more than its own moves there (``_move_strays``).
 - Order independence: the unsettled articles of the hot window (the *pool*, raw counts only) are
   re-clustered in publish order at every ``add`` with current IDF weights, then mapped back onto
@@ -162,6 +163,16 @@ class ClusterConfig:
     # towards another event's story are 1.22-1.28 (two strikes, two protests), and those lie
     # outside the window
     story_move_ratio: float = 1.4
+    # bridges: when two groups of 2+ articles would join on the cohesion ratio (a follow-up, a
+    # burst, a late piece) and the join rests on one pool article, one that is on average more
+    # similar to the other group's articles than to the rest of its own and without which the two
+    # are no longer cohesive, that article moves to the other group instead and both are judged
+    # again (``_rests_on_one``). Why: the leader pass puts a late piece on an earlier event (a
+    # charge over last week's bus crash) with a fresher story in the same city that it recalls
+    # (this week's pile-up), and the follow-ups then glued the two events through it (events2
+    # read through ingest, where the crash's reprinted wire copy is a duplicate: story P 0.890);
+    # a real follow-up resembles its story through most of its articles. False: no check
+    story_robust: bool = True
     # "leader" (default): one pass in publish order over the hot pool; "average": average linkage
     # over the pool's article pairs (resists chaining; falls back to leader when the pool exceeds
     # ``average_link_max``: 2000 items ~ 32 MB). Average linkage (story_decay_days 4) scored better
@@ -650,6 +661,25 @@ class _PoolSims:
             V = V + Q.T @ _matrix(self.seeds, self.dim, False)
         Z = _compact(sp.vstack([self.X, V]).tocsr())  # both in the columns they use
         return (Z[:m] @ Z[m:].T).toarray(), np.asarray(self.X.multiply(self.X).sum(1)).ravel()
+
+    def sums_to(self, rows: np.ndarray, groups: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
+        """Summed similarity of each of ``rows`` to each group (its pool rows, its seeds), and each
+        row's self-similarity. For the few rows of two groups (``_rests_on_one``)."""
+        out = np.zeros((len(rows), len(groups)))
+        if self.G is not None:
+            for j, (gr, gs) in enumerate(groups):
+                out[:, j] = self.G[np.ix_(rows, gr)].sum(1)
+                if len(gs):
+                    out[:, j] += self.D[np.ix_(rows, gs)].sum(1)
+            return out, self.G[rows, rows].copy()
+        Xr = _take_rows(self.X, np.asarray(rows, np.int64))
+        for j, (gr, gs) in enumerate(groups):
+            M = _take_rows(self.X, np.asarray(gr, np.int64))
+            if len(gs):
+                M = _stack(M, _matrix([self.seeds[i] for i in gs], self.dim, False))
+            Z = _compact(_stack(Xr, M))  # both in the columns they use
+            out[:, j] = np.asarray((Z[:len(rows)] @ Z[len(rows):].T).sum(1)).ravel()
+        return out, np.asarray(Xr.multiply(Xr).sum(1)).ravel()
 
     def group_sums(self, rows: np.ndarray, group: np.ndarray, seeds: np.ndarray, seed_group: np.ndarray,
                    ng: int) -> tuple[np.ndarray, np.ndarray]:
@@ -1653,9 +1683,52 @@ class StoryClusterer:
         return (self.config.story_names_lean and not isinstance(named, bool)
                 and bool(named[a, b]) and not bool(cohesive[a, b]))
 
+    def _rests_on_one(self, sims: "_PoolSims", A: np.ndarray, own: np.ndarray, n: np.ndarray,
+                      grp: np.ndarray, seed_grp: np.ndarray, a: int, b: int):
+        """The bridge a cohesion join of groups a and b rests on, as (pool row, its group, the
+        other group), or None: a pool article that is on average more similar to the other
+        group's articles than to the rest of its own, and without which the two groups are no
+        longer cohesive (mean similarity across below ``story_followup_floor`` or below
+        ``story_cohesion_ratio`` times the mean within the looser group); the one whose absence
+        hurts most. The bar is cohesion itself, also for bursts, which join at a higher ratio: in a
+        burst that retells its event the first report is closer to the retellings than to its own
+        coverage, and the rest of the coverage is still cohesive with them.
+
+        Why: one article about two events (a charge over last week's crash that recalls this
+        week's pile-up, put with the pile-up by the leader pass) lifts the mean across its group
+        and the other event's enough to glue two stories of one city. A real follow-up resembles
+        its story through most of its articles, so one left out changes little; and an article
+        like its own group's rest more than the other group is no bridge, whatever it weighs.
+        Only pool articles are left out (settled ones count as their story's centroid), and none
+        whose group would be left without articles to compare."""
+        cfg = self.config
+        ra, rb = np.flatnonzero(grp == a), np.flatnonzero(grp == b)
+        rows = np.concatenate([ra, rb])
+        if not len(rows):
+            return None
+        R, self_sim = sims.sums_to(rows, [(ra, np.flatnonzero(seed_grp == a)), (rb, np.flatnonzero(seed_grp == b))])
+        side = np.repeat([0, 1], [len(ra), len(rb)])
+        at = np.arange(len(rows))
+        g, h = np.array([a, b])[side], np.array([b, a])[side]
+        ng_, nh = n[g], n[h]
+        to_own, to_other = R[at, side] - self_sim, R[at, 1 - side]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            cross = (A[a, b] - to_other) / ((ng_ - 1) * nh)
+            inner_g = np.where(ng_ >= 3, (A[g, g] - own[g] - 2 * to_own) / ((ng_ - 1) * (ng_ - 2)), np.inf)
+            inner_h = np.where(nh >= 2, (A[h, h] - own[h]) / (nh * (nh - 1)), np.inf)
+            bar = np.minimum(inner_g, inner_h)
+            score = np.minimum(cross / cfg.story_followup_floor, cross / bar / cfg.story_cohesion_ratio)
+            there = to_other / nh > to_own / (ng_ - 1)
+        score[(ng_ < 2) | ~np.isfinite(bar) | ~there] = np.inf  # nothing left to compare, or no bridge
+        i = int(np.argmin(score))
+        if not score[i] < 1.0:
+            return None
+        return int(rows[i]), int(g[i]), int(h[i])
+
     def _follow_ups(self, sims: "_PoolSims | None", labels: np.ndarray, cents: list[_Centroid],
                     k0: int, root: list[int], names=None, emb: np.ndarray | None = None,
-                    lean: set[int] | None = None) -> list[tuple[int, int]]:
+                    lean: set[int] | None = None, times: np.ndarray | None = None
+                    ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
         """Pairs of columns to join beyond the leader's time window: follow-ups (a charge, a
         funeral, a verdict days after the event) whose articles are, on average, at least
         ``story_cohesion_ratio`` times as similar to the story's as those are to each other, and
@@ -1670,7 +1743,10 @@ class StoryClusterer:
         names link both, each up to ``story_followup_late_days`` from the onset (a burst of at
         most ``story_followup_max`` articles only within ``story_followup_days``). Last, with
         embeddings on, a small group joins the story its mean embedding is clearly most like
-        (``_semantic_links``), in the follow-up and late spans. Given ``lean`` (the guard,
+        (``_semantic_links``), in the follow-up and late spans. A join on the ratio of two groups
+        of 2+ articles that rests on one bridging article moves that article instead
+        (``story_robust``, ``_rests_on_one``; ``times``: the pool rows' times). Returns the pairs
+        and the moves, (pool row, column it moves to). Given ``lean`` (the guard,
         ``semantic_guard``), no lexical join follows the first embedding join, and the columns of
         the smaller side of each such join go into ``lean`` (storylines leave them out: ``_core``).
 
@@ -1681,7 +1757,7 @@ class StoryClusterer:
         roots = sorted(set(root))
         ng = len(roots)
         if sims is None or ng < 2 or cfg.story_followup_days <= 0:
-            return []
+            return [], []
         gi = {r: g for g, r in enumerate(roots)}
         rows_g = np.array([gi[root[c]] for c in labels.tolist()], np.int64)
         seed_g = np.array([gi[root[c]] for c in range(k0)], np.int64)
@@ -1714,7 +1790,7 @@ class StoryClusterer:
         present = active.copy()  # every group of the pool competes for a name
         ok = np.logical_or.reduce(timely())
         if not ok.any():
-            return []
+            return [], []
         cols_of: list[list[int]] = [[] for _ in range(ng)]
         if lean is not None:
             for c in range(len(root)):
@@ -1732,6 +1808,8 @@ class StoryClusterer:
             E = np.zeros((ng, emb.shape[1]))
             np.add.at(E, rows_g, emb)
         emb_only = False
+        grp, seed_grp = rows_g.copy(), seed_g.copy()  # each pool row's and seed's group as groups join
+        moves: list[tuple[int, int]] = []  # (pool row, column) of each bridge moved
         while True:
             named = self._name_links(V, n, active, present, first) if V is not None else False
             with np.errstate(divide="ignore", invalid="ignore"):
@@ -1742,10 +1820,12 @@ class StoryClusterer:
             follow, burst, late = timely()
             close = np.isfinite(bar) & (cross >= cfg.story_followup_floor)
             cohesive = close & (ratio >= cfg.story_cohesion_ratio)
-            ok = follow & (cohesive | (named & (cross >= cfg.story_followup_name_floor)))
+            by_names = follow & named & (cross >= cfg.story_followup_name_floor)
+            ok = follow & (cohesive | by_names)
             if not ok.any():  # bursts and late pieces last: a big join must not dilute a small one's link
                 if V is not None and cfg.story_late_names_nearest and (late & cohesive).any():
                     named = named | self._nearest_name_links(V, n, active, present, first, cross)
+                by_names = np.zeros_like(ok)
                 ok = (burst & close & (ratio >= cfg.story_burst_ratio)) | (late & cohesive & named)
             if emb_only:  # lexical joins are settled before the first embedding join
                 ok = np.zeros_like(ok)
@@ -1754,9 +1834,28 @@ class StoryClusterer:
                 ok = self._semantic_links(E, n, active, follow | late)
                 by_emb = True
             if not ok.any():
-                return out
+                return out, moves
             a, b = divmod(int(np.argmax(np.where(ok, np.nan_to_num(ratio, nan=0.0, posinf=0.0), -np.inf))), ng)
             a, b = min(a, b), max(a, b)
+            bridge = None
+            if (cfg.story_robust and times is not None and not by_emb and not by_names[a, b]
+                    and min(n[a], n[b]) >= 2):
+                bridge = self._rests_on_one(sims, A, own, n, grp, seed_grp, a, b)
+            if bridge is not None and all(x != bridge[0] for x, _ in moves):  # each row moves once at most
+                # the bridge goes to the story it belongs to; then both groups are judged again
+                x, g, h = bridge
+                moves.append((x, head[h]))
+                grp[x] = h
+                n[g] -= 1
+                n[h] += 1
+                first[h], last[h] = min(first[h], times[x]), max(last[h], times[x])
+                A, own = sims.group_sums(rows, grp[rows], seeds, seed_grp[seeds], ng)
+                if V is not None:
+                    V = self._group_names(names, grp, seed_grp, ng, small)
+                if E is not None:
+                    E[g] -= emb[x]
+                    E[h] += emb[x]
+                continue
             out.append((head[a], head[b]))
             if by_emb and lean is not None and cfg.semantic_guard:
                 lean.update(cols_of[b] if (n[b], b) < (n[a], a) else cols_of[a])
@@ -1771,6 +1870,8 @@ class StoryClusterer:
             first[a], last[a] = min(first[a], first[b]), max(last[a], last[b])
             active[b] = False
             present[b] = False
+            grp[grp == b] = a
+            seed_grp[seed_grp == b] = a
             if V is not None:
                 V[a] |= V[b]
             if E is not None:
@@ -1824,10 +1925,21 @@ class StoryClusterer:
                 ri, rj = find(int(i)), find(int(j))
                 if ri != rj:
                     parent[max(ri, rj)] = min(ri, rj)
-            for i, j in self._follow_ups(sims, labels, cents, len(seeds), [find(c) for c in range(ncol)],
-                                         self._names(raw, seeds), self._pool_embs(vec_ids),
-                                         lean if (self._semantic and cfg.semantic_guard) or cfg.story_names_lean
-                                         else None):
+            joins, moves = self._follow_ups(sims, labels, cents, len(seeds), [find(c) for c in range(ncol)],
+                                            self._names(raw, seeds), self._pool_embs(vec_ids),
+                                            lean if (self._semantic and cfg.semantic_guard) or cfg.story_names_lean
+                                            else None, times)
+            if moves:  # bridges that a join would have rested on go to the story they belong to
+                labels = labels.copy()
+                redo: dict[int, list[int]] = {}
+                for r, c in moves:
+                    redo.setdefault(int(labels[r]), [])
+                    redo.setdefault(c, [])
+                    labels[r] = c
+                for c in redo:
+                    redo[c] = np.flatnonzero(labels == c).tolist()
+                self._rebuild(cents, redo, seeds, X, times)
+            for i, j in joins:
                 ri, rj = find(i), find(j)
                 if ri != rj:
                     parent[max(ri, rj)] = min(ri, rj)

@@ -641,6 +641,42 @@ def test_stray_article_moves_to_the_story_it_resembles_most(art, config, moves):
         assert sc._move_strays(sims, X, times, right, _spans(right, times), [], [0, 1])[0].tolist() == right.tolist()
 
 
+DERAIL = ["A tram left the rails on Fenwick Bridge in Callowby on Monday morning and struck the parapet, killing two "
+          "passengers and injuring eleven. Police chief Hanne Roel said the tram driver was arrested at the scene",
+          "Two passengers died when a number 4 tram derailed on Fenwick Bridge in Callowby. Witnesses said the tram "
+          "took the curve far too fast before it hit the parapet, and the driver was arrested"]
+TANKER = ["A fuel tanker overturned on the Callowby ring road on Thursday and burst into flames, killing its driver. "
+          "Police chief Hanne Roel said the ring road would stay closed overnight",
+          "Firefighters fought the burning tanker on the Callowby ring road for four hours while black smoke drifted "
+          "over the Sandmere estate. Residents were told to keep their windows shut",
+          "The Callowby ring road reopened on Friday after the tanker fire. Mayor Pia Strand said the city would "
+          "review how fuel lorries use the ring road, and police asked witnesses to come forward",
+          "Fuel that leaked from the overturned tanker reached the drains under the Callowby ring road, and "
+          "engineers pumped them dry overnight. Mayor Pia Strand visited families on the Sandmere estate"]
+DERAIL_CHARGE = ("The driver of the tram that derailed on Fenwick Bridge in Callowby, killing two passengers, was "
+                 "charged on Saturday. Police chief Hanne Roel, who spent the week on the ring road tanker fire, said "
+                 "the tram took the curve far too fast before it struck the parapet")
+
+
+@pytest.mark.parametrize("batches", [False, True], ids=["one-batch", "three-batches"])
+@pytest.mark.parametrize("config, apart", [({}, True), ({"story_robust": False}, False)], ids=["default", "off"])
+def test_a_late_piece_that_recalls_a_fresher_event_does_not_glue_the_two(art, config, apart, batches):
+    """A tram driver's charge five days after a derailment also recalls this week's tanker fire in
+    the same city: the leader pass puts it with the fresher tanker story (the derailment is out of
+    its window), and the follow-ups then joined the derailment to the tanker story through it
+    alone (without it the two are far from cohesive). The charge is a bridge: it goes to the
+    derailment and the tanker fire stays a story of its own."""
+    derail = [art(t, hours=3 * i) for i, t in enumerate(DERAIL)]
+    tanker = [art(t, hours=72 + 8 * i) for i, t in enumerate(TANKER)]
+    charge = art(DERAIL_CHARGE, hours=130)
+    sc = StoryClusterer(ClusterConfig(**config))
+    for batch in ([derail, tanker, [charge]] if batches else [derail + tanker + [charge]]):
+        sc.add(batch)
+    assert len({a.story_id for a in derail + [charge]}) == 1
+    assert len({a.story_id for a in tanker}) == 1
+    assert (tanker[0].story_id != derail[0].story_id) is apart
+
+
 @pytest.mark.parametrize("config, joins", [({}, True), ({"storyline_window_days": 120}, False)],
                          ids=["default", "120-days"])
 def test_storyline_resumes_after_a_pause_of_some_months(art, config, joins):
