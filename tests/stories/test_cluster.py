@@ -659,13 +659,15 @@ DERAIL_CHARGE = ("The driver of the tram that derailed on Fenwick Bridge in Call
 
 
 @pytest.mark.parametrize("batches", [False, True], ids=["one-batch", "three-batches"])
-@pytest.mark.parametrize("config, apart", [({}, True), ({"story_robust": False}, False)], ids=["default", "off"])
+@pytest.mark.parametrize("config, apart", [({}, True), ({"chunk_size": 3}, True), ({"story_robust": False}, False)],
+                         ids=["default", "sparse-products", "off"])
 def test_a_late_piece_that_recalls_a_fresher_event_does_not_glue_the_two(art, config, apart, batches):
     """A tram driver's charge five days after a derailment also recalls this week's tanker fire in
     the same city: the leader pass puts it with the fresher tanker story (the derailment is out of
     its window), and the follow-ups then joined the derailment to the tanker story through it
     alone (without it the two are far from cohesive). The charge is a bridge: it goes to the
-    derailment and the tanker fire stays a story of its own."""
+    derailment and the tanker fire stays a story of its own (also from sparse products, for a
+    pool of more than one chunk)."""
     derail = [art(t, hours=3 * i) for i, t in enumerate(DERAIL)]
     tanker = [art(t, hours=72 + 8 * i) for i, t in enumerate(TANKER)]
     charge = art(DERAIL_CHARGE, hours=130)
