@@ -896,8 +896,9 @@ def test_settled_line_and_a_single_hot_story_need_the_story_ratio(art, config, a
     assert (line[fire[0].story_id] != line[budget[0].story_id]) is apart
 
 
-@pytest.mark.parametrize("config, apart", [({}, True), ({"storyline_hot_ratio": 0}, False)],
-                         ids=["default", "no-hot-ratio"])
+@pytest.mark.parametrize("config, apart", [({}, True), ({"storyline_hot_ratio": 0}, True),
+                                           ({"storyline_hot_ratio": 0, "storyline_tight_ratio": 0}, False)],
+                         ids=["default", "tight-ratio-only", "no-hot-ratio"])
 def test_two_hot_stories_of_other_events_need_the_cohesion_ratio(art, config, apart):
     """A warehouse fire and a council budget, both hot, two articles each, that pass every other
     linking bar: the absolute margin says nothing once a story is loose (an event told by a wire,
@@ -917,6 +918,45 @@ def test_two_hot_stories_of_other_events_need_the_cohesion_ratio(art, config, ap
     line = {s: l for l, ss in sc.storylines().items() for s in ss}
     assert (line[fire[0].story_id] != line[budget[0].story_id]) is apart
 
+
+
+# two crashes on one ring road three days apart: same road, town, police inspector and hospital;
+# each with its own vehicle, company, victims and junction
+RING_BUS = ["A minibus carrying a youth football team overturned on the Kelder Ring Road at the Fallow Cross junction "
+            "in Dunbridge, killing the coach driver. Dunbridge Police closed the ring road and St Elwin Hospital took "
+            "in eleven boys",
+            "Eleven young footballers from Harrow Vale were hurt and their driver died when the Tarrant Travel minibus "
+            "left the Kelder Ring Road at Fallow Cross. Inspector Gwen Aldous of Dunbridge Police said the minibus hit "
+            "a barrier",
+            "The Tarrant Travel driver killed in the Fallow Cross crash on the Kelder Ring Road was named as Ray "
+            "Pennock, 58. Dunbridge Police said the Harrow Vale boys treated at St Elwin Hospital were recovering"]
+RING_LORRY = ["A gravel lorry crushed a van on the Kelder Ring Road at the Mill Lane exit in Dunbridge, killing the van "
+              "driver. Dunbridge Police closed the ring road and the lorry driver was taken to St Elwin Hospital",
+              "The van driver killed when a Corrin Aggregates lorry shed its load at Mill Lane on the Kelder Ring Road "
+              "was a florist from Ashby. Inspector Gwen Aldous of Dunbridge Police appealed for witnesses to the crash",
+              "Corrin Aggregates suspended the lorry driver after the Mill Lane crash on the Kelder Ring Road in "
+              "Dunbridge that killed florist Nadia Oyelaran, 34. The ring road reopened after the crash"]
+
+
+@pytest.mark.parametrize("config, apart", [({}, True), ({"storyline_tight_ratio": 0}, False)],
+                         ids=["default", "no-tight-ratio"])
+def test_two_incidents_in_one_place_need_more_than_the_setting(art, config, apart):
+    """Two crashes on one ring road, each told alike by its three reports (own mean ~0.37), pass
+    the cosine, the anchors and the hot-group ratio (0.56 of the looser story's mean across) on
+    the road, the town, the inspector and the hospital they share; nothing of one crash (its
+    company, its victims) recurs in the other. For tight stories the ratio must reach
+    ``storyline_tight_ratio``: the same actors acting again, not the same setting (events5's two
+    crashes on one orbital road, events7's two gas blasts in one district). The margin is voided
+    here so that the ratio alone decides."""
+    sc = StoryClusterer(ClusterConfig(story_followup_days=0, story_followup_names=0, story_burst_ratio=0,
+                                      storyline_cohesion_margin=1.0, **config))
+    bus = [art(t, hours=3 * i) for i, t in enumerate(RING_BUS)]
+    lorry = [art(t, hours=24 * 3 + 3 * i) for i, t in enumerate(RING_LORRY)]
+    sc.add(bus + lorry)
+    assert len({a.story_id for a in bus}) == 1 and len({a.story_id for a in lorry}) == 1
+    assert bus[0].story_id != lorry[0].story_id
+    line = {s: l for l, ss in sc.storylines().items() for s in ss}
+    assert (line[bus[0].story_id] != line[lorry[0].story_id]) is apart
 
 
 FIXTURE5 = Path(__file__).resolve().parents[1] / "fixtures" / "events5" / "articles.jsonl"
