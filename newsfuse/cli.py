@@ -260,7 +260,7 @@ def ingest(
         with _progress(quiet, "ingesting") as progress:
             report = pipeline.ingest(paths, store, progress=progress, workers=workers)
     _report_problems(report.problems, quiet, report.brief_errors)
-    out.print(f"{len(report.new)} new{_replacing(report)}, {len(report.existing)} already stored, "
+    out.print(f"{len(report.new)} new{_replacing(report)}, {_updated(report)}{len(report.existing)} already stored, "
               f"{sum(not p.kept for p in report.problems)} skipped; {len(report.stories_changed)} stories updated{_rebriefed(report)}", highlight=False)
     if not report.read_any:
         if not existed:  # a mistyped input path must not leave an empty store to be found later
@@ -507,6 +507,11 @@ def _rebriefed(report: pipeline.IngestReport) -> str:
     return f", {n} brief{'s' if n != 1 else ''} left undone by an earlier run made now" if n else ""
 
 
+def _updated(report: pipeline.IngestReport) -> str:
+    """Stored articles whose file was edited only in its title, date or other metadata."""
+    return f"{len(report.updated)} updated, " if report.updated else ""
+
+
 def _replacing(report: pipeline.IngestReport) -> str:
     n = len(report.replaced)
     return f" (replacing {n} earlier version{'s' * (n != 1)})" if n else ""
@@ -514,10 +519,11 @@ def _replacing(report: pipeline.IngestReport) -> str:
 
 def _watch_report(report: pipeline.IngestReport) -> None:
     _report_problems(report.problems, quiet=False, brief_errors=report.brief_errors)
-    if report.new or report.existing or report.replaced or report.withdrawn:
+    if report.new or report.existing or report.replaced or report.withdrawn or report.updated:
         n = len(report.withdrawn)
         gone = f", {n} withdrawn (file deleted)" if n else ""
-        out.print(f"{time.strftime('%H:%M:%S')} {len(report.new)} new articles{_replacing(report)}{gone}; stories updated: "
+        fixed = f", {len(report.updated)} updated" if report.updated else ""
+        out.print(f"{time.strftime('%H:%M:%S')} {len(report.new)} new articles{_replacing(report)}{fixed}{gone}; stories updated: "
                   + (", ".join(report.stories_changed) or "none"), highlight=False, soft_wrap=True)
 
 

@@ -35,6 +35,8 @@ ProgressFn = Callable[[int, int | None], None]
 class IngestReport:
     new: list[str] = field(default_factory=list)  # article ids stored by this run
     existing: list[str] = field(default_factory=list)  # already stored: nothing changed
+    # already stored, but their file was edited in the metadata only (title, date, authors): updated
+    updated: list[str] = field(default_factory=list)
     problems: list[ReadProblem] = field(default_factory=list)
     stories_changed: list[str] = field(default_factory=list)
     replaced: list[str] = field(default_factory=list)  # ids of earlier versions of changed files, removed
@@ -47,7 +49,7 @@ class IngestReport:
 
     @property
     def read_any(self) -> bool:
-        return bool(self.new or self.existing)
+        return bool(self.new or self.existing or self.updated)
 
 
 def _file_key(article: Article) -> str:
@@ -124,6 +126,7 @@ def ingest_articles(
     for path, group in by_file.items():
         digest = file_sha256(path) if path else "-"
         with store.transaction() as conn:
+            earlier: dict[str, None] = {}
             if replace and path:
                 keep = {a.id for a in group}
                 earlier = dict.fromkeys(i for p in _spellings(path) for i in store.article_ids_from_file(p))
@@ -133,6 +136,14 @@ def ingest_articles(
                     emptied.update(store.remove_articles(conn, stale))
                     report.replaced += stale
             new, existing = store.add_articles(conn, group)
+            if replace and path:  # the same text under a corrected title or date line
+                fixed = [a.id for a in group if a.id in existing and a.id in earlier and store.update_article(conn, a)]
+                if fixed:
+                    touched = store.stories_of(conn, fixed)
+                    store.refresh_spans(conn, touched)
+                    emptied.update(touched)
+                    existing = [i for i in existing if i not in fixed]
+                    report.updated += fixed
             if path:
                 store.record_file(conn, path, digest, None, "ok", n_articles=len(group))
         report.new += new
@@ -150,7 +161,7 @@ def ingest_articles(
     ungrouped = store.unclustered_ids() if report.new or report.existing else []
     if ungrouped:
         report.stories_changed = _group_new(store, ungrouped, versions)
-    if emptied:  # stories that lost an old version (and still have articles) get a new brief too
+    if emptied:  # stories that lost an old version (and still have articles) or whose article was updated get a new brief too
         report.stories_changed += [s for s in sorted(emptied) if s not in report.stories_changed
                                    and store.resolve_story_id(s) == s]
     if refresh:  # and stories an interrupted run left without a current brief

@@ -51,6 +51,16 @@ def _iso(value: datetime | date | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
+# the columns of an article that come from its metadata, not its text (the id hashes the text)
+_META = ("url", "outlet", "domain", "title", "authors", "published", "language", "format", "wires", "is_liveblog")
+
+
+def _meta_values(a: Article) -> tuple:
+    """An article's ``_META`` columns as stored."""
+    return (a.url, a.outlet, a.domain, a.title, json.dumps(a.authors), _iso(a.published), a.language, a.format,
+            json.dumps(a.wires), int(a.is_liveblog))
+
+
 def _parse_dt(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
 
@@ -205,26 +215,65 @@ class Store:
                 existing.append(a.id)
                 continue
             conn.execute(
-                "INSERT INTO articles(id, url, outlet, domain, title, authors, published, language,"
-                " path, format, wires, is_liveblog, text, duplicate_of, story_id, ingested_at)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (
-                    a.id, a.url, a.outlet, a.domain, a.title, json.dumps(a.authors),
-                    _iso(a.published), a.language, a.path, a.format, json.dumps(a.wires),
-                    int(a.is_liveblog), a.text, a.duplicate_of, a.story_id, _now(),
-                ),
+                f"INSERT INTO articles(id, {', '.join(_META)}, path, text, duplicate_of, story_id, ingested_at)"
+                f" VALUES (?, {', '.join('?' * len(_META))}, ?, ?, ?, ?, ?)",
+                (a.id, *_meta_values(a), a.path, a.text, a.duplicate_of, a.story_id, _now()),
             )
-            conn.executemany(
-                'INSERT INTO entries(article_id, idx, time, author, title, start, "end")'
-                " VALUES (?,?,?,?,?,?,?)",
-                [(a.id, i, _iso(e.time), e.author, e.title, e.start, e.end) for i, e in enumerate(a.entries)],
-            )
-            conn.executemany(
-                'INSERT INTO sentences(article_id, idx, start, "end", ref_date, entry) VALUES (?,?,?,?,?,?)',
-                [(a.id, s.index, s.start, s.end, _iso(s.ref_date), s.entry) for s in a.sentences],
-            )
+            self._add_parts(conn, a)
             new.append(a.id)
         return new, existing
+
+    @staticmethod
+    def _add_parts(conn: sqlite3.Connection, a: Article) -> None:
+        """An article's live-blog entries and sentences (spans into its text, with their dates)."""
+        conn.executemany(
+            'INSERT INTO entries(article_id, idx, time, author, title, start, "end")'
+            " VALUES (?,?,?,?,?,?,?)",
+            [(a.id, i, _iso(e.time), e.author, e.title, e.start, e.end) for i, e in enumerate(a.entries)],
+        )
+        conn.executemany(
+            'INSERT INTO sentences(article_id, idx, start, "end", ref_date, entry) VALUES (?,?,?,?,?,?)',
+            [(a.id, s.index, s.start, s.end, _iso(s.ref_date), s.entry) for s in a.sentences],
+        )
+
+    def update_article(self, conn: sqlite3.Connection, a: Article) -> bool:
+        """Give a stored article the metadata of a new reading of the same text (its file was
+        edited only in its title, date, authors...: the body, and so the id, did not change).
+        Returns whether anything differed; its story, duplicates and copies stay."""
+        row = conn.execute(f"SELECT {', '.join(_META)} FROM articles WHERE id = ?", (a.id,)).fetchone()
+        if row is None:
+            return False
+        parts = [tuple(r) for r in conn.execute('SELECT idx, time, author, title, start, "end" FROM entries'
+                                                " WHERE article_id = ? ORDER BY idx", (a.id,))]
+        parts += [tuple(r) for r in conn.execute('SELECT idx, start, "end", ref_date, entry FROM sentences'
+                                                 " WHERE article_id = ? ORDER BY idx", (a.id,))]
+        fresh = [(i, _iso(e.time), e.author, e.title, e.start, e.end) for i, e in enumerate(a.entries)]
+        fresh += [(s.index, s.start, s.end, _iso(s.ref_date), s.entry) for s in a.sentences]
+        if tuple(row) == _meta_values(a) and parts == fresh:
+            return False
+        conn.execute(f"UPDATE articles SET {', '.join(c + ' = ?' for c in _META)} WHERE id = ?",
+                     (*_meta_values(a), a.id))
+        conn.execute("DELETE FROM entries WHERE article_id = ?", (a.id,))
+        conn.execute("DELETE FROM sentences WHERE article_id = ?", (a.id,))
+        self._add_parts(conn, a)
+        return True
+
+    @staticmethod
+    def stories_of(conn: sqlite3.Connection, article_ids: list[str]) -> set[str]:
+        """The stories these articles are in."""
+        out: set[str] = set()
+        for chunk, marks in _chunks(article_ids):
+            out |= {r[0] for r in conn.execute(
+                f"SELECT story_id FROM articles WHERE id IN ({marks}) AND story_id IS NOT NULL", chunk)}
+        return out
+
+    def refresh_spans(self, conn: sqlite3.Connection, story_ids: Iterable[str]) -> None:
+        """Recompute the first/last seen of stories from their remaining or re-dated articles."""
+        for sid in story_ids:
+            left = [r[0] for r in conn.execute("SELECT id FROM articles WHERE story_id = ?", (sid,))]
+            first, last = self._dated_span(conn, Story(id=sid, article_ids=left))
+            conn.execute("UPDATE stories SET first_seen = ?, last_seen = ? WHERE id = ?",
+                         (_iso(first), _iso(last), sid))
 
     def _article_from_row(self, row: sqlite3.Row, entries=None, sentences=None) -> Article:
         """An Article from its row; entries and sentences are queried unless given (as rows)."""
@@ -300,10 +349,8 @@ class Store:
         stories they were in. Copies of them become originals again, and a story left with no
         article is dropped (its id stays known to the clusterer, which may fill it again)."""
         ids = list(dict.fromkeys(ids))
-        stories: set[str] = set()
+        stories = self.stories_of(conn, ids)
         for chunk, marks in _chunks(ids):
-            stories |= {r[0] for r in conn.execute(
-                f"SELECT story_id FROM articles WHERE id IN ({marks}) AND story_id IS NOT NULL", chunk)}
             conn.execute(f"UPDATE articles SET duplicate_of = NULL, duplicate_kind = NULL"
                          f" WHERE duplicate_of IN ({marks})", chunk)
             gids = [r[0] for r in conn.execute(
@@ -320,9 +367,7 @@ class Store:
                 conn.execute("DELETE FROM story_aliases WHERE story_id = ?", (sid,))
                 continue
             # the span shown in lists and filtered by --since must be the remaining articles'
-            first, last = self._dated_span(conn, Story(id=sid, article_ids=left))
-            conn.execute("UPDATE stories SET first_seen = ?, last_seen = ? WHERE id = ?",
-                         (_iso(first), _iso(last), sid))
+            self.refresh_spans(conn, [sid])
         return sorted(stories)
 
     def count_articles(self) -> int:

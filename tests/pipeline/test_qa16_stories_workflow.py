@@ -1,0 +1,65 @@
+"""A demanding user's pass over the stories workflow (ingest, stories, show, watch -o): what they
+noticed, each pinned by a test. Every article here is invented."""
+
+import json
+
+from typer.testing import CliRunner
+
+from newsfuse import pipeline
+from newsfuse.cli import app
+from newsfuse.store import Store
+
+runner = CliRunner()
+
+FERRY = ("Title: Ferry capsizes off Calver Point\n"
+         "Date: 2026-03-12T09:40:00+01:00\n"
+         "Source: Meridian Press\n\n"
+         "At least 14 people died when a passenger ferry capsized in heavy seas off Calver Point early on "
+         "Thursday, the regional coastguard said.\n\n"
+         "The Saint Alma, carrying 212 passengers and 19 crew, overturned about two nautical miles from the "
+         "harbour entrance, coastguard spokesman Ivo Tarrant told reporters.\n")
+STRIKE = (" date 2026-03-16 Dunmore teachers walk out over pay\n"
+          "Teachers across Dunmore went on strike on Monday, closing 84 of the district's 97 schools in a "
+          "dispute over pay.\n\n"
+          "Union leader Alys Brennan told a rally of about 4,000 people that salaries had fallen.\n")
+
+
+def test_a_file_edited_only_in_its_title_and_date_updates_the_stored_article(tmp_path):
+    """The body is what makes an article's id, so a corrected headline or date line used to leave
+    the file "already stored": the old title and date stayed in lists, briefs and --since."""
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    f = inbox / "meridian-ferry.txt"
+    f.write_text(FERRY)
+    (inbox / "dunmore.txt").write_text(STRIKE)
+    db = tmp_path / "w.db"
+    with Store(db) as store:
+        pipeline.ingest([inbox], store)
+        (old,) = [a for a in store.all_articles() if a.outlet == "Meridian Press"]
+    f.write_text(FERRY.replace("Title: Ferry capsizes off Calver Point", "Title: Calver Point ferry toll rises")
+                 .replace("Date: 2026-03-12T09:40:00+01:00", "Date: 2026-03-13T07:00:00+00:00"))
+    with Store(db) as store:
+        report = pipeline.ingest([inbox], store)
+        assert report.updated == [old.id] and report.new == [] and old.id not in report.existing
+        assert report.stories_changed == [old.story_id]  # re-briefed
+        (now,) = [a for a in store.all_articles() if a.outlet == "Meridian Press"]
+        assert (now.id, now.title) == (old.id, "Calver Point ferry toll rises")
+        assert now.published.isoformat() == "2026-03-13T07:00:00+00:00"
+        assert {s.ref_date.isoformat() for s in now.sentences if s.ref_date} == {"2026-03-13"}
+        row = next(r for r in store.list_stories()[0] if r.id == old.story_id)
+        assert row.last_seen.isoformat() == "2026-03-13T07:00:00+00:00"  # the span follows the date
+        assert store.get_brief(old.story_id)["headline"] == "Calver Point ferry toll rises"
+        assert [h["article_id"] for h in store.search("toll rises")] == [old.id]  # search sees the new title
+        again = pipeline.ingest([inbox], store)  # unchanged now: nothing to do
+        assert again.updated == [] and again.stories_changed == []
+
+
+def test_cli_ingest_says_an_article_was_updated(tmp_path):
+    f = tmp_path / "dunmore.txt"
+    f.write_text(STRIKE)
+    db = str(tmp_path / "w.db")
+    assert runner.invoke(app, ["ingest", str(f), "--db", db]).exit_code == 0
+    f.write_text(STRIKE.replace("2026-03-16", "2026-03-17"))
+    result = runner.invoke(app, ["ingest", str(f), "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "0 new, 1 updated, 0 already stored" in result.output
