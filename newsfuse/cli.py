@@ -474,31 +474,32 @@ def watch(
         raise typer.BadParameter("give a FOLDER to watch, or --feed URL, or both")
     with _input_limit(max_bytes), _workspace(db, create=True) as store:
         feeds = pipeline.FeedWatcher(feed, store) if feed else None
+        briefs = pipeline.BriefsFolder(output, store, format) if output is not None else None
 
-        def report(r: pipeline.IngestReport, first: bool = False) -> None:
+        def report(r: pipeline.IngestReport) -> None:
             _watch_report(r)
-            if output is not None and (first or r.stories_changed or r.withdrawn):
-                from newsfuse.render.folder import write_briefs
+            removed = briefs.sync() if briefs is not None else None
+            _said_removed(removed or [], output, False)
 
-                _said_removed(write_briefs(output, pipeline.workspace_run(store), format), output, False)
-
-        if once:
-            if folder is not None:
-                report(pipeline.watch_once(folder, store, settle=interval, keep_deleted=keep_deleted), first=True)
-            if feeds is not None:
-                report(feeds.poll(), first=folder is None)
-            return
-        watcher = pipeline.Watcher(folder, store, keep_deleted=keep_deleted) if folder is not None else None
-        next_feeds, first = 0.0, True
-        while True:
-            if watcher is not None:
-                report(watcher.poll(), first)
-                first = False
-            if feeds is not None and time.monotonic() >= next_feeds:
-                report(feeds.poll(), first)
-                first = False
-                next_feeds = time.monotonic() + feed_every
-            time.sleep(interval)
+        try:
+            if once:
+                if folder is not None:
+                    report(pipeline.watch_once(folder, store, settle=interval, keep_deleted=keep_deleted))
+                if feeds is not None:
+                    report(feeds.poll())
+                return
+            watcher = pipeline.Watcher(folder, store, keep_deleted=keep_deleted) if folder is not None else None
+            next_feeds = 0.0
+            while True:
+                if watcher is not None:
+                    report(watcher.poll())
+                if feeds is not None and time.monotonic() >= next_feeds:
+                    report(feeds.poll())
+                    next_feeds = time.monotonic() + feed_every
+                time.sleep(interval)
+        finally:
+            if briefs is not None:
+                briefs.close()
 
 
 def _rebriefed(report: pipeline.IngestReport) -> str:

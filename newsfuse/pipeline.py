@@ -23,7 +23,7 @@ from newsfuse.records import Article, Brief, ReadProblem, Story, StorylineBrief
 from newsfuse.store import Store
 
 __all__ = ["IngestReport", "ingest", "ingest_articles", "ingest_records", "ingest_upload",
-           "refresh_briefs", "story_brief", "brief_for", "story_inputs", "brief", "brief_run", "BriefRun", "NewsfuseWarning", "workspace_run", "watch_once", "pending_files", "Watcher", "FeedWatcher", "withdraw_files"]
+           "refresh_briefs", "story_brief", "brief_for", "story_inputs", "brief", "brief_run", "BriefRun", "NewsfuseWarning", "workspace_run", "watch_once", "pending_files", "Watcher", "FeedWatcher", "withdraw_files", "BriefsFolder"]
 
 CLUSTER_STATE_KEY = "clusterer"
 DEDUP_WINDOW = timedelta(days=14)  # an arrival is compared with stored articles this close in time
@@ -629,6 +629,40 @@ def workspace_run(store: Store) -> BriefRun:
             briefs.append(brief)
             stories.append(story)
     return BriefRun(briefs=briefs, stories=stories, articles=store.all_articles(), problems=[], brief_errors=errors)
+
+
+class BriefsFolder:
+    """A folder of briefs kept as the workspace is (``watch -o``). It is rewritten whenever the
+    store changed since the last write, whoever changed it: this watcher, a second watcher, an
+    ``ingest`` in another terminal, an upload through the web UI. (Rewriting only after one's own
+    polls changed a story left the others' stories out of the folder until then.)"""
+
+    def __init__(self, folder: str | Path, store: Store, formats: Sequence[str] = ("md", "html", "json")) -> None:
+        import sqlite3
+
+        self.folder, self.store, self.formats = Path(folder), store, list(formats)
+        # a connection of its own: SQLite's data_version moves on every commit of any other connection
+        self._probe = sqlite3.connect(store.path) if store.path != ":memory:" else None
+        self._written: int | None = None
+
+    def _version(self) -> int | None:
+        return self._probe.execute("PRAGMA data_version").fetchone()[0] if self._probe is not None else None
+
+    def sync(self) -> list[str] | None:
+        """Rewrite the folder if the store changed since the last write (always the first time):
+        the names of earlier files removed, or None when nothing needed writing."""
+        from newsfuse.render.folder import write_briefs
+
+        version = self._version()  # read first: a change made while writing is caught next time
+        if version is not None and version == self._written:
+            return None
+        removed = write_briefs(self.folder, workspace_run(self.store), self.formats)
+        self._written = version
+        return removed
+
+    def close(self) -> None:
+        if self._probe is not None:
+            self._probe.close()
 
 
 def brief_run(paths: Iterable[str | Path], words: int | None = None, db: str | Path = ":memory:",

@@ -63,3 +63,57 @@ def test_cli_ingest_says_an_article_was_updated(tmp_path):
     result = runner.invoke(app, ["ingest", str(f), "--db", db])
     assert result.exit_code == 0, result.output
     assert "0 new, 1 updated, 0 already stored" in result.output
+
+
+def test_a_kept_folder_of_briefs_follows_changes_made_by_another_process(tmp_path):
+    """`watch -o` rewrote its folder only after its own polls changed a story: a second watcher
+    or an `ingest` in another terminal on the same store left the folder without their stories."""
+    inbox, extra, out, db = tmp_path / "in", tmp_path / "extra", tmp_path / "briefs", tmp_path / "w.db"
+    inbox.mkdir()
+    extra.mkdir()
+    (inbox / "meridian-ferry.txt").write_text(FERRY)
+    (extra / "dunmore.txt").write_text(STRIKE)
+    with Store(db) as store:
+        watcher = pipeline.Watcher(inbox, store)
+        folder = pipeline.BriefsFolder(out, store, ["json"])
+        watcher.poll()
+        watcher.poll()
+        assert folder.sync() == [] and len(json.loads((out / "index.json").read_text())["stories"]) == 1
+        watcher.poll()  # nothing new anywhere: the folder is not written again
+        assert folder.sync() is None
+        with Store(db) as other:  # `newsfuse ingest extra/` in another terminal
+            pipeline.ingest([extra], other)
+        assert watcher.poll().stories_changed == []  # this watcher saw nothing of its own
+        assert folder.sync() == []
+        index = json.loads((out / "index.json").read_text())
+        assert len(index["stories"]) == 2 and any("Dunmore" in s["headline"] for s in index["stories"])
+        assert len(list(out.glob("s-*.json"))) == 2
+        folder.close()
+
+
+def test_watch_o_writes_the_stories_another_ingest_added(tmp_path, monkeypatch):
+    import newsfuse.cli as cli
+
+    inbox, extra, out, db = tmp_path / "in", tmp_path / "extra", tmp_path / "briefs", tmp_path / "w.db"
+    inbox.mkdir()
+    extra.mkdir()
+    (inbox / "meridian-ferry.txt").write_text(FERRY)
+    (extra / "dunmore.txt").write_text(STRIKE)
+    polls = []
+
+    class Stop(Exception):
+        pass
+
+    def sleep(_seconds):  # between the watcher's polls: another process ingests, then we stop
+        polls.append(1)
+        if len(polls) == 2:
+            with Store(db) as other:
+                pipeline.ingest([extra], other)
+        if len(polls) == 4:
+            raise Stop
+
+    monkeypatch.setattr(cli.time, "sleep", sleep)
+    result = runner.invoke(app, ["watch", str(inbox), "--db", str(db), "-o", str(out), "-f", "json"])
+    assert isinstance(result.exception, Stop), result.output
+    index = json.loads((out / "index.json").read_text())
+    assert sorted(len(s["article_ids"]) for s in index["stories"]) == [1, 1]
