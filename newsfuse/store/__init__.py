@@ -61,6 +61,12 @@ def _meta_values(a: Article) -> tuple:
             json.dumps(a.wires), int(a.is_liveblog))
 
 
+def _match(q: str) -> str | None:
+    """An FTS5 query for the plain words of ``q`` (all of them, each quoted), None without words."""
+    words = [w for w in "".join(c if c.isalnum() else " " for c in q).split() if w]
+    return " ".join(f'"{w}"' for w in words) if words else None
+
+
 def _parse_dt(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
 
@@ -472,10 +478,9 @@ class Store:
 
     def search(self, q: str, limit: int = 20) -> list[dict]:
         """Full-text search (FTS5) over titles and bodies; the query is taken as plain words."""
-        words = [w for w in "".join(c if c.isalnum() else " " for c in q).split() if w]
-        if not words:
+        match = _match(q)
+        if match is None:
             return []
-        match = " ".join(f'"{w}"' for w in words)
         rows = self._query(
             "SELECT a.id, a.title, a.story_id, a.outlet,"
             " snippet(articles_fts, 1, '[', ']', ' … ', 12) AS snippet"
@@ -585,13 +590,13 @@ class Store:
     ) -> tuple[list[StoryRow], int]:
         """Stories newest first, filtered by full-text query, date range and outlet."""
         where, params = [], []
-        if q:
-            hits = self.search(q, limit=1000)
-            ids = sorted({h["story_id"] for h in hits if h["story_id"]})
-            if not ids:
+        if q:  # every matching article counts, however many (a common word on a big store)
+            match = _match(q)
+            if match is None:
                 return [], 0
-            where.append(f"s.id IN ({','.join('?' * len(ids))})")
-            params += ids
+            where.append("s.id IN (SELECT a.story_id FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
+                         " WHERE articles_fts MATCH ?)")
+            params.append(match)
         if since:
             where.append("s.last_seen >= ?")
             params.append(_iso(since))

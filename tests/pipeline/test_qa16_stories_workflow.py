@@ -117,3 +117,24 @@ def test_watch_o_writes_the_stories_another_ingest_added(tmp_path, monkeypatch):
     assert isinstance(result.exception, Stop), result.output
     index = json.loads((out / "index.json").read_text())
     assert sorted(len(s["article_ids"]) for s in index["stories"]) == [1, 1]
+
+
+def test_stories_search_finds_every_story_however_many_articles_match(tmp_path):
+    """`stories --search` looked at the first 1,000 matching articles only: on a big store a
+    common word ("flood") silently dropped stories and gave a wrong total."""
+    from datetime import datetime, timedelta, timezone
+
+    from newsfuse.records import Article, Story
+
+    start = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    arts = [Article(id=f"a{k:05d}", text=f"River Tarn flooded {k} homes in Marden, the council said.",
+                    title=f"Flood in Marden district {k}", outlet="Harbour Courier",
+                    published=start + timedelta(hours=k)) for k in range(1100)]
+    with Store(tmp_path / "big.db") as store:
+        with store.transaction() as conn:
+            store.add_articles(conn, arts)
+            store.save_stories(conn, [Story(id=f"s-{k:05d}", article_ids=[a.id]) for k, a in enumerate(arts)])
+        rows, total = store.list_stories(q="Marden", limit=2000)
+        assert total == 1100 and len(rows) == 1100
+        rows, total = store.list_stories(q="Marden", limit=10)
+        assert total == 1100 and [r.id for r in rows] == [f"s-{k:05d}" for k in range(1099, 1089, -1)]
