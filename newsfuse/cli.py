@@ -8,7 +8,7 @@ import sqlite3
 import sys
 import time
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Iterator, List, Optional
 
@@ -20,7 +20,7 @@ from rich.table import Table
 from newsfuse import pipeline
 from newsfuse.ingest.fetch import is_url
 from newsfuse.ingest.readers import MAX_BYTES_ENV, parse_size
-from newsfuse.store import Store
+from newsfuse.store import Store, parse_when
 from newsfuse.records import StorylineBrief
 
 app = typer.Typer(
@@ -104,13 +104,15 @@ def _workspace(db: Path, create: bool) -> Iterator[Store]:
         store.close()
 
 
-def _since(value: Optional[str]) -> Optional[date]:
+def _since(value: Optional[str]) -> Optional[date | datetime]:
+    """A day, or a time with or without a zone (without one it is UTC, as the listed times are)."""
     if value is None:
         return None
     try:
-        return date.fromisoformat(value.strip())
+        return parse_when(value)
     except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD, e.g. 2025-03-10") from None
+        raise typer.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD, e.g. 2025-03-10, or a time "
+                                 "such as 2025-03-10T14:00+01:00 (UTC when no zone is given)") from None
 
 
 def _output_dir(value: Optional[Path]) -> Optional[Path]:
@@ -277,7 +279,7 @@ def _remove_store(db: Path) -> None:
 def stories(
     db: Path = DB_OPTION,
     since: Optional[str] = typer.Option(None, "--since", callback=_since,
-                                        help="Only stories seen since this date (YYYY-MM-DD)."),
+                                        help="Only stories seen since this date (YYYY-MM-DD) or time (2025-03-10T14:00+01:00; UTC without a zone)."),
     search: Optional[str] = typer.Option(None, "--search", "-s", help="Full-text query."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
     limit: int = typer.Option(100, "--limit", min=1),

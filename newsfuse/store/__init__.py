@@ -22,7 +22,7 @@ from newsfuse.ingest.liveblog import is_live_title
 from newsfuse.records import Article, Entry, Sentence, Story
 from newsfuse.store.schema import SCHEMA_VERSION, Place, groups_of_copies, migrate
 
-__all__ = ["Store", "StoryRow", "StorylineRow", "SCHEMA_VERSION"]
+__all__ = ["Store", "StoryRow", "StorylineRow", "SCHEMA_VERSION", "parse_when"]
 
 
 def _group_members(conn, gids: list[int]) -> dict[int, list[Place]]:
@@ -59,6 +59,21 @@ def _meta_values(a: Article) -> tuple:
     """An article's ``_META`` columns as stored."""
     return (a.url, a.outlet, a.domain, a.title, json.dumps(a.authors), _iso(a.published), a.language, a.format,
             json.dumps(a.wires), int(a.is_liveblog))
+
+
+def parse_when(text: str) -> date | datetime:
+    """A day ("2025-03-10") or a time ("2025-03-10T14:00+01:00", "2025-03-10 14:00", "...Z") as a
+    stories filter takes it; ValueError for anything else."""
+    text = text.strip()
+    return date.fromisoformat(text) if len(text) <= 10 else datetime.fromisoformat(text)
+
+
+def _bound(value: date | datetime, end: bool = False) -> str:
+    """A date or time limit written as stories' first/last seen are (ISO text in UTC), so that
+    comparing the text compares instants; a time without a zone is UTC, a day ``end`` its last second."""
+    if isinstance(value, datetime):
+        return (value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)).isoformat()
+    return value.isoformat() + ("T23:59:59" if end else "")
 
 
 def _match(q: str) -> str | None:
@@ -599,10 +614,10 @@ class Store:
             params.append(match)
         if since:
             where.append("s.last_seen >= ?")
-            params.append(_iso(since))
+            params.append(_bound(since))
         if until:
             where.append("s.first_seen <= ?")
-            params.append(_iso(until) + ("T23:59:59" if isinstance(until, date) and not isinstance(until, datetime) else ""))
+            params.append(_bound(until, end=True))
         if outlet:
             where.append("EXISTS (SELECT 1 FROM articles a WHERE a.story_id = s.id AND a.outlet = ?)")
             params.append(outlet)

@@ -138,3 +138,58 @@ def test_stories_search_finds_every_story_however_many_articles_match(tmp_path):
         assert total == 1100 and len(rows) == 1100
         rows, total = store.list_stories(q="Marden", limit=10)
         assert total == 1100 and [r.id for r in rows] == [f"s-{k:05d}" for k in range(1099, 1089, -1)]
+
+
+def _two_dated_stories(store):
+    from datetime import datetime, timezone
+
+    from newsfuse.records import Article, Story
+
+    arts = [Article(id="early", text="Dockers at Salden walked out at dawn.", outlet="Harbour Courier",
+                    published=datetime(2026, 3, 14, 8, 30, tzinfo=timezone.utc)),
+            Article(id="late", text="Velmar schools stay shut after the plant fire.", outlet="Valley Sentinel",
+                    published=datetime(2026, 3, 14, 9, 30, tzinfo=timezone.utc))]
+    with store.transaction() as conn:
+        store.add_articles(conn, arts)
+        store.save_stories(conn, [Story(id="s-early", article_ids=["early"]), Story(id="s-late", article_ids=["late"])])
+
+
+def test_since_a_time_in_another_zone_is_compared_as_an_instant(tmp_path):
+    """list_stories compared an aware time as text: 10:00+01:00 (09:00 UTC) came after 09:30 UTC."""
+    from datetime import datetime, timedelta, timezone
+
+    paris = timezone(timedelta(hours=1))
+    with Store(tmp_path / "w.db") as store:
+        _two_dated_stories(store)
+        ids = lambda **kw: [r.id for r in store.list_stories(**kw)[0]]  # noqa: E731
+        assert ids(since=datetime(2026, 3, 14, 10, 0, tzinfo=paris)) == ["s-late"]
+        assert ids(since=datetime(2026, 3, 14, 9, 0)) == ["s-late"]  # no zone: UTC, as stored times
+        assert ids(until=datetime(2026, 3, 14, 10, 0, tzinfo=paris)) == ["s-early"]
+        assert ids(since=datetime(2026, 3, 14).date()) == ["s-late", "s-early"]
+
+
+def test_cli_since_takes_a_time_with_or_without_a_zone(tmp_path):
+    db = tmp_path / "w.db"
+    with Store(db) as store:
+        _two_dated_stories(store)
+    for since, expect in [("2026-03-14T10:00+01:00", ["s-late"]), ("2026-03-14 09:00", ["s-late"]),
+                          ("2026-03-14T09:00Z", ["s-late"]), ("2026-03-14", ["s-late", "s-early"])]:
+        result = runner.invoke(app, ["stories", "--db", str(db), "--since", since, "--json"])
+        assert result.exit_code == 0, (since, result.output)
+        assert [s["story_id"] for s in json.loads(result.output)["stories"]] == expect, since
+    bad = runner.invoke(app, ["stories", "--db", str(db), "--since", "yesterday"])
+    assert bad.exit_code == 2 and "YYYY-MM-DD" in bad.output
+
+
+def test_api_since_takes_a_time_too(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from newsfuse.web.app import create_app
+
+    db = tmp_path / "w.db"
+    with Store(db) as store:
+        _two_dated_stories(store)
+    with TestClient(create_app(str(db))) as client:
+        got = client.get("/api/stories", params={"since": "2026-03-14T10:00+01:00"})
+        assert got.status_code == 200 and [s["story_id"] for s in got.json()["stories"]] == ["s-late"]
+        assert client.get("/api/stories", params={"since": "soon"}).status_code == 400
