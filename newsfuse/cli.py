@@ -289,7 +289,8 @@ def stories(
         rows, total = store.list_stories(q=search, since=since, limit=limit)
     if as_json:
         print(json.dumps({"total": total, "stories": [
-            {"story_id": r.id, "title": r.title, "articles": r.n_articles, "outlets": r.outlets,
+            {"story_id": r.id, "title": r.title, "articles": r.n_articles, "outlets": r.outlets, "n_outlets": r.n_outlets,
+             "merged_ids": r.merged_ids,
              "first_seen": r.first_seen.isoformat() if r.first_seen else None,
              "last_seen": r.last_seen.isoformat() if r.last_seen else None,
              "storyline_id": r.storyline_id, "updated": r.is_updated} for r in rows]}, indent=2))
@@ -385,6 +386,8 @@ def show(
     fmt = format[0]
     with _workspace(db, create=False) as store:
         sid = store.resolve_story_id(story_id)
+        if sid is not None and sid != story_id:  # on stderr, as the storyline note below
+            err.print(f"{story_id} was merged into {sid}: showing {sid}", highlight=False)
         if sid is not None:
             b = pipeline.story_brief(store, sid, words=words)
             line = store.storyline_story_ids(b.storyline_id) if b is not None and b.storyline_id else []

@@ -114,6 +114,7 @@ class StoryRow:
     storyline_id: str | None = None
     is_updated: bool = False  # articles arrived after the stored brief was made
     article_ids: list[str] = field(default_factory=list)
+    merged_ids: list[str] = field(default_factory=list)  # ids of stories merged into this one (they resolve to it)
 
 
 @dataclass
@@ -643,6 +644,8 @@ class Store:
                 updated_at=_parse_dt(r["updated_at"]), brief_at=brief_at, storyline_id=r["storyline_id"],
                 is_updated=bool(brief_at is None or (newest and newest > r["brief_at"])),
                 article_ids=[a["id"] for a in arts],
+                merged_ids=[x[0] for x in self._query(
+                    "SELECT alias FROM story_aliases WHERE story_id = ? ORDER BY alias", (r["id"],))],
             ))
         return out, total
 

@@ -175,6 +175,8 @@ def story_row_json(row: Any) -> dict:
         "last_seen": views.iso(row.last_seen),
         "updated_at": views.iso(getattr(row, "updated_at", None)),
         "is_updated": bool(getattr(row, "is_updated", False)),
+        "storyline_id": getattr(row, "storyline_id", None),
+        "merged_ids": list(getattr(row, "merged_ids", None) or []),  # old ids that answer 308 to this one
         "url": f"/api/stories/{row.id}",
     }
 

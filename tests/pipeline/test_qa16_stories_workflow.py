@@ -193,3 +193,53 @@ def test_api_since_takes_a_time_too(tmp_path):
         got = client.get("/api/stories", params={"since": "2026-03-14T10:00+01:00"})
         assert got.status_code == 200 and [s["story_id"] for s in got.json()["stories"]] == ["s-late"]
         assert client.get("/api/stories", params={"since": "soon"}).status_code == 400
+
+
+def _merged_store(tmp_path):
+    """A store where story s-old was merged into s-new (as the clusterer records a merge)."""
+    from datetime import datetime, timezone
+
+    from newsfuse.records import Article, Story
+
+    db = tmp_path / "w.db"
+    arts = [Article(id=f"a{k}", text=f"The Saint Alma ferry capsized off Calver Point, report {k}.",
+                    outlet=o, published=datetime(2026, 3, 12, 9 + k, tzinfo=timezone.utc))
+            for k, o in enumerate(["Harbour Courier", "Northgate Daily"])]
+    with Store(db) as store:
+        with store.transaction() as conn:
+            store.add_articles(conn, arts)
+            store.save_stories(conn, [Story(id="s-old", article_ids=["a1"])])
+            store.save_stories(conn, [Story(id="s-new", article_ids=["a0", "a1"], aliases=["s-old"])])
+    return db
+
+
+def test_stories_json_names_the_ids_merged_into_each_story(tmp_path):
+    """A script that kept a story id from an earlier listing found it nowhere in `stories --json`
+    after a merge (show and the API resolve it; the list did not say where it went)."""
+    db = _merged_store(tmp_path)
+    result = runner.invoke(app, ["stories", "--db", str(db), "--json"])
+    (row,) = json.loads(result.stdout)["stories"]
+    assert row["story_id"] == "s-new" and row["merged_ids"] == ["s-old"]
+    assert row["n_outlets"] == 2 and row["articles"] == 2  # the count the table shows, next to the names
+
+
+def test_show_of_a_merged_id_says_where_the_story_went(tmp_path):
+    db = _merged_store(tmp_path)
+    result = runner.invoke(app, ["show", "s-old", "--db", str(db), "-f", "json"])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["story_id"] == "s-new"  # stdout stays the brief alone
+    assert "s-old was merged into s-new" in result.stderr
+    assert "merged" not in runner.invoke(app, ["show", "s-new", "--db", str(db), "-f", "json"]).stderr
+
+
+def test_api_story_rows_name_their_merged_ids(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from newsfuse.web.app import create_app
+
+    db = _merged_store(tmp_path)
+    with TestClient(create_app(str(db))) as client:
+        (row,) = client.get("/api/stories").json()["stories"]
+        assert row["story_id"] == "s-new" and row["merged_ids"] == ["s-old"]
+        old = client.get("/api/stories/s-old", follow_redirects=False)
+        assert old.status_code == 308 and old.headers["location"] == "/api/stories/s-new"
