@@ -243,3 +243,32 @@ def test_api_story_rows_name_their_merged_ids(tmp_path):
         assert row["story_id"] == "s-new" and row["merged_ids"] == ["s-old"]
         old = client.get("/api/stories/s-old", follow_redirects=False)
         assert old.status_code == 308 and old.headers["location"] == "/api/stories/s-new"
+
+
+LIVE = ("<!doctype html><html><head><meta charset='utf-8'>"
+        "<title>Live: Calver Point ferry disaster - latest updates</title>"
+        "<meta property='og:site_name' content='Harbour Courier'>"
+        "<meta property='article:published_time' content='2026-03-12T06:15:00+01:00'></head><body><article>"
+        "<h1>Live: Calver Point ferry disaster - latest updates</h1>"
+        "<div class='live-entry'><time datetime='2026-03-12T11:20:00+01:00'>11:20</time>"
+        "<p>Coastguard spokesman Ivo Tarrant says 171 people have been rescued from the Saint Alma so far.</p></div>"
+        "<div class='live-entry'><time datetime='2026-03-12T08:05:00+01:00'>08:05</time>"
+        "<p>Two helicopters have joined the rescue operation off Calver Point.</p></div>"
+        "</article></body></html>")
+SURVIVORS = ("Title: Survivors describe chaos as Saint Alma went down\n"
+             "Date: 2026-03-12T16:30:00+01:00\n"
+             "Source: Northgate Daily\n\n"
+             "Survivors of the Saint Alma ferry disaster described panic on the car deck as the vessel rolled "
+             "over off Calver Point on Thursday.\n\n"
+             "The death toll rose to 17, the regional coastguard said, with nine people still missing.\n")
+
+
+def test_a_live_pages_title_is_not_the_storys_headline_when_a_report_has_one(tmp_path):
+    """The most central title was often the live page's ("Live: ... - latest updates"): the
+    storylines list already passed it over, the story's own brief and list line did not."""
+    for name, text in [("live.html", LIVE), ("meridian.txt", FERRY), ("survivors.txt", SURVIVORS)]:
+        (tmp_path / name).write_text(text)
+    (brief,) = pipeline.brief([tmp_path])
+    assert brief.headline in ("Ferry capsizes off Calver Point", "Survivors describe chaos as Saint Alma went down")
+    (only_live,) = pipeline.brief([tmp_path / "live.html"])  # a live page alone keeps its own title
+    assert only_live.headline.startswith("Live: Calver Point")
