@@ -230,6 +230,9 @@ class Report:
     attribution: str | None
     citation: Citation
     method: ClaimMethod = "rules"  # "learned": a figure only the learned reader found (shown marked)
+    # the same figure in duplicates of this article (outlets that ran the wire text): cited so every
+    # outlet that carried it is credited, never counted as sources of their own
+    copies: list[Citation] = field(default_factory=list)
 
 
 @dataclass

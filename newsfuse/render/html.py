@@ -85,7 +85,7 @@ def _facts(brief: Brief, numbers: dict[str, int], outlet_of: dict[str, str]) -> 
             "note": f.note,
             "reports": [
                 {"outlet": r.outlet or outlet_of.get(r.article_id, r.article_id), "value": r.value, "extras": _extras(r),
-                 "cite": cited_numbers([r.citation], numbers)}
+                 "cite": cited_numbers([r.citation, *r.copies], numbers)}
                 for r in f.reports
             ],
         }

@@ -2,8 +2,9 @@
 
 Fields may be added to the contract, never renamed. Added here: ``facts[].note`` (who
 disagrees, how a figure moved), ``entities[].variants`` and ``entities[].article_ids``, the
-top-level ``storyline_id``, and ``quotes[].direct`` (false for reported speech; absent in older
-briefs, read as true). Dates are YYYY-MM-DD, datetimes ISO-8601.
+top-level ``storyline_id``, ``quotes[].direct`` (false for reported speech; absent in older
+briefs, read as true) and ``facts[].reports[].copies`` (the figure's sentence in duplicates of the
+report's article, e.g. outlets that ran the wire text: cited, not counted; absent in older briefs). Dates are YYYY-MM-DD, datetimes ISO-8601.
 """
 
 from __future__ import annotations
@@ -58,6 +59,7 @@ def to_json(brief: Brief) -> dict[str, Any]:
                         "attribution": r.attribution,
                         "method": r.method,
                         "citation": _cite(r.citation),
+                        "copies": [_cite(c) for c in r.copies],
                     }
                     for r in f.reports
                 ],
@@ -131,6 +133,7 @@ def from_json(d: dict[str, Any]) -> Brief:
                         attribution=r.get("attribution"),
                         citation=_uncite(r["citation"]),
                         method=r.get("method", "rules"),
+                        copies=[_uncite(c) for c in r.get("copies", [])],
                     )
                     for r in f.get("reports", [])
                 ],

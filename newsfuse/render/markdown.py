@@ -36,7 +36,7 @@ def _report(r, numbers: dict[str, int], labels: dict[str, str]) -> str:
     extras = report_extras(r)
     tail = f" ({md_escape('; '.join(extras), True)})" if extras else ""
     who = r.outlet or labels.get(r.article_id, r.article_id)
-    return f"{md_escape(who, True)}: **{md_escape(r.value, True)}**{tail} [{numbers[r.article_id]}]"
+    return f"{md_escape(who, True)}: **{md_escape(r.value, True)}**{tail} {_marks([r.citation, *r.copies], numbers)}"
 
 
 def to_markdown(brief: Brief, storyline_link: str | None = None) -> str:

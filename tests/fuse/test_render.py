@@ -113,8 +113,9 @@ def test_json_follows_contract_v1_exactly(brief):
     assert set(fact) >= {"quantity", "status", "reports"}
     rep = fact["reports"][0]
     assert set(rep) == {"article_id", "outlet", "value", "number", "qualifier", "as_of", "attribution",
-                        "method", "citation"}
+                        "method", "citation", "copies"}  # copies: added after v1, as the contract allows
     assert rep["method"] in ("rules", "learned")
+    assert all(set(c) == {"article_id", "sentence", "text"} for c in rep["copies"])
     assert isinstance(rep["number"], float)
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", rep["as_of"])
     assert set(rep["citation"]) == {"article_id", "sentence", "text"}

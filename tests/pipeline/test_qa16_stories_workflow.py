@@ -272,3 +272,38 @@ def test_a_live_pages_title_is_not_the_storys_headline_when_a_report_has_one(tmp
     assert brief.headline in ("Ferry capsizes off Calver Point", "Survivors describe chaos as Saint Alma went down")
     (only_live,) = pipeline.brief([tmp_path / "live.html"])  # a live page alone keeps its own title
     assert only_live.headline.startswith("Live: Calver Point")
+
+
+def _wire_copy(outlet: str, title: str, when: str) -> str:
+    return (FERRY.replace("Source: Meridian Press", f"Source: {outlet}")
+            .replace("Title: Ferry capsizes off Calver Point", f"Title: {title}")
+            .replace("2026-03-12T09:40:00+01:00", when))
+
+
+def test_a_wire_figure_in_the_key_facts_cites_every_outlet_that_carried_it(tmp_path):
+    """The summary cited the wire sentence in every outlet that ran it, but the key facts gave the
+    figure to the agency alone: the papers that carried it were nowhere in the table."""
+    from newsfuse.render import from_json, to_json, to_markdown
+
+    (tmp_path / "meridian.txt").write_text(FERRY)
+    (tmp_path / "courier.txt").write_text(_wire_copy("Harbour Courier", "At least 14 dead off Calver Point", "2026-03-12T10:05:00+01:00"))
+    (tmp_path / "sentinel.txt").write_text(_wire_copy("Valley Sentinel", "Ferry disaster at Calver Point", "2026-03-12T10:20:00+01:00"))
+    (tmp_path / "survivors.txt").write_text(SURVIVORS)
+    (brief,) = pipeline.brief([tmp_path])
+    by_outlet = {s.outlet: s.article_id for s in brief.sources}
+    killed = next(f for f in brief.facts if f.quantity == "people killed")
+    (wire,) = [r for r in killed.reports if r.number == 14]
+    assert wire.outlet == "Meridian Press"  # counted once, as the agency's
+    assert sorted(c.article_id for c in wire.copies) == sorted([by_outlet["Harbour Courier"], by_outlet["Valley Sentinel"]])
+    for c in wire.copies:  # each a verbatim sentence of the outlet that carried it
+        art = next(s for s in brief.sources if s.article_id == c.article_id)
+        assert "At least 14 people died" in c.text and art.duplicate_of == by_outlet["Meridian Press"]
+    assert killed.status == "evolving"  # 14 then 17: the copies add no voice of their own
+    numbers = {s.article_id: n for n, s in enumerate(brief.sources, 1)}
+    md = to_markdown(brief)
+    marks = " ".join(f"[{numbers[a]}]" for a in sorted([by_outlet["Meridian Press"], by_outlet["Harbour Courier"],
+                                                        by_outlet["Valley Sentinel"]], key=numbers.get))
+    assert f"**At least 14** (" in md and marks in next(line for line in md.splitlines() if "**At least 14**" in line)
+    again = from_json(to_json(brief))  # the JSON keeps them
+    (wire2,) = [r for f in again.facts if f.quantity == "people killed" for r in f.reports if r.number == 14]
+    assert [c.article_id for c in wire2.copies] == [c.article_id for c in wire.copies]
