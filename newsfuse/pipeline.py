@@ -229,6 +229,7 @@ def _group_once(store: Store, ids: list[str], seen: str | None, last: bool,
     dups = find_duplicates(new, known=known)
     for a in new:
         a.duplicate_of = dups.duplicate_of.get(a.id)
+        a.duplicate_kind = dups.kind.get(a.id) if a.duplicate_of else None
 
     clusterer = StoryClusterer.from_state(json.loads(seen)) if seen else StoryClusterer()
     changed = clusterer.add(new, earlier=versions)
@@ -249,7 +250,8 @@ def brief_for(story: Story, articles: list[Article],
     from newsfuse.stories.dedup import Duplicates
 
     duplicate_of = {a.id: a.duplicate_of for a in articles if a.duplicate_of}
-    dups = Duplicates(duplicate_of=duplicate_of, sentence_copies=copies, kind={})
+    kind = {a.id: a.duplicate_kind for a in articles if a.duplicate_of and a.duplicate_kind}
+    dups = Duplicates(duplicate_of=duplicate_of, sentence_copies=copies, kind=kind)
     return build_brief(story, articles, extract(articles), duplicates=dups, words=words)
 
 

@@ -91,7 +91,8 @@ def build_brief(
         timeline=timeline,
         entities=entities,
         unique=unique,
-        sources=sources(arts, duplicate_of, getattr(extraction, "not_analysed", None)),
+        sources=sources(arts, duplicate_of, getattr(extraction, "not_analysed", None),
+                        getattr(duplicates, "kind", None)),
         storyline_id=story.storyline_id,
     )
 

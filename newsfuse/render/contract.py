@@ -117,6 +117,8 @@ def validate_brief(doc: dict) -> list[str]:
                     "duplicate_of": _opt(_is_str)}, f"sources[{i}]", problems)
         if isinstance(s, dict) and s.get("not_analysed") is not None and not _is_str(s["not_analysed"]):
             problems.append(f"sources[{i}].not_analysed: expected a language code or null")
+        if isinstance(s, dict) and s.get("duplicate_kind") not in (None, "exact", "near", "contained"):
+            problems.append(f"sources[{i}].duplicate_kind: expected exact, near, contained or null")
     return problems
 
 

@@ -86,6 +86,7 @@ def to_json(brief: Brief) -> dict[str, Any]:
                 "url": s.url,
                 "path": s.path,
                 "duplicate_of": s.duplicate_of,
+                "duplicate_kind": s.duplicate_kind,
                 "not_analysed": s.not_analysed,
             }
             for s in brief.sources
@@ -152,7 +153,7 @@ def from_json(d: dict[str, Any]) -> Brief:
         unique=[UniqueItem(u["article_id"], u["text"], _uncite(u["citation"])) for u in d.get("unique", [])],
         sources=[
             Source(s["article_id"], s.get("outlet"), s.get("title"), _datetime(s.get("published")),
-                   s.get("url"), s.get("path"), s.get("duplicate_of"), s.get("not_analysed"))
+                   s.get("url"), s.get("path"), s.get("duplicate_of"), s.get("not_analysed"), s.get("duplicate_kind"))
             for s in d.get("sources", [])
         ],
         storyline_id=d.get("storyline_id"),

@@ -305,6 +305,7 @@ class Store:
             domain=row["domain"], authors=json.loads(row["authors"]), published=_published(row["published"]),
             language=row["language"], path=row["path"], format=row["format"], wires=json.loads(row["wires"]),
             is_liveblog=bool(row["is_liveblog"]), duplicate_of=row["duplicate_of"], story_id=row["story_id"],
+            duplicate_kind=row["duplicate_kind"] if row["duplicate_of"] else None,
         )
         if entries is None:
             entries = self._query('SELECT * FROM entries WHERE article_id = ? ORDER BY idx', (a.id,))

@@ -307,3 +307,44 @@ def test_a_wire_figure_in_the_key_facts_cites_every_outlet_that_carried_it(tmp_p
     again = from_json(to_json(brief))  # the JSON keeps them
     (wire2,) = [r for f in again.facts if f.quantity == "people killed" for r in f.reports if r.number == 14]
     assert [c.article_id for c in wire2.copies] == [c.article_id for c in wire.copies]
+
+
+def test_the_sources_list_says_what_kind_of_duplicate_each_is(tmp_path):
+    """Every duplicate was "duplicate of [n]": a wire text run word for word, one with a clause
+    edited and an outlet's own condensed page of its longer report read alike."""
+    from newsfuse.render import from_json, to_json, to_markdown
+
+    long_report = ("Title: Huge fire at Velmar chemical plant\nDate: 2026-03-14T08:10:00+01:00\n"
+                   "Source: Valley Sentinel\nURL: https://valleysentinel.example/velmar-fire\n\n"
+                   "A fire broke out at the Orlen-Gast chemical plant on the edge of Velmar late on Friday, forcing "
+                   "about 3,000 residents to leave their homes.\n\n"
+                   "The blaze started in a storage hall holding solvents shortly before 23:00, the fire service said.\n\n"
+                   "Fire chief Dorota Wilk said the fire was under control by 06:00 on Saturday.\n\n"
+                   "Four workers were taken to hospital with burns, one of them in a serious condition.\n\n"
+                   "Mayor Anselm Reiter asked people living near the plant to keep their windows closed.\n\n"
+                   "The environment agency said it had found no dangerous levels of toxic gases so far.\n\n"
+                   "More than 120 firefighters fought the flames through the night, using foam brought from Kessel.\n\n"
+                   "Schools in Velmar will stay shut on Monday, and the ring road remains closed to lorries.\n\n"
+                   "Orlen-Gast said it had begun its own investigation and would publish what it found.\n")
+    summary_page = ("Title: Velmar plant fire: what we know\nDate: 2026-03-14T09:00:00+01:00\n"
+                    "Source: Valley Sentinel\nURL: https://valleysentinel.example/velmar-fire-summary\n\n"
+                    "A fire broke out at the Orlen-Gast chemical plant on the edge of Velmar late on Friday, forcing "
+                    "about 3,000 residents to leave their homes.\n\n"
+                    "Fire chief Dorota Wilk said the fire was under control by 06:00 on Saturday.\n\n"
+                    "Four workers were taken to hospital with burns, one of them in a serious condition.\n")
+    (tmp_path / "meridian.txt").write_text(FERRY)
+    (tmp_path / "courier.txt").write_text(_wire_copy("Harbour Courier", "At least 14 dead off Calver Point", "2026-03-12T10:05:00+01:00"))
+    (tmp_path / "sentinel.txt").write_text(_wire_copy("Valley Sentinel", "Ferry disaster at Calver Point", "2026-03-12T10:20:00+01:00")
+                                           .replace("The Saint Alma, carrying", "The Saint Alma, which was carrying"))
+    (tmp_path / "velmar.txt").write_text(long_report)
+    (tmp_path / "velmar-summary.txt").write_text(summary_page)
+    briefs = pipeline.brief([tmp_path])
+    kinds = {s.title: s.duplicate_kind for b in briefs for s in b.sources}
+    assert kinds == {"Ferry capsizes off Calver Point": None, "At least 14 dead off Calver Point": "exact",
+                     "Ferry disaster at Calver Point": "near", "Huge fire at Velmar chemical plant": None,
+                     "Velmar plant fire: what we know": "contained"}
+    md = "\n".join(to_markdown(b) for b in briefs)
+    assert "exact copy of [1]" in md and "near copy of [1] (lightly edited)" in md
+    assert "shorter version of [1] (same outlet)" in md and "duplicate of" not in md
+    for b in briefs:
+        assert [s.duplicate_kind for s in from_json(to_json(b)).sources] == [s.duplicate_kind for s in b.sources]
