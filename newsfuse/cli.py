@@ -529,8 +529,10 @@ def _watch_report(report: pipeline.IngestReport) -> None:
         n = len(report.withdrawn)
         gone = f", {n} withdrawn (file deleted)" if n else ""
         fixed = f", {len(report.updated)} updated" if report.updated else ""
+        removed = (f"; stories removed (no article left): {', '.join(report.stories_removed)}"
+                   if report.stories_removed else "")
         out.print(f"{time.strftime('%H:%M:%S')} {len(report.new)} new articles{_replacing(report)}{fixed}{gone}; stories updated: "
-                  + (", ".join(report.stories_changed) or "none"), highlight=False, soft_wrap=True)
+                  + (", ".join(report.stories_changed) or "none") + removed, highlight=False, soft_wrap=True)
 
 
 def _mount_eval() -> None:

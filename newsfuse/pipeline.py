@@ -39,6 +39,7 @@ class IngestReport:
     updated: list[str] = field(default_factory=list)
     problems: list[ReadProblem] = field(default_factory=list)
     stories_changed: list[str] = field(default_factory=list)
+    stories_removed: list[str] = field(default_factory=list)  # left with no article (their files went)
     replaced: list[str] = field(default_factory=list)  # ids of earlier versions of changed files, removed
     withdrawn: list[str] = field(default_factory=list)  # ids of articles whose file was deleted, removed
     # story id -> why its brief could not be made (the story keeps no current brief; the next
@@ -151,10 +152,13 @@ def ingest_articles(
         done += len(group)
         if progress:
             progress(done, len(articles))
-    for p in report.problems:
+    for n, p in enumerate(report.problems):
         path = origin_file(p.path)
         if path in by_file:  # one bad record of a file that was read: the file's row stays "ok"
             continue
+        if not p.kept and any(store.article_ids_from_file(s) for s in _spellings(path)):
+            # an edit that broke a file read before: say that its earlier version still counts
+            report.problems[n] = p = ReadProblem(p.path, f"{p.message}; the version read before is kept", p.kept)
         with store.transaction() as conn:
             store.record_file(conn, path, file_sha256(path), None, "problem", p.message)
     # articles an interrupted earlier run stored but never grouped are grouped now, with the new
@@ -164,6 +168,7 @@ def ingest_articles(
     if emptied:  # stories that lost an old version (and still have articles) or whose article was updated get a new brief too
         report.stories_changed += [s for s in sorted(emptied) if s not in report.stories_changed
                                    and store.resolve_story_id(s) == s]
+        report.stories_removed = [s for s in sorted(emptied) if store.resolve_story_id(s) is None]
     if refresh:  # and stories an interrupted run left without a current brief
         stale = [s for s in store.stale_brief_ids() if s not in report.stories_changed]
         if report.stories_changed or stale:
@@ -394,6 +399,7 @@ def withdraw_files(store: Store, paths: Iterable[str], refresh: bool = True) -> 
                 report.withdrawn += ids
             store.forget_file(conn, path)
     report.stories_changed = [s for s in sorted(emptied) if store.resolve_story_id(s) == s]
+    report.stories_removed = [s for s in sorted(emptied) if store.resolve_story_id(s) is None]
     if refresh and report.stories_changed:
         refresh_briefs(store, report.stories_changed, errors=report.brief_errors)
     return report
@@ -512,6 +518,7 @@ class Watcher:
         gone = self._withdraw({digest for _, _, digest in self._last.values()})
         report.withdrawn = gone.withdrawn
         report.stories_changed += [s for s in gone.stories_changed if s not in report.stories_changed]
+        report.stories_removed += [s for s in gone.stories_removed if s not in report.stories_removed]
         report.brief_errors.update(gone.brief_errors)
         return report
 

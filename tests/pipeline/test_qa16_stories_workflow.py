@@ -348,3 +348,33 @@ def test_the_sources_list_says_what_kind_of_duplicate_each_is(tmp_path):
     assert "shorter version of [1] (same outlet)" in md and "duplicate of" not in md
     for b in briefs:
         assert [s.duplicate_kind for s in from_json(to_json(b)).sources] == [s.duplicate_kind for s in b.sources]
+
+
+def test_watch_says_which_story_a_deleted_file_removed_and_that_a_broken_edit_kept_the_old_version(tmp_path, monkeypatch):
+    """`watch` printed "stories updated: none" when a deleted file took its story with it, and
+    "skipped x.txt: empty file" for a file emptied after it was read, while its earlier version
+    stayed in every brief: the user could not tell either from the output."""
+    import newsfuse.cli as cli
+
+    inbox, db = tmp_path / "in", tmp_path / "w.db"
+    inbox.mkdir()
+    (inbox / "meridian-ferry.txt").write_text(FERRY)
+    (inbox / "dunmore.txt").write_text(STRIKE)
+    with Store(db) as store:
+        pipeline.watch_once(inbox, store, settle=0.01)
+        dunmore = next(a.story_id for a in store.all_articles() if "Dunmore" in a.text)
+    (inbox / "dunmore.txt").unlink()
+    (inbox / "meridian-ferry.txt").write_text("")
+    with Store(db) as store:
+        watcher = pipeline.Watcher(inbox, store)
+        watcher.pending()
+        report = watcher.poll()
+        assert report.stories_removed == [dunmore] and report.stories_changed == []
+        (problem,) = report.problems
+        assert problem.path.endswith("meridian-ferry.txt") and "empty file" in problem.message
+        assert "the version read before is kept" in problem.message
+        assert store.count_articles() == 1
+    printed = []
+    monkeypatch.setattr(cli.out, "print", lambda text, **kw: printed.append(text))
+    cli._watch_report(report)
+    assert any(f"stories removed (no article left): {dunmore}" in line for line in printed), printed
