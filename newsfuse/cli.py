@@ -295,6 +295,8 @@ def stories(
              "last_seen": r.last_seen.isoformat() if r.last_seen else None,
              "storyline_id": r.storyline_id, "updated": r.is_updated} for r in rows]}, indent=2))
         return
+    if total > len(rows):  # on stderr: the lines on stdout stay one per story
+        err.print(f"showing {len(rows)} of {total} stories; see more with --limit {total}", highlight=False)
     if not out.is_terminal:
         print(_stories_tsv(rows), end="")
         return

@@ -378,3 +378,15 @@ def test_watch_says_which_story_a_deleted_file_removed_and_that_a_broken_edit_ke
     monkeypatch.setattr(cli.out, "print", lambda text, **kw: printed.append(text))
     cli._watch_report(report)
     assert any(f"stories removed (no article left): {dunmore}" in line for line in printed), printed
+
+
+def test_stories_says_when_limit_cut_the_list(tmp_path):
+    """Piped into a script, `stories` stopped at --limit (100 by default) without a word."""
+    db = tmp_path / "w.db"
+    with Store(db) as store:
+        _two_dated_stories(store)
+    cut = runner.invoke(app, ["stories", "--db", str(db), "--limit", "1"])
+    assert cut.exit_code == 0 and len(cut.stdout.splitlines()) == 2  # header and one story
+    assert "showing 1 of 2 stories" in cut.stderr and "--limit" in cut.stderr
+    whole = runner.invoke(app, ["stories", "--db", str(db)])
+    assert len(whole.stdout.splitlines()) == 3 and whole.stderr == ""
