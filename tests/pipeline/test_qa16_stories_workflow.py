@@ -390,3 +390,19 @@ def test_stories_says_when_limit_cut_the_list(tmp_path):
     assert "showing 1 of 2 stories" in cut.stderr and "--limit" in cut.stderr
     whole = runner.invoke(app, ["stories", "--db", str(db)])
     assert len(whole.stdout.splitlines()) == 3 and whole.stderr == ""
+
+
+def test_a_wire_sentence_in_the_timeline_cites_every_outlet_that_ran_it(tmp_path):
+    """The summary cited all copies of a wire sentence; the same sentence in the timeline cited
+    the agency alone."""
+    (tmp_path / "meridian.txt").write_text(FERRY)
+    (tmp_path / "courier.txt").write_text(_wire_copy("Harbour Courier", "At least 14 dead off Calver Point", "2026-03-12T10:05:00+01:00"))
+    (tmp_path / "sentinel.txt").write_text(_wire_copy("Valley Sentinel", "Ferry disaster at Calver Point", "2026-03-12T10:20:00+01:00"))
+    (brief,) = pipeline.brief([tmp_path])
+    lead = "The Saint Alma, carrying"
+    (item,) = [t for t in brief.timeline if t.text.startswith(lead)]
+    (summary,) = [s for s in brief.summary if s.text.startswith(lead)]
+    assert len(summary.citations) == 3
+    assert sorted(c.article_id for c in item.citations) == sorted(c.article_id for c in summary.citations)
+    assert all(c.text.startswith(lead) for c in item.citations)
+    assert [c.article_id for c in item.citations][0] == next(s.article_id for s in brief.sources if s.outlet == "Meridian Press")
