@@ -200,7 +200,8 @@ def index_json(stories: Iterable, articles: Iterable[Article], briefs: Iterable[
             if p and p not in paths:
                 paths.append(p)
         headline = headlines.get(sid) or getattr(s, "headline", None) or getattr(s, "title", None) or ""
-        out_stories.append({"story_id": sid, "headline": headline, "article_ids": ids, "paths": paths})
+        merged = sorted(a for a in getattr(s, "aliases", None) or [] if a != sid)  # old ids, their files now this one's
+        out_stories.append({"story_id": sid, "headline": headline, "article_ids": ids, "paths": paths, "merged_ids": merged})
     out_articles = [
         {"article_id": a.id, "path": a.path, "story_id": story_of.get(a.id, a.story_id),
          "duplicate_of": a.duplicate_of or dup_map.get(a.id)}

@@ -406,3 +406,13 @@ def test_a_wire_sentence_in_the_timeline_cites_every_outlet_that_ran_it(tmp_path
     assert sorted(c.article_id for c in item.citations) == sorted(c.article_id for c in summary.citations)
     assert all(c.text.startswith(lead) for c in item.citations)
     assert [c.article_id for c in item.citations][0] == next(s.article_id for s in brief.sources if s.outlet == "Meridian Press")
+
+
+def test_a_folder_of_briefs_names_the_ids_merged_into_each_story(tmp_path):
+    """After a merge `watch -o`/`export` removed the old id's brief files, and index.json did not
+    say which file now holds that story: a link or script holding the old id was left with nothing."""
+    db = _merged_store(tmp_path)
+    result = runner.invoke(app, ["export", "--db", str(db), "-o", str(tmp_path / "briefs"), "-f", "json"])
+    assert result.exit_code == 0, result.output
+    (story,) = json.loads((tmp_path / "briefs" / "index.json").read_text())["stories"]
+    assert story["story_id"] == "s-new" and story["merged_ids"] == ["s-old"]
