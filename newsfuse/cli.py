@@ -258,6 +258,7 @@ def ingest(
 ) -> None:
     """Add articles to the workspace store; stories and their briefs update."""
     existed = db.exists()
+    made = [d for d in db.absolute().parents if not d.exists()]  # folders the store will need, deepest first
     with _input_limit(max_bytes), _workspace(db, create=True) as store:
         with _progress(quiet, "ingesting") as progress:
             report = pipeline.ingest(paths, store, progress=progress, workers=workers)
@@ -266,13 +267,18 @@ def ingest(
               f"{sum(not p.kept for p in report.problems)} skipped; {len(report.stories_changed)} stories updated{_rebriefed(report)}", highlight=False)
     if not report.read_any:
         if not existed:  # a mistyped input path must not leave an empty store to be found later
-            _remove_store(db)
+            _remove_store(db, made)
         raise typer.Exit(1)
 
 
-def _remove_store(db: Path) -> None:
+def _remove_store(db: Path, made: list[Path] = ()) -> None:
     for f in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
         f.unlink(missing_ok=True)
+    for d in made:  # and the folders made for it, if still empty
+        try:
+            d.rmdir()
+        except OSError:
+            break
 
 
 @app.command()

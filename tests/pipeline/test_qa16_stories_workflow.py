@@ -416,3 +416,12 @@ def test_a_folder_of_briefs_names_the_ids_merged_into_each_story(tmp_path):
     assert result.exit_code == 0, result.output
     (story,) = json.loads((tmp_path / "briefs" / "index.json").read_text())["stories"]
     assert story["story_id"] == "s-new" and story["merged_ids"] == ["s-old"]
+
+
+def test_an_ingest_that_read_nothing_leaves_no_folders_it_made_for_the_store(tmp_path):
+    """The empty store was removed, but the folders made for it (--db new/sub/w.db) stayed."""
+    (tmp_path / "kept").mkdir()
+    db = tmp_path / "kept" / "new" / "sub" / "w.db"
+    result = runner.invoke(app, ["ingest", str(tmp_path / "no-such.txt"), "--db", str(db)])
+    assert result.exit_code == 1
+    assert not (tmp_path / "kept" / "new").exists() and (tmp_path / "kept").is_dir()
