@@ -23,7 +23,7 @@ from newsfuse.records import Article, Brief, ReadProblem, Story, StorylineBrief
 from newsfuse.store import Store
 
 __all__ = ["IngestReport", "ingest", "ingest_articles", "ingest_records", "ingest_upload",
-           "refresh_briefs", "story_brief", "brief_for", "story_inputs", "brief", "brief_run", "BriefRun", "NewsfuseWarning", "workspace_run", "watch_once", "pending_files", "Watcher", "FeedWatcher", "withdraw_files", "BriefsFolder"]
+           "refresh_briefs", "story_brief", "brief_for", "story_inputs", "brief", "brief_run", "BriefRun", "NewsfuseWarning", "workspace_run", "watch_once", "pending_files", "Watcher", "FeedWatcher", "withdraw_files", "BriefsFolder", "finish_earlier_run"]
 
 CLUSTER_STATE_KEY = "clusterer"
 DEDUP_WINDOW = timedelta(days=14)  # an arrival is compared with stored articles this close in time
@@ -161,20 +161,35 @@ def ingest_articles(
             report.problems[n] = p = ReadProblem(p.path, f"{p.message}; the version read before is kept", p.kept)
         with store.transaction() as conn:
             store.record_file(conn, path, file_sha256(path), None, "problem", p.message)
-    # articles an interrupted earlier run stored but never grouped are grouped now, with the new
-    ungrouped = store.unclustered_ids() if report.new or report.existing else []
-    if ungrouped:
-        report.stories_changed = _group_new(store, ungrouped, versions)
     if emptied:  # stories that lost an old version (and still have articles) or whose article was updated get a new brief too
-        report.stories_changed += [s for s in sorted(emptied) if s not in report.stories_changed
-                                   and store.resolve_story_id(s) == s]
+        report.stories_changed += [s for s in sorted(emptied) if store.resolve_story_id(s) == s]
         report.stories_removed = [s for s in sorted(emptied) if store.resolve_story_id(s) is None]
-    if refresh:  # and stories an interrupted run left without a current brief
+    return _group_and_brief(store, report, group=bool(report.new or report.existing), versions=versions,
+                            refresh=refresh)
+
+
+def _group_and_brief(store: Store, report: IngestReport, group: bool = True, versions: dict[str, str] | None = None,
+                     refresh: bool = True) -> IngestReport:
+    """Put the stored articles that are in no story yet (this run's, and any an interrupted earlier
+    run stored but never grouped) into stories, then brief the changed stories and those an
+    interrupted run left without a current brief."""
+    ungrouped = store.unclustered_ids() if group else []
+    if ungrouped:
+        grouped = _group_new(store, ungrouped, versions)
+        report.stories_changed = grouped + [s for s in report.stories_changed if s not in grouped]
+    if refresh:
         stale = [s for s in store.stale_brief_ids() if s not in report.stories_changed]
         if report.stories_changed or stale:
             refresh_briefs(store, report.stories_changed + stale, errors=report.brief_errors)
             report.rebriefed = [s for s in stale if s not in report.brief_errors]
     return report
+
+
+def finish_earlier_run(store: Store) -> IngestReport:
+    """What a run killed mid-ingest left undone, done now: its stored articles grouped, its briefs
+    made. ``ingest`` does this with whatever it reads; a restarted ``watch`` calls it at its first
+    poll, as the files that run recorded are not read again."""
+    return _group_and_brief(store, IngestReport())
 
 
 def _earlier_versions(group: list[Article], old: list[Article]) -> dict[str, str]:
@@ -426,6 +441,7 @@ class Watcher:
         self._done: dict[Path, tuple[int, int]] = {}  # size and mtime at which a file was handled
         self._said: set[tuple[str, str]] = set()  # listing problems already reported
         self._missing: set[str] = set()  # files read before that the previous poll did not find
+        self._started = False  # the first poll also finishes what a killed earlier run left undone
 
     def _look(self) -> tuple[dict[Path, FileLook], list[ReadProblem]]:
         """Files not read yet (hashed only when their size or mtime moved since handled)."""
@@ -508,7 +524,11 @@ class Watcher:
         self._last = {p: look for p, look in looks.items() if p not in ready}
         fresh = [p for p in problems if (p.path, p.message) not in self._said]
         self._said = {(p.path, p.message) for p in problems}
-        report = ingest(list(ready), self.store, replace=True) if ready else IngestReport()
+        if ready:
+            report = ingest(list(ready), self.store, replace=True)
+        else:
+            report = finish_earlier_run(self.store) if not self._started else IngestReport()
+        self._started = True
         report.problems = fresh + report.problems
         with self.store.transaction() as conn:  # a file that yielded nothing new is still "seen"
             for f, (size, mtime, digest) in ready.items():
@@ -528,7 +548,7 @@ def watch_once(folder: str | Path, store: Store, settle: float = 1.0, keep_delet
     anything is new, look again, and ingest what did not change in between."""
     watcher = Watcher(folder, store, keep_deleted=keep_deleted)
     if not watcher.pending() and not watcher.has_missing():
-        return IngestReport()
+        return finish_earlier_run(store)
     time.sleep(settle)
     return watcher.poll()
 

@@ -425,3 +425,42 @@ def test_an_ingest_that_read_nothing_leaves_no_folders_it_made_for_the_store(tmp
     result = runner.invoke(app, ["ingest", str(tmp_path / "no-such.txt"), "--db", str(db)])
     assert result.exit_code == 1
     assert not (tmp_path / "kept" / "new").exists() and (tmp_path / "kept").is_dir()
+
+
+def _killed_while_grouping(inbox, db, monkeypatch):
+    """A watch killed after storing a poll's files and before grouping them (SIGKILL mid-ingest)."""
+    class Killed(BaseException):
+        pass
+
+    def killed(*_a, **_k):
+        raise Killed
+
+    with Store(db) as store, monkeypatch.context() as m:
+        m.setattr(pipeline, "_group_new", killed)
+        watcher = pipeline.Watcher(inbox, store)
+        watcher.pending()
+        try:
+            watcher.poll()
+        except Killed:
+            pass
+        assert store.count_articles() == 2 and len(store.unclustered_ids()) == 2
+
+
+def test_a_watch_restarted_after_a_kill_mid_ingest_finishes_what_was_stored(tmp_path, monkeypatch):
+    """The files were recorded as read, so a restarted watch found nothing new to read and left
+    the stored articles out of every story (and their briefs unmade) until some new file came."""
+    inbox, db = tmp_path / "in", tmp_path / "w.db"
+    inbox.mkdir()
+    (inbox / "meridian-ferry.txt").write_text(FERRY)
+    (inbox / "dunmore.txt").write_text(STRIKE)
+    _killed_while_grouping(inbox, db, monkeypatch)
+    with Store(db) as store:  # `watch --once` again
+        report = pipeline.watch_once(inbox, store, settle=0.01)
+        assert store.unclustered_ids() == [] and len(report.stories_changed) == 2
+        assert store.stale_brief_ids() == [] and all(store.get_brief(s) for s in store.story_ids())
+    db = tmp_path / "w2.db"
+    _killed_while_grouping(inbox, db, monkeypatch)
+    with Store(db) as store:  # a long-running `watch` restarted
+        report = pipeline.Watcher(inbox, store).poll()
+        assert store.unclustered_ids() == [] and len(report.stories_changed) == 2
+        assert store.stale_brief_ids() == []
