@@ -533,14 +533,16 @@ def _replacing(report: pipeline.IngestReport) -> str:
 
 def _watch_report(report: pipeline.IngestReport) -> None:
     _report_problems(report.problems, quiet=False, brief_errors=report.brief_errors)
-    if report.new or report.existing or report.replaced or report.withdrawn or report.updated:
+    if report.new or report.existing or report.replaced or report.withdrawn or report.updated or report.stories_changed \
+            or report.rebriefed:  # the last two: what a killed earlier run left undone, done now
         n = len(report.withdrawn)
         gone = f", {n} withdrawn (file deleted)" if n else ""
         fixed = f", {len(report.updated)} updated" if report.updated else ""
         removed = (f"; stories removed (no article left): {', '.join(report.stories_removed)}"
                    if report.stories_removed else "")
         out.print(f"{time.strftime('%H:%M:%S')} {len(report.new)} new articles{_replacing(report)}{fixed}{gone}; stories updated: "
-                  + (", ".join(report.stories_changed) or "none") + removed, highlight=False, soft_wrap=True)
+                  + (", ".join(report.stories_changed) or "none") + removed + _rebriefed(report),
+                  highlight=False, soft_wrap=True)
 
 
 def _mount_eval() -> None:

@@ -464,3 +464,9 @@ def test_a_watch_restarted_after_a_kill_mid_ingest_finishes_what_was_stored(tmp_
         report = pipeline.Watcher(inbox, store).poll()
         assert store.unclustered_ids() == [] and len(report.stories_changed) == 2
         assert store.stale_brief_ids() == []
+    import newsfuse.cli as cli
+
+    printed = []  # and watch says so (it printed nothing: no file was new)
+    monkeypatch.setattr(cli.out, "print", lambda text, **kw: printed.append(text))
+    cli._watch_report(report)
+    assert any("stories updated: " + ", ".join(report.stories_changed) in line for line in printed), printed
