@@ -13,7 +13,7 @@ import sqlite3
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -50,6 +50,8 @@ def _now() -> str:
 def _iso(value: datetime | date | None) -> str | None:
     return value.isoformat() if value is not None else None
 
+
+LIVE_SPAN = timedelta(days=14)  # entries of a live page later than this after it opened are stray stamps
 
 # the columns of an article that come from its metadata, not its text (the id hashes the text)
 _META = ("url", "outlet", "domain", "title", "authors", "published", "language", "format", "wires", "is_liveblog")
@@ -544,16 +546,26 @@ class Store:
     def _dated_span(conn: sqlite3.Connection, s: Story) -> tuple[datetime | None, datetime | None]:
         """First and last publication time over the story's dated articles only: the clusterer
         gives an undated article its latest time for its windows, which is no date to show
-        (an undated-only story has none). Stored dates may mix offsets, so they are compared
-        as instants."""
-        rows = []
+        (an undated-only story has none). A dated live page's entries count for the last time
+        (it is published when it opens and written all day), those within LIVE_SPAN of its
+        opening. Stored dates may mix offsets, so they are compared as instants."""
+        def utc(t: datetime) -> datetime:
+            return t.astimezone(timezone.utc) if t.tzinfo else t.replace(tzinfo=timezone.utc)
+
+        rows, entries = [], []
         for part, marks in _chunks(s.article_ids):
             rows += conn.execute(f"SELECT published FROM articles WHERE id IN ({marks})", part).fetchall()
+            entries += conn.execute(f"SELECT a.published, e.time FROM entries e JOIN articles a ON a.id = e.article_id"
+                                    f" WHERE a.id IN ({marks}) AND a.is_liveblog AND a.published IS NOT NULL"
+                                    f" AND e.time IS NOT NULL", part).fetchall()
         if not rows:  # articles not stored here: keep the clusterer's span
             return s.first_seen, s.last_seen
-        times = [_parse_dt(r[0]) for r in rows if r[0]]
-        times = [t.astimezone(timezone.utc) if t.tzinfo else t.replace(tzinfo=timezone.utc) for t in times]
-        return (min(times), max(times)) if times else (None, None)
+        times = [utc(_parse_dt(r[0])) for r in rows if r[0]]
+        if not times:
+            return None, None
+        later = [t for opened, t in ((utc(_parse_dt(o)), utc(_parse_dt(e))) for o, e in entries)
+                 if opened <= t <= opened + LIVE_SPAN]
+        return min(times), max(times + later)
 
     def resolve_story_id(self, story_id: str) -> str | None:
         """The surviving id of a story (following merge aliases), or None if unknown."""

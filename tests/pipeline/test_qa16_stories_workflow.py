@@ -470,3 +470,29 @@ def test_a_watch_restarted_after_a_kill_mid_ingest_finishes_what_was_stored(tmp_
     monkeypatch.setattr(cli.out, "print", lambda text, **kw: printed.append(text))
     cli._watch_report(report)
     assert any("stories updated: " + ", ".join(report.stories_changed) in line for line in printed), printed
+
+
+def test_a_live_pages_later_entries_count_for_when_its_story_was_last_seen(tmp_path):
+    """A live page is published when it opens; its story's "last seen" (and --since) ignored the
+    entries added all day, so a story with news at 20:30 was listed as last seen at 16:30."""
+    from datetime import datetime, timedelta, timezone
+
+    from newsfuse.records import Article, Entry, Story
+
+    cet = timezone(timedelta(hours=1))
+    text = "The toll has risen to 18.\n\nTwo helicopters have joined the rescue."
+    live = Article(id="live", text=text, outlet="Harbour Courier", is_liveblog=True,
+                   published=datetime(2026, 3, 12, 6, 15, tzinfo=cet),
+                   entries=[Entry(text[:25], 0, 25, time=datetime(2026, 3, 12, 20, 30, tzinfo=cet)),
+                            Entry(text[27:], 27, len(text), time=datetime(2026, 3, 12, 8, 5, tzinfo=cet)),
+                            Entry("x", 0, 1, time=datetime(2027, 1, 1, tzinfo=cet))])  # a stray stamp a year on
+    report = Article(id="report", text="Survivors described panic on the car deck.", outlet="Northgate Daily",
+                     published=datetime(2026, 3, 12, 16, 30, tzinfo=cet))
+    with Store(tmp_path / "w.db") as store:
+        with store.transaction() as conn:
+            store.add_articles(conn, [live, report])
+            store.save_stories(conn, [Story(id="s-ferry", article_ids=["live", "report"])])
+        (row,), _ = store.list_stories()
+        assert row.first_seen.isoformat() == "2026-03-12T05:15:00+00:00"
+        assert row.last_seen.isoformat() == "2026-03-12T19:30:00+00:00"
+        assert [r.id for r in store.list_stories(since=datetime(2026, 3, 12, 18, 0, tzinfo=timezone.utc))[0]] == ["s-ferry"]
