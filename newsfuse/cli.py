@@ -8,7 +8,7 @@ import sqlite3
 import sys
 import time
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Iterator, List, Optional
 
@@ -20,7 +20,7 @@ from rich.table import Table
 from newsfuse import pipeline
 from newsfuse.ingest.fetch import is_url
 from newsfuse.ingest.readers import MAX_BYTES_ENV, parse_size
-from newsfuse.store import Store
+from newsfuse.store import Store, parse_when
 from newsfuse.records import StorylineBrief
 
 app = typer.Typer(
@@ -104,13 +104,15 @@ def _workspace(db: Path, create: bool) -> Iterator[Store]:
         store.close()
 
 
-def _since(value: Optional[str]) -> Optional[date]:
+def _since(value: Optional[str]) -> Optional[date | datetime]:
+    """A day, or a time with or without a zone (without one it is UTC, as the listed times are)."""
     if value is None:
         return None
     try:
-        return date.fromisoformat(value.strip())
+        return parse_when(value)
     except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD, e.g. 2025-03-10") from None
+        raise typer.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD, e.g. 2025-03-10, or a time "
+                                 "such as 2025-03-10T14:00+01:00 (UTC when no zone is given)") from None
 
 
 def _output_dir(value: Optional[Path]) -> Optional[Path]:
@@ -256,28 +258,34 @@ def ingest(
 ) -> None:
     """Add articles to the workspace store; stories and their briefs update."""
     existed = db.exists()
+    made = [d for d in db.absolute().parents if not d.exists()]  # folders the store will need, deepest first
     with _input_limit(max_bytes), _workspace(db, create=True) as store:
         with _progress(quiet, "ingesting") as progress:
             report = pipeline.ingest(paths, store, progress=progress, workers=workers)
     _report_problems(report.problems, quiet, report.brief_errors)
-    out.print(f"{len(report.new)} new{_replacing(report)}, {len(report.existing)} already stored, "
+    out.print(f"{len(report.new)} new{_replacing(report)}, {_updated(report)}{len(report.existing)} already stored, "
               f"{sum(not p.kept for p in report.problems)} skipped; {len(report.stories_changed)} stories updated{_rebriefed(report)}", highlight=False)
     if not report.read_any:
         if not existed:  # a mistyped input path must not leave an empty store to be found later
-            _remove_store(db)
+            _remove_store(db, made)
         raise typer.Exit(1)
 
 
-def _remove_store(db: Path) -> None:
+def _remove_store(db: Path, made: list[Path] = ()) -> None:
     for f in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
         f.unlink(missing_ok=True)
+    for d in made:  # and the folders made for it, if still empty
+        try:
+            d.rmdir()
+        except OSError:
+            break
 
 
 @app.command()
 def stories(
     db: Path = DB_OPTION,
     since: Optional[str] = typer.Option(None, "--since", callback=_since,
-                                        help="Only stories seen since this date (YYYY-MM-DD)."),
+                                        help="Only stories seen since this date (YYYY-MM-DD) or time (2025-03-10T14:00+01:00; UTC without a zone)."),
     search: Optional[str] = typer.Option(None, "--search", "-s", help="Full-text query."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
     limit: int = typer.Option(100, "--limit", min=1),
@@ -287,11 +295,14 @@ def stories(
         rows, total = store.list_stories(q=search, since=since, limit=limit)
     if as_json:
         print(json.dumps({"total": total, "stories": [
-            {"story_id": r.id, "title": r.title, "articles": r.n_articles, "outlets": r.outlets,
+            {"story_id": r.id, "title": r.title, "articles": r.n_articles, "outlets": r.outlets, "n_outlets": r.n_outlets,
+             "merged_ids": r.merged_ids,
              "first_seen": r.first_seen.isoformat() if r.first_seen else None,
              "last_seen": r.last_seen.isoformat() if r.last_seen else None,
              "storyline_id": r.storyline_id, "updated": r.is_updated} for r in rows]}, indent=2))
         return
+    if total > len(rows):  # on stderr: the lines on stdout stay one per story
+        err.print(f"showing {len(rows)} of {total} stories; see more with --limit {total}", highlight=False)
     if not out.is_terminal:
         print(_stories_tsv(rows), end="")
         return
@@ -383,6 +394,8 @@ def show(
     fmt = format[0]
     with _workspace(db, create=False) as store:
         sid = store.resolve_story_id(story_id)
+        if sid is not None and sid != story_id:  # on stderr, as the storyline note below
+            err.print(f"{story_id} was merged into {sid}: showing {sid}", highlight=False)
         if sid is not None:
             b = pipeline.story_brief(store, sid, words=words)
             line = store.storyline_story_ids(b.storyline_id) if b is not None and b.storyline_id else []
@@ -474,37 +487,43 @@ def watch(
         raise typer.BadParameter("give a FOLDER to watch, or --feed URL, or both")
     with _input_limit(max_bytes), _workspace(db, create=True) as store:
         feeds = pipeline.FeedWatcher(feed, store) if feed else None
+        briefs = pipeline.BriefsFolder(output, store, format) if output is not None else None
 
-        def report(r: pipeline.IngestReport, first: bool = False) -> None:
+        def report(r: pipeline.IngestReport) -> None:
             _watch_report(r)
-            if output is not None and (first or r.stories_changed or r.withdrawn):
-                from newsfuse.render.folder import write_briefs
+            removed = briefs.sync() if briefs is not None else None
+            _said_removed(removed or [], output, False)
 
-                _said_removed(write_briefs(output, pipeline.workspace_run(store), format), output, False)
-
-        if once:
-            if folder is not None:
-                report(pipeline.watch_once(folder, store, settle=interval, keep_deleted=keep_deleted), first=True)
-            if feeds is not None:
-                report(feeds.poll(), first=folder is None)
-            return
-        watcher = pipeline.Watcher(folder, store, keep_deleted=keep_deleted) if folder is not None else None
-        next_feeds, first = 0.0, True
-        while True:
-            if watcher is not None:
-                report(watcher.poll(), first)
-                first = False
-            if feeds is not None and time.monotonic() >= next_feeds:
-                report(feeds.poll(), first)
-                first = False
-                next_feeds = time.monotonic() + feed_every
-            time.sleep(interval)
+        try:
+            if once:
+                if folder is not None:
+                    report(pipeline.watch_once(folder, store, settle=interval, keep_deleted=keep_deleted))
+                if feeds is not None:
+                    report(feeds.poll())
+                return
+            watcher = pipeline.Watcher(folder, store, keep_deleted=keep_deleted) if folder is not None else None
+            next_feeds = 0.0
+            while True:
+                if watcher is not None:
+                    report(watcher.poll())
+                if feeds is not None and time.monotonic() >= next_feeds:
+                    report(feeds.poll())
+                    next_feeds = time.monotonic() + feed_every
+                time.sleep(interval)
+        finally:
+            if briefs is not None:
+                briefs.close()
 
 
 def _rebriefed(report: pipeline.IngestReport) -> str:
     """Briefs an interrupted or failed earlier run left undone, made by this one."""
     n = len(report.rebriefed)
     return f", {n} brief{'s' if n != 1 else ''} left undone by an earlier run made now" if n else ""
+
+
+def _updated(report: pipeline.IngestReport) -> str:
+    """Stored articles whose file was edited only in its title, date or other metadata."""
+    return f"{len(report.updated)} updated, " if report.updated else ""
 
 
 def _replacing(report: pipeline.IngestReport) -> str:
@@ -514,11 +533,16 @@ def _replacing(report: pipeline.IngestReport) -> str:
 
 def _watch_report(report: pipeline.IngestReport) -> None:
     _report_problems(report.problems, quiet=False, brief_errors=report.brief_errors)
-    if report.new or report.existing or report.replaced or report.withdrawn:
+    if report.new or report.existing or report.replaced or report.withdrawn or report.updated or report.stories_changed \
+            or report.rebriefed:  # the last two: what a killed earlier run left undone, done now
         n = len(report.withdrawn)
         gone = f", {n} withdrawn (file deleted)" if n else ""
-        out.print(f"{time.strftime('%H:%M:%S')} {len(report.new)} new articles{_replacing(report)}{gone}; stories updated: "
-                  + (", ".join(report.stories_changed) or "none"), highlight=False, soft_wrap=True)
+        fixed = f", {len(report.updated)} updated" if report.updated else ""
+        removed = (f"; stories removed (no article left): {', '.join(report.stories_removed)}"
+                   if report.stories_removed else "")
+        out.print(f"{time.strftime('%H:%M:%S')} {len(report.new)} new articles{_replacing(report)}{fixed}{gone}; stories updated: "
+                  + (", ".join(report.stories_changed) or "none") + removed + _rebriefed(report),
+                  highlight=False, soft_wrap=True)
 
 
 def _mount_eval() -> None:

@@ -23,7 +23,7 @@ from newsfuse.records import Article, Brief, ReadProblem, Story, StorylineBrief
 from newsfuse.store import Store
 
 __all__ = ["IngestReport", "ingest", "ingest_articles", "ingest_records", "ingest_upload",
-           "refresh_briefs", "story_brief", "brief_for", "story_inputs", "brief", "brief_run", "BriefRun", "NewsfuseWarning", "workspace_run", "watch_once", "pending_files", "Watcher", "FeedWatcher", "withdraw_files"]
+           "refresh_briefs", "story_brief", "brief_for", "story_inputs", "brief", "brief_run", "BriefRun", "NewsfuseWarning", "workspace_run", "watch_once", "pending_files", "Watcher", "FeedWatcher", "withdraw_files", "BriefsFolder", "finish_earlier_run"]
 
 CLUSTER_STATE_KEY = "clusterer"
 DEDUP_WINDOW = timedelta(days=14)  # an arrival is compared with stored articles this close in time
@@ -35,8 +35,11 @@ ProgressFn = Callable[[int, int | None], None]
 class IngestReport:
     new: list[str] = field(default_factory=list)  # article ids stored by this run
     existing: list[str] = field(default_factory=list)  # already stored: nothing changed
+    # already stored, but their file was edited in the metadata only (title, date, authors): updated
+    updated: list[str] = field(default_factory=list)
     problems: list[ReadProblem] = field(default_factory=list)
     stories_changed: list[str] = field(default_factory=list)
+    stories_removed: list[str] = field(default_factory=list)  # left with no article (their files went)
     replaced: list[str] = field(default_factory=list)  # ids of earlier versions of changed files, removed
     withdrawn: list[str] = field(default_factory=list)  # ids of articles whose file was deleted, removed
     # story id -> why its brief could not be made (the story keeps no current brief; the next
@@ -47,7 +50,7 @@ class IngestReport:
 
     @property
     def read_any(self) -> bool:
-        return bool(self.new or self.existing)
+        return bool(self.new or self.existing or self.updated)
 
 
 def _file_key(article: Article) -> str:
@@ -124,6 +127,7 @@ def ingest_articles(
     for path, group in by_file.items():
         digest = file_sha256(path) if path else "-"
         with store.transaction() as conn:
+            earlier: dict[str, None] = {}
             if replace and path:
                 keep = {a.id for a in group}
                 earlier = dict.fromkeys(i for p in _spellings(path) for i in store.article_ids_from_file(p))
@@ -133,6 +137,14 @@ def ingest_articles(
                     emptied.update(store.remove_articles(conn, stale))
                     report.replaced += stale
             new, existing = store.add_articles(conn, group)
+            if replace and path:  # the same text under a corrected title or date line
+                fixed = [a.id for a in group if a.id in existing and a.id in earlier and store.update_article(conn, a)]
+                if fixed:
+                    touched = store.stories_of(conn, fixed)
+                    store.refresh_spans(conn, touched)
+                    emptied.update(touched)
+                    existing = [i for i in existing if i not in fixed]
+                    report.updated += fixed
             if path:
                 store.record_file(conn, path, digest, None, "ok", n_articles=len(group))
         report.new += new
@@ -140,25 +152,44 @@ def ingest_articles(
         done += len(group)
         if progress:
             progress(done, len(articles))
-    for p in report.problems:
+    for n, p in enumerate(report.problems):
         path = origin_file(p.path)
         if path in by_file:  # one bad record of a file that was read: the file's row stays "ok"
             continue
+        if not p.kept and any(store.article_ids_from_file(s) for s in _spellings(path)):
+            # an edit that broke a file read before: say that its earlier version still counts
+            report.problems[n] = p = ReadProblem(p.path, f"{p.message}; the version read before is kept", p.kept)
         with store.transaction() as conn:
             store.record_file(conn, path, file_sha256(path), None, "problem", p.message)
-    # articles an interrupted earlier run stored but never grouped are grouped now, with the new
-    ungrouped = store.unclustered_ids() if report.new or report.existing else []
+    if emptied:  # stories that lost an old version (and still have articles) or whose article was updated get a new brief too
+        report.stories_changed += [s for s in sorted(emptied) if store.resolve_story_id(s) == s]
+        report.stories_removed = [s for s in sorted(emptied) if store.resolve_story_id(s) is None]
+    return _group_and_brief(store, report, group=bool(report.new or report.existing), versions=versions,
+                            refresh=refresh)
+
+
+def _group_and_brief(store: Store, report: IngestReport, group: bool = True, versions: dict[str, str] | None = None,
+                     refresh: bool = True) -> IngestReport:
+    """Put the stored articles that are in no story yet (this run's, and any an interrupted earlier
+    run stored but never grouped) into stories, then brief the changed stories and those an
+    interrupted run left without a current brief."""
+    ungrouped = store.unclustered_ids() if group else []
     if ungrouped:
-        report.stories_changed = _group_new(store, ungrouped, versions)
-    if emptied:  # stories that lost an old version (and still have articles) get a new brief too
-        report.stories_changed += [s for s in sorted(emptied) if s not in report.stories_changed
-                                   and store.resolve_story_id(s) == s]
-    if refresh:  # and stories an interrupted run left without a current brief
+        grouped = _group_new(store, ungrouped, versions)
+        report.stories_changed = grouped + [s for s in report.stories_changed if s not in grouped]
+    if refresh:
         stale = [s for s in store.stale_brief_ids() if s not in report.stories_changed]
         if report.stories_changed or stale:
             refresh_briefs(store, report.stories_changed + stale, errors=report.brief_errors)
             report.rebriefed = [s for s in stale if s not in report.brief_errors]
     return report
+
+
+def finish_earlier_run(store: Store) -> IngestReport:
+    """What a run killed mid-ingest left undone, done now: its stored articles grouped, its briefs
+    made. ``ingest`` does this with whatever it reads; a restarted ``watch`` calls it at its first
+    poll, as the files that run recorded are not read again."""
+    return _group_and_brief(store, IngestReport())
 
 
 def _earlier_versions(group: list[Article], old: list[Article]) -> dict[str, str]:
@@ -218,6 +249,7 @@ def _group_once(store: Store, ids: list[str], seen: str | None, last: bool,
     dups = find_duplicates(new, known=known)
     for a in new:
         a.duplicate_of = dups.duplicate_of.get(a.id)
+        a.duplicate_kind = dups.kind.get(a.id) if a.duplicate_of else None
 
     clusterer = StoryClusterer.from_state(json.loads(seen)) if seen else StoryClusterer()
     changed = clusterer.add(new, earlier=versions)
@@ -238,7 +270,8 @@ def brief_for(story: Story, articles: list[Article],
     from newsfuse.stories.dedup import Duplicates
 
     duplicate_of = {a.id: a.duplicate_of for a in articles if a.duplicate_of}
-    dups = Duplicates(duplicate_of=duplicate_of, sentence_copies=copies, kind={})
+    kind = {a.id: a.duplicate_kind for a in articles if a.duplicate_of and a.duplicate_kind}
+    dups = Duplicates(duplicate_of=duplicate_of, sentence_copies=copies, kind=kind)
     return build_brief(story, articles, extract(articles), duplicates=dups, words=words)
 
 
@@ -381,6 +414,7 @@ def withdraw_files(store: Store, paths: Iterable[str], refresh: bool = True) -> 
                 report.withdrawn += ids
             store.forget_file(conn, path)
     report.stories_changed = [s for s in sorted(emptied) if store.resolve_story_id(s) == s]
+    report.stories_removed = [s for s in sorted(emptied) if store.resolve_story_id(s) is None]
     if refresh and report.stories_changed:
         refresh_briefs(store, report.stories_changed, errors=report.brief_errors)
     return report
@@ -407,6 +441,7 @@ class Watcher:
         self._done: dict[Path, tuple[int, int]] = {}  # size and mtime at which a file was handled
         self._said: set[tuple[str, str]] = set()  # listing problems already reported
         self._missing: set[str] = set()  # files read before that the previous poll did not find
+        self._started = False  # the first poll also finishes what a killed earlier run left undone
 
     def _look(self) -> tuple[dict[Path, FileLook], list[ReadProblem]]:
         """Files not read yet (hashed only when their size or mtime moved since handled)."""
@@ -489,7 +524,11 @@ class Watcher:
         self._last = {p: look for p, look in looks.items() if p not in ready}
         fresh = [p for p in problems if (p.path, p.message) not in self._said]
         self._said = {(p.path, p.message) for p in problems}
-        report = ingest(list(ready), self.store, replace=True) if ready else IngestReport()
+        if ready:
+            report = ingest(list(ready), self.store, replace=True)
+        else:
+            report = finish_earlier_run(self.store) if not self._started else IngestReport()
+        self._started = True
         report.problems = fresh + report.problems
         with self.store.transaction() as conn:  # a file that yielded nothing new is still "seen"
             for f, (size, mtime, digest) in ready.items():
@@ -499,6 +538,7 @@ class Watcher:
         gone = self._withdraw({digest for _, _, digest in self._last.values()})
         report.withdrawn = gone.withdrawn
         report.stories_changed += [s for s in gone.stories_changed if s not in report.stories_changed]
+        report.stories_removed += [s for s in gone.stories_removed if s not in report.stories_removed]
         report.brief_errors.update(gone.brief_errors)
         return report
 
@@ -508,7 +548,7 @@ def watch_once(folder: str | Path, store: Store, settle: float = 1.0, keep_delet
     anything is new, look again, and ingest what did not change in between."""
     watcher = Watcher(folder, store, keep_deleted=keep_deleted)
     if not watcher.pending() and not watcher.has_missing():
-        return IngestReport()
+        return finish_earlier_run(store)
     time.sleep(settle)
     return watcher.poll()
 
@@ -618,6 +658,40 @@ def workspace_run(store: Store) -> BriefRun:
             briefs.append(brief)
             stories.append(story)
     return BriefRun(briefs=briefs, stories=stories, articles=store.all_articles(), problems=[], brief_errors=errors)
+
+
+class BriefsFolder:
+    """A folder of briefs kept as the workspace is (``watch -o``). It is rewritten whenever the
+    store changed since the last write, whoever changed it: this watcher, a second watcher, an
+    ``ingest`` in another terminal, an upload through the web UI. (Rewriting only after one's own
+    polls changed a story left the others' stories out of the folder until then.)"""
+
+    def __init__(self, folder: str | Path, store: Store, formats: Sequence[str] = ("md", "html", "json")) -> None:
+        import sqlite3
+
+        self.folder, self.store, self.formats = Path(folder), store, list(formats)
+        # a connection of its own: SQLite's data_version moves on every commit of any other connection
+        self._probe = sqlite3.connect(store.path) if store.path != ":memory:" else None
+        self._written: int | None = None
+
+    def _version(self) -> int | None:
+        return self._probe.execute("PRAGMA data_version").fetchone()[0] if self._probe is not None else None
+
+    def sync(self) -> list[str] | None:
+        """Rewrite the folder if the store changed since the last write (always the first time):
+        the names of earlier files removed, or None when nothing needed writing."""
+        from newsfuse.render.folder import write_briefs
+
+        version = self._version()  # read first: a change made while writing is caught next time
+        if version is not None and version == self._written:
+            return None
+        removed = write_briefs(self.folder, workspace_run(self.store), self.formats)
+        self._written = version
+        return removed
+
+    def close(self) -> None:
+        if self._probe is not None:
+            self._probe.close()
 
 
 def brief_run(paths: Iterable[str | Path], words: int | None = None, db: str | Path = ":memory:",

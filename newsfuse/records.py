@@ -110,6 +110,9 @@ class Article:
     sentences: list[Sentence] = field(default_factory=list)
     duplicate_of: str | None = None  # id of the article this one copies
     story_id: str | None = None
+    # how it copies it: "exact" (same text), "near" (lightly edited), "contained" (a shorter page of
+    # the same outlet whose sentences are in the longer one); None when not a copy or not known
+    duplicate_kind: str | None = None
 
     @property
     def published_date(self) -> date | None:
@@ -230,6 +233,9 @@ class Report:
     attribution: str | None
     citation: Citation
     method: ClaimMethod = "rules"  # "learned": a figure only the learned reader found (shown marked)
+    # the same figure in duplicates of this article (outlets that ran the wire text): cited so every
+    # outlet that carried it is credited, never counted as sources of their own
+    copies: list[Citation] = field(default_factory=list)
 
 
 @dataclass
@@ -273,6 +279,7 @@ class Source:
     duplicate_of: str | None
     # set when the article's language is not analysed beyond figures and numeric dates (its code)
     not_analysed: str | None = None
+    duplicate_kind: str | None = None  # "exact", "near" or "contained" (see Article.duplicate_kind)
 
 
 @dataclass

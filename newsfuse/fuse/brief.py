@@ -17,7 +17,7 @@ from newsfuse.fuse.parts import merge_quotes, sources, top_entities, unique_item
 from newsfuse.fuse.summary import choose_headline, salience, summarize
 from newsfuse.fuse.timeline import build_timeline
 from newsfuse.ingest.segment import ensure_sentences
-from newsfuse.records import Article, Brief, Extraction, Story
+from newsfuse.records import Article, Brief, Citation, Extraction, Story
 
 
 def _story_articles(story: Story, articles: list[Article]) -> list[Article]:
@@ -75,6 +75,8 @@ def build_brief(
                                           and not dates_earlier_figure(h.text, h.date_text or "")
                                           and not _after_writing(h, published)],
                               pub_window=1)
+    for t in timeline:  # a wire sentence is dated once but, as in the summary, cites every outlet that ran it
+        t.citations = _with_copies(t.citations, corpus)
 
     in_summary = {(c.article_id, c.sentence) for item in summary for c in item.citations}
     unique = unique_items(corpus, facts, happenings, scores, in_summary)
@@ -91,9 +93,23 @@ def build_brief(
         timeline=timeline,
         entities=entities,
         unique=unique,
-        sources=sources(arts, duplicate_of, getattr(extraction, "not_analysed", None)),
+        sources=sources(arts, duplicate_of, getattr(extraction, "not_analysed", None),
+                        getattr(duplicates, "kind", None)),
         storyline_id=story.storyline_id,
     )
+
+
+def _with_copies(citations: list[Citation], corpus) -> list[Citation]:
+    """These citations, each followed by the copies of its sentence in other articles (one per article)."""
+    out = list(citations)
+    cited = {c.article_id for c in citations}
+    for c in citations:
+        i = corpus.pos.get((c.article_id, c.sentence))
+        for x in corpus.citations(i) if i is not None else []:
+            if x.article_id not in cited:
+                cited.add(x.article_id)
+                out.append(x)
+    return out
 
 
 def _after_writing(h, published: dict) -> bool:

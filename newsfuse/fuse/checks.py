@@ -57,6 +57,8 @@ def check_brief(brief: Brief, articles: list[Article]) -> list[str]:
     for f in brief.facts:
         for r in f.reports:
             problems += _check_citation(r.citation, by_id, f"fact {f.quantity!r}")
+            for c in r.copies:  # a copy's sentence must be as verbatim as the report's own
+                problems += _check_citation(c, by_id, f"fact {f.quantity!r} (copy)")
             if not (r.outlet or r.article_id):
                 problems.append(f"fact {f.quantity!r}: a report says nobody reported it")
             if r.number is not None and r.number not in numbers_in(r.citation.text):

@@ -52,7 +52,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from typing import Iterable
 
@@ -87,6 +87,7 @@ class _Item:
     day: date | None
     moment: datetime | None
     before: datetime | None = None  # "Earlier today it said 15": held at some time before this
+    copies: list[Citation] = field(default_factory=list)  # the figure as duplicates of its article repeat it
 
 
 def outlet_name(article: Article | None, fallback: str) -> str:
@@ -342,6 +343,7 @@ def fuse_claims(
     listed: dict[tuple[str, str], list[_Item]] = defaultdict(list)
     claims = _totals_only(claims)
     copied = _copied_figures(claims, articles, duplicate_of)
+    carried = _carriers(claims, copied, articles, duplicate_of, copy_root)
     leads = _story_leads(articles.values())
     for c in claims:
         if c.article_id not in articles or id(c) in copied:
@@ -357,7 +359,7 @@ def fuse_claims(
         low, high = _span(c)
         day, moment = _moment(c, art)
         moment, before = _earlier(c, moment)
-        item = _Item(c, outlet, source_key, low, high, day, moment, before)
+        item = _Item(c, outlet, source_key, low, high, day, moment, before, carried.get(id(c), []))
         if c.article_id in not_analysed or _is_foreign_amount(c):
             listed[(c.quantity.strip().lower(), outlet)].append(item)
         else:
@@ -500,6 +502,35 @@ def _copied_figures(claims: list[Claim], articles: dict[str, Article], duplicate
         if root not in articles or not theirs or any(
                 lo is None or low is None or (lo <= high + 1e-9 and low <= hi + 1e-9) for lo, hi in theirs):
             out.add(id(c))
+    return out
+
+
+def _carriers(claims: list[Claim], copied: set[int], articles: dict[str, Article], duplicate_of: dict[str, str],
+              copy_root: dict[tuple[str, int], tuple[str, int]]) -> dict[int, list[Citation]]:
+    """id of an original's claim -> citations of the duplicates' claims that repeat it (``copied``):
+    the same quantity and figure in an article that copies it, its copy of the same sentence first."""
+    def root_of(c: Claim) -> str | None:
+        art = articles.get(c.article_id)
+        return duplicate_of.get(c.article_id) or (art.duplicate_of if art is not None else None)
+
+    originals: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for c in claims:
+        if id(c) not in copied and root_of(c) is None:
+            originals[(c.article_id, c.quantity.strip().lower())].append(c)
+    out: dict[int, list[Citation]] = defaultdict(list)
+    for c in claims:
+        art = articles.get(c.article_id)
+        if id(c) not in copied or art is None or not 0 <= c.sentence < len(art.sentences):
+            continue
+        low, high = _span(c)
+        same = [o for o in originals.get((root_of(c), c.quantity.strip().lower()), [])
+                if low is None or _span(o)[0] is None or (_span(o)[0] <= high + 1e-9 and low <= _span(o)[1] + 1e-9)]
+        group = copy_root.get((c.article_id, c.sentence))
+        same.sort(key=lambda o: (group is None or copy_root.get((o.article_id, o.sentence)) != group, o.sentence))
+        if same:
+            cites = out[id(same[0])]
+            if all(x.article_id != c.article_id for x in cites):  # one mark per outlet's copy
+                cites.append(Citation(c.article_id, c.sentence, art.sentences[c.sentence].text))
     return out
 
 
@@ -756,4 +787,5 @@ def _report(it: _Item, articles: dict[str, Article]) -> Report:
         attribution=c.attribution,
         citation=Citation(c.article_id, c.sentence, text),
         method=c.method,
+        copies=list(it.copies),
     )

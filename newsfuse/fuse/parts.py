@@ -337,16 +337,18 @@ def _figure_elsewhere(corpus: StoryCorpus, i: int, others: np.ndarray, figures: 
 
 
 def sources(articles: list[Article], duplicate_of: dict[str, str],
-            not_analysed: dict[str, str] | None = None) -> list[Source]:
-    """The source list, oldest first; duplicates say what they copy; articles in a language the
-    extractors do not read carry its code, so readers know their quotes and facts are missing."""
-    not_analysed = not_analysed or {}
+            not_analysed: dict[str, str] | None = None, kind: dict[str, str] | None = None) -> list[Source]:
+    """The source list, oldest first; duplicates say what they copy and how (``kind``: exact, near,
+    contained); articles in a language the extractors do not read carry its code, so readers know
+    their quotes and facts are missing."""
+    not_analysed, kind = not_analysed or {}, kind or {}
     def key(a: Article):
         p = a.published
         return (p is None, p.isoformat() if p else "", a.outlet or "", a.id)
 
-    return [
-        Source(a.id, a.outlet or a.domain, a.title, a.published, a.url, a.path,
-               duplicate_of.get(a.id) or a.duplicate_of, not_analysed.get(a.id))
-        for a in sorted(articles, key=key)
-    ]
+    out = []
+    for a in sorted(articles, key=key):
+        original = duplicate_of.get(a.id) or a.duplicate_of
+        out.append(Source(a.id, a.outlet or a.domain, a.title, a.published, a.url, a.path, original,
+                          not_analysed.get(a.id), (kind.get(a.id) or a.duplicate_kind) if original else None))
+    return out

@@ -170,12 +170,17 @@ def summarize(corpus: StoryCorpus, scores: np.ndarray, max_sentences: int = 6,
 
 
 def choose_headline(articles: list[Article], story: Story, summary: list[SummaryItem]) -> str:
-    """The most central article title; else the story title; else the first summary sentence, trimmed."""
-    titles = []
+    """The most central article title; else the story title; else the first summary sentence, trimmed.
+    A live page's title ("Live: ... - latest updates") is a headline only when no report has one:
+    it names a page, not the news (the storylines list passes it over too)."""
+    from newsfuse.ingest.liveblog import is_live_title
+
+    titles, live = [], []
     for a in articles:
         t = (a.title or "").strip()
-        if t and t not in titles:
-            titles.append(t)
+        if t and t not in titles and t not in live:
+            (live if a.is_liveblog or is_live_title(t) else titles).append(t)
+    titles = titles or live
     if len(titles) == 1:
         return titles[0]
     if titles:

@@ -85,6 +85,12 @@ def all_citations(brief: Brief) -> list[Citation]:
     return out
 
 
+def copy_words(kind: str | None) -> tuple[str, str]:
+    """How a sources list names a duplicate: the words before its original's number, and after."""
+    return {"exact": ("exact copy of", ""), "near": ("near copy of", " (lightly edited)"),
+            "contained": ("shorter version of", " (same outlet)")}.get(kind or "", ("duplicate of", ""))
+
+
 def cited_numbers(citations: list[Citation], numbers: dict[str, int]) -> list[tuple[int, Citation]]:
     """One (number, first citation) per cited source, in number order."""
     seen: dict[int, Citation] = {}

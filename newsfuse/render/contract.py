@@ -90,6 +90,8 @@ def validate_brief(doc: dict) -> list[str]:
             if isinstance(r, dict) and r.get("method", "rules") not in ("rules", "learned"):
                 problems.append(f"{w}.method: bad value {r['method']!r}")  # absent in briefs made before it existed
             _citation(r.get("citation"), w + ".citation", problems)
+            for k, c in enumerate(r.get("copies") or [] if isinstance(r, dict) else []):  # added later: optional
+                _citation(c, f"{w}.copies[{k}]", problems)
     for i, q in enumerate(_list(doc, "quotes", problems)):
         _fields(q, {"speaker": _opt(_is_str), "text": _is_str, "citations": lambda v: isinstance(v, list) and v},
                 f"quotes[{i}]", problems)
@@ -115,6 +117,8 @@ def validate_brief(doc: dict) -> list[str]:
                     "duplicate_of": _opt(_is_str)}, f"sources[{i}]", problems)
         if isinstance(s, dict) and s.get("not_analysed") is not None and not _is_str(s["not_analysed"]):
             problems.append(f"sources[{i}].not_analysed: expected a language code or null")
+        if isinstance(s, dict) and s.get("duplicate_kind") not in (None, "exact", "near", "contained"):
+            problems.append(f"sources[{i}].duplicate_kind: expected exact, near, contained or null")
     return problems
 
 

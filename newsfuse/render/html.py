@@ -12,7 +12,7 @@ from functools import lru_cache
 from jinja2 import Environment, PackageLoader
 
 from newsfuse.records import Brief, StorylineBrief
-from newsfuse.render.common import (cited_numbers, day, headline_source, report_extras, reported, safe_url, source_label,
+from newsfuse.render.common import (cited_numbers, copy_words, day, headline_source, report_extras, reported, safe_url, source_label,
                                     source_labels, source_numbers, span_text, storyline_numbers, storyline_sources)
 
 
@@ -85,7 +85,7 @@ def _facts(brief: Brief, numbers: dict[str, int], outlet_of: dict[str, str]) -> 
             "note": f.note,
             "reports": [
                 {"outlet": r.outlet or outlet_of.get(r.article_id, r.article_id), "value": r.value, "extras": _extras(r),
-                 "cite": cited_numbers([r.citation], numbers)}
+                 "cite": cited_numbers([r.citation, *r.copies], numbers)}
                 for r in f.reports
             ],
         }
@@ -104,6 +104,7 @@ def _sources(sources, numbers: dict[str, int], outlet_of: dict[str, str]) -> lis
             "published": day(s.published),
             "path": s.path,
             "dup": s.duplicate_of,
+            "dup_words": copy_words(s.duplicate_kind),
             "dup_n": numbers.get(s.duplicate_of) if s.duplicate_of else None,
             "not_analysed": s.not_analysed,
         }

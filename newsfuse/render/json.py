@@ -2,8 +2,9 @@
 
 Fields may be added to the contract, never renamed. Added here: ``facts[].note`` (who
 disagrees, how a figure moved), ``entities[].variants`` and ``entities[].article_ids``, the
-top-level ``storyline_id``, and ``quotes[].direct`` (false for reported speech; absent in older
-briefs, read as true). Dates are YYYY-MM-DD, datetimes ISO-8601.
+top-level ``storyline_id``, ``quotes[].direct`` (false for reported speech; absent in older
+briefs, read as true) and ``facts[].reports[].copies`` (the figure's sentence in duplicates of the
+report's article, e.g. outlets that ran the wire text: cited, not counted; absent in older briefs). Dates are YYYY-MM-DD, datetimes ISO-8601.
 """
 
 from __future__ import annotations
@@ -58,6 +59,7 @@ def to_json(brief: Brief) -> dict[str, Any]:
                         "attribution": r.attribution,
                         "method": r.method,
                         "citation": _cite(r.citation),
+                        "copies": [_cite(c) for c in r.copies],
                     }
                     for r in f.reports
                 ],
@@ -84,6 +86,7 @@ def to_json(brief: Brief) -> dict[str, Any]:
                 "url": s.url,
                 "path": s.path,
                 "duplicate_of": s.duplicate_of,
+                "duplicate_kind": s.duplicate_kind,
                 "not_analysed": s.not_analysed,
             }
             for s in brief.sources
@@ -131,6 +134,7 @@ def from_json(d: dict[str, Any]) -> Brief:
                         attribution=r.get("attribution"),
                         citation=_uncite(r["citation"]),
                         method=r.get("method", "rules"),
+                        copies=[_uncite(c) for c in r.get("copies", [])],
                     )
                     for r in f.get("reports", [])
                 ],
@@ -149,7 +153,7 @@ def from_json(d: dict[str, Any]) -> Brief:
         unique=[UniqueItem(u["article_id"], u["text"], _uncite(u["citation"])) for u in d.get("unique", [])],
         sources=[
             Source(s["article_id"], s.get("outlet"), s.get("title"), _datetime(s.get("published")),
-                   s.get("url"), s.get("path"), s.get("duplicate_of"), s.get("not_analysed"))
+                   s.get("url"), s.get("path"), s.get("duplicate_of"), s.get("not_analysed"), s.get("duplicate_kind"))
             for s in d.get("sources", [])
         ],
         storyline_id=d.get("storyline_id"),
@@ -196,7 +200,8 @@ def index_json(stories: Iterable, articles: Iterable[Article], briefs: Iterable[
             if p and p not in paths:
                 paths.append(p)
         headline = headlines.get(sid) or getattr(s, "headline", None) or getattr(s, "title", None) or ""
-        out_stories.append({"story_id": sid, "headline": headline, "article_ids": ids, "paths": paths})
+        merged = sorted(a for a in getattr(s, "aliases", None) or [] if a != sid)  # old ids, their files now this one's
+        out_stories.append({"story_id": sid, "headline": headline, "article_ids": ids, "paths": paths, "merged_ids": merged})
     out_articles = [
         {"article_id": a.id, "path": a.path, "story_id": story_of.get(a.id, a.story_id),
          "duplicate_of": a.duplicate_of or dup_map.get(a.id)}

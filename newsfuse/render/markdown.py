@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from newsfuse.records import Brief, Citation, StorylineBrief
-from newsfuse.render.common import (cited_numbers, day, report_extras, headline_source, reported, safe_url, source_label,
+from newsfuse.render.common import (cited_numbers, copy_words, day, report_extras, headline_source, reported, safe_url, source_label,
                                     source_labels, source_numbers, span_text, storyline_numbers, storyline_sources)
 
 _MD_SPECIAL = re.compile(r"([\\`*\[\]<>]|(?<!\w)_|_(?!\w))")  # intraword _ is harmless
@@ -36,7 +36,7 @@ def _report(r, numbers: dict[str, int], labels: dict[str, str]) -> str:
     extras = report_extras(r)
     tail = f" ({md_escape('; '.join(extras), True)})" if extras else ""
     who = r.outlet or labels.get(r.article_id, r.article_id)
-    return f"{md_escape(who, True)}: **{md_escape(r.value, True)}**{tail} [{numbers[r.article_id]}]"
+    return f"{md_escape(who, True)}: **{md_escape(r.value, True)}**{tail} {_marks([r.citation, *r.copies], numbers)}"
 
 
 def to_markdown(brief: Brief, storyline_link: str | None = None) -> str:
@@ -164,7 +164,8 @@ def _sources(sources, numbers: dict[str, int], labels: dict[str, str]) -> list[s
             parts.append(f"`{s.path.replace('`', '')}`")
         if s.duplicate_of:
             ref = numbers.get(s.duplicate_of)
-            parts.append(f"duplicate of [{ref}]" if ref else f"duplicate of `{s.duplicate_of}`")
+            words, tail = copy_words(s.duplicate_kind)
+            parts.append(f"{words} [{ref}]{tail}" if ref else f"{words} `{s.duplicate_of}`{tail}")
         if s.not_analysed:
             parts.append(f"not analysed (language: {md_escape(s.not_analysed)}; only figures with a unit word and numeric dates were read)")
         out.append(f"{n}. " + " — ".join(parts))

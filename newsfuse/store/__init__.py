@@ -13,7 +13,7 @@ import sqlite3
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -22,7 +22,7 @@ from newsfuse.ingest.liveblog import is_live_title
 from newsfuse.records import Article, Entry, Sentence, Story
 from newsfuse.store.schema import SCHEMA_VERSION, Place, groups_of_copies, migrate
 
-__all__ = ["Store", "StoryRow", "StorylineRow", "SCHEMA_VERSION"]
+__all__ = ["Store", "StoryRow", "StorylineRow", "SCHEMA_VERSION", "parse_when"]
 
 
 def _group_members(conn, gids: list[int]) -> dict[int, list[Place]]:
@@ -49,6 +49,39 @@ def _now() -> str:
 
 def _iso(value: datetime | date | None) -> str | None:
     return value.isoformat() if value is not None else None
+
+
+LIVE_SPAN = timedelta(days=14)  # entries of a live page later than this after it opened are stray stamps
+
+# the columns of an article that come from its metadata, not its text (the id hashes the text)
+_META = ("url", "outlet", "domain", "title", "authors", "published", "language", "format", "wires", "is_liveblog")
+
+
+def _meta_values(a: Article) -> tuple:
+    """An article's ``_META`` columns as stored."""
+    return (a.url, a.outlet, a.domain, a.title, json.dumps(a.authors), _iso(a.published), a.language, a.format,
+            json.dumps(a.wires), int(a.is_liveblog))
+
+
+def parse_when(text: str) -> date | datetime:
+    """A day ("2025-03-10") or a time ("2025-03-10T14:00+01:00", "2025-03-10 14:00", "...Z") as a
+    stories filter takes it; ValueError for anything else."""
+    text = text.strip()
+    return date.fromisoformat(text) if len(text) <= 10 else datetime.fromisoformat(text)
+
+
+def _bound(value: date | datetime, end: bool = False) -> str:
+    """A date or time limit written as stories' first/last seen are (ISO text in UTC), so that
+    comparing the text compares instants; a time without a zone is UTC, a day ``end`` its last second."""
+    if isinstance(value, datetime):
+        return (value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)).isoformat()
+    return value.isoformat() + ("T23:59:59" if end else "")
+
+
+def _match(q: str) -> str | None:
+    """An FTS5 query for the plain words of ``q`` (all of them, each quoted), None without words."""
+    words = [w for w in "".join(c if c.isalnum() else " " for c in q).split() if w]
+    return " ".join(f'"{w}"' for w in words) if words else None
 
 
 def _parse_dt(value: str | None) -> datetime | None:
@@ -83,6 +116,7 @@ class StoryRow:
     storyline_id: str | None = None
     is_updated: bool = False  # articles arrived after the stored brief was made
     article_ids: list[str] = field(default_factory=list)
+    merged_ids: list[str] = field(default_factory=list)  # ids of stories merged into this one (they resolve to it)
 
 
 @dataclass
@@ -205,26 +239,65 @@ class Store:
                 existing.append(a.id)
                 continue
             conn.execute(
-                "INSERT INTO articles(id, url, outlet, domain, title, authors, published, language,"
-                " path, format, wires, is_liveblog, text, duplicate_of, story_id, ingested_at)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (
-                    a.id, a.url, a.outlet, a.domain, a.title, json.dumps(a.authors),
-                    _iso(a.published), a.language, a.path, a.format, json.dumps(a.wires),
-                    int(a.is_liveblog), a.text, a.duplicate_of, a.story_id, _now(),
-                ),
+                f"INSERT INTO articles(id, {', '.join(_META)}, path, text, duplicate_of, story_id, ingested_at)"
+                f" VALUES (?, {', '.join('?' * len(_META))}, ?, ?, ?, ?, ?)",
+                (a.id, *_meta_values(a), a.path, a.text, a.duplicate_of, a.story_id, _now()),
             )
-            conn.executemany(
-                'INSERT INTO entries(article_id, idx, time, author, title, start, "end")'
-                " VALUES (?,?,?,?,?,?,?)",
-                [(a.id, i, _iso(e.time), e.author, e.title, e.start, e.end) for i, e in enumerate(a.entries)],
-            )
-            conn.executemany(
-                'INSERT INTO sentences(article_id, idx, start, "end", ref_date, entry) VALUES (?,?,?,?,?,?)',
-                [(a.id, s.index, s.start, s.end, _iso(s.ref_date), s.entry) for s in a.sentences],
-            )
+            self._add_parts(conn, a)
             new.append(a.id)
         return new, existing
+
+    @staticmethod
+    def _add_parts(conn: sqlite3.Connection, a: Article) -> None:
+        """An article's live-blog entries and sentences (spans into its text, with their dates)."""
+        conn.executemany(
+            'INSERT INTO entries(article_id, idx, time, author, title, start, "end")'
+            " VALUES (?,?,?,?,?,?,?)",
+            [(a.id, i, _iso(e.time), e.author, e.title, e.start, e.end) for i, e in enumerate(a.entries)],
+        )
+        conn.executemany(
+            'INSERT INTO sentences(article_id, idx, start, "end", ref_date, entry) VALUES (?,?,?,?,?,?)',
+            [(a.id, s.index, s.start, s.end, _iso(s.ref_date), s.entry) for s in a.sentences],
+        )
+
+    def update_article(self, conn: sqlite3.Connection, a: Article) -> bool:
+        """Give a stored article the metadata of a new reading of the same text (its file was
+        edited only in its title, date, authors...: the body, and so the id, did not change).
+        Returns whether anything differed; its story, duplicates and copies stay."""
+        row = conn.execute(f"SELECT {', '.join(_META)} FROM articles WHERE id = ?", (a.id,)).fetchone()
+        if row is None:
+            return False
+        parts = [tuple(r) for r in conn.execute('SELECT idx, time, author, title, start, "end" FROM entries'
+                                                " WHERE article_id = ? ORDER BY idx", (a.id,))]
+        parts += [tuple(r) for r in conn.execute('SELECT idx, start, "end", ref_date, entry FROM sentences'
+                                                 " WHERE article_id = ? ORDER BY idx", (a.id,))]
+        fresh = [(i, _iso(e.time), e.author, e.title, e.start, e.end) for i, e in enumerate(a.entries)]
+        fresh += [(s.index, s.start, s.end, _iso(s.ref_date), s.entry) for s in a.sentences]
+        if tuple(row) == _meta_values(a) and parts == fresh:
+            return False
+        conn.execute(f"UPDATE articles SET {', '.join(c + ' = ?' for c in _META)} WHERE id = ?",
+                     (*_meta_values(a), a.id))
+        conn.execute("DELETE FROM entries WHERE article_id = ?", (a.id,))
+        conn.execute("DELETE FROM sentences WHERE article_id = ?", (a.id,))
+        self._add_parts(conn, a)
+        return True
+
+    @staticmethod
+    def stories_of(conn: sqlite3.Connection, article_ids: list[str]) -> set[str]:
+        """The stories these articles are in."""
+        out: set[str] = set()
+        for chunk, marks in _chunks(article_ids):
+            out |= {r[0] for r in conn.execute(
+                f"SELECT story_id FROM articles WHERE id IN ({marks}) AND story_id IS NOT NULL", chunk)}
+        return out
+
+    def refresh_spans(self, conn: sqlite3.Connection, story_ids: Iterable[str]) -> None:
+        """Recompute the first/last seen of stories from their remaining or re-dated articles."""
+        for sid in story_ids:
+            left = [r[0] for r in conn.execute("SELECT id FROM articles WHERE story_id = ?", (sid,))]
+            first, last = self._dated_span(conn, Story(id=sid, article_ids=left))
+            conn.execute("UPDATE stories SET first_seen = ?, last_seen = ? WHERE id = ?",
+                         (_iso(first), _iso(last), sid))
 
     def _article_from_row(self, row: sqlite3.Row, entries=None, sentences=None) -> Article:
         """An Article from its row; entries and sentences are queried unless given (as rows)."""
@@ -234,6 +307,7 @@ class Store:
             domain=row["domain"], authors=json.loads(row["authors"]), published=_published(row["published"]),
             language=row["language"], path=row["path"], format=row["format"], wires=json.loads(row["wires"]),
             is_liveblog=bool(row["is_liveblog"]), duplicate_of=row["duplicate_of"], story_id=row["story_id"],
+            duplicate_kind=row["duplicate_kind"] if row["duplicate_of"] else None,
         )
         if entries is None:
             entries = self._query('SELECT * FROM entries WHERE article_id = ? ORDER BY idx', (a.id,))
@@ -300,10 +374,8 @@ class Store:
         stories they were in. Copies of them become originals again, and a story left with no
         article is dropped (its id stays known to the clusterer, which may fill it again)."""
         ids = list(dict.fromkeys(ids))
-        stories: set[str] = set()
+        stories = self.stories_of(conn, ids)
         for chunk, marks in _chunks(ids):
-            stories |= {r[0] for r in conn.execute(
-                f"SELECT story_id FROM articles WHERE id IN ({marks}) AND story_id IS NOT NULL", chunk)}
             conn.execute(f"UPDATE articles SET duplicate_of = NULL, duplicate_kind = NULL"
                          f" WHERE duplicate_of IN ({marks})", chunk)
             gids = [r[0] for r in conn.execute(
@@ -320,9 +392,7 @@ class Store:
                 conn.execute("DELETE FROM story_aliases WHERE story_id = ?", (sid,))
                 continue
             # the span shown in lists and filtered by --since must be the remaining articles'
-            first, last = self._dated_span(conn, Story(id=sid, article_ids=left))
-            conn.execute("UPDATE stories SET first_seen = ?, last_seen = ? WHERE id = ?",
-                         (_iso(first), _iso(last), sid))
+            self.refresh_spans(conn, [sid])
         return sorted(stories)
 
     def count_articles(self) -> int:
@@ -427,10 +497,9 @@ class Store:
 
     def search(self, q: str, limit: int = 20) -> list[dict]:
         """Full-text search (FTS5) over titles and bodies; the query is taken as plain words."""
-        words = [w for w in "".join(c if c.isalnum() else " " for c in q).split() if w]
-        if not words:
+        match = _match(q)
+        if match is None:
             return []
-        match = " ".join(f'"{w}"' for w in words)
         rows = self._query(
             "SELECT a.id, a.title, a.story_id, a.outlet,"
             " snippet(articles_fts, 1, '[', ']', ' … ', 12) AS snippet"
@@ -477,16 +546,26 @@ class Store:
     def _dated_span(conn: sqlite3.Connection, s: Story) -> tuple[datetime | None, datetime | None]:
         """First and last publication time over the story's dated articles only: the clusterer
         gives an undated article its latest time for its windows, which is no date to show
-        (an undated-only story has none). Stored dates may mix offsets, so they are compared
-        as instants."""
-        rows = []
+        (an undated-only story has none). A dated live page's entries count for the last time
+        (it is published when it opens and written all day), those within LIVE_SPAN of its
+        opening. Stored dates may mix offsets, so they are compared as instants."""
+        def utc(t: datetime) -> datetime:
+            return t.astimezone(timezone.utc) if t.tzinfo else t.replace(tzinfo=timezone.utc)
+
+        rows, entries = [], []
         for part, marks in _chunks(s.article_ids):
             rows += conn.execute(f"SELECT published FROM articles WHERE id IN ({marks})", part).fetchall()
+            entries += conn.execute(f"SELECT a.published, e.time FROM entries e JOIN articles a ON a.id = e.article_id"
+                                    f" WHERE a.id IN ({marks}) AND a.is_liveblog AND a.published IS NOT NULL"
+                                    f" AND e.time IS NOT NULL", part).fetchall()
         if not rows:  # articles not stored here: keep the clusterer's span
             return s.first_seen, s.last_seen
-        times = [_parse_dt(r[0]) for r in rows if r[0]]
-        times = [t.astimezone(timezone.utc) if t.tzinfo else t.replace(tzinfo=timezone.utc) for t in times]
-        return (min(times), max(times)) if times else (None, None)
+        times = [utc(_parse_dt(r[0])) for r in rows if r[0]]
+        if not times:
+            return None, None
+        later = [t for opened, t in ((utc(_parse_dt(o)), utc(_parse_dt(e))) for o, e in entries)
+                 if opened <= t <= opened + LIVE_SPAN]
+        return min(times), max(times + later)
 
     def resolve_story_id(self, story_id: str) -> str | None:
         """The surviving id of a story (following merge aliases), or None if unknown."""
@@ -540,19 +619,19 @@ class Store:
     ) -> tuple[list[StoryRow], int]:
         """Stories newest first, filtered by full-text query, date range and outlet."""
         where, params = [], []
-        if q:
-            hits = self.search(q, limit=1000)
-            ids = sorted({h["story_id"] for h in hits if h["story_id"]})
-            if not ids:
+        if q:  # every matching article counts, however many (a common word on a big store)
+            match = _match(q)
+            if match is None:
                 return [], 0
-            where.append(f"s.id IN ({','.join('?' * len(ids))})")
-            params += ids
+            where.append("s.id IN (SELECT a.story_id FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
+                         " WHERE articles_fts MATCH ?)")
+            params.append(match)
         if since:
             where.append("s.last_seen >= ?")
-            params.append(_iso(since))
+            params.append(_bound(since))
         if until:
             where.append("s.first_seen <= ?")
-            params.append(_iso(until) + ("T23:59:59" if isinstance(until, date) and not isinstance(until, datetime) else ""))
+            params.append(_bound(until, end=True))
         if outlet:
             where.append("EXISTS (SELECT 1 FROM articles a WHERE a.story_id = s.id AND a.outlet = ?)")
             params.append(outlet)
@@ -578,6 +657,8 @@ class Store:
                 updated_at=_parse_dt(r["updated_at"]), brief_at=brief_at, storyline_id=r["storyline_id"],
                 is_updated=bool(brief_at is None or (newest and newest > r["brief_at"])),
                 article_ids=[a["id"] for a in arts],
+                merged_ids=[x[0] for x in self._query(
+                    "SELECT alias FROM story_aliases WHERE story_id = ? ORDER BY alias", (r["id"],))],
             ))
         return out, total
 

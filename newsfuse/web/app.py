@@ -31,7 +31,7 @@ from fastapi.staticfiles import StaticFiles
 from markupsafe import Markup, escape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from newsfuse.store import Store
+from newsfuse.store import Store, parse_when
 from newsfuse.web import views
 from newsfuse.web.head import HeadAsGetMiddleware
 from newsfuse.web.security import (
@@ -142,13 +142,14 @@ def _check_id(value: str, what: str) -> str:
     return value
 
 
-def _parse_day(value: str | None, name: str) -> date | None:
+def _parse_day(value: str | None, name: str) -> date | datetime | None:
     if value is None or value.strip() == "":
         return None
     try:
-        return date.fromisoformat(value.strip())
+        return parse_when(value)
     except ValueError:
-        raise ApiError(400, "bad_request", f"{name} must be a date like 2022-01-06") from None
+        raise ApiError(400, "bad_request", f"{name} must be a date like 2022-01-06, or a time like "
+                                           "2022-01-06T14:00+01:00 (UTC without a zone)") from None
 
 
 def _jsonable(value: Any) -> Any:
@@ -174,6 +175,8 @@ def story_row_json(row: Any) -> dict:
         "last_seen": views.iso(row.last_seen),
         "updated_at": views.iso(getattr(row, "updated_at", None)),
         "is_updated": bool(getattr(row, "is_updated", False)),
+        "storyline_id": getattr(row, "storyline_id", None),
+        "merged_ids": list(getattr(row, "merged_ids", None) or []),  # old ids that answer 308 to this one
         "url": f"/api/stories/{row.id}",
     }
 
@@ -442,8 +445,8 @@ def create_app(
     @app.get("/api/stories", tags=["api"], summary="List stories, newest first")
     def api_stories(
         q: str | None = Query(None, description="full-text search over article titles and text"),
-        since: str | None = Query(None, description="YYYY-MM-DD: stories seen on or after"),
-        until: str | None = Query(None, description="YYYY-MM-DD: stories seen on or before"),
+        since: str | None = Query(None, description="YYYY-MM-DD, or a time (UTC without a zone): stories seen on or after"),
+        until: str | None = Query(None, description="YYYY-MM-DD, or a time (UTC without a zone): stories seen on or before"),
         outlet: str | None = Query(None),
         limit: int = Query(PAGE_SIZE, ge=1, le=MAX_API_LIMIT),
         offset: int = Query(0, ge=0),

@@ -34,7 +34,7 @@ def test_markdown_has_every_section_with_footnote_markers(brief):
     for ln in lines:
         assert re.search(r"(\[\d+\])( \[\d+\])*$", ln)
     assert "[1]: https://herald.example/bridge" in md
-    assert "\n3. **Northern Times**" in md and "duplicate of [2]" in md
+    assert "\n3. **Northern Times**" in md and re.search(r"(exact|near) copy of \[2\]", md)  # the kind of copy is named
 
 
 def test_markdown_fact_table_names_outlets_values_and_status(brief):
@@ -113,8 +113,9 @@ def test_json_follows_contract_v1_exactly(brief):
     assert set(fact) >= {"quantity", "status", "reports"}
     rep = fact["reports"][0]
     assert set(rep) == {"article_id", "outlet", "value", "number", "qualifier", "as_of", "attribution",
-                        "method", "citation"}
+                        "method", "citation", "copies"}  # copies: added after v1, as the contract allows
     assert rep["method"] in ("rules", "learned")
+    assert all(set(c) == {"article_id", "sentence", "text"} for c in rep["copies"])
     assert isinstance(rep["number"], float)
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", rep["as_of"])
     assert set(rep["citation"]) == {"article_id", "sentence", "text"}
@@ -126,7 +127,8 @@ def test_json_follows_contract_v1_exactly(brief):
     assert all(set(e) >= {"name", "type", "mentions"} for e in doc["entities"])
     assert all(set(u) == {"article_id", "text", "citation"} for u in doc["unique"])
     src = doc["sources"][0]
-    assert set(src) == {"article_id", "outlet", "title", "published", "url", "path", "duplicate_of", "not_analysed"}
+    assert set(src) == {"article_id", "outlet", "title", "published", "url", "path", "duplicate_of", "not_analysed",
+                        "duplicate_kind"}  # duplicate_kind: added after v1
     datetime.fromisoformat(src["published"])
 
 
