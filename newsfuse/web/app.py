@@ -317,6 +317,7 @@ def create_app(
     env.filters["day"] = lambda v: views.fmt_dt(v, with_time=False)
     env.filters["snippet"] = snippet_markup
     env.filters["counted"] = views.counted
+    env.filters["in_source_order"] = views.in_source_order
     env.globals["cite_href"] = lambda c: (
         f"/articles/{c.get('article_id')}?{urlencode({'hl': c.get('sentence')})}#s{c.get('sentence')}"
     )

@@ -46,6 +46,12 @@ def counted(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
+def in_source_order(citations: list | None, number: dict[str, int]) -> list:
+    """Citations by their source's number ("[1][2][4]", as the Markdown brief lists them); a
+    source the list does not number goes last, and equal numbers keep their order."""
+    return sorted(citations or [], key=lambda c: number.get(c.get("article_id"), len(number) + 1))
+
+
 def fmt_dt(value: Any, with_time: bool = True) -> str:
     """Human date for tables: ``2022-01-06 14:05`` (or just the date); unknown -> empty."""
     d = as_datetime(value)

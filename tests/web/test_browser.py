@@ -41,8 +41,11 @@ def test_search_open_story_and_follow_a_citation(live_server, page, dialogs):
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "story.png"), full_page=True)
 
-    # the second summary line's second citation: ferry-a sentence 1
-    page.locator("#summary .summary-item").nth(1).locator("a.cite").nth(1).click()
+    # the second summary line cites ferry-b, then ferry-a; they are listed in source order, so its
+    # first citation is ferry-a's sentence 1
+    cites = page.locator("#summary .summary-item").nth(1).locator("a.cite")
+    assert cites.all_inner_texts() == ["[1]", "[2]"]
+    cites.nth(0).click()
     page.wait_for_url(f"**/articles/{arts['ferry-a'].id}?hl=1#s1")
     target = page.locator("#s1")
     assert target.inner_text() == "At least 12 passengers were injured, the coastguard said."

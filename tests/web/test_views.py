@@ -1,6 +1,7 @@
 """The pure helpers behind the pages: which URLs may be links, how text is cut, chart geometry."""
 
 from newsfuse.records import Article, Entry, Sentence
+from newsfuse.web import views
 from newsfuse.web.views import article_segments, coverage_bars, safe_url, timeline_dots
 
 
@@ -60,3 +61,12 @@ def test_timeline_dots_place_dates_on_a_day_axis():
     xs = [(d.date, d.x, d.count, d.anchor) for d in chart["dots"]]
     assert xs == [("2025-03-11", 24.0, 1, "t0"), ("2025-03-13", 96.0, 2, "t1")]
     assert timeline_dots([]) is None
+
+
+def test_citations_are_listed_in_source_order():
+    number = {"a": 1, "b": 2, "c": 3}
+    cs = [{"article_id": "c", "sentence": 4}, {"article_id": "a", "sentence": 0},
+          {"article_id": "zz", "sentence": 1}, {"article_id": "c", "sentence": 1}, {"article_id": "b", "sentence": 2}]
+    got = views.in_source_order(cs, number)
+    assert [(c["article_id"], c["sentence"]) for c in got] == [("a", 0), ("b", 2), ("c", 4), ("c", 1), ("zz", 1)]
+    assert views.in_source_order(None, number) == []
