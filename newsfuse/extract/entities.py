@@ -16,7 +16,8 @@ from collections import defaultdict
 from ..ingest.meta import dateline_end
 from ..records import Article, Entity
 from .language import is_english
-from .speakers import ORG_WORDS, TITLES, person_names
+from .lexicon import CATEGORIES
+from .speakers import _ABBREV_HEADS, ORG_WORDS, TITLES, person_names
 
 __all__ = ["extract_entities", "entity_mentions", "PLACES"]
 
@@ -100,6 +101,9 @@ _SENT_START_COMMON = {
     # a question or a letter opens with these: "Could Ana Ruiz win?", "Dear Voters"
     "could", "would", "should", "can", "will", "may", "might", "must", "did", "does", "do", "is", "are",
     "was", "were", "has", "have", "had", "dear",
+    # prepositions opening a sentence: "Aboard the Saint Alma were ...", "Despite Monday's storm"
+    "aboard", "despite", "during", "under", "inside", "outside", "near", "since", "until", "behind", "beyond",
+    "across", "around", "through", "without", "within", "amid", "throughout", "towards", "toward",
 }
 _SKIP = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
@@ -107,6 +111,25 @@ _SKIP = {
     "mr", "mrs", "ms", "dr", "gmt", "utc", "am", "pm", "new year", "christmas", "expand", "collapse",
     "et", "est", "edt", "ct", "cst", "cdt", "pt", "pst", "pdt", "bst", "cet", "cest", "eet",  # time zones
 }
+# common words that open a sentence (or a headline in title case): "Families Say ...", "Everyone Knew";
+# the plural group nouns of the claims lexicon ("Residents", "Survivors") and indefinite pronouns
+_COMMON_OPENERS = frozenset({t for ts in CATEGORIES.values() for t in ts if " " not in t and t.endswith("s")} | {
+    "everyone", "everybody", "everything", "someone", "somebody", "something", "anyone", "anybody",
+    "anything", "nobody", "nothing", "none", "families", "family", "people", "relatives", "witnesses",
+    "officials", "authorities", "experts", "critics", "locals", "survivors", "victims", "parents",
+})
+# a headline's title case, not a name: no name holds a pronoun or an auxiliary ("Families Say They Were Not Told")
+_CLAUSE_WORDS = {"they", "we", "he", "she", "you", "were", "was", "is", "are", "not", "been", "being", "did",
+                 "does"}
+# a ship is named after its kind or where people are: "the ferry Saint Alma", "aboard the Saint Alma"
+_VESSEL_BEFORE = re.compile(
+    r"(?:\b(?:ferry|ship|vessel|boat|tanker|freighter|trawler|yacht|liner|tug|tugboat|barge|ferryboat|"
+    r"submarine|frigate|warship|schooner|catamaran|dinghy|lifeboat|(?-i:MV|MS|MT|HMS|USS|SS))|"
+    r"\b(?:aboard|on\s+board|onboard)(?:\s+the)?)\s*$", re.I)
+# a full stop after a word of three letters or more, then a capital: a sentence's end inside a run,
+# unless the word is an abbreviation ("Capt. Rui Orta", "Sept. 4", "Acme Ltd. Chairman")
+_STOP_IN_RUN = re.compile(r"\b([A-Za-z][a-z]{2,})\.\s+(?=[A-Z])")
+_ABBREVS = _ABBREV_HEADS | _MONTH_ABBR | {"inc", "ltd", "corp", "bros", "ave", "blvd", "est", "dept", "univ", "sta"}
 # words that start the next clause when a page lost its full stop: "... in Egypt They said"
 _TRAILING_WORDS = {"they", "we", "he", "she", "it", "i", "you", "there", "this", "but", "and", "the", "a"}
 # a lone word of nationality ("Egyptian", "Libyans", "Japanese") is neither person, organisation nor place
@@ -180,20 +203,31 @@ def entity_mentions(text: str) -> list[tuple[str, str]]:
     """(surface, type) of each capitalised run in a sentence worth counting."""
     out = []
     for m in _RUN.finditer(text):
-        surf = m.group().rstrip(".’'")
+        run = m.group()
+        cut = next((c for c in _STOP_IN_RUN.finditer(run) if c.group(1).lower() not in _ABBREVS), None)
+        if cut:
+            # "said Lena Marsh. Aboard the Saint Alma ...": a full stop the segmenter kept ends the name
+            out.extend(entity_mentions(run[cut.end():]))
+            run = run[:cut.end(1)]
+        surf = run.rstrip(".’'")
         surf = re.sub(r"[’']s$", "", surf)
         # a word cut at a hyphen ("-LRB- Reuters -RRB-" of tokenised text) is no part of a name
         toks = [t for t in surf.split() if not (t.endswith("-") or t.startswith("-"))]
+        # a sentence's start, after any opening quote or bracket: '"Everyone was screaming," ...'
+        initial = not text[:m.start()].strip(" \t\n\"'“‘([—–-")
         # peel leading sentence-start words, honorifics and titles
         is_org = any(t.lower().strip(".") in ORG_WORDS for t in toks[1:])
         while toks and (toks[0].lower() in _SENT_START_COMMON or toks[0].lower().strip(".") in TITLES
-                        and len(toks) > 1 and not is_org):
+                        and len(toks) > 1 and not is_org
+                        or initial and len(toks) > 1 and not is_org and toks[0].lower() in _COMMON_OPENERS):
             toks = toks[1:]
-        if m.start() == 0 and len(toks) > 1 and toks[0].endswith("ing") and toks[0].lower() not in PLACES:
+        if initial and len(toks) > 1 and toks[0].endswith("ing") and toks[0].lower() not in PLACES:
             toks = toks[1:]  # "Addressing Egypt", "Stepping Down": a sentence's first verb, not a name
         while toks and (toks[-1].lower() in ("of", "for", "the", "and", "de", "du", "al", "on")
                         or len(toks) > 1 and toks[-1].lower() in _SKIP | _TRAILING_WORDS):
             toks = toks[:-1]  # "Egypt Thursday", "Egypt They": the next word is not part of the name
+        if len(toks) > 1 and any(t.lower() in _CLAUSE_WORDS for t in toks[1:]):
+            continue  # "Families Say They Were Not Told": a headline's words, no name
         if not toks:
             continue
         if "and" in toks and not any(t.lower().strip("'’") in ORG_WORDS or t.lower().strip("'’") in _ORG_EXTRA
@@ -202,8 +236,8 @@ def entity_mentions(text: str) -> list[tuple[str, str]]:
             toks = toks[: toks.index("and")]
             if not toks:
                 continue
-            rest = m.group()[m.group().rfind(" and ") + 5:]
-            if rest and rest != m.group():
+            rest = run[run.rfind(" and ") + 5:]
+            if rest and rest != run:
                 out.extend((sf, "other" if t == "start-other" else t) for sf, t in entity_mentions(rest))
         toks[-1] = toks[-1].rstrip("'’")
         surf = " ".join(toks)
@@ -218,13 +252,15 @@ def entity_mentions(text: str) -> list[tuple[str, str]]:
             continue  # tabloid shouting: "HORROR AT SEA"
         if _DEMONYMS.match(surf) and low not in PLACES and len(toks) == 1 and m.start() == 0:
             continue
-        prev = text[max(0, m.start() - 40):m.start() + (len(m.group()) - len(m.group().lstrip()))]
+        prev = text[max(0, m.start() - 40):m.start() + (len(run) - len(run.lstrip()))]
         # include a stripped title in the "prev" context so "President X" types as person
-        lead = m.group()[: m.group().find(toks[0])] if toks[0] in m.group() else ""
+        lead = run[: run.find(toks[0])] if toks[0] in run else ""
         dateline = m.start() == 0 and bool(re.match(r"\s*,\s*(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]{2,}\.?\s+\d{1,2})\b",
-                                                     text[m.end():]))
+                                                     text[m.start() + len(run):]))
         etype = _type_of(surf, prev + lead, dateline)
-        if etype == "other" and m.start() == 0 and len(toks) == 1:
+        if etype == "person" and _VESSEL_BEFORE.search(prev + lead):
+            etype = "vessel"  # "the ferry Saint Alma": one such mention makes the name a ship's (see _best_type)
+        elif etype == "other" and initial and len(toks) == 1:
             etype = "start-other"  # kept only if it merges into a known name (see extract_entities)
         out.append((surf, etype))
     return out
@@ -359,6 +395,8 @@ def _surname_despite_cues(key: str, person: str, counts: dict, lower: set[str]) 
 
 def _best_type(rec: dict) -> str:
     types = rec["types"]
+    if types.get("vessel"):
+        return "other"  # a name once called a ship is a ship's, however person-like ("Saint Alma")
     for t in ("place", "organization", "person"):
         if types.get(t, 0) and types[t] >= sum(v for k, v in types.items() if k not in ("other", "start-other", t)):
             return t

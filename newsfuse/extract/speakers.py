@@ -449,6 +449,27 @@ _NOT_SOURCE = {
 }
 
 
+# a measure is no source: "the number of deaths recorded ..." reads its participle as a reporting verb,
+# and "per the number of deaths" is worse than no attribution at all
+_MEASURE_HEAD = re.compile(
+    r"^(?:(?:the|a|an|this|that|its|their)\s+)?(?:[\w'’-]+\s+)?(?:number|share|total|tally|count|majority|minority|"
+    r"proportion|percentage|rate|amount|sum|bulk|half|third|quarter|fifth|rest|remainder|dozens|hundreds|"
+    r"thousands|millions|scores|figure)s?\s+of\b", re.I)
+
+
+# "Cases reported this week rose to 40", "Ballots counted overnight showed ...": the -ed word is a
+# participle after its noun (the main verb follows), so the noun before it is what was counted, no source
+_REDUCED_RELATIVE = re.compile(
+    r"\s+(?:(?:by|in|with|since|during|across|so\s+far|overnight|this\s+(?:week|month|year)|last\s+(?:week|month|year))"
+    r"\b(?:(?!\bthat\b)[^,;:.“”\"]){0,50}?\s+)?(?:rose|climbed|reached|stood|showed|gave|numbered|totall?ed|topped|exceeded|fell|"
+    r"dropped|doubled|tripled|jumped|increased|decreased|was|were|is|are|remained|amounted|grew|surpassed)\b", re.I)
+
+
+def _participle_subject(text: str, m: re.Match) -> bool:
+    verb = text[m.start():m.end()].split()[-1].lower()
+    return verb.endswith("ed") and bool(_REDUCED_RELATIVE.match(text, m.end()))
+
+
 def _clean(src: str) -> str:
     src = src.strip()
     for _ in range(2):  # "Early on Wednesday, ..." peels in two steps
@@ -457,8 +478,8 @@ def _clean(src: str) -> str:
     src = re.sub(r"^(?:and|but|while|earlier|later|so far|meanwhile)\s*,?\s+", "", src, flags=re.I)
     src = src.strip(" ,.")
     src = re.sub(r"^The\s+(?=\S)", "the ", src)  # capitalised only by its place: "per the Interior Ministry"
-    if src.lower() in _NOT_SOURCE:
-        return ""  # a sentence opener or a date word is nobody's attribution
+    if src.lower() in _NOT_SOURCE or _MEASURE_HEAD.match(src):
+        return ""  # a sentence opener, a date word or a measure is nobody's attribution
     return src
 
 
@@ -482,6 +503,8 @@ def find_attribution(text: str, ctx: ArticleContext | None = None) -> str | None
         subj = _clean(re.split(r"\b(?:that|when|as|after|while|and)\s+", subj)[-1])
         if not subj or _BAD_SUBJ.search(subj) or len(subj.split()) > 9 or re.search(r"\bto$", subj):
             continue  # "I just want to say ...": an infinitive names no source
+        if _participle_subject(text, m):
+            continue
         return _resolve_src(subj, ctx)
     return None
 

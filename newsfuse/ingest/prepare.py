@@ -25,6 +25,8 @@ from .segment import split_sentences
 __all__ = ["Work", "preclean", "finish_batch", "prepare_docs", "iter_prepared"]
 
 _DATE_LINE = re.compile(r"^\s?date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*(.*)$", re.IGNORECASE)
+# the same without the word "date": "2026-03-17 Headline" (or "2026-03-17 – Headline")
+_BARE_DATE_LINE = re.compile(r"^\s?(\d{4}-\d{2}-\d{2})(?:[ \t]+[–—|:-])?[ \t]+(\S.*)$")
 _BYLINE = re.compile(r"^(?:by|written by|words by)\s+(.{3,120})$", re.IGNORECASE)
 _NAME_LINE = re.compile(r"^(?:[A-Z][\w'’\-]+\.?\s){1,3}[A-Z][\w'’\-]+$")
 _WELCOME = re.compile(r"\b(?:welcome to|this is)\s+((?:the\s+)?[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3})['’]s?\s+(?:live\s+)?(?:coverage|live blog|blog|rolling)", re.IGNORECASE)
@@ -88,12 +90,19 @@ def _one_line(value: str | None) -> str | None:
     return " ".join(value.split()) or None if value else None
 
 
+def _iso_day(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
 def preclean(raw: RawDoc) -> Work:
     raw.title, raw.outlet = _one_line(raw.title), _one_line(raw.outlet)
     w = Work(raw=raw, title=raw.title, authors=[a for a in map(_one_line, raw.authors) if a])
     body = raw.body
     headline = None
-    first, _, rest = body.partition("\n")
+    first, sep, rest = body.partition("\n")
     m = _DATE_LINE.match(first)
     if m:
         try:
@@ -102,6 +111,14 @@ def preclean(raw: RawDoc) -> Work:
             w.day = None
         headline = m.group(2).strip() or None
         body = rest
+    elif raw.format == "txt" and (m := _BARE_DATE_LINE.match(first)) and (day := _iso_day(m.group(1))):
+        # a bare date opening a text file is its date; what follows is its headline only when it
+        # reads as one ("2026-03-17 12:40 Crews said ...": a stamped first sentence stays body)
+        w.day = day
+        if clean.looks_like_title(m.group(2)) and not m.group(2)[:1].isdigit():
+            headline, body = m.group(2).strip(), rest
+        else:
+            body = m.group(2) + sep + rest
     body, w.epoch = meta.find_epoch(body)
     paras, breaks = clean.split_paragraphs(body)
 
