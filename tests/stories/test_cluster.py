@@ -480,7 +480,7 @@ def test_event_glued_on_by_a_bridging_first_article_is_cut_off(art, config, apar
 def test_time_cut_finds_a_later_block_and_sends_a_late_follow_up_back():
     import numpy as np
 
-    from newsfuse.stories.cluster import _time_cut
+    from newsfuse.stories.vectors import _time_cut
 
     # items 0-4: one event; 5-8: a later one; 9: a follow-up of the first
     group = np.array([0] * 5 + [1] * 4 + [0])
@@ -594,7 +594,7 @@ def _stray_setup(art, config):
     storm report (the insurers' estimate, a day after the blackout began) in the blackout's story."""
     import numpy as np
 
-    from newsfuse.stories.cluster import _Centroid
+    from newsfuse.stories.vectors import _Centroid
 
     storm = [art(t, hours=8 * i) for i, t in enumerate(STORM[:3])] + [art(STORM[3], hours=44)]
     blackout = [art(t, hours=40 + 8 * i) for i, t in enumerate(BLACKOUT)]
@@ -609,7 +609,7 @@ def _stray_setup(art, config):
 
 
 def _spans(labels, times):
-    from newsfuse.stories.cluster import _Centroid
+    from newsfuse.stories.vectors import _Centroid
 
     cents = []
     for c in (0, 1):
@@ -627,7 +627,7 @@ def test_stray_article_moves_to_the_story_it_resembles_most(art, config, moves):
     moves once every article is with its event."""
     import numpy as np
 
-    from newsfuse.stories.cluster import _PoolSims
+    from newsfuse.stories.vectors import _PoolSims
 
     sc, X, times, labels, stray = _stray_setup(art, config)
     right = labels.copy()

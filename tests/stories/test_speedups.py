@@ -8,8 +8,9 @@ import random
 import numpy as np
 import scipy.sparse as sp
 
-from newsfuse.stories.cluster import (ClusterConfig, StoryClusterer, _Centroid, _Columns, _leader_rows, _segment_order, _shares_any,
-                                      _top_entities, _top_entities_many, _vectorisers)
+from newsfuse.stories.cluster import ClusterConfig, StoryClusterer, _vectorisers
+from newsfuse.stories.vectors import (_Centroid, _Columns, _leader_rows, _segment_order, _shares_any, _top_entities,
+                                      _top_entities_many)
 from newsfuse.stories.products import csr, dense_gram, sparse_product
 from newsfuse.stories.text import word_analyzer
 
@@ -295,7 +296,7 @@ def test_float32_document_frequencies_equal_the_python_float_adds():
 
 
 def test_unique_ints_is_numpys_unique():
-    from newsfuse.stories.cluster import _unique_ints
+    from newsfuse.stories.vectors import _unique_ints
 
     rng = np.random.default_rng(6)
     for n in (0, 1, 2, 7, 300, 5000):
@@ -318,12 +319,12 @@ def test_gram_of_two_matrices_falls_back_to_scipy_with_the_same_numbers():
 
 
 def test_count_shared_is_the_integer_product_on_both_paths():
-    from newsfuse.stories import cluster
+    from newsfuse.stories import vectors
 
     rng = np.random.default_rng(3)
     for r, k, g in [(1, 1, 1), (18, 80, 24), (5, 0, 4), (74, 571, 79), (40, 9, 300)]:
         a, b = rng.random((r, k)) < 0.2, rng.random((g, k)) < 0.3
-        got = cluster._count_shared(a, b)
+        got = vectors._count_shared(a, b)
         assert got.dtype == np.int32 and got.shape == (r, g)
         assert (got == a.astype(np.int32) @ b.T.astype(np.int32)).all()
-    assert 74 * 571 * 79 > cluster._ONE_THREAD >= 18 * 80 * 24  # both paths ran above
+    assert 74 * 571 * 79 > vectors._ONE_THREAD >= 18 * 80 * 24  # both paths ran above
