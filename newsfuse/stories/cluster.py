@@ -23,8 +23,8 @@ Why this shape:
   re-clustered in publish order at every ``add`` with current IDF weights, then mapped back onto
   existing ids (seeded by settled centroids; oldest id wins; merged ids become aliases). Articles
   may move between hot stories; the caller's Article objects are updated in place.
-- Storylines the same way (``storylines.StorylineLinker``): at every ``add`` all hot stories are re-
-  clustered into storylines (agglomerative, centroid cosine, best pair first), each hot storyline
+- Storylines the same way (``storylines.StorylineLinker``): at every ``add`` all hot stories are
+  re-clustered into storylines (agglomerative, centroid cosine, best pair first), each hot storyline
   taking part as one fixed *seed* made of its cold stories' vectors; merges also need agreeing
   entities, IDF-weighted anchors (outlet names excluded) and articles about as similar across the
   two groups as within the looser one (cohesion margin; for two settled lines also a cohesion
