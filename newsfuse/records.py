@@ -259,6 +259,9 @@ class TimelineItem:
     date: date
     text: str
     citations: list[Citation] = field(default_factory=list)
+    # the time stamp of the live-blog entry the sentence comes from, when that entry was posted on
+    # ``date`` (a live blog's "14:05"); None for other sentences (reports say the day, not the hour)
+    time: datetime | None = None
 
 
 @dataclass

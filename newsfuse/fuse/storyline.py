@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
+from newsfuse.fuse.timeline import timeline_order
 from newsfuse.ingest.liveblog import is_live_title
 from newsfuse.records import Brief, StorylineBrief, StorylineItem, TimelineItem
 
@@ -34,7 +35,8 @@ def _key(text: str) -> str:
 
 
 def merged_timeline(briefs: list[Brief]) -> list[StorylineItem]:
-    """Every story's timeline in one date order (stories in the order given within a day).
+    """Every story's timeline in one date order (within a day as ``timeline_order`` puts it, then
+    stories in the order given).
 
     The same happening told in the same words by two stories (the strike's date in the deal's
     background) is one entry citing both, kept under the story that told it first."""
@@ -48,11 +50,11 @@ def merged_timeline(briefs: list[Brief]) -> list[StorylineItem]:
                 known = {(c.article_id, c.sentence) for c in have.citations}
                 have.citations.extend(c for c in t.citations if (c.article_id, c.sentence) not in known)
                 continue
-            entry = StorylineItem(brief.story_id, TimelineItem(t.date, t.text, list(t.citations)))
+            entry = StorylineItem(brief.story_id, TimelineItem(t.date, t.text, list(t.citations), t.time))
             seen[key] = entry
             out.append(entry)
     order = {b.story_id: i for i, b in enumerate(briefs)}
-    out.sort(key=lambda e: (e.item.date, order[e.story_id]))
+    out.sort(key=lambda e: (timeline_order(e.item), order[e.story_id]))
     return out
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Iterable
 
 import numpy as np
@@ -29,6 +29,7 @@ from newsfuse.records import Article, Citation, Happening, TimelineItem
 
 __all__ = [
     "build_timeline",
+    "timeline_order",
     "find_date_mentions",
     "happenings_for",
     "rank_dates",
@@ -448,9 +449,30 @@ def build_timeline(
                 s = sent_obj[(aid, idx)]
                 cites = [Citation(aid, idx, s.text)]
                 cites += _copies(X, r, cand, keys, sent_obj, aid)
-                items.append(TimelineItem(date=d, text=without_page_stamp(s.text), citations=cites))
-    items.sort(key=lambda it: it.date)  # stable: within a day, most central first
+                items.append(TimelineItem(date=d, text=without_page_stamp(s.text), citations=cites,
+                                          time=_entry_time(by_id[aid], s, d)))
+    items.sort(key=timeline_order)  # stable: within a day, most central first, then by the hour
     return items
+
+
+def _entry_time(article: Article, s, d: date) -> datetime | None:
+    """When the live-blog entry holding sentence ``s`` was posted, if on day ``d``: an entry posted
+    on Tuesday that tells of Monday dates Monday's item, whose hour it does not know."""
+    if s.entry is None or not 0 <= s.entry < len(article.entries):
+        return None
+    t = article.entries[s.entry].time
+    return t if t is not None and t.date() == d else None
+
+
+def timeline_order(item: TimelineItem) -> tuple:
+    """Sort key of timeline items: by day; within a day those without a time first (a report's
+    account of the day), then live-blog entries in the order they were posted (offsets compared
+    as instants; a time without an offset is taken as written)."""
+    t = item.time
+    if t is None:
+        return (item.date, 0, datetime.min)
+    off = t.utcoffset()
+    return (item.date, 1, t.replace(tzinfo=None) - off if off is not None else t.replace(tzinfo=None))
 
 
 def _standalone_filter():

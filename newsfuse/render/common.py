@@ -142,6 +142,12 @@ def stamp(d: datetime | None) -> str | None:
     return d.isoformat() if d is not None else None
 
 
+def when(item) -> str:
+    """A timeline item's day as a reader sees it: "2026-03-04", or "2026-03-04 14:05" when it comes
+    from a live-blog entry stamped that day (the blog's own clock, as it wrote it)."""
+    return f"{day(item.date)} {item.time:%H:%M}" if item.time is not None else day(item.date)
+
+
 def source_label(outlet: str | None, path: str | None, article_id: str) -> str:
     """How to name a source: its outlet, else its file name, else its id (the label fusion's
     notes use too, so a reader can match "dornhavn-live.txt" in a note to its figures)."""

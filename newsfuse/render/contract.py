@@ -102,6 +102,11 @@ def validate_brief(doc: dict) -> list[str]:
     for i, t in enumerate(_list(doc, "timeline", problems)):
         _fields(t, {"date": _is_date, "text": _is_str, "citations": lambda v: isinstance(v, list) and v},
                 f"timeline[{i}]", problems)
+        if isinstance(t, dict) and t.get("time") is not None:  # added later: optional
+            if not _is_datetime(t["time"]):
+                problems.append(f"timeline[{i}].time: expected an ISO-8601 datetime or null")
+            elif t["time"][:10] != t.get("date"):
+                problems.append(f"timeline[{i}].time: not on the item's date {t.get('date')!r}")
         for j, c in enumerate(t.get("citations") or []):
             _citation(c, f"timeline[{i}].citations[{j}]", problems)
     for i, e in enumerate(_list(doc, "entities", problems)):

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import html
 import json
 import os
 import tempfile
 from pathlib import Path
+from urllib.parse import quote
 
 from newsfuse.records import StorylineBrief
 
@@ -50,7 +52,29 @@ def write_briefs(folder: Path, run, formats=FORMATS) -> list[str]:
     files.update({f"{sb.storyline_id}.{fmt}": render_brief(sb, fmt) for sb in lines for fmt in formats})
     if "md" in formats:
         files["README.md"] = index_markdown(run.briefs, run.stories, lines)
-    return write_folder(Path(folder), files, index_json(run.stories, run.articles, briefs=run.briefs, storylines=lines))
+    headlines = {b.story_id: b.headline for b in run.briefs}
+    stubs = {f"{old}.{fmt}": merged_stub(old, s.id, headlines.get(s.id, ""), fmt)
+             for s in run.stories if s.id in headlines for old in getattr(s, "aliases", None) or []
+             if old != s.id for fmt in formats if fmt != "json"}
+    return write_folder(Path(folder), files, index_json(run.stories, run.articles, briefs=run.briefs, storylines=lines),
+                        stubs={k: v for k, v in stubs.items() if k not in files})
+
+
+def merged_stub(old: str, new: str, headline: str, fmt: str) -> str:
+    """What stands at ``<old>.md`` / ``<old>.html`` once story ``old`` merged into ``new``: a link
+    (and, in HTML, a redirect) there, so a bookmark or a link to the old brief still leads to the
+    story. No JSON stub: every ``<id>.json`` of a folder is a contract-v1 brief that scripts and
+    ``validate_brief`` read as one; programs find the new id in index.json's ``merged_ids``."""
+    if fmt == "md":
+        return f"Story {old} was merged into [{new}]({quote(new)}.md).\n"
+    target, o, n = html.escape(quote(new) + ".html"), html.escape(old), html.escape(new)
+    title = f": {html.escape(headline)}" if headline else ""
+    return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+            f"<meta http-equiv=\"refresh\" content=\"0; url={target}\">\n"
+            f"<link rel=\"canonical\" href=\"{target}\">\n<meta name=\"robots\" content=\"noindex\">\n"
+            f"<title>Moved to story {n}</title>\n</head>\n<body>\n"
+            f"<p>Story <code>{o}</code> was merged into story <a href=\"{target}\">{n}</a>{title}.</p>\n"
+            "</body>\n</html>\n")
 
 
 def _sha256(data: bytes) -> str:
@@ -77,9 +101,14 @@ def _previously_written(folder: Path) -> dict[str, set[str]]:
             continue
         # plain names only: an index.json is a file anyone can edit, never a list of paths to delete
         for k, v in listed.items():
-            if isinstance(k, str) and isinstance(v, str) and k != INDEX and Path(k).name == k and k not in ("", ".", ".."):
+            if isinstance(k, str) and isinstance(v, str) and _plain(k):
                 out.setdefault(k, set()).add(v)
     return out
+
+
+def _plain(name: str) -> bool:
+    """A file name of the folder itself (no path, not index.json)."""
+    return name != INDEX and Path(name).name == name and name not in ("", ".", "..")
 
 
 def foreign_files(folder: Path) -> list[str]:
@@ -98,6 +127,18 @@ def foreign_files(folder: Path) -> list[str]:
     return [n for n in ("README.md",) if (folder / n).exists() and n not in ours]
 
 
+def _ours_or_free(path: Path, digests: set[str]) -> bool:
+    """No file at ``path``, or one whose content has one of ``digests`` (as newsfuse wrote it)."""
+    if path.is_symlink():
+        return False
+    try:
+        return _sha256(path.read_bytes()) in digests
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+
+
 def _write_atomic(path: Path, data: bytes) -> None:
     """Replace ``path`` in one step: a reader (a browser, a sync tool, `serve`) never sees half a
     brief, and a run killed mid-write leaves the old file whole."""
@@ -112,13 +153,19 @@ def _write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-def write_folder(folder: Path, files: dict[str, str], index: dict) -> list[str]:
+def write_folder(folder: Path, files: dict[str, str], index: dict, stubs: dict[str, str] | None = None) -> list[str]:
     """Write ``files`` (name -> text) and ``index`` (as index.json, with ``written`` added) into
     ``folder``; remove the previous run's files this run did not write again if nobody changed
     them since. Returns the names removed. The index names what this run will write before it
-    writes it, so files of a run that was killed are still known as newsfuse's."""
+    writes it, so files of a run that was killed are still known as newsfuse's.
+
+    ``stubs`` (name -> text; the redirects of merged ids) are written only where no file stands
+    or newsfuse's own does, unchanged: an old brief the user edited, or a file of theirs that
+    happens to bear the name, is left as it is."""
     folder.mkdir(parents=True, exist_ok=True)
     before = _previously_written(folder)
+    files = {**files, **{name: text for name, text in (stubs or {}).items() if name not in files and _plain(name)
+                         and _ours_or_free(folder / name, before.get(name, set()) | {_sha256(text.encode("utf-8"))})}}
     data = {name: text.encode("utf-8") for name, text in files.items()}
     written = {name: _sha256(b) for name, b in data.items()}
     _write_atomic(folder / INDEX, json.dumps({**_index_doc(folder), "writing": written},

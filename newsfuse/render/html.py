@@ -13,7 +13,7 @@ from jinja2 import Environment, PackageLoader
 
 from newsfuse.records import Brief, StorylineBrief
 from newsfuse.render.common import (cited_numbers, copy_words, day, headline_source, report_extras, reported, safe_url, source_label,
-                                    source_labels, source_numbers, span_text, storyline_numbers, storyline_sources)
+                                    source_labels, source_numbers, span_text, stamp, storyline_numbers, storyline_sources, when)
 
 
 @lru_cache(maxsize=1)
@@ -41,7 +41,8 @@ def to_html(brief: Brief, storyline_link: str | None = None) -> str:
         "generated": brief.generated_at.strftime("%Y-%m-%d %H:%M %Z").strip(),
         "summary": _summary(brief, numbers),
         "facts": _facts(brief, numbers, outlet_of),
-        "timeline": [(day(t.date), t.text, cited_numbers(t.citations, numbers)) for t in brief.timeline],
+        "timeline": [(stamp(t.time) or day(t.date), when(t), t.text, cited_numbers(t.citations, numbers))
+                     for t in brief.timeline],
         "quotes": [(q.speaker, q.text if q.direct else reported(q.speaker, q.text, q.citations), q.direct,
                     cited_numbers(q.citations, numbers)) for q in brief.quotes],
         "unique": [(outlet_of.get(u.article_id, u.article_id), u.text, cited_numbers([u.citation], numbers))
@@ -66,7 +67,8 @@ def storyline_to_html(sb: StorylineBrief) -> str:
         "stories": [{"n": order[b.story_id], "id": b.story_id, "headline": b.headline, "n_sources": len(b.sources),
                      "span": span_text(b.sources), "summary": _summary(b, numbers),
                      "facts": _facts(b, numbers, outlet_of)} for b in sb.stories],
-        "timeline": [(day(e.item.date), e.item.text, cited_numbers(e.item.citations, numbers), order[e.story_id])
+        "timeline": [(stamp(e.item.time) or day(e.item.date), when(e.item), e.item.text,
+                      cited_numbers(e.item.citations, numbers), order[e.story_id])
                      for e in sb.timeline],
         "sources": _sources(sources, numbers, outlet_of),
     }

@@ -4,7 +4,9 @@ Fields may be added to the contract, never renamed. Added here: ``facts[].note``
 disagrees, how a figure moved), ``entities[].variants`` and ``entities[].article_ids``, the
 top-level ``storyline_id``, ``quotes[].direct`` (false for reported speech; absent in older
 briefs, read as true) and ``facts[].reports[].copies`` (the figure's sentence in duplicates of the
-report's article, e.g. outlets that ran the wire text: cited, not counted; absent in older briefs). Dates are YYYY-MM-DD, datetimes ISO-8601.
+report's article, e.g. outlets that ran the wire text: cited, not counted; absent in older briefs) and
+``timeline[].time`` (when the live-blog entry the item comes from was posted, that day; null for
+other items, absent in older briefs). Dates are YYYY-MM-DD, datetimes ISO-8601.
 """
 
 from __future__ import annotations
@@ -70,8 +72,8 @@ def to_json(brief: Brief) -> dict[str, Any]:
         "quotes": [{"speaker": q.speaker, "text": q.text, "citations": [_cite(c) for c in q.citations],
                     "direct": bool(q.direct)}
                    for q in brief.quotes],
-        "timeline": [{"date": day(t.date), "text": t.text, "citations": [_cite(c) for c in t.citations]}
-                     for t in brief.timeline],
+        "timeline": [{"date": day(t.date), "time": stamp(t.time), "text": t.text,
+                      "citations": [_cite(c) for c in t.citations]} for t in brief.timeline],
         "entities": [{"name": e.name, "type": e.type, "mentions": int(e.mentions),
                       "variants": list(e.variants), "article_ids": list(e.article_ids)}
                      for e in brief.entities],
@@ -145,7 +147,8 @@ def from_json(d: dict[str, Any]) -> Brief:
         quotes=[BriefQuote(q.get("speaker"), q["text"], [_uncite(c) for c in q.get("citations", [])],
                            q.get("direct") is not False)  # briefs older than the field: direct
                 for q in d.get("quotes", [])],
-        timeline=[TimelineItem(_date(t["date"]), t["text"], [_uncite(c) for c in t.get("citations", [])])
+        timeline=[TimelineItem(_date(t["date"]), t["text"], [_uncite(c) for c in t.get("citations", [])],
+                               _datetime(t.get("time")))  # absent in older briefs
                   for t in d.get("timeline", [])],
         entities=[Entity(e["name"], e.get("type", "other"), int(e.get("mentions", 0)),
                          list(e.get("variants") or []), list(e.get("article_ids") or []))
@@ -168,7 +171,7 @@ def storyline_to_json(sb: StorylineBrief) -> dict[str, Any]:
         "headline": sb.headline,
         "generated_at": stamp(sb.generated_at),
         "stories": [to_json(b) for b in sb.stories],
-        "timeline": [{"date": day(e.item.date), "text": e.item.text, "story_id": e.story_id,
+        "timeline": [{"date": day(e.item.date), "time": stamp(e.item.time), "text": e.item.text, "story_id": e.story_id,
                       "citations": [_cite(c) for c in e.item.citations]} for e in sb.timeline],
     }
 

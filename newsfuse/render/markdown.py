@@ -12,7 +12,7 @@ import re
 
 from newsfuse.records import Brief, Citation, StorylineBrief
 from newsfuse.render.common import (cited_numbers, copy_words, day, report_extras, headline_source, reported, safe_url, source_label,
-                                    source_labels, source_numbers, span_text, storyline_numbers, storyline_sources)
+                                    source_labels, source_numbers, span_text, storyline_numbers, storyline_sources, when)
 
 _MD_SPECIAL = re.compile(r"([\\`*\[\]<>]|(?<!\w)_|_(?!\w))")  # intraword _ is harmless
 
@@ -139,7 +139,7 @@ def _facts(brief: Brief, numbers: dict[str, int], labels: dict[str, str], level:
 
 
 def _happening(t, numbers: dict[str, int], tail: str = "") -> str:
-    return f"- **{day(t.date)}** — {md_escape(t.text)} {_marks(t.citations, numbers)}{tail}"
+    return f"- **{when(t)}** — {md_escape(t.text)} {_marks(t.citations, numbers)}{tail}"
 
 
 def _sources(sources, numbers: dict[str, int], labels: dict[str, str]) -> list[str]:

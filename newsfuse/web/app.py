@@ -315,6 +315,7 @@ def create_app(
     env.filters["safe_url"] = views.safe_url
     env.filters["dt"] = views.fmt_dt
     env.filters["day"] = lambda v: views.fmt_dt(v, with_time=False)
+    env.filters["when"] = views.timeline_when
     env.filters["snippet"] = snippet_markup
     env.filters["counted"] = views.counted
     env.filters["in_source_order"] = views.in_source_order

@@ -64,6 +64,15 @@ def fmt_dt(value: Any, with_time: bool = True) -> str:
     return d.isoformat()
 
 
+def timeline_when(item: dict) -> str:
+    """A timeline entry's day, with the hour of the live-blog entry it comes from ("2026-03-04
+    14:05", midnight included) as the rendered briefs show it."""
+    t = as_datetime(item.get("time"))
+    if isinstance(t, datetime):
+        return f"{t:%Y-%m-%d %H:%M}"
+    return str(item.get("date") or "")
+
+
 def iso(value: Any) -> str | None:
     """ISO string for JSON, whatever the store handed back."""
     d = as_datetime(value)

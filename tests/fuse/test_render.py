@@ -122,8 +122,8 @@ def test_json_follows_contract_v1_exactly(brief):
     assert all(set(s) == {"text", "citations"} for s in doc["summary"])
     assert all(set(q) == {"speaker", "text", "citations", "direct"} for q in doc["quotes"])
     assert all(isinstance(q["direct"], bool) for q in doc["quotes"])
-    assert all(set(t) == {"date", "text", "citations"} and re.fullmatch(r"\d{4}-\d{2}-\d{2}", t["date"])
-               for t in doc["timeline"])
+    assert all(set(t) == {"date", "time", "text", "citations"} and re.fullmatch(r"\d{4}-\d{2}-\d{2}", t["date"])
+               and t["time"] is None for t in doc["timeline"])  # time: only items from a live blog's entries
     assert all(set(e) >= {"name", "type", "mentions"} for e in doc["entities"])
     assert all(set(u) == {"article_id", "text", "citation"} for u in doc["unique"])
     src = doc["sources"][0]

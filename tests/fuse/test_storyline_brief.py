@@ -82,7 +82,7 @@ def test_sources_are_numbered_once_across_the_stories_in_every_format():
     assert html.count('<li id="src-') == 5 and 'href="#src-3"' in html
     data = json.loads(json.dumps(storyline_to_json(sb)))
     assert [s["story_id"] for s in data["stories"]] == ["s-strike", "s-deal"]
-    assert data["timeline"][0] == {"date": "2026-03-02", "text": STRIKE_SENTENCE, "story_id": "s-strike",
+    assert data["timeline"][0] == {"date": "2026-03-02", "time": None, "text": STRIKE_SENTENCE, "story_id": "s-strike",
                                    "citations": [{"article_id": "a1", "sentence": 0, "text": STRIKE_SENTENCE},
                                                  {"article_id": "b2", "sentence": 3, "text": STRIKE_SENTENCE}]}
 

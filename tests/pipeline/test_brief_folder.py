@@ -256,3 +256,82 @@ def test_a_folder_with_the_users_own_readme_or_index_is_refused_before_any_work(
     run("export", "-o", str(project), "--db", db)
     run("export", "-o", str(project), "--db", db)
     assert (project / "notes.txt").read_text() == "mine" and (project / "README.md").exists()
+
+
+def _story_store(db: Path, *stories) -> None:
+    """Save ``stories`` (records.Story) into the store at ``db`` as the clusterer records them,
+    over two invented ferry reports a0 and a1."""
+    from datetime import datetime, timezone
+
+    from newsfuse.records import Article
+    from newsfuse.store import Store
+
+    with Store(db) as store:
+        with store.transaction() as conn:
+            if not store.count_articles():
+                store.add_articles(conn, [
+                    Article(id=f"a{k}", text=f"The Saint Alma ferry capsized off Calver Point, report {k}.",
+                            outlet=o, published=datetime(2026, 3, 12, 9 + k, tzinfo=timezone.utc))
+                    for k, o in enumerate(["Harbour Courier", "Northgate Daily"])])
+            store.save_stories(conn, list(stories))
+
+
+def test_a_merged_storys_old_files_become_links_to_the_story_it_joined(tmp_path):
+    """A bookmark of <old-id>.html, or a link to it from elsewhere, found nothing once the story
+    merged: the old id's md and html now lead to the story it joined, its json goes."""
+    from newsfuse.records import Story
+
+    db, out = tmp_path / "w.db", tmp_path / "briefs"
+    _story_store(db, Story(id="s-old", article_ids=["a1"]), Story(id="s-new", article_ids=["a0"]))
+    run("export", "--db", str(db), "-o", str(out), "-q")
+    assert story_files(out) == {f"s-{n}.{f}" for n in ("old", "new") for f in ("md", "html", "json")}
+    _story_store(db, Story(id="s-new", article_ids=["a0", "a1"], aliases=["s-old"]))
+    result = run("export", "--db", str(db), "-o", str(out))
+    assert "s-old.json" in result.stderr and "s-old.md" not in result.stderr  # removed; the others replaced
+    assert story_files(out) == {"s-new.md", "s-new.html", "s-new.json", "s-old.md", "s-old.html"}
+    assert (out / "s-old.md").read_text() == "Story s-old was merged into [s-new](s-new.md).\n"
+    page = (out / "s-old.html").read_text()
+    assert '<meta http-equiv="refresh" content="0; url=s-new.html">' in page and '<a href="s-new.html">s-new</a>' in page
+    index = json.loads((out / "index.json").read_text())
+    assert {"s-old.md", "s-old.html"} <= set(index["written"]) and "s-old.json" not in index["written"]
+    assert [s["story_id"] for s in index["stories"]] == ["s-new"]  # the stubs are no stories
+    assert "s-old" not in (out / "README.md").read_text()
+
+    # the story merges again: the old id's links follow it to where it is now
+    _story_store(db, Story(id="s-top", article_ids=["a0", "a1"], aliases=["s-new"]))
+    run("export", "--db", str(db), "-o", str(out), "-q")
+    assert story_files(out) == {"s-top.md", "s-top.html", "s-top.json", "s-old.md", "s-old.html",
+                                "s-new.md", "s-new.html"}
+    assert "[s-top](s-top.md)" in (out / "s-old.md").read_text()
+    assert 'url=s-top.html' in (out / "s-new.html").read_text()
+    # and they are newsfuse's files like the briefs: gone when their format is no longer asked for
+    run("export", "--db", str(db), "-o", str(out), "-q", "-f", "json")
+    assert story_files(out) == {"s-top.json"}
+
+
+def test_an_old_brief_the_user_edited_is_not_replaced_by_a_link(tmp_path):
+    from newsfuse.records import Story
+
+    db, out = tmp_path / "w.db", tmp_path / "briefs"
+    _story_store(db, Story(id="s-old", article_ids=["a1"]), Story(id="s-new", article_ids=["a0"]))
+    run("export", "--db", str(db), "-o", str(out), "-q", "-f", "md,html")
+    edited = (out / "s-old.html").read_text().replace("</main>", "<p>Checked by the desk.</p></main>")
+    (out / "s-old.html").write_text(edited)
+    _story_store(db, Story(id="s-new", article_ids=["a0", "a1"], aliases=["s-old"]))
+    run("export", "--db", str(db), "-o", str(out), "-q", "-f", "md,html")
+    assert (out / "s-old.html").read_text() == edited  # the user's now: neither replaced nor removed
+    assert "[s-new](s-new.md)" in (out / "s-old.md").read_text()
+    written = json.loads((out / "index.json").read_text())["written"]
+    assert "s-old.html" not in written and "s-old.md" in written
+    run("export", "--db", str(db), "-o", str(out), "-q", "-f", "md,html")
+    assert (out / "s-old.html").read_text() == edited
+
+
+def test_a_merged_stub_escapes_the_ids_it_names():
+    from newsfuse.render.folder import merged_stub
+
+    page = merged_stub('s-"a<b>', "s-x&y'z", "Ferry <b>capsizes</b>", "html")
+    assert "<b>" not in page and 's-"a' not in page and "x&y" not in page
+    assert "s-&quot;a&lt;b&gt;" in page and "Ferry &lt;b&gt;capsizes&lt;/b&gt;" in page
+    assert 'url=s-x%26y%27z.html"' in page and 'href="s-x%26y%27z.html"' in page
+    assert merged_stub("s-1", "s x", "", "md") == "Story s-1 was merged into [s x](s%20x.md).\n"
