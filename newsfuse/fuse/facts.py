@@ -367,19 +367,18 @@ def fuse_claims(
         item = _Item(c, outlet, source_key, low, high, day, moment, before, carried.get(id(c), []))
         if c.article_id in not_analysed or _is_foreign_amount(c):
             listed[(c.quantity.strip().lower(), outlet)].append(item)
-        else:
-            by_quantity[c.quantity.strip().lower()].append(item)
+        else:  # an eyewitness's count is its own fact from the start: never folded into, or set against, a total
+            key = c.quantity.strip().lower()
+            by_quantity[f"{key} {EYEWITNESS}" if c.eyewitness else key].append(item)
 
     named = _fold_generic(by_quantity)
     facts: list[Fact] = []
     for quantity, all_items in by_quantity.items():
-        totals = [i for i in all_items if not i.claim.eyewitness]
-        for name, items in _lengths_of_things(quantity, totals) if totals else ():
+        if quantity.endswith(EYEWITNESS):
+            facts.extend(_facts_of(quantity, all_items, articles, EYEWITNESS_NOTE, accounts=True))
+            continue
+        for name, items in _lengths_of_things(quantity, all_items):
             facts.extend(_facts_of(name, items, articles, named.get(quantity)))
-        seen = [i for i in all_items if i.claim.eyewitness]
-        if seen:
-            facts.extend(_facts_of(f"{quantity} {EYEWITNESS}", seen, articles,
-                                   " ".join(filter(None, [EYEWITNESS_NOTE, named.get(quantity)])), accounts=True))
     for (quantity, _outlet), items in listed.items():
         items = _one_per_outlet_figure(items)
         facts.append(_fact(quantity, "single", items, articles, LISTED_NOTE))

@@ -5,7 +5,9 @@ from datetime import datetime, timezone
 
 from newsfuse.extract import extract
 from newsfuse.fuse import build_brief
-from newsfuse.records import Article, Story, article_id_for
+from newsfuse.fuse.facts import fuse_claims
+from newsfuse.ingest.segment import ensure_sentences
+from newsfuse.records import Article, Claim, Story, article_id_for
 
 
 def _article(outlet: str, title: str, text: str) -> Article:
@@ -75,3 +77,27 @@ def test_a_named_speaker_recovering_bodies_is_no_eyewitness():
     rows = _rows(TOLL, rescuer)
     assert not any("eyewitness" in q for q in rows), rows
     assert rows["people killed"][0] == "conflict", rows
+
+
+def test_accounts_that_share_a_figure_agree_and_leave_the_totals_and_their_folding_alone():
+    """At fusion: two witnesses' "about 10" agree as accounts; the toll of 40 from two outlets and a
+    third outlet's "40 workers" still fold into one agreed "people killed" row."""
+    texts = {"Lake Courier": "Forty people were killed, officials said.",
+             "Delta Times": "Officials said 40 people were killed. \"About 10 died around me,\" said Ada Ibe.",
+             "Hill Post": "Forty workers were killed. \"We saw about 10 killed at the gate,\" said Musa Kari."}
+    arts = {o: _article(o, "Attack", t) for o, t in texts.items()}
+    for a in arts.values():
+        ensure_sentences(a)
+    lake, delta, hill = arts["Lake Courier"], arts["Delta Times"], arts["Hill Post"]
+    claims = [Claim(lake.id, 0, "people killed", "Forty", number=40, text=lake.sentences[0].text),
+              Claim(delta.id, 0, "people killed", "40", number=40, text=delta.sentences[0].text),
+              Claim(delta.id, 1, "people killed", "About 10", number=10, qualifier="about", attribution="Ada Ibe",
+                    eyewitness=True, text=delta.sentences[1].text),
+              Claim(hill.id, 0, "workers killed", "Forty", number=40, text=hill.sentences[0].text),
+              Claim(hill.id, 1, "people killed", "about 10", number=10, qualifier="about", attribution="Musa Kari",
+                    eyewitness=True, text=hill.sentences[1].text)]
+    facts = {f.quantity: f for f in fuse_claims(claims, {a.id: a for a in arts.values()})}
+    assert set(facts) == {"people killed", "people killed (eyewitness account)"}, list(facts)
+    assert facts["people killed"].status == "agree"
+    assert len(facts["people killed"].reports) == 3
+    assert facts["people killed (eyewitness account)"].status == "agree"
