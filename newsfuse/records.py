@@ -154,6 +154,9 @@ class Claim:
     # who read it: the claim rules, or the learned reader (``extract.learned``), which is right far
     # less often on real pages, so the brief marks its readings and never lets them decide a status
     method: ClaimMethod = "rules"
+    # the figure stands in the quoted words of someone who saw part of the event ("Straight away about
+    # 10 were killed around me," a resident said): a count of one scene, never set against the totals
+    eyewitness: bool = False
 
 
 @dataclass

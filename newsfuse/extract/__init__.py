@@ -17,6 +17,7 @@ from .entities import extract_entities
 from .language import is_english, language_of
 from .quotes import extract_quotes, same_quote
 from .speakers import ArticleContext
+from .witness import mark_eyewitness
 
 __all__ = ["extract", "extract_claims", "extract_quotes", "extract_entities", "extract_happenings",
            "resolve_date", "same_quote", "ensure_sentences", "attribute_quoted", "claims_and_quotes"]
@@ -41,10 +42,12 @@ def attribute_quoted(claims: list, quotes: list) -> None:
 
 
 def claims_and_quotes(art: Article) -> tuple[list, list]:
-    """One article's claims and quotes, a figure inside quoted words attributed to its speaker (the
-    evaluation harness reads articles through this too, so it scores what the brief gets)."""
+    """One article's claims and quotes, a figure inside quoted words attributed to its speaker and
+    marked when the speaker is an eyewitness (the evaluation harness reads articles through this
+    too, so it scores what the brief gets)."""
     claims, quotes = extract_claims(art, ArticleContext()), extract_quotes(art, ArticleContext())
     attribute_quoted(claims, quotes)
+    mark_eyewitness(claims, quotes, art)
     return claims, quotes
 
 

@@ -40,6 +40,11 @@ Decisions (documented here because readers of a brief rely on them):
 * Durations measure different things (an earlier strike's 24 hours, the talks' seven hours): two
   readings are one fact only when they name the same thing ("24-hour strike", "the talks lasted")
   or state the same figure; a split part that names one thing is named after it.
+* A figure in the quoted words of an eyewitness ("Straight away about 10 were killed around me,"
+  a resident said; marked at extraction, see ``newsfuse.extract.witness``) counts what one person
+  saw at one place, not the event's toll: such figures get their own row, "<quantity> (eyewitness
+  account)", ``single`` or ``agree`` among themselves and never set against the reported totals.
+  An official quoted in the first person ("We counted 40 bodies," the governor said) is a total.
 * ``single``: one outlet only, all its figures alike. A duplicate article (``duplicate_of``)
   is not an independent source: its claims that repeat a figure of the original are dropped,
   but a figure the duplicate changed ("340" in a copy of wire text that says "310") is its
@@ -362,12 +367,16 @@ def fuse_claims(
         item = _Item(c, outlet, source_key, low, high, day, moment, before, carried.get(id(c), []))
         if c.article_id in not_analysed or _is_foreign_amount(c):
             listed[(c.quantity.strip().lower(), outlet)].append(item)
-        else:
-            by_quantity[c.quantity.strip().lower()].append(item)
+        else:  # an eyewitness's count is its own fact from the start: never folded into, or set against, a total
+            key = c.quantity.strip().lower()
+            by_quantity[f"{key} {EYEWITNESS}" if c.eyewitness else key].append(item)
 
     named = _fold_generic(by_quantity)
     facts: list[Fact] = []
     for quantity, all_items in by_quantity.items():
+        if quantity.endswith(EYEWITNESS):
+            facts.extend(_facts_of(quantity, all_items, articles, EYEWITNESS_NOTE, accounts=True))
+            continue
         for name, items in _lengths_of_things(quantity, all_items):
             facts.extend(_facts_of(name, items, articles, named.get(quantity)))
     for (quantity, _outlet), items in listed.items():
@@ -388,15 +397,17 @@ def _status(items: list[_Item], groups: list[list[_Item]]) -> str:
     return "single" if len(outlets) == 1 or len(sources) == 1 else "agree"
 
 
-def _facts_of(quantity: str, items: list[_Item], articles: dict[str, Article], named: str | None) -> list[Fact]:
+def _facts_of(quantity: str, items: list[_Item], articles: dict[str, Article], named: str | None,
+              accounts: bool = False) -> list[Fact]:
     """The fact(s) of one quantity. Sources that share one figure while one of them also gives
     another (a part and its whole, two things keyed alike) agree on that figure only: each figure
-    is then its own row, so "agree" is only said of one value."""
+    is then its own row, so "agree" is only said of one value. Eyewitness ``accounts`` count what
+    each saw where they stood, so differing ones are rows of their own too, never a conflict."""
     items = _one_per_outlet_figure(_learned_where_rules_agree(items))
     groups = _group_figures(items)
     status = _status(items, groups)
     rows = [(status, items, groups)]
-    if status == "agree" and len(groups) > 1:
+    if (status == "agree" or accounts) and len(groups) > 1:
         rows = [(_status(g, [g]), g, [g]) for g in sorted(groups, key=_majority_key)]
     out = []
     for k, (st, its, gs) in enumerate(rows):
@@ -534,6 +545,9 @@ def _carriers(claims: list[Claim], copied: set[int], articles: dict[str, Article
     return out
 
 
+EYEWITNESS = "(eyewitness account)"
+EYEWITNESS_NOTE = ("A witness's count of what they saw, quoted first-hand: not the event's total, so not "
+                   "compared with the reported figures.")
 LISTED_NOTE = "Listed, not compared: language not analysed; the same unit word may count different things."
 
 
