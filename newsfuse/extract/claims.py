@@ -34,7 +34,7 @@ from .language import amount_qualifier, is_english, language_of, unit_amounts
 from .lexicon import _EV_PATTERN_RES, NOT_GROUPS, PERSON_CATEGORIES, THING_CATEGORIES, UNITS_OF_MACHINES, EVENT_NOUNS, EVENT_RE, category_of, event_of, quantity_key, split_key
 from .numbers import NUMBER_WORDS, NumberMention, find_numbers
 from .quotes import in_quotation
-from .speakers import ArticleContext, find_attribution
+from .speakers import ArticleContext, counted_by, find_attribution
 
 __all__ = ["extract_claims", "claims_in_sentence", "rule_claims"]
 
@@ -1923,6 +1923,13 @@ def _asserted_claims(text: str, article_id: str, index: int, ref_date, ctx: Arti
             start = max((m.end() for m in splits if m.end() <= pos), default=0)
             nxt = next((m.start() for m in splits if m.start() > pos), len(text))
             own = find_attribution(text[start:nxt], ctx)
+            if not own and (start or nxt < len(text)):
+                # "..., while the number of injured recorded by hospitals reached 40": a clause that names its
+                # own counter takes it, or no source at all, never the other clause's
+                names, own = counted_by(text[start:nxt], ctx)
+                if names and c.attribution != own:
+                    out[k] = replace(c, attribution=own)
+                    continue
             if own and own != c.attribution:
                 out[k] = replace(c, attribution=own)
     return out

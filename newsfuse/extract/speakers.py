@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-__all__ = ["ArticleContext", "split_speaker", "find_attribution", "SPEECH_VERBS", "person_names", "undot_titles",
+__all__ = ["ArticleContext", "split_speaker", "find_attribution", "counted_by", "SPEECH_VERBS", "person_names", "undot_titles",
            "ROLE_WORDS", "person_role"]
 
 SPEECH_VERBS = (
@@ -507,6 +507,37 @@ def find_attribution(text: str, ctx: ArticleContext | None = None) -> str | None
             continue
         return _resolve_src(subj, ctx)
     return None
+
+
+# a counter named in the passive: "the number of injured recorded by hospitals reached 40", "40 were counted
+# by the Red Cross"; what follows "by" is the counter up to a verb, a preposition or a date (an "and" goes on
+# only into a name: "the Ministry of Health and Social Affairs")
+_COUNTED_BY = re.compile(r"\b(?:recorded|registered|counted|tallied|logged|documented|reported|confirmed|"
+                         r"compiled|released|published|estimated)\s+(?:so\s+far\s+|overnight\s+)?by\s+"
+                         rf"(?!\d|(?:{_WDAY}|{_MONTHS}|noon|midnight|dawn|dusk|nightfall|then|now|late|early|"
+                         r"(?:the\s+)?(?:end|time|morning|afternoon|evening|weekend|night)s?)\b)"
+                         r"(?P<src>[^,;:.“”\"()]{2,80})", re.I)
+_COUNTER_END = re.compile(
+    r"\s+(?:(?:rose|climbed|reached|stood|showed|gave|numbered|totall?ed|topped|exceeded|fell|dropped|doubled|"
+    r"jumped|increased|was|were|is|are|had|has|have|remained|amounted|grew|surpassed|put|on|in|at|since|until|"
+    r"till|as|by|to|for|from|with|during|after|before|across|around|near|outside|inside|within|throughout|"
+    r"over|under|via|(?:and|or)(?!\s+(?-i:[A-Z]))|who|which|that|so|this|last|early|late|overnight|yesterday|today|"
+    rf"{_WDAY})\b|\s+\d).*$", re.I)
+
+
+_OBJECT_PRONOUNS = {"them", "it", "him", "her", "us", "me", "you", "those", "these"}
+
+
+def counted_by(text: str, ctx: ArticleContext | None = None) -> tuple[bool, str | None]:
+    """Whether a clause names its own counter in the passive ("recorded by hospitals"), and who that is
+    (None when the words after "by" name nobody usable): such a clause never borrows another's source."""
+    m = _COUNTED_BY.search(text)
+    if not m or in_quotation(text, m.start()):
+        return False, None
+    src = _clean(_COUNTER_END.sub("", m.group("src")))
+    if not src or _BAD_SUBJ.search(src) or len(src.split()) > 8 or src.lower() in _OBJECT_PRONOUNS:
+        return True, None
+    return True, _resolve_src(src, ctx)
 
 
 def _resolve_src(src: str, ctx: ArticleContext | None) -> str | None:
