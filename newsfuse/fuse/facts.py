@@ -415,7 +415,9 @@ def _facts_of(quantity: str, items: list[_Item], articles: dict[str, Article], n
         if len(groups) > 1 and status in ("single", "agree"):
             note = " ".join(filter(None, [note, _varies_note(groups)]))
         # a table with two rows of one name reads as a mistake: the split-off figure says what it is
-        label = quantity if k == 0 else f"{quantity} (other figure)"
+        # ("people killed (another eyewitness account)" for a second witness's count, not "... (other figure)")
+        label = quantity if k == 0 else (quantity.replace(EYEWITNESS, ANOTHER_EYEWITNESS) if accounts
+                                         else f"{quantity} (other figure)")
         out.append(_fact(label, st, its, articles, " ".join(filter(None, [note, named])) or None))
     return out
 
@@ -546,6 +548,7 @@ def _carriers(claims: list[Claim], copied: set[int], articles: dict[str, Article
 
 
 EYEWITNESS = "(eyewitness account)"
+ANOTHER_EYEWITNESS = "(another eyewitness account)"
 EYEWITNESS_NOTE = ("A witness's count of what they saw, quoted first-hand: not the event's total, so not "
                    "compared with the reported figures.")
 LISTED_NOTE = "Listed, not compared: language not analysed; the same unit word may count different things."

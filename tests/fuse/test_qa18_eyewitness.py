@@ -56,6 +56,9 @@ def test_two_witnesses_with_different_counts_do_not_conflict_among_themselves():
                    "\"We saw 15 bodies by the bus station,\" said Musa Kari, a witness.")
     facts = [(q, st) for q, (st, _v) in _rows(TOLL, one, two).items() if "eyewitness" in q]
     assert len(facts) == 2 and all(st == "single" for _q, st in facts), facts
+    # the second witness's row is named as another account, not "(eyewitness account) (other figure)"
+    assert sorted(q for q, _st in facts) == ["people killed (another eyewitness account)",
+                                             "people killed (eyewitness account)"], facts
 
 
 def test_an_official_counting_in_the_first_person_is_still_a_total():
