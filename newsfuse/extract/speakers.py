@@ -459,10 +459,12 @@ _MEASURE_HEAD = re.compile(
 
 # "Cases reported this week rose to 40", "Ballots counted overnight showed ...": the -ed word is a
 # participle after its noun (the main verb follows), so the noun before it is what was counted, no source
+# the main verb of a clause whose subject is a count: "... rose to 40", "... numbered 312", "... was 12"
+_COUNT_IS = (r"rose|climbed|reached|stood|showed|gave|numbered|totall?ed|topped|exceeded|fell|dropped|doubled|tripled|"
+                r"jumped|increased|decreased|was|were|is|are|remained|amounted|grew|surpassed")
 _REDUCED_RELATIVE = re.compile(
     r"\s+(?:(?:by|in|with|since|during|across|so\s+far|overnight|this\s+(?:week|month|year)|last\s+(?:week|month|year))"
-    r"\b(?:(?!\bthat\b)[^,;:.“”\"]){0,50}?\s+)?(?:rose|climbed|reached|stood|showed|gave|numbered|totall?ed|topped|exceeded|fell|"
-    r"dropped|doubled|tripled|jumped|increased|decreased|was|were|is|are|remained|amounted|grew|surpassed)\b", re.I)
+    rf"\b(?:(?!\bthat\b)[^,;:.“”\"]){{0,50}}?\s+)?(?:{_COUNT_IS})\b", re.I)
 
 
 def _participle_subject(text: str, m: re.Match) -> bool:
@@ -518,8 +520,7 @@ _COUNTED_BY = re.compile(r"\b(?:recorded|registered|counted|tallied|logged|docum
                          r"(?:the\s+)?(?:end|time|morning|afternoon|evening|weekend|night)s?)\b)"
                          r"(?P<src>[^,;:.“”\"()]{2,80})", re.I)
 _COUNTER_END = re.compile(
-    r"\s+(?:(?:rose|climbed|reached|stood|showed|gave|numbered|totall?ed|topped|exceeded|fell|dropped|doubled|"
-    r"jumped|increased|was|were|is|are|had|has|have|remained|amounted|grew|surpassed|put|on|in|at|since|until|"
+    rf"\s+(?:(?:{_COUNT_IS}|had|has|have|put|on|in|at|since|until|"
     r"till|as|by|to|for|from|with|during|after|before|across|around|near|outside|inside|within|throughout|"
     r"over|under|via|(?:and|or)(?!\s+(?-i:[A-Z]))|who|which|that|so|this|last|early|late|overnight|yesterday|today|"
     rf"{_WDAY})\b|\s+\d).*$", re.I)

@@ -91,6 +91,7 @@ def _one_line(value: str | None) -> str | None:
 
 
 def _iso_day(value: str) -> date | None:
+    """The day of "2026-03-17", None for a date that does not exist ("2026-13-40")."""
     try:
         return date.fromisoformat(value)
     except ValueError:
@@ -105,10 +106,7 @@ def preclean(raw: RawDoc) -> Work:
     first, sep, rest = body.partition("\n")
     m = _DATE_LINE.match(first)
     if m:
-        try:
-            w.day = date.fromisoformat(m.group(1))
-        except ValueError:
-            w.day = None
+        w.day = _iso_day(m.group(1))
         headline = m.group(2).strip() or None
         body = rest
     elif raw.format == "txt" and (m := _BARE_DATE_LINE.match(first)) and (day := _iso_day(m.group(1))):

@@ -145,7 +145,12 @@ def stamp(d: datetime | None) -> str | None:
 def when(item) -> str:
     """A timeline item's day as a reader sees it: "2026-03-04", or "2026-03-04 14:05" when it comes
     from a live-blog entry stamped that day (the blog's own clock, as it wrote it)."""
-    return f"{day(item.date)} {item.time:%H:%M}" if item.time is not None else day(item.date)
+    return day_and_hour(day(item.date), item.time)
+
+
+def day_and_hour(day_text: str, time: datetime | None) -> str:
+    """``when`` from a day already written out (the web pages read it from the brief's JSON)."""
+    return f"{day_text} {time:%H:%M}" if time is not None else day_text
 
 
 def source_label(outlet: str | None, path: str | None, article_id: str) -> str:

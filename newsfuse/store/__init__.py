@@ -70,11 +70,16 @@ def parse_when(text: str) -> date | datetime:
     return date.fromisoformat(text) if len(text) <= 10 else datetime.fromisoformat(text)
 
 
+def _utc(t: datetime) -> datetime:
+    """The same instant in UTC; a time stored without a zone is taken as UTC (ingest's convention)."""
+    return t.astimezone(timezone.utc) if t.tzinfo else t.replace(tzinfo=timezone.utc)
+
+
 def _bound(value: date | datetime, end: bool = False) -> str:
     """A date or time limit written as stories' first/last seen are (ISO text in UTC), so that
     comparing the text compares instants; a time without a zone is UTC, a day ``end`` its last second."""
     if isinstance(value, datetime):
-        return (value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)).isoformat()
+        return _utc(value).isoformat()
     return value.isoformat() + ("T23:59:59" if end else "")
 
 
@@ -549,9 +554,6 @@ class Store:
         (an undated-only story has none). A dated live page's entries count for the last time
         (it is published when it opens and written all day), those within LIVE_SPAN of its
         opening. Stored dates may mix offsets, so they are compared as instants."""
-        def utc(t: datetime) -> datetime:
-            return t.astimezone(timezone.utc) if t.tzinfo else t.replace(tzinfo=timezone.utc)
-
         rows, entries = [], []
         for part, marks in _chunks(s.article_ids):
             rows += conn.execute(f"SELECT published FROM articles WHERE id IN ({marks})", part).fetchall()
@@ -560,10 +562,10 @@ class Store:
                                     f" AND e.time IS NOT NULL", part).fetchall()
         if not rows:  # articles not stored here: keep the clusterer's span
             return s.first_seen, s.last_seen
-        times = [utc(_parse_dt(r[0])) for r in rows if r[0]]
+        times = [_utc(_parse_dt(r[0])) for r in rows if r[0]]
         if not times:
             return None, None
-        later = [t for opened, t in ((utc(_parse_dt(o)), utc(_parse_dt(e))) for o, e in entries)
+        later = [t for opened, t in ((_utc(_parse_dt(o)), _utc(_parse_dt(e))) for o, e in entries)
                  if opened <= t <= opened + LIVE_SPAN]
         return min(times), max(times + later)
 
@@ -603,13 +605,17 @@ class Store:
         return [r[0] for r in self._query(
             "SELECT id FROM stories WHERE storyline_id = ? ORDER BY first_seen, id", (storyline_id,))]
 
+    def merged_ids(self, story_id: str) -> list[str]:
+        """The ids of stories merged into this one (each still resolves to it), in id order."""
+        return [x[0] for x in self._query("SELECT alias FROM story_aliases WHERE story_id = ? ORDER BY alias", (story_id,))]
+
     def get_story(self, story_id: str) -> Story | None:
         sid = self.resolve_story_id(story_id)
         if sid is None:
             return None
         r = self._query("SELECT * FROM stories WHERE id = ?", (sid,))[0]
         ids = [x[0] for x in self._query("SELECT id FROM articles WHERE story_id = ? ORDER BY published, rowid", (sid,))]
-        aliases = [x[0] for x in self._query("SELECT alias FROM story_aliases WHERE story_id = ?", (sid,))]
+        aliases = self.merged_ids(sid)
         return Story(id=sid, article_ids=ids, title=r["title"], first_seen=_parse_dt(r["first_seen"]),
                      last_seen=_parse_dt(r["last_seen"]), storyline_id=r["storyline_id"], aliases=aliases)
 
@@ -657,8 +663,7 @@ class Store:
                 updated_at=_parse_dt(r["updated_at"]), brief_at=brief_at, storyline_id=r["storyline_id"],
                 is_updated=bool(brief_at is None or (newest and newest > r["brief_at"])),
                 article_ids=[a["id"] for a in arts],
-                merged_ids=[x[0] for x in self._query(
-                    "SELECT alias FROM story_aliases WHERE story_id = ? ORDER BY alias", (r["id"],))],
+                merged_ids=self.merged_ids(r["id"]),
             ))
         return out, total
 

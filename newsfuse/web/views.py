@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Iterable
 
-from newsfuse.render.common import headline_source, safe_url, source_label  # noqa: F401  (one link check for every page)
+from newsfuse.render.common import day_and_hour, headline_source, safe_url, source_label  # noqa: F401  (one link check for every page)
 
 
 
@@ -68,9 +68,7 @@ def timeline_when(item: dict) -> str:
     """A timeline entry's day, with the hour of the live-blog entry it comes from ("2026-03-04
     14:05", midnight included) as the rendered briefs show it."""
     t = as_datetime(item.get("time"))
-    if isinstance(t, datetime):
-        return f"{t:%Y-%m-%d %H:%M}"
-    return str(item.get("date") or "")
+    return day_and_hour(str(item.get("date") or ""), t if isinstance(t, datetime) else None)
 
 
 def iso(value: Any) -> str | None:
